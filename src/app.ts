@@ -1,0 +1,59 @@
+// The app factory: runtime-agnostic (no node:* imports). Hosts in src/runtime/ inject the
+// database and config; everything else — routes, validation, errors — lives here.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { Scalar } from "@scalar/hono-api-reference";
+import { generateSpecs } from "hono-openapi";
+import type { Deps } from "./deps.ts";
+import { notFoundRoute, onError, tooLarge } from "./lib/errors.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { repoRoutes } from "./routes/repos.ts";
+import { runRoutes } from "./routes/runs.ts";
+import { valueRoutes } from "./routes/values.ts";
+import { campaignRoutes } from "./routes/campaigns.ts";
+
+export const openApiDocumentation = {
+  info: {
+    title: "runcamp",
+    version: "1.0.0",
+    description: "Self-hosted experiment tracking: runs, params, values, metric series and campaigns over HTTP.",
+  },
+  servers: [{ url: "http://127.0.0.1:8787", description: "Local runcamp (npm start)" }],
+};
+
+export function createApp(deps: Deps) {
+  const api = new Hono()
+    .route("/", repoRoutes(deps))
+    .route("/", runRoutes(deps))
+    .route("/", valueRoutes(deps))
+    .route("/", campaignRoutes(deps));
+
+  const app = new Hono();
+  app.onError(onError);
+  app.notFound(notFoundRoute);
+  if (deps.config.corsOrigins.length) {
+    const origins = deps.config.corsOrigins;
+    app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
+  }
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: deps.config.limits.maxBodyBytes,
+      onError: () => {
+        throw tooLarge(`The request body exceeds the limit of ${deps.config.limits.maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+  app.route("/", healthRoutes(deps));
+  app.route("/v1", api);
+
+  let spec: Promise<unknown> | undefined;
+  app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API" }));
+  return app;
+}
+
+export function openApiSpec(app: Hono) {
+  return generateSpecs(app, { documentation: openApiDocumentation, exclude: ["/openapi.json", "/docs"] });
+}

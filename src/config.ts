@@ -1,0 +1,49 @@
+// Runtime configuration shared by every host. Hosts read their environment and pass a Config
+// to createApp; nothing in the app reads process.env directly (Workers have no process).
+export interface Limits {
+  maxBodyBytes: number;
+  maxPointsPerRequest: number;
+  maxNameLength: number;
+  maxContextKeys: number;
+  maxParamsBytes: number;
+  maxArtifactBytes: number;
+}
+
+export interface Config {
+  limits: Limits;
+  /** Origins allowed by CORS; empty = CORS off. "*" allows any origin. */
+  corsOrigins: string[];
+}
+
+export const defaultLimits: Limits = {
+  maxBodyBytes: 32 * 1024 * 1024,
+  maxPointsPerRequest: 100_000,
+  maxNameLength: 255,
+  maxContextKeys: 16,
+  maxParamsBytes: 256 * 1024,
+  maxArtifactBytes: 64 * 1024 * 1024,
+};
+
+type Env = Record<string, string | undefined>;
+
+function intFromEnv(env: Env, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${key} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function configFromEnv(env: Env): Config {
+  return {
+    limits: {
+      maxBodyBytes: intFromEnv(env, "RUNCAMP_MAX_BODY_BYTES", defaultLimits.maxBodyBytes),
+      maxPointsPerRequest: intFromEnv(env, "RUNCAMP_MAX_POINTS_PER_REQUEST", defaultLimits.maxPointsPerRequest),
+      maxNameLength: intFromEnv(env, "RUNCAMP_MAX_NAME_LENGTH", defaultLimits.maxNameLength),
+      maxContextKeys: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_KEYS", defaultLimits.maxContextKeys),
+      maxParamsBytes: intFromEnv(env, "RUNCAMP_MAX_PARAMS_BYTES", defaultLimits.maxParamsBytes),
+      maxArtifactBytes: intFromEnv(env, "RUNCAMP_MAX_ARTIFACT_BYTES", defaultLimits.maxArtifactBytes),
+    },
+    corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  };
+}

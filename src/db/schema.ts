@@ -1,0 +1,101 @@
+// The drizzle schema: the single source for migrations (drizzle-kit generate).
+// Times are integer milliseconds since the Unix epoch; the API renders them as ISO strings.
+// Internal integer keys (`pk`) join tables; public ids are the (repo, id) pairs in URLs.
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const repos = sqliteTable("repos", {
+  pk: integer("pk").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull().default(""),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    repoPk: integer("repo_pk").notNull().references(() => repos.pk, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    params: text("params").notNull().default("{}"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("campaigns_repo_id").on(t.repoPk, t.id), uniqueIndex("campaigns_repo_name").on(t.repoPk, t.name)],
+);
+
+export const runs = sqliteTable(
+  "runs",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    repoPk: integer("repo_pk").notNull().references(() => repos.pk, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    name: text("name").notNull().default(""),
+    experiment: text("experiment").notNull().default(""),
+    description: text("description").notNull().default(""),
+    status: text("status", { enum: ["running", "finished", "failed", "killed"] }).notNull().default("running"),
+    archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+    campaignPk: integer("campaign_pk").references(() => campaigns.pk, { onDelete: "set null" }),
+    params: text("params").notNull().default("{}"),
+    tags: text("tags").notNull().default("[]"),
+    provenance: text("provenance"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [
+    uniqueIndex("runs_repo_id").on(t.repoPk, t.id),
+    index("runs_repo_created").on(t.repoPk, t.createdAt, t.pk),
+    index("runs_campaign").on(t.campaignPk),
+  ],
+);
+
+// One result per (run, name, context). `value` is JSON text: a scalar or a small object.
+export const runValues = sqliteTable(
+  "run_values",
+  {
+    runPk: integer("run_pk").notNull().references(() => runs.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    context: text("context").notNull().default("{}"),
+    value: text("value").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runPk, t.name, t.context] })],
+);
+
+// A metric series and the summary kept current on every ingest. min/max ignore NaN
+// (null when every point is NaN); last_value is null when the last point is NaN, with
+// last_nan telling that apart from "no points".
+export const series = sqliteTable(
+  "series",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    runPk: integer("run_pk").notNull().references(() => runs.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    context: text("context").notNull().default("{}"),
+    count: integer("count").notNull().default(0),
+    firstStep: integer("first_step"),
+    lastStep: integer("last_step"),
+    lastValue: real("last_value"),
+    lastNan: integer("last_nan", { mode: "boolean" }).notNull().default(false),
+    min: real("min"),
+    max: real("max"),
+    lastTime: real("last_time"),
+  },
+  (t) => [uniqueIndex("series_run_name_context").on(t.runPk, t.name, t.context), index("series_name").on(t.name, t.context)],
+);
+
+// Up to ~1,024 points of one series with consecutive steps, packed by src/lib/blocks.ts.
+export const seriesBlocks = sqliteTable(
+  "series_blocks",
+  {
+    seriesPk: integer("series_pk").notNull().references(() => series.pk, { onDelete: "cascade" }),
+    firstStep: integer("first_step").notNull(),
+    lastStep: integer("last_step").notNull(),
+    count: integer("count").notNull(),
+    min: real("min"),
+    max: real("max"),
+    data: blob("data", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesPk, t.firstStep] })],
+);

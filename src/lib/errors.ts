@@ -1,0 +1,68 @@
+// One error type for the whole API, rendered once (in app.onError) as RFC 9457 problem+json.
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export interface ProblemFieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: ProblemFieldError[];
+}
+
+// `kind` becomes the problem type URI's last segment, so clients can branch on it.
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly kind: string;
+  readonly title: string;
+  readonly errors?: ProblemFieldError[];
+
+  constructor(status: ContentfulStatusCode, kind: string, title: string, detail: string, errors?: ProblemFieldError[]) {
+    super(detail);
+    this.status = status;
+    this.kind = kind;
+    this.title = title;
+    this.errors = errors;
+  }
+
+  toProblem(): Problem {
+    const problem: Problem = { type: `https://runcamp.dev/problems/${this.kind}`, title: this.title, status: this.status, detail: this.message };
+    if (this.errors?.length) problem.errors = this.errors;
+    return problem;
+  }
+}
+
+export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
+  new ApiError(400, "invalid-request", "Invalid request", detail, errors);
+export const notFound = (detail: string) => new ApiError(404, "not-found", "Not found", detail);
+export const conflict = (detail: string) => new ApiError(409, "conflict", "Conflict", detail);
+export const tooLarge = (detail: string) => new ApiError(413, "payload-too-large", "Payload too large", detail);
+export const unsupportedMediaType = (detail: string) =>
+  new ApiError(415, "unsupported-media-type", "Unsupported media type", detail);
+
+export function problemResponse(c: Context, error: ApiError): Response {
+  return c.body(JSON.stringify(error.toProblem()), error.status, { "content-type": "application/problem+json" });
+}
+
+// Maps anything thrown by a handler to problem+json. Unknown errors become a bare 500:
+// the message and stack stay in the server log, never in the response.
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return problemResponse(c, err);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const kind = status === 413 ? "payload-too-large" : status === 401 ? "unauthorized" : "invalid-request";
+    return problemResponse(c, new ApiError(status, kind, err.status === 413 ? "Payload too large" : "Invalid request", err.message || "Bad request"));
+  }
+  console.error(err);
+  return problemResponse(c, new ApiError(500, "internal", "Internal server error", "The server failed to handle the request."));
+}
+
+export function notFoundRoute(c: Context): Response {
+  return problemResponse(c, notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+}

@@ -1,0 +1,102 @@
+// Pieces every route file shares: validators that raise ApiError, the content-type guard,
+// path-parameter schemas and the problem responses spread into each route's OpenAPI entry.
+import type { MiddlewareHandler } from "hono";
+import { resolver, validator } from "hono-openapi";
+import * as v from "valibot";
+import { badRequest, unsupportedMediaType } from "../lib/errors.ts";
+
+interface Issue {
+  message: string;
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+}
+
+function issuePath(issue: Issue, target: string): string {
+  const keys = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).map(String);
+  return keys.length ? keys.join(".") : target === "json" ? "body" : target;
+}
+
+// Field errors name the path and the rule broken, never the offending value, so a
+// validation error never echoes request content back.
+function hook(result: { success: boolean; error?: readonly Issue[] }, target: string): void {
+  if (result.success) return;
+  const errors = (result.error ?? []).map((issue) => ({ path: issuePath(issue, target), message: issue.message }));
+  throw badRequest(`The request ${target === "json" ? "body" : target} is invalid.`, errors);
+}
+
+export const jsonBody = <S extends v.GenericSchema>(schema: S) => validator("json", schema, (r) => hook(r, "json"));
+export const query = <S extends v.GenericSchema>(schema: S) => validator("query", schema, (r) => hook(r, "query"));
+export const params = <S extends v.GenericSchema>(schema: S) => validator("param", schema, (r) => hook(r, "path"));
+
+// Valibot's default messages quote the received value; ours say only what was expected, so
+// an error never echoes request content back.
+v.setGlobalMessage((issue) => {
+  if (issue.expected === "never") return "is not a known field";
+  if (issue.received === "undefined") return "is required";
+  return `expected ${issue.expected}`;
+});
+
+const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
+
+/** Rejects a body that is not JSON; an empty body passes when `optional` (e.g. PUT /repos/x). */
+export function requireJson(options: { optional?: boolean } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim();
+    if (!jsonMediaType.test(mediaType)) {
+      const length = c.req.header("content-length");
+      const empty = length === "0" || (length === undefined && c.req.header("transfer-encoding") === undefined);
+      if (!(options.optional && empty)) throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
+    }
+    await next();
+  };
+}
+
+export const RepoName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"),
+);
+export const ResourceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'"));
+export const Name = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(255, "must be at most 255 characters"));
+export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"));
+export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
+export const JsonObject = v.record(v.string(), v.unknown());
+export const Context = v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], "context values must be strings, numbers or booleans"));
+
+export const RepoParams = v.object({ repo: RepoName });
+export const RunParams = v.object({ repo: RepoName, run: ResourceId });
+export const CampaignParams = v.object({ repo: RepoName, campaign: ResourceId });
+
+export const PageQuery = v.object({
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(1000)), "100"),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+export const Page = <S extends v.GenericSchema>(item: S) =>
+  v.object({ items: v.array(item), next_cursor: v.nullable(v.string()) });
+
+export const ProblemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.number(),
+  detail: v.string(),
+  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
+
+const problemDescriptions: Record<number, string> = {
+  400: "Invalid request: the problem lists each field error",
+  401: "Missing or invalid token",
+  403: "The token's scope does not allow this",
+  404: "Not found",
+  409: "Conflict with the stored state",
+  413: "Payload too large",
+  415: "Unsupported media type",
+};
+
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
+  );
+}
+
+export function jsonResponse(description: string, schema: v.GenericSchema) {
+  return { description, content: { "application/json": { schema: resolver(schema) } } };
+}

@@ -1,0 +1,30 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import * as v from "valibot";
+import type { Deps } from "../deps.ts";
+import { putValues } from "../services/values.ts";
+import { Context, jsonBody, jsonResponse, Name, params, problems, requireJson, RunParams } from "./common.ts";
+import { Value, ValueView } from "./views.ts";
+
+const PutValuesBody = v.pipe(
+  v.array(v.strictObject({ name: Name, context: v.optional(Context), value: Value })),
+  v.maxLength(10_000, "at most 10,000 values per request"),
+);
+
+export function valueRoutes(deps: Deps) {
+  return new Hono().put(
+    "/repos/:repo/runs/:run/values",
+    describeRoute({ operationId: "putValues",
+      tags: ["values"],
+      summary: "Upsert values: one result per (name, context)",
+      responses: { 200: jsonResponse("All values of the run after the upsert", v.object({ items: v.array(ValueView) })), ...problems(400, 404, 413, 415) },
+    }),
+    params(RunParams),
+    requireJson(),
+    jsonBody(PutValuesBody),
+    async (c) => {
+      const { repo, run } = c.req.valid("param");
+      return c.json({ items: await putValues(deps, repo, run, c.req.valid("json")) });
+    },
+  );
+}

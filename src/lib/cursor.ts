@@ -8,11 +8,14 @@ export function encodeCursor(key: unknown[]): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-export function decodeCursor(cursor: string): unknown[] {
+// `shape` lists the type of each key part: a cursor that decodes to anything else (a tampered or
+// foreign cursor) is a 400, never a query with NaN or undefined arguments.
+export function decodeCursor(cursor: string, shape?: readonly ("string" | "number")[]): unknown[] {
   try {
     const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
     const key = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))));
-    if (Array.isArray(key)) return key;
+    const fits = (part: unknown, type: "string" | "number") => (type === "number" ? Number.isSafeInteger(part) : typeof part === "string");
+    if (Array.isArray(key) && (!shape || (key.length === shape.length && shape.every((type, i) => fits(key[i], type))))) return key;
   } catch {
     // fall through to the error below
   }

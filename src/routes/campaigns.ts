@@ -3,17 +3,17 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, patchCampaign } from "../services/campaigns.ts";
-import { CampaignParams, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text } from "./common.ts";
+import { CampaignParams, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject } from "./common.ts";
 import { CampaignDetailView, CampaignView } from "./views.ts";
 
-const CreateCampaignBody = v.strictObject({
+const CreateCampaignBody = StrictObject({
   id: v.optional(v.pipe(ResourceId, v.description("Client-chosen id: re-sending it returns the stored campaign"))),
   name: Name,
   description: v.optional(Text),
   params: v.optional(v.pipe(JsonObject, v.description("e.g. the grid the campaign runs over"))),
 });
 
-const PatchCampaignBody = v.strictObject({
+const PatchCampaignBody = StrictObject({
   name: v.optional(Name),
   description: v.optional(Text),
   params: v.optional(v.pipe(JsonObject, v.description("JSON merge patch (RFC 7396)"))),

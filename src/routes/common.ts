@@ -1,6 +1,6 @@
 // Pieces every route file shares: validators that raise ApiError, the content-type guard,
 // path-parameter schemas and the problem responses spread into each route's OpenAPI entry.
-import type { MiddlewareHandler } from "hono";
+import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import { resolver, validator } from "hono-openapi";
 import * as v from "valibot";
 import { badRequest, unsupportedMediaType } from "../lib/errors.ts";
@@ -42,12 +42,19 @@ export function requireJson(options: { optional?: boolean } = {}): MiddlewareHan
   return async (c, next) => {
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim();
     if (!jsonMediaType.test(mediaType)) {
-      const length = c.req.header("content-length");
-      const empty = length === "0" || (length === undefined && c.req.header("transfer-encoding") === undefined);
-      if (!(options.optional && empty)) throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
+      if (!(options.optional && (await bodyIsEmpty(c)))) throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
     }
     await next();
   };
+}
+
+// Without a content-length (app.request, HTTP/2, Workers may drop transfer-encoding) only
+// reading the body tells an empty one from a JSON body sent without its content type.
+async function bodyIsEmpty(c: HonoContext): Promise<boolean> {
+  const length = c.req.header("content-length");
+  if (length !== undefined) return Number(length) === 0;
+  if (!c.req.raw.body) return true;
+  return (await c.req.text()).length === 0;
 }
 
 export const RepoName = v.pipe(
@@ -58,8 +65,17 @@ export const ResourceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "m
 export const Name = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(255, "must be at most 255 characters"));
 export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"));
 export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
-export const JsonObject = v.record(v.string(), v.unknown());
-export const Context = v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], "context values must be strings, numbers or booleans"));
+// valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are
+// refused before it sees them. (The OpenAPI generator skips the check and keeps the record.)
+const notArray = v.check((input: unknown) => !Array.isArray(input), "expected Object");
+export const JsonObject = v.pipe(v.unknown(), notArray, v.record(v.string(), v.unknown()));
+/** strictObject that refuses arrays too: valibot lets `[]` through an object whose keys are all optional. */
+export const StrictObject = <E extends v.ObjectEntries>(entries: E) => v.pipe(v.unknown(), notArray, v.strictObject(entries));
+export const Context = v.pipe(
+  v.unknown(),
+  notArray,
+  v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], "context values must be strings, numbers or booleans")),
+);
 
 export const RepoParams = v.object({ repo: RepoName });
 export const RunParams = v.object({ repo: RepoName, run: ResourceId });

@@ -3,10 +3,10 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
 import { deleteRepo, getRepo, listRepos, putRepo } from "../services/repos.ts";
-import { jsonBody, jsonResponse, Page, PageQuery, params, problems, query, RepoParams, requireJson, Text } from "./common.ts";
+import { jsonBody, jsonResponse, Page, PageQuery, params, problems, query, RepoParams, requireJson, Text, StrictObject } from "./common.ts";
 import { RepoView } from "./views.ts";
 
-const PutRepoBody = v.optional(v.strictObject({ description: v.optional(Text) }), {});
+const PutRepoBody = v.optional(StrictObject({ description: v.optional(Text) }), {});
 
 export function repoRoutes(deps: Deps) {
   return new Hono()

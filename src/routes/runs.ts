@@ -3,14 +3,14 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
 import { createRun, deleteRun, getRun, listRuns, patchRun } from "../services/runs.ts";
-import { JsonObject, jsonBody, jsonResponse, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams, Tag, Text } from "./common.ts";
+import { JsonObject, jsonBody, jsonResponse, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams, Tag, Text, StrictObject } from "./common.ts";
 import { RunDetailView, RunView, Status } from "./views.ts";
 
 const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"));
 const CampaignRef = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.description("Campaign id or name"));
 const Tags = v.pipe(v.array(Tag), v.maxLength(256, "at most 256 tags"));
 
-const CreateRunBody = v.strictObject({
+const CreateRunBody = StrictObject({
   id: v.optional(v.pipe(ResourceId, v.description("Client-chosen id: re-sending it resumes the run instead of creating another"))),
   name: v.optional(ShortText),
   experiment: v.optional(ShortText),
@@ -21,7 +21,7 @@ const CreateRunBody = v.strictObject({
   provenance: v.optional(JsonObject),
 });
 
-const PatchRunBody = v.strictObject({
+const PatchRunBody = StrictObject({
   name: v.optional(ShortText),
   experiment: v.optional(ShortText),
   description: v.optional(Text),
@@ -29,7 +29,7 @@ const PatchRunBody = v.strictObject({
   archived: v.optional(v.boolean()),
   campaign: v.optional(v.nullable(CampaignRef)),
   params: v.optional(v.pipe(JsonObject, v.description("JSON merge patch (RFC 7396): objects merge, null deletes a key"))),
-  tags: v.optional(v.strictObject({ add: v.optional(Tags), remove: v.optional(Tags) })),
+  tags: v.optional(StrictObject({ add: v.optional(Tags), remove: v.optional(Tags) })),
 });
 
 const ListRunsQuery = v.object({

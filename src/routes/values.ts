@@ -3,11 +3,11 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
 import { putValues } from "../services/values.ts";
-import { Context, jsonBody, jsonResponse, Name, params, problems, requireJson, RunParams } from "./common.ts";
+import { Context, jsonBody, jsonResponse, Name, params, problems, requireJson, RunParams, StrictObject } from "./common.ts";
 import { Value, ValueView } from "./views.ts";
 
 const PutValuesBody = v.pipe(
-  v.array(v.strictObject({ name: Name, context: v.optional(Context), value: Value })),
+  v.array(StrictObject({ name: Name, context: v.optional(Context), value: Value })),
   v.maxLength(10_000, "at most 10,000 values per request"),
 );
 

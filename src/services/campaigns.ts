@@ -104,7 +104,7 @@ export async function getCampaign(deps: Deps, repo: string, id: string): Promise
 
 export async function listCampaigns(deps: Deps, repo: string, limit: number, cursor?: string) {
   const repoPk = await findRepoPk(deps, repo);
-  const after = cursor ? String(decodeCursor(cursor)[0]) : undefined;
+  const after = cursor ? String(decodeCursor(cursor, ["string"])[0]) : undefined;
   const rs = await deps.client.execute({
     sql: `SELECT ${COLUMNS} FROM campaigns k WHERE k.repo_pk = ? ${after === undefined ? "" : "AND k.name > ?"} ORDER BY k.name LIMIT ?`,
     args: after === undefined ? [repoPk, limit + 1] : [repoPk, after, limit + 1],

@@ -13,9 +13,11 @@ export interface RepoView {
   campaign_count: number;
 }
 
+// The outer column is spelled out: drizzle renders ${repos.pk} as a bare "pk", which inside
+// the subquery binds to runs.pk / campaigns.pk instead of the repo's.
 const counts = {
-  runCount: sql<number>`(SELECT count(*) FROM runs WHERE runs.repo_pk = ${repos.pk})`,
-  campaignCount: sql<number>`(SELECT count(*) FROM campaigns WHERE campaigns.repo_pk = ${repos.pk})`,
+  runCount: sql<number>`(SELECT count(*) FROM runs WHERE runs.repo_pk = "repos"."pk")`,
+  campaignCount: sql<number>`(SELECT count(*) FROM campaigns WHERE campaigns.repo_pk = "repos"."pk")`,
 };
 
 type RepoRow = typeof repos.$inferSelect & { runCount: number; campaignCount: number };
@@ -48,7 +50,7 @@ export async function getRepo({ db }: Deps, name: string): Promise<RepoView> {
 }
 
 export async function listRepos({ db }: Deps, limit: number, cursor?: string) {
-  const after = cursor ? String(decodeCursor(cursor)[0]) : undefined;
+  const after = cursor ? String(decodeCursor(cursor, ["string"])[0]) : undefined;
   const rows = await db
     .select({ ...getTableColumns(repos), ...counts })
     .from(repos)

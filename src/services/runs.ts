@@ -107,7 +107,9 @@ export async function findRunPk(deps: Deps, repo: string, runId: string): Promis
  */
 export async function createRun(deps: Deps, repo: string, input: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
   const params = checkParamsSize(deps, input.params ?? {});
-  const repoPk = await ensureRepo(deps, repo);
+  // A campaign can only exist in an existing repo: naming one must not create the repo
+  // as a side effect of a request that then fails with 404.
+  const repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
   if (input.id) {
     const existing = await selectRun(deps, repoPk, input.id);
     if (existing) return { run: runView(repo, existing), created: false };
@@ -208,7 +210,7 @@ export async function listRuns(deps: Deps, repo: string, { limit, cursor, order 
   const where = ["r.repo_pk = ?"];
   const args: (string | number)[] = [repoPk];
   if (cursor) {
-    const [createdAt, pk] = decodeCursor(cursor).map(Number);
+    const [createdAt, pk] = decodeCursor(cursor, ["number", "number"]).map(Number);
     where.push(`(r.created_at ${cmp} ? OR (r.created_at = ? AND r.pk ${cmp} ?))`);
     args.push(createdAt, createdAt, pk);
   }

@@ -61,7 +61,7 @@ CREATE TABLE `series` (
 	`first_step` integer,
 	`last_step` integer,
 	`last_value` real,
-	`last_nan` integer DEFAULT false NOT NULL,
+	`flags` integer DEFAULT 0 NOT NULL,
 	`min` real,
 	`max` real,
 	`last_time` real,
@@ -77,7 +77,10 @@ CREATE TABLE `series_blocks` (
 	`count` integer NOT NULL,
 	`min` real,
 	`max` real,
+	`flags` integer DEFAULT 0 NOT NULL,
 	`data` blob NOT NULL,
 	PRIMARY KEY(`series_pk`, `first_step`),
 	FOREIGN KEY (`series_pk`) REFERENCES `series`(`pk`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE INDEX `series_blocks_last` ON `series_blocks` (`series_pk`,`last_step`);

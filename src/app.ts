@@ -7,11 +7,13 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { generateSpecs } from "hono-openapi";
 import type { Deps } from "./deps.ts";
 import { notFoundRoute, onError, tooLarge } from "./lib/errors.ts";
+import { requireAdminToken } from "./lib/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { repoRoutes } from "./routes/repos.ts";
 import { runRoutes } from "./routes/runs.ts";
 import { valueRoutes } from "./routes/values.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
+import { metricRoutes } from "./routes/metrics.ts";
 
 export const openApiDocumentation = {
   info: {
@@ -20,6 +22,13 @@ export const openApiDocumentation = {
     description: "Self-hosted experiment tracking: runs, params, values, metric series and campaigns over HTTP.",
   },
   servers: [{ url: "http://127.0.0.1:8787", description: "Local runcamp (npm start)" }],
+  components: {
+    securitySchemes: {
+      bearer: { type: "http" as const, scheme: "bearer", description: "RUNCAMP_ADMIN_TOKEN; required whenever the server is configured with one" },
+    },
+  },
+  // `{}` keeps auth optional: a loopback server without a token serves open.
+  security: [{ bearer: [] as string[] }, {} as Record<string, string[]>],
 };
 
 export function createApp(deps: Deps) {
@@ -27,7 +36,8 @@ export function createApp(deps: Deps) {
     .route("/", repoRoutes(deps))
     .route("/", runRoutes(deps))
     .route("/", valueRoutes(deps))
-    .route("/", campaignRoutes(deps));
+    .route("/", campaignRoutes(deps))
+    .route("/", metricRoutes(deps));
 
   const app = new Hono();
   app.onError(onError);
@@ -36,6 +46,7 @@ export function createApp(deps: Deps) {
     const origins = deps.config.corsOrigins;
     app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
   }
+  if (deps.config.adminToken) app.use("/v1/*", requireAdminToken(deps.config.adminToken));
   app.use(
     "/v1/*",
     bodyLimit({

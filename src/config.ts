@@ -13,6 +13,8 @@ export interface Config {
   limits: Limits;
   /** Origins allowed by CORS; empty = CORS off. "*" allows any origin. */
   corsOrigins: string[];
+  /** When set, every /v1 request must carry it as a bearer token. */
+  adminToken?: string;
 }
 
 export const defaultLimits: Limits = {
@@ -45,5 +47,6 @@ export function configFromEnv(env: Env): Config {
       maxArtifactBytes: intFromEnv(env, "RUNCAMP_MAX_ARTIFACT_BYTES", defaultLimits.maxArtifactBytes),
     },
     corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    adminToken: env.RUNCAMP_ADMIN_TOKEN || undefined,
   };
 }

@@ -338,7 +338,8 @@ describe.each(hosts)("runs on $name", (factory) => {
       expect(single.pageSizes).toEqual([1, 1, 1, 1, 1, 1, 1]);
     });
 
-    test("runs created in the same millisecond still paginate without skips or repeats", async () => {
+    // Freezing the clock needs the server in this process; workerd keeps its own clock.
+    test.skipIf(!factory.inProcess)("runs created in the same millisecond still paginate without skips or repeats", async () => {
       const repo = uniqueRepo("samems");
       await call(`/v1/repos/${repo}`, { method: "PUT" });
       const frozen = Date.now();

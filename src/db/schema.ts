@@ -63,9 +63,13 @@ export const runValues = sqliteTable(
   (t) => [primaryKey({ columns: [t.runPk, t.name, t.context] })],
 );
 
+// Non-finite floats never reach a REAL column: SQLite turns NaN into NULL and libSQL's HTTP
+// protocol (JSON) cannot carry ±Infinity. REAL columns hold NaN as NULL and ±Infinity clamped
+// to ±Number.MAX_VALUE (so SQL comparisons still order them right); `flags` records which
+// values were non-finite so reads restore them exactly (see src/lib/float-columns.ts).
+
 // A metric series and the summary kept current on every ingest. min/max ignore NaN
-// (null when every point is NaN); last_value is null when the last point is NaN, with
-// last_nan telling that apart from "no points".
+// (null when every point is NaN).
 export const series = sqliteTable(
   "series",
   {
@@ -77,7 +81,7 @@ export const series = sqliteTable(
     firstStep: integer("first_step"),
     lastStep: integer("last_step"),
     lastValue: real("last_value"),
-    lastNan: integer("last_nan", { mode: "boolean" }).notNull().default(false),
+    flags: integer("flags").notNull().default(0),
     min: real("min"),
     max: real("max"),
     lastTime: real("last_time"),
@@ -95,7 +99,10 @@ export const seriesBlocks = sqliteTable(
     count: integer("count").notNull(),
     min: real("min"),
     max: real("max"),
+    flags: integer("flags").notNull().default(0),
     data: blob("data", { mode: "buffer" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.seriesPk, t.firstStep] })],
+  // Blocks never overlap, so last_step orders them like first_step; this index finds the
+  // blocks a step range touches without visiting every block of a long series.
+  (t) => [primaryKey({ columns: [t.seriesPk, t.firstStep] }), index("series_blocks_last").on(t.seriesPk, t.lastStep)],
 );

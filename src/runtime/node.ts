@@ -19,13 +19,11 @@ export async function openDatabase(url: string, authToken?: string): Promise<Cli
   if (url.startsWith("file:") && !url.startsWith("file::memory:")) {
     mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
   }
-  const client = createClient({ url, authToken });
-  if (url.startsWith("file:")) {
-    // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes.
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = NORMAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-  }
+  // `timeout` is each pooled connection's busy timeout: concurrent write transactions wait
+  // for each other instead of failing with SQLITE_BUSY.
+  const client = createClient({ url, authToken, timeout: 10_000 });
+  // WAL lets readers run beside the writer; the mode is stored in the file itself.
+  if (url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
   await migrate(connect(client), { migrationsFolder });
   return client;
 }

@@ -1,13 +1,17 @@
 // The hosts the API suite runs against. Each test file does
 // `describe.each(hosts)(...)` so the same assertions cover app.request() and a real socket
 // (and, once the Worker host exists, Miniflare).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
 import { defaultLimits, type Config } from "../../src/config.ts";
 import { connect } from "../../src/db/connect.ts";
 import { openDatabase, startNodeServer } from "../../src/runtime/node.ts";
+import { startLibsqlHttpServer, type LibsqlHttpServer } from "../../src/runtime/libsql-http.ts";
+import { Miniflare } from "miniflare";
+import { workerBundleDir } from "./worker-bundle.ts";
+import wranglerToml from "../../wrangler.toml?raw";
 
 export interface Host {
   readonly name: string;
@@ -20,6 +24,8 @@ export interface Host {
 
 export interface HostFactory {
   name: string;
+  /** True when the server runs in the test process, so tests can mock its clock. */
+  inProcess: boolean;
   start(config?: Partial<Config>): Promise<Host>;
 }
 
@@ -32,6 +38,7 @@ function tempDatabaseUrl() {
 
 export const appRequestHost: HostFactory = {
   name: "app.request",
+  inProcess: true,
   async start(overrides) {
     const { url, cleanup } = tempDatabaseUrl();
     const config = testConfig(overrides);
@@ -55,6 +62,7 @@ export const appRequestHost: HostFactory = {
 
 export const nodeSocketHost: HostFactory = {
   name: "node socket",
+  inProcess: true,
   async start(overrides) {
     const { url, cleanup } = tempDatabaseUrl();
     const config = testConfig(overrides);
@@ -74,7 +82,67 @@ export const nodeSocketHost: HostFactory = {
   },
 };
 
-export const hosts: HostFactory[] = [appRequestHost, nodeSocketHost];
+/** The env vars that make the Worker's configFromEnv() produce `config`. */
+function configEnv(config: Config): Record<string, string> {
+  const env: Record<string, string> = {
+    RUNCAMP_MAX_BODY_BYTES: String(config.limits.maxBodyBytes),
+    RUNCAMP_MAX_POINTS_PER_REQUEST: String(config.limits.maxPointsPerRequest),
+    RUNCAMP_MAX_NAME_LENGTH: String(config.limits.maxNameLength),
+    RUNCAMP_MAX_CONTEXT_KEYS: String(config.limits.maxContextKeys),
+    RUNCAMP_MAX_PARAMS_BYTES: String(config.limits.maxParamsBytes),
+    RUNCAMP_MAX_ARTIFACT_BYTES: String(config.limits.maxArtifactBytes),
+  };
+  if (config.corsOrigins.length) env.RUNCAMP_CORS_ORIGINS = config.corsOrigins.join(",");
+  if (config.adminToken) env.RUNCAMP_ADMIN_TOKEN = config.adminToken;
+  return env;
+}
+
+const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(wranglerToml)![1];
+
+/**
+ * The Worker bundle under Miniflare (workerd, the Workers runtime), its database a libSQL
+ * file served by our local libSQL HTTP endpoint — the `npm run dev` setup.
+ */
+export const workerHost: HostFactory = {
+  name: "worker (miniflare)",
+  inProcess: false,
+  async start(overrides) {
+    const { url, cleanup } = tempDatabaseUrl();
+    const file = url.slice("file:".length);
+    const config = testConfig(overrides);
+    (await openDatabase(url)).close(); // migrations, as `npm run db:migrate` would
+    let sql: LibsqlHttpServer;
+    let mf: Miniflare;
+    const boot = async () => {
+      sql = await startLibsqlHttpServer({ file, port: 0 });
+      mf = new Miniflare({
+        // Listed rather than discovered: hono-openapi's optional vendor loaders leave dynamic
+        // imports (zod, effect, ...) that are never executed but would fail module discovery.
+        modules: [{ type: "ESModule", path: join(workerBundleDir, "worker.js"), contents: readFileSync(join(workerBundleDir, "worker.js"), "utf8") }],
+        compatibilityDate,
+        bindings: { LIBSQL_URL: sql.url, ...configEnv(config) },
+      });
+      await mf.ready;
+    };
+    await boot();
+    return {
+      name: "worker (miniflare)",
+      request: async (path, init) => (await mf.dispatchFetch(`http://127.0.0.1${path}`, init as never)) as unknown as Response,
+      async restart() {
+        await mf.dispose();
+        await sql.close();
+        await boot();
+      },
+      async close() {
+        await mf.dispose();
+        await sql.close();
+        cleanup();
+      },
+    };
+  },
+};
+
+export const hosts: HostFactory[] = [appRequestHost, nodeSocketHost, workerHost];
 
 /** JSON request helpers that keep tests short. */
 export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {

@@ -1,0 +1,33 @@
+// `npm run dev`: the Worker under wrangler dev (Miniflare/workerd) on 127.0.0.1:8787, its
+// database ./data/dev.db served over libSQL's HTTP protocol by our local endpoint. Data
+// persists across restarts; the Worker code is the one deployed, only LIBSQL_URL differs.
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { openDatabase } from "../src/runtime/node.ts";
+import { startLibsqlHttpServer } from "../src/runtime/libsql-http.ts";
+
+const root = resolve(import.meta.dirname, "..");
+const file = resolve(root, process.env.RUNCAMP_DEV_DB ?? "data/dev.db");
+const port = process.env.PORT ?? "8787";
+
+(await openDatabase(`file:${file}`)).close(); // migrations, as `npm run db:migrate` does remotely
+const sql = await startLibsqlHttpServer({ file, port: 0 });
+console.log(`libSQL endpoint ${sql.url} over ${file}`);
+
+const wrangler = spawn(
+  resolve(root, "node_modules/.bin/wrangler"),
+  ["dev", "--ip", "127.0.0.1", "--port", port, "--var", `LIBSQL_URL:${sql.url}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+);
+
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  wrangler.kill("SIGTERM");
+  await sql.close();
+  process.exit(code);
+};
+wrangler.on("exit", (code) => void stop(code ?? 0));
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));

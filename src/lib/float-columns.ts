@@ -1,0 +1,43 @@
+// How float summaries are kept in REAL columns (see the note in src/db/schema.ts): NaN as NULL,
+// ±Infinity clamped to ±MAX_VALUE, with bits in a `flags` column to restore them exactly.
+export const FLAG = {
+  lastNaN: 1,
+  lastPosInf: 2,
+  lastNegInf: 4,
+  minNegInf: 8,
+  maxPosInf: 16,
+} as const;
+
+/** The REAL column value for x: NaN → null, ±Infinity → ±MAX_VALUE. */
+export function toColumn(x: number | null): number | null {
+  if (x === null || Number.isNaN(x)) return null;
+  if (x === Infinity) return Number.MAX_VALUE;
+  if (x === -Infinity) return -Number.MAX_VALUE;
+  return x;
+}
+
+/** Flags describing which of last/min/max are non-finite. */
+export function summaryFlags(last: number | null, min: number | null, max: number | null): number {
+  let flags = 0;
+  if (last !== null && Number.isNaN(last)) flags |= FLAG.lastNaN;
+  if (last === Infinity) flags |= FLAG.lastPosInf;
+  if (last === -Infinity) flags |= FLAG.lastNegInf;
+  if (min === -Infinity) flags |= FLAG.minNegInf;
+  if (max === Infinity) flags |= FLAG.maxPosInf;
+  return flags;
+}
+
+export function lastFromColumn(value: number | null, flags: number): number | null {
+  if (flags & FLAG.lastNaN) return NaN;
+  if (flags & FLAG.lastPosInf) return Infinity;
+  if (flags & FLAG.lastNegInf) return -Infinity;
+  return value;
+}
+
+export function minFromColumn(value: number | null, flags: number): number | null {
+  return flags & FLAG.minNegInf ? -Infinity : value;
+}
+
+export function maxFromColumn(value: number | null, flags: number): number | null {
+  return flags & FLAG.maxPosInf ? Infinity : value;
+}

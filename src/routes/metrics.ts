@@ -1,0 +1,189 @@
+import { Hono } from "hono";
+import { describeRoute, resolver } from "hono-openapi";
+import * as v from "valibot";
+import type { Deps } from "../deps.ts";
+import { badRequest, unsupportedMediaType } from "../lib/errors.ts";
+import { parsePointsJson, parsePointsNdjson } from "../lib/points.ts";
+import { ingestPoints, listSeries, querySeries, readSeries, resolveRunIds } from "../services/metrics.ts";
+import { findRunsByFilter } from "../services/runs.ts";
+import { Context, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams } from "./common.ts";
+import { SeriesSummaryView, WireNumber } from "./views.ts";
+
+// Documents the ingest body; the hot path validates it by hand (src/lib/points.ts).
+const IngestPoint = v.object({
+  name: Name,
+  context: v.optional(Context),
+  step: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  value: WireNumber,
+  epoch: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  time: v.optional(v.pipe(v.number(), v.minValue(0), v.description("Unix seconds; defaults to the time the server received the request"))),
+});
+const IngestBody = v.object({
+  points: v.pipe(v.array(IngestPoint), v.maxLength(100_000)),
+  reopen: v.optional(v.pipe(v.boolean(), v.description("Log to a finished run: it becomes running again"))),
+});
+const IngestResult = v.object({ points: v.number(), series: v.number() });
+
+const PointView = v.object({ step: v.number(), value: WireNumber, epoch: v.nullable(v.number()), time: v.number() });
+const BucketView = v.object({
+  ...PointView.entries,
+  start: v.number(),
+  end: v.number(),
+  count: v.number(),
+  min: v.nullable(WireNumber),
+  max: v.nullable(WireNumber),
+  min_step: v.nullable(v.number()),
+  max_step: v.nullable(v.number()),
+});
+const SeriesReadView = v.object({
+  name: v.string(),
+  context: Context,
+  summary: SeriesSummaryView,
+  points: v.array(PointView),
+  buckets: v.nullable(v.array(BucketView)),
+  next_cursor: v.nullable(v.string()),
+});
+
+const Step = v.pipe(v.string(), v.regex(/^\d{1,16}$/, "must be a non-negative integer"), v.transform(Number), v.maxValue(Number.MAX_SAFE_INTEGER));
+const parsesToObject = (text: string) => {
+  try {
+    const parsed = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+};
+const ContextParam = v.pipe(
+  v.string(),
+  v.check(parsesToObject, 'must be a JSON object such as {"subset":"val"}'),
+  v.transform((text) => JSON.parse(text) as unknown),
+  Context,
+);
+const ReadQuery = v.object({
+  context: v.optional(ContextParam),
+  from: v.optional(Step),
+  to: v.optional(Step),
+  points: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(100_000))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(100_000)), "1000"),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+const SeriesParams = v.object({ ...RunParams.entries, name: Name });
+
+// Runs are named by id (`runs`) or chosen by a filter (`filter`): exactly one of the two.
+const MAX_QUERY_RUNS = 1000;
+const QueryBody = v.strictObject({
+  runs: v.optional(v.pipe(v.array(ResourceId), v.minLength(1, "name at least one run"), v.maxLength(MAX_QUERY_RUNS, "at most 1,000 runs"))),
+  filter: v.optional(
+    v.pipe(
+      v.string(),
+      v.description("Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter."),
+    ),
+  ),
+  metrics: v.pipe(v.array(v.strictObject({ name: Name, context: v.optional(Context) })), v.minLength(1, "name at least one metric"), v.maxLength(100, "at most 100 metrics")),
+  points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 1000),
+  from: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  to: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+const QueryResult = v.object({ items: v.array(v.object({ run: v.string(), ...SeriesReadView.entries })) });
+
+const NDJSON_TYPES = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
+
+export function metricRoutes(deps: Deps) {
+  return new Hono()
+    .post(
+      "/repos/:repo/runs/:run/metrics",
+      describeRoute({
+        operationId: "ingestMetrics",
+        tags: ["metrics"],
+        summary: "Ingest a batch of metric points (atomic, idempotent per step)",
+        description:
+          "Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.",
+        parameters: [{ name: "reopen", in: "query", required: false, schema: { type: "boolean" }, description: "Log to a finished run (NDJSON bodies)" }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: resolver(IngestBody) },
+            "application/x-ndjson": { schema: { type: "string", description: "One point object per line" } },
+          },
+        },
+        responses: { 200: jsonResponse("How many points were written, to how many series", IngestResult), ...problems(400, 404, 409, 413, 415) },
+      }),
+      params(RunParams),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+        const now = Date.now() / 1000;
+        const limits = deps.config.limits;
+        let parsed;
+        if (mediaType === "application/json") {
+          let body: unknown;
+          try {
+            body = JSON.parse(await c.req.text());
+          } catch {
+            throw badRequest("Malformed JSON in request body");
+          }
+          parsed = parsePointsJson(body, limits, now);
+        } else if (NDJSON_TYPES.has(mediaType)) {
+          parsed = { points: parsePointsNdjson(await c.req.text(), limits, now), reopen: c.req.query("reopen") === "true" };
+        } else {
+          throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got "${mediaType || "no content type"}").`);
+        }
+        if (c.req.query("reopen") === "true") parsed.reopen = true;
+        return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen));
+      },
+    )
+    .get(
+      "/repos/:repo/runs/:run/metrics",
+      describeRoute({ operationId: "listSeries", tags: ["metrics"], summary: "List a run's series with their summaries", responses: { 200: jsonResponse("A page of series", Page(SeriesSummaryView)), ...problems(400, 404) } }),
+      params(RunParams),
+      query(PageQuery),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        const { limit, cursor } = c.req.valid("query");
+        return c.json(await listSeries(deps, repo, run, limit, cursor));
+      },
+    )
+    .get(
+      "/repos/:repo/runs/:run/metrics/:name",
+      describeRoute({
+        operationId: "readSeries",
+        tags: ["metrics"],
+        summary: "Read one series: raw points (paginated) or downsampled with points=N",
+        description:
+          "context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N equal step buckets, each keeping count, min, max and its last point. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (%2F).",
+        responses: { 200: jsonResponse("The series", SeriesReadView), ...problems(400, 404) },
+      }),
+      params(SeriesParams),
+      query(ReadQuery),
+      async (c) => {
+        const { repo, run, name } = c.req.valid("param");
+        const q = c.req.valid("query");
+        if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
+        return c.json(await readSeries(deps, repo, run, name, q.context, q));
+      },
+    )
+    .post(
+      "/repos/:repo/metrics/query",
+      describeRoute({
+        operationId: "querySeries",
+        tags: ["metrics"],
+        summary: "Read the series of many runs at once, each downsampled",
+        description: "Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is a 400 asking to narrow the filter), exactly one of the two.",
+        responses: { 200: jsonResponse("One item per (run, metric) that exists", QueryResult), ...problems(400, 404, 415) },
+      }),
+      params(RepoParams),
+      requireJson(),
+      jsonBody(QueryBody),
+      async (c) => {
+        const body = c.req.valid("json");
+        if (body.from !== undefined && body.to !== undefined && body.from > body.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
+        if ((body.runs === undefined) === (body.filter === undefined)) {
+          const message = body.runs === undefined ? "give runs or filter" : "give runs or filter, not both";
+          throw badRequest("Choose the runs with either runs (ids) or filter, exactly one of them.", [{ path: "body", message }]);
+        }
+        const repo = c.req.valid("param").repo;
+        const runPks = body.runs !== undefined ? await resolveRunIds(deps, repo, body.runs) : await findRunsByFilter(deps, repo, body.filter!, MAX_QUERY_RUNS);
+        return c.json(await querySeries(deps, { runPks, metrics: body.metrics, points: body.points, from: body.from, to: body.to }));
+      },
+    );
+}

@@ -1,0 +1,111 @@
+// The block store on libSQL: series rows with their summaries, and series_blocks rows each
+// holding up to BLOCK_SIZE points packed by src/lib/blocks.ts. Only the blocks a write
+// touches are rewritten; summaries are recomputed from block metadata in SQL.
+import type { InStatement, Row, Transaction } from "@libsql/client";
+import type { Deps } from "../deps.ts";
+import { decodeBlock, planWrite, type Block, type Point } from "../lib/blocks.ts";
+import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "../lib/float-columns.ts";
+
+type Executor = Pick<Transaction, "execute" | "batch"> | Deps["client"];
+
+const BLOCK_COLUMNS = "first_step, last_step, count, min, max, flags, data";
+
+export function blockFromRow(row: Row): Block {
+  const flags = Number(row.flags);
+  const data = row.data as ArrayBuffer;
+  return {
+    firstStep: Number(row.first_step),
+    lastStep: Number(row.last_step),
+    count: Number(row.count),
+    min: minFromColumn(row.min === null ? null : Number(row.min), flags),
+    max: maxFromColumn(row.max === null ? null : Number(row.max), flags),
+    data: new Uint8Array(data),
+  };
+}
+
+function insertBlock(seriesPk: number, block: Block): InStatement {
+  return {
+    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [seriesPk, block.firstStep, block.lastStep, block.count, toColumn(block.min), toColumn(block.max), summaryFlags(null, block.min, block.max), block.data],
+  };
+}
+
+/** The series' key, creating the series row on first write; also its current last step. */
+async function upsertSeries(tx: Executor, runPk: number, name: string, context: string): Promise<{ pk: number; lastStep: number | null }> {
+  const rs = await tx.execute({
+    // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the existing row too.
+    sql: `INSERT INTO series (run_pk, name, context) VALUES (?, ?, ?)
+          ON CONFLICT (run_pk, name, context) DO UPDATE SET name = excluded.name RETURNING pk, last_step`,
+    args: [runPk, name, context],
+  });
+  const row = rs.rows[0];
+  return { pk: Number(row.pk), lastStep: row.last_step === null ? null : Number(row.last_step) };
+}
+
+/** Blocks a write of steps [lo, hi] touches: those overlapping it, plus the one just before (to fill it up). */
+async function touchedBlocks(tx: Executor, seriesPk: number, lo: number, hi: number): Promise<Block[]> {
+  const rs = await tx.execute({
+    sql: `SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step >= ? AND first_step <= ?
+          UNION ALL
+          SELECT * FROM (SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step < ? ORDER BY last_step DESC LIMIT 1)`,
+    args: [seriesPk, lo, hi, seriesPk, lo],
+  });
+  return rs.rows.map(blockFromRow).sort((a, b) => a.firstStep - b.firstStep);
+}
+
+/**
+ * Writes the points of one series inside the caller's transaction. Re-sent steps overwrite
+ * (the last occurrence in `points` wins), so retrying a request never duplicates a point.
+ */
+export async function writeSeriesPoints(tx: Executor, runPk: number, name: string, context: string, points: Point[]): Promise<void> {
+  const series = await upsertSeries(tx, runPk, name, context);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) {
+    if (p.step < lo) lo = p.step;
+    if (p.step > hi) hi = p.step;
+  }
+  const touched = await touchedBlocks(tx, series.pk, lo, hi);
+  const plan = planWrite(touched, points);
+
+  const statements: InStatement[] = [];
+  if (plan.remove.length) {
+    statements.push({
+      sql: `DELETE FROM series_blocks WHERE series_pk = ? AND first_step IN (${plan.remove.map(() => "?").join(",")})`,
+      args: [series.pk, ...plan.remove],
+    });
+  }
+  for (const block of plan.insert) statements.push(insertBlock(series.pk, block));
+
+  // Blocks only ever grow the series' step range, so when the new blocks reach past the old
+  // last step they hold the new last point; otherwise the stored last point still stands.
+  const tail = plan.insert.reduce<Block | null>((acc, b) => (acc === null || b.lastStep > acc.lastStep ? b : acc), null);
+  const newLast = tail && (series.lastStep === null || tail.lastStep >= series.lastStep) ? decodeBlock(tail.data).at(-1)! : null;
+  const lastFlags = newLast ? summaryFlags(newLast.value, null, null) : 0;
+  const blocksOf = "FROM series_blocks WHERE series_pk = ?1";
+  statements.push({
+    sql: `UPDATE series SET
+            count = (SELECT coalesce(sum(count), 0) ${blocksOf}),
+            first_step = (SELECT min(first_step) ${blocksOf}),
+            last_step = (SELECT max(last_step) ${blocksOf}),
+            min = (SELECT min(min) ${blocksOf}),
+            max = (SELECT max(max) ${blocksOf}),
+            last_value = CASE WHEN ?2 THEN ?3 ELSE last_value END,
+            last_time = CASE WHEN ?2 THEN ?4 ELSE last_time END,
+            flags = (CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)
+                    | (SELECT coalesce(max(flags & ${FLAG.minNegInf}), 0) ${blocksOf})
+                    | (SELECT coalesce(max(flags & ${FLAG.maxPosInf}), 0) ${blocksOf})
+          WHERE pk = ?1`,
+    args: [series.pk, newLast ? 1 : 0, newLast ? toColumn(newLast.value) : null, newLast ? newLast.time : null, lastFlags],
+  });
+  await tx.batch(statements);
+}
+
+/** Blocks of a series overlapping [from, to], in step order. */
+export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = Number.MAX_SAFE_INTEGER, limit?: number): Promise<Block[]> {
+  const rs = await db.execute({
+    sql: `SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step >= ? AND first_step <= ? ORDER BY last_step${limit ? " LIMIT ?" : ""}`,
+    args: limit ? [seriesPk, from, to, limit] : [seriesPk, from, to],
+  });
+  return rs.rows.map(blockFromRow);
+}

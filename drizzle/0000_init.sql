@@ -65,6 +65,7 @@ CREATE TABLE `series` (
 	`min` real,
 	`max` real,
 	`last_time` real,
+	`version` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`run_pk`) REFERENCES `runs`(`pk`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

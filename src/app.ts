@@ -6,8 +6,11 @@ import { cors } from "hono/cors";
 import { Scalar } from "@scalar/hono-api-reference";
 import { generateSpecs } from "hono-openapi";
 import type { Deps } from "./deps.ts";
+import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
+import { BlockCache } from "./lib/block-cache.ts";
 import { notFoundRoute, onError, tooLarge } from "./lib/errors.ts";
 import { requireAdminToken } from "./lib/auth.ts";
+import { serializeWrites } from "./lib/write-lock.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { repoRoutes } from "./routes/repos.ts";
 import { runRoutes } from "./routes/runs.ts";
@@ -31,7 +34,9 @@ export const openApiDocumentation = {
   security: [{ bearer: [] as string[] }, {} as Record<string, string[]>],
 };
 
-export function createApp(deps: Deps) {
+export function createApp(hostDeps: Deps) {
+  const cacheBytes = hostDeps.config.seriesCacheBytes ?? DEFAULT_SERIES_CACHE_BYTES;
+  const deps: Deps = { ...hostDeps, blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined) };
   const api = new Hono()
     .route("/", repoRoutes(deps))
     .route("/", runRoutes(deps))
@@ -56,6 +61,7 @@ export function createApp(deps: Deps) {
       },
     }),
   );
+  app.use("/v1/*", serializeWrites());
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
 

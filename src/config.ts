@@ -15,7 +15,11 @@ export interface Config {
   corsOrigins: string[];
   /** When set, every /v1 request must carry it as a bearer token. */
   adminToken?: string;
+  /** Memory for recently read series blocks (src/lib/block-cache.ts); 0 turns the cache off. */
+  seriesCacheBytes?: number;
 }
+
+export const DEFAULT_SERIES_CACHE_BYTES = 128 * 1024 * 1024;
 
 export const defaultLimits: Limits = {
   maxBodyBytes: 32 * 1024 * 1024,
@@ -48,5 +52,6 @@ export function configFromEnv(env: Env): Config {
     },
     corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     adminToken: env.RUNCAMP_ADMIN_TOKEN || undefined,
+    seriesCacheBytes: env.RUNCAMP_SERIES_CACHE_MB === "0" ? 0 : intFromEnv(env, "RUNCAMP_SERIES_CACHE_MB", DEFAULT_SERIES_CACHE_BYTES / 2 ** 20) * 2 ** 20,
   };
 }

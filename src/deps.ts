@@ -2,6 +2,7 @@
 import type { Client } from "@libsql/client";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Config } from "./config.ts";
+import type { BlockCache } from "./lib/block-cache.ts";
 import type * as schema from "./db/schema.ts";
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -12,4 +13,6 @@ export interface Deps {
   /** The raw libSQL client, for the hot paths (ingest, block reads) and batches. */
   client: Client;
   config: Config;
+  /** Filled in by createApp from config.seriesCacheBytes. */
+  blockCache?: BlockCache;
 }

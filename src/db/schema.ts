@@ -85,6 +85,8 @@ export const series = sqliteTable(
     min: real("min"),
     max: real("max"),
     lastTime: real("last_time"),
+    // Bumped by every write; readers compare it to decide whether cached blocks are current.
+    version: integer("version").notNull().default(0),
   },
   (t) => [uniqueIndex("series_run_name_context").on(t.runPk, t.name, t.context), index("series_name").on(t.name, t.context)],
 );

@@ -50,7 +50,7 @@ export function planWrite(touched: Block[], incoming: Point[]): WritePlan {
   // Fill the previous block only when points land between it and the next touched block:
   // that is the append case, and otherwise an overwrite would rewrite a neighbour for nothing.
   const absorbPrev = prev !== undefined && prev.count < BLOCK_SIZE && (hit.length === 0 || minIn < hit[0].firstStep);
-  const rewrite = absorbPrev ? [prev!, ...hit] : hit;
+  const rewrite = prev && absorbPrev ? [prev, ...hit] : hit;
 
   const merged = rewrite.length === 0 ? fresh : mergeByStep(rewrite.flatMap((b) => decodeBlock(b.data)), fresh);
   // Appending past the rewritten range: fill blocks to the brim, the tail block will grow with

@@ -5,6 +5,7 @@
 import type { Limits } from "../config.ts";
 import { canonicalContext } from "./context.ts";
 import { ApiError, badRequest, tooLarge, type ProblemFieldError } from "./errors.ts";
+import { MAX_TIME_MS } from "./blocks-codec.ts";
 
 export interface IncomingPoint {
   name: string;
@@ -57,7 +58,9 @@ function validatePoint(raw: unknown, path: string, limits: Limits, now: number, 
   if (epoch !== undefined && epoch !== null && (typeof epoch !== "number" || !Number.isSafeInteger(epoch) || epoch < 0)) {
     errors.add(`${path}.epoch`, "must be a non-negative integer or null");
   }
-  if (time !== undefined && (typeof time !== "number" || time < 0)) errors.add(`${path}.time`, "must be a non-negative number of Unix seconds");
+  if (time !== undefined && (typeof time !== "number" || time < 0 || time * 1000 > MAX_TIME_MS)) {
+    errors.add(`${path}.time`, "must be a non-negative number of Unix seconds within the block format's range");
+  }
 
   let contextKey = "{}";
   if (context !== undefined && context !== null) {

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps.ts";
-import { downsample, readRange, type Bucket, type Point } from "../lib/blocks.ts";
+import { downsample, readRange, type Block, type Bucket, type Point } from "../lib/blocks.ts";
 import { canonicalContext, type Context } from "../lib/context.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { conflict, notFound } from "../lib/errors.ts";
@@ -113,8 +113,15 @@ async function readOneSeries(deps: Deps, row: Record<string, unknown>, options: 
   const seriesPk = Number(row.pk);
   const summary = seriesSummaryView(row);
   const base = { name: summary.name, context: summary.context, summary };
+  const version = Number(row.version);
+  const cached = deps.blockCache?.get(seriesPk, version);
   if (options.points !== undefined) {
-    const blocks = await readBlocks(deps.client, seriesPk, options.from, options.to);
+    let blocks = cached;
+    if (!blocks && options.from === undefined && options.to === undefined) {
+      blocks = await readBlocks(deps.client, seriesPk);
+      deps.blockCache?.set(seriesPk, version, blocks);
+    }
+    blocks ??= await readBlocks(deps.client, seriesPk, options.from, options.to);
     const buckets = downsample(blocks, options.points, options.from, options.to).map(bucketView);
     return { ...base, points: buckets.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })), buckets, next_cursor: null };
   }
@@ -122,10 +129,16 @@ async function readOneSeries(deps: Deps, row: Record<string, unknown>, options: 
   // another page exists) is full.
   const from = options.cursor ? Number(decodeCursor(options.cursor, ["number"])[0]) : (options.from ?? 0);
   const to = options.to ?? Number.MAX_SAFE_INTEGER;
+  // Up to 16 blocks ending at or after `step`: from the cache when the series is cached.
+  const blocksFrom = async (step: number): Promise<Block[]> => {
+    if (!cached) return readBlocks(deps.client, seriesPk, step, to, 16);
+    const first = cached.findIndex((b) => b.lastStep >= step);
+    return first === -1 ? [] : cached.slice(first, first + 16).filter((b) => b.firstStep <= to);
+  };
   const page: Point[] = [];
   let next = from;
   while (page.length <= options.limit && next <= to) {
-    const blocks = await readBlocks(deps.client, seriesPk, next, to, 16);
+    const blocks = await blocksFrom(next);
     if (!blocks.length) break;
     page.push(...readRange(blocks, next, to));
     next = blocks[blocks.length - 1].lastStep + 1;
@@ -135,7 +148,7 @@ async function readOneSeries(deps: Deps, row: Record<string, unknown>, options: 
   return { ...base, points: points.map(pointView), buckets: null, next_cursor: more ? encodeCursor([page[options.limit].step]) : null };
 }
 
-const SERIES_ROW = `pk, ${SERIES_SUMMARY_COLUMNS}`;
+const SERIES_ROW = `pk, version, ${SERIES_SUMMARY_COLUMNS}`;
 
 export async function readSeries(deps: Deps, repo: string, runId: string, name: string, context: Context | undefined, options: ReadOptions): Promise<SeriesReadView> {
   const { runPk } = await findRunPk(deps, repo, runId);

@@ -3,7 +3,7 @@
 // touches are rewritten; summaries are recomputed from block metadata in SQL.
 import type { InStatement, Row, Transaction } from "@libsql/client";
 import type { Deps } from "../deps.ts";
-import { decodeBlock, planWrite, type Block, type Point } from "../lib/blocks.ts";
+import { planWrite, summarize, type Block, type Point } from "../lib/blocks.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "../lib/float-columns.ts";
 
 type Executor = Pick<Transaction, "execute" | "batch"> | Deps["client"];
@@ -80,7 +80,7 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
   // Blocks only ever grow the series' step range, so when the new blocks reach past the old
   // last step they hold the new last point; otherwise the stored last point still stands.
   const tail = plan.insert.reduce<Block | null>((acc, b) => (acc === null || b.lastStep > acc.lastStep ? b : acc), null);
-  const newLast = tail && (series.lastStep === null || tail.lastStep >= series.lastStep) ? decodeBlock(tail.data).at(-1)! : null;
+  const newLast = tail && (series.lastStep === null || tail.lastStep >= series.lastStep) ? summarize([tail]).last! : null;
   const lastFlags = newLast ? summaryFlags(newLast.value, null, null) : 0;
   const blocksOf = "FROM series_blocks WHERE series_pk = ?1";
   statements.push({
@@ -95,6 +95,7 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
             flags = (CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)
                     | (SELECT coalesce(max(flags & ${FLAG.minNegInf}), 0) ${blocksOf})
                     | (SELECT coalesce(max(flags & ${FLAG.maxPosInf}), 0) ${blocksOf})
+            , version = version + 1
           WHERE pk = ?1`,
     args: [series.pk, newLast ? 1 : 0, newLast ? toColumn(newLast.value) : null, newLast ? newLast.time : null, lastFlags],
   });

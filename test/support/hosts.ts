@@ -11,7 +11,6 @@ import { openDatabase, startNodeServer } from "../../src/runtime/node.ts";
 import { startLibsqlHttpServer, type LibsqlHttpServer } from "../../src/runtime/libsql-http.ts";
 import { Miniflare } from "miniflare";
 import { workerBundleDir } from "./worker-bundle.ts";
-import wranglerToml from "../../wrangler.toml?raw";
 
 export interface Host {
   readonly name: string;
@@ -97,6 +96,7 @@ function configEnv(config: Config): Record<string, string> {
   return env;
 }
 
+const wranglerToml = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");
 const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(wranglerToml)![1];
 
 /**

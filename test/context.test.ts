@@ -66,3 +66,9 @@ describe("canonicalContext", () => {
     expect(Object.keys(context)).toEqual(["b", "a"]);
   });
 });
+
+test("a context key named __proto__ is kept, so it does not collapse into another context", () => {
+  const withProto = JSON.parse('{"__proto__":"x","a":1}');
+  expect(canonicalContext(withProto, { maxContextKeys: 16 })).toBe('{"__proto__":"x","a":1}');
+  expect(canonicalContext(withProto, { maxContextKeys: 16 })).not.toBe(canonicalContext({ a: 1 }, { maxContextKeys: 16 }));
+});

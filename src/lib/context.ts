@@ -15,7 +15,8 @@ export function canonicalContext(context: Context | undefined | null, limits: Pi
     ]);
   }
   keys.sort();
-  const sorted: Context = {};
+  // A null-prototype object, so a key named "__proto__" is kept as data like any other.
+  const sorted: Context = Object.create(null);
   for (const key of keys) {
     const value = context[key];
     if (typeof value === "number" && !Number.isFinite(value)) {

@@ -24,13 +24,15 @@ describe.each(hosts)("restart on $name", (factory) => {
 
   /** Every read the API offers over what the test wrote. */
   async function readAll(repo: string) {
-    const runs = await ok(`/v1/repos/${repo}/runs`);
+    // Naming `archived` in the filter lists archived runs too.
+    const everyRun = `filter=${encodeURIComponent("archived in (true, false)")}`;
+    const runs = await ok(`/v1/repos/${repo}/runs?${everyRun}`);
     const campaigns = await ok(`/v1/repos/${repo}/campaigns`);
     return {
       repos: await ok("/v1/repos"),
       repo: await ok(`/v1/repos/${repo}`),
       runs,
-      runsDesc: await ok(`/v1/repos/${repo}/runs?sort=created_at%20desc`),
+      runsDesc: await ok(`/v1/repos/${repo}/runs?${everyRun}&sort=created_at%20desc`),
       runDetails: await Promise.all(runs.items.map((r: { id: string }) => ok(`/v1/repos/${repo}/runs/${r.id}`))),
       campaigns,
       campaignDetails: await Promise.all(campaigns.items.map((k: { id: string }) => ok(`/v1/repos/${repo}/campaigns/${k.id}`))),

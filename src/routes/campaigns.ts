@@ -2,9 +2,12 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
+import { resolver } from "hono-openapi";
+import { accepts } from "hono/accepts";
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, patchCampaign } from "../services/campaigns.ts";
-import { CampaignParams, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject } from "./common.ts";
-import { CampaignDetailView, CampaignView } from "./views.ts";
+import { summarizeCampaign, summaryCsv } from "../services/campaign-summary.ts";
+import { CampaignParams, Context, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject } from "./common.ts";
+import { CampaignDetailView, CampaignView, WireNumber } from "./views.ts";
 
 const CreateCampaignBody = StrictObject({
   id: v.optional(v.pipe(ResourceId, v.description("Client-chosen id: re-sending it returns the stored campaign"))),
@@ -17,6 +20,72 @@ const PatchCampaignBody = StrictObject({
   name: v.optional(Name),
   description: v.optional(Text),
   params: v.optional(v.pipe(JsonObject, v.description("JSON merge patch (RFC 7396)"))),
+});
+
+const commaList = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+const parsesToJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const ParamPath = v.pipe(v.string(), v.regex(/^[^.]+(\.[^.]+)*$/, "must be a dotted param path such as optimizer.lr"), v.maxLength(1024));
+
+const SummaryQuery = v.object({
+  metrics: v.optional(
+    v.pipe(
+      v.string(),
+      v.description("Comma-separated metric names: series or values. Default: every name present in the campaign's runs."),
+      v.transform(commaList),
+      v.array(Name),
+      v.maxLength(100, "at most 100 metrics"),
+    ),
+  ),
+  contexts: v.optional(
+    v.pipe(
+      v.string(),
+      v.description('JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present.'),
+      v.check(parsesToJson, 'must be JSON: a context object or an array of them, e.g. [{"subset":"test"}]'),
+      v.transform((text) => JSON.parse(text) as unknown),
+      v.transform((value) => (Array.isArray(value) ? value : [value])),
+      v.pipe(v.array(Context), v.minLength(1, "name at least one context"), v.maxLength(100, "at most 100 contexts")),
+    ),
+  ),
+  group_by: v.optional(
+    v.pipe(
+      v.string(),
+      v.description("Comma-separated dotted param paths, e.g. optimizer.lr,aug. Default: every param whose value differs across the runs. Empty: one group of all runs."),
+      v.transform(commaList),
+      v.array(ParamPath),
+      v.maxLength(32, "at most 32 paths"),
+    ),
+  ),
+  select: v.optional(v.pipe(v.picklist(["last", "min", "max"]), v.description("Which series summary counts for a run (values ignore it)")), "last"),
+});
+
+const SummaryRowView = v.object({
+  group: v.pipe(JsonObject, v.description("The group's param values by path; null where a run lacks the param")),
+  metric: v.string(),
+  context: Context,
+  n: v.pipe(v.number(), v.description("Runs counted (NaN excluded)")),
+  nan: v.pipe(v.number(), v.description("Runs whose selected value was NaN, left out of the statistics")),
+  mean: v.nullable(WireNumber),
+  std: v.pipe(v.nullable(WireNumber), v.description("Sample standard deviation (n - 1); null for n < 2")),
+  min: v.nullable(WireNumber),
+  max: v.nullable(WireNumber),
+  ci95: v.pipe(v.nullable(WireNumber), v.description("Half-width of the 95% confidence interval of the mean, t(0.975, n-1)·std/√n; null for n < 2")),
+});
+const CampaignSummaryView = v.object({
+  campaign: v.string(),
+  group_by: v.array(v.string()),
+  select: v.picklist(["last", "min", "max"]),
+  rows: v.array(SummaryRowView),
 });
 
 export function campaignRoutes(deps: Deps) {
@@ -53,6 +122,41 @@ export function campaignRoutes(deps: Deps) {
       async (c) => {
         const { repo, campaign } = c.req.valid("param");
         return c.json(await getCampaign(deps, repo, campaign));
+      },
+    )
+    .get(
+      "/repos/:repo/campaigns/:campaign/summary",
+      describeRoute({
+        operationId: "summarizeCampaign",
+        tags: ["campaigns"],
+        summary: "Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context",
+        description:
+          "Over the campaign's runs that are not archived. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.",
+        responses: {
+          200: {
+            description: "The summary",
+            content: {
+              "application/json": { schema: resolver(CampaignSummaryView) },
+              "text/csv": { schema: { type: "string" as const, description: "RFC 4180 CSV with a header line" } },
+            },
+          },
+          ...problems(400, 404),
+        },
+      }),
+      params(CampaignParams),
+      query(SummaryQuery),
+      async (c) => {
+        const { repo, campaign } = c.req.valid("param");
+        const q = c.req.valid("query");
+        const summary = await summarizeCampaign(deps, repo, campaign, {
+          metrics: q.metrics,
+          contexts: q.contexts,
+          groupBy: q.group_by && [...new Set(q.group_by)].map((path) => path.split(".")),
+          select: q.select,
+        });
+        const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });
+        if (type === "text/csv") return c.body(summaryCsv(summary), 200, { "content-type": "text/csv; charset=utf-8; header=present" });
+        return c.json(summary);
       },
     )
     .patch(

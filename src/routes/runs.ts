@@ -34,7 +34,18 @@ const PatchRunBody = StrictObject({
 
 const ListRunsQuery = v.object({
   ...PageQuery.entries,
-  sort: v.optional(v.picklist(["created_at", "created_at asc", "created_at desc"], "must be created_at, optionally followed by asc or desc"), "created_at"),
+  filter: v.optional(
+    v.pipe(
+      v.string(),
+      v.description('Run filter language (at most 4 KiB), e.g. `params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2`. Empty = every run. Archived runs are hidden unless the filter names `archived`.'),
+    ),
+  ),
+  sort: v.optional(
+    v.pipe(
+      v.string(),
+      v.description("Any field the filter language names except tags, optionally followed by asc (default) or desc, e.g. `metrics.acc{subset:\"test\"}.last desc`. Default `created_at asc`. Runs without the field come last."),
+    ),
+  ),
 });
 
 export function runRoutes(deps: Deps) {
@@ -56,12 +67,18 @@ export function runRoutes(deps: Deps) {
     )
     .get(
       "/repos/:repo/runs",
-      describeRoute({ operationId: "listRuns", tags: ["runs"], summary: "List runs", responses: { 200: jsonResponse("A page of runs", Page(RunView)), ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "listRuns",
+        tags: ["runs"],
+        summary: "Search runs: filter, sort, paginate",
+        description:
+          "Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.",
+        responses: { 200: jsonResponse("A page of runs", Page(RunView)), ...problems(400, 404) },
+      }),
       params(RepoParams),
       query(ListRunsQuery),
       async (c) => {
-        const { limit, cursor, sort } = c.req.valid("query");
-        return c.json(await listRuns(deps, c.req.valid("param").repo, { limit, cursor, order: sort.endsWith("desc") ? "desc" : "asc" }));
+        return c.json(await listRuns(deps, c.req.valid("param").repo, c.req.valid("query")));
       },
     )
     .get(

@@ -1,0 +1,225 @@
+// `npm run bench`: starts the Node host (a child process, so client and server each get a
+// core) on a fresh database, measures over HTTP against DESIGN.md's targets, and writes
+// bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { createClient } from "@libsql/client";
+import { connect } from "../src/db/connect.ts";
+import { defaultLimits } from "../src/config.ts";
+import { openDatabase } from "../src/runtime/node.ts";
+import { ingestPoints } from "../src/services/metrics.ts";
+import { createRun } from "../src/services/runs.ts";
+import type { IncomingPoint } from "../src/lib/points.ts";
+import { benchSearchAndSummary } from "./search-summary.ts";
+
+export interface Row {
+  what: string;
+  result: string;
+  target: string;
+  ok: boolean | null;
+}
+
+const root = resolve(import.meta.dirname, "..");
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const TOTAL_POINTS = Math.round(10_000_000 * scale);
+const CHATTY_POINTS = Math.round(10_000_000 * scale);
+const BIG_SERIES = 1_000_000;
+const PORT = 18787;
+const base = `http://127.0.0.1:${PORT}`;
+
+const tmp = join(root, "bench", "tmp");
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+
+async function startServer(dbFile: string): Promise<ChildProcess> {
+  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "src/runtime/node.ts")], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", LIBSQL_URL: `file:${dbFile}` },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && ready());
+    child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return child;
+}
+
+async function call(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
+  const res = await fetch(base + path, { method, headers: body === undefined ? {} : { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A realistic point body: a loss-like value, epoch changing every 1,000 steps, ms-spaced times. */
+function pointsBody(name: string, context: object, from: number, count: number): string {
+  const points = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const step = from + i;
+    points[i] = { name, context, step, value: 1 / (1 + step) + Math.random() * 1e-3, epoch: Math.floor(step / 1000), time: 1764147000 + step * 0.01 };
+  }
+  return JSON.stringify({ points });
+}
+
+/** Sends `total` points in requests of `perRequest`, `concurrency` requests in flight; returns points/s. */
+async function ingestOverHttp(runId: string, series: number, total: number, perRequest: number, concurrency: number): Promise<number> {
+  const requests = Math.ceil(total / perRequest);
+  const perSeries = total / series;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const r = next++;
+        const s = r % series;
+        const from = Math.floor(r / series) * perRequest;
+        if (from >= perSeries) continue;
+        await call("POST", `/v1/repos/bench/runs/${runId}/metrics`, pointsBody("loss", { subset: `s${s}` }, from, perRequest));
+      }
+    }),
+  );
+  return total / ((performance.now() - t0) / 1000);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeReads(path: string, times: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i++) await call("GET", path); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await call("GET", path);
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+/** The same storage path without HTTP or JSON: the ceiling for ingest. */
+async function inProcessIngest(total: number): Promise<number> {
+  const client = await openDatabase(`file:${join(tmp, "inprocess.db")}`);
+  const deps = { db: connect(client), client, config: { limits: defaultLimits, corsOrigins: [] } };
+  await createRun(deps, "bench", { id: "inprocess" });
+  const perRequest = 10_000;
+  const t0 = performance.now();
+  for (let from = 0; from < total; from += perRequest) {
+    const points: IncomingPoint[] = new Array(perRequest);
+    for (let i = 0; i < perRequest; i++) {
+      const step = from + i;
+      points[i] = { name: "loss", context: '{"subset":"train"}', step, value: 1 / (1 + step), epoch: Math.floor(step / 1000), time: 1764147000 + step * 0.01 };
+    }
+    await ingestPoints(deps, "bench", "inprocess", points, false);
+  }
+  const rate = total / ((performance.now() - t0) / 1000);
+  client.close();
+  return rate;
+}
+
+/** Plain SQLite, one row per point, in 10,000-row transactions: what a row-per-point design could reach. */
+async function rowPerPointInsert(total: number): Promise<{ rate: number; bytesPerPoint: number }> {
+  const file = join(tmp, "rows.db");
+  const client = createClient({ url: `file:${file}` });
+  await client.execute("PRAGMA journal_mode = WAL");
+  await client.execute("CREATE TABLE points (series INTEGER, step INTEGER, value REAL, epoch INTEGER, time REAL, PRIMARY KEY (series, step))");
+  const t0 = performance.now();
+  for (let from = 0; from < total; from += 10_000) {
+    const stmts = [];
+    for (let step = from; step < from + 10_000; step++) {
+      stmts.push({ sql: "INSERT INTO points VALUES (1, ?, ?, ?, ?)", args: [step, 1 / (1 + step), Math.floor(step / 1000), 1764147000 + step * 0.01] });
+    }
+    await client.batch(stmts, "write");
+  }
+  const rate = total / ((performance.now() - t0) / 1000);
+  await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  client.close();
+  return { rate, bytesPerPoint: statSync(file).size / total };
+}
+
+function fileBytes(file: string): number {
+  let size = 0;
+  for (const suffix of ["", "-wal"]) {
+    try {
+      size += statSync(file + suffix).size;
+    } catch {
+      // no WAL file
+    }
+  }
+  return size;
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const dbFile = join(tmp, "bench.db");
+  const server = await startServer(dbFile);
+  try {
+    await call("POST", "/v1/repos/bench/runs", { id: "big" });
+    console.log(`ingesting ${TOTAL_POINTS} points in 10,000-point requests...`);
+    const bigRate = await ingestOverHttp("big", Math.max(1, TOTAL_POINTS / BIG_SERIES), TOTAL_POINTS, 10_000, 4);
+    rows.push({ what: `Ingest over HTTP, ${TOTAL_POINTS.toLocaleString("en")} points in 10,000-point JSON requests (4 in flight)`, result: `${Math.round(bigRate).toLocaleString("en")} points/s`, target: "≥ 500,000 points/s", ok: bigRate >= 500_000 });
+
+    // Bytes per point: checkpoint the WAL so the file holds everything.
+    const sizer = createClient({ url: `file:${dbFile}` });
+    await sizer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    sizer.close();
+    const bpp = fileBytes(dbFile) / TOTAL_POINTS;
+    rows.push({ what: "Database size per point (file after checkpoint / points)", result: `${bpp.toFixed(2)} bytes`, target: "≤ 16 bytes", ok: bpp <= 16 });
+
+    const read = await timeReads(`/v1/repos/bench/runs/big/metrics/loss?context=${encodeURIComponent('{"subset":"s0"}')}&points=1000`, 50);
+    const seriesPoints = Math.min(BIG_SERIES, TOTAL_POINTS);
+    rows.push({ what: `Read a ${seriesPoints.toLocaleString("en")}-point series downsampled to 1,000 points over HTTP`, result: `p50 ${read.p50.toFixed(2)} ms, p95 ${read.p95.toFixed(2)} ms`, target: "≤ 10 ms", ok: read.p50 <= 10 });
+
+    await call("POST", "/v1/repos/bench/runs", { id: "chatty" });
+    console.log(`ingesting ${CHATTY_POINTS} points in 100-point requests...`);
+    const chattyRate = await ingestOverHttp("chatty", 10, CHATTY_POINTS, 100, 16);
+    rows.push({ what: `Ingest over HTTP, ${CHATTY_POINTS.toLocaleString("en")} points in 100-point requests (16 in flight)`, result: `${Math.round(chattyRate).toLocaleString("en")} points/s`, target: "(chatty client; no target)", ok: null });
+
+    rows.push(...(await benchSearchAndSummary(call, scale)));
+
+  } finally {
+    server.kill("SIGTERM");
+  }
+
+  console.log("in-process ingest (no HTTP)...");
+  const ceiling = await inProcessIngest(TOTAL_POINTS / 2);
+  rows.push({ what: `Ceiling: the same block ingest in-process, no HTTP/JSON (${(TOTAL_POINTS / 2).toLocaleString("en")} points)`, result: `${Math.round(ceiling).toLocaleString("en")} points/s`, target: "(reference)", ok: null });
+  const plain = await rowPerPointInsert(Math.min(TOTAL_POINTS / 5, 2_000_000));
+  rows.push({ what: "Reference: plain SQLite, one row per point, 10,000-row batches in-process", result: `${Math.round(plain.rate).toLocaleString("en")} rows/s, ${plain.bytesPerPoint.toFixed(1)} bytes/point`, target: "(reference)", ok: null });
+
+  writeResults(rows);
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+function writeResults(rows: Row[]) {
+  const cpu = cpus();
+  const lines = [
+    "# Benchmark results",
+    "",
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${process.platform} ${process.arch}`,
+    `- Node.js ${process.version}; server and client in separate processes on loopback`,
+    `- Command: \`npm run bench\`${scale !== 1 ? ` with BENCH_SCALE=${scale}` : ""}`,
+    "",
+    "| measurement | result | target | met |",
+    "|---|---|---|---|",
+    ...rows.map((r) => `| ${r.what} | ${r.result} | ${r.target} | ${r.ok === null ? "—" : r.ok ? "yes" : "**no**"} |`),
+    "",
+  ];
+  const text = lines.join("\n");
+  writeFileSync(join(root, "bench", "RESULTS.md"), text + NOTES);
+  console.log(text);
+}
+
+// Kept with the numbers so that every rewrite of RESULTS.md says how to read them.
+const NOTES = `
+## How to read these
+
+- Ingest bodies are built by the client (JSON.stringify of 10,000 point objects per request),
+  so the HTTP number includes client-side encoding on the same 2-core machine.
+- The in-process ceiling runs the same code path as the server (grouping, block packing,
+  one write transaction per request) without HTTP or JSON parsing.
+`;
+
+await main();

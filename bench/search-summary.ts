@@ -1,0 +1,112 @@
+// Search and campaign-summary benchmarks (DESIGN.md targets: search 10,000 runs with a param +
+// metric filter ≤ 20 ms; campaign summary over 1,000 runs ≤ 50 ms), run by bench/run.ts
+// against its server. Builds its own repo over HTTP: runs with params, a few points of a
+// val loss each (so the series summary exists), and test accuracies for the campaign runs.
+import type { Row } from "./run.ts";
+
+type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+const REPO = "search-bench";
+const LRS = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+const AUGS = ["none", "flip", "crop", "mixup"];
+const SEARCH = 'params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2';
+
+// Deterministic pseudo-random numbers, so every bench run builds the same data.
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs `task(i)` for i in [0, count) with `concurrency` in flight. */
+async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+async function timeCalls(call: Call, path: string, times: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i++) await call("GET", path); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await call("GET", path);
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))];
+  return { p50: at(50), p95: at(95) };
+}
+
+export async function benchSearchAndSummary(call: Call, scale: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const runCount = Math.max(100, Math.round(10_000 * scale));
+  const campaignRuns = Math.min(runCount, Math.max(20, Math.round(1_000 * scale)));
+  const random = prng(42);
+
+  console.log(`creating ${runCount} runs with params and a val loss series (${campaignRuns} in a campaign)...`);
+  await call("POST", `/v1/repos/${REPO}/campaigns`, { id: "grid", name: "augmentation grid", params: { lrs: LRS, augs: AUGS } });
+  const specs = Array.from({ length: runCount }, (_, i) => {
+    const lr = LRS[Math.floor(random() * LRS.length)];
+    const aug = AUGS[Math.floor(random() * AUGS.length)];
+    const floor = 0.05 + random() * 0.9; // the val loss's minimum
+    return { i, lr, aug, floor, acc: 0.7 + random() * 0.25, nan: random() < 0.02 };
+  });
+  const t0 = performance.now();
+  await pool(runCount, 16, async (i) => {
+    const s = specs[i];
+    const id = `run-${String(i).padStart(5, "0")}`;
+    const inCampaign = i < campaignRuns;
+    await call("POST", `/v1/repos/${REPO}/runs`, {
+      id,
+      experiment: "resnet",
+      params: { lr: s.lr, aug: s.aug, seed: i % 5, optimizer: { name: "sgd", momentum: 0.9 }, epochs: 5 },
+      tags: i % 10 === 0 ? ["baseline"] : [],
+      ...(inCampaign ? { campaign: "grid" } : {}),
+    });
+    const points = Array.from({ length: 5 }, (_, step) => ({
+      name: "loss",
+      context: { subset: "val" },
+      step,
+      value: s.nan && step === 4 ? "NaN" : s.floor + (4 - step) * 0.1,
+    }));
+    await call("POST", `/v1/repos/${REPO}/runs/${id}/metrics`, { points });
+    if (inCampaign) await call("PUT", `/v1/repos/${REPO}/runs/${id}/values`, [{ name: "acc", context: { subset: "test" }, value: s.acc }]);
+  });
+  const setupSeconds = (performance.now() - t0) / 1000;
+  rows.push({
+    what: `Setup: ${runCount.toLocaleString("en")} runs created over HTTP, each with params and 5 val-loss points (16 in flight)`,
+    result: `${(runCount / setupSeconds).toFixed(0)} runs/s`,
+    target: "(setup; no target)",
+    ok: null,
+  });
+
+  const searchPath = `/v1/repos/${REPO}/runs?${new URLSearchParams({ filter: SEARCH, limit: "100" })}`;
+  const matched = ((await call("GET", searchPath)) as { items: unknown[] }).items.length;
+  const search = await timeCalls(call, searchPath, 30);
+  rows.push({
+    what: `Search ${runCount.toLocaleString("en")} runs: \`${SEARCH}\`, limit 100 (${matched} on the page)`,
+    result: `p50 ${search.p50.toFixed(2)} ms, p95 ${search.p95.toFixed(2)} ms`,
+    target: "≤ 20 ms",
+    ok: search.p50 <= 20,
+  });
+
+  const summaryPath = `/v1/repos/${REPO}/campaigns/grid/summary?group_by=aug,lr`;
+  const summaryRows = ((await call("GET", summaryPath)) as { rows: unknown[] }).rows.length;
+  const summary = await timeCalls(call, summaryPath, 30);
+  rows.push({
+    what: `Campaign summary over ${campaignRuns.toLocaleString("en")} runs (group_by=aug,lr, ${summaryRows} rows)`,
+    result: `p50 ${summary.p50.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms`,
+    target: "≤ 50 ms",
+    ok: summary.p50 <= 50,
+  });
+  return rows;
+}

@@ -24,7 +24,9 @@ export interface Row {
 const root = resolve(import.meta.dirname, "..");
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const TOTAL_POINTS = Math.round(10_000_000 * scale);
-const CHATTY_POINTS = Math.round(10_000_000 * scale);
+// 100-point requests run at a few tens of thousands of points/s: 2,000,000 points (20,000
+// requests) measure the rate without making the bench take many minutes.
+const CHATTY_POINTS = Math.round(2_000_000 * scale);
 const BIG_SERIES = 1_000_000;
 const PORT = 18787;
 const base = `http://127.0.0.1:${PORT}`;
@@ -86,8 +88,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function timeReads(path: string, times: number): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await call("GET", path); // warm-up
+async function timeReads(path: string, times: number): Promise<{ cold: number; p50: number; p95: number }> {
+  const t = performance.now();
+  await call("GET", path); // the first read fetches every block from the database
+  const cold = performance.now() - t;
+  for (let i = 0; i < 4; i++) await call("GET", path); // warm-up
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t0 = performance.now();
@@ -95,7 +100,7 @@ async function timeReads(path: string, times: number): Promise<{ p50: number; p9
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  return { cold, p50: percentile(ms, 50), p95: percentile(ms, 95) };
 }
 
 /** The same storage path without HTTP or JSON: the ceiling for ingest. */
@@ -169,7 +174,8 @@ async function main() {
 
     const read = await timeReads(`/v1/repos/bench/runs/big/metrics/loss?context=${encodeURIComponent('{"subset":"s0"}')}&points=1000`, 50);
     const seriesPoints = Math.min(BIG_SERIES, TOTAL_POINTS);
-    rows.push({ what: `Read a ${seriesPoints.toLocaleString("en")}-point series downsampled to 1,000 points over HTTP`, result: `p50 ${read.p50.toFixed(2)} ms, p95 ${read.p95.toFixed(2)} ms`, target: "≤ 10 ms", ok: read.p50 <= 10 });
+    rows.push({ what: `Read a ${seriesPoints.toLocaleString("en")}-point series downsampled to 1,000 points over HTTP (repeat reads: blocks cached)`, result: `p50 ${read.p50.toFixed(2)} ms, p95 ${read.p95.toFixed(2)} ms`, target: "≤ 10 ms", ok: read.p50 <= 10 });
+    rows.push({ what: "The same read, first time (every block fetched from the database)", result: `${read.cold.toFixed(2)} ms`, target: "≤ 10 ms", ok: read.cold <= 10 });
 
     await call("POST", "/v1/repos/bench/runs", { id: "chatty" });
     console.log(`ingesting ${CHATTY_POINTS} points in 100-point requests...`);
@@ -220,6 +226,14 @@ const NOTES = `
   so the HTTP number includes client-side encoding on the same 2-core machine.
 - The in-process ceiling runs the same code path as the server (grouping, block packing,
   one write transaction per request) without HTTP or JSON parsing.
+- A downsampled read needs the raw values around every bucket edge, so a first read of a
+  1,000,000-point series fetches all ~980 blocks (~10 MB); on this machine the libSQL
+  driver alone takes 6-8 ms to hand over that many blobs, which is why the first read misses
+  10 ms. Repeat reads (a plot refreshing) use the in-process block cache, validated by the
+  series' version column, and skip that fetch.
+- Ingest over HTTP is bounded by JSON: parsing a 10,000-point body on the server and building
+  it in the client share the machine's two cores with the storage work.
+- The Python SDK's own numbers (track() calls/s, end-to-end delivery) are in SDK-RESULTS.md.
 `;
 
 await main();

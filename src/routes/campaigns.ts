@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
+import { describeRoute, resolver } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
-import { resolver } from "hono-openapi";
 import { accepts } from "hono/accepts";
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, patchCampaign } from "../services/campaigns.ts";
 import { summarizeCampaign, summaryCsv } from "../services/campaign-summary.ts";
-import { CampaignParams, Context, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject } from "./common.ts";
+import { CampaignParams, commaList, Context, encodedQuery, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject } from "./common.ts";
 import { CampaignDetailView, CampaignView, WireNumber } from "./views.ts";
 
 const CreateCampaignBody = StrictObject({
@@ -22,50 +21,31 @@ const PatchCampaignBody = StrictObject({
   params: v.optional(v.pipe(JsonObject, v.description("JSON merge patch (RFC 7396)"))),
 });
 
-const commaList = (text: string) =>
-  text
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
-const parsesToJson = (text: string) => {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const ParamPath = v.pipe(v.string(), v.regex(/^[^.]+(\.[^.]+)*$/, "must be a dotted param path such as optimizer.lr"), v.maxLength(1024));
 
+const MetricsParam = encodedQuery(
+  v.pipe(v.array(Name), v.maxLength(100, "at most 100 metrics")),
+  commaList,
+  "Comma-separated metric names: series or values. Default: every name present in the campaign's runs.",
+);
+const ContextsParam = encodedQuery(
+  v.pipe(v.array(Context), v.minLength(1, "name at least one context"), v.maxLength(100, "at most 100 contexts")),
+  (text) => {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [value];
+  },
+  'JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present.',
+);
+const GroupByParam = encodedQuery(
+  v.pipe(v.array(ParamPath), v.maxLength(32, "at most 32 paths")),
+  commaList,
+  "Comma-separated dotted param paths, e.g. optimizer.lr,aug. Default: every param whose value differs across the runs. Empty: one group of all runs.",
+);
+
 const SummaryQuery = v.object({
-  metrics: v.optional(
-    v.pipe(
-      v.string(),
-      v.description("Comma-separated metric names: series or values. Default: every name present in the campaign's runs."),
-      v.transform(commaList),
-      v.array(Name),
-      v.maxLength(100, "at most 100 metrics"),
-    ),
-  ),
-  contexts: v.optional(
-    v.pipe(
-      v.string(),
-      v.description('JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present.'),
-      v.check(parsesToJson, 'must be JSON: a context object or an array of them, e.g. [{"subset":"test"}]'),
-      v.transform((text) => JSON.parse(text) as unknown),
-      v.transform((value) => (Array.isArray(value) ? value : [value])),
-      v.pipe(v.array(Context), v.minLength(1, "name at least one context"), v.maxLength(100, "at most 100 contexts")),
-    ),
-  ),
-  group_by: v.optional(
-    v.pipe(
-      v.string(),
-      v.description("Comma-separated dotted param paths, e.g. optimizer.lr,aug. Default: every param whose value differs across the runs. Empty: one group of all runs."),
-      v.transform(commaList),
-      v.array(ParamPath),
-      v.maxLength(32, "at most 32 paths"),
-    ),
-  ),
+  metrics: v.optional(MetricsParam.schema),
+  contexts: v.optional(ContextsParam.schema),
+  group_by: v.optional(GroupByParam.schema),
   select: v.optional(v.pipe(v.picklist(["last", "min", "max"]), v.description("Which series summary counts for a run (values ignore it)")), "last"),
 });
 
@@ -148,10 +128,11 @@ export function campaignRoutes(deps: Deps) {
       async (c) => {
         const { repo, campaign } = c.req.valid("param");
         const q = c.req.valid("query");
+        const groupBy = GroupByParam.decode(q.group_by);
         const summary = await summarizeCampaign(deps, repo, campaign, {
-          metrics: q.metrics,
-          contexts: q.contexts,
-          groupBy: q.group_by && [...new Set(q.group_by)].map((path) => path.split(".")),
+          metrics: MetricsParam.decode(q.metrics),
+          contexts: ContextsParam.decode(q.contexts),
+          groupBy: groupBy && [...new Set(groupBy)].map((path) => path.split(".")),
           select: q.select,
         });
         const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });

@@ -116,3 +116,35 @@ export function problems(...statuses: number[]) {
 export function jsonResponse(description: string, schema: v.GenericSchema) {
   return { description, content: { "application/json": { schema: resolver(schema) } } };
 }
+
+/**
+ * A query parameter that carries structured data as text (JSON, a comma list). The schema
+ * stays a string, so the spec and generated clients send text; `decode` gives the checked
+ * value to the handler. Problems inside the text are reported on the parameter.
+ */
+export function encodedQuery<S extends v.GenericSchema>(inner: S, decodeText: (text: string) => unknown, description: string) {
+  const decodeOrThrow = (text: string) => v.parse(inner, decodeText(text)) as v.InferOutput<S>;
+  const schema = v.pipe(
+    v.string(),
+    v.description(description),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      let decoded: unknown;
+      try {
+        decoded = decodeText(dataset.value);
+      } catch {
+        addIssue({ message: "is not valid JSON" });
+        return;
+      }
+      const result = v.safeParse(inner, decoded);
+      if (!result.success) for (const issue of result.issues) addIssue({ message: issue.message });
+    }),
+  );
+  return { schema, decode: (text: string | undefined) => (text === undefined ? undefined : decodeOrThrow(text)) };
+}
+
+export const commaList = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");

@@ -6,7 +6,7 @@ import { badRequest, unsupportedMediaType } from "../lib/errors.ts";
 import { parsePointsJson, parsePointsNdjson } from "../lib/points.ts";
 import { ingestPoints, listSeries, querySeries, readSeries, resolveRunIds } from "../services/metrics.ts";
 import { findRunsByFilter } from "../services/runs.ts";
-import { Context, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams } from "./common.ts";
+import { Context, encodedQuery, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams } from "./common.ts";
 import { SeriesSummaryView, WireNumber } from "./views.ts";
 
 // Documents the ingest body; the hot path validates it by hand (src/lib/points.ts).
@@ -45,22 +45,9 @@ const SeriesReadView = v.object({
 });
 
 const Step = v.pipe(v.string(), v.regex(/^\d{1,16}$/, "must be a non-negative integer"), v.transform(Number), v.maxValue(Number.MAX_SAFE_INTEGER));
-const parsesToObject = (text: string) => {
-  try {
-    const parsed = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
-  } catch {
-    return false;
-  }
-};
-const ContextParam = v.pipe(
-  v.string(),
-  v.check(parsesToObject, 'must be a JSON object such as {"subset":"val"}'),
-  v.transform((text) => JSON.parse(text) as unknown),
-  Context,
-);
+const ContextParam = encodedQuery(Context, (text) => JSON.parse(text), 'The series context as JSON text, e.g. {"subset":"val"}; default {}');
 const ReadQuery = v.object({
-  context: v.optional(ContextParam),
+  context: v.optional(ContextParam.schema),
   from: v.optional(Step),
   to: v.optional(Step),
   points: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(100_000))),
@@ -159,7 +146,7 @@ export function metricRoutes(deps: Deps) {
         const { repo, run, name } = c.req.valid("param");
         const q = c.req.valid("query");
         if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
-        return c.json(await readSeries(deps, repo, run, name, q.context, q));
+        return c.json(await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q));
       },
     )
     .post(

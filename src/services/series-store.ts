@@ -30,16 +30,61 @@ function insertBlock(seriesPk: number, block: Block): InStatement {
   };
 }
 
-/** The series' key, creating the series row on first write; also its current last step. */
-async function upsertSeries(tx: Executor, runPk: number, name: string, context: string): Promise<{ pk: number; lastStep: number | null }> {
+interface StoredSummary {
+  pk: number;
+  count: number;
+  firstStep: number | null;
+  lastStep: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+const numOrNull = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+
+/** The series' key and stored summary, creating the series row on first write. */
+async function upsertSeries(tx: Executor, runPk: number, name: string, context: string): Promise<StoredSummary> {
   const rs = await tx.execute({
     // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the existing row too.
     sql: `INSERT INTO series (run_pk, name, context) VALUES (?, ?, ?)
-          ON CONFLICT (run_pk, name, context) DO UPDATE SET name = excluded.name RETURNING pk, last_step`,
+          ON CONFLICT (run_pk, name, context) DO UPDATE SET name = excluded.name
+          RETURNING pk, count, first_step, last_step, min, max, flags`,
     args: [runPk, name, context],
   });
   const row = rs.rows[0];
-  return { pk: Number(row.pk), lastStep: row.last_step === null ? null : Number(row.last_step) };
+  const flags = Number(row.flags);
+  return {
+    pk: Number(row.pk),
+    count: Number(row.count),
+    firstStep: numOrNull(row.first_step),
+    lastStep: numOrNull(row.last_step),
+    min: minFromColumn(numOrNull(row.min), flags),
+    max: maxFromColumn(numOrNull(row.max), flags),
+  };
+}
+
+const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/**
+ * The series summary after a write, from the stored one and the blocks swapped, so an append
+ * costs the same however long the series is. Removed blocks' points reappear in the inserted
+ * ones (bar overwritten steps), so only when a removed block held the old min or max could
+ * the extreme have been overwritten away; then null asks for a recount in SQL.
+ */
+function updatedSummary(old: StoredSummary, removed: Block[], inserted: Block[]) {
+  for (const b of removed) {
+    if ((b.min !== null && old.min !== null && b.min <= old.min) || (b.max !== null && old.max !== null && b.max >= old.max)) return null;
+  }
+  let { count, firstStep, lastStep, min, max } = old;
+  for (const b of removed) count -= b.count;
+  for (const b of inserted) {
+    count += b.count;
+    firstStep = minOf(firstStep, b.firstStep);
+    lastStep = maxOf(lastStep, b.lastStep);
+    min = minOf(min, b.min);
+    max = maxOf(max, b.max);
+  }
+  return { count, firstStep, lastStep, min, max };
 }
 
 /** Blocks a write of steps [lo, hi] touches: those overlapping it, plus the one just before (to fill it up). */
@@ -82,23 +127,37 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
   const tail = plan.insert.reduce<Block | null>((acc, b) => (acc === null || b.lastStep > acc.lastStep ? b : acc), null);
   const newLast = tail && (series.lastStep === null || tail.lastStep >= series.lastStep) ? summarize([tail]).last! : null;
   const lastFlags = newLast ? summaryFlags(newLast.value, null, null) : 0;
-  const blocksOf = "FROM series_blocks WHERE series_pk = ?1";
-  statements.push({
-    sql: `UPDATE series SET
-            count = (SELECT coalesce(sum(count), 0) ${blocksOf}),
-            first_step = (SELECT min(first_step) ${blocksOf}),
-            last_step = (SELECT max(last_step) ${blocksOf}),
-            min = (SELECT min(min) ${blocksOf}),
-            max = (SELECT max(max) ${blocksOf}),
-            last_value = CASE WHEN ?2 THEN ?3 ELSE last_value END,
+  const lastArgs = [newLast ? 1 : 0, newLast ? toColumn(newLast.value) : null, newLast ? newLast.time : null, lastFlags];
+  const setLast = `last_value = CASE WHEN ?2 THEN ?3 ELSE last_value END,
             last_time = CASE WHEN ?2 THEN ?4 ELSE last_time END,
-            flags = (CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)
-                    | (SELECT coalesce(max(flags & ${FLAG.minNegInf}), 0) ${blocksOf})
-                    | (SELECT coalesce(max(flags & ${FLAG.maxPosInf}), 0) ${blocksOf})
-            , version = version + 1
-          WHERE pk = ?1`,
-    args: [series.pk, newLast ? 1 : 0, newLast ? toColumn(newLast.value) : null, newLast ? newLast.time : null, lastFlags],
-  });
+            version = version + 1`;
+  const keptLastFlags = `(CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)`;
+  const removedSet = new Set(plan.remove);
+  const summary = updatedSummary(series, touched.filter((b) => removedSet.has(b.firstStep)), plan.insert);
+  if (summary) {
+    statements.push({
+      sql: `UPDATE series SET count = ?6, first_step = ?7, last_step = ?8, min = ?9, max = ?10, ${setLast},
+              flags = ${keptLastFlags} | ?11
+            WHERE pk = ?1`,
+      args: [series.pk, ...lastArgs, summary.count, summary.firstStep, summary.lastStep, toColumn(summary.min), toColumn(summary.max), summaryFlags(null, summary.min, summary.max)],
+    });
+  } else {
+    const blocksOf = "FROM series_blocks WHERE series_pk = ?1";
+    statements.push({
+      sql: `UPDATE series SET
+              count = (SELECT coalesce(sum(count), 0) ${blocksOf}),
+              first_step = (SELECT min(first_step) ${blocksOf}),
+              last_step = (SELECT max(last_step) ${blocksOf}),
+              min = (SELECT min(min) ${blocksOf}),
+              max = (SELECT max(max) ${blocksOf}),
+              ${setLast},
+              flags = ${keptLastFlags}
+                      | (SELECT coalesce(max(flags & ${FLAG.minNegInf}), 0) ${blocksOf})
+                      | (SELECT coalesce(max(flags & ${FLAG.maxPosInf}), 0) ${blocksOf})
+            WHERE pk = ?1`,
+      args: [series.pk, ...lastArgs],
+    });
+  }
   await tx.batch(statements);
 }
 

@@ -1,0 +1,56 @@
+// The series summary is kept incrementally on appends and recounted in SQL when an overwrite
+// may have removed the extreme; either way it must equal a summary computed from scratch.
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createClient, type Client } from "@libsql/client";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { connect } from "../src/db/connect.ts";
+import { defaultLimits } from "../src/config.ts";
+import type { Deps } from "../src/deps.ts";
+import { ingestPoints, readSeries } from "../src/services/metrics.ts";
+import { createRun } from "../src/services/runs.ts";
+import { toWire } from "../src/lib/numbers.ts";
+
+let client: Client;
+let deps: Deps;
+beforeAll(async () => {
+  client = createClient({ url: ":memory:" });
+  await migrate(connect(client), { migrationsFolder: new URL("../drizzle", import.meta.url).pathname });
+  deps = { db: connect(client), client, config: { limits: defaultLimits, corsOrigins: [] } };
+});
+afterAll(() => client.close());
+
+const value = fc.oneof(
+  { weight: 8, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }) },
+  { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) },
+);
+// Steps cluster so batches overwrite, fill gaps and append across several 1,024-point blocks.
+const batch = fc.array(fc.record({ step: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 })), value }), { minLength: 1, maxLength: 1500 });
+
+let runNumber = 0;
+
+test("after random appends and overwrites the summary equals one computed from all points", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 6 }), async (batches) => {
+      const runId = `r${runNumber++}`;
+      await createRun(deps, "prop", { id: runId });
+      const model = new Map<number, number>();
+      for (const points of batches) {
+        await ingestPoints(deps, "prop", runId, points.map((p) => ({ name: "m", context: "{}", step: p.step, value: p.value, epoch: null, time: 1 })), false);
+        for (const p of points) model.set(p.step, p.value);
+        const steps = [...model.keys()].sort((a, b) => a - b);
+        const finite = [...model.values()].filter((x) => !Number.isNaN(x));
+        const { summary } = await readSeries(deps, "prop", runId, "m", undefined, { points: 1, limit: 0 });
+        expect(summary).toMatchObject({
+          count: model.size,
+          first_step: steps[0],
+          last_step: steps.at(-1),
+          last: toWire(model.get(steps.at(-1)!)!),
+          min: finite.length ? toWire(Math.min(...finite)) : null,
+          max: finite.length ? toWire(Math.max(...finite)) : null,
+        });
+      }
+    }),
+    { numRuns: 60 },
+  );
+});

@@ -1,0 +1,94 @@
+"""Python SDK overhead: run.track() calls per second in the training thread (target
+>= 200,000/s) and points per second delivered end to end, against a real server (the Node
+host in a child process, fresh database). Writes bench/SDK-RESULTS.md.
+
+    .venv/bin/python bench/sdk-python.py            # after pip install ./clients/python
+    BENCH_SCALE=0.2 .venv/bin/python bench/sdk-python.py
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "clients" / "python" / "tests"))
+
+import runcamp  # noqa: E402
+from server import Server  # noqa: E402
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+N = int(2_000_000 * SCALE)
+TARGET = 200_000
+
+
+def bench(server: Server, label: str, with_context: bool) -> dict:
+    contexts = [{"subset": "train"}, {"subset": "val"}]
+    run = runcamp.Run(repo="bench", url=server.url, params={"bench": label}, max_queue=N + 1)
+    track = run.track
+    started = time.perf_counter()
+    if with_context:
+        for i in range(N // 4):
+            v = i * 1e-3
+            track(v, "loss", context=contexts[0])
+            track(v, "acc", context=contexts[0])
+            track(v, "loss", context=contexts[1])
+            track(v, "acc", context=contexts[1])
+    else:
+        for i in range(N):
+            track(i * 1e-3, "loss")
+    tracked = time.perf_counter() - started
+    run.finish()
+    delivered = time.perf_counter() - started
+    assert run.stats["delivered_points"] == N and run.errors == [], (run.stats, run.errors)
+    return {"label": label, "points": N, "track_s": tracked, "end_s": delivered}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        server = Server(Path(tmp) / "bench.db").start()
+        try:
+            bench(server, "warm-up", False) if N >= 100_000 else None
+            rows = [
+                bench(server, "4 series with a context each (`track(v, name, context=ctx)`)", True),
+                bench(server, "1 series, no context (`track(v, name)`)", False),
+            ]
+        finally:
+            server.stop()
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    lines = [
+        "# Python SDK overhead",
+        "",
+        f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: {cpu}, {os.cpu_count()} cores; Python {platform.python_version()}; server: Node host, embedded libSQL file, same machine",
+        f"- command: `.venv/bin/python bench/sdk-python.py`{f' (BENCH_SCALE={SCALE:g})' if SCALE != 1 else ''}",
+        "- `track()` calls/s: the training thread's loop, with the sender thread encoding and sending",
+        "  concurrently (they share the GIL). End to end: from the first `track()` to `finish()`",
+        "  returning, i.e. every point acknowledged by the server.",
+        "",
+        "| case | points | `track()` calls/s (target ≥ 200,000) | ok | end-to-end points/s |",
+        "|---|---:|---:|:-:|---:|",
+    ]
+    for r in rows:
+        rate = r["points"] / r["track_s"]
+        lines.append(f"| {r['label']} | {r['points']:,} | {rate:,.0f} | {'yes' if rate >= TARGET else 'NO'} | {r['points'] / r['end_s']:,.0f} |")
+    text = "\n".join(lines) + "\n"
+    (ROOT / "bench" / "SDK-RESULTS.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,617 @@
+"""``runcamp.Run``: log a training run without ever waiting on the network.
+
+The training thread only appends a tuple to a list under a lock (``track()``); a sender
+thread cuts that list into batches (every ``flush_interval`` seconds or ``batch_size``
+points), encodes them to JSON and sends them. Failed sends are retried with backoff and
+jitter; a batch that cannot be delivered within ``spill_after`` seconds goes to the spool
+on disk, and so does everything after it until the server answers again (then the spool is
+re-sent first, so the server sees requests in the order they were made). Steps are chosen
+here, per series, so a re-sent batch overwrites exactly the points it carried: nothing is
+ever duplicated.
+
+Bounded queue: at most ``max_queue`` points wait in memory. When the queue is full,
+``track()`` wakes the sender and waits until there is room; while the server is unreachable
+the sender then spools at once instead of retrying, so the wait is one disk write. Points
+are never dropped silently: the only points ever dropped are those the server rejects as
+invalid (reported in ``run.errors`` and logged).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import math
+import os
+import random
+import sys
+import threading
+import time
+import uuid
+from collections import deque
+from pathlib import Path
+from typing import Any, Mapping, Optional, Union
+
+from ._provenance import capture_provenance
+from ._spool import RunSpool, SpooledRequest, default_spool_dir
+from ._sync import SyncReport, resend_run_spool, sync_spool
+from ._transport import Outcome, Transport, dumps
+
+log = logging.getLogger("runcamp")
+
+DEFAULT_URL = "http://127.0.0.1:8787"
+_SPECIAL = {"nan": '"NaN"', "inf": '"Infinity"', "-inf": '"-Infinity"'}
+_CONTEXT_SCALARS = (str, int, float, bool)
+
+
+class RuncampError(Exception):
+    """The server refused a request the Run cannot go on without (e.g. creating the run)."""
+
+
+def encode_points(batch: list) -> str:
+    """The ingest body for (prefix, step, value, epoch, time) tuples.
+
+    ``prefix`` is the series' pre-encoded ``{"name":...,"context":...,"step":``; floats use
+    repr(), which round-trips exactly; non-finite values become "NaN"/"Infinity"/"-Infinity".
+    """
+    parts = []
+    append = parts.append
+    special = _SPECIAL
+    for prefix, step, value, epoch, t in batch:
+        v = repr(value)
+        if v[-1] in "nf":
+            v = special[v]
+        if epoch is None:
+            append(f'{prefix}{step},"value":{v},"time":{t:.3f}}}')
+        else:
+            append(f'{prefix}{step},"value":{v},"epoch":{epoch},"time":{t:.3f}}}')
+    return '{"points":[' + ",".join(parts) + "]}"
+
+
+def _as_float(value: Any) -> float:
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"runcamp: a tracked value must be a number, not {type(value).__name__}")
+    try:
+        return float(value)  # ints, bools, numpy and torch scalars
+    except (TypeError, ValueError):
+        raise TypeError(f"runcamp: a tracked value must be a number, not {type(value).__name__}") from None
+
+
+def _as_index(value: Any, what: str) -> int:
+    try:
+        i = value.__index__()  # ints, numpy ints; not floats
+    except AttributeError:
+        raise TypeError(f"runcamp: {what} must be an integer, not {type(value).__name__}") from None
+    if i < 0 or i > 2**53 - 1:
+        raise ValueError(f"runcamp: {what} must be between 0 and 2**53-1, got {i}")
+    return i
+
+
+def _series_key(name: str, context: Optional[Mapping]) -> Any:
+    return (name, tuple(sorted(context.items()))) if context else name
+
+
+def _series_prefix(name: str, context: Optional[Mapping]) -> str:
+    head = '{"name":' + json.dumps(name)
+    if context:
+        head += ',"context":' + json.dumps(dict(sorted(context.items())), separators=(",", ":"), allow_nan=False)
+    return head + ',"step":'
+
+
+def _check_series(name: Any, context: Optional[Mapping]) -> None:
+    if not isinstance(name, str) or not 1 <= len(name) <= 255:
+        raise ValueError(f"runcamp: a metric name must be a string of 1-255 characters, got {name!r:.80}")
+    if context:
+        if not isinstance(context, Mapping):
+            raise TypeError("runcamp: context must be a dict")
+        if len(context) > 16:
+            raise ValueError("runcamp: a context has at most 16 keys")
+        for k, v in context.items():
+            if not isinstance(k, str) or not isinstance(v, _CONTEXT_SCALARS):
+                raise TypeError(f"runcamp: context keys are strings and values str/int/float/bool; got {k!r:.40}: {type(v).__name__}")
+            if isinstance(v, float) and not math.isfinite(v):
+                raise ValueError("runcamp: context values must be finite")
+
+
+# Runs still open, finished (or flushed) at interpreter exit.
+_live_runs: set = set()
+_live_lock = threading.Lock()
+_uncaught_exception = False
+_hooks_installed = False
+_leftovers_synced: set = set()
+
+
+def _install_exit_hooks() -> None:
+    global _hooks_installed
+    if _hooks_installed:
+        return
+    _hooks_installed = True
+    previous = sys.excepthook
+
+    def excepthook(tp, value, tb):  # remembers that the script died of an exception
+        global _uncaught_exception
+        _uncaught_exception = True
+        previous(tp, value, tb)
+
+    sys.excepthook = excepthook
+    atexit.register(_close_runs_at_exit)
+
+
+def _close_runs_at_exit() -> None:
+    with _live_lock:
+        runs = list(_live_runs)
+    for run in runs:
+        try:
+            if run._finish_at_exit:
+                run.finish("failed" if _uncaught_exception else "finished")
+            else:
+                run.close()
+        except Exception as e:  # pragma: no cover - never mask the script's own exit
+            log.warning("runcamp: closing run %s at exit failed: %s", run.id, e)
+
+
+class Run:
+    """A run on a runcamp server.
+
+    ``Run(repo="cifar", experiment="resnet", params={...})`` creates a run;
+    ``Run(run_id="...", repo="cifar")`` creates it with that id or, when it exists, resumes
+    it: every series continues at its last step + 1.
+    """
+
+    def __init__(
+        self,
+        run_id: Optional[str] = None,
+        *,
+        repo: Optional[str] = None,
+        experiment: Optional[str] = None,
+        name: Optional[str] = None,
+        description: Optional[str] = None,
+        params: Optional[Mapping[str, Any]] = None,
+        tags: Optional[list] = None,
+        campaign: Optional[str] = None,
+        url: Optional[str] = None,
+        token: Optional[str] = None,
+        provenance: Union[bool, Mapping[str, Any]] = False,
+        spool_dir: Optional[Union[str, Path]] = None,
+        batch_size: int = 10_000,
+        flush_interval: float = 0.5,
+        max_queue: int = 500_000,
+        spill_after: float = 10.0,
+        close_timeout: float = 60.0,
+        finish_at_exit: bool = True,
+        timeout: float = 60.0,
+    ) -> None:
+        self.repo = repo or os.environ.get("RUNCAMP_REPO") or "default"
+        self.url = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
+        token = token if token is not None else os.environ.get("RUNCAMP_TOKEN")
+        self.id = run_id or uuid.uuid4().hex
+        self.name = name
+        self.resumed = False
+        self.errors: list = []
+        self.stats = {"delivered_points": 0, "delivered_requests": 0, "spooled_points": 0, "spooled_requests": 0, "resent_requests": 0, "dropped_requests": 0, "retries": 0}
+
+        self._path = f"/v1/repos/{self.repo}/runs/{self.id}"
+        self._batch_size = max(1, min(int(batch_size), 100_000))
+        self._interval = flush_interval
+        self._max_queue = max(int(max_queue), self._batch_size)
+        self._spill_after = spill_after
+        self._close_timeout = close_timeout
+        self._finish_at_exit = finish_at_exit
+
+        self._lock = threading.Lock()  # series, pending, ops, counters
+        self._series: dict = {}  # key -> [next_step, prefix]
+        self._pending: list = []
+        self._ops: deque = deque()  # (seq, list of points | SpooledRequest)
+        self._queued = 0  # points not yet delivered or spooled
+        self._enq_seq = 0
+        self._done_seq = 0
+        self._closed = False
+        self._room = threading.Condition(threading.Lock())  # done_seq / queued changed
+        self._wake = threading.Event()
+        self._hurry = threading.Event()  # cuts a backoff sleep short
+        self._stopping = False
+        self._deadline: Optional[float] = None
+        self._offline = False
+        self._probe_attempt = 0
+        self._next_probe = 0.0
+        self._tracked = 0
+
+        self._spool_root = Path(spool_dir) if spool_dir is not None else default_spool_dir()
+        self._spool = RunSpool(self._spool_root, self.repo, self.id)
+        self._transport = Transport(self.url, token, timeout)
+        self._token = token
+
+        body: dict = {"id": self.id}
+        for key, value in (("name", name), ("experiment", experiment), ("description", description), ("campaign", campaign)):
+            if value is not None:
+                body[key] = value
+        if params is not None:
+            body["params"] = dict(params)
+        if tags:
+            body["tags"] = list(tags)
+        if provenance:
+            body["provenance"] = capture_provenance(provenance if isinstance(provenance, Mapping) else None)
+
+        try:
+            if run_id is not None:
+                self._open_existing(body, params, tags)
+            else:
+                self._create(body)
+        except BaseException:
+            self._transport.close()
+            self._spool.release(remove_if_empty=True)
+            raise
+
+        self._thread = threading.Thread(target=self._sender, name=f"runcamp-sender-{self.id[:8]}", daemon=True)
+        self._thread.start()
+        with _live_lock:
+            _live_runs.add(self)
+        _install_exit_hooks()
+        self._sync_leftovers_in_background()
+
+    # ---- creation and resume -------------------------------------------------------------
+
+    def _give_up_after(self, seconds: float):
+        started = time.monotonic()
+        return lambda delay: time.monotonic() - started + delay > seconds
+
+    def _create(self, body: dict) -> None:
+        payload = dumps(body)
+        try:
+            r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=self._give_up_after(self._spill_after))
+        except ConnectionError as e:
+            # The id is ours, so the creation can wait in the spool like any other request.
+            log.warning("runcamp: %s; logging to the spool until the server answers", e)
+            self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", payload))
+            self._go_offline()
+            return
+        if r.status_code not in (200, 201):
+            raise RuncampError(f"creating the run failed: {r.status_code} {r.text[:500]}")
+        self.name = r.json().get("name")
+
+    def _open_existing(self, body: dict, params, tags) -> None:
+        # A spool left by an ended process that logged this run goes first: its steps
+        # must be on the server before we read where each series stopped.
+        if self._spool.files():
+            if not self._spool.acquire():
+                raise RuncampError(f"run {self.id} is being logged by another live process (its spool {self._spool.dir} is locked)")
+            report = SyncReport()
+            if not resend_run_spool(self._spool, self._transport, report, self._spill_after):
+                raise ConnectionError(f"runcamp: could not re-send the spool of run {self.id} ({report.left} requests left): {report.errors[-1:] or 'server unreachable'}")
+            self.stats["resent_requests"] += report.requests
+        r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=self._give_up_after(self._spill_after))
+        if r.status_code not in (200, 201):
+            raise RuncampError(f"opening run {self.id} failed: {r.status_code} {r.text[:500]}")
+        run = r.json()
+        if r.status_code == 200:
+            self.resumed = True
+            patch: dict = {}
+            if params:
+                patch["params"] = dict(params)
+            if tags:
+                patch["tags"] = {"add": list(tags)}
+            if run.get("status") != "running":
+                patch["status"] = "running"
+            if patch:
+                p = self._transport.call("PATCH", self._path, patch, give_up=self._give_up_after(self._spill_after))
+                if p.status_code != 200:
+                    raise RuncampError(f"resuming run {self.id} failed: {p.status_code} {p.text[:500]}")
+            g = self._transport.call("GET", self._path, give_up=self._give_up_after(self._spill_after))
+            if g.status_code != 200:
+                raise RuncampError(f"reading run {self.id} failed: {g.status_code} {g.text[:500]}")
+            run = g.json()
+            for s in run.get("metrics") or []:
+                if s.get("last_step") is None:
+                    continue
+                ctx = s.get("context") or None
+                self._series[_series_key(s["name"], ctx)] = [int(s["last_step"]) + 1, _series_prefix(s["name"], ctx)]
+        self.name = run.get("name")
+
+    def _sync_leftovers_in_background(self) -> None:
+        """Spools left by ended processes for this server go out in the background."""
+        key = (str(self._spool_root), self.url)
+        if key in _leftovers_synced or not self._spool_root.is_dir():
+            return
+        _leftovers_synced.add(key)
+
+        def sync():
+            report = sync_spool(self._spool_root, token=self._token, only_url=self.url, exclude=(self.repo, self.id), give_up_after=self._spill_after)
+            if report.requests or report.left:
+                log.info("runcamp: re-sent %d spooled requests (%d points) of %d earlier runs; %d left", report.requests, report.points, report.runs, report.left)
+
+        threading.Thread(target=sync, name="runcamp-spool-sync", daemon=True).start()
+
+    # ---- the training thread's side ------------------------------------------------------
+
+    def track(self, value: Any, name: Optional[str] = None, step: Optional[int] = None, epoch: Optional[int] = None, context: Optional[Mapping] = None) -> None:
+        """Queues one point (or, with ``value`` a dict of name -> value, one per name).
+
+        ``step`` defaults to the series' next step (its last tracked step + 1, counted per
+        (name, context)); an explicit step moves that counter past it."""
+        if type(value) is not float:
+            if isinstance(value, Mapping):
+                if name is not None:
+                    raise TypeError("runcamp: track(dict) takes its names from the dict; leave name unset")
+                for n, v in value.items():
+                    self.track(v, n, step, epoch, context)
+                return
+            value = _as_float(value)
+        if epoch is not None and type(epoch) is not int:
+            epoch = _as_index(epoch, "epoch")
+        key = (name, tuple(sorted(context.items()))) if context else name
+        t = time.time()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError(f"runcamp: run {self.id} is finished; create or resume a Run to log more")
+            try:
+                rec = self._series.get(key)
+            except TypeError:  # an unhashable context value
+                rec = None
+            if rec is None:
+                rec = self._new_series(key, name, context)
+            if step is None:
+                step = rec[0]
+                rec[0] = step + 1
+            else:
+                if type(step) is not int or step < 0:
+                    step = _as_index(step, "step")
+                if step >= rec[0]:
+                    rec[0] = step + 1
+            pending = self._pending
+            pending.append((rec[1], step, value, epoch, t))
+            queued = self._queued = self._queued + 1
+        if len(pending) == self._batch_size:
+            self._wake.set()
+        if queued >= self._max_queue:
+            self._wait_for_room()
+
+    def _new_series(self, key: Any, name: Any, context: Optional[Mapping]) -> list:
+        _check_series(name, context)
+        rec = [0, _series_prefix(name, context)]
+        self._series[key] = rec
+        return rec
+
+    def _wait_for_room(self) -> None:
+        self._hurry.set()
+        self._wake.set()
+        with self._room:
+            while self._queued >= self._max_queue and not self._stopping and self._thread.is_alive():
+                self._room.wait(0.1)
+
+    def _enqueue(self, method: str, path: str, payload: Any) -> None:
+        req = SpooledRequest(self.url, method, path, dumps(payload))  # encoded now: later mutation is harmless
+        with self._lock:
+            if self._closed:
+                raise RuntimeError(f"runcamp: run {self.id} is finished")
+            self._cut()
+            self._enq_seq += 1
+            self._ops.append((self._enq_seq, req))
+        self._wake.set()
+
+    def _cut(self) -> None:
+        """Moves the pending points into the ordered queue (lock held)."""
+        if self._pending:
+            self._enq_seq += 1
+            self._ops.append((self._enq_seq, self._pending))
+            self._pending = []
+
+    def set_value(self, name: str, value: Any, context: Optional[Mapping] = None) -> None:
+        """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``."""
+        item: dict = {"name": name, "value": value}
+        if context:
+            item["context"] = dict(context)
+        self._enqueue("PUT", f"{self._path}/values", [item])
+
+    def set_params(self, params: Optional[Mapping[str, Any]] = None, **more: Any) -> None:
+        """Merges into the run's params (JSON merge patch: nested dicts merge, None deletes)."""
+        patch = dict(params or {}, **more)
+        if patch:
+            self._enqueue("PATCH", self._path, {"params": patch})
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.set_params({key: value})
+
+    def add_tag(self, *tags: str) -> None:
+        self._enqueue("PATCH", self._path, {"tags": {"add": list(tags)}})
+
+    def remove_tag(self, *tags: str) -> None:
+        self._enqueue("PATCH", self._path, {"tags": {"remove": list(tags)}})
+
+    def set_description(self, description: str) -> None:
+        self._enqueue("PATCH", self._path, {"description": description})
+
+    def flush(self, timeout: Optional[float] = None) -> bool:
+        """Waits until everything queued so far was delivered or spooled. False on timeout."""
+        with self._lock:
+            self._cut()
+            target = self._enq_seq
+        self._wake.set()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._room:
+            while self._done_seq < target:
+                if not self._thread.is_alive():
+                    return False
+                remaining = 0.5 if deadline is None else min(0.5, deadline - time.monotonic())
+                if remaining <= 0:
+                    return False
+                self._room.wait(remaining)
+        return True
+
+    def finish(self, status: str = "finished", timeout: Optional[float] = None) -> None:
+        """Sets the run's final status after every queued point, then flushes and closes.
+
+        Waits up to ``timeout`` (default ``close_timeout``) for the server; whatever is not
+        delivered by then is left in the spool."""
+        with self._lock:
+            if self._closed:
+                return
+        self._enqueue("PATCH", self._path, {"status": status})
+        self.close(timeout)
+
+    def close(self, timeout: Optional[float] = None) -> None:
+        """Flushes and stops the sender without changing the run's status."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._cut()
+        self._deadline = time.monotonic() + (self._close_timeout if timeout is None else timeout)
+        self._stopping = True
+        self._wake.set()
+        self._thread.join()
+        self._transport.close()
+        left = len(self._spool)
+        self._spool.release(remove_if_empty=True)
+        with _live_lock:
+            _live_runs.discard(self)
+        if left:
+            log.warning(
+                "runcamp: the server at %s did not take everything of run %s: %d requests are in the spool %s; they are re-sent by the next Run or `python -m runcamp sync`",
+                self.url, self.id, left, self._spool.dir,
+            )
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self.finish("failed" if exc_type is not None else "finished")
+        return False
+
+    def __repr__(self) -> str:
+        return f"<runcamp.Run {self.repo}/{self.id} url={self.url}>"
+
+    # ---- the sender thread ---------------------------------------------------------------
+
+    def _sender(self) -> None:
+        try:
+            while True:
+                timeout = self._interval
+                if self._offline:
+                    timeout = max(0.0, min(timeout, self._next_probe - time.monotonic()))
+                self._wake.wait(timeout)
+                self._wake.clear()
+                if self._offline and (time.monotonic() >= self._next_probe or self._stopping):
+                    self._probe()
+                self._drain()
+                if self._stopping:
+                    with self._lock:
+                        empty = not self._ops and not self._pending
+                    if empty:
+                        if self._offline and not self._past_deadline():
+                            self._probe()
+                        return
+        except BaseException as e:  # pragma: no cover - keeps flush() from waiting forever
+            log.error("runcamp: the sender of run %s stopped: %r", self.id, e)
+            self.errors.append(f"sender stopped: {e!r}")
+        finally:
+            with self._room:
+                self._room.notify_all()
+
+    def _drain(self) -> None:
+        first = True
+        while True:
+            with self._lock:
+                if not self._ops and (first or self._stopping or len(self._pending) >= self._batch_size):
+                    self._cut()
+                if not self._ops:
+                    return
+                seq, payload = self._ops.popleft()
+            first = False
+            if isinstance(payload, list):
+                for i in range(0, len(payload), self._batch_size):
+                    chunk = payload[i : i + self._batch_size]
+                    self._send(SpooledRequest(self.url, "POST", f"{self._path}/metrics", encode_points(chunk), "points", len(chunk)))
+                    with self._lock:
+                        self._queued -= len(chunk)
+                    with self._room:
+                        self._room.notify_all()
+                    if self._queued < self._max_queue and not self._past_deadline():
+                        self._hurry.clear()
+            else:
+                self._send(payload)
+            with self._room:
+                self._done_seq = seq
+                self._room.notify_all()
+
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.monotonic() >= self._deadline
+
+    def _give_up(self, started: float):
+        def give_up(delay: float) -> bool:
+            if self._queued >= self._max_queue or self._past_deadline():
+                return True  # track() is waiting for room, or close() for the end
+            limit = self._spill_after
+            if self._deadline is not None:
+                limit = min(limit, self._deadline - started)
+            return time.monotonic() - started + delay > limit
+
+        return give_up
+
+    def _sleep(self, delay: float) -> None:
+        self.stats["retries"] += 1
+        if self._deadline is not None:
+            delay = min(delay, max(0.0, self._deadline - time.monotonic()))
+        self._hurry.wait(delay)
+
+    def _record_error(self, message: str) -> None:
+        log.warning("runcamp: %s", message)
+        self.errors.append(message)
+
+    def _send(self, req: SpooledRequest) -> None:
+        if self._offline:
+            self._spill(req)
+            return
+        outcome = self._transport.deliver(req, self._give_up(time.monotonic()), self._sleep, self._record_error)
+        if outcome is Outcome.DELIVERED:
+            self.stats["delivered_requests"] += 1
+            self.stats["delivered_points"] += req.points
+        elif outcome is Outcome.DROPPED:
+            self.stats["dropped_requests"] += 1
+        else:
+            self._spill(req)
+            self._go_offline()
+
+    def _spill(self, req: SpooledRequest) -> None:
+        while True:
+            try:
+                self._spool.write(req)
+                break
+            except OSError as e:
+                # A full or read-only disk: keep the batch in this thread and try again,
+                # which holds track() back through the bounded queue rather than lose it.
+                self._record_error(f"cannot write the spool {self._spool.dir}: {e}; retrying")
+                time.sleep(1.0)
+        self.stats["spooled_requests"] += 1
+        self.stats["spooled_points"] += req.points
+
+    def _go_offline(self) -> None:
+        if not self._offline:
+            log.warning("runcamp: the server at %s is unreachable; spooling run %s to %s", self.url, self.id, self._spool.dir)
+        self._offline = True
+        self._probe_attempt = 0
+        self._next_probe = time.monotonic() + 1.0
+
+    def _probe(self) -> None:
+        """Offline: tries the oldest spooled request; when it lands, re-sends the rest."""
+        report = SyncReport()
+        probing = [True]
+
+        def give_up_factory():
+            if probing[0]:  # the oldest request gets a single attempt: this is the probe
+                probing[0] = False
+                return lambda delay: True
+            return self._give_up(time.monotonic())
+
+        done = resend_run_spool(self._spool, self._transport, report, give_up_factory=give_up_factory)
+        self.stats["resent_requests"] += report.requests
+        self.stats["dropped_requests"] += report.dropped
+        for e in report.errors:
+            self._record_error(e)
+        if done:
+            if self._offline:
+                log.warning("runcamp: the server at %s answers again; run %s re-sent %d spooled requests", self.url, self.id, report.requests)
+            self._offline = False
+        else:
+            self._probe_attempt += 1
+            window = min(30.0, 2.0 ** self._probe_attempt)
+            self._next_probe = time.monotonic() + window / 2 + random.uniform(0, window / 2)

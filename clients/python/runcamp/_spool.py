@@ -1,0 +1,141 @@
+"""The local spool: requests the server could not take, kept on disk until it can.
+
+Layout: ``<spool>/<repo>/<run>/<time_ns>-<pid>-<seq>.json``, one file per request (a batch
+of points, a params patch, the final status...). Names sort in the order the requests were
+made, also across processes that logged to the same run, so re-sending them in name order
+replays the run's history in order. Each file is written to a temporary name and renamed,
+so a reader never sees half a file. A run's directory is locked (``flock`` on ``.lock``)
+by the process that owns it; another process (the next run, or ``python -m runcamp sync``)
+only re-sends directories whose lock it can take, i.e. those left by a process that ended.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+try:  # POSIX; elsewhere directories are not locked (best effort).
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+SPOOL_ENV = "RUNCAMP_SPOOL_DIR"
+FORMAT_VERSION = 1
+
+
+def default_spool_dir() -> Path:
+    """``$RUNCAMP_SPOOL_DIR``, else the user's cache dir: ``~/.cache/runcamp/spool``."""
+    env = os.environ.get(SPOOL_ENV)
+    if env:
+        return Path(env)
+    if os.name == "nt":  # pragma: no cover
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "runcamp" / "spool"
+
+
+@dataclass
+class SpooledRequest:
+    """One request as it would have been sent. ``body`` is the JSON text."""
+
+    url: str
+    method: str
+    path: str
+    body: Optional[str]
+    kind: str = "request"  # "points" for an ingest batch
+    points: int = 0
+    file: Optional[Path] = None
+
+    def to_json(self) -> str:
+        # The body is embedded as text: the points were encoded once, in the sender.
+        head = json.dumps(
+            {"v": FORMAT_VERSION, "url": self.url, "method": self.method, "path": self.path, "kind": self.kind, "points": self.points},
+            separators=(",", ":"),
+        )
+        return head[:-1] + ',"body":' + json.dumps(self.body) + "}"
+
+    @classmethod
+    def from_file(cls, file: Path) -> SpooledRequest:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("v") != FORMAT_VERSION:
+            raise ValueError(f"{file}: unknown spool format {data.get('v')!r}")
+        return cls(
+            url=data["url"], method=data["method"], path=data["path"], body=data["body"],
+            kind=data.get("kind", "request"), points=data.get("points", 0), file=file,
+        )
+
+
+class RunSpool:
+    """The spool directory of one run, owned (locked) by this process once opened."""
+
+    def __init__(self, root: Path, repo: str, run: str) -> None:
+        self.dir = Path(root) / repo / run
+        self._lock_fd: Optional[int] = None
+        self._seq = 0
+
+    def acquire(self, blocking: bool = False) -> bool:
+        """Takes the directory's lock (creating it). False when another live process holds it."""
+        if self._lock_fd is not None:
+            return True
+        self.dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.dir / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return False
+        self._lock_fd = fd
+        return True
+
+    def release(self, remove_if_empty: bool = True) -> None:
+        if self._lock_fd is None:
+            return
+        if remove_if_empty and not self.files():
+            try:  # unlink while locked, so no one else sees an empty dir as theirs
+                os.unlink(self.dir / ".lock")
+                self.dir.rmdir()
+                self.dir.parent.rmdir()  # the repo dir, when it was the last run
+            except OSError:
+                pass
+        os.close(self._lock_fd)
+        self._lock_fd = None
+
+    def write(self, request: SpooledRequest) -> Path:
+        """Writes one request atomically (temporary file, fsync, rename)."""
+        self.acquire(blocking=True)
+        self._seq += 1
+        name = f"{time.time_ns():020d}-{os.getpid()}-{self._seq:08d}.json"
+        tmp = self.dir / f".{name}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(request.to_json())
+            f.flush()
+            os.fsync(f.fileno())
+        final = self.dir / name
+        os.replace(tmp, final)
+        request.file = final
+        return final
+
+    def files(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.dir.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+        except FileNotFoundError:
+            return []
+
+    def __len__(self) -> int:
+        return len(self.files())
+
+
+def iter_run_dirs(root: Path) -> Iterator[tuple[str, str]]:
+    """(repo, run) of every run directory in the spool, in name order."""
+    root = Path(root)
+    if not root.is_dir():
+        return
+    for repo_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        for run_dir in sorted(p for p in repo_dir.iterdir() if p.is_dir()):
+            yield repo_dir.name, run_dir.name

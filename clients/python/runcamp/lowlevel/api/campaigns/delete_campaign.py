@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delete_campaign_response_400 import DeleteCampaignResponse400
+from ...models.delete_campaign_response_404 import DeleteCampaignResponse404
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    campaign: str,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/repos/{repo}/campaigns/{campaign}".format(
+            repo=repo,
+            campaign=campaign,
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = DeleteCampaignResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = DeleteCampaignResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]:
+    """Delete a campaign; its runs stay, outside any campaign
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]:
+    """Delete a campaign; its runs stay, outside any campaign
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        campaign=campaign,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]:
+    """Delete a campaign; its runs stay, outside any campaign
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]]:
+    """Delete a campaign; its runs stay, outside any campaign
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[Any, DeleteCampaignResponse400, DeleteCampaignResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            campaign=campaign,
+            client=client,
+        )
+    ).parsed

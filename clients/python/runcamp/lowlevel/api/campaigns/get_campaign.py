@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_campaign_response_200 import GetCampaignResponse200
+from ...models.get_campaign_response_400 import GetCampaignResponse400
+from ...models.get_campaign_response_404 import GetCampaignResponse404
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    campaign: str,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/repos/{repo}/campaigns/{campaign}".format(
+            repo=repo,
+            campaign=campaign,
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+]:
+    if response.status_code == 200:
+        response_200 = GetCampaignResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = GetCampaignResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = GetCampaignResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[
+    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+]:
+    """Get a campaign with its runs
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[
+    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+]:
+    """Get a campaign with its runs
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        campaign=campaign,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[
+    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+]:
+    """Get a campaign with its runs
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[
+    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+]:
+    """Get a campaign with its runs
+
+    Args:
+        repo (str):
+        campaign (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            campaign=campaign,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.patch_campaign_body import PatchCampaignBody
+from ...models.patch_campaign_response_200 import PatchCampaignResponse200
+from ...models.patch_campaign_response_400 import PatchCampaignResponse400
+from ...models.patch_campaign_response_404 import PatchCampaignResponse404
+from ...models.patch_campaign_response_409 import PatchCampaignResponse409
+from ...models.patch_campaign_response_413 import PatchCampaignResponse413
+from ...models.patch_campaign_response_415 import PatchCampaignResponse415
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    campaign: str,
+    *,
+    body: PatchCampaignBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/repos/{repo}/campaigns/{campaign}".format(
+            repo=repo,
+            campaign=campaign,
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        PatchCampaignResponse200,
+        PatchCampaignResponse400,
+        PatchCampaignResponse404,
+        PatchCampaignResponse409,
+        PatchCampaignResponse413,
+        PatchCampaignResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = PatchCampaignResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = PatchCampaignResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = PatchCampaignResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = PatchCampaignResponse409.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = PatchCampaignResponse413.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = PatchCampaignResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        PatchCampaignResponse200,
+        PatchCampaignResponse400,
+        PatchCampaignResponse404,
+        PatchCampaignResponse409,
+        PatchCampaignResponse413,
+        PatchCampaignResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchCampaignBody,
+) -> Response[
+    Union[
+        PatchCampaignResponse200,
+        PatchCampaignResponse400,
+        PatchCampaignResponse404,
+        PatchCampaignResponse409,
+        PatchCampaignResponse413,
+        PatchCampaignResponse415,
+    ]
+]:
+    """Update a campaign's name, description or params
+
+    Args:
+        repo (str):
+        campaign (str):
+        body (PatchCampaignBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchCampaignBody,
+) -> Optional[
+    Union[
+        PatchCampaignResponse200,
+        PatchCampaignResponse400,
+        PatchCampaignResponse404,
+        PatchCampaignResponse409,
+        PatchCampaignResponse413,
+        PatchCampaignResponse415,
+    ]
+]:
+    """Update a campaign's name, description or params
+
+    Args:
+        repo (str):
+        campaign (str):
+        body (PatchCampaignBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        campaign=campaign,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchCampaignBody,
+) -> Response[
+    Union[
+        PatchCampaignResponse200,
+        PatchCampaignResponse400,
+        PatchCampaignResponse404,
+        PatchCampaignResponse409,
+        PatchCampaignResponse413,
+        PatchCampaignResponse415,
+    ]
+]:
+    """Update a campaign's name, description or params
+
+    Args:
+        repo (str):
+        campaign (str):
+        body (PatchCampaignBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchCampaignBody,
+) -> Optional[
+    Union[
+        PatchCampaignResponse200,
+        PatchCampaignResponse400,
+        PatchCampaignResponse404,
+        PatchCampaignResponse409,
+        PatchCampaignResponse413,
+        PatchCampaignResponse415,
+    ]
+]:
+    """Update a campaign's name, description or params
+
+    Args:
+        repo (str):
+        campaign (str):
+        body (PatchCampaignBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            campaign=campaign,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,310 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.summarize_campaign_response_200 import SummarizeCampaignResponse200
+from ...models.summarize_campaign_response_400 import SummarizeCampaignResponse400
+from ...models.summarize_campaign_response_404 import SummarizeCampaignResponse404
+from ...models.summarize_campaign_select import SummarizeCampaignSelect
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    repo: str,
+    campaign: str,
+    *,
+    metrics: Union[Unset, str] = UNSET,
+    contexts: Union[Unset, str] = UNSET,
+    group_by: Union[Unset, str] = UNSET,
+    select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["metrics"] = metrics
+
+    params["contexts"] = contexts
+
+    params["group_by"] = group_by
+
+    json_select: Union[Unset, str] = UNSET
+    if not isinstance(select, Unset):
+        json_select = select.value
+
+    params["select"] = json_select
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/repos/{repo}/campaigns/{campaign}/summary".format(
+            repo=repo,
+            campaign=campaign,
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        SummarizeCampaignResponse200,
+        SummarizeCampaignResponse400,
+        SummarizeCampaignResponse404,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = SummarizeCampaignResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = SummarizeCampaignResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = SummarizeCampaignResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        SummarizeCampaignResponse200,
+        SummarizeCampaignResponse400,
+        SummarizeCampaignResponse404,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    metrics: Union[Unset, str] = UNSET,
+    contexts: Union[Unset, str] = UNSET,
+    group_by: Union[Unset, str] = UNSET,
+    select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+) -> Response[
+    Union[
+        SummarizeCampaignResponse200,
+        SummarizeCampaignResponse400,
+        SummarizeCampaignResponse404,
+    ]
+]:
+    """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
+
+     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+    last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
+    out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
+    column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
+    max, ci95.
+
+    Args:
+        repo (str):
+        campaign (str):
+        metrics (Union[Unset, str]):
+        contexts (Union[Unset, str]):
+        group_by (Union[Unset, str]):
+        select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+        metrics=metrics,
+        contexts=contexts,
+        group_by=group_by,
+        select=select,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    metrics: Union[Unset, str] = UNSET,
+    contexts: Union[Unset, str] = UNSET,
+    group_by: Union[Unset, str] = UNSET,
+    select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+) -> Optional[
+    Union[
+        SummarizeCampaignResponse200,
+        SummarizeCampaignResponse400,
+        SummarizeCampaignResponse404,
+    ]
+]:
+    """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
+
+     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+    last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
+    out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
+    column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
+    max, ci95.
+
+    Args:
+        repo (str):
+        campaign (str):
+        metrics (Union[Unset, str]):
+        contexts (Union[Unset, str]):
+        group_by (Union[Unset, str]):
+        select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        campaign=campaign,
+        client=client,
+        metrics=metrics,
+        contexts=contexts,
+        group_by=group_by,
+        select=select,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    metrics: Union[Unset, str] = UNSET,
+    contexts: Union[Unset, str] = UNSET,
+    group_by: Union[Unset, str] = UNSET,
+    select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+) -> Response[
+    Union[
+        SummarizeCampaignResponse200,
+        SummarizeCampaignResponse400,
+        SummarizeCampaignResponse404,
+    ]
+]:
+    """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
+
+     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+    last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
+    out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
+    column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
+    max, ci95.
+
+    Args:
+        repo (str):
+        campaign (str):
+        metrics (Union[Unset, str]):
+        contexts (Union[Unset, str]):
+        group_by (Union[Unset, str]):
+        select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        campaign=campaign,
+        metrics=metrics,
+        contexts=contexts,
+        group_by=group_by,
+        select=select,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    campaign: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    metrics: Union[Unset, str] = UNSET,
+    contexts: Union[Unset, str] = UNSET,
+    group_by: Union[Unset, str] = UNSET,
+    select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+) -> Optional[
+    Union[
+        SummarizeCampaignResponse200,
+        SummarizeCampaignResponse400,
+        SummarizeCampaignResponse404,
+    ]
+]:
+    """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
+
+     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+    last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
+    out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
+    column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
+    max, ci95.
+
+    Args:
+        repo (str):
+        campaign (str):
+        metrics (Union[Unset, str]):
+        contexts (Union[Unset, str]):
+        group_by (Union[Unset, str]):
+        select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            campaign=campaign,
+            client=client,
+            metrics=metrics,
+            contexts=contexts,
+            group_by=group_by,
+            select=select,
+        )
+    ).parsed

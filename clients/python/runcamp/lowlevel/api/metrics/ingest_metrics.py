@@ -1,0 +1,305 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.ingest_metrics_json_body import IngestMetricsJsonBody
+from ...models.ingest_metrics_response_200 import IngestMetricsResponse200
+from ...models.ingest_metrics_response_400 import IngestMetricsResponse400
+from ...models.ingest_metrics_response_404 import IngestMetricsResponse404
+from ...models.ingest_metrics_response_409 import IngestMetricsResponse409
+from ...models.ingest_metrics_response_413 import IngestMetricsResponse413
+from ...models.ingest_metrics_response_415 import IngestMetricsResponse415
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+    *,
+    body: IngestMetricsJsonBody,
+    reopen: Union[Unset, bool] = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["reopen"] = reopen
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/repos/{repo}/runs/{run}/metrics".format(
+            repo=repo,
+            run=run,
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        IngestMetricsResponse200,
+        IngestMetricsResponse400,
+        IngestMetricsResponse404,
+        IngestMetricsResponse409,
+        IngestMetricsResponse413,
+        IngestMetricsResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = IngestMetricsResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = IngestMetricsResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = IngestMetricsResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = IngestMetricsResponse409.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = IngestMetricsResponse413.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = IngestMetricsResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        IngestMetricsResponse200,
+        IngestMetricsResponse400,
+        IngestMetricsResponse404,
+        IngestMetricsResponse409,
+        IngestMetricsResponse413,
+        IngestMetricsResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: IngestMetricsJsonBody,
+    reopen: Union[Unset, bool] = UNSET,
+) -> Response[
+    Union[
+        IngestMetricsResponse200,
+        IngestMetricsResponse400,
+        IngestMetricsResponse404,
+        IngestMetricsResponse409,
+        IngestMetricsResponse413,
+        IngestMetricsResponse415,
+    ]
+]:
+    """Ingest a batch of metric points (atomic, idempotent per step)
+
+     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
+    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+
+    Args:
+        repo (str):
+        run (str):
+        reopen (Union[Unset, bool]):
+        body (IngestMetricsJsonBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+        reopen=reopen,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: IngestMetricsJsonBody,
+    reopen: Union[Unset, bool] = UNSET,
+) -> Optional[
+    Union[
+        IngestMetricsResponse200,
+        IngestMetricsResponse400,
+        IngestMetricsResponse404,
+        IngestMetricsResponse409,
+        IngestMetricsResponse413,
+        IngestMetricsResponse415,
+    ]
+]:
+    """Ingest a batch of metric points (atomic, idempotent per step)
+
+     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
+    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+
+    Args:
+        repo (str):
+        run (str):
+        reopen (Union[Unset, bool]):
+        body (IngestMetricsJsonBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+        body=body,
+        reopen=reopen,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: IngestMetricsJsonBody,
+    reopen: Union[Unset, bool] = UNSET,
+) -> Response[
+    Union[
+        IngestMetricsResponse200,
+        IngestMetricsResponse400,
+        IngestMetricsResponse404,
+        IngestMetricsResponse409,
+        IngestMetricsResponse413,
+        IngestMetricsResponse415,
+    ]
+]:
+    """Ingest a batch of metric points (atomic, idempotent per step)
+
+     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
+    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+
+    Args:
+        repo (str):
+        run (str):
+        reopen (Union[Unset, bool]):
+        body (IngestMetricsJsonBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+        reopen=reopen,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: IngestMetricsJsonBody,
+    reopen: Union[Unset, bool] = UNSET,
+) -> Optional[
+    Union[
+        IngestMetricsResponse200,
+        IngestMetricsResponse400,
+        IngestMetricsResponse404,
+        IngestMetricsResponse409,
+        IngestMetricsResponse413,
+        IngestMetricsResponse415,
+    ]
+]:
+    """Ingest a batch of metric points (atomic, idempotent per step)
+
+     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
+    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+
+    Args:
+        repo (str):
+        run (str):
+        reopen (Union[Unset, bool]):
+        body (IngestMetricsJsonBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+            body=body,
+            reopen=reopen,
+        )
+    ).parsed

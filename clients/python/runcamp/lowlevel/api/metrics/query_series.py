@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.query_series_body import QuerySeriesBody
+from ...models.query_series_response_200 import QuerySeriesResponse200
+from ...models.query_series_response_400 import QuerySeriesResponse400
+from ...models.query_series_response_404 import QuerySeriesResponse404
+from ...models.query_series_response_415 import QuerySeriesResponse415
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    *,
+    body: QuerySeriesBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/repos/{repo}/metrics/query".format(
+            repo=repo,
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        QuerySeriesResponse200,
+        QuerySeriesResponse400,
+        QuerySeriesResponse404,
+        QuerySeriesResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = QuerySeriesResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = QuerySeriesResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = QuerySeriesResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = QuerySeriesResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        QuerySeriesResponse200,
+        QuerySeriesResponse400,
+        QuerySeriesResponse404,
+        QuerySeriesResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: QuerySeriesBody,
+) -> Response[
+    Union[
+        QuerySeriesResponse200,
+        QuerySeriesResponse400,
+        QuerySeriesResponse404,
+        QuerySeriesResponse415,
+    ]
+]:
+    """Read the series of many runs at once, each downsampled
+
+     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
+    a 400 asking to narrow the filter), exactly one of the two.
+
+    Args:
+        repo (str):
+        body (QuerySeriesBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: QuerySeriesBody,
+) -> Optional[
+    Union[
+        QuerySeriesResponse200,
+        QuerySeriesResponse400,
+        QuerySeriesResponse404,
+        QuerySeriesResponse415,
+    ]
+]:
+    """Read the series of many runs at once, each downsampled
+
+     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
+    a 400 asking to narrow the filter), exactly one of the two.
+
+    Args:
+        repo (str):
+        body (QuerySeriesBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: QuerySeriesBody,
+) -> Response[
+    Union[
+        QuerySeriesResponse200,
+        QuerySeriesResponse400,
+        QuerySeriesResponse404,
+        QuerySeriesResponse415,
+    ]
+]:
+    """Read the series of many runs at once, each downsampled
+
+     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
+    a 400 asking to narrow the filter), exactly one of the two.
+
+    Args:
+        repo (str):
+        body (QuerySeriesBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: QuerySeriesBody,
+) -> Optional[
+    Union[
+        QuerySeriesResponse200,
+        QuerySeriesResponse400,
+        QuerySeriesResponse404,
+        QuerySeriesResponse415,
+    ]
+]:
+    """Read the series of many runs at once, each downsampled
+
+     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
+    a 400 asking to narrow the filter), exactly one of the two.
+
+    Args:
+        repo (str):
+        body (QuerySeriesBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,321 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.read_series_response_200 import ReadSeriesResponse200
+from ...models.read_series_response_400 import ReadSeriesResponse400
+from ...models.read_series_response_404 import ReadSeriesResponse404
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+    name: str,
+    *,
+    context: Union[Unset, str] = UNSET,
+    from_: Union[Unset, str] = UNSET,
+    to: Union[Unset, str] = UNSET,
+    points: Union[Unset, str] = UNSET,
+    limit: Union[Unset, str] = "1000",
+    cursor: Union[Unset, str] = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["context"] = context
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    params["points"] = points
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/repos/{repo}/runs/{run}/metrics/{name}".format(
+            repo=repo,
+            run=run,
+            name=name,
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+]:
+    if response.status_code == 200:
+        response_200 = ReadSeriesResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ReadSeriesResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = ReadSeriesResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    name: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    context: Union[Unset, str] = UNSET,
+    from_: Union[Unset, str] = UNSET,
+    to: Union[Unset, str] = UNSET,
+    points: Union[Unset, str] = UNSET,
+    limit: Union[Unset, str] = "1000",
+    cursor: Union[Unset, str] = UNSET,
+) -> Response[
+    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+]:
+    """Read one series: raw points (paginated) or downsampled with points=N
+
+     context is the series context as JSON (default {}). from/to bound the steps. With points=N the
+    series is cut into at most N equal step buckets, each keeping count, min, max and its last point.
+    Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name
+    holding '/' is sent URL-encoded (%2F).
+
+    Args:
+        repo (str):
+        run (str):
+        name (str):
+        context (Union[Unset, str]):
+        from_ (Union[Unset, str]):
+        to (Union[Unset, str]):
+        points (Union[Unset, str]):
+        limit (Union[Unset, str]):  Default: '1000'.
+        cursor (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        name=name,
+        context=context,
+        from_=from_,
+        to=to,
+        points=points,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    name: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    context: Union[Unset, str] = UNSET,
+    from_: Union[Unset, str] = UNSET,
+    to: Union[Unset, str] = UNSET,
+    points: Union[Unset, str] = UNSET,
+    limit: Union[Unset, str] = "1000",
+    cursor: Union[Unset, str] = UNSET,
+) -> Optional[
+    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+]:
+    """Read one series: raw points (paginated) or downsampled with points=N
+
+     context is the series context as JSON (default {}). from/to bound the steps. With points=N the
+    series is cut into at most N equal step buckets, each keeping count, min, max and its last point.
+    Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name
+    holding '/' is sent URL-encoded (%2F).
+
+    Args:
+        repo (str):
+        run (str):
+        name (str):
+        context (Union[Unset, str]):
+        from_ (Union[Unset, str]):
+        to (Union[Unset, str]):
+        points (Union[Unset, str]):
+        limit (Union[Unset, str]):  Default: '1000'.
+        cursor (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        name=name,
+        client=client,
+        context=context,
+        from_=from_,
+        to=to,
+        points=points,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    name: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    context: Union[Unset, str] = UNSET,
+    from_: Union[Unset, str] = UNSET,
+    to: Union[Unset, str] = UNSET,
+    points: Union[Unset, str] = UNSET,
+    limit: Union[Unset, str] = "1000",
+    cursor: Union[Unset, str] = UNSET,
+) -> Response[
+    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+]:
+    """Read one series: raw points (paginated) or downsampled with points=N
+
+     context is the series context as JSON (default {}). from/to bound the steps. With points=N the
+    series is cut into at most N equal step buckets, each keeping count, min, max and its last point.
+    Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name
+    holding '/' is sent URL-encoded (%2F).
+
+    Args:
+        repo (str):
+        run (str):
+        name (str):
+        context (Union[Unset, str]):
+        from_ (Union[Unset, str]):
+        to (Union[Unset, str]):
+        points (Union[Unset, str]):
+        limit (Union[Unset, str]):  Default: '1000'.
+        cursor (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        name=name,
+        context=context,
+        from_=from_,
+        to=to,
+        points=points,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    name: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    context: Union[Unset, str] = UNSET,
+    from_: Union[Unset, str] = UNSET,
+    to: Union[Unset, str] = UNSET,
+    points: Union[Unset, str] = UNSET,
+    limit: Union[Unset, str] = "1000",
+    cursor: Union[Unset, str] = UNSET,
+) -> Optional[
+    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+]:
+    """Read one series: raw points (paginated) or downsampled with points=N
+
+     context is the series context as JSON (default {}). from/to bound the steps. With points=N the
+    series is cut into at most N equal step buckets, each keeping count, min, max and its last point.
+    Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name
+    holding '/' is sent URL-encoded (%2F).
+
+    Args:
+        repo (str):
+        run (str):
+        name (str):
+        context (Union[Unset, str]):
+        from_ (Union[Unset, str]):
+        to (Union[Unset, str]):
+        points (Union[Unset, str]):
+        limit (Union[Unset, str]):  Default: '1000'.
+        cursor (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            name=name,
+            client=client,
+            context=context,
+            from_=from_,
+            to=to,
+            points=points,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.put_repo_body import PutRepoBody
+from ...models.put_repo_response_200 import PutRepoResponse200
+from ...models.put_repo_response_201 import PutRepoResponse201
+from ...models.put_repo_response_400 import PutRepoResponse400
+from ...models.put_repo_response_413 import PutRepoResponse413
+from ...models.put_repo_response_415 import PutRepoResponse415
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    *,
+    body: PutRepoBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/repos/{repo}".format(
+            repo=repo,
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        PutRepoResponse200,
+        PutRepoResponse201,
+        PutRepoResponse400,
+        PutRepoResponse413,
+        PutRepoResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = PutRepoResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = PutRepoResponse201.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = PutRepoResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 413:
+        response_413 = PutRepoResponse413.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = PutRepoResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        PutRepoResponse200,
+        PutRepoResponse201,
+        PutRepoResponse400,
+        PutRepoResponse413,
+        PutRepoResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PutRepoBody,
+) -> Response[
+    Union[
+        PutRepoResponse200,
+        PutRepoResponse201,
+        PutRepoResponse400,
+        PutRepoResponse413,
+        PutRepoResponse415,
+    ]
+]:
+    """Create or update a repo (idempotent)
+
+    Args:
+        repo (str):
+        body (PutRepoBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PutRepoBody,
+) -> Optional[
+    Union[
+        PutRepoResponse200,
+        PutRepoResponse201,
+        PutRepoResponse400,
+        PutRepoResponse413,
+        PutRepoResponse415,
+    ]
+]:
+    """Create or update a repo (idempotent)
+
+    Args:
+        repo (str):
+        body (PutRepoBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PutRepoBody,
+) -> Response[
+    Union[
+        PutRepoResponse200,
+        PutRepoResponse201,
+        PutRepoResponse400,
+        PutRepoResponse413,
+        PutRepoResponse415,
+    ]
+]:
+    """Create or update a repo (idempotent)
+
+    Args:
+        repo (str):
+        body (PutRepoBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PutRepoBody,
+) -> Optional[
+    Union[
+        PutRepoResponse200,
+        PutRepoResponse201,
+        PutRepoResponse400,
+        PutRepoResponse413,
+        PutRepoResponse415,
+    ]
+]:
+    """Create or update a repo (idempotent)
+
+    Args:
+        repo (str):
+        body (PutRepoBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            client=client,
+            body=body,
+        )
+    ).parsed

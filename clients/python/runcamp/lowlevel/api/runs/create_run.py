@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_run_body import CreateRunBody
+from ...models.create_run_response_200 import CreateRunResponse200
+from ...models.create_run_response_201 import CreateRunResponse201
+from ...models.create_run_response_400 import CreateRunResponse400
+from ...models.create_run_response_404 import CreateRunResponse404
+from ...models.create_run_response_413 import CreateRunResponse413
+from ...models.create_run_response_415 import CreateRunResponse415
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    *,
+    body: CreateRunBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/repos/{repo}/runs".format(
+            repo=repo,
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        CreateRunResponse200,
+        CreateRunResponse201,
+        CreateRunResponse400,
+        CreateRunResponse404,
+        CreateRunResponse413,
+        CreateRunResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = CreateRunResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = CreateRunResponse201.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = CreateRunResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = CreateRunResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = CreateRunResponse413.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = CreateRunResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        CreateRunResponse200,
+        CreateRunResponse201,
+        CreateRunResponse400,
+        CreateRunResponse404,
+        CreateRunResponse413,
+        CreateRunResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: CreateRunBody,
+) -> Response[
+    Union[
+        CreateRunResponse200,
+        CreateRunResponse201,
+        CreateRunResponse400,
+        CreateRunResponse404,
+        CreateRunResponse413,
+        CreateRunResponse415,
+    ]
+]:
+    """Create a run, or resume it when its id already exists
+
+    Args:
+        repo (str):
+        body (CreateRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: CreateRunBody,
+) -> Optional[
+    Union[
+        CreateRunResponse200,
+        CreateRunResponse201,
+        CreateRunResponse400,
+        CreateRunResponse404,
+        CreateRunResponse413,
+        CreateRunResponse415,
+    ]
+]:
+    """Create a run, or resume it when its id already exists
+
+    Args:
+        repo (str):
+        body (CreateRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: CreateRunBody,
+) -> Response[
+    Union[
+        CreateRunResponse200,
+        CreateRunResponse201,
+        CreateRunResponse400,
+        CreateRunResponse404,
+        CreateRunResponse413,
+        CreateRunResponse415,
+    ]
+]:
+    """Create a run, or resume it when its id already exists
+
+    Args:
+        repo (str):
+        body (CreateRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: CreateRunBody,
+) -> Optional[
+    Union[
+        CreateRunResponse200,
+        CreateRunResponse201,
+        CreateRunResponse400,
+        CreateRunResponse404,
+        CreateRunResponse413,
+        CreateRunResponse415,
+    ]
+]:
+    """Create a run, or resume it when its id already exists
+
+    Args:
+        repo (str):
+        body (CreateRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delete_run_response_400 import DeleteRunResponse400
+from ...models.delete_run_response_404 import DeleteRunResponse404
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/repos/{repo}/runs/{run}".format(
+            repo=repo,
+            run=run,
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = DeleteRunResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = DeleteRunResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+    """Delete a run with its values and series
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+    """Delete a run with its values and series
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[Any, DeleteRunResponse400, DeleteRunResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+    """Delete a run with its values and series
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+    """Delete a run with its values and series
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[Any, DeleteRunResponse400, DeleteRunResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+        )
+    ).parsed

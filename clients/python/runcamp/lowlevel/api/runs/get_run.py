@@ -1,0 +1,179 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_run_response_200 import GetRunResponse200
+from ...models.get_run_response_400 import GetRunResponse400
+from ...models.get_run_response_404 import GetRunResponse404
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/repos/{repo}/runs/{run}".format(
+            repo=repo,
+            run=run,
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+    if response.status_code == 200:
+        response_200 = GetRunResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = GetRunResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = GetRunResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+    """Get a run with its params, tags, values and series summaries
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+    """Get a run with its params, tags, values and series summaries
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+    """Get a run with its params, tags, values and series summaries
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+    """Get a run with its params, tags, values and series summaries
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_runs_response_200 import ListRunsResponse200
+from ...models.list_runs_response_400 import ListRunsResponse400
+from ...models.list_runs_response_404 import ListRunsResponse404
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    repo: str,
+    *,
+    limit: Union[Unset, str] = "100",
+    cursor: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
+    sort: Union[Unset, str] = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["filter"] = filter_
+
+    params["sort"] = sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/repos/{repo}/runs".format(
+            repo=repo,
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+    if response.status_code == 200:
+        response_200 = ListRunsResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ListRunsResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = ListRunsResponse404.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    limit: Union[Unset, str] = "100",
+    cursor: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
+    sort: Union[Unset, str] = UNSET,
+) -> Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+    """Search runs: filter, sort, paginate
+
+     Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+
+    Args:
+        repo (str):
+        limit (Union[Unset, str]):  Default: '100'.
+        cursor (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
+        sort (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        limit=limit,
+        cursor=cursor,
+        filter_=filter_,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    limit: Union[Unset, str] = "100",
+    cursor: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
+    sort: Union[Unset, str] = UNSET,
+) -> Optional[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+    """Search runs: filter, sort, paginate
+
+     Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+
+    Args:
+        repo (str):
+        limit (Union[Unset, str]):  Default: '100'.
+        cursor (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
+        sort (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        filter_=filter_,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    limit: Union[Unset, str] = "100",
+    cursor: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
+    sort: Union[Unset, str] = UNSET,
+) -> Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+    """Search runs: filter, sort, paginate
+
+     Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+
+    Args:
+        repo (str):
+        limit (Union[Unset, str]):  Default: '100'.
+        cursor (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
+        sort (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        limit=limit,
+        cursor=cursor,
+        filter_=filter_,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    limit: Union[Unset, str] = "100",
+    cursor: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
+    sort: Union[Unset, str] = UNSET,
+) -> Optional[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+    """Search runs: filter, sort, paginate
+
+     Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+
+    Args:
+        repo (str):
+        limit (Union[Unset, str]):  Default: '100'.
+        cursor (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
+        sort (Union[Unset, str]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            filter_=filter_,
+            sort=sort,
+        )
+    ).parsed

@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.patch_run_body import PatchRunBody
+from ...models.patch_run_response_200 import PatchRunResponse200
+from ...models.patch_run_response_400 import PatchRunResponse400
+from ...models.patch_run_response_404 import PatchRunResponse404
+from ...models.patch_run_response_413 import PatchRunResponse413
+from ...models.patch_run_response_415 import PatchRunResponse415
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+    *,
+    body: PatchRunBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/repos/{repo}/runs/{run}".format(
+            repo=repo,
+            run=run,
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        PatchRunResponse200,
+        PatchRunResponse400,
+        PatchRunResponse404,
+        PatchRunResponse413,
+        PatchRunResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = PatchRunResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = PatchRunResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = PatchRunResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = PatchRunResponse413.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = PatchRunResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        PatchRunResponse200,
+        PatchRunResponse400,
+        PatchRunResponse404,
+        PatchRunResponse413,
+        PatchRunResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchRunBody,
+) -> Response[
+    Union[
+        PatchRunResponse200,
+        PatchRunResponse400,
+        PatchRunResponse404,
+        PatchRunResponse413,
+        PatchRunResponse415,
+    ]
+]:
+    """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
+
+    Args:
+        repo (str):
+        run (str):
+        body (PatchRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchRunBody,
+) -> Optional[
+    Union[
+        PatchRunResponse200,
+        PatchRunResponse400,
+        PatchRunResponse404,
+        PatchRunResponse413,
+        PatchRunResponse415,
+    ]
+]:
+    """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
+
+    Args:
+        repo (str):
+        run (str):
+        body (PatchRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchRunBody,
+) -> Response[
+    Union[
+        PatchRunResponse200,
+        PatchRunResponse400,
+        PatchRunResponse404,
+        PatchRunResponse413,
+        PatchRunResponse415,
+    ]
+]:
+    """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
+
+    Args:
+        repo (str):
+        run (str):
+        body (PatchRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: PatchRunBody,
+) -> Optional[
+    Union[
+        PatchRunResponse200,
+        PatchRunResponse400,
+        PatchRunResponse404,
+        PatchRunResponse413,
+        PatchRunResponse415,
+    ]
+]:
+    """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
+
+    Args:
+        repo (str):
+        run (str):
+        body (PatchRunBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.put_values_body_item import PutValuesBodyItem
+from ...models.put_values_response_200 import PutValuesResponse200
+from ...models.put_values_response_400 import PutValuesResponse400
+from ...models.put_values_response_404 import PutValuesResponse404
+from ...models.put_values_response_413 import PutValuesResponse413
+from ...models.put_values_response_415 import PutValuesResponse415
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+    *,
+    body: list["PutValuesBodyItem"],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/repos/{repo}/runs/{run}/values".format(
+            repo=repo,
+            run=run,
+        ),
+    }
+
+    _kwargs["json"] = []
+    for body_item_data in body:
+        body_item = body_item_data.to_dict()
+        _kwargs["json"].append(body_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[
+    Union[
+        PutValuesResponse200,
+        PutValuesResponse400,
+        PutValuesResponse404,
+        PutValuesResponse413,
+        PutValuesResponse415,
+    ]
+]:
+    if response.status_code == 200:
+        response_200 = PutValuesResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = PutValuesResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = PutValuesResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = PutValuesResponse413.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = PutValuesResponse415.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[
+    Union[
+        PutValuesResponse200,
+        PutValuesResponse400,
+        PutValuesResponse404,
+        PutValuesResponse413,
+        PutValuesResponse415,
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["PutValuesBodyItem"],
+) -> Response[
+    Union[
+        PutValuesResponse200,
+        PutValuesResponse400,
+        PutValuesResponse404,
+        PutValuesResponse413,
+        PutValuesResponse415,
+    ]
+]:
+    """Upsert values: one result per (name, context)
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['PutValuesBodyItem']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["PutValuesBodyItem"],
+) -> Optional[
+    Union[
+        PutValuesResponse200,
+        PutValuesResponse400,
+        PutValuesResponse404,
+        PutValuesResponse413,
+        PutValuesResponse415,
+    ]
+]:
+    """Upsert values: one result per (name, context)
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['PutValuesBodyItem']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["PutValuesBodyItem"],
+) -> Response[
+    Union[
+        PutValuesResponse200,
+        PutValuesResponse400,
+        PutValuesResponse404,
+        PutValuesResponse413,
+        PutValuesResponse415,
+    ]
+]:
+    """Upsert values: one result per (name, context)
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['PutValuesBodyItem']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["PutValuesBodyItem"],
+) -> Optional[
+    Union[
+        PutValuesResponse200,
+        PutValuesResponse400,
+        PutValuesResponse404,
+        PutValuesResponse413,
+        PutValuesResponse415,
+    ]
+]:
+    """Upsert values: one result per (name, context)
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['PutValuesBodyItem']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,68 @@
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, Union
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.query_series_body_metrics_item_context import (
+        QuerySeriesBodyMetricsItemContext,
+    )
+
+
+T = TypeVar("T", bound="QuerySeriesBodyMetricsItem")
+
+
+@_attrs_define
+class QuerySeriesBodyMetricsItem:
+    """
+    Attributes:
+        name (str):
+        context (Union[Unset, QuerySeriesBodyMetricsItemContext]):
+    """
+
+    name: str
+    context: Union[Unset, "QuerySeriesBodyMetricsItemContext"] = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        context: Union[Unset, dict[str, Any]] = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if context is not UNSET:
+            field_dict["context"] = context
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.query_series_body_metrics_item_context import (
+            QuerySeriesBodyMetricsItemContext,
+        )
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        _context = d.pop("context", UNSET)
+        context: Union[Unset, QuerySeriesBodyMetricsItemContext]
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = QuerySeriesBodyMetricsItemContext.from_dict(_context)
+
+        query_series_body_metrics_item = cls(
+            name=name,
+            context=context,
+        )
+
+        return query_series_body_metrics_item

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from server import Server  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """One real runcamp server (Node host, temp database) shared by the tests that do not stop it."""
+    s = Server(tmp_path_factory.mktemp("server") / "runcamp.db").start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A server of the test's own, which the test may stop and restart."""
+    s = Server(tmp_path / "own.db")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(autouse=True)
+def spool_dir(tmp_path, monkeypatch):
+    """Every test spools to its own directory (never the user's cache)."""
+    d = tmp_path / "spool"
+    monkeypatch.setenv("RUNCAMP_SPOOL_DIR", str(d))
+    return d

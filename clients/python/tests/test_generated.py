@@ -1,0 +1,71 @@
+"""The generated low-level client: usable as is, and identical to what openapi.yaml generates."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import readback
+from runcamp.lowlevel import Client
+from runcamp.lowlevel.api.health import get_health
+from runcamp.lowlevel.api.runs import create_run, patch_run
+from runcamp.lowlevel.models.create_run_body import CreateRunBody
+from runcamp.lowlevel.models.create_run_body_params import CreateRunBodyParams
+from runcamp.lowlevel.models.patch_run_body import PatchRunBody
+from runcamp.lowlevel.models.patch_run_body_status import PatchRunBodyStatus
+
+from server import REPO_ROOT
+
+LOWLEVEL = REPO_ROOT / "clients" / "python" / "runcamp" / "lowlevel"
+
+
+def test_the_generated_client_creates_and_updates_runs(server):
+    client = Client(base_url=server.url)
+    assert get_health.sync_detailed(client=client).status_code == 200
+    params = CreateRunBodyParams.from_dict({"lr": 0.01})
+    created = create_run.sync_detailed("lowlevel", client=client, body=CreateRunBody(id="ll-1", name="low", params=params))
+    assert created.status_code == 201
+    again = create_run.sync_detailed("lowlevel", client=client, body=CreateRunBody(id="ll-1"))
+    assert again.status_code == 200  # idempotent create = resume
+    patched = patch_run.sync("lowlevel", "ll-1", client=client, body=PatchRunBody(status=PatchRunBodyStatus.FINISHED))
+    assert patched.status == "finished"
+    assert readback.run(server.url, "lowlevel", "ll-1")["params"] == {"lr": 0.01}
+
+
+def _generator() -> Path:
+    for candidate in (Path(sys.prefix) / "bin" / "openapi-python-client", REPO_ROOT / ".venv" / "bin" / "openapi-python-client"):
+        if candidate.exists():
+            return candidate
+    found = shutil.which("openapi-python-client")
+    if not found:
+        pytest.skip("openapi-python-client is not installed (`npm run clients` installs the pinned one into .venv)")
+    return Path(found)
+
+
+def _tree(root: Path) -> set:
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and ".ruff_cache" not in p.parts}
+
+
+def test_the_committed_lowlevel_client_is_what_openapi_yaml_generates(tmp_path):
+    generator = _generator()
+    pins = dict(line.split("==") for line in (REPO_ROOT / "clients/python/requirements-generate.txt").read_text().split() if "==" in line)
+    version = subprocess.run([str(generator), "--version"], capture_output=True, text=True).stdout
+    if pins["openapi-python-client"] not in version:
+        pytest.skip(f"the installed generator is not the pinned {pins['openapi-python-client']}: {version.strip()}")
+    out = tmp_path / "lowlevel"
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PATH": f"{generator.parent}:{os.environ.get('PATH', '')}"}
+    subprocess.run(
+        [str(generator), "generate", "--path", str(REPO_ROOT / "openapi.yaml"), "--meta", "none", "--output-path", str(out),
+         "--config", str(REPO_ROOT / "clients/python/openapi-python-client.yaml")],
+        check=True, capture_output=True, env=env,
+    )
+    generated, committed = _tree(out), _tree(LOWLEVEL)
+    assert generated == committed, "files differ: run `npm run clients`"
+    _, mismatch, errors = filecmp.cmpfiles(out, LOWLEVEL, [str(p) for p in generated], shallow=False)
+    assert mismatch == [] and errors == [], "run `npm run clients`"

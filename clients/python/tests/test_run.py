@@ -1,0 +1,197 @@
+"""runcamp.Run against a real server: everything logged reads back exactly."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import readback
+import runcamp
+from runcamp._run import encode_points
+
+
+def test_full_run_reads_back_exactly(server):
+    series = [
+        ("loss", {"subset": "train"}),
+        ("loss", {"subset": "val"}),
+        ("acc", {"subset": "train"}),
+        ("acc", {"subset": "val", "fold": 1}),
+    ]
+    per_series = 25_000
+    expected = {i: [] for i in range(len(series))}
+    with runcamp.Run(repo="py-sdk", experiment="resnet", name="py run", params={"lr": 1e-3, "optimizer": {"name": "adam"}}, tags=["baseline"], url=server.url) as run:
+        for step in range(per_series):
+            for i, (name, context) in enumerate(series):
+                value = math.sin(step * (i + 1)) / (step + 1)
+                if step == 7:
+                    value = [float("nan"), float("inf"), float("-inf"), 5e-324][i]
+                expected[i].append(value)
+                run.track(value, name=name, epoch=step // 1000, context=context)
+        run.set_value("acc", 0.931, context={"subset": "test"})
+        run.set_value("report", {"f1": 0.92, "classes": 10})
+        run.set_params({"epochs": 25, "optimizer": {"betas": [0.9, 0.999]}})
+        run["batch_size"] = 128
+        run.add_tag("final")
+        run.remove_tag("baseline")
+    assert run.errors == []
+    assert run.stats["delivered_points"] == 100_000
+    assert run.stats["spooled_points"] == 0
+
+    got = readback.run(server.url, "py-sdk", run.id)
+    assert got["status"] == "finished"
+    assert got["name"] == "py run" and got["experiment"] == "resnet"
+    assert got["params"] == {"lr": 1e-3, "epochs": 25, "batch_size": 128, "optimizer": {"name": "adam", "betas": [0.9, 0.999]}}
+    assert got["tags"] == ["final"]
+    assert sorted((v["name"], json.dumps(v["context"]), json.dumps(v["value"])) for v in got["values"]) == [
+        ("acc", '{"subset": "test"}', "0.931"),
+        ("report", "{}", '{"f1": 0.92, "classes": 10}'),
+    ]
+    assert {(s["name"], json.dumps(s["context"], sort_keys=True), s["count"]) for s in got["metrics"]} == {
+        (name, json.dumps(ctx, sort_keys=True), per_series) for name, ctx in series
+    }
+    for i, (name, context) in enumerate(series):
+        points = readback.points(server.url, "py-sdk", run.id, name, context)
+        assert [p[0] for p in points] == list(range(per_series))
+        assert [p[1] for p in points] == [readback.wire(v) for v in expected[i]]
+        assert [p[2] for p in points] == [s // 1000 for s in range(per_series)]
+
+
+def test_an_exception_in_the_with_block_marks_the_run_failed(server):
+    with pytest.raises(ZeroDivisionError):
+        with runcamp.Run(repo="py-sdk", url=server.url) as run:
+            run.track(1.0, name="loss")
+            1 / 0
+    got = readback.run(server.url, "py-sdk", run.id)
+    assert got["status"] == "failed"
+    assert [p[:2] for p in readback.points(server.url, "py-sdk", run.id, "loss")] == [(0, 1.0)]
+
+
+def test_resume_continues_each_series_at_its_last_step(server):
+    first = runcamp.Run("py-resume", repo="py-sdk", url=server.url)
+    assert not first.resumed
+    for i in range(5):
+        first.track(i, name="loss")
+    first.track(1.0, name="acc", step=10, context={"subset": "val"})
+    first.finish()
+    again = runcamp.Run(run_id="py-resume", repo="py-sdk", url=server.url, params={"resumed": True}, tags=["resumed"])
+    assert again.resumed
+    assert readback.run(server.url, "py-sdk", "py-resume")["status"] == "running"
+    again.track(5, name="loss")
+    again.track(2.0, name="acc", context={"subset": "val"})
+    again.finish("killed")
+    assert [p[:2] for p in readback.points(server.url, "py-sdk", "py-resume", "loss")] == [(i, float(i)) for i in range(6)]
+    assert [p[0] for p in readback.points(server.url, "py-sdk", "py-resume", "acc", {"subset": "val"})] == [10, 11]
+    got = readback.run(server.url, "py-sdk", "py-resume")
+    assert got["status"] == "killed" and got["params"] == {"resumed": True} and got["tags"] == ["resumed"]
+
+
+def test_dict_values_explicit_steps_and_numpy_like_scalars(server):
+    class Scalar:  # what numpy/torch scalars look like to track()
+        def __init__(self, v):
+            self.v = v
+
+        def __float__(self):
+            return self.v
+
+    class Index:
+        def __index__(self):
+            return 3
+
+    with runcamp.Run(repo="py-sdk", url=server.url) as run:
+        run.track({"loss": 0.5, "acc": 0.25}, context={"subset": "train"}, epoch=0)
+        run.track({"loss": 0.4, "acc": 0.5}, context={"subset": "train"}, epoch=Index())
+        run.track(Scalar(7.5), name="lr", step=100)
+        run.track(True, name="lr")  # the counter moved past the explicit step
+        run.track(2, name="lr", step=Index())
+    points = readback.points(server.url, "py-sdk", run.id, "acc", {"subset": "train"})
+    assert points[0][:3] == (0, 0.25, 0) and points[1][:3] == (1, 0.5, 3)
+    assert [p[:2] for p in readback.points(server.url, "py-sdk", run.id, "lr")] == [(3, 2.0), (100, 7.5), (101, 1.0)]
+
+
+def test_bad_input_fails_in_the_calling_thread(server):
+    with runcamp.Run(repo="py-sdk", url=server.url) as run:
+        with pytest.raises(TypeError):
+            run.track("0.5", name="loss")
+        with pytest.raises(ValueError):
+            run.track(1.0, name="")
+        with pytest.raises(ValueError):
+            run.track(1.0, name="x" * 256)
+        with pytest.raises(TypeError):
+            run.track(1.0, name="loss", context={"subset": ["a"]})
+        with pytest.raises(ValueError):
+            run.track(1.0, name="loss", context={f"k{i}": i for i in range(17)})
+        with pytest.raises(ValueError):
+            run.track(1.0, name="loss", step=-1)
+        with pytest.raises(TypeError):
+            run.track(1.0, name="loss", step=1.5)
+        with pytest.raises(TypeError):
+            run.track({"a": 1}, name="b")
+        with pytest.raises(ValueError):
+            run.set_value("acc", float("nan"))
+    with pytest.raises(RuntimeError):
+        run.track(1.0, name="loss")
+    with pytest.raises(runcamp.RuncampError):
+        runcamp.Run(repo="Bad Repo!", url=server.url)
+
+
+def test_a_request_the_server_rejects_is_reported_not_retried(server):
+    with runcamp.Run(repo="py-sdk", url=server.url) as run:
+        run.add_tag("not a valid tag!")
+        run.track(1.0, name="loss")
+    assert len(run.errors) == 1 and "400" in run.errors[0]
+    assert run.stats["dropped_requests"] == 1
+    assert len(readback.points(server.url, "py-sdk", run.id, "loss")) == 1
+
+
+def test_provenance_is_captured_when_asked(server):
+    with runcamp.Run(repo="py-sdk", url=server.url, provenance={"note": "extra"}) as run:
+        pass
+    prov = readback.run(server.url, "py-sdk", run.id)["provenance"]
+    assert prov["note"] == "extra"
+    assert prov["python"].count(".") == 2 and prov["host"] and prov["argv"]
+    assert "httpx" in {k.lower() for k in prov["packages"]}
+    assert set(prov) >= {"git", "cwd", "platform", "started_at"}
+    if prov["git"] is not None:  # run from a git checkout
+        assert len(prov["git"]["commit"]) == 40 and isinstance(prov["git"]["dirty"], bool)
+
+
+def _script(server, body: str) -> subprocess.CompletedProcess:
+    code = "import runcamp, sys\n" + textwrap.dedent(body)
+    return subprocess.run([sys.executable, "-c", code, server.url], capture_output=True, text=True, timeout=120)
+
+
+def test_interpreter_exit_flushes_and_finishes(server):
+    done = _script(server, """
+        run = runcamp.Run("py-exit-ok", repo="py-sdk", url=sys.argv[1], flush_interval=60)
+        for i in range(30_000):
+            run.track(i, name="loss")
+    """)
+    assert done.returncode == 0, done.stderr
+    assert readback.run(server.url, "py-sdk", "py-exit-ok")["status"] == "finished"
+    assert len(readback.points(server.url, "py-sdk", "py-exit-ok", "loss")) == 30_000
+
+    crashed = _script(server, """
+        run = runcamp.Run("py-exit-crash", repo="py-sdk", url=sys.argv[1])
+        run.track(1.0, name="loss")
+        raise SystemError("boom")
+    """)
+    assert crashed.returncode == 1 and "boom" in crashed.stderr
+    assert readback.run(server.url, "py-sdk", "py-exit-crash")["status"] == "failed"
+    assert len(readback.points(server.url, "py-sdk", "py-exit-crash", "loss")) == 1
+
+
+def test_encode_points_is_exact_json():
+    prefix = '{"name":"loss","context":{"subset":"val"},"step":'
+    body = encode_points([(prefix, 0, 0.1, None, 1.0005), (prefix, 1, float("nan"), 2, 2.0), (prefix, 2, float("-inf"), None, 3.0), (prefix, 3, 1e308 * 10, None, 4.0), (prefix, 4, 5e-324, 0, 5.0)])
+    assert json.loads(body)["points"] == [
+        {"name": "loss", "context": {"subset": "val"}, "step": 0, "value": 0.1, "time": 1.0},  # times to the ms, as stored
+        {"name": "loss", "context": {"subset": "val"}, "step": 1, "value": "NaN", "epoch": 2, "time": 2.0},
+        {"name": "loss", "context": {"subset": "val"}, "step": 2, "value": "-Infinity", "time": 3.0},
+        {"name": "loss", "context": {"subset": "val"}, "step": 3, "value": "Infinity", "time": 4.0},
+        {"name": "loss", "context": {"subset": "val"}, "step": 4, "value": 5e-324, "epoch": 0, "time": 5.0},
+    ]

@@ -1,0 +1,206 @@
+// The TypeScript SDK (clients/typescript) against a real Node host: a whole run read back
+// exactly, resume, retries through injected faults and a server restart, and the
+// generated types matching openapi.yaml.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createRuncampClient, encodePoints, QueueFullError, Run, type Context, type RuncampClient } from "../clients/typescript/src/index.ts";
+import { defaultLimits, type Config } from "../src/config.ts";
+import { startNodeServer } from "../src/runtime/node.ts";
+import { renderTypescriptSchema } from "../scripts/clients.ts";
+
+const config: Config = { limits: { ...defaultLimits }, corsOrigins: [] };
+type Server = Awaited<ReturnType<typeof startNodeServer>>;
+
+let dir: string;
+let dbUrl: string;
+let server: Server;
+let url: string;
+let api: RuncampClient;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "runcamp-ts-sdk-"));
+  dbUrl = `file:${join(dir, "runcamp.db")}`;
+  server = await startNodeServer({ url: dbUrl, host: "127.0.0.1", port: 0, config });
+  url = `http://127.0.0.1:${server.port}`;
+  api = createRuncampClient({ url });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type ReadPoint = { step: number; value: number | string; epoch: number | null; time: number };
+
+/** Every raw point of a series, through the typed client (paginated). */
+async function readAll(repo: string, run: string, name: string, context?: Context): Promise<ReadPoint[]> {
+  const out: ReadPoint[] = [];
+  let cursor: string | undefined;
+  do {
+    const { data, error } = await api.GET("/v1/repos/{repo}/runs/{run}/metrics/{name}", {
+      params: { path: { repo, run, name }, query: { context, limit: "100000", cursor } },
+    });
+    if (error || !data) throw new Error(`read failed: ${JSON.stringify(error)}`);
+    out.push(...(data.points as ReadPoint[]));
+    cursor = data.next_cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+const wire = (v: number) => (Number.isFinite(v) ? v : Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+
+test("the committed clients/typescript/src/schema.d.ts is what openapi.yaml generates (run `npm run clients`)", async () => {
+  const committed = readFileSync(new URL("../clients/typescript/src/schema.d.ts", import.meta.url), "utf8");
+  expect(committed).toBe(await renderTypescriptSchema());
+});
+
+test("encodePoints writes exact numbers and the non-finite strings", () => {
+  const body = encodePoints([
+    ['{"name":"x","step":', 0, 0.1, undefined, 1.5],
+    ['{"name":"x","step":', 1, NaN, 2, 1.5],
+    ['{"name":"x","step":', 2, -Infinity, undefined, 1.5],
+    ['{"name":"x","step":', 3, 1e-310, undefined, 1.5],
+  ]);
+  expect(JSON.parse(body).points).toEqual([
+    { name: "x", step: 0, value: 0.1, time: 1.5 },
+    { name: "x", step: 1, value: "NaN", epoch: 2, time: 1.5 },
+    { name: "x", step: 2, value: "-Infinity", time: 1.5 },
+    { name: "x", step: 3, value: 1e-310, time: 1.5 },
+  ]);
+});
+
+describe("Run", () => {
+  test("a run with params, 100,000 points over 4 series with contexts, values and tags reads back exactly", async () => {
+    const run = await Run.start({ url, repo: "ts-sdk", experiment: "resnet", name: "ts run", params: { lr: 0.001, optimizer: { name: "adam" } }, tags: ["baseline"] });
+    const series: Array<{ name: string; context: Context }> = [
+      { name: "loss", context: { subset: "train" } },
+      { name: "loss", context: { subset: "val" } },
+      { name: "acc", context: { subset: "train" } },
+      { name: "acc", context: { subset: "val", fold: 1 } },
+    ];
+    const expected = new Map<number, number[]>();
+    const perSeries = 25_000;
+    series.forEach((_, i) => expected.set(i, []));
+    for (let step = 0; step < perSeries; step++) {
+      series.forEach((s, i) => {
+        let value = Math.sin(step * (i + 1)) / (step + 1);
+        if (step === 7) value = [NaN, Infinity, -Infinity, 5e-324][i];
+        expected.get(i)!.push(value);
+        run.track(value, s.name, { context: s.context, epoch: Math.floor(step / 1000) });
+      });
+    }
+    run.setValue("acc", 0.931, { subset: "test" });
+    run.setValue("report", { f1: 0.92, classes: 10 });
+    run.setParams({ epochs: 25, optimizer: { betas: [0.9, 0.999] } });
+    run.addTag("final");
+    run.removeTag("baseline");
+    await run.finish();
+    expect(run.errors).toEqual([]);
+    expect(run.stats.deliveredPoints).toBe(100_000);
+
+    const { data } = await api.GET("/v1/repos/{repo}/runs/{run}", { params: { path: { repo: "ts-sdk", run: run.id } } });
+    expect(data).toMatchObject({
+      id: run.id,
+      name: "ts run",
+      experiment: "resnet",
+      status: "finished",
+      params: { lr: 0.001, epochs: 25, optimizer: { name: "adam", betas: [0.9, 0.999] } },
+      tags: ["final"],
+    });
+    expect(data!.values.map((v) => [v.name, v.context, v.value]).sort()).toEqual([
+      ["acc", { subset: "test" }, 0.931],
+      ["report", {}, { f1: 0.92, classes: 10 }],
+    ]);
+    for (const [i, s] of series.entries()) {
+      const points = await readAll("ts-sdk", run.id, s.name, s.context);
+      expect(points.length).toBe(perSeries);
+      const want = expected.get(i)!;
+      points.forEach((p, step) => {
+        expect(p.step).toBe(step);
+        expect(p.value).toEqual(wire(want[step]));
+        expect(p.epoch).toBe(Math.floor(step / 1000));
+      });
+    }
+  });
+
+  test("resuming by id continues every series at its last step + 1 and sets the run running again", async () => {
+    const first = await Run.start({ url, repo: "ts-sdk", id: "ts-resume" });
+    for (let i = 0; i < 5; i++) first.track(i, "loss");
+    first.track(1, "acc", { step: 10, context: { subset: "val" } });
+    await first.finish();
+    const again = await Run.start({ url, repo: "ts-sdk", id: "ts-resume", params: { resumed: true } });
+    expect(again.resumed).toBe(true);
+    again.track(5, "loss");
+    again.track(2, "acc", { context: { subset: "val" } });
+    await again.finish("failed");
+    expect((await readAll("ts-sdk", "ts-resume", "loss")).map((p) => [p.step, p.value])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, i]));
+    expect((await readAll("ts-sdk", "ts-resume", "acc", { subset: "val" })).map((p) => p.step)).toEqual([10, 11]);
+    const { data } = await api.GET("/v1/repos/{repo}/runs/{run}", { params: { path: { repo: "ts-sdk", run: "ts-resume" } } });
+    expect(data).toMatchObject({ status: "failed", params: { resumed: true } });
+  });
+
+  test("network errors, lost responses, 429 and 503 are retried and every point lands exactly once", async () => {
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      const n = ++calls;
+      const isIngest = String(input).endsWith("/metrics") && init?.method === "POST";
+      if (isIngest && n % 6 === 1) throw new TypeError("fetch failed (injected)");
+      if (isIngest && n % 6 === 3) return new Response('{"title":"busy"}', { status: 503 });
+      if (isIngest && n % 6 === 5) return new Response('{"title":"slow down"}', { status: 429, headers: { "retry-after": "0" } });
+      const res = await fetch(input, init);
+      if (isIngest && n % 7 === 0) throw new TypeError("connection reset after the server applied the batch (injected)");
+      return res;
+    };
+    const run = await Run.start({ url, repo: "ts-sdk", fetch: flaky, batchSize: 1_000 });
+    for (let i = 0; i < 20_000; i++) run.track(i / 3, "loss", { context: { subset: "train" } });
+    await run.finish();
+    expect(run.stats.retries).toBeGreaterThan(10);
+    const points = await readAll("ts-sdk", run.id, "loss", { subset: "train" });
+    expect(points.length).toBe(20_000);
+    expect(points.every((p, i) => p.step === i && p.value === i / 3)).toBe(true);
+  });
+
+  test("the server stops while the run is logging and comes back: every point exactly once", async () => {
+    const run = await Run.start({ url, repo: "ts-sdk", batchSize: 500, flushInterval: 20 });
+    const port = server.port;
+    let i = 0;
+    const log = async (n: number) => {
+      for (const end = i + n; i < end; i++) {
+        run.track(i * 2, "loss");
+        if (i % 100 === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+    };
+    await log(5_000);
+    await server.close();
+    await log(5_000); // retried with backoff while the server is down
+    await new Promise((r) => setTimeout(r, 300));
+    server = await startNodeServer({ url: dbUrl, host: "127.0.0.1", port, config });
+    await log(5_000);
+    await run.finish();
+    expect(run.stats.retries).toBeGreaterThan(0);
+    const points = await readAll("ts-sdk", run.id, "loss");
+    expect(points.length).toBe(15_000);
+    expect(points.every((p, k) => p.step === k && p.value === k * 2)).toBe(true);
+  });
+
+  test("a full queue is reported, not dropped: track() throws QueueFullError until flush() catches up", async () => {
+    const run = await Run.start({ url, repo: "ts-sdk", batchSize: 100, maxQueue: 100 });
+    for (let i = 0; i < 100; i++) run.track(i, "x");
+    expect(() => run.track(100, "x")).toThrow(QueueFullError);
+    await run.flush();
+    run.track(100, "x");
+    await run.finish();
+    expect((await readAll("ts-sdk", run.id, "x")).length).toBe(101);
+  });
+
+  test("invalid input fails in track(), not later in the sender", async () => {
+    const run = await Run.start({ url, repo: "ts-sdk" });
+    expect(() => run.track(1, "")).toThrow(TypeError);
+    expect(() => run.track(1, "x", { step: -1 })).toThrow(RangeError);
+    expect(() => run.track(1, "x", { context: { a: NaN } })).toThrow(TypeError);
+    await run.finish();
+    await expect(Run.start({ url, repo: "Bad Repo!" })).rejects.toThrow(/creating the run failed: 400/);
+  });
+});

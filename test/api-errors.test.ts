@@ -539,8 +539,17 @@ describe.each(hosts)("bad input on $name", (factory) => {
     });
 
     test("a streamed (chunked) body without content-length is cut off at the limit with a 413", async () => {
-      const res = await small.request("/v1/repos/limits-stream/runs", streamed("POST", runBody(limit * 4)));
-      await expectProblem(res, 413);
+      // workerd answers 413 as soon as the limit is crossed and closes the connection, so a
+      // client still streaming the rest may see the reset instead of the answer. Either way
+      // nothing may be stored.
+      let res: Response | undefined;
+      try {
+        res = await small.request("/v1/repos/limits-stream/runs", streamed("POST", runBody(limit * 4)));
+      } catch (err) {
+        if (factory.inProcess) throw err;
+        expect(String((err as Error).cause ?? err)).toMatch(/ECONNRESET|EPIPE|socket/i);
+      }
+      if (res) await expectProblem(res, 413);
       expect(await runCount("limits-stream")).toBeNull();
       // A streamed body under the limit goes through.
       const ok = await small.request("/v1/repos/limits-stream/runs", streamed("POST", JSON.stringify({ id: "streamed", name: "s" })));

@@ -2,7 +2,7 @@
 // t quantiles from a printed table.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { describeSample, t975 } from "../src/services/campaign-summary.ts";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `summary-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -107,14 +107,9 @@ const GRID: RunSpec[] = [
 ];
 
 describe.each(hosts)("campaign summary on $name", (factory) => {
-  let host: Host;
+  const api = useHost(factory);
+  const call = api.call;
   const repo = uniqueRepo("grid");
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
 
   async function ok(path: string, init?: RequestInit, status = 200) {
     const res = await call(path, init);
@@ -136,11 +131,9 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
   }
 
   beforeAll(async () => {
-    host = await factory.start();
     await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "grid", name: "augmentation grid", params: { seeds: 3 } }), 201);
     await addRuns("grid", GRID);
   });
-  afterAll(() => host.close());
 
   const summaryUrl = (campaign: string, query: Record<string, string> = {}) => `/v1/repos/${repo}/campaigns/${campaign}/summary?${new URLSearchParams(query)}`;
   const summary = (query: Record<string, string> = {}, campaign = "grid") => ok(summaryUrl(campaign, query));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `camps-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -14,17 +14,8 @@ interface Campaign {
 }
 
 describe.each(hosts)("campaigns on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start();
-  });
-  afterAll(() => host.close());
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
+  const api = useHost(factory);
+  const call = api.call;
 
   async function createCampaign(repo: string, body: Record<string, unknown>, status = 201): Promise<Campaign> {
     const res = await call(`/v1/repos/${repo}/campaigns`, json("POST", body));

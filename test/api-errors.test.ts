@@ -3,7 +3,7 @@
 // stored data exactly as it was (each test re-reads the fixture and compares).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json, type Host } from "./support/hosts.ts";
 
 const SECRET = "Zq7-SECRET-canary-4c1d";
 const REPO = "errors-fixture";
@@ -19,9 +19,9 @@ interface Problem {
 }
 
 describe.each(hosts)("bad input on $name", (factory) => {
-  let host: Host;
+  const api = useHost(factory);
+  const call = api.call;
   beforeAll(async () => {
-    host = await factory.start();
     const setup: [string, RequestInit][] = [
       [`/v1/repos/${REPO}`, json("PUT", { description: "fixture" })],
       [`/v1/repos/${REPO}/campaigns`, json("POST", { id: "c1", name: "grid", params: { seeds: [1, 2] } })],
@@ -30,15 +30,8 @@ describe.each(hosts)("bad input on $name", (factory) => {
       [`/v1/repos/${REPO}/runs`, json("POST", { id: "r2" })],
       [`${RUN}/values`, json("PUT", [{ name: "acc", context: { subset: "test" }, value: 0.9 }, { name: "note", value: "ok" }])],
     ];
-    for (const [path, init] of setup) expect((await host.request(path, init)).status).toBeLessThan(300);
+    for (const [path, init] of setup) expect((await api.host.request(path, init)).status).toBeLessThan(300);
   });
-  afterAll(() => host.close());
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
 
   async function read(path: string) {
     const res = await call(path);

@@ -2,7 +2,7 @@
 // retries, exact non-finite values, atomic requests, run state and every kind of bad input.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `mi-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -37,17 +37,8 @@ const ndjsonInit = (text: string): RequestInit => ({ method: "POST", headers: { 
 const ctxQuery = (context: Record<string, unknown>) => `context=${encodeURIComponent(JSON.stringify(context))}`;
 
 describe.each(hosts)("metric ingest on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start();
-  });
-  afterAll(() => host.close());
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
+  const api = useHost(factory);
+  const call = api.call;
 
   async function newRun(label: string) {
     const repo = uniqueRepo(label);
@@ -655,27 +646,23 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
 });
 
 describe.each(hosts)("metric ingest body limit on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start({ limits: { ...defaultLimits, maxBodyBytes: 2048 } });
-  });
-  afterAll(() => host.close());
+  const api = useHost(factory, { limits: { ...defaultLimits, maxBodyBytes: 2048 } });
 
   test("a body over the size limit is a 413 and writes nothing", async () => {
     const repo = uniqueRepo("bodylimit");
-    expect((await host.request(`/v1/repos/${repo}/runs`, json("POST", { id: "r" }))).status).toBe(201);
+    expect((await api.host.request(`/v1/repos/${repo}/runs`, json("POST", { id: "r" }))).status).toBe(201);
     const path = `/v1/repos/${repo}/runs/r/metrics`;
     const points = Array.from({ length: 100 }, (_, i) => ({ name: "m", step: i, value: i }));
     expect(JSON.stringify({ points }).length).toBeGreaterThan(2048);
     for (const init of [json("POST", { points }), ndjsonInit(points.map((p) => JSON.stringify(p)).join("\n"))]) {
-      const res = await host.request(path, init);
+      const res = await api.host.request(path, init);
       expect(res.status).toBe(413);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect((await res.json()).status).toBe(413);
     }
-    const small = await host.request(path, json("POST", { points: points.slice(0, 10) }));
+    const small = await api.host.request(path, json("POST", { points: points.slice(0, 10) }));
     expect(small.status).toBe(200);
-    const items = (await (await host.request(`/v1/repos/${repo}/runs/r/metrics`)).json()).items;
+    const items = (await (await api.host.request(`/v1/repos/${repo}/runs/r/metrics`)).json()).items;
     expect(items).toEqual([expect.objectContaining({ name: "m", count: 10 })]);
   });
 });

@@ -1,7 +1,7 @@
 // Reading metric series over HTTP: raw pages with from/to and cursors, downsampled buckets
 // checked against the raw points, the series list, the many-runs query, deletion and restarts.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `mr-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -94,13 +94,8 @@ function expectBucketsMatch(buckets: Bucket[], raw: RawPoint[], n: number) {
 }
 
 describe.each(hosts)("metric reads on $name", (factory) => {
-  let host: Host;
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
+  const api = useHost(factory);
+  const call = api.call;
 
   async function ok<T = unknown>(path: string, init?: RequestInit): Promise<T> {
     const res = await call(path, init);
@@ -133,7 +128,6 @@ describe.each(hosts)("metric reads on $name", (factory) => {
   let long: { path: string; url: string; raw: RawPoint[]; spikeStep: number };
 
   beforeAll(async () => {
-    host = await factory.start();
     const { path } = await newRun("long");
     const stepOf = (i: number) => i * 2 + (i >= 1000 ? 500 : 0) + (i >= 2500 ? 10_000 : 0);
     const spikeIndex = 1777;
@@ -158,7 +152,6 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       spikeStep: stepOf(spikeIndex),
     };
   });
-  afterAll(() => host.close());
 
   /** Follows cursors from `url` (which must not carry one) and returns every page. */
   async function pages(url: string): Promise<SeriesRead[]> {
@@ -495,7 +488,7 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       });
       const before = await reads();
       expect((before.odd as SeriesRead).points.map((p) => p.value)).toEqual(["NaN", "Infinity", "-Infinity", -Number.MAX_VALUE, 5e-324]);
-      await host.restart();
+      await api.host.restart();
       expect(await reads()).toEqual(before);
     });
   });

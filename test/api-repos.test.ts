@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `repos-${label}-${Date.now().toString(36)}-${seq++}`;
 
 describe.each(hosts)("repos on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start();
-  });
-  afterAll(() => host.close());
-
+  const api = useHost(factory);
+  const call = api.call;
   // Every response in this suite must be a deliberate answer, never a server failure.
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
-
   async function expectNotFound(path: string, init?: RequestInit) {
     const res = await call(path, init);
     expect(res.status).toBe(404);

@@ -1,20 +1,11 @@
 // Data survives a server restart on the same database file: everything a client wrote reads
 // back identically from the new process-level app (new libSQL client, migrations re-run).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 describe.each(hosts)("restart on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start();
-  });
-  afterAll(() => host.close());
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
+  const api = useHost(factory);
+  const call = api.call;
 
   async function ok(path: string, init?: RequestInit, status = 200) {
     const res = await call(path, init);
@@ -74,7 +65,7 @@ describe.each(hosts)("restart on $name", (factory) => {
     expect(before.runDetails[0].values).toHaveLength(6);
     expect(before.runDetails[0].ended_at).not.toBeNull();
 
-    await host.restart();
+    await api.host.restart();
     expect(await ok("/health")).toEqual({ status: "ok", database: "ok" });
     expect(await readAll(repo)).toEqual(before);
 
@@ -91,7 +82,7 @@ describe.each(hosts)("restart on $name", (factory) => {
 
     // And what it wrote after the restart survives another one.
     const after = await readAll(repo);
-    await host.restart();
+    await api.host.restart();
     expect(await readAll(repo)).toEqual(after);
   });
 
@@ -102,7 +93,7 @@ describe.each(hosts)("restart on $name", (factory) => {
     await ok(`/v1/repos/${repo}/runs/drop`, { method: "DELETE" }, 204);
     await ok(`/v1/repos/gone-repo`, { method: "PUT" }, 201);
     await ok(`/v1/repos/gone-repo`, { method: "DELETE" }, 204);
-    await host.restart();
+    await api.host.restart();
     expect((await call(`/v1/repos/${repo}/runs/drop`)).status).toBe(404);
     expect((await call(`/v1/repos/gone-repo`)).status).toBe(404);
     expect((await ok(`/v1/repos/${repo}/runs`)).items.map((r: { id: string }) => r.id)).toEqual(["keep"]);

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `runs-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -14,20 +14,11 @@ interface Run {
 }
 
 describe.each(hosts)("runs on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start();
-  });
-  afterAll(() => host.close());
+  const api = useHost(factory);
+  const call = api.call;
   afterEach(() => {
     vi.restoreAllMocks();
   });
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
 
   async function createRun(repo: string, body: Record<string, unknown> = {}, status = 201): Promise<Run> {
     const res = await call(`/v1/repos/${repo}/runs`, json("POST", body));

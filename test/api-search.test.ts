@@ -9,7 +9,7 @@ import { connect } from "../src/db/connect.ts";
 import { ApiError } from "../src/lib/errors.ts";
 import { openDatabase } from "../src/runtime/node.ts";
 import { createRun as createRunService, findRunsByFilter } from "../src/services/runs.ts";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `search-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -48,14 +48,9 @@ const FIXTURE: RunSpec[] = [
 const VISIBLE = ["a", "b", "c", "e", "f", "g", "h"];
 
 describe.each(hosts)("run search on $name", (factory) => {
-  let host: Host;
+  const api = useHost(factory);
+  const call = api.call;
   const repo = uniqueRepo("fixture");
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
 
   async function ok(path: string, init?: RequestInit, status = 200) {
     const res = await call(path, init);
@@ -64,7 +59,6 @@ describe.each(hosts)("run search on $name", (factory) => {
   }
 
   beforeAll(async () => {
-    host = await factory.start();
     await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "grid", name: "the grid" }), 201);
     for (const spec of FIXTURE) {
       const { values, series, status, archived, ...body } = spec;
@@ -77,7 +71,6 @@ describe.each(hosts)("run search on $name", (factory) => {
       if (status || archived) await ok(`/v1/repos/${repo}/runs/${spec.id}`, json("PATCH", { status, archived }));
     }
   });
-  afterAll(() => host.close());
 
   const runsUrl = (query: Record<string, string>) => `/v1/repos/${repo}/runs?${new URLSearchParams(query)}`;
 

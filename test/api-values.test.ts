@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { hosts, useHost, json } from "./support/hosts.ts";
 
 let seq = 0;
 const uniqueRepo = (label: string) => `values-${label}-${Date.now().toString(36)}-${seq++}`;
@@ -12,17 +12,8 @@ interface Value {
 }
 
 describe.each(hosts)("values on $name", (factory) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = await factory.start();
-  });
-  afterAll(() => host.close());
-
-  async function call(path: string, init?: RequestInit): Promise<Response> {
-    const res = await host.request(path, init);
-    expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
-    return res;
-  }
+  const api = useHost(factory);
+  const call = api.call;
 
   async function newRun(label: string) {
     const repo = uniqueRepo(label);

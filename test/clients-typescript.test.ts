@@ -40,7 +40,7 @@ async function readAll(repo: string, run: string, name: string, context?: Contex
   let cursor: string | undefined;
   do {
     const { data, error } = await api.GET("/v1/repos/{repo}/runs/{run}/metrics/{name}", {
-      params: { path: { repo, run, name }, query: { context, limit: "100000", cursor } },
+      params: { path: { repo, run, name }, query: { context: context && JSON.stringify(context), limit: "100000", cursor } },
     });
     if (error || !data) throw new Error(`read failed: ${JSON.stringify(error)}`);
     out.push(...(data.points as ReadPoint[]));

@@ -28,6 +28,9 @@ const value = fc.oneof(
 const batch = fc.array(fc.record({ step: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 })), value }), { minLength: 1, maxLength: 1500 });
 
 let runNumber = 0;
+// Summaries live in REAL columns, which do not keep the sign of zero (JSON drops it too);
+// raw points keep -0 (see test/blocks.test.ts).
+const wire = (x: number) => toWire(x === 0 ? 0 : x);
 
 test("after random appends and overwrites the summary equals one computed from all points", async () => {
   await fc.assert(
@@ -45,12 +48,12 @@ test("after random appends and overwrites the summary equals one computed from a
           count: model.size,
           first_step: steps[0],
           last_step: steps.at(-1),
-          last: toWire(model.get(steps.at(-1)!)!),
-          min: finite.length ? toWire(Math.min(...finite)) : null,
-          max: finite.length ? toWire(Math.max(...finite)) : null,
+          last: wire(model.get(steps.at(-1)!)!),
+          min: finite.length ? wire(Math.min(...finite)) : null,
+          max: finite.length ? wire(Math.max(...finite)) : null,
         });
       }
     }),
-    { numRuns: 60 },
+    { numRuns: 200 },
   );
 });

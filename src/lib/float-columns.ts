@@ -6,6 +6,9 @@ export const FLAG = {
   lastNegInf: 4,
   minNegInf: 8,
   maxPosInf: 16,
+  // A min of +Infinity or a max of -Infinity: every non-NaN value was that infinity.
+  minPosInf: 32,
+  maxNegInf: 64,
 } as const;
 
 /** The REAL column value for x: NaN → null, ±Infinity → ±MAX_VALUE. */
@@ -23,7 +26,9 @@ export function summaryFlags(last: number | null, min: number | null, max: numbe
   if (last === Infinity) flags |= FLAG.lastPosInf;
   if (last === -Infinity) flags |= FLAG.lastNegInf;
   if (min === -Infinity) flags |= FLAG.minNegInf;
+  if (min === Infinity) flags |= FLAG.minPosInf;
   if (max === Infinity) flags |= FLAG.maxPosInf;
+  if (max === -Infinity) flags |= FLAG.maxNegInf;
   return flags;
 }
 
@@ -35,9 +40,9 @@ export function lastFromColumn(value: number | null, flags: number): number | nu
 }
 
 export function minFromColumn(value: number | null, flags: number): number | null {
-  return flags & FLAG.minNegInf ? -Infinity : value;
+  return flags & FLAG.minNegInf ? -Infinity : flags & FLAG.minPosInf ? Infinity : value;
 }
 
 export function maxFromColumn(value: number | null, flags: number): number | null {
-  return flags & FLAG.maxPosInf ? Infinity : value;
+  return flags & FLAG.maxPosInf ? Infinity : flags & FLAG.maxNegInf ? -Infinity : value;
 }

@@ -154,6 +154,9 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
               flags = ${keptLastFlags}
                       | (SELECT coalesce(max(flags & ${FLAG.minNegInf}), 0) ${blocksOf})
                       | (SELECT coalesce(max(flags & ${FLAG.maxPosInf}), 0) ${blocksOf})
+                      -- the min is +Infinity only if every block's (non-NaN) min is
+                      | (SELECT coalesce(min(flags & ${FLAG.minPosInf}), 0) ${blocksOf} AND min IS NOT NULL)
+                      | (SELECT coalesce(min(flags & ${FLAG.maxNegInf}), 0) ${blocksOf} AND max IS NOT NULL)
             WHERE pk = ?1`,
       args: [series.pk, ...lastArgs],
     });

@@ -2,6 +2,7 @@
 // `describe.each(hosts)(...)` so the same assertions cover app.request() and a real socket
 // (and, once the Worker host exists, Miniflare).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
@@ -147,4 +148,24 @@ export const hosts: HostFactory[] = [appRequestHost, nodeSocketHost, workerHost]
 /** JSON request helpers that keep tests short. */
 export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * Starts one host for the enclosing describe block and stops it after. `call` sends a request
+ * and fails the test on any 5xx: no input may ever crash the server.
+ */
+export function useHost(factory: HostFactory, overrides?: Partial<Config>) {
+  const api = {
+    host: undefined as unknown as Host,
+    async call(path: string, init?: RequestInit): Promise<Response> {
+      const res = await api.host.request(path, init);
+      expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
+      return res;
+    },
+  };
+  beforeAll(async () => {
+    api.host = await factory.start(overrides);
+  });
+  afterAll(() => api.host.close());
+  return api;
 }

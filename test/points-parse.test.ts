@@ -225,3 +225,9 @@ describe("parsePointsNdjson", () => {
     expect(JSON.stringify(err.toProblem())).not.toContain(secret);
   });
 });
+
+test("consecutive points with different contexts keep their own series, whatever the key order", () => {
+  const contexts = [{ a: 1 }, { a: 2 }, { a: 2, b: true }, { b: true, a: 2 }, { a: 2 }, {}, { a: "2" }, { a: 1 }];
+  const { points } = parsePointsJson({ points: contexts.map((context, step) => ({ name: "m", context, step, value: 0 })) }, defaultLimits, 0);
+  expect(points.map((p) => p.context)).toEqual(['{"a":1}', '{"a":2}', '{"a":2,"b":true}', '{"a":2,"b":true}', '{"a":2}', "{}", '{"a":"2"}', '{"a":1}']);
+});

@@ -34,7 +34,23 @@ class ErrorCollector {
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
-function validatePoint(raw: unknown, path: string, limits: Limits, now: number, contexts: Map<string, string>, errors: ErrorCollector): IncomingPoint | null {
+/** Canonical keys of the contexts seen in one request, by their JSON spelling. */
+class ContextKeys extends Map<string, string> {
+  previous: { raw: Record<string, unknown>; key: string } | undefined;
+}
+
+// Same keys with identical values, so the same canonical context (`b` was already checked).
+function sameFlatObject(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (a[key] !== b[key] || !Object.hasOwn(b, key)) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+function validatePoint(raw: unknown, path: string, limits: Limits, now: number, contexts: ContextKeys, errors: ErrorCollector): IncomingPoint | null {
   if (!isPlainObject(raw)) {
     errors.add(path, "must be an object");
     return null;
@@ -66,11 +82,15 @@ function validatePoint(raw: unknown, path: string, limits: Limits, now: number, 
   if (context !== undefined && context !== null) {
     if (!isPlainObject(context)) errors.add(`${path}.context`, "must be an object of string, number or boolean values");
     else {
-      // Clients send the same few contexts over and over: canonicalise each spelling once.
-      const spelled = JSON.stringify(context);
-      const known = contexts.get(spelled);
-      if (known !== undefined) contextKey = known;
-      else {
+      // Clients send the same few contexts over and over: canonicalise each spelling once,
+      // and skip even the lookup when a point repeats the previous point's context.
+      const previous = contexts.previous;
+      const spelled = previous && sameFlatObject(context, previous.raw) ? null : JSON.stringify(context);
+      const known = spelled === null ? previous!.key : contexts.get(spelled);
+      if (known !== undefined) {
+        contextKey = known;
+        contexts.previous = { raw: context, key: known };
+      } else {
         let flat = true;
         for (const key in context) {
           const v = context[key];
@@ -82,7 +102,8 @@ function validatePoint(raw: unknown, path: string, limits: Limits, now: number, 
         if (flat) {
           try {
             contextKey = canonicalContext(context as Record<string, string>, limits, `${path}.context`);
-            contexts.set(spelled, contextKey);
+            contexts.set(spelled!, contextKey);
+            contexts.previous = { raw: context, key: contextKey };
           } catch (err) {
             if (!(err instanceof ApiError)) throw err;
             for (const e of err.errors ?? []) errors.add(e.path, e.message);
@@ -118,7 +139,7 @@ export function parsePointsJson(body: unknown, limits: Limits, now: number): { p
   if (body.reopen !== undefined && typeof body.reopen !== "boolean") throw badRequest("reopen must be a boolean.", [{ path: "reopen", message: "must be a boolean" }]);
   checkCount(body.points.length, limits);
   const errors = new ErrorCollector();
-  const contexts = new Map<string, string>();
+  const contexts = new ContextKeys();
   const points: IncomingPoint[] = new Array(body.points.length);
   for (let i = 0; i < body.points.length; i++) {
     points[i] = validatePoint(body.points[i], `points.${i}`, limits, now, contexts, errors)!;
@@ -130,7 +151,7 @@ export function parsePointsJson(body: unknown, limits: Limits, now: number): { p
 /** One JSON point per line; blank lines are skipped. Errors name the 1-based line number. */
 export function parsePointsNdjson(text: string, limits: Limits, now: number): IncomingPoint[] {
   const errors = new ErrorCollector();
-  const contexts = new Map<string, string>();
+  const contexts = new ContextKeys();
   const points: IncomingPoint[] = [];
   let lineNumber = 0;
   let start = 0;

@@ -29,7 +29,7 @@ export async function ingestPoints(deps: Deps, repo: string, runId: string, poin
     const key = `${p.name}\u0000${p.context}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { name: p.name, context: p.context, points: [] }));
-    group.points.push({ step: p.step, value: p.value, epoch: p.epoch, time: p.time });
+    group.points.push(p); // an IncomingPoint is a Point with its series attached: no copy
   }
   const tx = await deps.client.transaction("write");
   try {

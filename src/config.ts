@@ -6,7 +6,6 @@ export interface Limits {
   maxNameLength: number;
   maxContextKeys: number;
   maxParamsBytes: number;
-  maxArtifactBytes: number;
 }
 
 export interface Config {
@@ -27,7 +26,6 @@ export const defaultLimits: Limits = {
   maxNameLength: 255,
   maxContextKeys: 16,
   maxParamsBytes: 256 * 1024,
-  maxArtifactBytes: 64 * 1024 * 1024,
 };
 
 type Env = Record<string, string | undefined>;
@@ -45,10 +43,10 @@ export function configFromEnv(env: Env): Config {
     limits: {
       maxBodyBytes: intFromEnv(env, "RUNCAMP_MAX_BODY_BYTES", defaultLimits.maxBodyBytes),
       maxPointsPerRequest: intFromEnv(env, "RUNCAMP_MAX_POINTS_PER_REQUEST", defaultLimits.maxPointsPerRequest),
-      maxNameLength: intFromEnv(env, "RUNCAMP_MAX_NAME_LENGTH", defaultLimits.maxNameLength),
+      // The API schemas (and so the generated clients) cap names at 255: the limit can only be lowered.
+      maxNameLength: Math.min(intFromEnv(env, "RUNCAMP_MAX_NAME_LENGTH", defaultLimits.maxNameLength), defaultLimits.maxNameLength),
       maxContextKeys: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_KEYS", defaultLimits.maxContextKeys),
       maxParamsBytes: intFromEnv(env, "RUNCAMP_MAX_PARAMS_BYTES", defaultLimits.maxParamsBytes),
-      maxArtifactBytes: intFromEnv(env, "RUNCAMP_MAX_ARTIFACT_BYTES", defaultLimits.maxArtifactBytes),
     },
     corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     adminToken: env.RUNCAMP_ADMIN_TOKEN || undefined,

@@ -90,7 +90,6 @@ function configEnv(config: Config): Record<string, string> {
     RUNCAMP_MAX_NAME_LENGTH: String(config.limits.maxNameLength),
     RUNCAMP_MAX_CONTEXT_KEYS: String(config.limits.maxContextKeys),
     RUNCAMP_MAX_PARAMS_BYTES: String(config.limits.maxParamsBytes),
-    RUNCAMP_MAX_ARTIFACT_BYTES: String(config.limits.maxArtifactBytes),
   };
   if (config.corsOrigins.length) env.RUNCAMP_CORS_ORIGINS = config.corsOrigins.join(",");
   if (config.adminToken) env.RUNCAMP_ADMIN_TOKEN = config.adminToken;

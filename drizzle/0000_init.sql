@@ -79,6 +79,7 @@ CREATE TABLE `series_blocks` (
 	`min` real,
 	`max` real,
 	`flags` integer DEFAULT 0 NOT NULL,
+	`summary` blob NOT NULL,
 	`data` blob NOT NULL,
 	PRIMARY KEY(`series_pk`, `first_step`),
 	FOREIGN KEY (`series_pk`) REFERENCES `series`(`pk`) ON UPDATE no action ON DELETE cascade

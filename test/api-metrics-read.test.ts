@@ -36,11 +36,20 @@ const toWire = (x: number): Wire => (Number.isNaN(x) ? "NaN" : x === Infinity ? 
 const ctxQuery = (context: Record<string, unknown>) => `context=${encodeURIComponent(JSON.stringify(context))}`;
 
 /**
- * Checks downsampled buckets against the raw points they summarise: at most n buckets of one
- * step width, in order, covering every point once; each bucket's count, min/max (NaN ignored,
- * steps of their first occurrence) and last point are those of the raw points in [start, end].
+ * Whether a downsampled read takes the exact equal-width path: ranged reads and series
+ * shorter than 2·64·n points. Other reads use whole 64-point chunks, for which only the
+ * invariants both paths share hold.
  */
-function expectBucketsMatch(buckets: Bucket[], raw: RawPoint[], n: number) {
+const equalWidthPath = (count: number, n: number, ranged = false) => ranged || count < 2 * 64 * n;
+
+/**
+ * Checks downsampled buckets against the raw points they summarise: at most n buckets, in
+ * order, disjoint, covering every point once; each bucket's count, min/max (NaN ignored, steps
+ * of their first occurrence) and last point are those of the raw points in [start, end]. With
+ * `equalWidth`, every bucket but the last spans the same number of steps and starts on a
+ * multiple of that width.
+ */
+function expectBucketsMatch(buckets: Bucket[], raw: RawPoint[], n: number, equalWidth = true) {
   expect(buckets.length).toBeLessThanOrEqual(n);
   if (raw.length === 0) {
     expect(buckets).toEqual([]);
@@ -54,12 +63,12 @@ function expectBucketsMatch(buckets: Bucket[], raw: RawPoint[], n: number) {
   let i = 0;
   buckets.forEach((b, k) => {
     expect(b.start).toBeLessThanOrEqual(b.end);
-    if (k > 0) {
-      expect(b.start).toBeGreaterThan(buckets[k - 1].end);
-      expect((b.start - buckets[0].start) % width).toBe(0);
+    if (k > 0) expect(b.start).toBeGreaterThan(buckets[k - 1].end);
+    if (equalWidth) {
+      if (k > 0) expect((b.start - buckets[0].start) % width).toBe(0);
+      if (k < buckets.length - 1) expect(b.end - b.start + 1).toBe(width);
+      else expect(b.end - b.start + 1).toBeLessThanOrEqual(width);
     }
-    if (k < buckets.length - 1) expect(b.end - b.start + 1).toBe(width);
-    else expect(b.end - b.start + 1).toBeLessThanOrEqual(width);
 
     while (i < raw.length && raw[i].step < b.start) i++;
     const inside: RawPoint[] = [];
@@ -288,7 +297,7 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       for (const n of [1, 2, 3, 7, 10, 64, 100, 999, 1000, 3500, 5000, 100_000]) {
         const read = await ok<SeriesRead>(`${long.url}&points=${n}`);
         expect(read.next_cursor).toBeNull();
-        expectBucketsMatch(read.buckets!, long.raw, n);
+        expectBucketsMatch(read.buckets!, long.raw, n, equalWidthPath(long.raw.length, n));
         expect(read.points).toEqual(read.buckets!.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })));
         expect(read.buckets!.filter((b) => b.max === SPIKE).map((b) => b.max_step), `points=${n}`).toEqual([long.spikeStep]);
       }
@@ -332,6 +341,59 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       await ingest(path, raw.map((p) => ({ name: "m", ...p })));
       for (const n of [1, 2, 3, 1000]) expectBucketsMatch((await ok<SeriesRead>(`${path}/metrics/m?points=${n}`)).buckets!, raw, n);
       expect((await ok<SeriesRead>(`${path}/metrics/m?from=${max - 1}`)).points.map((p) => p.step)).toEqual([max - 1, max]);
+    });
+
+    test("a long series read whole gives buckets of whole 64-point chunks, exact over their points", async () => {
+      // 20,000 points appended in order, so blocks are full and chunk j holds raw[64j, 64j+64).
+      const { path } = await newRun("chunks");
+      const spike = 12_345;
+      const raw: RawPoint[] = Array.from({ length: 20_000 }, (_, i) => ({
+        step: i * 3,
+        value: i === spike ? SPIKE : i === 777 ? "-Infinity" : (i >= 6400 && i < 6464) || i % 501 === 0 ? "NaN" : Math.sin(i / 300) + i / 1e4,
+        epoch: i % 1000 === 999 ? null : Math.floor(i / 1000),
+        time: 1_700_000_000 + i * 0.125,
+      }));
+      await ingest(path, raw.slice(0, 10_000).map((p) => ({ name: "m", ...p })));
+      await ingest(path, raw.slice(10_000).map((p) => ({ name: "m", ...p })));
+      const url = `${path}/metrics/m?points=50`;
+      const read = await ok<SeriesRead>(url);
+      const buckets = read.buckets!;
+      expectBucketsMatch(buckets, raw, 50, false);
+      const indexOf = new Map(raw.map((p, i) => [p.step, i]));
+      for (const b of buckets) {
+        expect(indexOf.get(b.start)! % 64, `bucket [${b.start}, ${b.end}] starts a chunk`).toBe(0);
+        const end = indexOf.get(b.end)! + 1;
+        expect(end % 64 === 0 || end === raw.length, `bucket [${b.start}, ${b.end}] ends a chunk`).toBe(true);
+      }
+      // 1,200-step buckets would hold 6.25 chunks: whole chunks make them 6 or 7 chunks wide.
+      expect(new Set(buckets.slice(0, -1).map((b) => b.end - b.start + 1)).size).toBeGreaterThan(1);
+      expect(buckets.filter((b) => b.max === SPIKE).map((b) => b.max_step)).toEqual([spike * 3]);
+      expect(buckets.filter((b) => b.min === "-Infinity").map((b) => b.min_step)).toEqual([777 * 3]);
+      expect(read.points).toEqual(buckets.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })));
+      expect(await ok<SeriesRead>(url)).toEqual(read); // served from the cached summaries
+      // A ranged read of the same steps keeps equal-width buckets.
+      const ranged = await ok<SeriesRead>(`${url}&from=0&to=${raw.at(-1)!.step}`);
+      expectBucketsMatch(ranged.buckets!, raw, 50);
+      // A write makes cached summaries stale: the next read sees the overwritten minimum.
+      const low = { ...raw[100], value: -1e6 };
+      await ingest(path, [{ name: "m", ...low }]);
+      raw[100] = low;
+      const after = (await ok<SeriesRead>(url)).buckets!;
+      expectBucketsMatch(after, raw, 50, false);
+      expect(after[0].min_step).toBe(300);
+    });
+
+    test("whole-chunk buckets stay exact with steps up to 2^53-1", async () => {
+      const { path } = await newRun("chunkbig");
+      const max = Number.MAX_SAFE_INTEGER;
+      const raw: RawPoint[] = [
+        ...Array.from({ length: 300 }, (_, i) => ({ step: i, value: i % 7, epoch: null, time: 1 })),
+        ...Array.from({ length: 300 }, (_, i) => ({ step: max - 299 + i, value: -i, epoch: i, time: 2 })),
+      ];
+      await ingest(path, raw.map((p) => ({ name: "m", ...p })));
+      for (const n of [1, 2, 3, 4]) expectBucketsMatch((await ok<SeriesRead>(`${path}/metrics/m?points=${n}`)).buckets!, raw, n, equalWidthPath(raw.length, n));
+      // One block of 600 points: its fifth chunk (points 256..319) spans the gap, whole.
+      expect((await ok<SeriesRead>(`${path}/metrics/m?points=2`)).buckets!.map((b) => [b.start, b.end])).toEqual([[0, max - 280], [max - 279, max]]);
     });
   });
 

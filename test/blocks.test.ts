@@ -1,6 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BLOCK_SIZE, decodeBlock, downsample, encodeBlock, planWrite, readRange, summarize, type Block, type Bucket, type Point } from "../src/lib/blocks.ts";
+import {
+  BLOCK_SIZE,
+  CHUNK,
+  ChunkSummaries,
+  decodeBlock,
+  decodeSummary,
+  downsample,
+  downsampleSummaries,
+  encodeBlock,
+  encodeSummary,
+  planWrite,
+  readRange,
+  summarize,
+  type Block,
+  type BlockWithSummary,
+  type Bucket,
+  type Point,
+} from "../src/lib/blocks.ts";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -161,7 +178,7 @@ describe("encodeBlock / decodeBlock", () => {
 
 /** Stands in for the series_blocks table of one series: fetches `touched` exactly as the contract says. */
 class Store {
-  blocks: Block[] = [];
+  blocks: BlockWithSummary[] = [];
 
   touched(lo: number, hi: number): Block[] {
     const before = this.blocks.filter((b) => b.lastStep < lo).at(-1);
@@ -169,7 +186,7 @@ class Store {
     return before ? [before, ...hit] : hit;
   }
 
-  write(points: Point[]): { touched: Block[]; remove: number[]; insert: Block[] } {
+  write(points: Point[]): { touched: Block[]; remove: number[]; insert: BlockWithSummary[] } {
     const steps = points.map((p) => p.step);
     const touched = points.length ? this.touched(Math.min(...steps), Math.max(...steps)) : [];
     const plan = planWrite(touched, points);
@@ -465,6 +482,64 @@ function checkReads(store: Store, model: Model, seed: number) {
     const n = [1, 2, 3, 10, 64, 1000, 100_000, MAX][Math.floor(r() * 8)];
     expectSame(downsample(store.blocks, n, from, to), naiveDownsample(all, n, from, to), `downsample(${n}, ${from}, ${to})`);
   }
+  const chunks = new ChunkSummaries();
+  for (const b of store.blocks) decodeSummary(b.summary, chunks);
+  for (const n of [1 + Math.floor(r() * 5), 1 + Math.floor(r() * 200), [2, 64, 1000, MAX][Math.floor(r() * 4)]]) {
+    checkChunkBuckets(downsampleSummaries(chunks, n), store.blocks, all, n);
+  }
+}
+
+/**
+ * Buckets of whole chunks against the model: at most n, disjoint and ordered, every point in
+ * exactly one bucket's [start, end], each bucket exactly the chunks that the width rule puts
+ * together, and its statistics those of the model's points in [start, end].
+ */
+function checkChunkBuckets(buckets: Bucket[], blocks: Block[], all: Point[], n: number) {
+  expect(buckets.length).toBeLessThanOrEqual(n);
+  // The chunks, as [first, last] steps, straight from the blocks' points.
+  const chunks: [number, number][] = [];
+  for (const b of blocks) {
+    const points = decodeBlock(b.data);
+    for (let i = 0; i < points.length; i += CHUNK) chunks.push([points[i].step, points[Math.min(points.length, i + CHUNK) - 1].step]);
+  }
+  const expected: [number, number][] = [];
+  if (all.length) {
+    const lo = BigInt(all[0].step);
+    const width = (BigInt(all.at(-1)!.step) - lo + 1n + BigInt(n) - 1n) / BigInt(n);
+    let k = -1n;
+    for (const [first, last] of chunks) {
+      const kk = (BigInt(first) - lo) / width;
+      if (kk === k) expected[expected.length - 1][1] = last;
+      else expected.push([first, last]);
+      k = kk;
+    }
+  }
+  expect(buckets.map((b) => [b.start, b.end]), `chunk buckets, n=${n}`).toEqual(expected);
+  let i = 0;
+  buckets.forEach((b, k) => {
+    if (k > 0) expect(b.start, "disjoint and ordered").toBeGreaterThan(buckets[k - 1].end);
+    expect(i === all.length || all[i].step >= b.start, "no point before the bucket is left out").toBe(true);
+    const inside: Point[] = [];
+    for (; i < all.length && all[i].step <= b.end; i++) inside.push(all[i]);
+    expectSame(b, naiveBucket(b.start, b.end, inside), `bucket ${k} of n=${n}`);
+  });
+  expect(i, "every point is in a bucket").toBe(all.length);
+}
+
+function naiveBucket(start: number, end: number, points: Point[]): Bucket {
+  const real = points.filter((p) => !Number.isNaN(p.value));
+  const minP = real.reduce<Point | null>((best, p) => (best === null || p.value < best.value ? p : best), null);
+  const maxP = real.reduce<Point | null>((best, p) => (best === null || p.value > best.value ? p : best), null);
+  return {
+    start,
+    end,
+    count: points.length,
+    min: minP?.value ?? null,
+    max: maxP?.value ?? null,
+    minStep: minP?.step ?? null,
+    maxStep: maxP?.step ?? null,
+    last: points.at(-1)!,
+  };
 }
 
 describe("block store properties", () => {
@@ -499,5 +574,101 @@ describe("block store properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("chunk summaries", () => {
+  /** The chunks of `points` as decodeSummary reports them, one plain object each. */
+  function naiveChunks(points: Point[]) {
+    const out = [];
+    for (let i = 0; i < points.length; i += CHUNK) {
+      const chunk = points.slice(i, i + CHUNK).map(stored);
+      const b = naiveBucket(chunk[0].step, chunk.at(-1)!.step, chunk);
+      out.push({ firstStep: b.start, lastStep: b.end, count: b.count, min: b.min, max: b.max, minStep: b.minStep, maxStep: b.maxStep, last: b.last });
+    }
+    return out;
+  }
+
+  function chunksOf(c: ChunkSummaries) {
+    return Array.from({ length: c.length }, (_, j) => {
+      const real = c.minStep[j] >= 0;
+      return {
+        firstStep: c.firstStep[j],
+        lastStep: c.lastStep[j],
+        count: c.count[j],
+        min: real ? c.min[j] : null,
+        max: real ? c.max[j] : null,
+        minStep: real ? c.minStep[j] : null,
+        maxStep: real ? c.maxStep[j] : null,
+        last: { step: c.lastStep[j], value: c.lastValue[j], epoch: c.lastEpoch[j] < 0 ? null : c.lastEpoch[j], time: c.lastTime[j] / 1000 },
+      };
+    });
+  }
+
+  it("round-trips per-chunk first/last step, count, extremes and last point, all-NaN chunks included", () => {
+    const points = typical(200, 7); // chunks of 64, 64, 64 and 8 points
+    for (let i = 64; i < 128; i++) points[i] = { ...points[i], value: NaN };
+    points[130] = { ...points[130], value: -Infinity };
+    points[131] = { ...points[131], value: Infinity };
+    points[191] = { ...points[191], value: -0, epoch: null };
+    points[199] = { ...points[199], value: NaN, epoch: MAX, time: -4e12 };
+    const c = decodeSummary(encodeSummary(points));
+    expect(c.length).toBe(4);
+    expectSame(chunksOf(c), naiveChunks(points));
+    expect([c.minStep[1], chunksOf(c)[1].min, chunksOf(c)[1].max]).toEqual([-1, null, null]);
+    expect(Object.is(c.lastValue[2], -0)).toBe(true);
+  });
+
+  it("round-trips irregular steps up to 2^53-1, one-point chunks and ties (first occurrence)", () => {
+    const steps = [0, 5, 2 ** 40, MAX - 3, MAX];
+    const points = steps.map((step, i) => ({ step, value: i % 2, epoch: i === 2 ? null : i, time: i * 1e6 }));
+    expectSame(chunksOf(decodeSummary(encodeSummary(points))), naiveChunks(points));
+    expectSame(chunksOf(decodeSummary(encodeSummary(points.slice(4)))), naiveChunks(points.slice(4)));
+    const wide = Array.from({ length: BLOCK_SIZE }, (_, i) => ({ step: i * 1_000_003, value: Math.floor(i / 3) % 4, epoch: i, time: 1e9 + i * 61.5 }));
+    expectSame(chunksOf(decodeSummary(encodeSummary(wide))), naiveChunks(wide));
+  });
+
+  it("appends blocks in step order, also concatenated, and refuses one that does not follow", () => {
+    const a = encodeSummary(typical(100));
+    const b = encodeSummary(typical(70, 100));
+    const c = decodeSummary(b, decodeSummary(a));
+    expectSame(chunksOf(c), [...naiveChunks(typical(100)), ...naiveChunks(typical(70, 100))]);
+    // Concatenated summaries (as SQLite's group_concat hands them over) decode the same.
+    expectSame(chunksOf(decodeSummary(new Uint8Array([...a, ...b]))), chunksOf(c));
+    expect(() => decodeSummary(a, decodeSummary(b))).toThrow(/order/);
+    expect(() => decodeSummary(new Uint8Array([...b, ...a]))).toThrow(/order/);
+  });
+
+  it("rejects corrupt summaries", () => {
+    const bytes = encodeSummary(typical(100));
+    expect(() => decodeSummary(new Uint8Array([2, ...bytes.subarray(1)]))).toThrow(/version/);
+    expect(() => decodeSummary(bytes.subarray(0, bytes.length - 1))).toThrow(/corrupt/);
+    expect(() => decodeSummary(new Uint8Array([...bytes, 0]))).toThrow(/corrupt/);
+    expect(() => decodeSummary(new Uint8Array([1, 0, 0]))).toThrow(/corrupt/);
+    expect(() => decodeSummary(new Uint8Array(2))).toThrow(/corrupt/);
+  });
+
+  it("costs about half a byte per point for typical data, under one for irregular data", () => {
+    expect(encodeSummary(typical(BLOCK_SIZE)).length / BLOCK_SIZE).toBeLessThanOrEqual(0.6);
+    const irregular = Array.from({ length: BLOCK_SIZE }, (_, i) => ({ step: i * 7 + (i % 5), value: Math.random(), epoch: i, time: 1764147000 + i * 60.7 }));
+    expect(encodeSummary(irregular).length / BLOCK_SIZE).toBeLessThanOrEqual(1);
+  });
+
+  it("buckets whole chunks, keeping a spike and giving at most n buckets", () => {
+    const store = new Store();
+    const points = typical(100_000).map((p) => ({ ...p, value: 1 }));
+    points[54_321] = { ...points[54_321], value: 1e9 };
+    store.write(points);
+    const chunks = new ChunkSummaries();
+    for (const b of store.blocks) decodeSummary(b.summary, chunks);
+    const buckets = downsampleSummaries(chunks, 10);
+    expect(buckets).toHaveLength(10);
+    // width 10,000: a chunk goes where its first step falls, so buckets end on chunk edges.
+    expect(buckets.map((b) => b.start % CHUNK)).toEqual(Array(10).fill(0));
+    expect(buckets.filter((b) => b.max === 1e9).map((b) => b.maxStep)).toEqual([54_321]);
+    expect(buckets.reduce((s, b) => s + b.count, 0)).toBe(100_000);
+    checkChunkBuckets(buckets, store.blocks, points.map(stored), 10);
+    expect(downsampleSummaries(new ChunkSummaries(), 5)).toEqual([]);
+    for (const n of [0, -1, 1.5, NaN]) expect(() => downsampleSummaries(chunks, n)).toThrow(/positive integer/);
   });
 });

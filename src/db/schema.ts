@@ -102,6 +102,9 @@ export const seriesBlocks = sqliteTable(
     min: real("min"),
     max: real("max"),
     flags: integer("flags").notNull().default(0),
+    // Per-64-point-chunk summaries (src/lib/blocks-summary.ts) for long downsampled reads.
+    // Before `data` so SQLite reads it without following data's overflow pages.
+    summary: blob("summary", { mode: "buffer" }).notNull(),
     data: blob("data", { mode: "buffer" }).notNull(),
   },
   // Blocks never overlap, so last_step orders them like first_step; this index finds the

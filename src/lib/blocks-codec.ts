@@ -71,7 +71,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const scratch = new Uint8Array(HEADER_BYTES + BLOCK_SIZE * 36 + 16);
 const scratchView = new DataView(scratch.buffer);
 
-function putVarint(buf: Uint8Array, pos: number, v: number): number {
+export function putVarint(buf: Uint8Array, pos: number, v: number): number {
   while (v >= 0x80000000) {
     buf[pos++] = (v % 128) + 128;
     v = Math.floor(v / 128);
@@ -84,7 +84,7 @@ function putVarint(buf: Uint8Array, pos: number, v: number): number {
   return pos;
 }
 
-function putSigned(buf: Uint8Array, pos: number, v: number): number {
+export function putSigned(buf: Uint8Array, pos: number, v: number): number {
   const m = Math.abs(v);
   const low = (m % 64) * 2 + (v < 0 ? 1 : 0);
   const rest = Math.floor(m / 64);
@@ -97,7 +97,7 @@ function putSigned(buf: Uint8Array, pos: number, v: number): number {
 }
 
 /** A cursor over a block's bytes. Reading past the end yields zeros; callers check where they stop. */
-class ByteReader {
+export class ByteReader {
   buf: Uint8Array;
   pos: number;
   constructor(buf: Uint8Array, pos: number) {

@@ -16,16 +16,23 @@ import {
   type Point,
 } from "./blocks-codec.ts";
 import { firstEndingAtOrAfter } from "./blocks-downsample.ts";
+import { encodeSummary } from "./blocks-summary.ts";
 
-export { BLOCK_SIZE, decodeBlock, encodeBlock } from "./blocks-codec.ts";
+export { BLOCK_SIZE, CHUNK, decodeBlock, encodeBlock } from "./blocks-codec.ts";
 export type { Block, BlockMeta, Point } from "./blocks-codec.ts";
 export { downsample } from "./blocks-downsample.ts";
 export type { Bucket } from "./blocks-downsample.ts";
+export { ChunkSummaries, decodeSummary, downsampleSummaries, encodeSummary } from "./blocks-summary.ts";
+
+/** A block as written: with the chunk summaries stored beside it (./blocks-summary.ts). */
+export interface BlockWithSummary extends Block {
+  summary: Uint8Array;
+}
 
 export interface WritePlan {
   /** firstStep of each touched block to delete. */
   remove: number[];
-  insert: Block[];
+  insert: BlockWithSummary[];
 }
 
 /**
@@ -58,10 +65,12 @@ export function planWrite(touched: Block[], incoming: Point[]): WritePlan {
   // instead of a trail of 1-point blocks.
   const appending = rewrite.length === 0 || maxIn > rewrite[rewrite.length - 1].lastStep;
   const sizes = appending ? fullChunks(merged.length) : evenChunks(merged.length);
-  const insert: Block[] = [];
+  const insert: BlockWithSummary[] = [];
   let at = 0;
   for (const size of sizes) {
-    insert.push(encodeBlock(merged.slice(at, at + size)));
+    const points = merged.slice(at, at + size);
+    const block = encodeBlock(points); // validates the points, so encodeSummary may trust them
+    insert.push({ ...block, summary: encodeSummary(points) });
     at += size;
   }
   return { remove: rewrite.map((b) => b.firstStep), insert };

@@ -3,7 +3,7 @@
 // touches are rewritten; summaries are recomputed from block metadata in SQL.
 import type { InStatement, Row, Transaction } from "@libsql/client";
 import type { Deps } from "../deps.ts";
-import { planWrite, summarize, type Block, type Point } from "../lib/blocks.ts";
+import { ChunkSummaries, decodeSummary, planWrite, summarize, type Block, type BlockWithSummary, type Point } from "../lib/blocks.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "../lib/float-columns.ts";
 
 type Executor = Pick<Transaction, "execute" | "batch"> | Deps["client"];
@@ -23,10 +23,10 @@ export function blockFromRow(row: Row): Block {
   };
 }
 
-function insertBlock(seriesPk: number, block: Block): InStatement {
+function insertBlock(seriesPk: number, block: BlockWithSummary): InStatement {
   return {
-    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [seriesPk, block.firstStep, block.lastStep, block.count, toColumn(block.min), toColumn(block.max), summaryFlags(null, block.min, block.max), block.data],
+    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [seriesPk, block.firstStep, block.lastStep, block.count, toColumn(block.min), toColumn(block.max), summaryFlags(null, block.min, block.max), block.data, block.summary],
   };
 }
 
@@ -171,4 +171,23 @@ export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = 
     args: limit ? [seriesPk, from, to, limit] : [seriesPk, from, to],
   });
   return rs.rows.map(blockFromRow);
+}
+
+/**
+ * The chunk summaries of every block of a series, in step order, without touching `data`
+ * (~500 bytes a block instead of ~10 KB). SQLite concatenates them into one value: the
+ * driver's cost is per row, ~4 µs, so 1,000 rows cost more than everything else in the read.
+ * group_concat goes BLOB → text → BLOB, which keeps every byte in a UTF-8 database, and
+ * decodeSummary checks that the chunks follow each other.
+ */
+export async function readChunkSummaries(db: Executor, seriesPk: number): Promise<ChunkSummaries> {
+  const rs = await db.execute({
+    sql: "SELECT CAST(group_concat(summary, '' ORDER BY last_step) AS BLOB) AS summaries FROM series_blocks WHERE series_pk = ?",
+    args: [seriesPk],
+  });
+  const bytes = rs.rows[0]?.summaries as ArrayBuffer | null | undefined;
+  const chunks = new ChunkSummaries();
+  // ~530 bytes a full block of 16 chunks: reserving up front saves regrowing ten arrays.
+  chunks.reserve(Math.ceil((bytes?.byteLength ?? 0) / 30));
+  return bytes ? decodeSummary(new Uint8Array(bytes), chunks) : chunks;
 }

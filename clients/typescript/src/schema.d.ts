@@ -198,7 +198,7 @@ export interface paths {
         };
         /**
          * Read one series: raw points (paginated) or downsampled with points=N
-         * @description context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N equal step buckets, each keeping count, min, max and its last point. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (%2F).
+         * @description context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N buckets, each keeping count, min and max (NaN ignored, with their steps) and its last point, exact over the points in its [start, end]. Ranged reads (from/to) and short series get buckets of equal step width; a long series read whole (at least 128·N points) gets buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (%2F).
          */
         get: operations["readSeries"];
         put?: never;

@@ -66,13 +66,14 @@ const minOf = (a: number | null, b: number | null) => (a === null ? b : b === nu
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
- * The series summary after a write, from the stored one and the blocks swapped, so an append
+ * The series summary after a write, from the stored one and the blocks swapped, so a write
  * costs the same however long the series is. Removed blocks' points reappear in the inserted
- * ones (bar overwritten steps), so only when a removed block held the old min or max could
- * the extreme have been overwritten away; then null asks for a recount in SQL.
+ * ones except the steps the write overwrote. A pure append (every step past the old last
+ * step) overwrites nothing; otherwise, when a removed block held the old min or max, that
+ * extreme may have been overwritten away, and null asks for a recount in SQL.
  */
-function updatedSummary(old: StoredSummary, removed: Block[], inserted: Block[]) {
-  for (const b of removed) {
+function updatedSummary(old: StoredSummary, removed: Block[], inserted: Block[], pureAppend: boolean) {
+  for (const b of pureAppend ? [] : removed) {
     if ((b.min !== null && old.min !== null && b.min <= old.min) || (b.max !== null && old.max !== null && b.max >= old.max)) return null;
   }
   let { count, firstStep, lastStep, min, max } = old;
@@ -133,7 +134,8 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
             version = version + 1`;
   const keptLastFlags = `(CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)`;
   const removedSet = new Set(plan.remove);
-  const summary = updatedSummary(series, touched.filter((b) => removedSet.has(b.firstStep)), plan.insert);
+  const pureAppend = series.lastStep === null || lo > series.lastStep;
+  const summary = updatedSummary(series, touched.filter((b) => removedSet.has(b.firstStep)), plan.insert, pureAppend);
   if (summary) {
     statements.push({
       sql: `UPDATE series SET count = ?6, first_step = ?7, last_step = ?8, min = ?9, max = ?10, ${setLast},

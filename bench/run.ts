@@ -13,6 +13,7 @@ import { ingestPoints } from "../src/services/metrics.ts";
 import { createRun } from "../src/services/runs.ts";
 import type { IncomingPoint } from "../src/lib/points.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
+import { timeEach, timeGets } from "./timing.ts";
 
 export interface Row {
   what: string;
@@ -82,34 +83,6 @@ async function ingestOverHttp(runId: string, series: number, total: number, perR
     }),
   );
   return total / ((performance.now() - t0) / 1000);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timeReads(path: string, times: number): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await call("GET", path); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await call("GET", path);
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
-}
-
-/** First reads of series nobody has read yet (the server process itself is warm). */
-async function timeFirstReads(paths: string[]): Promise<{ p50: number; p95: number; n: number }> {
-  const ms: number[] = [];
-  for (const path of paths) {
-    const t0 = performance.now();
-    await call("GET", path);
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length };
 }
 
 /** The same storage path without HTTP or JSON: the ceiling for ingest. */
@@ -185,8 +158,8 @@ async function main() {
 
     const bigSeries = Math.max(1, TOTAL_POINTS / BIG_SERIES);
     const downsampled = (s: number) => `/v1/repos/bench/runs/big/metrics/loss?context=${encodeURIComponent(`{"subset":"s${s}"}`)}&points=1000`;
-    const read = await timeReads(downsampled(0), 50);
-    const first = await timeFirstReads(Array.from({ length: bigSeries - 1 }, (_, i) => downsampled(i + 1)));
+    const read = await timeGets(call, downsampled(0), 50);
+    const first = await timeEach(call, Array.from({ length: bigSeries - 1 }, (_, i) => downsampled(i + 1)));
     const seriesPoints = Math.min(BIG_SERIES, TOTAL_POINTS);
     rows.push({ what: `Read a ${seriesPoints.toLocaleString("en")}-point series downsampled to 1,000 points over HTTP (repeat reads: served from the in-process cache)`, result: `p50 ${read.p50.toFixed(2)} ms, p95 ${read.p95.toFixed(2)} ms`, target: "≤ 10 ms", ok: read.p50 <= 10 });
     if (first.n) {

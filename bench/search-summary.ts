@@ -3,8 +3,8 @@
 // against its server. Builds its own repo over HTTP: runs with params, a few points of a
 // val loss each (so the series summary exists), and test accuracies for the campaign runs.
 import type { Row } from "./run.ts";
+import { timeGets, type Call } from "./timing.ts";
 
-type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
 
 const REPO = "search-bench";
 const LRS = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
@@ -31,19 +31,6 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
       while (next < count) await task(next++);
     }),
   );
-}
-
-async function timeCalls(call: Call, path: string, times: number): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await call("GET", path); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await call("GET", path);
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))];
-  return { p50: at(50), p95: at(95) };
 }
 
 export async function benchSearchAndSummary(call: Call, scale: number): Promise<Row[]> {
@@ -91,7 +78,7 @@ export async function benchSearchAndSummary(call: Call, scale: number): Promise<
 
   const searchPath = `/v1/repos/${REPO}/runs?${new URLSearchParams({ filter: SEARCH, limit: "100" })}`;
   const matched = ((await call("GET", searchPath)) as { items: unknown[] }).items.length;
-  const search = await timeCalls(call, searchPath, 30);
+  const search = await timeGets(call, searchPath, 30);
   rows.push({
     what: `Search ${runCount.toLocaleString("en")} runs: \`${SEARCH}\`, limit 100 (${matched} on the page)`,
     result: `p50 ${search.p50.toFixed(2)} ms, p95 ${search.p95.toFixed(2)} ms`,
@@ -101,7 +88,7 @@ export async function benchSearchAndSummary(call: Call, scale: number): Promise<
 
   const summaryPath = `/v1/repos/${REPO}/campaigns/grid/summary?group_by=aug,lr`;
   const summaryRows = ((await call("GET", summaryPath)) as { rows: unknown[] }).rows.length;
-  const summary = await timeCalls(call, summaryPath, 30);
+  const summary = await timeGets(call, summaryPath, 30);
   rows.push({
     what: `Campaign summary over ${campaignRuns.toLocaleString("en")} runs (group_by=aug,lr, ${summaryRows} rows)`,
     result: `p50 ${summary.p50.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms`,

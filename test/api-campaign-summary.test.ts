@@ -2,10 +2,8 @@
 // t quantiles from a printed table.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { describeSample, t975 } from "../src/services/campaign-summary.ts";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `summary-${label}-${Date.now().toString(36)}-${seq++}`;
 
 // t_{0.975, n-1} from a t table, by sample size n.
 const T_TABLE: Record<number, number> = { 2: 12.706, 3: 4.303, 4: 3.182, 5: 2.776, 6: 2.571 };
@@ -109,7 +107,7 @@ const GRID: RunSpec[] = [
 describe.each(hosts)("campaign summary on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
-  const repo = uniqueRepo("grid");
+  const repo = uniqueRepo("summary-grid");
 
   async function ok(path: string, init?: RequestInit, status = 200) {
     const res = await call(path, init);
@@ -337,7 +335,7 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
 
     test("an unknown campaign or repo is a 404", async () => {
       expect((await call(summaryUrl("nope"))).status).toBe(404);
-      expect((await call(`/v1/repos/${uniqueRepo("none")}/campaigns/grid/summary`)).status).toBe(404);
+      expect((await call(`/v1/repos/${uniqueRepo("summary-none")}/campaigns/grid/summary`)).status).toBe(404);
     });
   });
 });

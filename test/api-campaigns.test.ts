@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `camps-${label}-${Date.now().toString(36)}-${seq++}`;
 const isoString = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 interface Campaign {
@@ -54,7 +52,7 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   }
 
   test("create answers 201 with a generated id and defaults; the repo is created with it", async () => {
-    const repo = uniqueRepo("create");
+    const repo = uniqueRepo("camps-create");
     const campaign = await createCampaign(repo, { name: "grid" });
     expect(campaign).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
@@ -69,7 +67,7 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("a client id is kept; re-sending it answers 200 with the stored campaign unchanged", async () => {
-    const repo = uniqueRepo("resume");
+    const repo = uniqueRepo("camps-resume");
     const body = { id: "splits-x-seeds", name: "5 splits x 3 seeds", description: "tcbench grid", params: { splits: [0, 1, 2, 3, 4], seeds: [1, 2, 3] } };
     const first = await createCampaign(repo, body);
     expect(first).toMatchObject(body);
@@ -80,7 +78,7 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("the list is ordered by name and pages without repeats", async () => {
-    const repo = uniqueRepo("list");
+    const repo = uniqueRepo("camps-list");
     const names = ["delta", "alpha", "echo", "charlie", "bravo"];
     for (const name of names) await createCampaign(repo, { name });
     const whole = await listAll(repo);
@@ -88,11 +86,11 @@ describe.each(hosts)("campaigns on $name", (factory) => {
     expect((await listAll(repo, 2)).map((c) => c.name)).toEqual([...names].sort());
     const first = await (await call(`/v1/repos/${repo}/campaigns?limit=5`)).json();
     expect(first.next_cursor).toBeNull();
-    expect(await (await call(`/v1/repos/${uniqueRepo("none")}/campaigns`)).json()).toMatchObject({ status: 404 });
+    expect(await (await call(`/v1/repos/${uniqueRepo("camps-none")}/campaigns`)).json()).toMatchObject({ status: 404 });
   });
 
   test("runs join at creation by id or by name, and get lists them in creation order", async () => {
-    const repo = uniqueRepo("join");
+    const repo = uniqueRepo("camps-join");
     await createCampaign(repo, { id: "c1", name: "grid" });
     const byId = await createRun(repo, { id: "by-id", campaign: "c1" });
     const byName = await createRun(repo, { id: "by-name", campaign: "grid" });
@@ -108,7 +106,7 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("runs join and leave by PATCH; run_count follows", async () => {
-    const repo = uniqueRepo("patchjoin");
+    const repo = uniqueRepo("camps-patchjoin");
     await createCampaign(repo, { id: "c1", name: "first" });
     await createCampaign(repo, { id: "c2", name: "second" });
     await createRun(repo, { id: "r" });
@@ -129,14 +127,14 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("a reference that is one campaign's id and another's name resolves to the id", async () => {
-    const repo = uniqueRepo("ambig");
+    const repo = uniqueRepo("camps-ambig");
     await createCampaign(repo, { id: "alpha", name: "first" });
     await createCampaign(repo, { id: "other", name: "alpha" });
     expect((await createRun(repo, { campaign: "alpha" })).campaign).toBe("alpha");
   });
 
   test("patch changes name and description and merges params", async () => {
-    const repo = uniqueRepo("patch");
+    const repo = uniqueRepo("camps-patch");
     const created = await createCampaign(repo, { id: "c", name: "old", description: "d0", params: { grid: { lr: [1, 2] }, seeds: 3, drop: "me" } });
     const res = await call(`/v1/repos/${repo}/campaigns/c`, json("PATCH", { name: "new", description: "d1", params: { grid: { wd: [0, 1] }, drop: null, seeds: 5 } }));
     expect(res.status).toBe(200);
@@ -156,7 +154,7 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("patch or get of a missing campaign is a 404", async () => {
-    const repo = uniqueRepo("missing");
+    const repo = uniqueRepo("camps-missing");
     await createCampaign(repo, { id: "exists", name: "x" });
     for (const init of [undefined, json("PATCH", { name: "y" }), { method: "DELETE" }]) {
       const res = await call(`/v1/repos/${repo}/campaigns/nope`, init);
@@ -166,7 +164,7 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("delete answers 204; the campaign is gone, its runs remain with campaign null", async () => {
-    const repo = uniqueRepo("del");
+    const repo = uniqueRepo("camps-del");
     await createCampaign(repo, { id: "c", name: "doomed" });
     await createCampaign(repo, { id: "keep", name: "kept" });
     await createRun(repo, { id: "r1", campaign: "c", params: { a: 1 } });
@@ -192,8 +190,8 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   });
 
   test("campaigns in different repos are independent, even with the same id and name", async () => {
-    const a = uniqueRepo("a");
-    const b = uniqueRepo("b");
+    const a = uniqueRepo("camps-a");
+    const b = uniqueRepo("camps-b");
     await createCampaign(a, { id: "same", name: "same" });
     await createCampaign(b, { id: "same", name: "same", description: "in b" });
     await createRun(b, { id: "r", campaign: "same" });

@@ -2,10 +2,8 @@
 // retries, exact non-finite values, atomic requests, run state and every kind of bad input.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `mi-${label}-${Date.now().toString(36)}-${seq++}`;
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -427,7 +425,7 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       const { repo } = await newRun("missing");
       await problem(await call(`/v1/repos/${repo}/runs/nope/metrics`, json("POST", { points: [{ name: "m", step: 0, value: 1 }] })), 404);
       expect((await call(`/v1/repos/${repo}/runs/nope`)).status).toBe(404);
-      const ghost = uniqueRepo("ghost");
+      const ghost = uniqueRepo("mi-ghost");
       await problem(await call(`/v1/repos/${ghost}/runs/r/metrics`, json("POST", { points: [{ name: "m", step: 0, value: 1 }] })), 404);
       await problem(await call(`/v1/repos/${ghost}/runs/r/metrics`, ndjsonInit('{"name":"m","step":0,"value":1}')), 404);
       expect((await call(`/v1/repos/${ghost}`)).status).toBe(404);
@@ -649,7 +647,7 @@ describe.each(hosts)("metric ingest body limit on $name", (factory) => {
   const api = useHost(factory, { limits: { ...defaultLimits, maxBodyBytes: 2048 } });
 
   test("a body over the size limit is a 413 and writes nothing", async () => {
-    const repo = uniqueRepo("bodylimit");
+    const repo = uniqueRepo("mi-bodylimit");
     expect((await api.host.request(`/v1/repos/${repo}/runs`, json("POST", { id: "r" }))).status).toBe(201);
     const path = `/v1/repos/${repo}/runs/r/metrics`;
     const points = Array.from({ length: 100 }, (_, i) => ({ name: "m", step: i, value: i }));

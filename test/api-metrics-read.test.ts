@@ -1,10 +1,8 @@
 // Reading metric series over HTTP: raw pages with from/to and cursors, downsampled buckets
 // checked against the raw points, the series list, the many-runs query, deletion and restarts.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `mr-${label}-${Date.now().toString(36)}-${seq++}`;
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -276,7 +274,7 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       const repo = long.path.split("/")[3];
       await problem(`/v1/repos/${repo}/runs/ghost/metrics/loss`, 404);
       await problem(`/v1/repos/${repo}/runs/ghost/metrics`, 404);
-      await problem(`/v1/repos/${uniqueRepo("ghost")}/runs/r/metrics/loss`, 404);
+      await problem(`/v1/repos/${uniqueRepo("mr-ghost")}/runs/r/metrics/loss`, 404);
     });
 
     test("names with '/', spaces, '%' and unicode are read URL-encoded", async () => {
@@ -442,7 +440,7 @@ describe.each(hosts)("metric reads on $name", (factory) => {
   describe("POST /metrics/query", () => {
     let repo: string;
     beforeAll(async () => {
-      repo = uniqueRepo("query");
+      repo = uniqueRepo("mr-query");
       for (const id of ["a", "b", "c"]) expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id }))).status).toBe(201);
       const series = (name: string, context: Record<string, unknown> | undefined, scale: number) =>
         Array.from({ length: 200 }, (_, step) => ({ name, ...(context ? { context } : {}), step, value: step * scale, time: 5 }));
@@ -486,7 +484,7 @@ describe.each(hosts)("metric reads on $name", (factory) => {
 
     test("an unknown run or repo is a 404; empty lists, bad points and bad bodies are 400s", async () => {
       await problem(`/v1/repos/${repo}/metrics/query`, 404, query({ runs: ["a", "nope"], metrics: [{ name: "loss" }] }));
-      await problem(`/v1/repos/${uniqueRepo("ghost")}/metrics/query`, 404, query({ runs: ["a"], metrics: [{ name: "loss" }] }));
+      await problem(`/v1/repos/${uniqueRepo("mr-ghost")}/metrics/query`, 404, query({ runs: ["a"], metrics: [{ name: "loss" }] }));
       const bad: unknown[] = [
         { runs: [], metrics: [{ name: "loss" }] },
         { runs: ["a"], metrics: [] },

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `repos-${label}-${Date.now().toString(36)}-${seq++}`;
 
 describe.each(hosts)("repos on $name", (factory) => {
   const api = useHost(factory);
@@ -43,7 +41,7 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("PUT creates a repo (201), a second PUT updates its description (200) and keeps created_at", async () => {
-    const name = uniqueRepo("put");
+    const name = uniqueRepo("repos-put");
     const created = await call(`/v1/repos/${name}`, json("PUT", { description: "first" }));
     expect(created.status).toBe(201);
     expect(created.headers.get("content-type")).toContain("application/json");
@@ -61,7 +59,7 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("PUT with no body and no content type creates the repo; repeating it changes nothing", async () => {
-    const name = uniqueRepo("empty");
+    const name = uniqueRepo("repos-empty");
     const created = await call(`/v1/repos/${name}`, { method: "PUT" });
     expect(created.status).toBe(201);
     const repo = await created.json();
@@ -75,7 +73,7 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("PUT with an empty JSON object creates the repo with an empty description", async () => {
-    const name = uniqueRepo("emptyobj");
+    const name = uniqueRepo("repos-emptyobj");
     const res = await call(`/v1/repos/${name}`, json("PUT", {}));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ name, description: "" });
@@ -90,12 +88,12 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("GET of a repo that does not exist is a 404 problem", async () => {
-    await expectNotFound(`/v1/repos/${uniqueRepo("missing")}`);
+    await expectNotFound(`/v1/repos/${uniqueRepo("repos-missing")}`);
   });
 
   test("the list shows each repo with its run and campaign counts", async () => {
-    const busy = uniqueRepo("busy");
-    const quiet = uniqueRepo("quiet");
+    const busy = uniqueRepo("repos-busy");
+    const quiet = uniqueRepo("repos-quiet");
     await call(`/v1/repos/${quiet}`, { method: "PUT" });
     for (let i = 0; i < 3; i++) expect((await call(`/v1/repos/${busy}/runs`, json("POST", {}))).status).toBe(201);
     expect((await call(`/v1/repos/${busy}/campaigns`, json("POST", { name: "c1" }))).status).toBe(201);
@@ -110,7 +108,7 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("paging the repo list with a small limit serves every repo exactly once, in name order", async () => {
-    for (let i = 0; i < 5; i++) await call(`/v1/repos/${uniqueRepo("page")}`, { method: "PUT" });
+    for (let i = 0; i < 5; i++) await call(`/v1/repos/${uniqueRepo("repos-page")}`, { method: "PUT" });
     const whole = await allRepos();
     const paged = await allRepos(2);
     expect(paged.names).toEqual(whole.names);
@@ -119,7 +117,7 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("DELETE removes the repo with its runs, values and campaigns (204, then 404)", async () => {
-    const name = uniqueRepo("del");
+    const name = uniqueRepo("repos-del");
     await call(`/v1/repos/${name}`, json("PUT", { description: "doomed" }));
     expect((await call(`/v1/repos/${name}/campaigns`, json("POST", { id: "camp", name: "grid" }))).status).toBe(201);
     expect((await call(`/v1/repos/${name}/runs`, json("POST", { id: "r1", campaign: "camp", params: { lr: 0.1 } }))).status).toBe(201);
@@ -149,8 +147,8 @@ describe.each(hosts)("repos on $name", (factory) => {
   });
 
   test("deleting one repo leaves the others intact", async () => {
-    const keep = uniqueRepo("keep");
-    const drop = uniqueRepo("drop");
+    const keep = uniqueRepo("repos-keep");
+    const drop = uniqueRepo("repos-drop");
     await call(`/v1/repos/${keep}/runs`, json("POST", { id: "same-id", params: { a: 1 } }));
     await call(`/v1/repos/${drop}/runs`, json("POST", { id: "same-id", params: { b: 2 } }));
     const before = await (await call(`/v1/repos/${keep}/runs/same-id`)).json();

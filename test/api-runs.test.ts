@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `runs-${label}-${Date.now().toString(36)}-${seq++}`;
 const isoString = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 interface Run {
@@ -60,7 +58,7 @@ describe.each(hosts)("runs on $name", (factory) => {
 
   describe("create", () => {
     test("a run without an id gets a server id and the documented defaults (201)", async () => {
-      const repo = uniqueRepo("create");
+      const repo = uniqueRepo("runs-create");
       const run = await createRun(repo);
       expect(run).toEqual({
         id: expect.stringMatching(/^[0-9a-f]{24}$/),
@@ -86,7 +84,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("a client id is kept, and re-sending it answers 200 with the same run unchanged", async () => {
-      const repo = uniqueRepo("resume");
+      const repo = uniqueRepo("runs-resume");
       const body = {
         id: "Run_01-a",
         name: "resnet",
@@ -110,8 +108,8 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("the same client id in two repos is two different runs", async () => {
-      const a = uniqueRepo("a");
-      const b = uniqueRepo("b");
+      const a = uniqueRepo("runs-a");
+      const b = uniqueRepo("runs-b");
       await createRun(a, { id: "shared", params: { side: "a" } });
       const inB = await createRun(b, { id: "shared", params: { side: "b" } });
       expect(inB).toMatchObject({ repo: b, params: { side: "b" } });
@@ -119,7 +117,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("ids at the edges of the id rule are accepted", async () => {
-      const repo = uniqueRepo("ids");
+      const repo = uniqueRepo("runs-ids");
       for (const id of ["x", "A-Z_0-9", "a".repeat(64)]) {
         expect((await createRun(repo, { id })).id).toBe(id);
         expect((await getRun(repo, id)).id).toBe(id);
@@ -129,7 +127,7 @@ describe.each(hosts)("runs on $name", (factory) => {
 
   describe("get", () => {
     test("a run reads back with its params, tags, values and a metrics array", async () => {
-      const repo = uniqueRepo("get");
+      const repo = uniqueRepo("runs-get");
       await createRun(repo, { id: "r", params: { a: { b: [1, 2, { c: null }] } }, tags: ["t1"] });
       await call(`/v1/repos/${repo}/runs/r/values`, json("PUT", [{ name: "acc", context: { subset: "test" }, value: 0.93 }]));
       const run = await getRun(repo, "r");
@@ -140,7 +138,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("a run that does not exist is a 404 problem", async () => {
-      const repo = uniqueRepo("get404");
+      const repo = uniqueRepo("runs-get404");
       await createRun(repo, { id: "exists" });
       const res = await call(`/v1/repos/${repo}/runs/nope`);
       expect(res.status).toBe(404);
@@ -150,7 +148,7 @@ describe.each(hosts)("runs on $name", (factory) => {
 
   describe("patch", () => {
     test("name, description and experiment change; other fields stay; updated_at moves forward", async () => {
-      const repo = uniqueRepo("patch");
+      const repo = uniqueRepo("runs-patch");
       const run = await createRun(repo, { id: "r", name: "old", params: { lr: 1 }, tags: ["x"] });
       const patched = await patchRun(repo, "r", { name: "new", description: "about", experiment: "e2" });
       expect(patched).toEqual({ ...run, name: "new", description: "about", experiment: "e2", updated_at: isoString });
@@ -162,13 +160,13 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("an empty patch changes nothing", async () => {
-      const repo = uniqueRepo("noop");
+      const repo = uniqueRepo("runs-noop");
       const run = await createRun(repo, { id: "r", params: { a: 1 } });
       expect(await patchRun(repo, "r", {})).toEqual(run);
     });
 
     test("status finished sets ended_at, running clears it, failed and killed set it", async () => {
-      const repo = uniqueRepo("status");
+      const repo = uniqueRepo("runs-status");
       const run = await createRun(repo, { id: "r" });
       expect(run.ended_at).toBeNull();
 
@@ -193,7 +191,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("archived toggles", async () => {
-      const repo = uniqueRepo("arch");
+      const repo = uniqueRepo("runs-arch");
       await createRun(repo, { id: "r" });
       expect((await patchRun(repo, "r", { archived: true })).archived).toBe(true);
       expect((await getRun(repo, "r")).archived).toBe(true);
@@ -202,7 +200,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("campaign joins by id or by name, and null leaves it", async () => {
-      const repo = uniqueRepo("camp");
+      const repo = uniqueRepo("runs-camp");
       await createRun(repo, { id: "r" });
       const res = await call(`/v1/repos/${repo}/campaigns`, json("POST", { id: "camp-1", name: "grid search" }));
       expect(res.status).toBe(201);
@@ -221,7 +219,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("params deep-merge: nested objects merge, null deletes a key, arrays and scalars replace", async () => {
-      const repo = uniqueRepo("merge");
+      const repo = uniqueRepo("runs-merge");
       await createRun(repo, {
         id: "r",
         params: { lr: 0.1, seed: 1, optimizer: { name: "adam", betas: [0.9, 0.999], wd: 0.01, sched: { kind: "cos", warmup: 5 } }, keep: "me" },
@@ -246,7 +244,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("tags add without duplicates and remove; removing an absent tag is fine", async () => {
-      const repo = uniqueRepo("tags");
+      const repo = uniqueRepo("runs-tags");
       await createRun(repo, { id: "r", tags: ["a", "b"] });
       expect((await patchRun(repo, "r", { tags: { add: ["b", "c", "c"] } })).tags).toEqual(["a", "b", "c"]);
       expect((await patchRun(repo, "r", { tags: { remove: ["a", "zzz"] } })).tags).toEqual(["b", "c"]);
@@ -256,7 +254,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("a merge-patch media type is accepted", async () => {
-      const repo = uniqueRepo("mp");
+      const repo = uniqueRepo("runs-mp");
       await createRun(repo, { id: "r" });
       const res = await call(`/v1/repos/${repo}/runs/r`, {
         method: "PATCH",
@@ -270,7 +268,7 @@ describe.each(hosts)("runs on $name", (factory) => {
 
   describe("delete", () => {
     test("DELETE answers 204, then the run is gone (404) and the repo count drops", async () => {
-      const repo = uniqueRepo("del");
+      const repo = uniqueRepo("runs-del");
       await createRun(repo, { id: "gone" });
       await createRun(repo, { id: "stays" });
       await call(`/v1/repos/${repo}/runs/gone/values`, json("PUT", [{ name: "acc", value: 1 }]));
@@ -290,7 +288,7 @@ describe.each(hosts)("runs on $name", (factory) => {
 
   describe("list", () => {
     test("runs list by created_at ascending by default, descending on request", async () => {
-      const repo = uniqueRepo("sort");
+      const repo = uniqueRepo("runs-sort");
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await createRun(repo, { id: `run-${i}` })).id);
       const page = await (await call(`/v1/repos/${repo}/runs`)).json();
@@ -303,13 +301,13 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("an empty repo lists no runs", async () => {
-      const repo = uniqueRepo("empty");
+      const repo = uniqueRepo("runs-empty");
       await call(`/v1/repos/${repo}`, { method: "PUT" });
       expect(await (await call(`/v1/repos/${repo}/runs`)).json()).toEqual({ items: [], next_cursor: null });
     });
 
     test("paging with a limit serves every run exactly once and ends with next_cursor null", async () => {
-      const repo = uniqueRepo("pages");
+      const repo = uniqueRepo("runs-pages");
       const ids: string[] = [];
       for (let i = 0; i < 7; i++) ids.push((await createRun(repo)).id);
 
@@ -331,7 +329,7 @@ describe.each(hosts)("runs on $name", (factory) => {
 
     // Freezing the clock needs the server in this process; workerd keeps its own clock.
     test.skipIf(!factory.inProcess)("runs created in the same millisecond still paginate without skips or repeats", async () => {
-      const repo = uniqueRepo("samems");
+      const repo = uniqueRepo("runs-samems");
       await call(`/v1/repos/${repo}`, { method: "PUT" });
       const frozen = Date.now();
       vi.spyOn(Date, "now").mockReturnValue(frozen);
@@ -349,7 +347,7 @@ describe.each(hosts)("runs on $name", (factory) => {
     });
 
     test("a run created while paging shows up on a later page, none repeat", async () => {
-      const repo = uniqueRepo("live");
+      const repo = uniqueRepo("runs-live");
       for (let i = 0; i < 4; i++) await createRun(repo, { id: `live-${i}` });
       const first = await (await call(`/v1/repos/${repo}/runs?limit=2`)).json();
       await createRun(repo, { id: "live-late" });

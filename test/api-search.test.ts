@@ -9,10 +9,8 @@ import { connect } from "../src/db/connect.ts";
 import { ApiError } from "../src/lib/errors.ts";
 import { openDatabase } from "../src/runtime/node.ts";
 import { createRun as createRunService, findRunsByFilter } from "../src/services/runs.ts";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `search-${label}-${Date.now().toString(36)}-${seq++}`;
 
 type Point = number | "NaN" | "Infinity" | "-Infinity";
 
@@ -50,7 +48,7 @@ const VISIBLE = ["a", "b", "c", "e", "f", "g", "h"];
 describe.each(hosts)("run search on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
-  const repo = uniqueRepo("fixture");
+  const repo = uniqueRepo("search-fixture");
 
   async function ok(path: string, init?: RequestInit, status = 200) {
     const res = await call(path, init);
@@ -184,7 +182,7 @@ describe.each(hosts)("run search on $name", (factory) => {
     });
 
     test("an unknown repo is a 404, even with a bad filter", async () => {
-      const res = await call(`/v1/repos/${uniqueRepo("nope")}/runs?filter=params.lr%20%3E%201`);
+      const res = await call(`/v1/repos/${uniqueRepo("search-nope")}/runs?filter=params.lr%20%3E%201`);
       expect(res.status).toBe(404);
     });
   });
@@ -224,7 +222,7 @@ describe.each(hosts)("run search on $name", (factory) => {
     });
 
     test("mixed key types and integers beyond 2^53 sort and page without loss", async () => {
-      const other = uniqueRepo("mixed");
+      const other = uniqueRepo("search-mixed");
       const seeds: [string, unknown][] = [["s1", 12345678901234567890], ["s2", "b"], ["s3", 3], ["s4", null], ["s5", -12345678901234567890], ["s6", "a"], ["s7", 2.5], ["s8", true]];
       for (const [id, seed] of seeds) await ok(`/v1/repos/${other}/runs`, json("POST", { id, params: { seed } }), 201);
       // SQLite's order: NULL (last here), numbers (true is 1), then strings.

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
-let seq = 0;
-const uniqueRepo = (label: string) => `values-${label}-${Date.now().toString(36)}-${seq++}`;
 
 interface Value {
   name: string;
@@ -169,7 +167,7 @@ describe.each(hosts)("values on $name", (factory) => {
     expect(missingRun.headers.get("content-type")).toContain("application/problem+json");
     expect((await call(`/v1/repos/${repo}/runs/nope`)).status).toBe(404);
 
-    const ghost = uniqueRepo("ghost");
+    const ghost = uniqueRepo("values-ghost");
     const missingRepo = await call(`/v1/repos/${ghost}/runs/r/values`, json("PUT", [{ name: "a", value: 1 }]));
     expect(missingRepo.status).toBe(404);
     expect((await call(`/v1/repos/${ghost}`)).status).toBe(404);

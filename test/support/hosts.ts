@@ -168,3 +168,7 @@ export function useHost(factory: HostFactory, overrides?: Partial<Config>) {
   afterAll(() => api.host.close());
   return api;
 }
+
+let repoSeq = 0;
+/** A repo name no other test uses, so tests sharing a host never see each other's data. */
+export const uniqueRepo = (label: string) => `${label}-${Date.now().toString(36)}-${repoSeq++}`.toLowerCase();

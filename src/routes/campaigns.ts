@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 import { accepts } from "hono/accepts";
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, patchCampaign } from "../services/campaigns.ts";
 import { summarizeCampaign, summaryCsv } from "../services/campaign-summary.ts";
-import { CampaignParams, commaList, Context, encodedQuery, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject } from "./common.ts";
+import { CampaignParams, commaList, Context, encodedQuery, JsonObject, jsonBody, jsonResponse, Name, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, Text, StrictObject, keepFreeFormJson } from "./common.ts";
 import { CampaignDetailView, CampaignView, WireNumber } from "./views.ts";
 
 const CreateCampaignBody = StrictObject({
@@ -81,7 +81,8 @@ export function campaignRoutes(deps: Deps) {
       requireJson(),
       jsonBody(CreateCampaignBody),
       async (c) => {
-        const { campaign, created } = await createCampaign(deps, c.req.valid("param").repo, c.req.valid("json"));
+        const body = await keepFreeFormJson(c, c.req.valid("json"), ["params"]);
+        const { campaign, created } = await createCampaign(deps, c.req.valid("param").repo, body);
         return c.json(campaign, created ? 201 : 200);
       },
     )
@@ -148,7 +149,7 @@ export function campaignRoutes(deps: Deps) {
       jsonBody(PatchCampaignBody),
       async (c) => {
         const { repo, campaign } = c.req.valid("param");
-        return c.json(await patchCampaign(deps, repo, campaign, c.req.valid("json")));
+        return c.json(await patchCampaign(deps, repo, campaign, await keepFreeFormJson(c, c.req.valid("json"), ["params"])));
       },
     )
     .delete(

@@ -148,3 +148,17 @@ export const commaList = (text: string) =>
     .split(",")
     .map((item) => item.trim())
     .filter((item) => item !== "");
+
+/**
+ * valibot's object and record schemas drop the keys "__proto__", "constructor" and
+ * "prototype" (its guard against prototype pollution). Inside free-form JSON — params,
+ * provenance, object values — those keys are data, so after validation these fields are
+ * taken from the parsed body itself (Hono caches it; the schema has checked its shape).
+ * Storage only ever stringifies them, and merge patches build null-prototype objects.
+ */
+export async function keepFreeFormJson<T extends object>(c: HonoContext, validated: T, fields: (keyof T & string)[]): Promise<T> {
+  const raw = (await c.req.json()) as Record<string, unknown>;
+  const result = { ...validated };
+  for (const field of fields) if (raw[field] !== undefined) (result as Record<string, unknown>)[field] = raw[field];
+  return result;
+}

@@ -3,7 +3,7 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../deps.ts";
 import { createRun, deleteRun, getRun, listRuns, patchRun } from "../services/runs.ts";
-import { JsonObject, jsonBody, jsonResponse, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams, Tag, Text, StrictObject } from "./common.ts";
+import { JsonObject, jsonBody, jsonResponse, Page, PageQuery, params, problems, query, RepoParams, requireJson, ResourceId, RunParams, Tag, Text, StrictObject, keepFreeFormJson } from "./common.ts";
 import { RunDetailView, RunView, Status } from "./views.ts";
 
 const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"));
@@ -61,7 +61,8 @@ export function runRoutes(deps: Deps) {
       requireJson(),
       jsonBody(CreateRunBody),
       async (c) => {
-        const { run, created } = await createRun(deps, c.req.valid("param").repo, c.req.valid("json"));
+        const body = await keepFreeFormJson(c, c.req.valid("json"), ["params", "provenance"]);
+        const { run, created } = await createRun(deps, c.req.valid("param").repo, body);
         return c.json(run, created ? 201 : 200);
       },
     )
@@ -98,7 +99,7 @@ export function runRoutes(deps: Deps) {
       jsonBody(PatchRunBody),
       async (c) => {
         const { repo, run } = c.req.valid("param");
-        return c.json(await patchRun(deps, repo, run, c.req.valid("json")));
+        return c.json(await patchRun(deps, repo, run, await keepFreeFormJson(c, c.req.valid("json"), ["params"])));
       },
     )
     .delete(

@@ -24,7 +24,10 @@ export function valueRoutes(deps: Deps) {
     jsonBody(PutValuesBody),
     async (c) => {
       const { repo, run } = c.req.valid("param");
-      return c.json({ items: await putValues(deps, repo, run, c.req.valid("json")) });
+      // Object values keep keys valibot would drop (see keepFreeFormJson).
+      const raw = (await c.req.json()) as { value: unknown }[];
+      const values = c.req.valid("json").map((item, i) => ({ ...item, value: raw[i].value as typeof item.value }));
+      return c.json({ items: await putValues(deps, repo, run, values) });
     },
   );
 }

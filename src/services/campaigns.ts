@@ -1,7 +1,8 @@
 import type { Deps } from "../deps.ts";
-import { conflict, notFound, tooLarge } from "../lib/errors.ts";
+import { conflict, notFound } from "../lib/errors.ts";
 import { generateId } from "../lib/ids.ts";
 import { mergePatch, type JsonObject } from "../lib/merge-patch.ts";
+import { paramsJson } from "../lib/params-json.ts";
 import { iso } from "../lib/time.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { ensureRepo, findRepoPk } from "./repos.ts";
@@ -46,14 +47,6 @@ const view = (repo: string, row: Record<string, unknown>): CampaignView => ({
   created_at: iso(Number(row.created_at)),
 });
 
-function paramsText(deps: Deps, params: JsonObject): string {
-  const text = JSON.stringify(params);
-  if (new TextEncoder().encode(text).length > deps.config.limits.maxParamsBytes) {
-    throw tooLarge(`params may hold at most ${deps.config.limits.maxParamsBytes} bytes of JSON.`);
-  }
-  return text;
-}
-
 async function selectCampaign({ client }: Deps, repoPk: number, id: string) {
   const rs = await client.execute({ sql: `SELECT ${COLUMNS} FROM campaigns k WHERE k.repo_pk = ? AND k.id = ?`, args: [repoPk, id] });
   return rs.rows[0] as Record<string, unknown> | undefined;
@@ -73,7 +66,7 @@ async function nameTaken({ client }: Deps, repoPk: number, name: string, exceptP
 
 /** Creates a campaign; re-sending the same id returns the stored one (200), a name in use by another id is a 409. */
 export async function createCampaign(deps: Deps, repo: string, input: CreateCampaignInput) {
-  const params = paramsText(deps, input.params ?? {});
+  const params = paramsJson(input.params ?? {}, deps.config.limits);
   const repoPk = await ensureRepo(deps, repo);
   if (input.id) {
     const existing = await selectCampaign(deps, repoPk, input.id);
@@ -122,7 +115,7 @@ export async function patchCampaign(deps: Deps, repo: string, id: string, patch:
   if (patch.name !== undefined && (await nameTaken(deps, repoPk, patch.name, pk))) {
     throw conflict(`A campaign named "${patch.name}" already exists in repo "${repo}".`);
   }
-  const params = patch.params === undefined ? String(row.params) : paramsText(deps, mergePatch(JSON.parse(String(row.params)), patch.params));
+  const params = patch.params === undefined ? String(row.params) : paramsJson(mergePatch(JSON.parse(String(row.params)), patch.params), deps.config.limits);
   await deps.client.execute({
     sql: "UPDATE campaigns SET name = ?, description = ?, params = ? WHERE pk = ?",
     args: [patch.name ?? String(row.name), patch.description ?? String(row.description), params, pk],

@@ -1,7 +1,8 @@
 import type { Deps } from "../deps.ts";
-import { badRequest, notFound, tooLarge } from "../lib/errors.ts";
+import { badRequest, notFound } from "../lib/errors.ts";
 import { generateId } from "../lib/ids.ts";
 import { mergePatch, type JsonObject } from "../lib/merge-patch.ts";
+import { paramsJson } from "../lib/params-json.ts";
 import { iso, isoOrNull } from "../lib/time.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { compileFilter, compileSort, filterNamesArchived, type CompiledSort, type SqlArg } from "../lib/filter/compile.ts";
@@ -81,15 +82,6 @@ export function runView(repo: string, row: Record<string, unknown>): RunView {
   };
 }
 
-function checkParamsSize(deps: Deps, params: JsonObject): string {
-  const text = JSON.stringify(params);
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > deps.config.limits.maxParamsBytes) {
-    throw tooLarge(`params may hold at most ${deps.config.limits.maxParamsBytes} bytes of JSON.`);
-  }
-  return text;
-}
-
 async function selectRun(deps: Deps, repoPk: number, runId: string) {
   const rs = await deps.client.execute({ sql: `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.repo_pk = ? AND r.id = ?`, args: [repoPk, runId] });
   return rs.rows[0] as Record<string, unknown> | undefined;
@@ -108,7 +100,7 @@ export async function findRunPk(deps: Deps, repo: string, runId: string): Promis
  * a training script that restarts resumes its run instead of failing.
  */
 export async function createRun(deps: Deps, repo: string, input: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
-  const params = checkParamsSize(deps, input.params ?? {});
+  const params = paramsJson(input.params ?? {}, deps.config.limits);
   // A campaign can only exist in an existing repo: naming one must not create the repo
   // as a side effect of a request that then fails with 404.
   const repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
@@ -171,7 +163,7 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     set("ended_at", patch.status === "running" ? null : Date.now());
   }
   if (patch.campaign !== undefined) set("campaign_pk", patch.campaign === null ? null : await resolveCampaignPk(deps, repoPk, patch.campaign));
-  if (patch.params !== undefined) set("params", checkParamsSize(deps, mergePatch(JSON.parse(String(row.params)), patch.params)));
+  if (patch.params !== undefined) set("params", paramsJson(mergePatch(JSON.parse(String(row.params)), patch.params), deps.config.limits));
   if (patch.tags !== undefined) {
     const tags = new Set<string>(JSON.parse(String(row.tags)));
     for (const tag of patch.tags.add ?? []) tags.add(tag);

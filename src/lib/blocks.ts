@@ -20,7 +20,7 @@ import { encodeSummary } from "./blocks-summary.ts";
 
 export { BLOCK_SIZE, CHUNK, decodeBlock, encodeBlock } from "./blocks-codec.ts";
 export type { Block, BlockMeta, Point } from "./blocks-codec.ts";
-export { downsample } from "./blocks-downsample.ts";
+export { downsample, firstEndingAtOrAfter } from "./blocks-downsample.ts";
 export type { Bucket } from "./blocks-downsample.ts";
 export { ChunkSummaries, decodeSummary, downsampleSummaries, encodeSummary } from "./blocks-summary.ts";
 

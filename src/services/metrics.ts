@@ -1,5 +1,5 @@
 import type { Deps } from "../deps.ts";
-import { CHUNK, downsample, downsampleSummaries, readRange, type Block, type Bucket, type Point } from "../lib/blocks.ts";
+import { CHUNK, downsample, firstEndingAtOrAfter, downsampleSummaries, readRange, type Block, type Bucket, type Point } from "../lib/blocks.ts";
 import { canonicalContext, type Context } from "../lib/context.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { conflict, notFound } from "../lib/errors.ts";
@@ -149,8 +149,8 @@ async function readOneSeries(deps: Deps, row: Record<string, unknown>, options: 
   // Up to 16 blocks ending at or after `step`: from the cache when the series is cached.
   const blocksFrom = async (step: number): Promise<Block[]> => {
     if (!cached) return readBlocks(deps.client, seriesPk, step, to, 16);
-    const first = cached.findIndex((b) => b.lastStep >= step);
-    return first === -1 ? [] : cached.slice(first, first + 16).filter((b) => b.firstStep <= to);
+    const first = firstEndingAtOrAfter(cached, step);
+    return cached.slice(first, first + 16).filter((b) => b.firstStep <= to);
   };
   const page: Point[] = [];
   let next = from;

@@ -6,12 +6,11 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
-import { connect } from "../src/db/connect.ts";
 import { defaultLimits } from "../src/config.ts";
-import { openDatabase } from "../src/runtime/node.ts";
-import { ingestPoints } from "../src/services/metrics.ts";
-import { createRun } from "../src/services/runs.ts";
-import type { IncomingPoint } from "../src/lib/points.ts";
+import { openDatabase } from "../src/hosts/node.ts";
+import { ingestPoints } from "../src/api/metrics/service.ts";
+import { createRun } from "../src/api/runs/service.ts";
+import type { IncomingPoint } from "../src/api/metrics/parse-points.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
 import { timeEach, timeGets } from "./timing.ts";
 
@@ -37,7 +36,7 @@ rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
 async function startServer(dbFile: string): Promise<ChildProcess> {
-  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "src/runtime/node.ts")], {
+  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "src/hosts/node.ts")], {
     env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", LIBSQL_URL: `file:${dbFile}` },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -88,7 +87,7 @@ async function ingestOverHttp(runId: string, series: number, total: number, perR
 /** The same storage path without HTTP or JSON: the ceiling for ingest. */
 async function inProcessIngest(total: number): Promise<number> {
   const client = await openDatabase(`file:${join(tmp, "inprocess.db")}`);
-  const deps = { db: connect(client), client, config: { limits: defaultLimits, corsOrigins: [] } };
+  const deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
   await createRun(deps, "bench", { id: "inprocess" });
   const perRequest = 10_000;
   let elapsed = 0; // only the ingest calls: building the points is the client's work

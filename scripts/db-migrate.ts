@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies drizzle/ to the database at LIBSQL_URL (with LIBSQL_AUTH_TOKEN).
 // The Node host migrates itself at start; a Worker cannot read drizzle/, so its remote
 // database is migrated with this before deploying.
-import { openDatabase } from "../src/runtime/node.ts";
+import { openDatabase } from "../src/hosts/node.ts";
 import { expectedMigration } from "../src/db/schema-version.ts";
 
 const url = process.env.LIBSQL_URL;

@@ -3,8 +3,8 @@
 // persists across restarts; the Worker code is the one deployed, only LIBSQL_URL differs.
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { openDatabase } from "../src/runtime/node.ts";
-import { startLibsqlHttpServer } from "../src/runtime/libsql-http.ts";
+import { openDatabase } from "../src/hosts/node.ts";
+import { startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const file = resolve(root, process.env.RUNCAMP_DEV_DB ?? "data/dev.db");

@@ -2,7 +2,7 @@
 // committed file differs from what this generates.
 import { writeFileSync } from "node:fs";
 import { createClient } from "@libsql/client";
-import { renderOpenApiYaml } from "../src/openapi-document.ts";
+import { renderOpenApiYaml } from "./openapi-document.ts";
 
 const client = createClient({ url: ":memory:" });
 writeFileSync(new URL("../openapi.yaml", import.meta.url), await renderOpenApiYaml(client));

@@ -1,38 +1,23 @@
-// The app factory: runtime-agnostic (no node:* imports). Hosts in src/runtime/ inject the
-// database and config; everything else — routes, validation, errors — lives here.
+// The app factory: runtime-agnostic (no node:* imports). Hosts in src/hosts/ inject the
+// database client and config; everything else — routes, validation, errors — lives here.
+import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { Scalar } from "@scalar/hono-api-reference";
-import { generateSpecs } from "hono-openapi";
-import type { Deps } from "./deps.ts";
+import { campaignRoutes } from "./api/campaigns/routes.ts";
+import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
+import { healthRoutes } from "./api/health/routes.ts";
+import { metricRoutes } from "./api/metrics/routes.ts";
+import { repoRoutes } from "./api/repos/routes.ts";
+import { runRoutes } from "./api/runs/routes.ts";
+import { valueRoutes } from "./api/values/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
-import { BlockCache } from "./lib/block-cache.ts";
-import { notFoundRoute, onError, tooLarge } from "./lib/errors.ts";
-import { requireAdminToken } from "./lib/auth.ts";
-import { serializeWrites } from "./lib/write-lock.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { repoRoutes } from "./routes/repos.ts";
-import { runRoutes } from "./routes/runs.ts";
-import { valueRoutes } from "./routes/values.ts";
-import { campaignRoutes } from "./routes/campaigns.ts";
-import { metricRoutes } from "./routes/metrics.ts";
-
-export const openApiDocumentation = {
-  info: {
-    title: "runcamp",
-    version: "1.0.0",
-    description: "Self-hosted experiment tracking: runs, params, values, metric series and campaigns over HTTP.",
-  },
-  servers: [{ url: "http://127.0.0.1:8787", description: "Local runcamp (npm start)" }],
-  components: {
-    securitySchemes: {
-      bearer: { type: "http" as const, scheme: "bearer", description: "RUNCAMP_ADMIN_TOKEN; required whenever the server is configured with one" },
-    },
-  },
-  // `{}` keeps auth optional: a loopback server without a token serves open.
-  security: [{ bearer: [] as string[] }, {} as Record<string, string[]>],
-};
+import type { Deps } from "./deps.ts";
+import { requireAdminToken } from "./http/auth.ts";
+import { openApiSpec } from "./http/openapi.ts";
+import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
+import { serializeWrites } from "./http/write-lock.ts";
+import { BlockCache } from "./series/index.ts";
 
 export function createApp(hostDeps: Deps) {
   const cacheBytes = hostDeps.config.seriesCacheBytes ?? DEFAULT_SERIES_CACHE_BYTES;
@@ -42,6 +27,7 @@ export function createApp(hostDeps: Deps) {
     .route("/", runRoutes(deps))
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))
+    .route("/", campaignSummaryRoutes(deps))
     .route("/", metricRoutes(deps));
 
   const app = new Hono();
@@ -69,8 +55,4 @@ export function createApp(hostDeps: Deps) {
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API" }));
   return app;
-}
-
-export function openApiSpec(app: Hono) {
-  return generateSpecs(app, { documentation: openApiDocumentation, exclude: ["/openapi.json", "/docs"] });
 }

@@ -1,16 +1,11 @@
-// What the app is built from. Hosts construct these; routes pass them to services.
+// What the app is built from. Hosts construct these; routes pass them to services. The
+// request path speaks SQL through the libSQL client (per-resource service files); drizzle
+// owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
-import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Config } from "./config.ts";
-import type { BlockCache } from "./lib/block-cache.ts";
-import type * as schema from "./db/schema.ts";
-
-export type Database = LibSQLDatabase<typeof schema>;
+import type { BlockCache } from "./series/index.ts";
 
 export interface Deps {
-  /** drizzle over `client`, for typed CRUD. */
-  db: Database;
-  /** The raw libSQL client, for the hot paths (ingest, block reads) and batches. */
   client: Client;
   config: Config;
   /** Filled in by createApp from config.seriesCacheBytes. */

@@ -1,7 +1,7 @@
 // GET /campaigns/{campaign}/summary: statistics checked against values computed here, with
 // t quantiles from a printed table.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { describeSample, t975 } from "../src/services/campaign-summary.ts";
+import { describeSample, t975 } from "../src/api/campaigns/summary/stats.ts";
 import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
 

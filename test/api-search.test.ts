@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { connect } from "../src/db/connect.ts";
-import { ApiError } from "../src/lib/errors.ts";
-import { openDatabase } from "../src/runtime/node.ts";
-import { createRun as createRunService, findRunsByFilter } from "../src/services/runs.ts";
+import { ApiError } from "../src/http/problems.ts";
+import { openDatabase } from "../src/hosts/node.ts";
+import { findRunsByFilter } from "../src/api/runs/search.ts";
+import { createRun as createRunService } from "../src/api/runs/service.ts";
 import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
 
 
@@ -306,7 +306,7 @@ describe("findRunsByFilter", () => {
   test("more matches than the cap is a 400 asking to narrow the filter", async () => {
     const client = await openDatabase(`file:${join(dir, "cap.db")}`);
     try {
-      const deps = { db: connect(client), client, config: { limits: defaultLimits, corsOrigins: [] } };
+      const deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
       for (const id of ["r1", "r2", "r3"]) await createRunService(deps, "cap", { id, params: { i: Number(id.slice(1)) } });
       expect((await findRunsByFilter(deps, "cap", "params.i >= 2", 2)).map((r) => r.id)).toEqual(["r2", "r3"]);
       const err = await findRunsByFilter(deps, "cap", "params.i >= 1", 2).then(

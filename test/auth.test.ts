@@ -43,7 +43,7 @@ describe.each(hosts)("admin token on $name", (factory) => {
 
 test("the Node host refuses to bind a non-loopback address without RUNCAMP_ADMIN_TOKEN", () => {
   const root = resolve(import.meta.dirname, "..");
-  const result = spawnSync(resolve(root, "node_modules/.bin/node"), [resolve(root, "src/runtime/node.ts")], {
+  const result = spawnSync(resolve(root, "node_modules/.bin/node"), [resolve(root, "src/hosts/node.ts")], {
     env: { ...process.env, HOST: "0.0.0.0", PORT: "0", RUNCAMP_ADMIN_TOKEN: "", LIBSQL_URL: "file::memory:" },
     encoding: "utf8",
     timeout: 20_000,

@@ -1,23 +1,41 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  BLOCK_SIZE,
-  CHUNK,
-  ChunkSummaries,
-  decodeBlock,
-  decodeSummary,
-  downsample,
-  downsampleSummaries,
-  encodeBlock,
-  encodeSummary,
-  planWrite,
-  readRange,
-  summarize,
-  type Block,
-  type BlockWithSummary,
-  type Bucket,
-  type Point,
-} from "../src/lib/blocks.ts";
+import { BLOCK_SIZE, CHUNK, decodeBlock, EpochCursor, readHeader, readValues, TimeColumn, encodeBlock, type Block, type Point } from "../src/series/codec/block.ts";
+import { ChunkSummaries, decodeSummary, downsampleSummaries, encodeSummary } from "../src/series/codec/chunk-summary.ts";
+import { downsample, type Bucket } from "../src/series/downsample.ts";
+import { planWrite, readRange, type BlockWithSummary } from "../src/series/plan.ts";
+
+interface SeriesSummary {
+  count: number;
+  firstStep: number | null;
+  lastStep: number | null;
+  last: Point | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** Summary of a series from its blocks' metadata (sorted by firstStep), plus the last block for `last`. */
+function summarize(blocks: Block[]): SeriesSummary {
+  if (blocks.length === 0) return { count: 0, firstStep: null, lastStep: null, last: null, min: null, max: null };
+  let count = 0;
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const b of blocks) {
+    count += b.count;
+    if (b.min !== null && (min === null || b.min < min)) min = b.min;
+    if (b.max !== null && (max === null || b.max > max)) max = b.max;
+  }
+  const tail = blocks[blocks.length - 1];
+  return { count, firstStep: blocks[0].firstStep, lastStep: tail.lastStep, last: lastPoint(tail), min, max };
+}
+
+function lastPoint(block: Block): Point {
+  const h = readHeader(block.data);
+  const i = h.count - 1;
+  const time = new TimeColumn(block.data, h).ms(i) / 1000;
+  return { step: block.lastStep, value: readValues(block.data, h)[i], epoch: new EpochCursor(block.data, h).at(i), time };
+}
+
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -335,10 +353,10 @@ describe("planWrite", () => {
   });
 
   it("is a no-op for no points and throws, planning nothing, on an invalid one", () => {
-    expect(planWrite([], [])).toEqual({ remove: [], insert: [] });
+    expect(planWrite([], [])).toEqual({ remove: [], insert: [], last: null });
     const points = typical(10);
     points[5] = { ...points[5], time: NaN };
-    expect(() => planWrite([], points)).toThrow(/incoming\[5\]\.time/);
+    expect(() => planWrite([], points)).toThrow(/points\[5\]\.time/);
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createRuncampClient, encodePoints, QueueFullError, Run, type Context, type RuncampClient } from "../clients/typescript/src/index.ts";
 import { defaultLimits, type Config } from "../src/config.ts";
-import { startNodeServer } from "../src/runtime/node.ts";
+import { startNodeServer } from "../src/hosts/node.ts";
 import { renderTypescriptSchema } from "../scripts/clients.ts";
 
 const config: Config = { limits: { ...defaultLimits }, corsOrigins: [] };

@@ -8,8 +8,8 @@ import { createClient, type Client, type InStatement } from "@libsql/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { canonicalContext } from "../src/lib/context.ts";
-import { compileFilter, compileSort, jsonPath } from "../src/lib/filter/compile.ts";
-import { FilterError, parseFilter, parseSort, type ContextEntry, type Expr, type Field, type Literal } from "../src/lib/filter/parse.ts";
+import { compileFilter, compileSort, jsonPath } from "../src/filter/compile.ts";
+import { FilterError, parseFilter, parseSort, type ContextEntry, type Expr, type Field, type Literal } from "../src/filter/parse.ts";
 
 // ---------------------------------------------------------------------------------------
 // Test data
@@ -119,7 +119,7 @@ function randomRuns(): TestRun[] {
   return runs;
 }
 
-const canon = (context: Ctx) => canonicalContext(context, { maxContextKeys: 99 });
+const canon = (context: Ctx) => canonicalContext(context);
 
 async function createDatabase(runs: TestRun[]): Promise<Client> {
   const client = createClient({ url: ":memory:" });

@@ -10,7 +10,7 @@ import {
   type Expr,
   type Field,
   type Literal,
-} from "../src/lib/filter/parse.ts";
+} from "../src/filter/parse.ts";
 
 // Drops source positions so shapes can be compared with toEqual.
 function strip(node: unknown): unknown {

@@ -1,4 +1,4 @@
-// Conformance of the local libSQL HTTP endpoint (src/runtime/libsql-http.ts): driven by the real
+// Conformance of the local libSQL HTTP endpoint (tools/libsql-http/server.ts): driven by the real
 // `@libsql/client/web`, the client the Worker uses, plus raw Hrana v2 requests for the protocol
 // details the client does not expose.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { openHttp } from "@libsql/hrana-client";
 import { createClient, LibsqlBatchError, LibsqlError, type Client } from "@libsql/client/web";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { scanSql, startLibsqlHttpServer, type LibsqlHttpServer } from "../src/runtime/libsql-http.ts";
+import { scanSql, startLibsqlHttpServer, type LibsqlHttpServer } from "../tools/libsql-http/server.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runcamp-libsql-http-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

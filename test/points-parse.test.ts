@@ -1,9 +1,9 @@
-// Unit tests of the ingest body parser (src/lib/points.ts): what it accepts, how it normalises
+// Unit tests of the ingest body parser (src/api/metrics/parse-points.ts): what it accepts, how it normalises
 // points, and how its errors name the offending point without quoting it.
 import { describe, expect, test } from "vitest";
 import { defaultLimits, type Limits } from "../src/config.ts";
-import { ApiError } from "../src/lib/errors.ts";
-import { parsePointsJson, parsePointsNdjson } from "../src/lib/points.ts";
+import { ApiError } from "../src/http/problems.ts";
+import { parsePointsJson, parsePointsNdjson } from "../src/api/metrics/parse-points.ts";
 
 const NOW = 1_764_147_000.25;
 const limits: Limits = { ...defaultLimits };

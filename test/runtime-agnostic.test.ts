@@ -33,7 +33,7 @@ function reachable(entry: string) {
 
 const isNodeBuiltin = (spec: string) => spec.startsWith("node:") || builtinModules.includes(spec.split("/")[0]);
 
-for (const entry of ["src/app.ts", "src/runtime/worker.ts"]) {
+for (const entry of ["src/app.ts", "src/hosts/worker.ts"]) {
   test(`no Node built-in or Node-only client is reachable from ${entry}`, () => {
     const { files, packages } = reachable(resolve(import.meta.dirname, "..", entry));
     expect(files.size).toBeGreaterThan(5);
@@ -43,6 +43,6 @@ for (const entry of ["src/app.ts", "src/runtime/worker.ts"]) {
 }
 
 test("the checker sees Node imports (it would catch a violation)", () => {
-  const { packages } = reachable(resolve(import.meta.dirname, "../src/runtime/node.ts"));
+  const { packages } = reachable(resolve(import.meta.dirname, "../src/hosts/node.ts"));
   expect([...packages.keys()].some(isNodeBuiltin)).toBe(true);
 });

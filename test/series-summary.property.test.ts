@@ -3,20 +3,19 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createClient, type Client } from "@libsql/client";
-import { migrate } from "drizzle-orm/libsql/migrator";
-import { connect } from "../src/db/connect.ts";
+import { migrateDatabase } from "../src/hosts/node.ts";
 import { defaultLimits } from "../src/config.ts";
 import type { Deps } from "../src/deps.ts";
-import { ingestPoints, readSeries } from "../src/services/metrics.ts";
-import { createRun } from "../src/services/runs.ts";
+import { ingestPoints, readSeries } from "../src/api/metrics/service.ts";
+import { createRun } from "../src/api/runs/service.ts";
 import { toWire } from "../src/lib/numbers.ts";
 
 let client: Client;
 let deps: Deps;
 beforeAll(async () => {
   client = createClient({ url: ":memory:" });
-  await migrate(connect(client), { migrationsFolder: new URL("../drizzle", import.meta.url).pathname });
-  deps = { db: connect(client), client, config: { limits: defaultLimits, corsOrigins: [] } };
+  await migrateDatabase(client);
+  deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
 });
 afterAll(() => client.close());
 

@@ -2,6 +2,7 @@
 // Times are integer milliseconds since the Unix epoch; the API renders them as ISO strings.
 // Internal integer keys (`pk`) join tables; public ids are the (repo, id) pairs in URLs.
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { RUN_STATUSES } from "../lib/run-status.ts";
 
 export const repos = sqliteTable("repos", {
   pk: integer("pk").primaryKey({ autoIncrement: true }),
@@ -33,7 +34,7 @@ export const runs = sqliteTable(
     name: text("name").notNull().default(""),
     experiment: text("experiment").notNull().default(""),
     description: text("description").notNull().default(""),
-    status: text("status", { enum: ["running", "finished", "failed", "killed"] }).notNull().default("running"),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("running"),
     archived: integer("archived", { mode: "boolean" }).notNull().default(false),
     campaignPk: integer("campaign_pk").references(() => campaigns.pk, { onDelete: "set null" }),
     params: text("params").notNull().default("{}"),
@@ -66,7 +67,7 @@ export const runValues = sqliteTable(
 // Non-finite floats never reach a REAL column: SQLite turns NaN into NULL and libSQL's HTTP
 // protocol (JSON) cannot carry ±Infinity. REAL columns hold NaN as NULL and ±Infinity clamped
 // to ±Number.MAX_VALUE (so SQL comparisons still order them right); `flags` records which
-// values were non-finite so reads restore them exactly (see src/lib/float-columns.ts).
+// values were non-finite so reads restore them exactly (see src/series/codec/float-columns.ts).
 
 // A metric series and the summary kept current on every ingest. min/max ignore NaN
 // (null when every point is NaN).
@@ -91,7 +92,7 @@ export const series = sqliteTable(
   (t) => [uniqueIndex("series_run_name_context").on(t.runPk, t.name, t.context), index("series_name").on(t.name, t.context)],
 );
 
-// Up to ~1,024 points of one series with consecutive steps, packed by src/lib/blocks.ts.
+// Up to ~1,024 points of one series with consecutive steps, packed by src/series/codec/block.ts.
 export const seriesBlocks = sqliteTable(
   "series_blocks",
   {
@@ -102,7 +103,7 @@ export const seriesBlocks = sqliteTable(
     min: real("min"),
     max: real("max"),
     flags: integer("flags").notNull().default(0),
-    // Per-64-point-chunk summaries (src/lib/blocks-summary.ts) for long downsampled reads.
+    // Per-64-point-chunk summaries (src/series/codec/chunk-summary.ts) for long downsampled reads.
     // Before `data` so SQLite reads it without following data's overflow pages.
     summary: blob("summary", { mode: "buffer" }).notNull(),
     data: blob("data", { mode: "buffer" }).notNull(),

@@ -7,9 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
 import { defaultLimits, type Config } from "../../src/config.ts";
-import { connect } from "../../src/db/connect.ts";
-import { openDatabase, startNodeServer } from "../../src/runtime/node.ts";
-import { startLibsqlHttpServer, type LibsqlHttpServer } from "../../src/runtime/libsql-http.ts";
+import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
+import { startLibsqlHttpServer, type LibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { Miniflare } from "miniflare";
 import { workerBundleDir } from "./worker-bundle.ts";
 
@@ -43,14 +42,14 @@ export const appRequestHost: HostFactory = {
     const { url, cleanup } = tempDatabaseUrl();
     const config = testConfig(overrides);
     let client = await openDatabase(url);
-    let app = createApp({ db: connect(client), client, config });
+    let app = createApp({ client, config });
     return {
       name: "app.request",
       request: async (path, init) => app.request(path, init),
       async restart() {
         client.close();
         client = await openDatabase(url);
-        app = createApp({ db: connect(client), client, config });
+        app = createApp({ client, config });
       },
       async close() {
         client.close();

@@ -8,8 +8,8 @@ from typing import Optional
 
 from runcamp.lowlevel import Client
 from runcamp.lowlevel.api.runs import get_run
-from runcamp.lowlevel.models.get_run_response_200 import GetRunResponse200
-from runcamp.lowlevel.models.read_series_response_200 import ReadSeriesResponse200
+from runcamp.lowlevel.models.run_detail import RunDetail
+from runcamp.lowlevel.models.series_read import SeriesRead
 
 
 def client(url: str) -> Client:
@@ -18,7 +18,7 @@ def client(url: str) -> Client:
 
 def run(url: str, repo: str, run_id: str) -> dict:
     r = get_run.sync(repo, run_id, client=client(url))
-    assert isinstance(r, GetRunResponse200), r
+    assert isinstance(r, RunDetail), r
     return r.to_dict()
 
 
@@ -39,7 +39,7 @@ def points(url: str, repo: str, run_id: str, name: str, context: Optional[dict] 
             params["cursor"] = cursor
         r = http.get(f"/v1/repos/{repo}/runs/{run_id}/metrics/{name}", params=params)
         assert r.status_code == 200, r.text
-        page = ReadSeriesResponse200.from_dict(r.json())
+        page = SeriesRead.from_dict(r.json())
         for p in page.points:
             value = p.value if isinstance(p.value, float) or isinstance(p.value, int) else p.value.value
             out.append((int(p.step), value, None if p.epoch is None else int(p.epoch), p.time))

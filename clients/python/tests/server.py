@@ -40,7 +40,7 @@ class Server:
     def start(self, timeout: float = 30.0) -> Server:
         env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "LIBSQL_URL": f"file:{self.db_file}", **self.env}
         self.proc = subprocess.Popen(
-            [node_binary(), str(REPO_ROOT / "src" / "runtime" / "node.ts")],
+            [node_binary(), str(REPO_ROOT / "src" / "hosts" / "node.ts")],
             cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         deadline = time.monotonic() + timeout

@@ -18,7 +18,7 @@ from runcamp.lowlevel.api.runs import create_run, patch_run
 from runcamp.lowlevel.models.create_run_body import CreateRunBody
 from runcamp.lowlevel.models.create_run_body_params import CreateRunBodyParams
 from runcamp.lowlevel.models.patch_run_body import PatchRunBody
-from runcamp.lowlevel.models.patch_run_body_status import PatchRunBodyStatus
+from runcamp.lowlevel.models.run_status import RunStatus
 
 from server import REPO_ROOT
 
@@ -33,7 +33,7 @@ def test_the_generated_client_creates_and_updates_runs(server):
     assert created.status_code == 201
     again = create_run.sync_detailed("lowlevel", client=client, body=CreateRunBody(id="ll-1"))
     assert again.status_code == 200  # idempotent create = resume
-    patched = patch_run.sync("lowlevel", "ll-1", client=client, body=PatchRunBody(status=PatchRunBodyStatus.FINISHED))
+    patched = patch_run.sync("lowlevel", "ll-1", client=client, body=PatchRunBody(status=RunStatus.FINISHED))
     assert patched.status == "finished"
     assert readback.run(server.url, "lowlevel", "ll-1")["params"] == {"lr": 0.01}
 

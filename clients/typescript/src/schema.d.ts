@@ -232,7 +232,184 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        Repo: {
+            name: string;
+            description: string;
+            created_at: string;
+            run_count: number;
+            campaign_count: number;
+        };
+        RepoPage: {
+            items: components["schemas"]["Repo"][];
+            next_cursor: string | null;
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        /** @enum {string} */
+        RunStatus: "running" | "finished" | "failed" | "killed";
+        Run: {
+            id: string;
+            repo: string;
+            name: string;
+            experiment: string;
+            description: string;
+            status: components["schemas"]["RunStatus"];
+            archived: boolean;
+            campaign: string | null;
+            params: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            provenance: {
+                [key: string]: unknown;
+            } | null;
+            created_at: string;
+            updated_at: string;
+            ended_at: string | null;
+        };
+        RunPage: {
+            items: components["schemas"]["Run"][];
+            next_cursor: string | null;
+        };
+        Context: {
+            [key: string]: string | number | boolean;
+        };
+        Value: string | number | boolean | null | {
+            [key: string]: unknown;
+        };
+        RunValue: {
+            name: string;
+            context: components["schemas"]["Context"];
+            value: components["schemas"]["Value"];
+            updated_at: string;
+        };
+        WireNumber: number | ("NaN" | "Infinity" | "-Infinity");
+        SeriesSummary: {
+            name: string;
+            context: components["schemas"]["Context"];
+            count: number;
+            first_step: number | null;
+            last_step: number | null;
+            last: components["schemas"]["WireNumber"] | null;
+            min: components["schemas"]["WireNumber"] | null;
+            max: components["schemas"]["WireNumber"] | null;
+            last_time: number | null;
+        };
+        RunDetail: {
+            id: string;
+            repo: string;
+            name: string;
+            experiment: string;
+            description: string;
+            status: components["schemas"]["RunStatus"];
+            archived: boolean;
+            campaign: string | null;
+            params: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            provenance: {
+                [key: string]: unknown;
+            } | null;
+            created_at: string;
+            updated_at: string;
+            ended_at: string | null;
+            values: components["schemas"]["RunValue"][];
+            metrics: components["schemas"]["SeriesSummary"][];
+        };
+        Campaign: {
+            id: string;
+            repo: string;
+            name: string;
+            description: string;
+            params: {
+                [key: string]: unknown;
+            };
+            run_count: number;
+            created_at: string;
+        };
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            next_cursor: string | null;
+        };
+        CampaignDetail: {
+            id: string;
+            repo: string;
+            name: string;
+            description: string;
+            params: {
+                [key: string]: unknown;
+            };
+            run_count: number;
+            created_at: string;
+            runs: components["schemas"]["Run"][];
+        };
+        CampaignSummary: {
+            campaign: string;
+            group_by: string[];
+            /** @enum {string} */
+            select: "last" | "min" | "max";
+            rows: {
+                /** @description The group's param values by path; null where a run lacks the param */
+                group: {
+                    [key: string]: unknown;
+                };
+                metric: string;
+                context: components["schemas"]["Context"];
+                /** @description Runs counted (NaN excluded) */
+                n: number;
+                /** @description Runs whose selected value was NaN, left out of the statistics */
+                nan: number;
+                mean: components["schemas"]["WireNumber"] | null;
+                /** @description Sample standard deviation (n - 1); null for n < 2 */
+                std: components["schemas"]["WireNumber"] | null;
+                min: components["schemas"]["WireNumber"] | null;
+                max: components["schemas"]["WireNumber"] | null;
+                /** @description Half-width of the 95% confidence interval of the mean, t(0.975, n-1)·std/√n; null for n < 2 */
+                ci95: components["schemas"]["WireNumber"] | null;
+            }[];
+        };
+        SeriesSummaryPage: {
+            items: components["schemas"]["SeriesSummary"][];
+            next_cursor: string | null;
+        };
+        SeriesRead: {
+            name: string;
+            context: components["schemas"]["Context"];
+            summary: components["schemas"]["SeriesSummary"];
+            /** @description Raw points, or in downsampled reads the last point of each bucket (enough for a plain line plot) */
+            points: {
+                step: number;
+                value: components["schemas"]["WireNumber"];
+                epoch: number | null;
+                time: number;
+            }[];
+            /** @description Downsampled reads only: per step bucket, count, min and max (so spikes stay visible) and the last point */
+            buckets: {
+                step: number;
+                value: components["schemas"]["WireNumber"];
+                epoch: number | null;
+                time: number;
+                start: number;
+                end: number;
+                count: number;
+                min: components["schemas"]["WireNumber"] | null;
+                max: components["schemas"]["WireNumber"] | null;
+                min_step: number | null;
+                max_step: number | null;
+            }[] | null;
+            next_cursor: string | null;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -298,16 +475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            description: string;
-                            created_at: string;
-                            run_count: number;
-                            campaign_count: number;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["RepoPage"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -316,16 +484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -347,13 +506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        description: string;
-                        created_at: string;
-                        run_count: number;
-                        campaign_count: number;
-                    };
+                    "application/json": components["schemas"]["Repo"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -362,16 +515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -380,16 +524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -417,13 +552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        description: string;
-                        created_at: string;
-                        run_count: number;
-                        campaign_count: number;
-                    };
+                    "application/json": components["schemas"]["Repo"];
                 };
             };
             /** @description The repo was created */
@@ -432,13 +561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        description: string;
-                        created_at: string;
-                        run_count: number;
-                        campaign_count: number;
-                    };
+                    "application/json": components["schemas"]["Repo"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -447,16 +570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -465,16 +579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -483,16 +588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -521,16 +617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -539,16 +626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -577,30 +655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            repo: string;
-                            name: string;
-                            experiment: string;
-                            description: string;
-                            /** @enum {string} */
-                            status: "running" | "finished" | "failed" | "killed";
-                            archived: boolean;
-                            campaign: string | null;
-                            params: {
-                                [key: string]: unknown;
-                            };
-                            tags: string[];
-                            provenance: {
-                                [key: string]: unknown;
-                            } | null;
-                            created_at: string;
-                            updated_at: string;
-                            ended_at: string | null;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["RunPage"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -609,16 +664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -627,16 +673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -677,27 +714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        experiment: string;
-                        description: string;
-                        /** @enum {string} */
-                        status: "running" | "finished" | "failed" | "killed";
-                        archived: boolean;
-                        campaign: string | null;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        tags: string[];
-                        provenance: {
-                            [key: string]: unknown;
-                        } | null;
-                        created_at: string;
-                        updated_at: string;
-                        ended_at: string | null;
-                    };
+                    "application/json": components["schemas"]["Run"];
                 };
             };
             /** @description Created */
@@ -706,27 +723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        experiment: string;
-                        description: string;
-                        /** @enum {string} */
-                        status: "running" | "finished" | "failed" | "killed";
-                        archived: boolean;
-                        campaign: string | null;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        tags: string[];
-                        provenance: {
-                            [key: string]: unknown;
-                        } | null;
-                        created_at: string;
-                        updated_at: string;
-                        ended_at: string | null;
-                    };
+                    "application/json": components["schemas"]["Run"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -735,16 +732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -753,16 +741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -771,16 +750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -789,16 +759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -821,50 +782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        experiment: string;
-                        description: string;
-                        /** @enum {string} */
-                        status: "running" | "finished" | "failed" | "killed";
-                        archived: boolean;
-                        campaign: string | null;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        tags: string[];
-                        provenance: {
-                            [key: string]: unknown;
-                        } | null;
-                        created_at: string;
-                        updated_at: string;
-                        ended_at: string | null;
-                        values: {
-                            name: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            value: string | number | boolean | null | {
-                                [key: string]: unknown;
-                            };
-                            updated_at: string;
-                        }[];
-                        metrics: {
-                            name: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            count: number;
-                            first_step: number | null;
-                            last_step: number | null;
-                            last: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            last_time: number | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RunDetail"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -873,16 +791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -891,16 +800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -930,16 +830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -948,16 +839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -978,8 +860,7 @@ export interface operations {
                     name?: string;
                     experiment?: string;
                     description?: string;
-                    /** @enum {string} */
-                    status?: "running" | "finished" | "failed" | "killed";
+                    status?: components["schemas"]["RunStatus"];
                     archived?: boolean;
                     campaign?: string | null;
                     /** @description JSON merge patch (RFC 7396): objects merge, null deletes a key */
@@ -1000,27 +881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        experiment: string;
-                        description: string;
-                        /** @enum {string} */
-                        status: "running" | "finished" | "failed" | "killed";
-                        archived: boolean;
-                        campaign: string | null;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        tags: string[];
-                        provenance: {
-                            [key: string]: unknown;
-                        } | null;
-                        created_at: string;
-                        updated_at: string;
-                        ended_at: string | null;
-                    };
+                    "application/json": components["schemas"]["Run"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1029,16 +890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1047,16 +899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -1065,16 +908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -1083,16 +917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1111,12 +936,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    context?: {
-                        [key: string]: string | number | boolean;
-                    };
-                    value: string | number | boolean | null | {
-                        [key: string]: unknown;
-                    };
+                    context?: components["schemas"]["Context"];
+                    value: components["schemas"]["Value"];
                 }[];
             };
         };
@@ -1128,16 +949,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            name: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            value: string | number | boolean | null | {
-                                [key: string]: unknown;
-                            };
-                            updated_at: string;
-                        }[];
+                        items: components["schemas"]["RunValue"][];
                     };
                 };
             };
@@ -1147,16 +959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1165,16 +968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -1183,16 +977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -1201,16 +986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1235,20 +1011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            repo: string;
-                            name: string;
-                            description: string;
-                            params: {
-                                [key: string]: unknown;
-                            };
-                            run_count: number;
-                            created_at: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["CampaignPage"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1257,16 +1020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1275,16 +1029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1319,17 +1064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        description: string;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        run_count: number;
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Created */
@@ -1338,17 +1073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        description: string;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        run_count: number;
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1357,16 +1082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with the stored state */
@@ -1375,16 +1091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -1393,16 +1100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -1411,16 +1109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1443,38 +1132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        description: string;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        run_count: number;
-                        created_at: string;
-                        runs: {
-                            id: string;
-                            repo: string;
-                            name: string;
-                            experiment: string;
-                            description: string;
-                            /** @enum {string} */
-                            status: "running" | "finished" | "failed" | "killed";
-                            archived: boolean;
-                            campaign: string | null;
-                            params: {
-                                [key: string]: unknown;
-                            };
-                            tags: string[];
-                            provenance: {
-                                [key: string]: unknown;
-                            } | null;
-                            created_at: string;
-                            updated_at: string;
-                            ended_at: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CampaignDetail"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1483,16 +1141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1501,16 +1150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1540,16 +1180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1558,16 +1189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1601,17 +1223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        repo: string;
-                        name: string;
-                        description: string;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        run_count: number;
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1620,16 +1232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1638,16 +1241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with the stored state */
@@ -1656,16 +1250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -1674,16 +1259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -1692,16 +1268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1713,7 +1280,7 @@ export interface operations {
                 metrics?: string;
                 /** @description JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present. */
                 contexts?: string;
-                /** @description Comma-separated dotted param paths, e.g. optimizer.lr,aug. Default: every param whose value differs across the runs. Empty: one group of all runs. */
+                /** @description Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs. Empty: one group of all runs. */
                 group_by?: string;
                 /** @description Which series summary counts for a run (values ignore it) */
                 select?: "last" | "min" | "max";
@@ -1733,33 +1300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        campaign: string;
-                        group_by: string[];
-                        /** @enum {string} */
-                        select: "last" | "min" | "max";
-                        rows: {
-                            /** @description The group's param values by path; null where a run lacks the param */
-                            group: {
-                                [key: string]: unknown;
-                            };
-                            metric: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            /** @description Runs counted (NaN excluded) */
-                            n: number;
-                            /** @description Runs whose selected value was NaN, left out of the statistics */
-                            nan: number;
-                            mean: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            /** @description Sample standard deviation (n - 1); null for n < 2 */
-                            std: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            /** @description Half-width of the 95% confidence interval of the mean, t(0.975, n-1)·std/√n; null for n < 2 */
-                            ci95: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CampaignSummary"];
                     "text/csv": string;
                 };
             };
@@ -1769,16 +1310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1787,16 +1319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1822,22 +1345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            count: number;
-                            first_step: number | null;
-                            last_step: number | null;
-                            last: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            last_time: number | null;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["SeriesSummaryPage"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1846,16 +1354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1864,16 +1363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1896,11 +1386,9 @@ export interface operations {
                 "application/json": {
                     points: {
                         name: string;
-                        context?: {
-                            [key: string]: string | number | boolean;
-                        };
+                        context?: components["schemas"]["Context"];
                         step: number;
-                        value: number | ("NaN" | "Infinity" | "-Infinity");
+                        value: components["schemas"]["WireNumber"];
                         epoch?: number | null;
                         /** @description Unix seconds; defaults to the time the server received the request */
                         time?: number;
@@ -1930,16 +1418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -1948,16 +1427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with the stored state */
@@ -1966,16 +1436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload too large */
@@ -1984,16 +1445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -2002,16 +1454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2043,45 +1486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        context: {
-                            [key: string]: string | number | boolean;
-                        };
-                        summary: {
-                            name: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            count: number;
-                            first_step: number | null;
-                            last_step: number | null;
-                            last: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            last_time: number | null;
-                        };
-                        points: {
-                            step: number;
-                            value: number | ("NaN" | "Infinity" | "-Infinity");
-                            epoch: number | null;
-                            time: number;
-                        }[];
-                        buckets: {
-                            step: number;
-                            value: number | ("NaN" | "Infinity" | "-Infinity");
-                            epoch: number | null;
-                            time: number;
-                            start: number;
-                            end: number;
-                            count: number;
-                            min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                            min_step: number | null;
-                            max_step: number | null;
-                        }[] | null;
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["SeriesRead"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -2090,16 +1495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -2108,16 +1504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2139,9 +1526,7 @@ export interface operations {
                     filter?: string;
                     metrics: {
                         name: string;
-                        context?: {
-                            [key: string]: string | number | boolean;
-                        };
+                        context?: components["schemas"]["Context"];
                     }[];
                     /** @default 1000 */
                     points?: number;
@@ -2161,38 +1546,26 @@ export interface operations {
                         items: {
                             run: string;
                             name: string;
-                            context: {
-                                [key: string]: string | number | boolean;
-                            };
-                            summary: {
-                                name: string;
-                                context: {
-                                    [key: string]: string | number | boolean;
-                                };
-                                count: number;
-                                first_step: number | null;
-                                last_step: number | null;
-                                last: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                                min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                                max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                                last_time: number | null;
-                            };
+                            context: components["schemas"]["Context"];
+                            summary: components["schemas"]["SeriesSummary"];
+                            /** @description Raw points, or in downsampled reads the last point of each bucket (enough for a plain line plot) */
                             points: {
                                 step: number;
-                                value: number | ("NaN" | "Infinity" | "-Infinity");
+                                value: components["schemas"]["WireNumber"];
                                 epoch: number | null;
                                 time: number;
                             }[];
+                            /** @description Downsampled reads only: per step bucket, count, min and max (so spikes stay visible) and the last point */
                             buckets: {
                                 step: number;
-                                value: number | ("NaN" | "Infinity" | "-Infinity");
+                                value: components["schemas"]["WireNumber"];
                                 epoch: number | null;
                                 time: number;
                                 start: number;
                                 end: number;
                                 count: number;
-                                min: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
-                                max: (number | ("NaN" | "Infinity" | "-Infinity")) | null;
+                                min: components["schemas"]["WireNumber"] | null;
+                                max: components["schemas"]["WireNumber"] | null;
                                 min_step: number | null;
                                 max_step: number | null;
                             }[] | null;
@@ -2207,16 +1580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -2225,16 +1589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -2243,16 +1598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

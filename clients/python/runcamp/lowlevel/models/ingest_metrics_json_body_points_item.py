@@ -4,15 +4,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.ingest_metrics_json_body_points_item_value_type_1 import (
-    IngestMetricsJsonBodyPointsItemValueType1,
-)
+from ..models.wire_number_type_1 import WireNumberType1
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.ingest_metrics_json_body_points_item_context import (
-        IngestMetricsJsonBodyPointsItemContext,
-    )
+    from ..models.context import Context
 
 
 T = TypeVar("T", bound="IngestMetricsJsonBodyPointsItem")
@@ -24,16 +20,16 @@ class IngestMetricsJsonBodyPointsItem:
     Attributes:
         name (str):
         step (int):
-        value (Union[IngestMetricsJsonBodyPointsItemValueType1, float]):
-        context (Union[Unset, IngestMetricsJsonBodyPointsItemContext]):
+        value (Union[WireNumberType1, float]):
+        context (Union[Unset, Context]):
         epoch (Union[None, Unset, int]):
         time (Union[Unset, float]): Unix seconds; defaults to the time the server received the request
     """
 
     name: str
     step: int
-    value: Union[IngestMetricsJsonBodyPointsItemValueType1, float]
-    context: Union[Unset, "IngestMetricsJsonBodyPointsItemContext"] = UNSET
+    value: Union[WireNumberType1, float]
+    context: Union[Unset, "Context"] = UNSET
     epoch: Union[None, Unset, int] = UNSET
     time: Union[Unset, float] = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,7 +40,7 @@ class IngestMetricsJsonBodyPointsItem:
         step = self.step
 
         value: Union[float, str]
-        if isinstance(self.value, IngestMetricsJsonBodyPointsItemValueType1):
+        if isinstance(self.value, WireNumberType1):
             value = self.value.value
         else:
             value = self.value
@@ -81,36 +77,32 @@ class IngestMetricsJsonBodyPointsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ingest_metrics_json_body_points_item_context import (
-            IngestMetricsJsonBodyPointsItemContext,
-        )
+        from ..models.context import Context
 
         d = dict(src_dict)
         name = d.pop("name")
 
         step = d.pop("step")
 
-        def _parse_value(
-            data: object,
-        ) -> Union[IngestMetricsJsonBodyPointsItemValueType1, float]:
+        def _parse_value(data: object) -> Union[WireNumberType1, float]:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                value_type_1 = IngestMetricsJsonBodyPointsItemValueType1(data)
+                componentsschemas_wire_number_type_1 = WireNumberType1(data)
 
-                return value_type_1
+                return componentsschemas_wire_number_type_1
             except:  # noqa: E722
                 pass
-            return cast(Union[IngestMetricsJsonBodyPointsItemValueType1, float], data)
+            return cast(Union[WireNumberType1, float], data)
 
         value = _parse_value(d.pop("value"))
 
         _context = d.pop("context", UNSET)
-        context: Union[Unset, IngestMetricsJsonBodyPointsItemContext]
+        context: Union[Unset, Context]
         if isinstance(_context, Unset):
             context = UNSET
         else:
-            context = IngestMetricsJsonBodyPointsItemContext.from_dict(_context)
+            context = Context.from_dict(_context)
 
         def _parse_epoch(data: object) -> Union[None, Unset, int]:
             if data is None:

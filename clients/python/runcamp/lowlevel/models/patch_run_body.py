@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
 
 from attrs import define as _attrs_define
 
-from ..models.patch_run_body_status import PatchRunBodyStatus
+from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class PatchRunBody:
         name (Union[Unset, str]):
         experiment (Union[Unset, str]):
         description (Union[Unset, str]):
-        status (Union[Unset, PatchRunBodyStatus]):
+        status (Union[Unset, RunStatus]):
         archived (Union[Unset, bool]):
         campaign (Union[None, Unset, str]):
         params (Union[Unset, PatchRunBodyParams]): JSON merge patch (RFC 7396): objects merge, null deletes a key
@@ -31,7 +31,7 @@ class PatchRunBody:
     name: Union[Unset, str] = UNSET
     experiment: Union[Unset, str] = UNSET
     description: Union[Unset, str] = UNSET
-    status: Union[Unset, PatchRunBodyStatus] = UNSET
+    status: Union[Unset, RunStatus] = UNSET
     archived: Union[Unset, bool] = UNSET
     campaign: Union[None, Unset, str] = UNSET
     params: Union[Unset, "PatchRunBodyParams"] = UNSET
@@ -99,11 +99,11 @@ class PatchRunBody:
         description = d.pop("description", UNSET)
 
         _status = d.pop("status", UNSET)
-        status: Union[Unset, PatchRunBodyStatus]
+        status: Union[Unset, RunStatus]
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = PatchRunBodyStatus(_status)
+            status = RunStatus(_status)
 
         archived = d.pop("archived", UNSET)
 

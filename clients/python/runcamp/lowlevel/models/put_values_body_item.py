@@ -6,8 +6,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.put_values_body_item_context import PutValuesBodyItemContext
-    from ..models.put_values_body_item_value_type_4 import PutValuesBodyItemValueType4
+    from ..models.context import Context
+    from ..models.value_type_4 import ValueType4
 
 
 T = TypeVar("T", bound="PutValuesBodyItem")
@@ -18,23 +18,21 @@ class PutValuesBodyItem:
     """
     Attributes:
         name (str):
-        value (Union['PutValuesBodyItemValueType4', None, bool, float, str]):
-        context (Union[Unset, PutValuesBodyItemContext]):
+        value (Union['ValueType4', None, bool, float, str]):
+        context (Union[Unset, Context]):
     """
 
     name: str
-    value: Union["PutValuesBodyItemValueType4", None, bool, float, str]
-    context: Union[Unset, "PutValuesBodyItemContext"] = UNSET
+    value: Union["ValueType4", None, bool, float, str]
+    context: Union[Unset, "Context"] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.put_values_body_item_value_type_4 import (
-            PutValuesBodyItemValueType4,
-        )
+        from ..models.value_type_4 import ValueType4
 
         name = self.name
 
         value: Union[None, bool, dict[str, Any], float, str]
-        if isinstance(self.value, PutValuesBodyItemValueType4):
+        if isinstance(self.value, ValueType4):
             value = self.value.to_dict()
         else:
             value = self.value
@@ -58,39 +56,33 @@ class PutValuesBodyItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.put_values_body_item_context import PutValuesBodyItemContext
-        from ..models.put_values_body_item_value_type_4 import (
-            PutValuesBodyItemValueType4,
-        )
+        from ..models.context import Context
+        from ..models.value_type_4 import ValueType4
 
         d = dict(src_dict)
         name = d.pop("name")
 
-        def _parse_value(
-            data: object,
-        ) -> Union["PutValuesBodyItemValueType4", None, bool, float, str]:
+        def _parse_value(data: object) -> Union["ValueType4", None, bool, float, str]:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                value_type_4 = PutValuesBodyItemValueType4.from_dict(data)
+                componentsschemas_value_type_4 = ValueType4.from_dict(data)
 
-                return value_type_4
+                return componentsschemas_value_type_4
             except:  # noqa: E722
                 pass
-            return cast(
-                Union["PutValuesBodyItemValueType4", None, bool, float, str], data
-            )
+            return cast(Union["ValueType4", None, bool, float, str], data)
 
         value = _parse_value(d.pop("value"))
 
         _context = d.pop("context", UNSET)
-        context: Union[Unset, PutValuesBodyItemContext]
+        context: Union[Unset, Context]
         if isinstance(_context, Unset):
             context = UNSET
         else:
-            context = PutValuesBodyItemContext.from_dict(_context)
+            context = Context.from_dict(_context)
 
         put_values_body_item = cls(
             name=name,

@@ -5,9 +5,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.put_values_response_200_items_item import (
-        PutValuesResponse200ItemsItem,
-    )
+    from ..models.run_value import RunValue
 
 
 T = TypeVar("T", bound="PutValuesResponse200")
@@ -17,10 +15,10 @@ T = TypeVar("T", bound="PutValuesResponse200")
 class PutValuesResponse200:
     """
     Attributes:
-        items (list['PutValuesResponse200ItemsItem']):
+        items (list['RunValue']):
     """
 
-    items: list["PutValuesResponse200ItemsItem"]
+    items: list["RunValue"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,15 +39,13 @@ class PutValuesResponse200:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.put_values_response_200_items_item import (
-            PutValuesResponse200ItemsItem,
-        )
+        from ..models.run_value import RunValue
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = PutValuesResponse200ItemsItem.from_dict(items_item_data)
+            items_item = RunValue.from_dict(items_item_data)
 
             items.append(items_item)
 

@@ -6,9 +6,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.query_series_body_metrics_item_context import (
-        QuerySeriesBodyMetricsItemContext,
-    )
+    from ..models.context import Context
 
 
 T = TypeVar("T", bound="QuerySeriesBodyMetricsItem")
@@ -19,11 +17,11 @@ class QuerySeriesBodyMetricsItem:
     """
     Attributes:
         name (str):
-        context (Union[Unset, QuerySeriesBodyMetricsItemContext]):
+        context (Union[Unset, Context]):
     """
 
     name: str
-    context: Union[Unset, "QuerySeriesBodyMetricsItemContext"] = UNSET
+    context: Union[Unset, "Context"] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -46,19 +44,17 @@ class QuerySeriesBodyMetricsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.query_series_body_metrics_item_context import (
-            QuerySeriesBodyMetricsItemContext,
-        )
+        from ..models.context import Context
 
         d = dict(src_dict)
         name = d.pop("name")
 
         _context = d.pop("context", UNSET)
-        context: Union[Unset, QuerySeriesBodyMetricsItemContext]
+        context: Union[Unset, Context]
         if isinstance(_context, Unset):
             context = UNSET
         else:
-            context = QuerySeriesBodyMetricsItemContext.from_dict(_context)
+            context = Context.from_dict(_context)
 
         query_series_body_metrics_item = cls(
             name=name,

@@ -5,18 +5,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.context import Context
     from ..models.query_series_response_200_items_item_buckets_type_0_item import (
         QuerySeriesResponse200ItemsItemBucketsType0Item,
-    )
-    from ..models.query_series_response_200_items_item_context import (
-        QuerySeriesResponse200ItemsItemContext,
     )
     from ..models.query_series_response_200_items_item_points_item import (
         QuerySeriesResponse200ItemsItemPointsItem,
     )
-    from ..models.query_series_response_200_items_item_summary import (
-        QuerySeriesResponse200ItemsItemSummary,
-    )
+    from ..models.series_summary import SeriesSummary
 
 
 T = TypeVar("T", bound="QuerySeriesResponse200ItemsItem")
@@ -28,17 +24,19 @@ class QuerySeriesResponse200ItemsItem:
     Attributes:
         run (str):
         name (str):
-        context (QuerySeriesResponse200ItemsItemContext):
-        summary (QuerySeriesResponse200ItemsItemSummary):
-        points (list['QuerySeriesResponse200ItemsItemPointsItem']):
-        buckets (Union[None, list['QuerySeriesResponse200ItemsItemBucketsType0Item']]):
+        context (Context):
+        summary (SeriesSummary):
+        points (list['QuerySeriesResponse200ItemsItemPointsItem']): Raw points, or in downsampled reads the last point
+            of each bucket (enough for a plain line plot)
+        buckets (Union[None, list['QuerySeriesResponse200ItemsItemBucketsType0Item']]): Downsampled reads only: per step
+            bucket, count, min and max (so spikes stay visible) and the last point
         next_cursor (Union[None, str]):
     """
 
     run: str
     name: str
-    context: "QuerySeriesResponse200ItemsItemContext"
-    summary: "QuerySeriesResponse200ItemsItemSummary"
+    context: "Context"
+    summary: "SeriesSummary"
     points: list["QuerySeriesResponse200ItemsItemPointsItem"]
     buckets: Union[None, list["QuerySeriesResponse200ItemsItemBucketsType0Item"]]
     next_cursor: Union[None, str]
@@ -89,27 +87,23 @@ class QuerySeriesResponse200ItemsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.context import Context
         from ..models.query_series_response_200_items_item_buckets_type_0_item import (
             QuerySeriesResponse200ItemsItemBucketsType0Item,
-        )
-        from ..models.query_series_response_200_items_item_context import (
-            QuerySeriesResponse200ItemsItemContext,
         )
         from ..models.query_series_response_200_items_item_points_item import (
             QuerySeriesResponse200ItemsItemPointsItem,
         )
-        from ..models.query_series_response_200_items_item_summary import (
-            QuerySeriesResponse200ItemsItemSummary,
-        )
+        from ..models.series_summary import SeriesSummary
 
         d = dict(src_dict)
         run = d.pop("run")
 
         name = d.pop("name")
 
-        context = QuerySeriesResponse200ItemsItemContext.from_dict(d.pop("context"))
+        context = Context.from_dict(d.pop("context"))
 
-        summary = QuerySeriesResponse200ItemsItemSummary.from_dict(d.pop("summary"))
+        summary = SeriesSummary.from_dict(d.pop("summary"))
 
         points = []
         _points = d.pop("points")

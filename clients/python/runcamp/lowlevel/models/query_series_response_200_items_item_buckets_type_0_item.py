@@ -4,15 +4,7 @@ from typing import Any, TypeVar, Union, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.query_series_response_200_items_item_buckets_type_0_item_max_type_0_type_1 import (
-    QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1,
-)
-from ..models.query_series_response_200_items_item_buckets_type_0_item_min_type_0_type_1 import (
-    QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1,
-)
-from ..models.query_series_response_200_items_item_buckets_type_0_item_value_type_1 import (
-    QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1,
-)
+from ..models.wire_number_type_1 import WireNumberType1
 
 T = TypeVar("T", bound="QuerySeriesResponse200ItemsItemBucketsType0Item")
 
@@ -22,31 +14,27 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
     """
     Attributes:
         step (float):
-        value (Union[QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1, float]):
+        value (Union[WireNumberType1, float]):
         epoch (Union[None, float]):
         time (float):
         start (float):
         end (float):
         count (float):
-        min_ (Union[None, QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1, float]):
-        max_ (Union[None, QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1, float]):
+        min_ (Union[None, WireNumberType1, float]):
+        max_ (Union[None, WireNumberType1, float]):
         min_step (Union[None, float]):
         max_step (Union[None, float]):
     """
 
     step: float
-    value: Union[QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1, float]
+    value: Union[WireNumberType1, float]
     epoch: Union[None, float]
     time: float
     start: float
     end: float
     count: float
-    min_: Union[
-        None, QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1, float
-    ]
-    max_: Union[
-        None, QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1, float
-    ]
+    min_: Union[None, WireNumberType1, float]
+    max_: Union[None, WireNumberType1, float]
     min_step: Union[None, float]
     max_step: Union[None, float]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,9 +43,7 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
         step = self.step
 
         value: Union[float, str]
-        if isinstance(
-            self.value, QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1
-        ):
+        if isinstance(self.value, WireNumberType1):
             value = self.value.value
         else:
             value = self.value
@@ -74,17 +60,13 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
         count = self.count
 
         min_: Union[None, float, str]
-        if isinstance(
-            self.min_, QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1
-        ):
+        if isinstance(self.min_, WireNumberType1):
             min_ = self.min_.value
         else:
             min_ = self.min_
 
         max_: Union[None, float, str]
-        if isinstance(
-            self.max_, QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1
-        ):
+        if isinstance(self.max_, WireNumberType1):
             max_ = self.max_.value
         else:
             max_ = self.max_
@@ -120,23 +102,16 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
         d = dict(src_dict)
         step = d.pop("step")
 
-        def _parse_value(
-            data: object,
-        ) -> Union[QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1, float]:
+        def _parse_value(data: object) -> Union[WireNumberType1, float]:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                value_type_1 = (
-                    QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1(data)
-                )
+                componentsschemas_wire_number_type_1 = WireNumberType1(data)
 
-                return value_type_1
+                return componentsschemas_wire_number_type_1
             except:  # noqa: E722
                 pass
-            return cast(
-                Union[QuerySeriesResponse200ItemsItemBucketsType0ItemValueType1, float],
-                data,
-            )
+            return cast(Union[WireNumberType1, float], data)
 
         value = _parse_value(d.pop("value"))
 
@@ -155,59 +130,33 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
 
         count = d.pop("count")
 
-        def _parse_min_(
-            data: object,
-        ) -> Union[
-            None, QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1, float
-        ]:
+        def _parse_min_(data: object) -> Union[None, WireNumberType1, float]:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                min_type_0_type_1 = (
-                    QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1(data)
-                )
+                componentsschemas_wire_number_type_1 = WireNumberType1(data)
 
-                return min_type_0_type_1
+                return componentsschemas_wire_number_type_1
             except:  # noqa: E722
                 pass
-            return cast(
-                Union[
-                    None,
-                    QuerySeriesResponse200ItemsItemBucketsType0ItemMinType0Type1,
-                    float,
-                ],
-                data,
-            )
+            return cast(Union[None, WireNumberType1, float], data)
 
         min_ = _parse_min_(d.pop("min"))
 
-        def _parse_max_(
-            data: object,
-        ) -> Union[
-            None, QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1, float
-        ]:
+        def _parse_max_(data: object) -> Union[None, WireNumberType1, float]:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                max_type_0_type_1 = (
-                    QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1(data)
-                )
+                componentsschemas_wire_number_type_1 = WireNumberType1(data)
 
-                return max_type_0_type_1
+                return componentsschemas_wire_number_type_1
             except:  # noqa: E722
                 pass
-            return cast(
-                Union[
-                    None,
-                    QuerySeriesResponse200ItemsItemBucketsType0ItemMaxType0Type1,
-                    float,
-                ],
-                data,
-            )
+            return cast(Union[None, WireNumberType1, float], data)
 
         max_ = _parse_max_(d.pop("max"))
 

@@ -4,9 +4,7 @@ from typing import Any, TypeVar, Union, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.query_series_response_200_items_item_points_item_value_type_1 import (
-    QuerySeriesResponse200ItemsItemPointsItemValueType1,
-)
+from ..models.wire_number_type_1 import WireNumberType1
 
 T = TypeVar("T", bound="QuerySeriesResponse200ItemsItemPointsItem")
 
@@ -16,13 +14,13 @@ class QuerySeriesResponse200ItemsItemPointsItem:
     """
     Attributes:
         step (float):
-        value (Union[QuerySeriesResponse200ItemsItemPointsItemValueType1, float]):
+        value (Union[WireNumberType1, float]):
         epoch (Union[None, float]):
         time (float):
     """
 
     step: float
-    value: Union[QuerySeriesResponse200ItemsItemPointsItemValueType1, float]
+    value: Union[WireNumberType1, float]
     epoch: Union[None, float]
     time: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -31,7 +29,7 @@ class QuerySeriesResponse200ItemsItemPointsItem:
         step = self.step
 
         value: Union[float, str]
-        if isinstance(self.value, QuerySeriesResponse200ItemsItemPointsItemValueType1):
+        if isinstance(self.value, WireNumberType1):
             value = self.value.value
         else:
             value = self.value
@@ -59,20 +57,16 @@ class QuerySeriesResponse200ItemsItemPointsItem:
         d = dict(src_dict)
         step = d.pop("step")
 
-        def _parse_value(
-            data: object,
-        ) -> Union[QuerySeriesResponse200ItemsItemPointsItemValueType1, float]:
+        def _parse_value(data: object) -> Union[WireNumberType1, float]:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                value_type_1 = QuerySeriesResponse200ItemsItemPointsItemValueType1(data)
+                componentsschemas_wire_number_type_1 = WireNumberType1(data)
 
-                return value_type_1
+                return componentsschemas_wire_number_type_1
             except:  # noqa: E722
                 pass
-            return cast(
-                Union[QuerySeriesResponse200ItemsItemPointsItemValueType1, float], data
-            )
+            return cast(Union[WireNumberType1, float], data)
 
         value = _parse_value(d.pop("value"))
 

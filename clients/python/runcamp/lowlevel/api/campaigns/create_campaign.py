@@ -5,13 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.campaign import Campaign
 from ...models.create_campaign_body import CreateCampaignBody
-from ...models.create_campaign_response_200 import CreateCampaignResponse200
-from ...models.create_campaign_response_201 import CreateCampaignResponse201
-from ...models.create_campaign_response_400 import CreateCampaignResponse400
-from ...models.create_campaign_response_409 import CreateCampaignResponse409
-from ...models.create_campaign_response_413 import CreateCampaignResponse413
-from ...models.create_campaign_response_415 import CreateCampaignResponse415
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -39,43 +35,34 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        CreateCampaignResponse200,
-        CreateCampaignResponse201,
-        CreateCampaignResponse400,
-        CreateCampaignResponse409,
-        CreateCampaignResponse413,
-        CreateCampaignResponse415,
-    ]
-]:
+) -> Optional[Union[Campaign, Problem]]:
     if response.status_code == 200:
-        response_200 = CreateCampaignResponse200.from_dict(response.json())
+        response_200 = Campaign.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 201:
-        response_201 = CreateCampaignResponse201.from_dict(response.json())
+        response_201 = Campaign.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = CreateCampaignResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 409:
-        response_409 = CreateCampaignResponse409.from_dict(response.json())
+        response_409 = Problem.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = CreateCampaignResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = CreateCampaignResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -87,16 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        CreateCampaignResponse200,
-        CreateCampaignResponse201,
-        CreateCampaignResponse400,
-        CreateCampaignResponse409,
-        CreateCampaignResponse413,
-        CreateCampaignResponse415,
-    ]
-]:
+) -> Response[Union[Campaign, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,16 +88,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateCampaignBody,
-) -> Response[
-    Union[
-        CreateCampaignResponse200,
-        CreateCampaignResponse201,
-        CreateCampaignResponse400,
-        CreateCampaignResponse409,
-        CreateCampaignResponse413,
-        CreateCampaignResponse415,
-    ]
-]:
+) -> Response[Union[Campaign, Problem]]:
     """Create a campaign (a group of runs summarised together)
 
     Args:
@@ -131,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[CreateCampaignResponse200, CreateCampaignResponse201, CreateCampaignResponse400, CreateCampaignResponse409, CreateCampaignResponse413, CreateCampaignResponse415]]
+        Response[Union[Campaign, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -151,16 +120,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateCampaignBody,
-) -> Optional[
-    Union[
-        CreateCampaignResponse200,
-        CreateCampaignResponse201,
-        CreateCampaignResponse400,
-        CreateCampaignResponse409,
-        CreateCampaignResponse413,
-        CreateCampaignResponse415,
-    ]
-]:
+) -> Optional[Union[Campaign, Problem]]:
     """Create a campaign (a group of runs summarised together)
 
     Args:
@@ -172,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[CreateCampaignResponse200, CreateCampaignResponse201, CreateCampaignResponse400, CreateCampaignResponse409, CreateCampaignResponse413, CreateCampaignResponse415]
+        Union[Campaign, Problem]
     """
 
     return sync_detailed(
@@ -187,16 +147,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateCampaignBody,
-) -> Response[
-    Union[
-        CreateCampaignResponse200,
-        CreateCampaignResponse201,
-        CreateCampaignResponse400,
-        CreateCampaignResponse409,
-        CreateCampaignResponse413,
-        CreateCampaignResponse415,
-    ]
-]:
+) -> Response[Union[Campaign, Problem]]:
     """Create a campaign (a group of runs summarised together)
 
     Args:
@@ -208,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[CreateCampaignResponse200, CreateCampaignResponse201, CreateCampaignResponse400, CreateCampaignResponse409, CreateCampaignResponse413, CreateCampaignResponse415]]
+        Response[Union[Campaign, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -226,16 +177,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateCampaignBody,
-) -> Optional[
-    Union[
-        CreateCampaignResponse200,
-        CreateCampaignResponse201,
-        CreateCampaignResponse400,
-        CreateCampaignResponse409,
-        CreateCampaignResponse413,
-        CreateCampaignResponse415,
-    ]
-]:
+) -> Optional[Union[Campaign, Problem]]:
     """Create a campaign (a group of runs summarised together)
 
     Args:
@@ -247,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[CreateCampaignResponse200, CreateCampaignResponse201, CreateCampaignResponse400, CreateCampaignResponse409, CreateCampaignResponse413, CreateCampaignResponse415]
+        Union[Campaign, Problem]
     """
 
     return (

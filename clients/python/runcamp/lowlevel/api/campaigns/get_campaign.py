@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_campaign_response_200 import GetCampaignResponse200
-from ...models.get_campaign_response_400 import GetCampaignResponse400
-from ...models.get_campaign_response_404 import GetCampaignResponse404
+from ...models.campaign_detail import CampaignDetail
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -28,21 +27,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
-]:
+) -> Optional[Union[CampaignDetail, Problem]]:
     if response.status_code == 200:
-        response_200 = GetCampaignResponse200.from_dict(response.json())
+        response_200 = CampaignDetail.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = GetCampaignResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = GetCampaignResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -54,9 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
-]:
+) -> Response[Union[CampaignDetail, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,9 +65,7 @@ def sync_detailed(
     campaign: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[
-    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
-]:
+) -> Response[Union[CampaignDetail, Problem]]:
     """Get a campaign with its runs
 
     Args:
@@ -84,7 +77,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]]
+        Response[Union[CampaignDetail, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -104,9 +97,7 @@ def sync(
     campaign: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[
-    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
-]:
+) -> Optional[Union[CampaignDetail, Problem]]:
     """Get a campaign with its runs
 
     Args:
@@ -118,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+        Union[CampaignDetail, Problem]
     """
 
     return sync_detailed(
@@ -133,9 +124,7 @@ async def asyncio_detailed(
     campaign: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[
-    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
-]:
+) -> Response[Union[CampaignDetail, Problem]]:
     """Get a campaign with its runs
 
     Args:
@@ -147,7 +136,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]]
+        Response[Union[CampaignDetail, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -165,9 +154,7 @@ async def asyncio(
     campaign: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[
-    Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
-]:
+) -> Optional[Union[CampaignDetail, Problem]]:
     """Get a campaign with its runs
 
     Args:
@@ -179,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetCampaignResponse200, GetCampaignResponse400, GetCampaignResponse404]
+        Union[CampaignDetail, Problem]
     """
 
     return (

@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_campaigns_response_200 import ListCampaignsResponse200
-from ...models.list_campaigns_response_400 import ListCampaignsResponse400
-from ...models.list_campaigns_response_404 import ListCampaignsResponse404
+from ...models.campaign_page import CampaignPage
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -38,21 +37,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
-]:
+) -> Optional[Union[CampaignPage, Problem]]:
     if response.status_code == 200:
-        response_200 = ListCampaignsResponse200.from_dict(response.json())
+        response_200 = CampaignPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ListCampaignsResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ListCampaignsResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -64,9 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
-]:
+) -> Response[Union[CampaignPage, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,9 +76,7 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[
-    Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
-]:
+) -> Response[Union[CampaignPage, Problem]]:
     """List campaigns
 
     Args:
@@ -96,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]]
+        Response[Union[CampaignPage, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -118,9 +111,7 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[
-    Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
-]:
+) -> Optional[Union[CampaignPage, Problem]]:
     """List campaigns
 
     Args:
@@ -133,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
+        Union[CampaignPage, Problem]
     """
 
     return sync_detailed(
@@ -150,9 +141,7 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[
-    Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
-]:
+) -> Response[Union[CampaignPage, Problem]]:
     """List campaigns
 
     Args:
@@ -165,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]]
+        Response[Union[CampaignPage, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -185,9 +174,7 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[
-    Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
-]:
+) -> Optional[Union[CampaignPage, Problem]]:
     """List campaigns
 
     Args:
@@ -200,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListCampaignsResponse200, ListCampaignsResponse400, ListCampaignsResponse404]
+        Union[CampaignPage, Problem]
     """
 
     return (

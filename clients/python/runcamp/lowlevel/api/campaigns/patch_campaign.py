@@ -5,13 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.campaign import Campaign
 from ...models.patch_campaign_body import PatchCampaignBody
-from ...models.patch_campaign_response_200 import PatchCampaignResponse200
-from ...models.patch_campaign_response_400 import PatchCampaignResponse400
-from ...models.patch_campaign_response_404 import PatchCampaignResponse404
-from ...models.patch_campaign_response_409 import PatchCampaignResponse409
-from ...models.patch_campaign_response_413 import PatchCampaignResponse413
-from ...models.patch_campaign_response_415 import PatchCampaignResponse415
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -41,43 +37,34 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        PatchCampaignResponse200,
-        PatchCampaignResponse400,
-        PatchCampaignResponse404,
-        PatchCampaignResponse409,
-        PatchCampaignResponse413,
-        PatchCampaignResponse415,
-    ]
-]:
+) -> Optional[Union[Campaign, Problem]]:
     if response.status_code == 200:
-        response_200 = PatchCampaignResponse200.from_dict(response.json())
+        response_200 = Campaign.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = PatchCampaignResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = PatchCampaignResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = PatchCampaignResponse409.from_dict(response.json())
+        response_409 = Problem.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = PatchCampaignResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = PatchCampaignResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -89,16 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        PatchCampaignResponse200,
-        PatchCampaignResponse400,
-        PatchCampaignResponse404,
-        PatchCampaignResponse409,
-        PatchCampaignResponse413,
-        PatchCampaignResponse415,
-    ]
-]:
+) -> Response[Union[Campaign, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,16 +91,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchCampaignBody,
-) -> Response[
-    Union[
-        PatchCampaignResponse200,
-        PatchCampaignResponse400,
-        PatchCampaignResponse404,
-        PatchCampaignResponse409,
-        PatchCampaignResponse413,
-        PatchCampaignResponse415,
-    ]
-]:
+) -> Response[Union[Campaign, Problem]]:
     """Update a campaign's name, description or params
 
     Args:
@@ -135,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]]
+        Response[Union[Campaign, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -157,16 +126,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchCampaignBody,
-) -> Optional[
-    Union[
-        PatchCampaignResponse200,
-        PatchCampaignResponse400,
-        PatchCampaignResponse404,
-        PatchCampaignResponse409,
-        PatchCampaignResponse413,
-        PatchCampaignResponse415,
-    ]
-]:
+) -> Optional[Union[Campaign, Problem]]:
     """Update a campaign's name, description or params
 
     Args:
@@ -179,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]
+        Union[Campaign, Problem]
     """
 
     return sync_detailed(
@@ -196,16 +156,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchCampaignBody,
-) -> Response[
-    Union[
-        PatchCampaignResponse200,
-        PatchCampaignResponse400,
-        PatchCampaignResponse404,
-        PatchCampaignResponse409,
-        PatchCampaignResponse413,
-        PatchCampaignResponse415,
-    ]
-]:
+) -> Response[Union[Campaign, Problem]]:
     """Update a campaign's name, description or params
 
     Args:
@@ -218,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]]
+        Response[Union[Campaign, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -238,16 +189,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchCampaignBody,
-) -> Optional[
-    Union[
-        PatchCampaignResponse200,
-        PatchCampaignResponse400,
-        PatchCampaignResponse404,
-        PatchCampaignResponse409,
-        PatchCampaignResponse413,
-        PatchCampaignResponse415,
-    ]
-]:
+) -> Optional[Union[Campaign, Problem]]:
     """Update a campaign's name, description or params
 
     Args:
@@ -260,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PatchCampaignResponse200, PatchCampaignResponse400, PatchCampaignResponse404, PatchCampaignResponse409, PatchCampaignResponse413, PatchCampaignResponse415]
+        Union[Campaign, Problem]
     """
 
     return (

@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.summarize_campaign_response_200 import SummarizeCampaignResponse200
-from ...models.summarize_campaign_response_400 import SummarizeCampaignResponse400
-from ...models.summarize_campaign_response_404 import SummarizeCampaignResponse404
+from ...models.campaign_summary import CampaignSummary
+from ...models.problem import Problem
 from ...models.summarize_campaign_select import SummarizeCampaignSelect
 from ...types import UNSET, Response, Unset
 
@@ -51,25 +50,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        SummarizeCampaignResponse200,
-        SummarizeCampaignResponse400,
-        SummarizeCampaignResponse404,
-    ]
-]:
+) -> Optional[Union[CampaignSummary, Problem]]:
     if response.status_code == 200:
-        response_200 = SummarizeCampaignResponse200.from_dict(response.json())
+        response_200 = CampaignSummary.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = SummarizeCampaignResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = SummarizeCampaignResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -81,13 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        SummarizeCampaignResponse200,
-        SummarizeCampaignResponse400,
-        SummarizeCampaignResponse404,
-    ]
-]:
+) -> Response[Union[CampaignSummary, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,13 +92,7 @@ def sync_detailed(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
-) -> Response[
-    Union[
-        SummarizeCampaignResponse200,
-        SummarizeCampaignResponse400,
-        SummarizeCampaignResponse404,
-    ]
-]:
+) -> Response[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
      Over the campaign's runs that are not archived. A metric resolves per run to a series (its
@@ -133,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]]
+        Response[Union[CampaignSummary, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -161,13 +142,7 @@ def sync(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
-) -> Optional[
-    Union[
-        SummarizeCampaignResponse200,
-        SummarizeCampaignResponse400,
-        SummarizeCampaignResponse404,
-    ]
-]:
+) -> Optional[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
      Over the campaign's runs that are not archived. A metric resolves per run to a series (its
@@ -189,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]
+        Union[CampaignSummary, Problem]
     """
 
     return sync_detailed(
@@ -212,13 +187,7 @@ async def asyncio_detailed(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
-) -> Response[
-    Union[
-        SummarizeCampaignResponse200,
-        SummarizeCampaignResponse400,
-        SummarizeCampaignResponse404,
-    ]
-]:
+) -> Response[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
      Over the campaign's runs that are not archived. A metric resolves per run to a series (its
@@ -240,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]]
+        Response[Union[CampaignSummary, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -266,13 +235,7 @@ async def asyncio(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
-) -> Optional[
-    Union[
-        SummarizeCampaignResponse200,
-        SummarizeCampaignResponse400,
-        SummarizeCampaignResponse404,
-    ]
-]:
+) -> Optional[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
      Over the campaign's runs that are not archived. A metric resolves per run to a series (its
@@ -294,7 +257,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[SummarizeCampaignResponse200, SummarizeCampaignResponse400, SummarizeCampaignResponse404]
+        Union[CampaignSummary, Problem]
     """
 
     return (

@@ -7,11 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ingest_metrics_json_body import IngestMetricsJsonBody
 from ...models.ingest_metrics_response_200 import IngestMetricsResponse200
-from ...models.ingest_metrics_response_400 import IngestMetricsResponse400
-from ...models.ingest_metrics_response_404 import IngestMetricsResponse404
-from ...models.ingest_metrics_response_409 import IngestMetricsResponse409
-from ...models.ingest_metrics_response_413 import IngestMetricsResponse413
-from ...models.ingest_metrics_response_415 import IngestMetricsResponse415
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -49,43 +45,34 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        IngestMetricsResponse200,
-        IngestMetricsResponse400,
-        IngestMetricsResponse404,
-        IngestMetricsResponse409,
-        IngestMetricsResponse413,
-        IngestMetricsResponse415,
-    ]
-]:
+) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     if response.status_code == 200:
         response_200 = IngestMetricsResponse200.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = IngestMetricsResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = IngestMetricsResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = IngestMetricsResponse409.from_dict(response.json())
+        response_409 = Problem.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = IngestMetricsResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = IngestMetricsResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -97,16 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        IngestMetricsResponse200,
-        IngestMetricsResponse400,
-        IngestMetricsResponse404,
-        IngestMetricsResponse409,
-        IngestMetricsResponse413,
-        IngestMetricsResponse415,
-    ]
-]:
+) -> Response[Union[IngestMetricsResponse200, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,16 +100,7 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
     reopen: Union[Unset, bool] = UNSET,
-) -> Response[
-    Union[
-        IngestMetricsResponse200,
-        IngestMetricsResponse400,
-        IngestMetricsResponse404,
-        IngestMetricsResponse409,
-        IngestMetricsResponse413,
-        IngestMetricsResponse415,
-    ]
-]:
+) -> Response[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
@@ -148,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]]
+        Response[Union[IngestMetricsResponse200, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -172,16 +141,7 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
     reopen: Union[Unset, bool] = UNSET,
-) -> Optional[
-    Union[
-        IngestMetricsResponse200,
-        IngestMetricsResponse400,
-        IngestMetricsResponse404,
-        IngestMetricsResponse409,
-        IngestMetricsResponse413,
-        IngestMetricsResponse415,
-    ]
-]:
+) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
@@ -198,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]
+        Union[IngestMetricsResponse200, Problem]
     """
 
     return sync_detailed(
@@ -217,16 +177,7 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
     reopen: Union[Unset, bool] = UNSET,
-) -> Response[
-    Union[
-        IngestMetricsResponse200,
-        IngestMetricsResponse400,
-        IngestMetricsResponse404,
-        IngestMetricsResponse409,
-        IngestMetricsResponse413,
-        IngestMetricsResponse415,
-    ]
-]:
+) -> Response[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
@@ -243,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]]
+        Response[Union[IngestMetricsResponse200, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -265,16 +216,7 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
     reopen: Union[Unset, bool] = UNSET,
-) -> Optional[
-    Union[
-        IngestMetricsResponse200,
-        IngestMetricsResponse400,
-        IngestMetricsResponse404,
-        IngestMetricsResponse409,
-        IngestMetricsResponse413,
-        IngestMetricsResponse415,
-    ]
-]:
+) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
@@ -291,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[IngestMetricsResponse200, IngestMetricsResponse400, IngestMetricsResponse404, IngestMetricsResponse409, IngestMetricsResponse413, IngestMetricsResponse415]
+        Union[IngestMetricsResponse200, Problem]
     """
 
     return (

@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_series_response_200 import ListSeriesResponse200
-from ...models.list_series_response_400 import ListSeriesResponse400
-from ...models.list_series_response_404 import ListSeriesResponse404
+from ...models.problem import Problem
+from ...models.series_summary_page import SeriesSummaryPage
 from ...types import UNSET, Response, Unset
 
 
@@ -40,21 +39,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
-]:
+) -> Optional[Union[Problem, SeriesSummaryPage]]:
     if response.status_code == 200:
-        response_200 = ListSeriesResponse200.from_dict(response.json())
+        response_200 = SeriesSummaryPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ListSeriesResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ListSeriesResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -66,9 +63,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
-]:
+) -> Response[Union[Problem, SeriesSummaryPage]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,9 +79,7 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[
-    Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
-]:
+) -> Response[Union[Problem, SeriesSummaryPage]]:
     """List a run's series with their summaries
 
     Args:
@@ -100,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]]
+        Response[Union[Problem, SeriesSummaryPage]]
     """
 
     kwargs = _get_kwargs(
@@ -124,9 +117,7 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[
-    Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
-]:
+) -> Optional[Union[Problem, SeriesSummaryPage]]:
     """List a run's series with their summaries
 
     Args:
@@ -140,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
+        Union[Problem, SeriesSummaryPage]
     """
 
     return sync_detailed(
@@ -159,9 +150,7 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[
-    Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
-]:
+) -> Response[Union[Problem, SeriesSummaryPage]]:
     """List a run's series with their summaries
 
     Args:
@@ -175,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]]
+        Response[Union[Problem, SeriesSummaryPage]]
     """
 
     kwargs = _get_kwargs(
@@ -197,9 +186,7 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[
-    Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
-]:
+) -> Optional[Union[Problem, SeriesSummaryPage]]:
     """List a run's series with their summaries
 
     Args:
@@ -213,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListSeriesResponse200, ListSeriesResponse400, ListSeriesResponse404]
+        Union[Problem, SeriesSummaryPage]
     """
 
     return (

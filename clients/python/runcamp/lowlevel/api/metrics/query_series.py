@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.query_series_body import QuerySeriesBody
 from ...models.query_series_response_200 import QuerySeriesResponse200
-from ...models.query_series_response_400 import QuerySeriesResponse400
-from ...models.query_series_response_404 import QuerySeriesResponse404
-from ...models.query_series_response_415 import QuerySeriesResponse415
 from ...types import Response
 
 
@@ -37,31 +35,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        QuerySeriesResponse200,
-        QuerySeriesResponse400,
-        QuerySeriesResponse404,
-        QuerySeriesResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     if response.status_code == 200:
         response_200 = QuerySeriesResponse200.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = QuerySeriesResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = QuerySeriesResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 415:
-        response_415 = QuerySeriesResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -73,14 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        QuerySeriesResponse200,
-        QuerySeriesResponse400,
-        QuerySeriesResponse404,
-        QuerySeriesResponse415,
-    ]
-]:
+) -> Response[Union[Problem, QuerySeriesResponse200]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,14 +78,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: QuerySeriesBody,
-) -> Response[
-    Union[
-        QuerySeriesResponse200,
-        QuerySeriesResponse400,
-        QuerySeriesResponse404,
-        QuerySeriesResponse415,
-    ]
-]:
+) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
      Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
@@ -116,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]]
+        Response[Union[Problem, QuerySeriesResponse200]]
     """
 
     kwargs = _get_kwargs(
@@ -136,14 +113,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: QuerySeriesBody,
-) -> Optional[
-    Union[
-        QuerySeriesResponse200,
-        QuerySeriesResponse400,
-        QuerySeriesResponse404,
-        QuerySeriesResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
      Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
@@ -158,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]
+        Union[Problem, QuerySeriesResponse200]
     """
 
     return sync_detailed(
@@ -173,14 +143,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: QuerySeriesBody,
-) -> Response[
-    Union[
-        QuerySeriesResponse200,
-        QuerySeriesResponse400,
-        QuerySeriesResponse404,
-        QuerySeriesResponse415,
-    ]
-]:
+) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
      Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
@@ -195,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]]
+        Response[Union[Problem, QuerySeriesResponse200]]
     """
 
     kwargs = _get_kwargs(
@@ -213,14 +176,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: QuerySeriesBody,
-) -> Optional[
-    Union[
-        QuerySeriesResponse200,
-        QuerySeriesResponse400,
-        QuerySeriesResponse404,
-        QuerySeriesResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
      Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
@@ -235,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[QuerySeriesResponse200, QuerySeriesResponse400, QuerySeriesResponse404, QuerySeriesResponse415]
+        Union[Problem, QuerySeriesResponse200]
     """
 
     return (

@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.read_series_response_200 import ReadSeriesResponse200
-from ...models.read_series_response_400 import ReadSeriesResponse400
-from ...models.read_series_response_404 import ReadSeriesResponse404
+from ...models.problem import Problem
+from ...models.series_read import SeriesRead
 from ...types import UNSET, Response, Unset
 
 
@@ -54,21 +53,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
-]:
+) -> Optional[Union[Problem, SeriesRead]]:
     if response.status_code == 200:
-        response_200 = ReadSeriesResponse200.from_dict(response.json())
+        response_200 = SeriesRead.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ReadSeriesResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ReadSeriesResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -80,9 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
-]:
+) -> Response[Union[Problem, SeriesRead]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,9 +98,7 @@ def sync_detailed(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[
-    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
-]:
+) -> Response[Union[Problem, SeriesRead]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -132,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]]
+        Response[Union[Problem, SeriesRead]]
     """
 
     kwargs = _get_kwargs(
@@ -166,9 +159,7 @@ def sync(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[
-    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
-]:
+) -> Optional[Union[Problem, SeriesRead]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -195,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+        Union[Problem, SeriesRead]
     """
 
     return sync_detailed(
@@ -224,9 +215,7 @@ async def asyncio_detailed(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[
-    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
-]:
+) -> Response[Union[Problem, SeriesRead]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -253,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]]
+        Response[Union[Problem, SeriesRead]]
     """
 
     kwargs = _get_kwargs(
@@ -285,9 +274,7 @@ async def asyncio(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[
-    Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
-]:
+) -> Optional[Union[Problem, SeriesRead]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -314,7 +301,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ReadSeriesResponse200, ReadSeriesResponse400, ReadSeriesResponse404]
+        Union[Problem, SeriesRead]
     """
 
     return (

@@ -5,8 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delete_repo_response_400 import DeleteRepoResponse400
-from ...models.delete_repo_response_404 import DeleteRepoResponse404
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,18 +24,18 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]:
+) -> Optional[Union[Any, Problem]]:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 400:
-        response_400 = DeleteRepoResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = DeleteRepoResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -48,7 +47,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]:
+) -> Response[Union[Any, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,7 +60,7 @@ def sync_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]:
+) -> Response[Union[Any, Problem]]:
     """Delete a repo with all its runs, series and campaigns
 
     Args:
@@ -72,7 +71,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]
+        Response[Union[Any, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -90,7 +89,7 @@ def sync(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]:
+) -> Optional[Union[Any, Problem]]:
     """Delete a repo with all its runs, series and campaigns
 
     Args:
@@ -101,7 +100,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]
+        Union[Any, Problem]
     """
 
     return sync_detailed(
@@ -114,7 +113,7 @@ async def asyncio_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]:
+) -> Response[Union[Any, Problem]]:
     """Delete a repo with all its runs, series and campaigns
 
     Args:
@@ -125,7 +124,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]
+        Response[Union[Any, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +140,7 @@ async def asyncio(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]]:
+) -> Optional[Union[Any, Problem]]:
     """Delete a repo with all its runs, series and campaigns
 
     Args:
@@ -152,7 +151,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Any, DeleteRepoResponse400, DeleteRepoResponse404]
+        Union[Any, Problem]
     """
 
     return (

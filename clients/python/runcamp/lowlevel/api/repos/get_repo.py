@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_repo_response_200 import GetRepoResponse200
-from ...models.get_repo_response_400 import GetRepoResponse400
-from ...models.get_repo_response_404 import GetRepoResponse404
+from ...models.problem import Problem
+from ...models.repo import Repo
 from ...types import Response
 
 
@@ -26,19 +25,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]:
+) -> Optional[Union[Problem, Repo]]:
     if response.status_code == 200:
-        response_200 = GetRepoResponse200.from_dict(response.json())
+        response_200 = Repo.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = GetRepoResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = GetRepoResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -50,7 +49,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]:
+) -> Response[Union[Problem, Repo]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +62,7 @@ def sync_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]:
+) -> Response[Union[Problem, Repo]]:
     """Get a repo
 
     Args:
@@ -74,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]
+        Response[Union[Problem, Repo]]
     """
 
     kwargs = _get_kwargs(
@@ -92,7 +91,7 @@ def sync(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]:
+) -> Optional[Union[Problem, Repo]]:
     """Get a repo
 
     Args:
@@ -103,7 +102,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]
+        Union[Problem, Repo]
     """
 
     return sync_detailed(
@@ -116,7 +115,7 @@ async def asyncio_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]:
+) -> Response[Union[Problem, Repo]]:
     """Get a repo
 
     Args:
@@ -127,7 +126,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]
+        Response[Union[Problem, Repo]]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +142,7 @@ async def asyncio(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]]:
+) -> Optional[Union[Problem, Repo]]:
     """Get a repo
 
     Args:
@@ -154,7 +153,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetRepoResponse200, GetRepoResponse400, GetRepoResponse404]
+        Union[Problem, Repo]
     """
 
     return (

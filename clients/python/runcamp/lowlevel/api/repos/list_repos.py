@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_repos_response_200 import ListReposResponse200
-from ...models.list_repos_response_400 import ListReposResponse400
+from ...models.problem import Problem
+from ...models.repo_page import RepoPage
 from ...types import UNSET, Response, Unset
 
 
@@ -34,14 +34,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[ListReposResponse200, ListReposResponse400]]:
+) -> Optional[Union[Problem, RepoPage]]:
     if response.status_code == 200:
-        response_200 = ListReposResponse200.from_dict(response.json())
+        response_200 = RepoPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ListReposResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
@@ -53,7 +53,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[ListReposResponse200, ListReposResponse400]]:
+) -> Response[Union[Problem, RepoPage]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +67,7 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[Union[ListReposResponse200, ListReposResponse400]]:
+) -> Response[Union[Problem, RepoPage]]:
     """List repos with their run and campaign counts
 
     Args:
@@ -79,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListReposResponse200, ListReposResponse400]]
+        Response[Union[Problem, RepoPage]]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +99,7 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[Union[ListReposResponse200, ListReposResponse400]]:
+) -> Optional[Union[Problem, RepoPage]]:
     """List repos with their run and campaign counts
 
     Args:
@@ -111,7 +111,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListReposResponse200, ListReposResponse400]
+        Union[Problem, RepoPage]
     """
 
     return sync_detailed(
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[Union[ListReposResponse200, ListReposResponse400]]:
+) -> Response[Union[Problem, RepoPage]]:
     """List repos with their run and campaign counts
 
     Args:
@@ -138,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListReposResponse200, ListReposResponse400]]
+        Response[Union[Problem, RepoPage]]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +156,7 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[Union[ListReposResponse200, ListReposResponse400]]:
+) -> Optional[Union[Problem, RepoPage]]:
     """List repos with their run and campaign counts
 
     Args:
@@ -168,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListReposResponse200, ListReposResponse400]
+        Union[Problem, RepoPage]
     """
 
     return (

@@ -5,12 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.put_repo_body import PutRepoBody
-from ...models.put_repo_response_200 import PutRepoResponse200
-from ...models.put_repo_response_201 import PutRepoResponse201
-from ...models.put_repo_response_400 import PutRepoResponse400
-from ...models.put_repo_response_413 import PutRepoResponse413
-from ...models.put_repo_response_415 import PutRepoResponse415
+from ...models.repo import Repo
 from ...types import Response
 
 
@@ -38,37 +35,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        PutRepoResponse200,
-        PutRepoResponse201,
-        PutRepoResponse400,
-        PutRepoResponse413,
-        PutRepoResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Repo]]:
     if response.status_code == 200:
-        response_200 = PutRepoResponse200.from_dict(response.json())
+        response_200 = Repo.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 201:
-        response_201 = PutRepoResponse201.from_dict(response.json())
+        response_201 = Repo.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = PutRepoResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 413:
-        response_413 = PutRepoResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = PutRepoResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -80,15 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        PutRepoResponse200,
-        PutRepoResponse201,
-        PutRepoResponse400,
-        PutRepoResponse413,
-        PutRepoResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Repo]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,15 +83,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PutRepoBody,
-) -> Response[
-    Union[
-        PutRepoResponse200,
-        PutRepoResponse201,
-        PutRepoResponse400,
-        PutRepoResponse413,
-        PutRepoResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Repo]]:
     """Create or update a repo (idempotent)
 
     Args:
@@ -122,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]]
+        Response[Union[Problem, Repo]]
     """
 
     kwargs = _get_kwargs(
@@ -142,15 +115,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PutRepoBody,
-) -> Optional[
-    Union[
-        PutRepoResponse200,
-        PutRepoResponse201,
-        PutRepoResponse400,
-        PutRepoResponse413,
-        PutRepoResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Repo]]:
     """Create or update a repo (idempotent)
 
     Args:
@@ -162,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]
+        Union[Problem, Repo]
     """
 
     return sync_detailed(
@@ -177,15 +142,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PutRepoBody,
-) -> Response[
-    Union[
-        PutRepoResponse200,
-        PutRepoResponse201,
-        PutRepoResponse400,
-        PutRepoResponse413,
-        PutRepoResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Repo]]:
     """Create or update a repo (idempotent)
 
     Args:
@@ -197,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]]
+        Response[Union[Problem, Repo]]
     """
 
     kwargs = _get_kwargs(
@@ -215,15 +172,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PutRepoBody,
-) -> Optional[
-    Union[
-        PutRepoResponse200,
-        PutRepoResponse201,
-        PutRepoResponse400,
-        PutRepoResponse413,
-        PutRepoResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Repo]]:
     """Create or update a repo (idempotent)
 
     Args:
@@ -235,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PutRepoResponse200, PutRepoResponse201, PutRepoResponse400, PutRepoResponse413, PutRepoResponse415]
+        Union[Problem, Repo]
     """
 
     return (

@@ -6,12 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_run_body import CreateRunBody
-from ...models.create_run_response_200 import CreateRunResponse200
-from ...models.create_run_response_201 import CreateRunResponse201
-from ...models.create_run_response_400 import CreateRunResponse400
-from ...models.create_run_response_404 import CreateRunResponse404
-from ...models.create_run_response_413 import CreateRunResponse413
-from ...models.create_run_response_415 import CreateRunResponse415
+from ...models.problem import Problem
+from ...models.run import Run
 from ...types import Response
 
 
@@ -39,43 +35,34 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        CreateRunResponse200,
-        CreateRunResponse201,
-        CreateRunResponse400,
-        CreateRunResponse404,
-        CreateRunResponse413,
-        CreateRunResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Run]]:
     if response.status_code == 200:
-        response_200 = CreateRunResponse200.from_dict(response.json())
+        response_200 = Run.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 201:
-        response_201 = CreateRunResponse201.from_dict(response.json())
+        response_201 = Run.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = CreateRunResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = CreateRunResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 413:
-        response_413 = CreateRunResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = CreateRunResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -87,16 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        CreateRunResponse200,
-        CreateRunResponse201,
-        CreateRunResponse400,
-        CreateRunResponse404,
-        CreateRunResponse413,
-        CreateRunResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Run]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,16 +88,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateRunBody,
-) -> Response[
-    Union[
-        CreateRunResponse200,
-        CreateRunResponse201,
-        CreateRunResponse400,
-        CreateRunResponse404,
-        CreateRunResponse413,
-        CreateRunResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Run]]:
     """Create a run, or resume it when its id already exists
 
     Args:
@@ -131,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]]
+        Response[Union[Problem, Run]]
     """
 
     kwargs = _get_kwargs(
@@ -151,16 +120,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateRunBody,
-) -> Optional[
-    Union[
-        CreateRunResponse200,
-        CreateRunResponse201,
-        CreateRunResponse400,
-        CreateRunResponse404,
-        CreateRunResponse413,
-        CreateRunResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Run]]:
     """Create a run, or resume it when its id already exists
 
     Args:
@@ -172,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]
+        Union[Problem, Run]
     """
 
     return sync_detailed(
@@ -187,16 +147,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateRunBody,
-) -> Response[
-    Union[
-        CreateRunResponse200,
-        CreateRunResponse201,
-        CreateRunResponse400,
-        CreateRunResponse404,
-        CreateRunResponse413,
-        CreateRunResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Run]]:
     """Create a run, or resume it when its id already exists
 
     Args:
@@ -208,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]]
+        Response[Union[Problem, Run]]
     """
 
     kwargs = _get_kwargs(
@@ -226,16 +177,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: CreateRunBody,
-) -> Optional[
-    Union[
-        CreateRunResponse200,
-        CreateRunResponse201,
-        CreateRunResponse400,
-        CreateRunResponse404,
-        CreateRunResponse413,
-        CreateRunResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Run]]:
     """Create a run, or resume it when its id already exists
 
     Args:
@@ -247,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[CreateRunResponse200, CreateRunResponse201, CreateRunResponse400, CreateRunResponse404, CreateRunResponse413, CreateRunResponse415]
+        Union[Problem, Run]
     """
 
     return (

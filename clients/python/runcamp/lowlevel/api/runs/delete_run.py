@@ -5,8 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delete_run_response_400 import DeleteRunResponse400
-from ...models.delete_run_response_404 import DeleteRunResponse404
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -27,18 +26,18 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+) -> Optional[Union[Any, Problem]]:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 400:
-        response_400 = DeleteRunResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = DeleteRunResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -50,7 +49,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+) -> Response[Union[Any, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +63,7 @@ def sync_detailed(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+) -> Response[Union[Any, Problem]]:
     """Delete a run with its values and series
 
     Args:
@@ -76,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]
+        Response[Union[Any, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -96,7 +95,7 @@ def sync(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+) -> Optional[Union[Any, Problem]]:
     """Delete a run with its values and series
 
     Args:
@@ -108,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Any, DeleteRunResponse400, DeleteRunResponse404]
+        Union[Any, Problem]
     """
 
     return sync_detailed(
@@ -123,7 +122,7 @@ async def asyncio_detailed(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+) -> Response[Union[Any, Problem]]:
     """Delete a run with its values and series
 
     Args:
@@ -135,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]
+        Response[Union[Any, Problem]]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +152,7 @@ async def asyncio(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[Any, DeleteRunResponse400, DeleteRunResponse404]]:
+) -> Optional[Union[Any, Problem]]:
     """Delete a run with its values and series
 
     Args:
@@ -165,7 +164,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Any, DeleteRunResponse400, DeleteRunResponse404]
+        Union[Any, Problem]
     """
 
     return (

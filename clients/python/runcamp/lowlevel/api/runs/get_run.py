@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_run_response_200 import GetRunResponse200
-from ...models.get_run_response_400 import GetRunResponse400
-from ...models.get_run_response_404 import GetRunResponse404
+from ...models.problem import Problem
+from ...models.run_detail import RunDetail
 from ...types import Response
 
 
@@ -28,19 +27,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+) -> Optional[Union[Problem, RunDetail]]:
     if response.status_code == 200:
-        response_200 = GetRunResponse200.from_dict(response.json())
+        response_200 = RunDetail.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = GetRunResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = GetRunResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -52,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+) -> Response[Union[Problem, RunDetail]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,7 +65,7 @@ def sync_detailed(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+) -> Response[Union[Problem, RunDetail]]:
     """Get a run with its params, tags, values and series summaries
 
     Args:
@@ -78,7 +77,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]
+        Response[Union[Problem, RunDetail]]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +97,7 @@ def sync(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+) -> Optional[Union[Problem, RunDetail]]:
     """Get a run with its params, tags, values and series summaries
 
     Args:
@@ -110,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]
+        Union[Problem, RunDetail]
     """
 
     return sync_detailed(
@@ -125,7 +124,7 @@ async def asyncio_detailed(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+) -> Response[Union[Problem, RunDetail]]:
     """Get a run with its params, tags, values and series summaries
 
     Args:
@@ -137,7 +136,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]
+        Response[Union[Problem, RunDetail]]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +154,7 @@ async def asyncio(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]]:
+) -> Optional[Union[Problem, RunDetail]]:
     """Get a run with its params, tags, values and series summaries
 
     Args:
@@ -167,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetRunResponse200, GetRunResponse400, GetRunResponse404]
+        Union[Problem, RunDetail]
     """
 
     return (

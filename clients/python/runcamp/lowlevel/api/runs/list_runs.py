@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_runs_response_200 import ListRunsResponse200
-from ...models.list_runs_response_400 import ListRunsResponse400
-from ...models.list_runs_response_404 import ListRunsResponse404
+from ...models.problem import Problem
+from ...models.run_page import RunPage
 from ...types import UNSET, Response, Unset
 
 
@@ -44,19 +43,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+) -> Optional[Union[Problem, RunPage]]:
     if response.status_code == 200:
-        response_200 = ListRunsResponse200.from_dict(response.json())
+        response_200 = RunPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ListRunsResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ListRunsResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
@@ -68,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+) -> Response[Union[Problem, RunPage]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +84,7 @@ def sync_detailed(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+) -> Response[Union[Problem, RunPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -103,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]
+        Response[Union[Problem, RunPage]]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +128,7 @@ def sync(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Optional[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+) -> Optional[Union[Problem, RunPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -147,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]
+        Union[Problem, RunPage]
     """
 
     return sync_detailed(
@@ -168,7 +167,7 @@ async def asyncio_detailed(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+) -> Response[Union[Problem, RunPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -186,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]
+        Response[Union[Problem, RunPage]]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +209,7 @@ async def asyncio(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Optional[Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]]:
+) -> Optional[Union[Problem, RunPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -228,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[ListRunsResponse200, ListRunsResponse400, ListRunsResponse404]
+        Union[Problem, RunPage]
     """
 
     return (

@@ -6,11 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.patch_run_body import PatchRunBody
-from ...models.patch_run_response_200 import PatchRunResponse200
-from ...models.patch_run_response_400 import PatchRunResponse400
-from ...models.patch_run_response_404 import PatchRunResponse404
-from ...models.patch_run_response_413 import PatchRunResponse413
-from ...models.patch_run_response_415 import PatchRunResponse415
+from ...models.problem import Problem
+from ...models.run import Run
 from ...types import Response
 
 
@@ -40,37 +37,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        PatchRunResponse200,
-        PatchRunResponse400,
-        PatchRunResponse404,
-        PatchRunResponse413,
-        PatchRunResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Run]]:
     if response.status_code == 200:
-        response_200 = PatchRunResponse200.from_dict(response.json())
+        response_200 = Run.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = PatchRunResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = PatchRunResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 413:
-        response_413 = PatchRunResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = PatchRunResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -82,15 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        PatchRunResponse200,
-        PatchRunResponse400,
-        PatchRunResponse404,
-        PatchRunResponse413,
-        PatchRunResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Run]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,15 +86,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchRunBody,
-) -> Response[
-    Union[
-        PatchRunResponse200,
-        PatchRunResponse400,
-        PatchRunResponse404,
-        PatchRunResponse413,
-        PatchRunResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Run]]:
     """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
 
     Args:
@@ -126,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]]
+        Response[Union[Problem, Run]]
     """
 
     kwargs = _get_kwargs(
@@ -148,15 +121,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchRunBody,
-) -> Optional[
-    Union[
-        PatchRunResponse200,
-        PatchRunResponse400,
-        PatchRunResponse404,
-        PatchRunResponse413,
-        PatchRunResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Run]]:
     """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
 
     Args:
@@ -169,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]
+        Union[Problem, Run]
     """
 
     return sync_detailed(
@@ -186,15 +151,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchRunBody,
-) -> Response[
-    Union[
-        PatchRunResponse200,
-        PatchRunResponse400,
-        PatchRunResponse404,
-        PatchRunResponse413,
-        PatchRunResponse415,
-    ]
-]:
+) -> Response[Union[Problem, Run]]:
     """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
 
     Args:
@@ -207,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]]
+        Response[Union[Problem, Run]]
     """
 
     kwargs = _get_kwargs(
@@ -227,15 +184,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: PatchRunBody,
-) -> Optional[
-    Union[
-        PatchRunResponse200,
-        PatchRunResponse400,
-        PatchRunResponse404,
-        PatchRunResponse413,
-        PatchRunResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, Run]]:
     """Update a run: fields, status, campaign, params (deep merge), tags (add/remove)
 
     Args:
@@ -248,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PatchRunResponse200, PatchRunResponse400, PatchRunResponse404, PatchRunResponse413, PatchRunResponse415]
+        Union[Problem, Run]
     """
 
     return (

@@ -5,12 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.put_values_body_item import PutValuesBodyItem
 from ...models.put_values_response_200 import PutValuesResponse200
-from ...models.put_values_response_400 import PutValuesResponse400
-from ...models.put_values_response_404 import PutValuesResponse404
-from ...models.put_values_response_413 import PutValuesResponse413
-from ...models.put_values_response_415 import PutValuesResponse415
 from ...types import Response
 
 
@@ -43,37 +40,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[
-    Union[
-        PutValuesResponse200,
-        PutValuesResponse400,
-        PutValuesResponse404,
-        PutValuesResponse413,
-        PutValuesResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, PutValuesResponse200]]:
     if response.status_code == 200:
         response_200 = PutValuesResponse200.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = PutValuesResponse400.from_dict(response.json())
+        response_400 = Problem.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = PutValuesResponse404.from_dict(response.json())
+        response_404 = Problem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 413:
-        response_413 = PutValuesResponse413.from_dict(response.json())
+        response_413 = Problem.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = PutValuesResponse415.from_dict(response.json())
+        response_415 = Problem.from_dict(response.json())
 
         return response_415
 
@@ -85,15 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[
-    Union[
-        PutValuesResponse200,
-        PutValuesResponse400,
-        PutValuesResponse404,
-        PutValuesResponse413,
-        PutValuesResponse415,
-    ]
-]:
+) -> Response[Union[Problem, PutValuesResponse200]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,15 +89,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
-) -> Response[
-    Union[
-        PutValuesResponse200,
-        PutValuesResponse400,
-        PutValuesResponse404,
-        PutValuesResponse413,
-        PutValuesResponse415,
-    ]
-]:
+) -> Response[Union[Problem, PutValuesResponse200]]:
     """Upsert values: one result per (name, context)
 
     Args:
@@ -129,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]]
+        Response[Union[Problem, PutValuesResponse200]]
     """
 
     kwargs = _get_kwargs(
@@ -151,15 +124,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
-) -> Optional[
-    Union[
-        PutValuesResponse200,
-        PutValuesResponse400,
-        PutValuesResponse404,
-        PutValuesResponse413,
-        PutValuesResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, PutValuesResponse200]]:
     """Upsert values: one result per (name, context)
 
     Args:
@@ -172,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]
+        Union[Problem, PutValuesResponse200]
     """
 
     return sync_detailed(
@@ -189,15 +154,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
-) -> Response[
-    Union[
-        PutValuesResponse200,
-        PutValuesResponse400,
-        PutValuesResponse404,
-        PutValuesResponse413,
-        PutValuesResponse415,
-    ]
-]:
+) -> Response[Union[Problem, PutValuesResponse200]]:
     """Upsert values: one result per (name, context)
 
     Args:
@@ -210,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]]
+        Response[Union[Problem, PutValuesResponse200]]
     """
 
     kwargs = _get_kwargs(
@@ -230,15 +187,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
-) -> Optional[
-    Union[
-        PutValuesResponse200,
-        PutValuesResponse400,
-        PutValuesResponse404,
-        PutValuesResponse413,
-        PutValuesResponse415,
-    ]
-]:
+) -> Optional[Union[Problem, PutValuesResponse200]]:
     """Upsert values: one result per (name, context)
 
     Args:
@@ -251,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[PutValuesResponse200, PutValuesResponse400, PutValuesResponse404, PutValuesResponse413, PutValuesResponse415]
+        Union[Problem, PutValuesResponse200]
     """
 
     return (

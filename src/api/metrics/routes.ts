@@ -1,0 +1,117 @@
+import { Hono } from "hono";
+import { describeRoute, resolver } from "hono-openapi";
+import * as v from "valibot";
+import type { Deps } from "../../deps.ts";
+import { jsonResponse } from "../../http/openapi.ts";
+import { badRequest, problems, unsupportedMediaType } from "../../http/problems.ts";
+import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
+import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
+import { findRunsByFilter } from "../runs/search.ts";
+import { resolveRunIds } from "../runs/service.ts";
+import { parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
+import { ContextParam, IngestBody, IngestResult, MAX_QUERY_RUNS, QueryBody, QueryResult, ReadQuery, SeriesReadView, SeriesSummaryView } from "./schemas.ts";
+import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";
+
+const SeriesParams = v.object({ ...RunParams.entries, name: Name });
+
+const NDJSON_TYPES = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
+
+export function metricRoutes(deps: Deps) {
+  return new Hono()
+    .post(
+      "/repos/:repo/runs/:run/metrics",
+      describeRoute({
+        operationId: "ingestMetrics",
+        tags: ["metrics"],
+        summary: "Ingest a batch of metric points (atomic, idempotent per step)",
+        description:
+          "Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.",
+        parameters: [{ name: "reopen", in: "query", required: false, schema: { type: "boolean" }, description: "Log to a finished run (NDJSON bodies)" }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: resolver(IngestBody) },
+            "application/x-ndjson": { schema: { type: "string", description: "One point object per line" } },
+          },
+        },
+        responses: { 200: jsonResponse("How many points were written, to how many series", IngestResult), ...problems(400, 404, 409, 413, 415) },
+      }),
+      params(RunParams),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+        const now = Date.now() / 1000;
+        const limits = deps.config.limits;
+        let parsed;
+        if (mediaType === "application/json") {
+          let body: unknown;
+          try {
+            body = JSON.parse(await c.req.text());
+          } catch {
+            throw badRequest("Malformed JSON in request body");
+          }
+          parsed = parsePointsJson(body, limits, now);
+        } else if (NDJSON_TYPES.has(mediaType)) {
+          parsed = { points: parsePointsNdjson(await c.req.text(), limits, now), reopen: c.req.query("reopen") === "true" };
+        } else {
+          throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got "${mediaType || "no content type"}").`);
+        }
+        if (c.req.query("reopen") === "true") parsed.reopen = true;
+        return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen));
+      },
+    )
+    .get(
+      "/repos/:repo/runs/:run/metrics",
+      describeRoute({ operationId: "listSeries", tags: ["metrics"], summary: "List a run's series with their summaries", responses: { 200: jsonResponse("A page of series", Page(SeriesSummaryView, "SeriesSummaryPage")), ...problems(400, 404) } }),
+      params(RunParams),
+      query(PageQuery),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        const { limit, cursor } = c.req.valid("query");
+        return c.json(await listSeries(deps, repo, run, limit, cursor));
+      },
+    )
+    .get(
+      "/repos/:repo/runs/:run/metrics/:name",
+      describeRoute({
+        operationId: "readSeries",
+        tags: ["metrics"],
+        summary: "Read one series: raw points (paginated) or downsampled with points=N",
+        description:
+          "context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N buckets, each keeping count, min and max (NaN ignored, with their steps) and its last point, exact over the points in its [start, end]. Ranged reads (from/to) and short series get buckets of equal step width; a long series read whole (at least 128·N points) gets buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (%2F).",
+        responses: { 200: jsonResponse("The series", SeriesReadView), ...problems(400, 404) },
+      }),
+      params(SeriesParams),
+      query(ReadQuery),
+      async (c) => {
+        const { repo, run, name } = c.req.valid("param");
+        const q = c.req.valid("query");
+        if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
+        return c.json(await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q));
+      },
+    )
+    .post(
+      "/repos/:repo/metrics/query",
+      describeRoute({
+        operationId: "querySeries",
+        tags: ["metrics"],
+        summary: "Read the series of many runs at once, each downsampled",
+        description: "Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is a 400 asking to narrow the filter), exactly one of the two.",
+        responses: { 200: jsonResponse("One item per (run, metric) that exists", QueryResult), ...problems(400, 404, 415) },
+      }),
+      params(RepoParams),
+      requireJson(),
+      jsonBody(QueryBody),
+      async (c) => {
+        const body = c.req.valid("json");
+        if (body.from !== undefined && body.to !== undefined && body.from > body.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
+        if ((body.runs === undefined) === (body.filter === undefined)) {
+          const message = body.runs === undefined ? "give runs or filter" : "give runs or filter, not both";
+          throw badRequest("Choose the runs with either runs (ids) or filter, exactly one of them.", [{ path: "body", message }]);
+        }
+        const repo = c.req.valid("param").repo;
+        const runs = body.runs !== undefined ? await resolveRunIds(deps, repo, body.runs) : await findRunsByFilter(deps, repo, body.filter!, MAX_QUERY_RUNS);
+        return c.json(await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to }));
+      },
+    );
+}

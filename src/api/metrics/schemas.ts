@@ -1,0 +1,92 @@
+// Request and response shapes of the metrics routes. Types come from these schemas.
+import * as v from "valibot";
+import { defaultLimits } from "../../config.ts";
+import { Context, IntegerQuery, Name, ResourceId, WireNumber } from "../../http/schemas.ts";
+import { encodedQuery } from "../../http/validation.ts";
+
+export const SeriesSummaryView = v.pipe(
+  v.object({
+    name: v.string(),
+    context: Context,
+    count: v.number(),
+    first_step: v.nullable(v.number()),
+    last_step: v.nullable(v.number()),
+    last: v.nullable(WireNumber),
+    min: v.nullable(WireNumber),
+    max: v.nullable(WireNumber),
+    last_time: v.nullable(v.number()),
+  }),
+  v.metadata({ ref: "SeriesSummary" }),
+);
+export type SeriesSummaryView = v.InferOutput<typeof SeriesSummaryView>;
+
+// Documents the ingest body; the hot path validates it by hand (./parse-points.ts).
+const IngestPoint = v.object({
+  name: Name,
+  context: v.optional(Context),
+  step: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  value: WireNumber,
+  epoch: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  time: v.optional(v.pipe(v.number(), v.minValue(0), v.description("Unix seconds; defaults to the time the server received the request"))),
+});
+export const IngestBody = v.object({
+  points: v.pipe(v.array(IngestPoint), v.maxLength(defaultLimits.maxPointsPerRequest)),
+  reopen: v.optional(v.pipe(v.boolean(), v.description("Log to a finished run: it becomes running again"))),
+});
+export const IngestResult = v.object({ points: v.number(), series: v.number() });
+export type IngestResult = v.InferOutput<typeof IngestResult>;
+
+const PointView = v.object({ step: v.number(), value: WireNumber, epoch: v.nullable(v.number()), time: v.number() });
+export type PointView = v.InferOutput<typeof PointView>;
+const BucketView = v.object({
+  ...PointView.entries,
+  start: v.number(),
+  end: v.number(),
+  count: v.number(),
+  min: v.nullable(WireNumber),
+  max: v.nullable(WireNumber),
+  min_step: v.nullable(v.number()),
+  max_step: v.nullable(v.number()),
+});
+export type BucketView = v.InferOutput<typeof BucketView>;
+const seriesReadEntries = {
+  name: v.string(),
+  context: Context,
+  summary: SeriesSummaryView,
+  points: v.pipe(v.array(PointView), v.description("Raw points, or in downsampled reads the last point of each bucket (enough for a plain line plot)")),
+  buckets: v.pipe(v.nullable(v.array(BucketView)), v.description("Downsampled reads only: per step bucket, count, min and max (so spikes stay visible) and the last point")),
+  next_cursor: v.nullable(v.string()),
+};
+export const SeriesReadView = v.pipe(v.object(seriesReadEntries), v.metadata({ ref: "SeriesRead" }));
+export type SeriesReadView = v.InferOutput<typeof SeriesReadView>;
+
+const Step = v.pipe(v.string(), v.regex(/^\d{1,16}$/, "must be a non-negative integer"), v.transform(Number), v.maxValue(Number.MAX_SAFE_INTEGER));
+export const ContextParam = encodedQuery(Context, (text) => JSON.parse(text), 'The series context as JSON text, e.g. {"subset":"val"}; default {}');
+export const MAX_READ_POINTS = 100_000;
+export const ReadQuery = v.object({
+  context: v.optional(ContextParam.schema),
+  from: v.optional(Step),
+  to: v.optional(Step),
+  points: v.optional(IntegerQuery(MAX_READ_POINTS)),
+  limit: v.optional(IntegerQuery(MAX_READ_POINTS), "1000"),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+// Runs are named by id (`runs`) or chosen by a filter (`filter`): exactly one of the two.
+export const MAX_QUERY_RUNS = 1000;
+export const QueryBody = v.strictObject({
+  runs: v.optional(v.pipe(v.array(ResourceId), v.minLength(1, "name at least one run"), v.maxLength(MAX_QUERY_RUNS, "at most 1,000 runs"))),
+  filter: v.optional(
+    v.pipe(
+      v.string(),
+      v.description("Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter."),
+    ),
+  ),
+  metrics: v.pipe(v.array(v.strictObject({ name: Name, context: v.optional(Context) })), v.minLength(1, "name at least one metric"), v.maxLength(100, "at most 100 metrics")),
+  points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_READ_POINTS)), 1000),
+  from: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  to: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+const QueryItem = v.object({ run: v.string(), ...seriesReadEntries });
+export const QueryResult = v.object({ items: v.array(QueryItem) });
+export type QueryResult = v.InferOutput<typeof QueryResult>;

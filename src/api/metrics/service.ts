@@ -1,0 +1,99 @@
+import type { Deps } from "../../deps.ts";
+import { contextKey } from "../../http/context-key.ts";
+import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
+import { conflict, notFound } from "../../http/problems.ts";
+import type { Context } from "../../lib/context.ts";
+import { downsampleSeries, findSeries, listRunSeries, readPoints, writeSeriesPoints, type Point, type SeriesRow } from "../../series/index.ts";
+import { findRunPk, reopenRun } from "../runs/service.ts";
+import type { IncomingPoint } from "./parse-points.ts";
+import type { IngestResult, QueryResult, SeriesReadView } from "./schemas.ts";
+import { bucketView, pointView, seriesSummaryView } from "./views.ts";
+
+/**
+ * Ingests a batch atomically: one write transaction covers every series it touches, so
+ * either all points land or none do.
+ */
+export async function ingestPoints(deps: Deps, repo: string, runId: string, points: IncomingPoint[], reopen: boolean): Promise<IngestResult> {
+  const { runPk, status } = await findRunPk(deps, repo, runId);
+  if (status !== "running" && !reopen) {
+    throw conflict(`Run "${runId}" is ${status}; send "reopen": true (or ?reopen=true) to log to it again.`);
+  }
+  const groups = new Map<string, { name: string; context: string; points: Point[] }>();
+  for (const p of points) {
+    const key = `${p.name}\u0000${p.context}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { name: p.name, context: p.context, points: [] }));
+    group.points.push(p); // an IncomingPoint is a Point with its series attached: no copy
+  }
+  const tx = await deps.client.transaction("write");
+  try {
+    if (status !== "running") await reopenRun(tx, runPk);
+    for (const group of groups.values()) await writeSeriesPoints(tx, runPk, group.name, group.context, group.points);
+    await tx.commit();
+  } finally {
+    tx.close();
+  }
+  return { points: points.length, series: groups.size };
+}
+
+export async function listSeries(deps: Deps, repo: string, runId: string, limit: number, cursor?: string) {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const after = cursor ? (decodeCursor(cursor, ["string", "string"]) as [string, string]) : undefined;
+  const rows = await listRunSeries(deps.client, runPk, { limit: limit + 1, after });
+  return pageOf(rows, limit, (row) => seriesSummaryView(row.summary), (last) => [last.summary.name, last.summary.context]);
+}
+
+export interface ReadOptions {
+  from?: number;
+  to?: number;
+  /** Downsample to at most this many buckets. */
+  points?: number;
+  /** Raw reads: page size. */
+  limit: number;
+  cursor?: string;
+}
+
+async function readOneSeries(deps: Deps, row: SeriesRow, options: ReadOptions): Promise<SeriesReadView> {
+  const summary = seriesSummaryView(row.summary);
+  const base = { name: summary.name, context: summary.context, summary };
+  if (options.points !== undefined) {
+    const buckets = (await downsampleSeries(deps, row, options.points, options)).map(bucketView);
+    return { ...base, points: buckets.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })), buckets, next_cursor: null };
+  }
+  const from = options.cursor ? Number(decodeCursor(options.cursor, ["number"])[0]) : (options.from ?? 0);
+  const page = await readPoints(deps, row, from, options.to ?? Number.MAX_SAFE_INTEGER, options.limit);
+  return { ...base, points: page.points.map(pointView), buckets: null, next_cursor: page.nextStep === null ? null : encodeCursor([page.nextStep]) };
+}
+
+export async function readSeries(deps: Deps, repo: string, runId: string, name: string, context: Context | undefined, options: ReadOptions): Promise<SeriesReadView> {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const key = contextKey(context, deps.config.limits);
+  const [row] = await findSeries(deps.client, [runPk], [{ name, context: key }]);
+  if (!row) throw notFound(`Run "${runId}" has no series "${name}" with context ${key}.`);
+  return readOneSeries(deps, row, options);
+}
+
+export interface SeriesQuery {
+  runs: { pk: number; id: string }[];
+  metrics: { name: string; context?: Context }[];
+  points: number;
+  from?: number;
+  to?: number;
+}
+
+/** The chosen series of many runs, each downsampled; runs lacking a series are simply absent for it. */
+export async function querySeries(deps: Deps, query: SeriesQuery): Promise<QueryResult> {
+  const keys = query.metrics.map((m, i) => ({ name: m.name, context: contextKey(m.context, deps.config.limits, `metrics.${i}.context`) }));
+  const rows = await findSeries(
+    deps.client,
+    query.runs.map((run) => run.pk),
+    keys,
+  );
+  const idOf = new Map(query.runs.map((run) => [run.pk, run.id]));
+  const items: QueryResult["items"] = [];
+  for (const row of rows) {
+    const view = await readOneSeries(deps, row, { points: query.points, from: query.from, to: query.to, limit: 0 });
+    items.push({ run: idOf.get(row.runPk)!, ...view });
+  }
+  return { items };
+}

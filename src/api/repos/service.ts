@@ -1,0 +1,74 @@
+import type { Deps } from "../../deps.ts";
+import { decodeCursor, pageOf } from "../../http/cursor.ts";
+import { notFound } from "../../http/problems.ts";
+import { iso } from "../../lib/time.ts";
+import { deleteRunsOf } from "../runs/service.ts";
+import type { RepoView } from "./schemas.ts";
+
+const COLUMNS = `p.name, p.description, p.created_at,
+  (SELECT count(*) FROM runs WHERE runs.repo_pk = p.pk) AS run_count,
+  (SELECT count(*) FROM campaigns WHERE campaigns.repo_pk = p.pk) AS campaign_count`;
+
+const view = (row: Record<string, unknown>): RepoView => ({
+  name: String(row.name),
+  description: String(row.description),
+  created_at: iso(Number(row.created_at)),
+  run_count: Number(row.run_count),
+  campaign_count: Number(row.campaign_count),
+});
+
+const repoNotFound = (name: string) => notFound(`Repo "${name}" does not exist.`);
+
+/** Repos come into being on first write; this returns the repo's key, creating it if needed. */
+export async function ensureRepo({ client }: Deps, name: string): Promise<number> {
+  // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the existing row too.
+  const rs = await client.execute({
+    sql: "INSERT INTO repos (name, description, created_at) VALUES (?, '', ?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING pk",
+    args: [name, Date.now()],
+  });
+  return Number(rs.rows[0].pk);
+}
+
+export async function findRepoPk({ client }: Deps, name: string): Promise<number> {
+  const rs = await client.execute({ sql: "SELECT pk FROM repos WHERE name = ?", args: [name] });
+  if (!rs.rows.length) throw repoNotFound(name);
+  return Number(rs.rows[0].pk);
+}
+
+export async function getRepo({ client }: Deps, name: string): Promise<RepoView> {
+  const rs = await client.execute({ sql: `SELECT ${COLUMNS} FROM repos p WHERE p.name = ?`, args: [name] });
+  if (!rs.rows.length) throw repoNotFound(name);
+  return view(rs.rows[0] as unknown as Record<string, unknown>);
+}
+
+export async function listRepos({ client }: Deps, limit: number, cursor?: string) {
+  const after = cursor ? String(decodeCursor(cursor, ["string"])[0]) : undefined;
+  const rs = await client.execute({
+    sql: `SELECT ${COLUMNS} FROM repos p ${after === undefined ? "" : "WHERE p.name > ?"} ORDER BY p.name LIMIT ?`,
+    args: after === undefined ? [limit + 1] : [after, limit + 1],
+  });
+  return pageOf(rs.rows as unknown as Record<string, unknown>[], limit, view, (last) => [String(last.name)]);
+}
+
+export async function putRepo(deps: Deps, name: string, description: string | undefined) {
+  const inserted = await deps.client.execute({
+    sql: "INSERT INTO repos (name, description, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+    args: [name, description ?? "", Date.now()],
+  });
+  const created = inserted.rowsAffected > 0;
+  if (!created && description !== undefined) await deps.client.execute({ sql: "UPDATE repos SET description = ? WHERE name = ?", args: [description, name] });
+  return { repo: await getRepo(deps, name), created };
+}
+
+/** Deletes a repo with its runs (and all they own) and campaigns, in one all-or-nothing batch. */
+export async function deleteRepo(deps: Deps, name: string): Promise<void> {
+  const pk = await findRepoPk(deps, name);
+  await deps.client.batch(
+    [
+      ...deleteRunsOf("SELECT pk FROM runs WHERE repo_pk = ?", [pk]),
+      { sql: "DELETE FROM campaigns WHERE repo_pk = ?", args: [pk] },
+      { sql: "DELETE FROM repos WHERE pk = ?", args: [pk] },
+    ],
+    "write",
+  );
+}

@@ -1,0 +1,76 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { Deps } from "../../deps.ts";
+import { jsonResponse } from "../../http/openapi.ts";
+import { problems } from "../../http/problems.ts";
+import { Page, RepoParams, RunParams } from "../../http/schemas.ts";
+import { jsonBody, keepFreeFormJson, params, query, requireJson } from "../../http/validation.ts";
+import { CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunView } from "./schemas.ts";
+import { listRuns } from "./search.ts";
+import { createRun, deleteRun, getRun, patchRun } from "./service.ts";
+
+export function runRoutes(deps: Deps) {
+  return new Hono()
+    .post(
+      "/repos/:repo/runs",
+      describeRoute({ operationId: "createRun",
+        tags: ["runs"],
+        summary: "Create a run, or resume it when its id already exists",
+        responses: { 201: jsonResponse("Created", RunView), 200: jsonResponse("A run with this id exists: resumed, unchanged", RunView), ...problems(400, 404, 413, 415) },
+      }),
+      params(RepoParams),
+      requireJson(),
+      jsonBody(CreateRunBody),
+      async (c) => {
+        const body = await keepFreeFormJson(c, c.req.valid("json"), ["params", "provenance"]);
+        const { run, created } = await createRun(deps, c.req.valid("param").repo, body);
+        return c.json(run, created ? 201 : 200);
+      },
+    )
+    .get(
+      "/repos/:repo/runs",
+      describeRoute({
+        operationId: "listRuns",
+        tags: ["runs"],
+        summary: "Search runs: filter, sort, paginate",
+        description:
+          "Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.",
+        responses: { 200: jsonResponse("A page of runs", Page(RunView, "RunPage")), ...problems(400, 404) },
+      }),
+      params(RepoParams),
+      query(ListRunsQuery),
+      async (c) => {
+        return c.json(await listRuns(deps, c.req.valid("param").repo, c.req.valid("query")));
+      },
+    )
+    .get(
+      "/repos/:repo/runs/:run",
+      describeRoute({ operationId: "getRun", tags: ["runs"], summary: "Get a run with its params, tags, values and series summaries", responses: { 200: jsonResponse("The run", RunDetailView), ...problems(400, 404) } }),
+      params(RunParams),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        return c.json(await getRun(deps, repo, run));
+      },
+    )
+    .patch(
+      "/repos/:repo/runs/:run",
+      describeRoute({ operationId: "patchRun", tags: ["runs"], summary: "Update a run: fields, status, campaign, params (deep merge), tags (add/remove)", responses: { 200: jsonResponse("The updated run", RunView), ...problems(400, 404, 413, 415) } }),
+      params(RunParams),
+      requireJson(),
+      jsonBody(PatchRunBody),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        return c.json(await patchRun(deps, repo, run, await keepFreeFormJson(c, c.req.valid("json"), ["params"])));
+      },
+    )
+    .delete(
+      "/repos/:repo/runs/:run",
+      describeRoute({ operationId: "deleteRun", tags: ["runs"], summary: "Delete a run with its values and series", responses: { 204: { description: "Deleted" }, ...problems(400, 404) } }),
+      params(RunParams),
+      async (c) => {
+        const { repo, run } = c.req.valid("param");
+        await deleteRun(deps, repo, run);
+        return c.body(null, 204);
+      },
+    );
+}

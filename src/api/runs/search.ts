@@ -1,0 +1,166 @@
+// Run search: the filter language compiled to SQL, any sort field, keyset pagination.
+import type { Deps } from "../../deps.ts";
+import { decodeCursor, pageOf } from "../../http/cursor.ts";
+import { badRequest } from "../../http/problems.ts";
+import { compileFilter, compileSort, filterNamesArchived, type CompiledSort, type SqlArg } from "../../filter/compile.ts";
+import { FilterError, parseFilter, parseSort, type Expr } from "../../filter/parse.ts";
+import { findRepoPk } from "../repos/service.ts";
+import type { ListRunsOptions } from "./schemas.ts";
+import { RUN_COLUMNS, RUN_FROM, runView } from "./service.ts";
+
+/** A FilterError becomes a 400 naming the query parameter; its message carries the position. */
+function filterProblem(err: unknown, path: "filter" | "sort"): never {
+  if (err instanceof FilterError) throw badRequest(`The ${path} is invalid ${err.message}.`, [{ path, message: err.message }]);
+  throw err;
+}
+
+interface RunSearch {
+  /** `r.repo_pk = ? AND ...`: repo, archived rule and filter. */
+  where: string;
+  args: SqlArg[];
+}
+
+// Archived runs are hidden unless the filter names `archived` (filterNamesArchived), so
+// `archived`, `not archived` or `archived in (true, false)` take over.
+function compileSearch(repoPk: number, filter: string | undefined): RunSearch {
+  const where = ["r.repo_pk = ?"];
+  const args: SqlArg[] = [repoPk];
+  let ast: Expr | undefined;
+  if (filter !== undefined && filter.trim() !== "") {
+    try {
+      ast = parseFilter(filter);
+    } catch (err) {
+      filterProblem(err, "filter");
+    }
+  }
+  if (!ast || !filterNamesArchived(ast)) where.push("r.archived = 0");
+  if (ast) {
+    const compiled = compileFilter(ast);
+    where.push(compiled.sql);
+    args.push(...compiled.args);
+  }
+  return { where: where.join(" AND "), args };
+}
+
+// Sort keys that are NOT NULL columns of runs: ordered by (key, pk) straight from the
+// table (created_at uses the runs_repo_created index), no NULL handling needed.
+const NOT_NULL_SORTS = new Set(["name", "experiment", "status", "archived", "created_at"]);
+
+interface RunSort extends CompiledSort {
+  nullable: boolean;
+  /** Ties a cursor to the sort it was issued for. */
+  fingerprint: string;
+}
+
+function compileRunSort(text: string | undefined): RunSort {
+  const spec = text === undefined || text.trim() === "" ? "created_at asc" : text;
+  try {
+    const { field } = parseSort(spec);
+    const sort = compileSort(spec);
+    const nullable = !(field.kind === "builtin" && NOT_NULL_SORTS.has(field.name));
+    return { ...sort, nullable, fingerprint: fnv1a(`${sort.sql}\u0000${JSON.stringify(sort.args)}\u0000${sort.direction}`) };
+  } catch (err) {
+    filterProblem(err, "sort");
+  }
+}
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+type SortValue = string | number | null;
+
+// A cursor is [sort key of the last run served, its pk, the sort's fingerprint].
+function decodeRunCursor(cursor: string, sort: RunSort): { value: SortValue; pk: number } {
+  const key = decodeCursor(cursor);
+  const [value, pk, fingerprint] = key;
+  const valueOk = value === null ? sort.nullable : typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
+  if (key.length !== 3 || !valueOk || !Number.isSafeInteger(pk)) {
+    throw badRequest("The cursor is not one this server issued.", [{ path: "cursor", message: "invalid cursor" }]);
+  }
+  if (fingerprint !== sort.fingerprint) {
+    throw badRequest("The cursor was issued for another sort; page with the sort it came from.", [{ path: "cursor", message: "belongs to another sort" }]);
+  }
+  return { value: value as SortValue, pk: pk as number };
+}
+
+/**
+ * Searches runs: filter language, any sort field, stable keyset pagination. Ties on the
+ * sort key are broken by pk (in the sort's direction); runs lacking the sort key (NULL)
+ * come last in both directions. The cursor holds the last run's (key, pk), so a page
+ * never skips or repeats a run, whatever the sort.
+ */
+export async function listRuns(deps: Deps, repo: string, { limit, cursor, filter, sort: sortText }: ListRunsOptions) {
+  const repoPk = await findRepoPk(deps, repo);
+  const search = compileSearch(repoPk, filter);
+  const sort = compileRunSort(sortText);
+  const after = cursor ? decodeRunCursor(cursor, sort) : undefined;
+  const dir = sort.direction;
+  const cmp = dir === "asc" ? ">" : "<";
+  let sql: string;
+  const args: SqlArg[] = [];
+  if (!sort.nullable) {
+    // The key is a plain column of runs: no subquery, so the index can serve the order.
+    const key = sort.sql;
+    const where = [search.where];
+    args.push(...search.args);
+    if (after) {
+      where.push(`(${key} ${cmp} ? OR (${key} = ? AND r.pk ${cmp} ?))`);
+      args.push(after.value, after.value, after.pk);
+    }
+    sql = `SELECT ${RUN_COLUMNS}, ${key} AS sort_key FROM ${RUN_FROM} WHERE ${where.join(" AND ")} ORDER BY ${key} ${dir}, r.pk ${dir} LIMIT ?`;
+  } else {
+    // The key is computed once per matching run into a materialized table (a flattened
+    // subquery would evaluate it again in each cursor comparison). Integers beyond 2^53 are
+    // ordered as their nearest double, so every key survives the trip through JavaScript
+    // and the cursor compares exactly what the ORDER BY ordered.
+    args.push(...sort.args, ...search.args);
+    let cursorWhere = "";
+    if (after && after.value === null) {
+      cursorWhere = `WHERE k.sort_key IS NULL AND k.pk ${cmp} ?`;
+      args.push(after.pk);
+    } else if (after) {
+      cursorWhere = `WHERE (k.sort_key ${cmp} ? OR (k.sort_key = ? AND k.pk ${cmp} ?) OR k.sort_key IS NULL)`;
+      args.push(after.value, after.value, after.pk);
+    }
+    sql =
+      `WITH raw AS MATERIALIZED (SELECT r.pk AS pk, ${sort.sql} AS key FROM runs r WHERE ${search.where}), ` +
+      `k AS (SELECT pk, CASE WHEN typeof(key) = 'integer' AND key NOT BETWEEN -9007199254740991 AND 9007199254740991 THEN CAST(key AS REAL) ELSE key END AS sort_key FROM raw) ` +
+      `SELECT ${RUN_COLUMNS}, k.sort_key FROM k JOIN runs r ON r.pk = k.pk LEFT JOIN campaigns c ON c.pk = r.campaign_pk ${cursorWhere} ` +
+      `ORDER BY k.sort_key IS NULL, k.sort_key ${dir}, k.pk ${dir} LIMIT ?`;
+  }
+  args.push(limit + 1);
+  const rs = await deps.client.execute({ sql, args });
+  const rows = rs.rows as unknown as Record<string, unknown>[];
+  return pageOf(rows, limit, (row) => runView(repo, row), (last) => [sortValue(last.sort_key), Number(last.pk), sort.fingerprint]);
+}
+
+function sortValue(x: unknown): SortValue {
+  if (x === null || x === undefined) return null;
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "number" || typeof x === "string") return x;
+  // A BLOB cannot come out of a sort key (params are JSON text); be strict anyway.
+  throw new Error("unexpected sort key type");
+}
+
+/**
+ * The runs a filter selects (same archived rule as search), in creation order. More than
+ * `max` is a 400 asking to narrow the filter: silently serving the first `max` would look
+ * like a complete answer.
+ */
+export async function findRunsByFilter(deps: Deps, repo: string, filter: string, max: number): Promise<{ pk: number; id: string }[]> {
+  const repoPk = await findRepoPk(deps, repo);
+  const search = compileSearch(repoPk, filter);
+  const rs = await deps.client.execute({
+    sql: `SELECT r.pk, r.id FROM runs r WHERE ${search.where} ORDER BY r.created_at, r.pk LIMIT ?`,
+    args: [...search.args, max + 1],
+  });
+  if (rs.rows.length > max) {
+    throw badRequest(`The filter matches more than ${max.toLocaleString("en")} runs; narrow it (or name the runs).`, [
+      { path: "filter", message: `matches more than ${max} runs` },
+    ]);
+  }
+  return rs.rows.map((row) => ({ pk: Number(row.pk), id: String(row.id) }));
+}

@@ -1,0 +1,180 @@
+import type { InStatement } from "@libsql/client";
+import type { Deps } from "../../deps.ts";
+import { paramsJson } from "../../http/params-json.ts";
+import { notFound } from "../../http/problems.ts";
+import { generateId } from "../../lib/ids.ts";
+import { mergePatch } from "../../lib/merge-patch.ts";
+import type { RunStatus } from "../../lib/run-status.ts";
+import { iso, isoOrNull } from "../../lib/time.ts";
+import { deleteSeriesOf, type Executor, listRunSeries } from "../../series/index.ts";
+import { findCampaign } from "../campaigns/ref.ts";
+import { seriesSummaryView } from "../metrics/views.ts";
+import { ensureRepo, findRepoPk } from "../repos/service.ts";
+import { listValues } from "../values/service.ts";
+import type { CreateRunInput, PatchRunInput, RunDetailView, RunView } from "./schemas.ts";
+
+// The columns every run read selects; `r` is runs, `c` its campaign (left-joined).
+export const RUN_COLUMNS =
+  "r.pk, r.id, r.name, r.experiment, r.description, r.status, r.archived, c.id AS campaign_id, r.params, r.tags, r.provenance, r.created_at, r.updated_at, r.ended_at";
+export const RUN_FROM = "runs r LEFT JOIN campaigns c ON c.pk = r.campaign_pk";
+
+export function runView(repo: string, row: Record<string, unknown>): RunView {
+  return {
+    id: String(row.id),
+    repo,
+    name: String(row.name),
+    experiment: String(row.experiment),
+    description: String(row.description),
+    status: row.status as RunStatus,
+    archived: Boolean(Number(row.archived)),
+    campaign: row.campaign_id === null ? null : String(row.campaign_id),
+    params: JSON.parse(String(row.params)),
+    tags: JSON.parse(String(row.tags)),
+    provenance: row.provenance === null ? null : JSON.parse(String(row.provenance)),
+    created_at: iso(Number(row.created_at)),
+    updated_at: iso(Number(row.updated_at)),
+    ended_at: isoOrNull(row.ended_at === null ? null : Number(row.ended_at)),
+  };
+}
+
+const runNotFound = (repo: string, runId: string) => notFound(`Run "${runId}" does not exist in repo "${repo}".`);
+
+async function selectRun(deps: Deps, repoPk: number, runId: string) {
+  const rs = await deps.client.execute({ sql: `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.repo_pk = ? AND r.id = ?`, args: [repoPk, runId] });
+  return rs.rows[0] as Record<string, unknown> | undefined;
+}
+
+/** The stored run row, or a 404 naming what is missing (repo or run). */
+async function requireRun(deps: Deps, repo: string, runId: string) {
+  const repoPk = await findRepoPk(deps, repo);
+  const row = await selectRun(deps, repoPk, runId);
+  if (!row) throw runNotFound(repo, runId);
+  return { repoPk, row };
+}
+
+/** The run's internal key, or a 404 naming what is missing (repo or run). */
+export async function findRunPk(deps: Deps, repo: string, runId: string): Promise<{ repoPk: number; runPk: number; status: RunStatus }> {
+  const repoPk = await findRepoPk(deps, repo);
+  const rs = await deps.client.execute({ sql: "SELECT pk, status FROM runs WHERE repo_pk = ? AND id = ?", args: [repoPk, runId] });
+  if (!rs.rows.length) throw runNotFound(repo, runId);
+  return { repoPk, runPk: Number(rs.rows[0].pk), status: rs.rows[0].status as RunStatus };
+}
+
+/** Resolves run ids of a repo to keys, 404 naming the first that does not exist. */
+export async function resolveRunIds(deps: Deps, repo: string, ids: string[]): Promise<{ pk: number; id: string }[]> {
+  const repoPk = await findRepoPk(deps, repo);
+  if (!ids.length) return [];
+  const rs = await deps.client.execute({
+    sql: `SELECT pk, id FROM runs WHERE repo_pk = ? AND id IN (${ids.map(() => "?").join(",")})`,
+    args: [repoPk, ...ids],
+  });
+  const byId = new Map(rs.rows.map((r) => [String(r.id), Number(r.pk)]));
+  return ids.map((id) => {
+    const pk = byId.get(id);
+    if (pk === undefined) throw runNotFound(repo, id);
+    return { pk, id };
+  });
+}
+
+/** Logging to a finished run makes it running again (inside the ingest's transaction). */
+export async function reopenRun(tx: Executor, runPk: number): Promise<void> {
+  await tx.execute({ sql: "UPDATE runs SET status = 'running', ended_at = NULL, updated_at = ? WHERE pk = ?", args: [Date.now(), runPk] });
+}
+
+/**
+ * Creates a run, or returns the existing one unchanged when the client re-sends the same id:
+ * a training script that restarts resumes its run instead of failing.
+ */
+export async function createRun(deps: Deps, repo: string, input: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
+  const params = paramsJson(input.params ?? {}, deps.config.limits);
+  // A campaign can only exist in an existing repo: naming one must not create the repo
+  // as a side effect of a request that then fails with 404.
+  const repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
+  if (input.id) {
+    const existing = await selectRun(deps, repoPk, input.id);
+    if (existing) return { run: runView(repo, existing), created: false };
+  }
+  const campaignPk = input.campaign ? (await findCampaign(deps, repoPk, input.campaign)).pk : null;
+  const id = input.id ?? generateId();
+  const now = Date.now();
+  const rs = await deps.client.execute({
+    sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING`,
+    args: [
+      repoPk,
+      id,
+      input.name ?? "",
+      input.experiment ?? "",
+      input.description ?? "",
+      campaignPk,
+      params,
+      JSON.stringify([...new Set(input.tags ?? [])]),
+      input.provenance ? JSON.stringify(input.provenance) : null,
+      now,
+      now,
+    ],
+  });
+  // Lost a race with a concurrent create of the same id: that one won, answer as a resume.
+  const row = await selectRun(deps, repoPk, id);
+  if (!row) throw runNotFound(repo, id);
+  return { run: runView(repo, row), created: rs.rowsAffected > 0 };
+}
+
+export async function getRun(deps: Deps, repo: string, runId: string): Promise<RunDetailView> {
+  const { row } = await requireRun(deps, repo, runId);
+  const runPk = Number(row.pk);
+  const [values, series] = await Promise.all([listValues(deps, runPk), listRunSeries(deps.client, runPk)]);
+  return { ...runView(repo, row), values, metrics: series.map((s) => seriesSummaryView(s.summary)) };
+}
+
+export async function patchRun(deps: Deps, repo: string, runId: string, patch: PatchRunInput): Promise<RunView> {
+  const { repoPk, row } = await requireRun(deps, repo, runId);
+
+  const sets: string[] = [];
+  const args: (string | number | null)[] = [];
+  const set = (column: string, value: string | number | null) => {
+    sets.push(`${column} = ?`);
+    args.push(value);
+  };
+  if (patch.name !== undefined) set("name", patch.name);
+  if (patch.experiment !== undefined) set("experiment", patch.experiment);
+  if (patch.description !== undefined) set("description", patch.description);
+  if (patch.archived !== undefined) set("archived", patch.archived ? 1 : 0);
+  if (patch.status !== undefined && patch.status !== row.status) {
+    set("status", patch.status);
+    set("ended_at", patch.status === "running" ? null : Date.now());
+  }
+  if (patch.campaign !== undefined) set("campaign_pk", patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign)).pk);
+  if (patch.params !== undefined) set("params", paramsJson(mergePatch(JSON.parse(String(row.params)), patch.params), deps.config.limits));
+  if (patch.tags !== undefined) {
+    const tags = new Set<string>(JSON.parse(String(row.tags)));
+    for (const tag of patch.tags.add ?? []) tags.add(tag);
+    for (const tag of patch.tags.remove ?? []) tags.delete(tag);
+    set("tags", JSON.stringify([...tags]));
+  }
+  if (sets.length) {
+    set("updated_at", Date.now());
+    await deps.client.execute({ sql: `UPDATE runs SET ${sets.join(", ")} WHERE pk = ?`, args: [...args, Number(row.pk)] });
+  }
+  const updated = await selectRun(deps, repoPk, runId);
+  return runView(repo, updated!);
+}
+
+/**
+ * Statements deleting the runs `runPksSql` selects with everything they own. Children are
+ * deleted explicitly (not by ON DELETE CASCADE) because a remote libSQL server may run with
+ * foreign keys off; callers run them in one batch, all-or-nothing.
+ */
+export function deleteRunsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
+  return [
+    ...deleteSeriesOf(runPksSql, args),
+    { sql: `DELETE FROM run_values WHERE run_pk IN (${runPksSql})`, args },
+    { sql: `DELETE FROM runs WHERE pk IN (${runPksSql})`, args },
+  ];
+}
+
+export async function deleteRun(deps: Deps, repo: string, runId: string): Promise<void> {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  await deps.client.batch(deleteRunsOf("?", [runPk]), "write");
+}
+

@@ -1,0 +1,46 @@
+import type { Deps } from "../../deps.ts";
+import { contextKey } from "../../http/context-key.ts";
+import { badRequest } from "../../http/problems.ts";
+import { parseContext } from "../../lib/context.ts";
+import { iso } from "../../lib/time.ts";
+import { findRunPk } from "../runs/service.ts";
+import type { ValueInput, ValueView } from "./schemas.ts";
+
+// A value is one result (final accuracy, a small report object), not a blob store.
+const MAX_VALUE_BYTES = 64 * 1024;
+
+export async function listValues({ client }: Deps, runPk: number): Promise<ValueView[]> {
+  const rs = await client.execute({ sql: "SELECT name, context, value, updated_at FROM run_values WHERE run_pk = ? ORDER BY name, context", args: [runPk] });
+  return rs.rows.map((row) => ({
+    name: String(row.name),
+    context: parseContext(String(row.context)),
+    value: JSON.parse(String(row.value)),
+    updated_at: iso(Number(row.updated_at)),
+  }));
+}
+
+/** Upserts all values in one batch: either every value lands or none does. */
+export async function putValues(deps: Deps, repo: string, runId: string, values: ValueInput[]): Promise<ValueView[]> {
+  const prepared = values.map((item, i) => {
+    const context = contextKey(item.context, deps.config.limits, `${i}.context`);
+    if (item.name.length > deps.config.limits.maxNameLength) {
+      throw badRequest("A value name is too long.", [{ path: `${i}.name`, message: `must be at most ${deps.config.limits.maxNameLength} characters` }]);
+    }
+    const json = JSON.stringify(item.value);
+    if (new TextEncoder().encode(json).length > MAX_VALUE_BYTES) {
+      throw badRequest("A value is too large; store big results as artifacts.", [{ path: `${i}.value`, message: `must be at most ${MAX_VALUE_BYTES} bytes of JSON` }]);
+    }
+    return { name: item.name, context, json };
+  });
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const now = Date.now();
+  await deps.client.batch(
+    prepared.map((p) => ({
+      sql: `INSERT INTO run_values (run_pk, name, context, value, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (run_pk, name, context) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      args: [runPk, p.name, p.context, p.json, now],
+    })),
+    "write",
+  );
+  return listValues(deps, runPk);
+}

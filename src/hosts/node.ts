@@ -1,0 +1,92 @@
+// The Node host (`npm start`): @hono/node-server over an embedded libSQL file, migrations
+// applied at start, graceful shutdown. Refuses to serve without auth anywhere but loopback.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { createClient, type Client } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { createApp } from "../app.ts";
+import { configFromEnv, type Config } from "../config.ts";
+import { isLoopbackHost } from "../lib/loopback.ts";
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+/** Applies drizzle/ (the migrations drizzle-kit generates from src/db/schema.ts). */
+export async function migrateDatabase(client: Client): Promise<void> {
+  await migrate(drizzle(client), { migrationsFolder });
+}
+
+/** Opens (creating if needed) the database and brings its schema up to date. */
+export async function openDatabase(url: string, authToken?: string): Promise<Client> {
+  if (url.startsWith("file:") && !url.startsWith("file::memory:")) {
+    mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
+  }
+  // `timeout` is each pooled connection's busy timeout: concurrent write transactions wait
+  // for each other instead of failing with SQLITE_BUSY.
+  const client = createClient({ url, authToken, timeout: 10_000 });
+  // WAL lets readers run beside the writer; the mode is stored in the file itself.
+  if (url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
+  await migrateDatabase(client);
+  return client;
+}
+
+export interface NodeServerOptions {
+  url: string;
+  authToken?: string;
+  host: string;
+  port: number;
+  config: Config;
+}
+
+export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
+  const client = await openDatabase(options.url, options.authToken);
+  const app = createApp({ client, config: options.config });
+  const server = await new Promise<ServerType>((ready) => {
+    const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    server,
+    client,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => {
+          client.close();
+          done();
+        });
+        // Idle keep-alive sockets would hold close() open forever.
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      }),
+  };
+}
+
+async function main() {
+  const env = process.env;
+  const host = env.HOST ?? "127.0.0.1";
+  const port = Number(env.PORT ?? 8787);
+  if (!env.RUNCAMP_ADMIN_TOKEN && !isLoopbackHost(host)) {
+    console.error(`Refusing to serve on ${host} without RUNCAMP_ADMIN_TOKEN: without a token runcamp only serves on loopback (127.0.0.1).`);
+    process.exit(1);
+  }
+  const url = env.LIBSQL_URL ?? "file:./data/runcamp.db";
+  const running = await startNodeServer({ url, authToken: env.LIBSQL_AUTH_TOKEN, host, port, config: configFromEnv(env) });
+  console.log(`runcamp listening on http://${host.includes(":") ? `[${host}]` : host}:${running.port} (database ${url})`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await running.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,49 @@
+// The Cloudflare Workers entry (also what `npm run dev` runs under Miniflare). The database is
+// libSQL over HTTP (@libsql/client/web): Turso/sqld in production, tools/libsql-http/ locally.
+import { createClient, type Client } from "@libsql/client/web";
+import type { ExecutionContext, Hono } from "hono";
+import type { Client as NodeClient } from "@libsql/client";
+import { createApp } from "../app.ts";
+import { configFromEnv } from "../config.ts";
+import { schemaIsCurrent } from "../db/schema-version.ts";
+import { ApiError } from "../http/problems.ts";
+import { isLoopbackHost } from "../lib/loopback.ts";
+
+export interface Env {
+  LIBSQL_URL?: string;
+  LIBSQL_AUTH_TOKEN?: string;
+  RUNCAMP_ADMIN_TOKEN?: string;
+  [key: string]: unknown;
+}
+
+// One app per isolate, rebuilt only if the bindings change.
+let cached: { key: string; app: Hono; client: Client; schemaChecked: boolean } | undefined;
+
+const problem = (error: ApiError) =>
+  new Response(JSON.stringify(error.toProblem()), { status: error.status, headers: { "content-type": "application/problem+json" } });
+
+const unavailable = (detail: string) => problem(new ApiError(503, "unavailable", "Service unavailable", detail));
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    if (!env.LIBSQL_URL) return unavailable("LIBSQL_URL is not configured for this Worker.");
+    // As on Node: without a token the API is served only to loopback (wrangler dev).
+    if (!env.RUNCAMP_ADMIN_TOKEN && !isLoopbackHost(new URL(request.url).hostname)) {
+      return unavailable("RUNCAMP_ADMIN_TOKEN is not configured: set it with `wrangler secret put RUNCAMP_ADMIN_TOKEN`.");
+    }
+    const stringEnv = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
+    const key = JSON.stringify(stringEnv);
+    if (!cached || cached.key !== key) {
+      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+      // The web and Node clients share one interface; only their type packages differ.
+      const shared = client as unknown as NodeClient;
+      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv) }), schemaChecked: false };
+    }
+    if (!cached.schemaChecked && new URL(request.url).pathname !== "/health") {
+      const schema = await schemaIsCurrent(cached.client);
+      if (!schema.current) return unavailable(schema.detail);
+      cached.schemaChecked = true;
+    }
+    return cached.app.fetch(request, env, ctx);
+  },
+};

@@ -1,0 +1,82 @@
+// One error type for the whole API, rendered once (in app.onError) as RFC 9457 problem+json.
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { resolver } from "hono-openapi";
+import * as v from "valibot";
+
+const FieldError = v.object({ path: v.string(), message: v.string() });
+export const ProblemSchema = v.pipe(
+  v.object({ type: v.string(), title: v.string(), status: v.number(), detail: v.string(), errors: v.optional(v.array(FieldError)) }),
+  v.metadata({ ref: "Problem" }),
+);
+export type ProblemFieldError = v.InferOutput<typeof FieldError>;
+export type Problem = v.InferOutput<typeof ProblemSchema>;
+
+// `kind` becomes the problem type URI's last segment, so clients can branch on it.
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly kind: string;
+  readonly title: string;
+  readonly errors?: ProblemFieldError[];
+
+  constructor(status: ContentfulStatusCode, kind: string, title: string, detail: string, errors?: ProblemFieldError[]) {
+    super(detail);
+    this.status = status;
+    this.kind = kind;
+    this.title = title;
+    this.errors = errors;
+  }
+
+  toProblem(): Problem {
+    const problem: Problem = { type: `https://runcamp.dev/problems/${this.kind}`, title: this.title, status: this.status, detail: this.message };
+    if (this.errors?.length) problem.errors = this.errors;
+    return problem;
+  }
+}
+
+export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
+  new ApiError(400, "invalid-request", "Invalid request", detail, errors);
+export const notFound = (detail: string) => new ApiError(404, "not-found", "Not found", detail);
+export const conflict = (detail: string) => new ApiError(409, "conflict", "Conflict", detail);
+export const tooLarge = (detail: string) => new ApiError(413, "payload-too-large", "Payload too large", detail);
+export const unsupportedMediaType = (detail: string) =>
+  new ApiError(415, "unsupported-media-type", "Unsupported media type", detail);
+
+export function problemResponse(c: Context, error: ApiError): Response {
+  return c.body(JSON.stringify(error.toProblem()), error.status, { "content-type": "application/problem+json" });
+}
+
+// Maps anything thrown by a handler to problem+json. Unknown errors become a bare 500:
+// the message and stack stay in the server log, never in the response.
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return problemResponse(c, err);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const kind = status === 413 ? "payload-too-large" : status === 401 ? "unauthorized" : "invalid-request";
+    return problemResponse(c, new ApiError(status, kind, err.status === 413 ? "Payload too large" : "Invalid request", err.message || "Bad request"));
+  }
+  console.error(err);
+  return problemResponse(c, new ApiError(500, "internal", "Internal server error", "The server failed to handle the request."));
+}
+
+export function notFoundRoute(c: Context): Response {
+  return problemResponse(c, notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+}
+
+const problemDescriptions: Record<number, string> = {
+  400: "Invalid request: the problem lists each field error",
+  401: "Missing or invalid token",
+  403: "The token's scope does not allow this",
+  404: "Not found",
+  409: "Conflict with the stored state",
+  413: "Payload too large",
+  415: "Unsupported media type",
+};
+
+/** The problem responses of a route, spread into its OpenAPI entry. */
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
+  );
+}

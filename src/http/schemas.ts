@@ -1,0 +1,53 @@
+// Shapes that more than one resource uses: identifiers, names, free-form JSON, contexts,
+// pages. A schema with a `ref` becomes a named component of openapi.yaml, so generated
+// clients get one model for it instead of one per operation.
+import * as v from "valibot";
+import { defaultLimits } from "../config.ts";
+import { RUN_STATUSES } from "../lib/run-status.ts";
+
+export const RepoName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"),
+);
+export const ResourceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'"));
+export const Name = v.pipe(
+  v.string(),
+  v.minLength(1, "must not be empty"),
+  v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
+);
+export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"));
+export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"));
+export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
+// valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are
+// refused before it sees them. (The OpenAPI generator skips the check and keeps the record.)
+const notArray = v.check((input: unknown) => !Array.isArray(input), "expected Object");
+export const JsonObject = v.pipe(v.unknown(), notArray, v.record(v.string(), v.unknown()));
+/** strictObject that refuses arrays too: valibot lets `[]` through an object whose keys are all optional. */
+export const StrictObject = <E extends v.ObjectEntries>(entries: E) => v.pipe(v.unknown(), notArray, v.strictObject(entries));
+export const Context = v.pipe(
+  v.unknown(),
+  notArray,
+  v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], "context values must be strings, numbers or booleans")),
+  v.metadata({ ref: "Context" }),
+);
+
+/** JSON has no NaN or Infinity, so they travel as the strings "NaN", "Infinity", "-Infinity". */
+export const WireNumber = v.pipe(v.union([v.number(), v.picklist(["NaN", "Infinity", "-Infinity"])]), v.metadata({ ref: "WireNumber" }));
+export const Status = v.pipe(v.picklist(RUN_STATUSES), v.metadata({ ref: "RunStatus" }));
+
+export const RepoParams = v.object({ repo: RepoName });
+export const RunParams = v.object({ repo: RepoName, run: ResourceId });
+export const CampaignParams = v.object({ repo: RepoName, campaign: ResourceId });
+
+/** A positive integer query parameter (query strings are text). */
+export const IntegerQuery = (max: number) => v.pipe(v.string(), v.regex(/^\d+$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(max));
+
+export const MAX_PAGE = 1000;
+export const PageQuery = v.object({
+  limit: v.optional(IntegerQuery(MAX_PAGE), "100"),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+/** The list envelope, one named component per item kind (e.g. RunPage). */
+export const Page = <S extends v.GenericSchema>(item: S, name: string) =>
+  v.pipe(v.object({ items: v.array(item), next_cursor: v.nullable(v.string()) }), v.metadata({ ref: name }));

@@ -1,0 +1,104 @@
+// Request validation every route shares: validators that raise ApiError, the content-type
+// guard, structured query parameters and free-form JSON fields.
+import type { Context as HonoContext, MiddlewareHandler } from "hono";
+import { validator } from "hono-openapi";
+import * as v from "valibot";
+import { badRequest, unsupportedMediaType } from "./problems.ts";
+
+interface Issue {
+  message: string;
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+}
+
+function issuePath(issue: Issue, target: string): string {
+  const keys = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).map(String);
+  return keys.length ? keys.join(".") : target === "json" ? "body" : target;
+}
+
+// Field errors name the path and the rule broken, never the offending value, so a
+// validation error never echoes request content back.
+function hook(result: { success: boolean; error?: readonly Issue[] }, target: string): void {
+  if (result.success) return;
+  const errors = (result.error ?? []).map((issue) => ({ path: issuePath(issue, target), message: issue.message }));
+  throw badRequest(`The request ${target === "json" ? "body" : target} is invalid.`, errors);
+}
+
+export const jsonBody = <S extends v.GenericSchema>(schema: S) => validator("json", schema, (r) => hook(r, "json"));
+export const query = <S extends v.GenericSchema>(schema: S) => validator("query", schema, (r) => hook(r, "query"));
+export const params = <S extends v.GenericSchema>(schema: S) => validator("param", schema, (r) => hook(r, "path"));
+
+// Valibot's default messages quote the received value; ours say only what was expected, so
+// an error never echoes request content back.
+v.setGlobalMessage((issue) => {
+  if (issue.expected === "never") return "is not a known field";
+  if (issue.received === "undefined") return "is required";
+  return `expected ${issue.expected}`;
+});
+
+const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
+
+/** Rejects a body that is not JSON; an empty body passes when `optional` (e.g. PUT /repos/x). */
+export function requireJson(options: { optional?: boolean } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim();
+    if (!jsonMediaType.test(mediaType)) {
+      if (!(options.optional && (await bodyIsEmpty(c)))) throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
+    }
+    await next();
+  };
+}
+
+// Without a content-length (app.request, HTTP/2, Workers may drop transfer-encoding) only
+// reading the body tells an empty one from a JSON body sent without its content type.
+async function bodyIsEmpty(c: HonoContext): Promise<boolean> {
+  const length = c.req.header("content-length");
+  if (length !== undefined) return Number(length) === 0;
+  if (!c.req.raw.body) return true;
+  return (await c.req.text()).length === 0;
+}
+
+/**
+ * A query parameter that carries structured data as text (JSON, a comma list). The schema
+ * stays a string, so the spec and generated clients send text; `decode` gives the checked
+ * value to the handler. Problems inside the text are reported on the parameter.
+ */
+export function encodedQuery<S extends v.GenericSchema>(inner: S, decodeText: (text: string) => unknown, description: string) {
+  const decodeOrThrow = (text: string) => v.parse(inner, decodeText(text)) as v.InferOutput<S>;
+  const schema = v.pipe(
+    v.string(),
+    v.description(description),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      let decoded: unknown;
+      try {
+        decoded = decodeText(dataset.value);
+      } catch {
+        addIssue({ message: "is not valid JSON" });
+        return;
+      }
+      const result = v.safeParse(inner, decoded);
+      if (!result.success) for (const issue of result.issues) addIssue({ message: issue.message });
+    }),
+  );
+  return { schema, decode: (text: string | undefined) => (text === undefined ? undefined : decodeOrThrow(text)) };
+}
+
+export const commaList = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
+/**
+ * valibot's object and record schemas drop the keys "__proto__", "constructor" and
+ * "prototype" (its guard against prototype pollution). Inside free-form JSON — params,
+ * provenance, object values — those keys are data, so after validation these fields are
+ * taken from the parsed body itself (Hono caches it; the schema has checked its shape).
+ * Storage only ever stringifies them, and merge patches build null-prototype objects.
+ */
+export async function keepFreeFormJson<T extends object>(c: HonoContext, validated: T, fields: (keyof T & string)[]): Promise<T> {
+  const raw = (await c.req.json()) as Record<string, unknown>;
+  const result = { ...validated };
+  for (const field of fields) if (raw[field] !== undefined) (result as Record<string, unknown>)[field] = raw[field];
+  return result;
+}

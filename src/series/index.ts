@@ -1,0 +1,14 @@
+// The metric storage engine, behind this one door. Points go in as blocks of up to 1,024
+// packed points per row (./codec/block.ts), each with per-chunk summaries beside it
+// (./codec/chunk-summary.ts); the series table keeps every series' summary. Nothing outside
+// src/series/ imports its files directly (test/layers.test.ts checks it).
+export { BlockCache } from "./cache.ts";
+export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, SUMMARY_SQL } from "./catalog.ts";
+export type { SeriesRow, SeriesSummary, SummaryColumn } from "./catalog.ts";
+export { MAX_TIME_MS } from "./codec/block.ts";
+export type { Point } from "./codec/block.ts";
+export type { Bucket } from "./downsample.ts";
+export { downsampleSeries, readPoints } from "./read.ts";
+export type { SeriesSource } from "./read.ts";
+export { writeSeriesPoints } from "./store.ts";
+export type { Executor } from "./store.ts";

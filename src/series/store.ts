@@ -1,0 +1,197 @@
+// The block store on libSQL: series rows with their summaries, and series_blocks rows each
+// holding up to BLOCK_SIZE points packed by ./codec/block.ts. Only the blocks a write
+// touches are rewritten; summaries are kept up to date from the blocks swapped, or
+// recounted from block metadata in SQL.
+import type { Client, InStatement, Row, Transaction } from "@libsql/client";
+import { type Block, type Point, timeToMs } from "./codec/block.ts";
+import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
+import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
+import { planWrite, type BlockWithSummary } from "./plan.ts";
+
+export type Executor = Pick<Transaction, "execute" | "batch"> | Client;
+
+const BLOCK_COLUMNS = "first_step, last_step, count, min, max, flags, data";
+
+function blockFromRow(row: Row): Block {
+  const flags = Number(row.flags);
+  const data = row.data as ArrayBuffer;
+  return {
+    firstStep: Number(row.first_step),
+    lastStep: Number(row.last_step),
+    count: Number(row.count),
+    min: minFromColumn(row.min === null ? null : Number(row.min), flags),
+    max: maxFromColumn(row.max === null ? null : Number(row.max), flags),
+    data: new Uint8Array(data),
+  };
+}
+
+function insertBlock(seriesPk: number, block: BlockWithSummary): InStatement {
+  return {
+    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [seriesPk, block.firstStep, block.lastStep, block.count, toColumn(block.min), toColumn(block.max), summaryFlags(null, block.min, block.max), block.data, block.summary],
+  };
+}
+
+interface StoredSummary {
+  pk: number;
+  count: number;
+  firstStep: number | null;
+  lastStep: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+const numOrNull = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+
+/** The series' key and stored summary, creating the series row on first write. */
+async function upsertSeries(tx: Executor, runPk: number, name: string, context: string): Promise<StoredSummary> {
+  const rs = await tx.execute({
+    // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the existing row too.
+    sql: `INSERT INTO series (run_pk, name, context) VALUES (?, ?, ?)
+          ON CONFLICT (run_pk, name, context) DO UPDATE SET name = excluded.name
+          RETURNING pk, count, first_step, last_step, min, max, flags`,
+    args: [runPk, name, context],
+  });
+  const row = rs.rows[0];
+  const flags = Number(row.flags);
+  return {
+    pk: Number(row.pk),
+    count: Number(row.count),
+    firstStep: numOrNull(row.first_step),
+    lastStep: numOrNull(row.last_step),
+    min: minFromColumn(numOrNull(row.min), flags),
+    max: maxFromColumn(numOrNull(row.max), flags),
+  };
+}
+
+const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/**
+ * The series summary after a write, from the stored one and the blocks swapped, so a write
+ * costs the same however long the series is. Removed blocks' points reappear in the inserted
+ * ones except the steps the write overwrote. A pure append (every step past the old last
+ * step) overwrites nothing; otherwise, when a removed block held the old min or max, that
+ * extreme may have been overwritten away, and null asks for a recount in SQL.
+ */
+function updatedSummary(old: StoredSummary, removed: Block[], inserted: Block[], pureAppend: boolean) {
+  for (const b of pureAppend ? [] : removed) {
+    if ((b.min !== null && old.min !== null && b.min <= old.min) || (b.max !== null && old.max !== null && b.max >= old.max)) return null;
+  }
+  let { count, firstStep, lastStep, min, max } = old;
+  for (const b of removed) count -= b.count;
+  for (const b of inserted) {
+    count += b.count;
+    firstStep = minOf(firstStep, b.firstStep);
+    lastStep = maxOf(lastStep, b.lastStep);
+    min = minOf(min, b.min);
+    max = maxOf(max, b.max);
+  }
+  return { count, firstStep, lastStep, min, max };
+}
+
+/** Blocks a write of steps [lo, hi] touches: those overlapping it, plus the one just before (to fill it up). */
+async function touchedBlocks(tx: Executor, seriesPk: number, lo: number, hi: number): Promise<Block[]> {
+  const rs = await tx.execute({
+    sql: `SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step >= ? AND first_step <= ?
+          UNION ALL
+          SELECT * FROM (SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step < ? ORDER BY last_step DESC LIMIT 1)`,
+    args: [seriesPk, lo, hi, seriesPk, lo],
+  });
+  return rs.rows.map(blockFromRow).sort((a, b) => a.firstStep - b.firstStep);
+}
+
+/**
+ * Writes the points of one series inside the caller's transaction. Re-sent steps overwrite
+ * (the last occurrence in `points` wins), so retrying a request never duplicates a point.
+ */
+export async function writeSeriesPoints(tx: Executor, runPk: number, name: string, context: string, points: Point[]): Promise<void> {
+  const series = await upsertSeries(tx, runPk, name, context);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) {
+    if (p.step < lo) lo = p.step;
+    if (p.step > hi) hi = p.step;
+  }
+  const touched = await touchedBlocks(tx, series.pk, lo, hi);
+  const plan = planWrite(touched, points);
+
+  const statements: InStatement[] = [];
+  if (plan.remove.length) {
+    statements.push({
+      sql: `DELETE FROM series_blocks WHERE series_pk = ? AND first_step IN (${plan.remove.map(() => "?").join(",")})`,
+      args: [series.pk, ...plan.remove],
+    });
+  }
+  for (const block of plan.insert) statements.push(insertBlock(series.pk, block));
+
+  // Blocks only ever grow the series' step range, so when the written points reach past the
+  // old last step they hold the new last point; otherwise the stored last point still stands.
+  const newLast = plan.last && (series.lastStep === null || plan.last.step >= series.lastStep) ? plan.last : null;
+  const lastFlags = newLast ? summaryFlags(newLast.value, null, null) : 0;
+  // The time as the block keeps it: to the millisecond.
+  const lastArgs = [newLast ? 1 : 0, newLast ? toColumn(newLast.value) : null, newLast ? timeToMs(newLast.time) / 1000 : null, lastFlags];
+  const setLast = `last_value = CASE WHEN ?2 THEN ?3 ELSE last_value END,
+            last_time = CASE WHEN ?2 THEN ?4 ELSE last_time END,
+            version = version + 1`;
+  const keptLastFlags = `(CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)`;
+  const removedSet = new Set(plan.remove);
+  const pureAppend = series.lastStep === null || lo > series.lastStep;
+  const summary = updatedSummary(series, touched.filter((b) => removedSet.has(b.firstStep)), plan.insert, pureAppend);
+  if (summary) {
+    statements.push({
+      sql: `UPDATE series SET count = ?6, first_step = ?7, last_step = ?8, min = ?9, max = ?10, ${setLast},
+              flags = ${keptLastFlags} | ?11
+            WHERE pk = ?1`,
+      args: [series.pk, ...lastArgs, summary.count, summary.firstStep, summary.lastStep, toColumn(summary.min), toColumn(summary.max), summaryFlags(null, summary.min, summary.max)],
+    });
+  } else {
+    const blocksOf = "FROM series_blocks WHERE series_pk = ?1";
+    statements.push({
+      sql: `UPDATE series SET
+              count = (SELECT coalesce(sum(count), 0) ${blocksOf}),
+              first_step = (SELECT min(first_step) ${blocksOf}),
+              last_step = (SELECT max(last_step) ${blocksOf}),
+              min = (SELECT min(min) ${blocksOf}),
+              max = (SELECT max(max) ${blocksOf}),
+              ${setLast},
+              flags = ${keptLastFlags}
+                      | (SELECT coalesce(max(flags & ${FLAG.minNegInf}), 0) ${blocksOf})
+                      | (SELECT coalesce(max(flags & ${FLAG.maxPosInf}), 0) ${blocksOf})
+                      -- the min is +Infinity only if every block's (non-NaN) min is
+                      | (SELECT coalesce(min(flags & ${FLAG.minPosInf}), 0) ${blocksOf} AND min IS NOT NULL)
+                      | (SELECT coalesce(min(flags & ${FLAG.maxNegInf}), 0) ${blocksOf} AND max IS NOT NULL)
+            WHERE pk = ?1`,
+      args: [series.pk, ...lastArgs],
+    });
+  }
+  await tx.batch(statements);
+}
+
+/** Blocks of a series overlapping [from, to], in step order. */
+export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = Number.MAX_SAFE_INTEGER, limit?: number): Promise<Block[]> {
+  const rs = await db.execute({
+    sql: `SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step >= ? AND first_step <= ? ORDER BY last_step${limit ? " LIMIT ?" : ""}`,
+    args: limit ? [seriesPk, from, to, limit] : [seriesPk, from, to],
+  });
+  return rs.rows.map(blockFromRow);
+}
+
+/**
+ * The chunk summaries of every block of a series, in step order, without touching `data`
+ * (~500 bytes a block instead of ~10 KB). SQLite concatenates them into one value: the
+ * driver's cost is per row, ~4 µs, so 1,000 rows cost more than everything else in the read.
+ * group_concat goes BLOB → text → BLOB, which keeps every byte in a UTF-8 database, and
+ * decodeSummary checks that the chunks follow each other.
+ */
+export async function readChunkSummaries(db: Executor, seriesPk: number): Promise<ChunkSummaries> {
+  const rs = await db.execute({
+    sql: "SELECT CAST(group_concat(summary, '' ORDER BY last_step) AS BLOB) AS summaries FROM series_blocks WHERE series_pk = ?",
+    args: [seriesPk],
+  });
+  const bytes = rs.rows[0]?.summaries as ArrayBuffer | null | undefined;
+  const chunks = new ChunkSummaries();
+  // ~530 bytes a full block of 16 chunks: reserving up front saves regrowing ten arrays.
+  chunks.reserve(Math.ceil((bytes?.byteLength ?? 0) / 30));
+  return bytes ? decodeSummary(new Uint8Array(bytes), chunks) : chunks;
+}

@@ -1,0 +1,71 @@
+// Serves a local database file over libSQL's HTTP protocol (Hrana v2), so the Worker running
+// under Miniflare (`npm run dev`) can use it through LIBSQL_URL exactly as it would use Turso:
+//
+//   node tools/libsql-http/main.ts --file ./data/dev.db --port 8080 [--host 127.0.0.1] [--auth-token T]
+//
+// Prints the URL on stdout (and nothing else there, so scripts can capture it).
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startLibsqlHttpServer, type LibsqlHttpServer } from "./server.ts";
+
+const usage = `Usage: node tools/libsql-http/main.ts [--file ./data/dev.db] [--port 8080] [--host 127.0.0.1] [--auth-token TOKEN]
+
+Serves the libSQL database file over HTTP (Hrana v2, as used by @libsql/client/web).
+--auth-token defaults to $LIBSQL_AUTH_TOKEN; it is required to bind anything but loopback.`;
+
+function fail(message: string): never {
+  console.error(`libsql-http: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      file: { type: "string", default: "./data/dev.db" },
+      port: { type: "string", default: "8080" },
+      host: { type: "string", default: "127.0.0.1" },
+      "auth-token": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  }));
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${values.port}`);
+const file = resolve(values.file);
+mkdirSync(dirname(file), { recursive: true });
+
+let server: LibsqlHttpServer;
+try {
+  server = await startLibsqlHttpServer({
+    file,
+    host: values.host,
+    port,
+    authToken: values["auth-token"] || process.env.LIBSQL_AUTH_TOKEN || undefined,
+  });
+} catch (e) {
+  console.error(`libsql-http: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+console.error(`libsql-http: serving ${file}`);
+console.log(server.url);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) process.exit(1); // a second signal: stop waiting
+  stopping = true;
+  console.error(`libsql-http: ${signal}, closing (open transactions are rolled back)`);
+  await server.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

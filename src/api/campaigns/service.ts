@@ -5,7 +5,7 @@ import { conflict, notFound } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import { iso } from "../../lib/time.ts";
-import { ensureRepo, findRepoPk } from "../repos/service.ts";
+import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "../runs/service.ts";
 import type { CampaignDetailView, CampaignView, CreateCampaignInput, PatchCampaignInput } from "./schemas.ts";
 

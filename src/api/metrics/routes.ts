@@ -7,7 +7,7 @@ import { badRequest, problems, unsupportedMediaType } from "../../http/problems.
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { findRunsByFilter } from "../runs/search.ts";
-import { resolveRunIds } from "../runs/service.ts";
+import { resolveRunIds } from "../runs/lookup.ts";
 import { parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
 import { ContextParam, IngestBody, IngestResult, MAX_QUERY_RUNS, QueryBody, QueryResult, ReadQuery, SeriesReadView, SeriesSummaryView } from "./schemas.ts";
 import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";

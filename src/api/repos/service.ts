@@ -1,8 +1,8 @@
 import type { Deps } from "../../deps.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
-import { notFound } from "../../http/problems.ts";
 import { iso } from "../../lib/time.ts";
 import { deleteRunsOf } from "../runs/service.ts";
+import { findRepoPk, repoNotFound } from "./lookup.ts";
 import type { RepoView } from "./schemas.ts";
 
 const COLUMNS = `p.name, p.description, p.created_at,
@@ -16,24 +16,6 @@ const view = (row: Record<string, unknown>): RepoView => ({
   run_count: Number(row.run_count),
   campaign_count: Number(row.campaign_count),
 });
-
-const repoNotFound = (name: string) => notFound(`Repo "${name}" does not exist.`);
-
-/** Repos come into being on first write; this returns the repo's key, creating it if needed. */
-export async function ensureRepo({ client }: Deps, name: string): Promise<number> {
-  // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the existing row too.
-  const rs = await client.execute({
-    sql: "INSERT INTO repos (name, description, created_at) VALUES (?, '', ?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING pk",
-    args: [name, Date.now()],
-  });
-  return Number(rs.rows[0].pk);
-}
-
-export async function findRepoPk({ client }: Deps, name: string): Promise<number> {
-  const rs = await client.execute({ sql: "SELECT pk FROM repos WHERE name = ?", args: [name] });
-  if (!rs.rows.length) throw repoNotFound(name);
-  return Number(rs.rows[0].pk);
-}
 
 export async function getRepo({ client }: Deps, name: string): Promise<RepoView> {
   const rs = await client.execute({ sql: `SELECT ${COLUMNS} FROM repos p WHERE p.name = ?`, args: [name] });

@@ -4,7 +4,7 @@ import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest } from "../../http/problems.ts";
 import { compileFilter, compileSort, filterNamesArchived, type CompiledSort, type SqlArg } from "../../filter/compile.ts";
 import { FilterError, parseFilter, parseSort, type Expr } from "../../filter/parse.ts";
-import { findRepoPk } from "../repos/service.ts";
+import { findRepoPk } from "../repos/lookup.ts";
 import type { ListRunsOptions } from "./schemas.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "./service.ts";
 

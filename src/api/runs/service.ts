@@ -1,7 +1,6 @@
 import type { InStatement } from "@libsql/client";
 import type { Deps } from "../../deps.ts";
 import { paramsJson } from "../../http/params-json.ts";
-import { notFound } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
@@ -9,7 +8,8 @@ import { iso, isoOrNull } from "../../lib/time.ts";
 import { deleteSeriesOf, type Executor, listRunSeries } from "../../series/index.ts";
 import { findCampaign } from "../campaigns/ref.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
-import { ensureRepo, findRepoPk } from "../repos/service.ts";
+import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
+import { findRunPk, runNotFound } from "./lookup.ts";
 import { listValues } from "../values/service.ts";
 import type { CreateRunInput, PatchRunInput, RunDetailView, RunView } from "./schemas.ts";
 
@@ -37,8 +37,6 @@ export function runView(repo: string, row: Record<string, unknown>): RunView {
   };
 }
 
-const runNotFound = (repo: string, runId: string) => notFound(`Run "${runId}" does not exist in repo "${repo}".`);
-
 async function selectRun(deps: Deps, repoPk: number, runId: string) {
   const rs = await deps.client.execute({ sql: `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.repo_pk = ? AND r.id = ?`, args: [repoPk, runId] });
   return rs.rows[0] as Record<string, unknown> | undefined;
@@ -50,30 +48,6 @@ async function requireRun(deps: Deps, repo: string, runId: string) {
   const row = await selectRun(deps, repoPk, runId);
   if (!row) throw runNotFound(repo, runId);
   return { repoPk, row };
-}
-
-/** The run's internal key, or a 404 naming what is missing (repo or run). */
-export async function findRunPk(deps: Deps, repo: string, runId: string): Promise<{ repoPk: number; runPk: number; status: RunStatus }> {
-  const repoPk = await findRepoPk(deps, repo);
-  const rs = await deps.client.execute({ sql: "SELECT pk, status FROM runs WHERE repo_pk = ? AND id = ?", args: [repoPk, runId] });
-  if (!rs.rows.length) throw runNotFound(repo, runId);
-  return { repoPk, runPk: Number(rs.rows[0].pk), status: rs.rows[0].status as RunStatus };
-}
-
-/** Resolves run ids of a repo to keys, 404 naming the first that does not exist. */
-export async function resolveRunIds(deps: Deps, repo: string, ids: string[]): Promise<{ pk: number; id: string }[]> {
-  const repoPk = await findRepoPk(deps, repo);
-  if (!ids.length) return [];
-  const rs = await deps.client.execute({
-    sql: `SELECT pk, id FROM runs WHERE repo_pk = ? AND id IN (${ids.map(() => "?").join(",")})`,
-    args: [repoPk, ...ids],
-  });
-  const byId = new Map(rs.rows.map((r) => [String(r.id), Number(r.pk)]));
-  return ids.map((id) => {
-    const pk = byId.get(id);
-    if (pk === undefined) throw runNotFound(repo, id);
-    return { pk, id };
-  });
 }
 
 /** Logging to a finished run makes it running again (inside the ingest's transaction). */

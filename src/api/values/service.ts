@@ -3,7 +3,7 @@ import { contextKey } from "../../http/context-key.ts";
 import { badRequest } from "../../http/problems.ts";
 import { parseContext } from "../../lib/context.ts";
 import { iso } from "../../lib/time.ts";
-import { findRunPk } from "../runs/service.ts";
+import { findRunPk } from "../runs/lookup.ts";
 import type { ValueInput, ValueView } from "./schemas.ts";
 
 // A value is one result (final accuracy, a small report object), not a blob store.

@@ -25,7 +25,7 @@ import type { Context } from "../../../lib/context.ts";
 import { parseContext } from "../../../lib/context.ts";
 import { toWire } from "../../../lib/numbers.ts";
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
-import { findRepoPk } from "../../repos/service.ts";
+import { findRepoPk } from "../../repos/lookup.ts";
 import { findCampaign } from "../ref.ts";
 import { canonicalJson, compareJson, compareText, type Json, lookup, MISSING, varyingPaths } from "./param-groups.ts";
 import type { CampaignSummary, SummaryRow, SummarySelect } from "./schemas.ts";

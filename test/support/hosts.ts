@@ -10,6 +10,7 @@ import { defaultLimits, type Config } from "../../src/config.ts";
 import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
 import { startLibsqlHttpServer, type LibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { Miniflare } from "miniflare";
+import { contractViolation } from "./response-contract.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
 
 export interface Host {
@@ -150,7 +151,8 @@ export function json(method: string, body: unknown, headers: Record<string, stri
 
 /**
  * Starts one host for the enclosing describe block and stops it after. `call` sends a request
- * and fails the test on any 5xx: no input may ever crash the server.
+ * and fails the test on any 5xx (no input may ever crash the server) and on any response
+ * that breaks the route's documented contract (status listed, body matching its schema).
  */
 export function useHost(factory: HostFactory, overrides?: Partial<Config>) {
   const api = {
@@ -158,6 +160,7 @@ export function useHost(factory: HostFactory, overrides?: Partial<Config>) {
     async call(path: string, init?: RequestInit): Promise<Response> {
       const res = await api.host.request(path, init);
       expect(res.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
+      expect(await contractViolation(init?.method ?? "GET", path, res)).toBeNull();
       return res;
     },
   };

@@ -1,6 +1,6 @@
 // Micro-benchmark of the pure block layer (no database): node bench/blocks-micro.ts
 // Typical training data: consecutive steps, constant epoch, time advancing a few ms, random values.
-import { BLOCK_SIZE, decodeBlock, encodeBlock, type Block, type Point } from "../src/series/codec/block.ts";
+import { BLOCK_SIZE, type Block, decodeBlock, encodeBlock, type Point } from "../src/series/codec/block.ts";
 import { downsample } from "../src/series/downsample.ts";
 import { planWrite, readRange } from "../src/series/plan.ts";
 

@@ -1,16 +1,16 @@
 // `npm run bench`: starts the Node host (a child process, so client and server each get a
 // core) on a fresh database, measures over HTTP against DESIGN.md's targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
-import { defaultLimits } from "../src/config.ts";
-import { openDatabase } from "../src/hosts/node.ts";
+import type { IncomingPoint } from "../src/api/metrics/parse-points.ts";
 import { ingestPoints } from "../src/api/metrics/service.ts";
 import { createRun } from "../src/api/runs/service.ts";
-import type { IncomingPoint } from "../src/api/metrics/parse-points.ts";
+import { defaultLimits } from "../src/config.ts";
+import { openDatabase } from "../src/hosts/node.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
 import { timeEach, timeGets } from "./timing.ts";
 
@@ -48,7 +48,11 @@ async function startServer(dbFile: string): Promise<ChildProcess> {
 }
 
 async function call(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
-  const res = await fetch(base + path, { method, headers: body === undefined ? {} : { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(base + path, {
+    method,
+    headers: body === undefined ? {} : { "content-type": contentType },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
@@ -146,7 +150,12 @@ async function main() {
     await call("POST", "/v1/repos/bench/runs", { id: "big" });
     console.log(`ingesting ${TOTAL_POINTS} points in 10,000-point requests...`);
     const bigRate = await ingestOverHttp("big", Math.max(1, TOTAL_POINTS / BIG_SERIES), TOTAL_POINTS, 10_000, 4);
-    rows.push({ what: `Ingest over HTTP, ${TOTAL_POINTS.toLocaleString("en")} points in 10,000-point JSON requests (4 in flight)`, result: `${Math.round(bigRate).toLocaleString("en")} points/s`, target: "≥ 500,000 points/s", ok: bigRate >= 500_000 });
+    rows.push({
+      what: `Ingest over HTTP, ${TOTAL_POINTS.toLocaleString("en")} points in 10,000-point JSON requests (4 in flight)`,
+      result: `${Math.round(bigRate).toLocaleString("en")} points/s`,
+      target: "≥ 500,000 points/s",
+      ok: bigRate >= 500_000,
+    });
 
     // Bytes per point: checkpoint the WAL so the file holds everything.
     const sizer = createClient({ url: `file:${dbFile}` });
@@ -158,29 +167,56 @@ async function main() {
     const bigSeries = Math.max(1, TOTAL_POINTS / BIG_SERIES);
     const downsampled = (s: number) => `/v1/repos/bench/runs/big/metrics/loss?context=${encodeURIComponent(`{"subset":"s${s}"}`)}&points=1000`;
     const read = await timeGets(call, downsampled(0), 50);
-    const first = await timeEach(call, Array.from({ length: bigSeries - 1 }, (_, i) => downsampled(i + 1)));
+    const first = await timeEach(
+      call,
+      Array.from({ length: bigSeries - 1 }, (_, i) => downsampled(i + 1)),
+    );
     const seriesPoints = Math.min(BIG_SERIES, TOTAL_POINTS);
-    rows.push({ what: `Read a ${seriesPoints.toLocaleString("en")}-point series downsampled to 1,000 points over HTTP (repeat reads: served from the in-process cache)`, result: `p50 ${read.p50.toFixed(2)} ms, p95 ${read.p95.toFixed(2)} ms`, target: "≤ 10 ms", ok: read.p50 <= 10 });
+    rows.push({
+      what: `Read a ${seriesPoints.toLocaleString("en")}-point series downsampled to 1,000 points over HTTP (repeat reads: served from the in-process cache)`,
+      result: `p50 ${read.p50.toFixed(2)} ms, p95 ${read.p95.toFixed(2)} ms`,
+      target: "≤ 10 ms",
+      ok: read.p50 <= 10,
+    });
     if (first.n) {
-      rows.push({ what: `The same read of a series not read before (${first.n} series; its chunk summaries fetched from the database)`, result: `p50 ${first.p50.toFixed(2)} ms, p95 ${first.p95.toFixed(2)} ms`, target: "≤ 10 ms", ok: first.p50 <= 10 });
+      rows.push({
+        what: `The same read of a series not read before (${first.n} series; its chunk summaries fetched from the database)`,
+        result: `p50 ${first.p50.toFixed(2)} ms, p95 ${first.p95.toFixed(2)} ms`,
+        target: "≤ 10 ms",
+        ok: first.p50 <= 10,
+      });
     }
 
     await call("POST", "/v1/repos/bench/runs", { id: "chatty" });
     console.log(`ingesting ${CHATTY_POINTS} points in 100-point requests...`);
     const chattyRate = await ingestOverHttp("chatty", 10, CHATTY_POINTS, 100, 16);
-    rows.push({ what: `Ingest over HTTP, ${CHATTY_POINTS.toLocaleString("en")} points in 100-point requests (16 in flight)`, result: `${Math.round(chattyRate).toLocaleString("en")} points/s`, target: "(chatty client; no target)", ok: null });
+    rows.push({
+      what: `Ingest over HTTP, ${CHATTY_POINTS.toLocaleString("en")} points in 100-point requests (16 in flight)`,
+      result: `${Math.round(chattyRate).toLocaleString("en")} points/s`,
+      target: "(chatty client; no target)",
+      ok: null,
+    });
 
     rows.push(...(await benchSearchAndSummary(call, scale)));
-
   } finally {
     server.kill("SIGTERM");
   }
 
   console.log("in-process ingest (no HTTP)...");
   const ceiling = await inProcessIngest(TOTAL_POINTS / 2);
-  rows.push({ what: `Ceiling: the same block ingest in-process, no HTTP/JSON (${(TOTAL_POINTS / 2).toLocaleString("en")} points)`, result: `${Math.round(ceiling).toLocaleString("en")} points/s`, target: "(reference)", ok: null });
+  rows.push({
+    what: `Ceiling: the same block ingest in-process, no HTTP/JSON (${(TOTAL_POINTS / 2).toLocaleString("en")} points)`,
+    result: `${Math.round(ceiling).toLocaleString("en")} points/s`,
+    target: "(reference)",
+    ok: null,
+  });
   const plain = await rowPerPointInsert(Math.min(TOTAL_POINTS / 5, 2_000_000));
-  rows.push({ what: "Reference: plain SQLite, one row per point, 10,000-row batches in-process", result: `${Math.round(plain.rate).toLocaleString("en")} rows/s, ${plain.bytesPerPoint.toFixed(1)} bytes/point`, target: "(reference)", ok: null });
+  rows.push({
+    what: "Reference: plain SQLite, one row per point, 10,000-row batches in-process",
+    result: `${Math.round(plain.rate).toLocaleString("en")} rows/s, ${plain.bytesPerPoint.toFixed(1)} bytes/point`,
+    target: "(reference)",
+    ok: null,
+  });
 
   writeResults(rows);
   rmSync(tmp, { recursive: true, force: true });

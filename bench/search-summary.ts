@@ -3,8 +3,7 @@
 // against its server. Builds its own repo over HTTP: runs with params, a few points of a
 // val loss each (so the series summary exists), and test accuracies for the campaign runs.
 import type { Row } from "./run.ts";
-import { timeGets, type Call } from "./timing.ts";
-
+import { type Call, timeGets } from "./timing.ts";
 
 const REPO = "search-bench";
 const LRS = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];

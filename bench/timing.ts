@@ -16,7 +16,10 @@ function summarize(ms: number[]): Latency {
 /** p50/p95 of `times` GETs of `path` after five warm-up calls. */
 export async function timeGets(call: Call, path: string, times: number): Promise<Latency> {
   for (let i = 0; i < 5; i++) await call("GET", path);
-  return timeEach(call, Array.from({ length: times }, () => path));
+  return timeEach(
+    call,
+    Array.from({ length: times }, () => path),
+  );
 }
 
 /** p50/p95 of one GET of each path, in order, without warm-up. */

@@ -25,4 +25,7 @@ const api = createRuncampClient({ url });
 const { data } = await api.GET("/v1/repos/{repo}/runs/{run}/metrics/{name}", {
   params: { path: { repo: "examples", run: run.id, name: "loss" }, query: { context: { subset: "val" } } },
 });
-console.log("val loss:", data?.points.map((p) => p.value));
+console.log(
+  "val loss:",
+  data?.points.map((p) => p.value),
+);

@@ -53,7 +53,9 @@ function ensureGenerator(): void {
   }
   if ([...wanted].some(([name, version]) => installed.get(name) !== version)) {
     console.log("clients: installing the pinned generator into .venv");
-    execFileSync(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", join(pythonDir, "requirements-generate.txt")], { stdio: "inherit" });
+    execFileSync(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", join(pythonDir, "requirements-generate.txt")], {
+      stdio: "inherit",
+    });
   }
 }
 
@@ -130,12 +132,16 @@ async function main() {
       generatePython(out);
       const diffs = diffTrees(out, lowlevelDir);
       if (check) {
-        console.log(`clients: ${relative(root, lowlevelDir)} ${diffs.length ? `DIFFERS from what openapi.yaml generates (${diffs.length} files: ${diffs.slice(0, 5).join(", ")}${diffs.length > 5 ? ", ..." : ""})` : "is up to date"}`);
+        console.log(
+          `clients: ${relative(root, lowlevelDir)} ${diffs.length ? `DIFFERS from what openapi.yaml generates (${diffs.length} files: ${diffs.slice(0, 5).join(", ")}${diffs.length > 5 ? ", ..." : ""})` : "is up to date"}`,
+        );
         drift ||= diffs.length > 0;
       } else {
         rmSync(lowlevelDir, { recursive: true, force: true });
         cpSync(out, lowlevelDir, { recursive: true });
-        console.log(`clients: wrote ${relative(root, lowlevelDir)} (${listFiles(lowlevelDir).length} files${diffs.length ? `, ${diffs.length} changed` : ", unchanged"})`);
+        console.log(
+          `clients: wrote ${relative(root, lowlevelDir)} (${listFiles(lowlevelDir).length} files${diffs.length ? `, ${diffs.length} changed` : ", unchanged"})`,
+        );
       }
     } finally {
       rmSync(tmp, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 // `npm run db:migrate`: applies drizzle/ to the database at LIBSQL_URL (with LIBSQL_AUTH_TOKEN).
 // The Node host migrates itself at start; a Worker cannot read drizzle/, so its remote
 // database is migrated with this before deploying.
-import { openDatabase } from "../src/hosts/node.ts";
+
 import { expectedMigration } from "../src/db/schema-version.ts";
+import { openDatabase } from "../src/hosts/node.ts";
 
 const url = process.env.LIBSQL_URL;
 if (!url) {

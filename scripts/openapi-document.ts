@@ -3,8 +3,8 @@
 import type { Client } from "@libsql/client";
 import { stringify } from "yaml";
 import { createApp } from "../src/app.ts";
-import { openApiSpec } from "../src/http/openapi.ts";
 import { defaultLimits } from "../src/config.ts";
+import { openApiSpec } from "../src/http/openapi.ts";
 
 export async function renderOpenApiYaml(client: Client): Promise<string> {
   const app = createApp({ client, config: { limits: defaultLimits, corsOrigins: [] } });

@@ -48,7 +48,10 @@ export function configFromEnv(env: Env): Config {
       maxContextKeys: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_KEYS", defaultLimits.maxContextKeys),
       maxParamsBytes: intFromEnv(env, "RUNCAMP_MAX_PARAMS_BYTES", defaultLimits.maxParamsBytes),
     },
-    corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     adminToken: env.RUNCAMP_ADMIN_TOKEN || undefined,
     seriesCacheBytes: env.RUNCAMP_SERIES_CACHE_MB === "0" ? 0 : intFromEnv(env, "RUNCAMP_SERIES_CACHE_MB", DEFAULT_SERIES_CACHE_BYTES / 2 ** 20) * 2 ** 20,
   };

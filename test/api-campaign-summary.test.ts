@@ -2,8 +2,7 @@
 // t quantiles from a printed table.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { describeSample, t975 } from "../src/api/campaigns/summary/stats.ts";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
-
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 // t_{0.975, n-1} from a t table, by sample size n.
 const T_TABLE: Record<number, number> = { 2: 12.706, 3: 4.303, 4: 3.182, 5: 2.776, 6: 2.571 };
@@ -94,7 +93,16 @@ const VAL = { subset: "val" };
 // aug=flip: 3 seeds (the last loss of s3 is NaN), aug=none: 2 seeds, aug=crop: 1 seed.
 // opt.lr is the same everywhere, so only aug and seed vary.
 const GRID: RunSpec[] = [
-  { id: "flip-1", params: { aug: "flip", seed: 1, opt: { lr: 0.1 } }, acc: 0.91, loss: [0.9, 0.2, 0.3], extra: [{ name: "report", value: { f1: 0.9 } }, { name: "note", value: "ok" }] },
+  {
+    id: "flip-1",
+    params: { aug: "flip", seed: 1, opt: { lr: 0.1 } },
+    acc: 0.91,
+    loss: [0.9, 0.2, 0.3],
+    extra: [
+      { name: "report", value: { f1: 0.9 } },
+      { name: "note", value: "ok" },
+    ],
+  },
   { id: "flip-2", params: { aug: "flip", seed: 2, opt: { lr: 0.1 } }, acc: 0.93, loss: [0.8, 0.25] },
   { id: "flip-3", params: { aug: "flip", seed: 3, opt: { lr: 0.1 } }, acc: 0.96, loss: [0.7, 0.22, "NaN"] },
   { id: "none-1", params: { aug: "none", seed: 1, opt: { lr: 0.1 } }, acc: 0.88, loss: [1.0, 0.4] },
@@ -230,7 +238,19 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
     expect(rows.length - 1).toBe(body.rows.length);
     const cell = (x: Wire) => (x === null ? "" : String(x));
     body.rows.forEach((r: Row, i: number) => {
-      expect(rows[i + 1]).toEqual([String(r.group.aug), String(r.group.seed), r.metric, JSON.stringify(r.context), String(r.n), String(r.nan), cell(r.mean), cell(r.std), cell(r.min), cell(r.max), cell(r.ci95)]);
+      expect(rows[i + 1]).toEqual([
+        String(r.group.aug),
+        String(r.group.seed),
+        r.metric,
+        JSON.stringify(r.context),
+        String(r.n),
+        String(r.nan),
+        cell(r.mean),
+        cell(r.std),
+        cell(r.min),
+        cell(r.max),
+        cell(r.ci95),
+      ]);
     });
     // Numbers keep full precision.
     const grouped = parseCsv(await (await call(summaryUrl("grid", { group_by: "aug", metrics: "acc" }), { headers: { accept: "text/csv" } })).text());
@@ -259,9 +279,32 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
   test("values count like metrics: NaN values are counted, ±Infinity kept, a series wins over a value of the same name", async () => {
     await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "vals", name: "values only" }), 201);
     await addRuns("vals", [
-      { id: "v1", params: { k: 1 }, extra: [{ name: "f1", value: 0.5 }, { name: "score", value: 2 }] },
-      { id: "v2", params: { k: 1 }, extra: [{ name: "f1", value: "NaN" }, { name: "score", value: "Infinity" }] },
-      { id: "v3", params: { k: 1 }, extra: [{ name: "f1", value: 0.7 }, { name: "score", value: 3 }, { name: "acc", context: TEST, value: 0.5 }], loss: [0.1] },
+      {
+        id: "v1",
+        params: { k: 1 },
+        extra: [
+          { name: "f1", value: 0.5 },
+          { name: "score", value: 2 },
+        ],
+      },
+      {
+        id: "v2",
+        params: { k: 1 },
+        extra: [
+          { name: "f1", value: "NaN" },
+          { name: "score", value: "Infinity" },
+        ],
+      },
+      {
+        id: "v3",
+        params: { k: 1 },
+        extra: [
+          { name: "f1", value: 0.7 },
+          { name: "score", value: 3 },
+          { name: "acc", context: TEST, value: 0.5 },
+        ],
+        loss: [0.1],
+      },
       { id: "v4", params: { k: 1 }, extra: [{ name: "f1", value: true }] },
     ]);
     // The series acc{test} of v3 must win over its value 0.5.
@@ -276,7 +319,18 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
 
   test("numbers keep full precision; an integer value beyond 2^53 still counts", async () => {
     await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "precise", name: "precise" }), 201);
-    await addRuns("precise", [{ id: "p1", params: {}, extra: [{ name: "x", value: 0.1 + 0.2 }, { name: "big", value: 12345678901234567890 }, { name: "tiny", value: 5e-324 }], loss: [1 / 3] }]);
+    await addRuns("precise", [
+      {
+        id: "p1",
+        params: {},
+        extra: [
+          { name: "x", value: 0.1 + 0.2 },
+          { name: "big", value: 12345678901234567890 },
+          { name: "tiny", value: 5e-324 },
+        ],
+        loss: [1 / 3],
+      },
+    ]);
     const body = await summary({}, "precise");
     expect(body.rows.map((r: Row) => [r.metric, r.mean])).toEqual([
       ["big", 12345678901234567890],

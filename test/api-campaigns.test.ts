@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const isoString = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
@@ -136,7 +136,10 @@ describe.each(hosts)("campaigns on $name", (factory) => {
   test("patch changes name and description and merges params", async () => {
     const repo = uniqueRepo("camps-patch");
     const created = await createCampaign(repo, { id: "c", name: "old", description: "d0", params: { grid: { lr: [1, 2] }, seeds: 3, drop: "me" } });
-    const res = await call(`/v1/repos/${repo}/campaigns/c`, json("PATCH", { name: "new", description: "d1", params: { grid: { wd: [0, 1] }, drop: null, seeds: 5 } }));
+    const res = await call(
+      `/v1/repos/${repo}/campaigns/c`,
+      json("PATCH", { name: "new", description: "d1", params: { grid: { wd: [0, 1] }, drop: null, seeds: 5 } }),
+    );
     expect(res.status).toBe(200);
     const patched = await res.json();
     expect(patched).toEqual({ ...created, name: "new", description: "d1", params: { grid: { lr: [1, 2], wd: [0, 1] }, seeds: 5 } });

@@ -3,7 +3,7 @@
 // stored data exactly as it was (each test re-reads the fixture and compares).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hosts, useHost, json, type Host } from "./support/hosts.ts";
+import { type Host, hosts, json, useHost } from "./support/hosts.ts";
 
 const SECRET = "Zq7-SECRET-canary-4c1d";
 const REPO = "errors-fixture";
@@ -28,7 +28,13 @@ describe.each(hosts)("bad input on $name", (factory) => {
       [`/v1/repos/${REPO}/campaigns`, json("POST", { id: "c2", name: "other" })],
       [`/v1/repos/${REPO}/runs`, json("POST", { id: "r1", name: "first", campaign: "c1", params: { lr: 0.1, opt: { name: "adam" } }, tags: ["a"] })],
       [`/v1/repos/${REPO}/runs`, json("POST", { id: "r2" })],
-      [`${RUN}/values`, json("PUT", [{ name: "acc", context: { subset: "test" }, value: 0.9 }, { name: "note", value: "ok" }])],
+      [
+        `${RUN}/values`,
+        json("PUT", [
+          { name: "acc", context: { subset: "test" }, value: 0.9 },
+          { name: "note", value: "ok" },
+        ]),
+      ],
     ];
     for (const [path, init] of setup) expect((await api.host.request(path, init)).status).toBeLessThan(300);
   });
@@ -106,14 +112,19 @@ describe.each(hosts)("bad input on $name", (factory) => {
   describe("body format", () => {
     test("malformed JSON is a 400 on every JSON endpoint", async () => {
       for (const body of ['{"name": "x",', "{'a': 1}", "[1, 2", `{"id": "${SECRET}`, "nul", "{} trailing"]) {
-        await rejects(400, jsonEndpoints.map(([method, path]) => [path, raw(method, body, "application/json")]));
+        await rejects(
+          400,
+          jsonEndpoints.map(([method, path]) => [path, raw(method, body, "application/json")]),
+        );
       }
     });
 
     test("a JSON content type with an empty body is a 400 where a body is required", async () => {
       await rejects(
         400,
-        jsonEndpoints.filter(([, path]) => path !== `/v1/repos/${REPO}`).map(([method, path]) => [path, { method, headers: { "content-type": "application/json" } }]),
+        jsonEndpoints
+          .filter(([, path]) => path !== `/v1/repos/${REPO}`)
+          .map(([method, path]) => [path, { method, headers: { "content-type": "application/json" } }]),
       );
     });
 
@@ -344,8 +355,21 @@ describe.each(hosts)("bad input on $name", (factory) => {
       await rejects(
         400,
         [
-          [`${RUN}/values`, json("PUT", [{ name: "acc", context: { subset: "test" }, value: 0.1 }, { name: "fresh", value: 1 }, { name: "bad", value: [1] }])],
-          [`${RUN}/values`, json("PUT", [{ name: "fresh", value: 1 }, { name: "bad", context: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, i])), value: 1 }])],
+          [
+            `${RUN}/values`,
+            json("PUT", [
+              { name: "acc", context: { subset: "test" }, value: 0.1 },
+              { name: "fresh", value: 1 },
+              { name: "bad", value: [1] },
+            ]),
+          ],
+          [
+            `${RUN}/values`,
+            json("PUT", [
+              { name: "fresh", value: 1 },
+              { name: "bad", context: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, i])), value: 1 },
+            ]),
+          ],
         ],
         undefined,
       );
@@ -356,7 +380,11 @@ describe.each(hosts)("bad input on $name", (factory) => {
     const lists = ["/v1/repos", `/v1/repos/${REPO}/runs`, `/v1/repos/${REPO}/campaigns`];
 
     test.each(["0", "1001", "abc", "-1", "1.5", "", "1e2", SECRET])("limit=%j is a 400 on every list", async (limit) => {
-      await rejects(400, lists.map((l) => [`${l}?limit=${encodeURIComponent(limit)}`]), "limit");
+      await rejects(
+        400,
+        lists.map((l) => [`${l}?limit=${encodeURIComponent(limit)}`]),
+        "limit",
+      );
     });
 
     test("limit=1000 is accepted", async () => {
@@ -371,7 +399,10 @@ describe.each(hosts)("bad input on $name", (factory) => {
       expect(typeof runCursor).toBe("string");
       const garbage = ["garbage!!", "%%%", SECRET, b64({ a: 1 }), b64([]), b64(["a", "b"]), b64([1.5, "x"]), b64([null]), b64([[1]]), "x".repeat(3000)];
       for (const cursor of garbage) {
-        await rejects(400, lists.map((l) => [`${l}?cursor=${encodeURIComponent(cursor)}`]));
+        await rejects(
+          400,
+          lists.map((l) => [`${l}?cursor=${encodeURIComponent(cursor)}`]),
+        );
       }
       // A run cursor means nothing to the repo or campaign list, and a name cursor nothing to the run list.
       await rejects(400, [

@@ -2,8 +2,7 @@
 // retries, exact non-finite values, atomic requests, run state and every kind of bad input.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
-
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -127,12 +126,18 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
         '{"name":"loss","context":{"subset":"val"},"step":0,"value":"NaN","time":102}',
       ];
       expect(await ingestNdjson(path, lines.join("\n") + "\n")).toEqual({ points: 3, series: 2 });
-      expect(await ingestNdjson(path, '{"name":"loss","step":2,"value":0.25,"time":103}\r\n{"name":"loss","step":3,"value":0.125,"time":104}\r\n\r\n')).toEqual({
-        points: 2,
-        series: 1,
-      });
+      expect(await ingestNdjson(path, '{"name":"loss","step":2,"value":0.25,"time":103}\r\n{"name":"loss","step":3,"value":0.125,"time":104}\r\n\r\n')).toEqual(
+        {
+          points: 2,
+          series: 1,
+        },
+      );
       // No trailing newline, and the content type may carry parameters.
-      const res = await call(`${path}/metrics`, { method: "POST", headers: { "content-type": "application/x-ndjson; charset=utf-8" }, body: '{"name":"loss","step":4,"value":0}' });
+      const res = await call(`${path}/metrics`, {
+        method: "POST",
+        headers: { "content-type": "application/x-ndjson; charset=utf-8" },
+        body: '{"name":"loss","step":4,"value":0}',
+      });
       expect(res.status).toBe(200);
 
       expect(values(await raw(path, "loss"))).toEqual([1, 0.5, 0.25, 0.125, 0]);
@@ -184,10 +189,12 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       await ingest(path, [{ name: "m", context: { b: 1, a: 2 }, step: 0, value: 1 }]);
       expect(await ingest(path, [{ name: "m", context: { a: 2, b: 1 }, step: 1, value: 2 }])).toEqual({ points: 1, series: 1 });
       // Both spellings in one request are one series too.
-      expect(await ingest(path, [
-        { name: "m", context: { a: 2, b: 1 }, step: 2, value: 3 },
-        { name: "m", context: { b: 1, a: 2 }, step: 3, value: 4 },
-      ])).toEqual({ points: 2, series: 1 });
+      expect(
+        await ingest(path, [
+          { name: "m", context: { a: 2, b: 1 }, step: 2, value: 3 },
+          { name: "m", context: { b: 1, a: 2 }, step: 3, value: 4 },
+        ]),
+      ).toEqual({ points: 2, series: 1 });
       const items = await summaries(path);
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ context: { a: 2, b: 1 }, count: 4 });
@@ -195,9 +202,18 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       // Read with either spelling.
       expect(values(await raw(path, "m", { b: 1, a: 2 }))).toEqual([1, 2, 3, 4]);
       // No context and an empty context are the same series; 1 and "1" are not.
-      await ingest(path, [{ name: "n", step: 0, value: 1 }, { name: "n", context: {}, step: 1, value: 2 }, { name: "n", context: { k: 1 }, step: 0, value: 3 }, { name: "n", context: { k: "1" }, step: 0, value: 4 }]);
+      await ingest(path, [
+        { name: "n", step: 0, value: 1 },
+        { name: "n", context: {}, step: 1, value: 2 },
+        { name: "n", context: { k: 1 }, step: 0, value: 3 },
+        { name: "n", context: { k: "1" }, step: 0, value: 4 },
+      ]);
       expect((await summaries(path)).filter((s) => s.name === "n").map((s) => [s.context, s.count])).toEqual(
-        expect.arrayContaining([[{}, 2], [{ k: 1 }, 1], [{ k: "1" }, 1]]),
+        expect.arrayContaining([
+          [{}, 2],
+          [{ k: 1 }, 1],
+          [{ k: "1" }, 1],
+        ]),
       );
       expect((await summaries(path)).filter((s) => s.name === "n")).toHaveLength(3);
     });
@@ -206,7 +222,10 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       const { repo, path } = await newRun("sep");
       expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id: "other" }))).status).toBe(201);
       await ingest(path, [{ name: "m", step: 0, value: 1 }]);
-      await ingest(`/v1/repos/${repo}/runs/other`, [{ name: "m", step: 0, value: 2 }, { name: "m", step: 1, value: 3 }]);
+      await ingest(`/v1/repos/${repo}/runs/other`, [
+        { name: "m", step: 0, value: 2 },
+        { name: "m", step: 1, value: 3 },
+      ]);
       expect(values(await raw(path, "m"))).toEqual([1]);
       expect(values(await raw(`/v1/repos/${repo}/runs/other`, "m"))).toEqual([2, 3]);
     });
@@ -278,7 +297,8 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
 
     test("out-of-order steps read back sorted with the right values", async () => {
       const { path } = await newRun("order");
-      const batch = (from: number, to: number, scale: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ name: "m", step: from + i, value: (from + i) * scale }));
+      const batch = (from: number, to: number, scale: number) =>
+        Array.from({ length: to - from + 1 }, (_, i) => ({ name: "m", step: from + i, value: (from + i) * scale }));
       await ingest(path, batch(10, 19, 1));
       await ingest(path, batch(0, 9, 1));
       await ingest(path, [{ name: "m", step: 5, value: -5 }]);
@@ -287,7 +307,12 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       expect(values(points)).toEqual(Array.from({ length: 20 }, (_, i) => (i === 5 ? -5 : i)));
       expect(await summaries(path)).toEqual([expect.objectContaining({ count: 20, first_step: 0, last_step: 19, min: -5, max: 19, last: 19 })]);
       // One unsorted request is sorted too.
-      await ingest(path, [{ name: "u", step: 7, value: 7 }, { name: "u", step: 2, value: 2 }, { name: "u", step: 40, value: 40 }, { name: "u", step: 0, value: 0 }]);
+      await ingest(path, [
+        { name: "u", step: 7, value: 7 },
+        { name: "u", step: 2, value: 2 },
+        { name: "u", step: 40, value: 40 },
+        { name: "u", step: 0, value: 0 },
+      ]);
       expect(steps(await raw(path, "u"))).toEqual([0, 2, 7, 40]);
       expect(await summaries(path)).toContainEqual(expect.objectContaining({ name: "u", last: 40, last_step: 40 }));
     });
@@ -301,7 +326,10 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
         await ingest(path, points);
       }
       // Then overwrite a stretch straddling block boundaries.
-      await ingest(path, Array.from({ length: 600 }, (_, i) => ({ name: "m", step: 800 + i, value: -1 })));
+      await ingest(
+        path,
+        Array.from({ length: 600 }, (_, i) => ({ name: "m", step: 800 + i, value: -1 })),
+      );
       const points = await raw(path, "m");
       expect(points).toHaveLength(3600);
       expect(steps(points)).toEqual(Array.from({ length: 3600 }, (_, i) => i));
@@ -341,12 +369,18 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       expect(await summaries(path)).toEqual([expect.objectContaining({ count: 6, min: "-Infinity", max: "Infinity", last: "NaN" })]);
 
       const down = await (await call(`${path}/metrics/m?points=1`)).json();
-      expect(down.buckets).toEqual([expect.objectContaining({ start: 0, end: 5, count: 6, min: "-Infinity", max: "Infinity", min_step: 3, max_step: 2, step: 5, value: "NaN" })]);
+      expect(down.buckets).toEqual([
+        expect.objectContaining({ start: 0, end: 5, count: 6, min: "-Infinity", max: "Infinity", min_step: 3, max_step: 2, step: 5, value: "NaN" }),
+      ]);
       expect(down.points).toEqual([expect.objectContaining({ step: 5, value: "NaN" })]);
       expect(down.summary).toMatchObject({ min: "-Infinity", max: "Infinity", last: "NaN" });
 
       // Overwriting the extremes brings finite summaries back.
-      await ingest(path, [{ name: "m", step: 2, value: 5 }, { name: "m", step: 3, value: -5 }, { name: "m", step: 5, value: "Infinity" }]);
+      await ingest(path, [
+        { name: "m", step: 2, value: 5 },
+        { name: "m", step: 3, value: -5 },
+        { name: "m", step: 5, value: "Infinity" },
+      ]);
       expect(await summaries(path)).toEqual([expect.objectContaining({ min: -5, max: "Infinity", last: "Infinity" })]);
       await ingest(path, [{ name: "m", step: 5, value: "-Infinity" }]);
       expect(await summaries(path)).toEqual([expect.objectContaining({ min: "-Infinity", max: 5, last: "-Infinity" })]);
@@ -354,7 +388,10 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
 
     test("an all-NaN series has null min and max", async () => {
       const { path } = await newRun("allnan");
-      await ingest(path, [{ name: "m", step: 0, value: "NaN" }, { name: "m", step: 1, value: "NaN" }]);
+      await ingest(path, [
+        { name: "m", step: 0, value: "NaN" },
+        { name: "m", step: 1, value: "NaN" },
+      ]);
       expect(await summaries(path)).toEqual([expect.objectContaining({ count: 2, min: null, max: null, last: "NaN" })]);
       const down = await (await call(`${path}/metrics/m?points=5`)).json();
       for (const b of down.buckets) expect(b).toMatchObject({ min: null, max: null, min_step: null, max_step: null, value: "NaN" });
@@ -363,8 +400,22 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
 
     test("-0, tiny and huge doubles round-trip; ±MAX_VALUE are not mistaken for ±Infinity", async () => {
       const { path } = await newRun("doubles");
-      const doubles = [5e-324, -5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, -Number.MAX_VALUE, 0.1 + 0.2, 1 / 3, -1e-300, 123456789.98765433, 2 ** 53 + 2];
-      await ingest(path, doubles.map((value, step) => ({ name: "m", step, value })));
+      const doubles = [
+        5e-324,
+        -5e-324,
+        2.2250738585072014e-308,
+        Number.MAX_VALUE,
+        -Number.MAX_VALUE,
+        0.1 + 0.2,
+        1 / 3,
+        -1e-300,
+        123456789.98765433,
+        2 ** 53 + 2,
+      ];
+      await ingest(
+        path,
+        doubles.map((value, step) => ({ name: "m", step, value })),
+      );
       expect(values(await raw(path, "m"))).toEqual(doubles);
       expect(await summaries(path)).toEqual([expect.objectContaining({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE, last: 2 ** 53 + 2 })]);
       const bucket = (await (await call(`${path}/metrics/m?points=1`)).json()).buckets[0];
@@ -372,7 +423,11 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
 
       // -0 is stored (the parser keeps its sign, see points-parse.test.ts), but JSON.stringify
       // writes it as "0", so over HTTP it reads back as a zero of either sign.
-      const res = await call(`${path}/metrics`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"points":[{"name":"z","step":0,"value":-0},{"name":"z","step":1,"value":-0.0}]}' });
+      const res = await call(`${path}/metrics`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"points":[{"name":"z","step":0,"value":-0},{"name":"z","step":1,"value":-0.0}]}',
+      });
       expect(res.status).toBe(200);
       const zeros = await raw(path, "z");
       expect(zeros.map((p) => p.value === 0)).toEqual([true, true]);
@@ -384,7 +439,10 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
   describe("atomicity", () => {
     test("one bad point among many writes nothing, not even new series", async () => {
       const { path } = await newRun("atomic");
-      await ingest(path, [{ name: "kept", step: 0, value: 1 }, { name: "kept", step: 1, value: 2 }]);
+      await ingest(path, [
+        { name: "kept", step: 0, value: 1 },
+        { name: "kept", step: 1, value: 2 },
+      ]);
       const before = await summaries(path);
       const beforePoints = await raw(path, "kept");
       const points: unknown[] = Array.from({ length: 2000 }, (_, i) => ({ name: i % 2 ? "kept" : "fresh", step: i, value: i }));
@@ -465,7 +523,11 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
         await problem(await call(`${path}/metrics`, ndjsonInit('{"name":"m","step":0,"value":1}')), 409);
         await problem(await call(`${path}/metrics?reopen=false`, ndjsonInit('{"name":"m","step":0,"value":1}')), 409);
         expect(await ingestNdjson(path, '{"name":"m","step":0,"value":1}\n', "?reopen=true")).toEqual({ points: 1, series: 1 });
-        expect(await (await call(path)).json()).toMatchObject({ status: "running", ended_at: null, metrics: [expect.objectContaining({ name: "m", count: 1 })] });
+        expect(await (await call(path)).json()).toMatchObject({
+          status: "running",
+          ended_at: null,
+          metrics: [expect.objectContaining({ name: "m", count: 1 })],
+        });
       }
     });
 
@@ -486,7 +548,10 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       const good = (step: number) => ({ name: "m", step, value: step });
       const res = await call(`${path}/metrics`, json("POST", { points: [good(0), good(1), good(2), bad, good(4)] }));
       const body = await problem(res, 400);
-      expect(body.errors?.map((e) => e.path), JSON.stringify(bad)).toEqual(expectedPaths);
+      expect(
+        body.errors?.map((e) => e.path),
+        JSON.stringify(bad),
+      ).toEqual(expectedPaths);
       for (const e of body.errors ?? []) expect(e.message).toEqual(expect.any(String));
       expect(await summaries(path)).toEqual([]);
       return body;
@@ -521,7 +586,11 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       ["null context value", { name: "m", step: 3, value: 1, context: { subset: null } }, ["points.3.context.subset"]],
       ["array context", { name: "m", step: 3, value: 1, context: ["val"] }, ["points.3.context"]],
       ["string context", { name: "m", step: 3, value: 1, context: "val" }, ["points.3.context"]],
-      ["context of 17 keys", { name: "m", step: 3, value: 1, context: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, i])) }, ["points.3.context"]],
+      [
+        "context of 17 keys",
+        { name: "m", step: 3, value: 1, context: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, i])) },
+        ["points.3.context"],
+      ],
       ["unknown point field", { name: "m", step: 3, value: 1, unit: "s" }, ["points.3.unit"]],
       ["point not an object", 42, ["points.3"]],
       ["point an array", ["m", 3, 1], ["points.3"]],

@@ -1,8 +1,7 @@
 // Reading metric series over HTTP: raw pages with from/to and cursors, downsampled buckets
 // checked against the raw points, the series list, the many-runs query, deletion and restarts.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
-
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -229,7 +228,10 @@ describe.each(hosts)("metric reads on $name", (factory) => {
         const qs = `${from === undefined ? "" : `&from=${from}`}${to === undefined ? "" : `&to=${to}`}`;
         const expected = inRange(from ?? 0, to ?? Number.MAX_SAFE_INTEGER);
         const all = await pages(`${long.url}${qs}&limit=300`);
-        expect(all.flatMap((p) => p.points), qs).toEqual(expected);
+        expect(
+          all.flatMap((p) => p.points),
+          qs,
+        ).toEqual(expected);
         expect(all.at(-1)!.next_cursor).toBeNull();
       }
     });
@@ -280,7 +282,10 @@ describe.each(hosts)("metric reads on $name", (factory) => {
     test("names with '/', spaces, '%' and unicode are read URL-encoded", async () => {
       const { path } = await newRun("names");
       const names = ["train/loss", "a/b/c", "val loss", "100%", "naïve ✓", "?&#"];
-      await ingest(path, names.map((name, i) => ({ name, step: 0, value: i })));
+      await ingest(
+        path,
+        names.map((name, i) => ({ name, step: 0, value: i })),
+      );
       for (const [i, name] of names.entries()) {
         const read = await ok<SeriesRead>(`${path}/metrics/${encodeURIComponent(name)}`);
         expect(read.name).toBe(name);
@@ -297,14 +302,20 @@ describe.each(hosts)("metric reads on $name", (factory) => {
         expect(read.next_cursor).toBeNull();
         expectBucketsMatch(read.buckets!, long.raw, n, equalWidthPath(long.raw.length, n));
         expect(read.points).toEqual(read.buckets!.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })));
-        expect(read.buckets!.filter((b) => b.max === SPIKE).map((b) => b.max_step), `points=${n}`).toEqual([long.spikeStep]);
+        expect(
+          read.buckets!.filter((b) => b.max === SPIKE).map((b) => b.max_step),
+          `points=${n}`,
+        ).toEqual([long.spikeStep]);
       }
     });
 
     test("with N at least the step span, every point is its own bucket", async () => {
       const { path } = await newRun("fine");
       const raw = [0, 1, 2, 5, 9].map((step) => ({ step, value: step * 1.5, epoch: null, time: 10 + step }));
-      await ingest(path, raw.map((p) => ({ name: "m", ...p })));
+      await ingest(
+        path,
+        raw.map((p) => ({ name: "m", ...p })),
+      );
       const read = await ok<SeriesRead>(`${path}/metrics/m?points=10`);
       expect(read.points).toEqual(raw);
       expect(read.buckets!.map((b) => [b.start, b.end, b.count])).toEqual(raw.map((p) => [p.step, p.step, 1]));
@@ -336,7 +347,10 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       const { path } = await newRun("bigsteps");
       const max = Number.MAX_SAFE_INTEGER;
       const raw = [0, 1, 2 ** 52, max - 2, max - 1, max].map((step, i) => ({ step, value: i, epoch: null, time: 1 }));
-      await ingest(path, raw.map((p) => ({ name: "m", ...p })));
+      await ingest(
+        path,
+        raw.map((p) => ({ name: "m", ...p })),
+      );
       for (const n of [1, 2, 3, 1000]) expectBucketsMatch((await ok<SeriesRead>(`${path}/metrics/m?points=${n}`)).buckets!, raw, n);
       expect((await ok<SeriesRead>(`${path}/metrics/m?from=${max - 1}`)).points.map((p) => p.step)).toEqual([max - 1, max]);
     });
@@ -351,8 +365,14 @@ describe.each(hosts)("metric reads on $name", (factory) => {
         epoch: i % 1000 === 999 ? null : Math.floor(i / 1000),
         time: 1_700_000_000 + i * 0.125,
       }));
-      await ingest(path, raw.slice(0, 10_000).map((p) => ({ name: "m", ...p })));
-      await ingest(path, raw.slice(10_000).map((p) => ({ name: "m", ...p })));
+      await ingest(
+        path,
+        raw.slice(0, 10_000).map((p) => ({ name: "m", ...p })),
+      );
+      await ingest(
+        path,
+        raw.slice(10_000).map((p) => ({ name: "m", ...p })),
+      );
       const url = `${path}/metrics/m?points=50`;
       const read = await ok<SeriesRead>(url);
       const buckets = read.buckets!;
@@ -388,10 +408,16 @@ describe.each(hosts)("metric reads on $name", (factory) => {
         ...Array.from({ length: 300 }, (_, i) => ({ step: i, value: i % 7, epoch: null, time: 1 })),
         ...Array.from({ length: 300 }, (_, i) => ({ step: max - 299 + i, value: -i, epoch: i, time: 2 })),
       ];
-      await ingest(path, raw.map((p) => ({ name: "m", ...p })));
+      await ingest(
+        path,
+        raw.map((p) => ({ name: "m", ...p })),
+      );
       for (const n of [1, 2, 3, 4]) expectBucketsMatch((await ok<SeriesRead>(`${path}/metrics/m?points=${n}`)).buckets!, raw, n, equalWidthPath(raw.length, n));
       // One block of 600 points: its fifth chunk (points 256..319) spans the gap, whole.
-      expect((await ok<SeriesRead>(`${path}/metrics/m?points=2`)).buckets!.map((b) => [b.start, b.end])).toEqual([[0, max - 280], [max - 279, max]]);
+      expect((await ok<SeriesRead>(`${path}/metrics/m?points=2`)).buckets!.map((b) => [b.start, b.end])).toEqual([
+        [0, max - 280],
+        [max - 279, max],
+      ]);
     });
   });
 
@@ -444,7 +470,11 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       for (const id of ["a", "b", "c"]) expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id }))).status).toBe(201);
       const series = (name: string, context: Record<string, unknown> | undefined, scale: number) =>
         Array.from({ length: 200 }, (_, step) => ({ name, ...(context ? { context } : {}), step, value: step * scale, time: 5 }));
-      await ingest(`/v1/repos/${repo}/runs/a`, [...series("loss", { subset: "val" }, 1), ...series("loss", { subset: "train" }, 2), ...series("acc", undefined, 3)]);
+      await ingest(`/v1/repos/${repo}/runs/a`, [
+        ...series("loss", { subset: "val" }, 1),
+        ...series("loss", { subset: "train" }, 2),
+        ...series("acc", undefined, 3),
+      ]);
       await ingest(`/v1/repos/${repo}/runs/b`, series("loss", { subset: "val" }, 4));
       await ingest(`/v1/repos/${repo}/runs/c`, series("other", undefined, 5));
     });
@@ -453,13 +483,16 @@ describe.each(hosts)("metric reads on $name", (factory) => {
     type Item = SeriesRead & { run: string };
 
     test("answers one downsampled item per existing (run, metric); runs lacking a series are absent", async () => {
-      const body = await ok<{ items: Item[] }>(`/v1/repos/${repo}/metrics/query`, query({
-        runs: ["a", "b", "c"],
-        metrics: [{ name: "loss", context: { subset: "val" } }, { name: "acc" }],
-        points: 10,
-      }));
+      const body = await ok<{ items: Item[] }>(
+        `/v1/repos/${repo}/metrics/query`,
+        query({
+          runs: ["a", "b", "c"],
+          metrics: [{ name: "loss", context: { subset: "val" } }, { name: "acc" }],
+          points: 10,
+        }),
+      );
       const key = (i: Item) => `${i.run} ${i.name} ${JSON.stringify(i.context)}`;
-      expect(body.items.map(key).sort()).toEqual(['a acc {}', 'a loss {"subset":"val"}', 'b loss {"subset":"val"}']);
+      expect(body.items.map(key).sort()).toEqual(["a acc {}", 'a loss {"subset":"val"}', 'b loss {"subset":"val"}']);
       const scales: Record<string, number> = { 'a loss {"subset":"val"}': 1, "a acc {}": 3, 'b loss {"subset":"val"}': 4 };
       for (const item of body.items) {
         const raw = Array.from({ length: 200 }, (_, step) => ({ step, value: step * scales[key(item)], epoch: null, time: 5 }));
@@ -473,10 +506,16 @@ describe.each(hosts)("metric reads on $name", (factory) => {
     });
 
     test("contexts match canonically; from/to bound the steps; points defaults to a plot's worth", async () => {
-      const body = await ok<{ items: Item[] }>(`/v1/repos/${repo}/metrics/query`, query({ runs: ["b"], metrics: [{ name: "loss", context: { subset: "val" } }], from: 50, to: 59, points: 100 }));
+      const body = await ok<{ items: Item[] }>(
+        `/v1/repos/${repo}/metrics/query`,
+        query({ runs: ["b"], metrics: [{ name: "loss", context: { subset: "val" } }], from: 50, to: 59, points: 100 }),
+      );
       expect(body.items).toHaveLength(1);
       expect(body.items[0].points.map((p) => p.step)).toEqual(Array.from({ length: 10 }, (_, i) => 50 + i));
-      const wide = await ok<{ items: Item[] }>(`/v1/repos/${repo}/metrics/query`, query({ runs: ["a"], metrics: [{ name: "loss", context: { subset: "train" } }] }));
+      const wide = await ok<{ items: Item[] }>(
+        `/v1/repos/${repo}/metrics/query`,
+        query({ runs: ["a"], metrics: [{ name: "loss", context: { subset: "train" } }] }),
+      );
       expect(wide.items[0].points).toHaveLength(200);
       const none = await ok<{ items: Item[] }>(`/v1/repos/${repo}/metrics/query`, query({ runs: ["c"], metrics: [{ name: "loss" }] }));
       expect(none.items).toEqual([]);
@@ -498,7 +537,11 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       ];
       for (const body of bad) await problem(`/v1/repos/${repo}/metrics/query`, 400, query(body));
       await problem(`/v1/repos/${repo}/metrics/query`, 400, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
-      await problem(`/v1/repos/${repo}/metrics/query`, 415, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ runs: ["a"], metrics: [{ name: "loss" }] }) });
+      await problem(`/v1/repos/${repo}/metrics/query`, 415, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ runs: ["a"], metrics: [{ name: "loss" }] }),
+      });
     });
   });
 
@@ -508,7 +551,10 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       const { repo } = await newRun("delete", "keep");
       expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id: "r" }))).status).toBe(201);
       const path = `/v1/repos/${repo}/runs/r`;
-      await ingest(path, Array.from({ length: 2500 }, (_, step) => ({ name: "loss", step, value: step })));
+      await ingest(
+        path,
+        Array.from({ length: 2500 }, (_, step) => ({ name: "loss", step, value: step })),
+      );
       await ingest(`/v1/repos/${repo}/runs/keep`, [{ name: "loss", step: 0, value: 42 }]);
       expect((await call(path, { method: "DELETE" })).status).toBe(204);
       await problem(`${path}/metrics`, 404);
@@ -530,7 +576,14 @@ describe.each(hosts)("metric reads on $name", (factory) => {
     test("series read back identically after a restart", async () => {
       const { path } = await newRun("restart");
       await ingest(path, [
-        ...Array.from({ length: 1500 }, (_, i) => ({ name: "loss", context: { subset: "val" }, step: i * 3, value: 1 / (i + 1), epoch: i >> 8, time: 1_764_147_000.5 + i })),
+        ...Array.from({ length: 1500 }, (_, i) => ({
+          name: "loss",
+          context: { subset: "val" },
+          step: i * 3,
+          value: 1 / (i + 1),
+          epoch: i >> 8,
+          time: 1_764_147_000.5 + i,
+        })),
         { name: "odd", step: 0, value: "NaN" },
         { name: "odd", step: 1, value: "Infinity" },
         { name: "odd", step: 2, value: "-Infinity" },
@@ -539,7 +592,7 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       ]);
       const reads = async () => ({
         list: await ok(`${path}/metrics`),
-        run: ((await ok<{ metrics: unknown }>(path)).metrics),
+        run: (await ok<{ metrics: unknown }>(path)).metrics,
         loss: await pages(`${path}/metrics/loss?${ctxQuery({ subset: "val" })}&limit=600`),
         lossDown: await ok(`${path}/metrics/loss?${ctxQuery({ subset: "val" })}&points=37`),
         odd: await ok(`${path}/metrics/odd?limit=10`),

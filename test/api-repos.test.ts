@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
-
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 describe.each(hosts)("repos on $name", (factory) => {
   const api = useHost(factory);

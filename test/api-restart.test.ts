@@ -1,7 +1,7 @@
 // Data survives a server restart on the same database file: everything a client wrote reads
 // back identically from the new process-level app (new libSQL client, migrations re-run).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, json } from "./support/hosts.ts";
+import { hosts, json, useHost } from "./support/hosts.ts";
 
 describe.each(hosts)("restart on $name", (factory) => {
   const api = useHost(factory);
@@ -34,28 +34,42 @@ describe.each(hosts)("restart on $name", (factory) => {
     const repo = "restart-all";
     await ok(`/v1/repos/${repo}`, json("PUT", { description: "survives restarts" }), 201);
     await ok(`/v1/repos/other-repo`, { method: "PUT" }, 201);
-    await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "grid", name: "5x3 grid", description: "splits x seeds", params: { splits: 5, seeds: [1, 2, 3] } }), 201);
-    await ok(`/v1/repos/${repo}/runs`, json("POST", {
-      id: "run-a",
-      name: "resnet",
-      experiment: "baseline",
-      description: "first",
-      campaign: "grid",
-      params: { lr: 0.001, optimizer: { name: "adam", betas: [0.9, 0.999] }, unicode: "naïve ✓" },
-      tags: ["baseline", "gpu:0"],
-      provenance: { git: "abc123", argv: ["train.py"] },
-    }), 201);
+    await ok(
+      `/v1/repos/${repo}/campaigns`,
+      json("POST", { id: "grid", name: "5x3 grid", description: "splits x seeds", params: { splits: 5, seeds: [1, 2, 3] } }),
+      201,
+    );
+    await ok(
+      `/v1/repos/${repo}/runs`,
+      json("POST", {
+        id: "run-a",
+        name: "resnet",
+        experiment: "baseline",
+        description: "first",
+        campaign: "grid",
+        params: { lr: 0.001, optimizer: { name: "adam", betas: [0.9, 0.999] }, unicode: "naïve ✓" },
+        tags: ["baseline", "gpu:0"],
+        provenance: { git: "abc123", argv: ["train.py"] },
+      }),
+      201,
+    );
     await ok(`/v1/repos/${repo}/runs`, json("POST", { id: "run-b", campaign: "5x3 grid" }), 201);
     const generated = (await ok(`/v1/repos/${repo}/runs`, json("POST", { name: "server id" }), 201)).id;
-    await ok(`/v1/repos/${repo}/runs/run-a/values`, json("PUT", [
-      { name: "acc", context: { subset: "test" }, value: 0.93 },
-      { name: "acc", context: { subset: "val", split: 1 }, value: 0.91 },
-      { name: "report", value: { f1: [0.9, 0.8], note: null } },
-      { name: "done", value: true },
-      { name: "nothing", value: null },
-      { name: "label", value: "best" },
-    ]));
-    await ok(`/v1/repos/${repo}/runs/run-a`, json("PATCH", { status: "finished", archived: true, tags: { add: ["final"], remove: ["gpu:0"] }, params: { lr: null, wd: 0.01 } }));
+    await ok(
+      `/v1/repos/${repo}/runs/run-a/values`,
+      json("PUT", [
+        { name: "acc", context: { subset: "test" }, value: 0.93 },
+        { name: "acc", context: { subset: "val", split: 1 }, value: 0.91 },
+        { name: "report", value: { f1: [0.9, 0.8], note: null } },
+        { name: "done", value: true },
+        { name: "nothing", value: null },
+        { name: "label", value: "best" },
+      ]),
+    );
+    await ok(
+      `/v1/repos/${repo}/runs/run-a`,
+      json("PATCH", { status: "finished", archived: true, tags: { add: ["final"], remove: ["gpu:0"] }, params: { lr: null, wd: 0.01 } }),
+    );
     await ok(`/v1/repos/${repo}/runs/${generated}`, json("PATCH", { status: "failed" }));
 
     const before = await readAll(repo);

@@ -4,13 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { defaultLimits } from "../src/config.ts";
-import { ApiError } from "../src/http/problems.ts";
-import { openDatabase } from "../src/hosts/node.ts";
 import { findRunsByFilter } from "../src/api/runs/search.ts";
 import { createRun as createRunService } from "../src/api/runs/service.ts";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
-
+import { defaultLimits } from "../src/config.ts";
+import { openDatabase } from "../src/hosts/node.ts";
+import { ApiError } from "../src/http/problems.ts";
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Point = number | "NaN" | "Infinity" | "-Infinity";
 
@@ -34,11 +33,43 @@ const TEST = { subset: "test" };
 // b, g and h ties at 0.3 to check the pk tie-break; c's last point is NaN; f has no val
 // series; d is archived and holds lr as a string.
 const FIXTURE: RunSpec[] = [
-  { id: "a", name: "run-a", experiment: "resnet", params: { lr: 0.01, opt: "adam", layers: 4 }, tags: ["baseline"], status: "finished", values: [{ name: "acc", context: TEST, value: 0.91 }], series: [{ name: "loss", context: VAL, points: [0.5, 0.15] }] },
-  { id: "b", name: "run-b", experiment: "vit", params: { lr: 0.0001, opt: "sgd" }, values: [{ name: "acc", context: TEST, value: 0.85 }], series: [{ name: "loss", context: VAL, points: [0.6, 0.3] }] },
-  { id: "c", name: "run-c", experiment: "resnet-50", params: { lr: 0.1, opt: "adam", layers: 8 }, tags: ["baseline", "gpu"], values: [{ name: "acc", context: TEST, value: 0.95 }], series: [{ name: "loss", context: VAL, points: [0.4, "NaN"] }] },
+  {
+    id: "a",
+    name: "run-a",
+    experiment: "resnet",
+    params: { lr: 0.01, opt: "adam", layers: 4 },
+    tags: ["baseline"],
+    status: "finished",
+    values: [{ name: "acc", context: TEST, value: 0.91 }],
+    series: [{ name: "loss", context: VAL, points: [0.5, 0.15] }],
+  },
+  {
+    id: "b",
+    name: "run-b",
+    experiment: "vit",
+    params: { lr: 0.0001, opt: "sgd" },
+    values: [{ name: "acc", context: TEST, value: 0.85 }],
+    series: [{ name: "loss", context: VAL, points: [0.6, 0.3] }],
+  },
+  {
+    id: "c",
+    name: "run-c",
+    experiment: "resnet-50",
+    params: { lr: 0.1, opt: "adam", layers: 8 },
+    tags: ["baseline", "gpu"],
+    values: [{ name: "acc", context: TEST, value: 0.95 }],
+    series: [{ name: "loss", context: VAL, points: [0.4, "NaN"] }],
+  },
   { id: "d", name: "run-d", params: { lr: "0.01" }, archived: true },
-  { id: "e", name: "run-e", experiment: "vit", params: { lr: 0.003, opt: "adam" }, campaign: "grid", values: [{ name: "acc", context: TEST, value: 0.97 }], series: [{ name: "loss", context: VAL, points: [0.1, 0.05] }] },
+  {
+    id: "e",
+    name: "run-e",
+    experiment: "vit",
+    params: { lr: 0.003, opt: "adam" },
+    campaign: "grid",
+    values: [{ name: "acc", context: TEST, value: 0.97 }],
+    series: [{ name: "loss", context: VAL, points: [0.1, 0.05] }],
+  },
   { id: "f", name: "run-f", params: {}, series: [{ name: "loss", context: { subset: "train" }, points: [1.5] }] },
   { id: "g", name: "run-g", params: { lr: 0.0001, opt: "sgd" }, series: [{ name: "loss", context: VAL, points: [0.3] }] },
   { id: "h", name: "run-h", params: { lr: 0.0001, opt: "sgd" }, series: [{ name: "loss", context: VAL, points: [0.7, 0.3] }] },
@@ -223,7 +254,16 @@ describe.each(hosts)("run search on $name", (factory) => {
 
     test("mixed key types and integers beyond 2^53 sort and page without loss", async () => {
       const other = uniqueRepo("search-mixed");
-      const seeds: [string, unknown][] = [["s1", 12345678901234567890], ["s2", "b"], ["s3", 3], ["s4", null], ["s5", -12345678901234567890], ["s6", "a"], ["s7", 2.5], ["s8", true]];
+      const seeds: [string, unknown][] = [
+        ["s1", 12345678901234567890],
+        ["s2", "b"],
+        ["s3", 3],
+        ["s4", null],
+        ["s5", -12345678901234567890],
+        ["s6", "a"],
+        ["s7", 2.5],
+        ["s8", true],
+      ];
       for (const [id, seed] of seeds) await ok(`/v1/repos/${other}/runs`, json("POST", { id, params: { seed } }), 201);
       // SQLite's order: NULL (last here), numbers (true is 1), then strings.
       const asc = ["s5", "s8", "s7", "s3", "s1", "s6", "s2", "s4"];

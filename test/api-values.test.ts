@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, useHost, uniqueRepo, json } from "./support/hosts.ts";
-
+import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 interface Value {
   name: string;
@@ -109,7 +108,10 @@ describe.each(hosts)("values on $name", (factory) => {
     await putValues(path, values);
     const stored = await storedValues(path);
     for (const v of values) {
-      expect(stored.find((s) => s.name === v.name), v.name).toMatchObject({ context: {}, value: v.value });
+      expect(
+        stored.find((s) => s.name === v.name),
+        v.name,
+      ).toMatchObject({ context: {}, value: v.value });
     }
     expect(stored).toHaveLength(values.length);
     // A value can change type on overwrite.
@@ -127,7 +129,7 @@ describe.each(hosts)("values on $name", (factory) => {
     expect(strip(await storedValues(path))).toEqual([{ name: "acc", context: { a: 2, b: 1 }, value: "second" }]);
   });
 
-  test("context values keep their type: 1, \"1\" and true are different contexts", async () => {
+  test('context values keep their type: 1, "1" and true are different contexts', async () => {
     const { path } = await newRun("ctxtypes");
     const items = await putValues(path, [
       { name: "m", context: { k: 1 }, value: "number" },
@@ -135,7 +137,13 @@ describe.each(hosts)("values on $name", (factory) => {
       { name: "m", context: { k: true }, value: "bool" },
     ]);
     expect(items).toHaveLength(3);
-    expect(items.map((v) => [v.context.k, v.value]).sort()).toEqual([[1, "number"], ["1", "string"], [true, "bool"]].sort());
+    expect(items.map((v) => [v.context.k, v.value]).sort()).toEqual(
+      [
+        [1, "number"],
+        ["1", "string"],
+        [true, "bool"],
+      ].sort(),
+    );
   });
 
   test("a context with exactly 16 keys is accepted", async () => {

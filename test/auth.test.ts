@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, type Host } from "./support/hosts.ts";
+import { type Host, hosts, json } from "./support/hosts.ts";
 
 const TOKEN = "s3cret-admin-token-for-tests";
 

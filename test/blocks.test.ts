@@ -1,9 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BLOCK_SIZE, CHUNK, decodeBlock, EpochCursor, readHeader, readValues, TimeColumn, encodeBlock, type Block, type Point } from "../src/series/codec/block.ts";
+import {
+  BLOCK_SIZE,
+  type Block,
+  CHUNK,
+  decodeBlock,
+  EpochCursor,
+  encodeBlock,
+  type Point,
+  readHeader,
+  readValues,
+  TimeColumn,
+} from "../src/series/codec/block.ts";
 import { ChunkSummaries, decodeSummary, downsampleSummaries, encodeSummary } from "../src/series/codec/chunk-summary.ts";
-import { downsample, type Bucket } from "../src/series/downsample.ts";
-import { planWrite, readRange, type BlockWithSummary } from "../src/series/plan.ts";
+import { type Bucket, downsample } from "../src/series/downsample.ts";
+import { type BlockWithSummary, planWrite, readRange } from "../src/series/plan.ts";
 
 interface SeriesSummary {
   count: number;
@@ -35,7 +46,6 @@ function lastPoint(block: Block): Point {
   const time = new TimeColumn(block.data, h).ms(i) / 1000;
   return { step: block.lastStep, value: readValues(block.data, h)[i], epoch: new EpochCursor(block.data, h).at(i), time };
 }
-
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -100,7 +110,20 @@ describe("encodeBlock / decodeBlock", () => {
   });
 
   it("keeps every float64 exactly: NaN, ±Infinity, -0, subnormals, extremes", () => {
-    const values = [NaN, Infinity, -Infinity, -0, 0, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 2.2250738585072014e-308, 0.1, -1 / 3];
+    const values = [
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      0,
+      Number.MIN_VALUE,
+      -Number.MIN_VALUE,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      2.2250738585072014e-308,
+      0.1,
+      -1 / 3,
+    ];
     const points = values.map((value, step) => ({ step, value, epoch: 1, time: 0 }));
     const block = encodeBlock(points);
     expect(block.min).toBe(-Infinity);
@@ -236,14 +259,21 @@ function checkInvariants(blocks: Block[]) {
     const points = decodeBlock(b.data);
     const values = points.map((p) => p.value).filter((v) => !Number.isNaN(v));
     const meta = { firstStep: b.firstStep, lastStep: b.lastStep, count: b.count, min: b.min, max: b.max };
-    expectSame(meta, {
-      firstStep: points[0].step,
-      lastStep: points.at(-1)!.step,
-      count: points.length,
-      min: naiveExtreme(values, (a, c) => a < c),
-      max: naiveExtreme(values, (a, c) => a > c),
-    }, "block metadata matches its contents");
-    expect(points.every((p, j) => j === 0 || p.step > points[j - 1].step), "steps increase inside a block").toBe(true);
+    expectSame(
+      meta,
+      {
+        firstStep: points[0].step,
+        lastStep: points.at(-1)!.step,
+        count: points.length,
+        min: naiveExtreme(values, (a, c) => a < c),
+        max: naiveExtreme(values, (a, c) => a > c),
+      },
+      "block metadata matches its contents",
+    );
+    expect(
+      points.every((p, j) => j === 0 || p.step > points[j - 1].step),
+      "steps increase inside a block",
+    ).toBe(true);
   });
 }
 
@@ -474,7 +504,15 @@ function makeBatch(spec: BatchSpec, model: Model): Point[] {
   return steps.map((step, i) => {
     time += (r() * 10) / 1000;
     const epoch =
-      spec.epochs === "constant" ? 2 : spec.epochs === "null" ? null : spec.epochs === "counting" ? Math.floor(step / 100) : r() < 0.3 ? null : Math.floor(r() * 4);
+      spec.epochs === "constant"
+        ? 2
+        : spec.epochs === "null"
+          ? null
+          : spec.epochs === "counting"
+            ? Math.floor(step / 100)
+            : r() < 0.3
+              ? null
+              : Math.floor(r() * 4);
     const t = spec.times === "ticking" ? time : spec.times === "equal" ? 1_764_147_000 : (r() - 0.5) * 8e12;
     return { step, value: randomValue(r), epoch: i % 97 === 96 ? MAX : epoch, time: t };
   });
@@ -496,7 +534,11 @@ function checkReads(store: Store, model: Model, seed: number) {
   for (let k = 0; k < 3; k++) {
     const from = rangeBound(all, r);
     const to = rangeBound(all, r);
-    expectSame(readRange(store.blocks, from, to), all.filter((p) => p.step >= (from ?? 0) && p.step <= (to ?? MAX)), `readRange(${from}, ${to})`);
+    expectSame(
+      readRange(store.blocks, from, to),
+      all.filter((p) => p.step >= (from ?? 0) && p.step <= (to ?? MAX)),
+      `readRange(${from}, ${to})`,
+    );
     const n = [1, 2, 3, 10, 64, 1000, 100_000, MAX][Math.floor(r() * 8)];
     expectSame(downsample(store.blocks, n, from, to), naiveDownsample(all, n, from, to), `downsample(${n}, ${from}, ${to})`);
   }
@@ -532,7 +574,10 @@ function checkChunkBuckets(buckets: Bucket[], blocks: Block[], all: Point[], n: 
       k = kk;
     }
   }
-  expect(buckets.map((b) => [b.start, b.end]), `chunk buckets, n=${n}`).toEqual(expected);
+  expect(
+    buckets.map((b) => [b.start, b.end]),
+    `chunk buckets, n=${n}`,
+  ).toEqual(expected);
   let i = 0;
   buckets.forEach((b, k) => {
     if (k > 0) expect(b.start, "disjoint and ordered").toBeGreaterThan(buckets[k - 1].end);

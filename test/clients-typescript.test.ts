@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createRuncampClient, encodePoints, QueueFullError, Run, type Context, type RuncampClient } from "../clients/typescript/src/index.ts";
-import { defaultLimits, type Config } from "../src/config.ts";
-import { startNodeServer } from "../src/hosts/node.ts";
+import { type Context, createRuncampClient, encodePoints, QueueFullError, Run, type RuncampClient } from "../clients/typescript/src/index.ts";
 import { renderTypescriptSchema } from "../scripts/clients.ts";
+import { type Config, defaultLimits } from "../src/config.ts";
+import { startNodeServer } from "../src/hosts/node.ts";
 
 const config: Config = { limits: { ...defaultLimits }, corsOrigins: [] };
 type Server = Awaited<ReturnType<typeof startNodeServer>>;
@@ -73,7 +73,14 @@ test("encodePoints writes exact numbers and the non-finite strings", () => {
 
 describe("Run", () => {
   test("a run with params, 100,000 points over 4 series with contexts, values and tags reads back exactly", async () => {
-    const run = await Run.start({ url, repo: "ts-sdk", experiment: "resnet", name: "ts run", params: { lr: 0.001, optimizer: { name: "adam" } }, tags: ["baseline"] });
+    const run = await Run.start({
+      url,
+      repo: "ts-sdk",
+      experiment: "resnet",
+      name: "ts run",
+      params: { lr: 0.001, optimizer: { name: "adam" } },
+      tags: ["baseline"],
+    });
     const series: Array<{ name: string; context: Context }> = [
       { name: "loss", context: { subset: "train" } },
       { name: "loss", context: { subset: "val" } },

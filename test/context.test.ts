@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
 import { contextKey } from "../src/http/context-key.ts";
-import { parseContext } from "../src/lib/context.ts";
 import { ApiError } from "../src/http/problems.ts";
+import { parseContext } from "../src/lib/context.ts";
 
 const limits = { maxContextKeys: defaultLimits.maxContextKeys };
 
@@ -31,7 +31,7 @@ describe("contextKey", () => {
     expect(contextKey(reversed, limits)).toBe(contextKey(many, limits));
   });
 
-  test("values keep their type: 1, \"1\" and true stay distinct", () => {
+  test('values keep their type: 1, "1" and true stay distinct', () => {
     const texts = [contextKey({ k: 1 }, limits), contextKey({ k: "1" }, limits), contextKey({ k: true }, limits)];
     expect(new Set(texts).size).toBe(3);
   });

@@ -1,6 +1,6 @@
 // `npm run dev` end to end: wrangler dev (workerd) with our libSQL endpoint over a file; a run
 // logged there is still there after the whole thing restarts.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";

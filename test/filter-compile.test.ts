@@ -4,12 +4,12 @@
 // text either parses or throws FilterError, and whatever parses compiles to SQL whose text
 // holds nothing the user wrote.
 import { readFileSync } from "node:fs";
-import { createClient, type Client, type InStatement } from "@libsql/client";
+import { type Client, createClient, type InStatement } from "@libsql/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { canonicalContext } from "../src/lib/context.ts";
 import { compileFilter, compileSort, jsonPath } from "../src/filter/compile.ts";
-import { FilterError, parseFilter, parseSort, type ContextEntry, type Expr, type Field, type Literal } from "../src/filter/parse.ts";
+import { type ContextEntry, type Expr, type Field, FilterError, type Literal, parseFilter, parseSort } from "../src/filter/parse.ts";
+import { canonicalContext } from "../src/lib/context.ts";
 
 // ---------------------------------------------------------------------------------------
 // Test data
@@ -127,16 +127,36 @@ async function createDatabase(runs: TestRun[]): Promise<Client> {
   await client.executeMultiple(ddl.split("--> statement-breakpoint").join("\n"));
   const stmts: InStatement[] = [
     { sql: "INSERT INTO repos (pk, name, created_at) VALUES (1, 'one', 0), (2, 'two', 0)", args: [] },
-    ...CAMPAIGNS.map((c) => ({ sql: "INSERT INTO campaigns (pk, repo_pk, id, name, created_at) VALUES (?, ?, ?, ?, 0)", args: [c.pk, c.pk === 4 ? 2 : 1, c.id, c.name] })),
+    ...CAMPAIGNS.map((c) => ({
+      sql: "INSERT INTO campaigns (pk, repo_pk, id, name, created_at) VALUES (?, ?, ?, ?, 0)",
+      args: [c.pk, c.pk === 4 ? 2 : 1, c.id, c.name],
+    })),
   ];
   for (const run of runs) {
     stmts.push({
       sql: `INSERT INTO runs (pk, repo_pk, id, name, experiment, status, archived, campaign_pk, params, tags, created_at, updated_at, ended_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [run.pk, run.repoPk, `run-${run.pk}`, run.name, run.experiment, run.status, run.archived ? 1 : 0, run.campaign?.pk ?? null, JSON.stringify(run.params), JSON.stringify(run.tags), run.createdAt, run.createdAt, run.endedAt],
+      args: [
+        run.pk,
+        run.repoPk,
+        `run-${run.pk}`,
+        run.name,
+        run.experiment,
+        run.status,
+        run.archived ? 1 : 0,
+        run.campaign?.pk ?? null,
+        JSON.stringify(run.params),
+        JSON.stringify(run.tags),
+        run.createdAt,
+        run.createdAt,
+        run.endedAt,
+      ],
     });
     for (const v of run.values) {
-      stmts.push({ sql: "INSERT INTO run_values (run_pk, name, context, value, updated_at) VALUES (?, ?, ?, ?, 0)", args: [run.pk, v.name, canon(v.context), JSON.stringify(v.value)] });
+      stmts.push({
+        sql: "INSERT INTO run_values (run_pk, name, context, value, updated_at) VALUES (?, ?, ?, ?, 0)",
+        args: [run.pk, v.name, canon(v.context), JSON.stringify(v.value)],
+      });
     }
     for (const s of run.series) {
       stmts.push({
@@ -173,7 +193,8 @@ function order(op: string, c: number): boolean {
   return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : op === ">=" ? c >= 0 : c === 0;
 }
 
-const sameContext = (a: Ctx, entries: ContextEntry[]) => Object.keys(a).length === entries.length && entries.every((e) => Object.hasOwn(a, e.key) && a[e.key] === e.value);
+const sameContext = (a: Ctx, entries: ContextEntry[]) =>
+  Object.keys(a).length === entries.length && entries.every((e) => Object.hasOwn(a, e.key) && a[e.key] === e.value);
 
 // The field's value for a run; undefined when the run lacks it (or it is null).
 function read(field: Field, run: TestRun): unknown {
@@ -272,7 +293,9 @@ const withOp = (op: fc.Arbitrary<string>, lit: fc.Arbitrary<string>) => fc.tuple
 const keyword = (word: string) => fc.constantFrom(word, word.toUpperCase());
 
 function condition(field: fc.Arbitrary<string>, ...forms: fc.Arbitrary<string>[]) {
-  return fc.tuple(field, fc.oneof(...forms)).map(([f, rest]) => (rest === "" ? f : rest.startsWith(" ") || rest.startsWith("=") || /^[<>!]/.test(rest) ? `${f}${rest}` : `${f} ${rest}`));
+  return fc
+    .tuple(field, fc.oneof(...forms))
+    .map(([f, rest]) => (rest === "" ? f : rest.startsWith(" ") || rest.startsWith("=") || /^[<>!]/.test(rest) ? `${f}${rest}` : `${f} ${rest}`));
 }
 
 const LIKE_PATTERNS = ["a%", "%a%", "_lpha", "ALPHA", "%'%", "50%", "%", "", "é%", "%s_d", "res%", "%/%"];
@@ -283,41 +306,51 @@ const matchForms = (pool: fc.Arbitrary<string>) => [
 ];
 const existsForms = [keyword("exists"), fc.constant("")];
 
-const contextText = fc.constantFrom(...CONTEXTS, { subset: "train" }).map((c) => {
-  const entries = Object.entries(c);
-  if (entries.length === 0) return fc.constantFrom("", "{}", "{ }");
-  return fc.constant(`{${entries.map(([k, v]) => `${/^[A-Za-z_]\w*$/.test(k) ? k : JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`);
-}).chain((x) => x);
+const contextText = fc
+  .constantFrom(...CONTEXTS, { subset: "train" })
+  .map((c) => {
+    const entries = Object.entries(c);
+    if (entries.length === 0) return fc.constantFrom("", "{}", "{ }");
+    return fc.constant(`{${entries.map(([k, v]) => `${/^[A-Za-z_]\w*$/.test(k) ? k : JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`);
+  })
+  .chain((x) => x);
 
-const paramField = fc
-  .constantFrom(
-    "params.lr",
-    "params.seed",
-    "params.aug",
-    "params.layers",
-    "params.optimizer",
-    "params.optimizer.lr",
-    "params.optimizer.name",
-    "params.optimizer.optimizer.seed",
-    "params.a-b",
-    `params."x y"`,
-    `params.'q"k'`,
-    `params."q\\"k"`,
-    "params.é".replace("é", '"é"'),
-    "params.missing",
-    "params.layers.0",
-    "PARAMS.name",
-  );
+const paramField = fc.constantFrom(
+  "params.lr",
+  "params.seed",
+  "params.aug",
+  "params.layers",
+  "params.optimizer",
+  "params.optimizer.lr",
+  "params.optimizer.name",
+  "params.optimizer.optimizer.seed",
+  "params.a-b",
+  `params."x y"`,
+  `params.'q"k'`,
+  `params."q\\"k"`,
+  "params.é".replace("é", '"é"'),
+  "params.missing",
+  "params.layers.0",
+  "PARAMS.name",
+);
 const valueField = fc.tuple(fc.constantFrom(...VALUE_NAMES, "nope"), contextText).map(([n, c]) => `values.${n}${c}`);
 const metricField = fc
   .tuple(fc.constantFrom(...SERIES_NAMES, "nope"), contextText, fc.constantFrom("last", "min", "max", "count", "last_step", "LAST"))
   .map(([n, c, a]) => `metrics.${n}${c}.${a}`);
 const jsonLit = fc.oneof(numLit, strLit(STRINGS));
 const anyLit = fc.oneof(jsonLit, fc.constantFrom("true", "false", "null", "TRUE"));
-const dateLit = fc.constantFrom("2026-01-02", "2026-01-02T00:00:00Z", "2026-01-05T12:30:00+02:00", "2025-12-31T23:59:59.5Z", "2026-01-10", "2025-12-28").chain(quote);
+const dateLit = fc
+  .constantFrom("2026-01-02", "2026-01-02T00:00:00Z", "2026-01-05T12:30:00+02:00", "2025-12-31T23:59:59.5Z", "2026-01-10", "2025-12-28")
+  .chain(quote);
 
 const conditions = fc.oneof(
-  condition(fc.constantFrom("name", "experiment", "NAME"), withOp(ops, strLit(textPool)), list(strLit(textPool)), ...matchForms(strLit(LIKE_PATTERNS)), ...existsForms),
+  condition(
+    fc.constantFrom("name", "experiment", "NAME"),
+    withOp(ops, strLit(textPool)),
+    list(strLit(textPool)),
+    ...matchForms(strLit(LIKE_PATTERNS)),
+    ...existsForms,
+  ),
   condition(fc.constant("status"), withOp(ops, strLit(STATUSES)), list(strLit(STATUSES)), ...matchForms(strLit(["%ed", "run%", "fail"])), ...existsForms),
   condition(
     fc.constant("campaign"),
@@ -332,7 +365,10 @@ const conditions = fc.oneof(
   condition(paramField, withOp(ops, jsonLit), withOp(eqOps, anyLit), list(anyLit), ...matchForms(strLit(["a%", "%d%", "0%", "", "_"])), ...existsForms),
   condition(valueField, withOp(ops, jsonLit), withOp(eqOps, anyLit), list(anyLit), ...matchForms(strLit(["a%", "%d%", "0%", ""])), ...existsForms),
   condition(metricField, withOp(ops, numLit), withOp(eqOps, fc.constant("null")), list(fc.oneof(numLit, fc.constant("null"))), ...existsForms),
-  condition(fc.constantFrom(...TAGS, "nope").map((t) => (/^[\w./-]+$/.test(t) ? `tags.${t}` : `tags.${JSON.stringify(t)}`)), ...existsForms),
+  condition(
+    fc.constantFrom(...TAGS, "nope").map((t) => (/^[\w./-]+$/.test(t) ? `tags.${t}` : `tags.${JSON.stringify(t)}`)),
+    ...existsForms,
+  ),
 );
 
 const filterText: fc.Arbitrary<string> = fc.letrec<{ expr: string; not: string; group: string; bin: string }>((tie) => ({
@@ -518,7 +554,7 @@ describe("sorting", () => {
           const want = sortKey(field, runs[Number(row.pk) - 1]);
           if (want !== "object") expect(row.k, spec).toEqual(want);
         });
-        const comparable = keys.filter((k) => !(typeof k === "string" && k.startsWith("{") || typeof k === "string" && k.startsWith("[")));
+        const comparable = keys.filter((k) => !((typeof k === "string" && k.startsWith("{")) || (typeof k === "string" && k.startsWith("["))));
         for (let i = 1; i < comparable.length; i++) {
           const c = sqliteCompare(comparable[i - 1], comparable[i]);
           expect(direction === "asc" ? c <= 0 : c >= 0, `${spec}: ${String(comparable[i - 1])} then ${String(comparable[i])}`).toBe(true);
@@ -590,23 +626,51 @@ describe("injection and fuzzing", () => {
   }
 
   test("random text parses or throws FilterError", async () => {
-    const alphabet = fc.constantFrom(..."()[]{},.:=<>!\"'\\ -_%$?;e1.0aAnNdoOrtxsmIlkpcu/é😀\n".split(""), "and", "or", "not", "in", "like", "exists", "params.", "metrics.", ".last", "values.", "tags.", "\ud800");
+    const alphabet = fc.constantFrom(
+      ..."()[]{},.:=<>!\"'\\ -_%$?;e1.0aAnNdoOrtxsmIlkpcu/é😀\n".split(""),
+      "and",
+      "or",
+      "not",
+      "in",
+      "like",
+      "exists",
+      "params.",
+      "metrics.",
+      ".last",
+      "values.",
+      "tags.",
+      "\ud800",
+    );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.array(alphabet, { maxLength: 30 }).map((xs) => xs.join(""))), parsesOrFails),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 40 }),
+          fc.array(alphabet, { maxLength: 30 }).map((xs) => xs.join("")),
+        ),
+        parsesOrFails,
+      ),
       { numRuns: 1500 },
     );
   });
 
   test("mutated valid filters parse or throw FilterError", async () => {
-    const mutation = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.constantFrom("", "(", ")", '"', "'", "\\", " ", ".", "{", "}", ",", ":", "=", "!", "<", "not ", " and ", "-", "e", "1", "in (", "😀"), fc.nat(3));
+    const mutation = fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 4 }),
+      fc.constantFrom("", "(", ")", '"', "'", "\\", " ", ".", "{", "}", ",", ":", "=", "!", "<", "not ", " and ", "-", "e", "1", "in (", "😀"),
+      fc.nat(3),
+    );
     await fc.assert(
       fc.asyncProperty(filterText, fc.array(mutation, { minLength: 1, maxLength: 4 }), async (text, edits) => {
         let s = text;
         for (const [at, len, insert, kind] of edits) {
           const i = at % (s.length + 1);
-          if (kind === 0) s = s.slice(0, i) + insert + s.slice(i); // insert
-          else if (kind === 1) s = s.slice(0, i) + s.slice(i + len); // delete
-          else if (kind === 2) s = s.slice(0, i) + insert + s.slice(i + len); // replace
+          if (kind === 0)
+            s = s.slice(0, i) + insert + s.slice(i); // insert
+          else if (kind === 1)
+            s = s.slice(0, i) + s.slice(i + len); // delete
+          else if (kind === 2)
+            s = s.slice(0, i) + insert + s.slice(i + len); // replace
           else s = s.slice(0, i) + s.slice(i, i + len * 3) + s.slice(i); // duplicate a slice
         }
         await parsesOrFails(s);

@@ -1,15 +1,15 @@
 import { describe, expect, test } from "vitest";
 import {
+  type Expr,
+  type Field,
   FilterError,
+  filterNamesArchived,
+  type Literal,
   MAX_DEPTH,
   MAX_FILTER_BYTES,
-  filterNamesArchived,
   parseFilter,
   parseIsoDate,
   parseSort,
-  type Expr,
-  type Field,
-  type Literal,
 } from "../src/filter/parse.ts";
 
 // Drops source positions so shapes can be compared with toEqual.
@@ -168,7 +168,18 @@ describe("literals", () => {
   });
 
   test("parseIsoDate rejects non-dates and impossible dates", () => {
-    for (const bad of ["2026-1-2", "2026-02-30", "2025-02-29", "2026-13-01", "2026-01-00", "2026-01-02T24:00", "2026-01-02T10:60", "yesterday", "2026-01-02Tx", "2026-01-02T03:04:05+25:00"]) {
+    for (const bad of [
+      "2026-1-2",
+      "2026-02-30",
+      "2025-02-29",
+      "2026-13-01",
+      "2026-01-00",
+      "2026-01-02T24:00",
+      "2026-01-02T10:60",
+      "yesterday",
+      "2026-01-02Tx",
+      "2026-01-02T03:04:05+25:00",
+    ]) {
       expect(parseIsoDate(bad), bad).toBeNull();
     }
     expect(new Date(parseIsoDate("0099-03-04")!).toISOString()).toBe("0099-03-04T00:00:00.000Z");
@@ -213,7 +224,10 @@ describe("conditions", () => {
     expect(shape(`ended_at in (null, "2026-01-01")`)).toEqual({
       type: "in",
       field: builtin("ended_at"),
-      values: [{ kind: "null", value: null }, { kind: "date", value: Date.UTC(2026, 0, 1), text: "2026-01-01" }],
+      values: [
+        { kind: "null", value: null },
+        { kind: "date", value: Date.UTC(2026, 0, 1), text: "2026-01-01" },
+      ],
     });
   });
 
@@ -271,7 +285,11 @@ describe("limits", () => {
     const fits = base + "x".repeat(MAX_FILTER_BYTES - base.length - 1) + `"`;
     expect(new TextEncoder().encode(fits).length).toBe(MAX_FILTER_BYTES);
     expect(() => parseFilter(fits)).not.toThrow();
-    expect(error(fits.replace("x", "xx"))).toMatchObject({ position: 0, expected: `a filter of at most ${MAX_FILTER_BYTES} bytes`, found: `${MAX_FILTER_BYTES + 1} bytes` });
+    expect(error(fits.replace("x", "xx"))).toMatchObject({
+      position: 0,
+      expected: `a filter of at most ${MAX_FILTER_BYTES} bytes`,
+      found: `${MAX_FILTER_BYTES + 1} bytes`,
+    });
     // Bytes, not characters: 2049 two-byte characters are too many.
     expect(error(`name = "${"é".repeat(2049)}"`).position).toBe(0);
   });
@@ -288,7 +306,8 @@ describe("limits", () => {
 });
 
 describe("errors name the position and what was expected", () => {
-  const FIELD = "a field (name, experiment, status, campaign, archived, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
+  const FIELD =
+    "a field (name, experiment, status, campaign, archived, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
 
   test("message format", () => {
     const e = error(`name = "a" and )`);
@@ -331,7 +350,11 @@ describe("errors name the position and what was expected", () => {
   });
 
   test("contexts", () => {
-    expect(error(`values.acc{subset: null} > 1`)).toMatchObject({ position: 19, expected: "a context value (a string, a number, true or false)", found: '"null"' });
+    expect(error(`values.acc{subset: null} > 1`)).toMatchObject({
+      position: 19,
+      expected: "a context value (a string, a number, true or false)",
+      found: '"null"',
+    });
     expect(error(`values.acc{a: 1, a: 2} > 1`)).toMatchObject({ position: 17, expected: "a context key not given before" });
     expect(error(`values.acc{a 1} > 1`)).toMatchObject({ position: 13, expected: '":"', found: '"1"' });
     expect(error(`values.acc{a: 1 b: 2} > 1`)).toMatchObject({ position: 16, expected: '"," or "}"' });

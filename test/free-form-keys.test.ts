@@ -19,7 +19,9 @@ describe.each(hosts)("special keys on $name", (factory) => {
     expect(run.provenance).toEqual(expected);
     expect(Object.keys(run.params)).toEqual(["constructor", "prototype", "__proto__", "lr"]);
 
-    const patched = await (await api.call(`/v1/repos/${repo}/runs/r`, raw("PATCH", '{"params": {"prototype": {"m": 4}, "__proto__": null, "seed": 1}}'))).json();
+    const patched = await (
+      await api.call(`/v1/repos/${repo}/runs/r`, raw("PATCH", '{"params": {"prototype": {"m": 4}, "__proto__": null, "seed": 1}}'))
+    ).json();
     expect(Object.keys(patched.params).sort()).toEqual(["constructor", "lr", "prototype", "seed"]);
     expect(patched.params.prototype).toEqual({ k: 2, m: 4 });
   });

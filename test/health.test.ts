@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hosts, type Host } from "./support/hosts.ts";
+import { type Host, hosts } from "./support/hosts.ts";
 
 describe.each(hosts)("health and docs on $name", (factory) => {
   let host: Host;

@@ -9,8 +9,12 @@ import config from "../.dependency-cruiser.cjs";
 
 test("src/ keeps its layer rules", async () => {
   const result = await cruise(["src"], { ruleSet: { forbidden: config.forbidden }, ...config.options, validate: true });
-  const output = result.output as { summary: { violations: { rule: { name: string }; from: string; to: string; cycle?: { name: string }[] }[]; totalCruised: number } };
-  const violations = output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}${v.cycle ? ` (cycle ${v.cycle.map((c) => c.name).join(" -> ")})` : ""}`);
+  const output = result.output as {
+    summary: { violations: { rule: { name: string }; from: string; to: string; cycle?: { name: string }[] }[]; totalCruised: number };
+  };
+  const violations = output.summary.violations.map(
+    (v) => `${v.rule.name}: ${v.from} -> ${v.to}${v.cycle ? ` (cycle ${v.cycle.map((c) => c.name).join(" -> ")})` : ""}`,
+  );
   expect(violations).toEqual([]);
   // The cruise saw the app, not an empty folder.
   expect(output.summary.totalCruised).toBeGreaterThan(50);

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { type Client, createClient, LibsqlBatchError, LibsqlError } from "@libsql/client/web";
 import { openHttp } from "@libsql/hrana-client";
-import { createClient, LibsqlBatchError, LibsqlError, type Client } from "@libsql/client/web";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { scanSql, startLibsqlHttpServer, type LibsqlHttpServer } from "../tools/libsql-http/server.ts";
+import { type LibsqlHttpServer, scanSql, startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runcamp-libsql-http-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,7 +98,19 @@ describe("libSQL HTTP endpoint with @libsql/client/web", () => {
     );
     const rs = await big.execute("SELECT v, typeof(v) AS t FROM vals ORDER BY id");
     expect(rs.rows.map((r) => r.t)).toEqual([
-      "null", "integer", "integer", "integer", "integer", "integer", "real", "real", "real", "text", "text", "blob", "blob",
+      "null",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "real",
+      "real",
+      "real",
+      "text",
+      "text",
+      "blob",
+      "blob",
     ]);
     const got = rs.rows.map((r) => r.v);
     expect(got.slice(0, 11)).toEqual(values.slice(0, 11));
@@ -132,7 +144,10 @@ describe("libSQL HTTP endpoint with @libsql/client/web", () => {
     await client.execute({ sql: "INSERT INTO people(name, age) VALUES (:name, :age)", args: { name: "Ada", age: 36 } });
     await client.execute({ sql: "INSERT INTO people(name, age) VALUES (?, ?)", args: ["Alan", 41] });
     const people = await client.execute({ sql: "SELECT name, age FROM people WHERE age > ? ORDER BY age", args: [30] });
-    expect(people.rows.map((r) => [r.name, r.age])).toEqual([["Ada", 36], ["Alan", 41]]);
+    expect(people.rows.map((r) => [r.name, r.age])).toEqual([
+      ["Ada", 36],
+      ["Alan", 41],
+    ]);
 
     // Named arguments cannot reach a nameless `?`: a clear error (the native binding would crash).
     const mixed = await rejection(client.execute({ sql: "SELECT ?, :a", args: { a: 1 } }));
@@ -143,10 +158,7 @@ describe("libSQL HTTP endpoint with @libsql/client/web", () => {
   test("batch(..., 'write') is atomic: a failing statement rolls the whole batch back", async () => {
     await client.execute("CREATE TABLE uniq(x INTEGER UNIQUE)");
     const failed = await rejection(
-      client.batch(
-        ["INSERT INTO uniq VALUES (1)", "INSERT INTO uniq VALUES (2)", "INSERT INTO uniq VALUES (1)", "INSERT INTO uniq VALUES (3)"],
-        "write",
-      ),
+      client.batch(["INSERT INTO uniq VALUES (1)", "INSERT INTO uniq VALUES (2)", "INSERT INTO uniq VALUES (1)", "INSERT INTO uniq VALUES (3)"], "write"),
     );
     expect(failed).toBeInstanceOf(LibsqlBatchError);
     expect((failed as LibsqlBatchError).statementIndex).toBe(2);
@@ -257,9 +269,7 @@ describe("libSQL HTTP endpoint with @libsql/client/web", () => {
       "added b",
       "more",
     ]);
-    const err = await rejection(
-      client.executeMultiple("INSERT INTO items(name) VALUES ('c'); SELEC oops; INSERT INTO items(name) VALUES ('d');"),
-    );
+    const err = await rejection(client.executeMultiple("INSERT INTO items(name) VALUES ('c'); SELEC oops; INSERT INTO items(name) VALUES ('d');"));
     expect(err.code).toBe("SQLITE_ERROR");
     expect((await client.execute("SELECT group_concat(name) FROM items")).rows[0][0]).toBe("a; not a separator,b,c");
   });
@@ -449,11 +459,23 @@ describe("Hrana v2 protocol details (raw requests)", () => {
               { condition: { type: "error", step: 1 }, stmt: stmt("BEGIN") }, // 3 runs
               { condition: { type: "not", cond: { type: "is_autocommit" } }, stmt: stmt("INSERT INTO c VALUES (4)") }, // 4 runs
               {
-                condition: { type: "and", conds: [{ type: "ok", step: 0 }, { type: "ok", step: 2 }] },
+                condition: {
+                  type: "and",
+                  conds: [
+                    { type: "ok", step: 0 },
+                    { type: "ok", step: 2 },
+                  ],
+                },
                 stmt: stmt("INSERT INTO c VALUES (5)"),
               }, // 5 skipped
               {
-                condition: { type: "or", conds: [{ type: "ok", step: 2 }, { type: "ok", step: 4 }] },
+                condition: {
+                  type: "or",
+                  conds: [
+                    { type: "ok", step: 2 },
+                    { type: "ok", step: 4 },
+                  ],
+                },
                 stmt: stmt("INSERT INTO c VALUES (6)"),
               }, // 6 runs
               { condition: { type: "ok", step: 9 }, stmt: stmt("INSERT INTO c VALUES (7)") }, // 7 bad reference
@@ -470,7 +492,16 @@ describe("Hrana v2 protocol details (raw requests)", () => {
     const ran = step_results.map((r: unknown) => r !== null);
     expect(ran).toEqual([true, false, false, true, true, false, true, false, true, true]);
     expect(step_errors.map((e: { code: string } | null) => e?.code ?? null)).toEqual([
-      null, "SQLITE_ERROR", null, null, null, null, null, "BATCH_COND_INVALID", null, null,
+      null,
+      "SQLITE_ERROR",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "BATCH_COND_INVALID",
+      null,
+      null,
     ]);
     expect(step_results[9].rows[0][0]).toEqual({ type: "text", value: "4,6" });
     expect(res.body.baton).toBeNull();
@@ -647,9 +678,7 @@ describe("scanSql", () => {
   });
 
   test("numbers parameters like SQLite", () => {
-    expect(scanSql("SELECT ?, :a, ?5, :a, $b::c(x), @d, ?").map((p) => p.params)).toEqual([
-      [null, ":a", null, null, "?5", "$b::c(x)", "@d", null],
-    ]);
+    expect(scanSql("SELECT ?, :a, ?5, :a, $b::c(x), @d, ?").map((p) => p.params)).toEqual([[null, ":a", null, null, "?5", "$b::c(x)", "@d", null]]);
     // `$` inside a name, `?` inside strings/quoted names/comments: not parameters.
     expect(scanSql(`SELECT a$b, '?', "?", \`?\`, [?] /* ? */ FROM t -- ?`)[0].params).toEqual([]);
     expect(scanSql("UPDATE t SET x = 1")[0].kind).toBe("update-delete");

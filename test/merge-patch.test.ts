@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mergePatch, type JsonObject } from "../src/lib/merge-patch.ts";
+import { type JsonObject, mergePatch } from "../src/lib/merge-patch.ts";
 
 describe("mergePatch (RFC 7396)", () => {
   // RFC 7396 Appendix A, the cases whose target and patch are objects (params always are).

@@ -1,9 +1,9 @@
 // Unit tests of the ingest body parser (src/api/metrics/parse-points.ts): what it accepts, how it normalises
 // points, and how its errors name the offending point without quoting it.
 import { describe, expect, test } from "vitest";
+import { parsePointsJson, parsePointsNdjson } from "../src/api/metrics/parse-points.ts";
 import { defaultLimits, type Limits } from "../src/config.ts";
 import { ApiError } from "../src/http/problems.ts";
-import { parsePointsJson, parsePointsNdjson } from "../src/api/metrics/parse-points.ts";
 
 const NOW = 1_764_147_000.25;
 const limits: Limits = { ...defaultLimits };
@@ -130,7 +130,9 @@ describe("parsePointsJson", () => {
     const tight: Limits = { ...defaultLimits, maxNameLength: 4, maxContextKeys: 1, maxPointsPerRequest: 2 };
     expect(parsePointsJson({ points: [{ name: "abcd", context: { a: 1 }, step: 0, value: 1 }] }, tight, NOW).points).toHaveLength(1);
     expect(paths(apiError(() => parsePointsJson({ points: [{ name: "abcde", step: 0, value: 1 }] }, tight, NOW)))).toEqual(["points.0.name"]);
-    expect(paths(apiError(() => parsePointsJson({ points: [{ name: "a", context: { a: 1, b: 2 }, step: 0, value: 1 }] }, tight, NOW)))).toEqual(["points.0.context"]);
+    expect(paths(apiError(() => parsePointsJson({ points: [{ name: "a", context: { a: 1, b: 2 }, step: 0, value: 1 }] }, tight, NOW)))).toEqual([
+      "points.0.context",
+    ]);
     const three = Array.from({ length: 3 }, (_, step) => ({ name: "m", step, value: 1 }));
     expect(apiError(() => parsePointsJson({ points: three }, tight, NOW)).status).toBe(413);
   });
@@ -191,7 +193,14 @@ describe("parsePointsJson", () => {
 
 describe("parsePointsNdjson", () => {
   test("one point per line; blank lines, CRLF, surrounding spaces and a trailing newline are fine", () => {
-    const text = ['{"name":"m","step":0,"value":1}', "", '  {"name":"m","step":1,"value":"NaN","epoch":2}  ', "\t", '{"name":"m","context":{"b":1,"a":2},"step":2,"value":3,"time":5}', ""].join("\r\n");
+    const text = [
+      '{"name":"m","step":0,"value":1}',
+      "",
+      '  {"name":"m","step":1,"value":"NaN","epoch":2}  ',
+      "\t",
+      '{"name":"m","context":{"b":1,"a":2},"step":2,"value":3,"time":5}',
+      "",
+    ].join("\r\n");
     expect(parsePointsNdjson(text, limits, NOW)).toEqual([
       { name: "m", context: "{}", step: 0, value: 1, epoch: null, time: NOW },
       { name: "m", context: "{}", step: 1, value: NaN, epoch: 2, time: NOW },
@@ -203,7 +212,14 @@ describe("parsePointsNdjson", () => {
   });
 
   test("errors name the 1-based line number, counting blank lines", () => {
-    const text = ['{"name":"m","step":0,"value":1}', "", '{"name":"m","step":1,"value":', '{"name":"m","step":-2,"value":1}', "[1]", '{"name":"m","step":3,"value":1,"x":0}'].join("\n");
+    const text = [
+      '{"name":"m","step":0,"value":1}',
+      "",
+      '{"name":"m","step":1,"value":',
+      '{"name":"m","step":-2,"value":1}',
+      "[1]",
+      '{"name":"m","step":3,"value":1,"x":0}',
+    ].join("\n");
     const err = apiError(() => parsePointsNdjson(text, limits, NOW));
     expect(err.status).toBe(400);
     expect(paths(err)).toEqual(["line 3", "line 4.step", "line 5", "line 6.x"]);

@@ -1,13 +1,14 @@
 // The series summary is kept incrementally on appends and recounted in SQL when an overwrite
 // may have removed the extreme; either way it must equal a summary computed from scratch.
+
+import { type Client, createClient } from "@libsql/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createClient, type Client } from "@libsql/client";
-import { migrateDatabase } from "../src/hosts/node.ts";
-import { defaultLimits } from "../src/config.ts";
-import type { Deps } from "../src/deps.ts";
 import { ingestPoints, readSeries } from "../src/api/metrics/service.ts";
 import { createRun } from "../src/api/runs/service.ts";
+import { defaultLimits } from "../src/config.ts";
+import type { Deps } from "../src/deps.ts";
+import { migrateDatabase } from "../src/hosts/node.ts";
 import { toWire } from "../src/lib/numbers.ts";
 
 let client: Client;
@@ -24,7 +25,10 @@ const value = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) },
 );
 // Steps cluster so batches overwrite, fill gaps and append across several 1,024-point blocks.
-const batch = fc.array(fc.record({ step: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 })), value }), { minLength: 1, maxLength: 1500 });
+const batch = fc.array(fc.record({ step: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 })), value }), {
+  minLength: 1,
+  maxLength: 1500,
+});
 
 let runNumber = 0;
 // Summaries live in REAL columns, which do not keep the sign of zero (JSON drops it too);
@@ -38,7 +42,13 @@ test("after random appends and overwrites the summary equals one computed from a
       await createRun(deps, "prop", { id: runId });
       const model = new Map<number, number>();
       for (const points of batches) {
-        await ingestPoints(deps, "prop", runId, points.map((p) => ({ name: "m", context: "{}", step: p.step, value: p.value, epoch: null, time: 1 })), false);
+        await ingestPoints(
+          deps,
+          "prop",
+          runId,
+          points.map((p) => ({ name: "m", context: "{}", step: p.step, value: p.value, epoch: null, time: 1 })),
+          false,
+        );
         for (const p of points) model.set(p.step, p.value);
         const steps = [...model.keys()].sort((a, b) => a - b);
         const finite = [...model.values()].filter((x) => !Number.isNaN(x));

@@ -9,8 +9,22 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 describe("studentTQuantile", () => {
   test("matches a printed table of t(0.975, df)", () => {
     const table: [number, number][] = [
-      [1, 12.706], [2, 4.303], [3, 3.182], [4, 2.776], [5, 2.571], [6, 2.447], [7, 2.365], [8, 2.306],
-      [9, 2.262], [10, 2.228], [15, 2.131], [20, 2.086], [29, 2.045], [30, 2.042], [60, 2.0], [120, 1.98],
+      [1, 12.706],
+      [2, 4.303],
+      [3, 3.182],
+      [4, 2.776],
+      [5, 2.571],
+      [6, 2.447],
+      [7, 2.365],
+      [8, 2.306],
+      [9, 2.262],
+      [10, 2.228],
+      [15, 2.131],
+      [20, 2.086],
+      [29, 2.045],
+      [30, 2.042],
+      [60, 2.0],
+      [120, 1.98],
     ];
     for (const [df, t] of table) expect(studentTQuantile(0.975, df), `df ${df}`).toBeCloseTo(t, 3);
     expect(studentTQuantile(0.975, 1e7)).toBeCloseTo(1.959964, 5); // → the normal quantile
@@ -37,7 +51,15 @@ describe("studentTQuantile", () => {
   test("symmetry, the median and invalid input", () => {
     expect(studentTQuantile(0.5, 7)).toBe(0);
     expect(rel(studentTQuantile(0.025, 7), -studentTQuantile(0.975, 7))).toBeLessThan(1e-14);
-    for (const [p, df] of [[0, 3], [1, 3], [0.5, 0], [NaN, 3], [0.9, NaN], [0.9, -1]]) expect(studentTQuantile(p, df)).toBeNaN();
+    for (const [p, df] of [
+      [0, 3],
+      [1, 3],
+      [0.5, 0],
+      [NaN, 3],
+      [0.9, NaN],
+      [0.9, -1],
+    ])
+      expect(studentTQuantile(p, df)).toBeNaN();
   });
 
   test("logGamma", () => {

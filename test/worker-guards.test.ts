@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startLibsqlHttpServer, type LibsqlHttpServer } from "../tools/libsql-http/server.ts";
 import { openDatabase } from "../src/hosts/node.ts";
+import { type LibsqlHttpServer, startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
 import { workerBundleDir } from "./support/worker-bundle.ts";
 
 const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(new URL("../wrangler.toml", import.meta.url), "utf8"))![1];

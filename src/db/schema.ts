@@ -15,7 +15,9 @@ export const campaigns = sqliteTable(
   "campaigns",
   {
     pk: integer("pk").primaryKey({ autoIncrement: true }),
-    repoPk: integer("repo_pk").notNull().references(() => repos.pk, { onDelete: "cascade" }),
+    repoPk: integer("repo_pk")
+      .notNull()
+      .references(() => repos.pk, { onDelete: "cascade" }),
     id: text("id").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
@@ -29,7 +31,9 @@ export const runs = sqliteTable(
   "runs",
   {
     pk: integer("pk").primaryKey({ autoIncrement: true }),
-    repoPk: integer("repo_pk").notNull().references(() => repos.pk, { onDelete: "cascade" }),
+    repoPk: integer("repo_pk")
+      .notNull()
+      .references(() => repos.pk, { onDelete: "cascade" }),
     id: text("id").notNull(),
     name: text("name").notNull().default(""),
     experiment: text("experiment").notNull().default(""),
@@ -44,18 +48,16 @@ export const runs = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     endedAt: integer("ended_at"),
   },
-  (t) => [
-    uniqueIndex("runs_repo_id").on(t.repoPk, t.id),
-    index("runs_repo_created").on(t.repoPk, t.createdAt, t.pk),
-    index("runs_campaign").on(t.campaignPk),
-  ],
+  (t) => [uniqueIndex("runs_repo_id").on(t.repoPk, t.id), index("runs_repo_created").on(t.repoPk, t.createdAt, t.pk), index("runs_campaign").on(t.campaignPk)],
 );
 
 // One result per (run, name, context). `value` is JSON text: a scalar or a small object.
 export const runValues = sqliteTable(
   "run_values",
   {
-    runPk: integer("run_pk").notNull().references(() => runs.pk, { onDelete: "cascade" }),
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
     name: text("name").notNull(),
     context: text("context").notNull().default("{}"),
     value: text("value").notNull(),
@@ -75,7 +77,9 @@ export const series = sqliteTable(
   "series",
   {
     pk: integer("pk").primaryKey({ autoIncrement: true }),
-    runPk: integer("run_pk").notNull().references(() => runs.pk, { onDelete: "cascade" }),
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
     name: text("name").notNull(),
     context: text("context").notNull().default("{}"),
     count: integer("count").notNull().default(0),
@@ -96,7 +100,9 @@ export const series = sqliteTable(
 export const seriesBlocks = sqliteTable(
   "series_blocks",
   {
-    seriesPk: integer("series_pk").notNull().references(() => series.pk, { onDelete: "cascade" }),
+    seriesPk: integer("series_pk")
+      .notNull()
+      .references(() => series.pk, { onDelete: "cascade" }),
     firstStep: integer("first_step").notNull(),
     lastStep: integer("last_step").notNull(),
     count: integer("count").notNull(),

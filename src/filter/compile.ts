@@ -29,7 +29,7 @@
 // - campaign compares with the campaign's id or its name.
 // - created_at/ended_at compare epoch ms with the instant an ISO date names.
 import { canonicalContext } from "../lib/context.ts";
-import { filterNamesArchived, parseSort, type BuiltinField, type CompareOp, type ContextEntry, type Expr, type Field, type Literal } from "./parse.ts";
+import { type BuiltinField, type CompareOp, type ContextEntry, type Expr, type Field, filterNamesArchived, type Literal, parseSort } from "./parse.ts";
 
 export { filterNamesArchived };
 
@@ -132,21 +132,26 @@ function targetOf(field: Field): Target {
     case "builtin":
       return builtinTarget(field.name);
     case "param":
-      return jsonTarget((args) => `json_type(r.params, ${bind(args, jsonPath(field.path))})`, (args) => `json_extract(r.params, ${bind(args, jsonPath(field.path))})`);
+      return jsonTarget(
+        (args) => `json_type(r.params, ${bind(args, jsonPath(field.path))})`,
+        (args) => `json_extract(r.params, ${bind(args, jsonPath(field.path))})`,
+      );
     case "value": {
       const json = jsonTarget(
         () => "json_type(v.value)",
         () => "json_extract(v.value, '$')",
       );
       return rowTarget(
-        (args) => `SELECT 1 FROM run_values v WHERE v.run_pk = r.pk AND v.name = ${bind(args, field.name)} AND v.context = ${bind(args, contextText(field.context))}`,
+        (args) =>
+          `SELECT 1 FROM run_values v WHERE v.run_pk = r.pk AND v.name = ${bind(args, field.name)} AND v.context = ${bind(args, contextText(field.context))}`,
         json,
       );
     }
     case "metric": {
       const column = `s.${AGG_COLUMNS[field.agg]}`;
       return rowTarget(
-        (args) => `SELECT 1 FROM series s WHERE s.run_pk = r.pk AND s.name = ${bind(args, field.name)} AND s.context = ${bind(args, contextText(field.context))}`,
+        (args) =>
+          `SELECT 1 FROM series s WHERE s.run_pk = r.pk AND s.name = ${bind(args, field.name)} AND s.context = ${bind(args, contextText(field.context))}`,
         nullableColumnTarget(column),
       );
     }
@@ -250,7 +255,8 @@ function jsonTarget(type: (args: SqlArg[]) => string, extract: (args: SqlArg[]) 
 }
 
 const campaignTarget: Target = {
-  compare: (_op, value, args) => `EXISTS (SELECT 1 FROM campaigns c WHERE c.pk = r.campaign_pk AND (c.id = ${bind(args, value.value)} OR c.name = ${bind(args, value.value)}))`,
+  compare: (_op, value, args) =>
+    `EXISTS (SELECT 1 FROM campaigns c WHERE c.pk = r.campaign_pk AND (c.id = ${bind(args, value.value)} OR c.name = ${bind(args, value.value)}))`,
   inList: (values, args) =>
     `EXISTS (SELECT 1 FROM campaigns c WHERE c.pk = r.campaign_pk AND (c.id IN (${placeholders(values, args)}) OR c.name IN (${placeholders(values, args)})))`,
   notNull: () => "r.campaign_pk IS NOT NULL",

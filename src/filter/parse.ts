@@ -140,7 +140,8 @@ const WHITESPACE = /\s/;
 const NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const FIELD_LIST = "a field (name, experiment, status, campaign, archived, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
+const FIELD_LIST =
+  "a field (name, experiment, status, campaign, archived, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
 const AGG_LIST = "an aggregation (last, min, max, count, last_step)";
 const LITERAL = "a number, a string, true, false or null";
 
@@ -257,7 +258,7 @@ class Parser {
         i += 6;
       } else {
         const bad = esc === undefined ? "end of input" : describe(`\\${text.slice(i + 1, esc === "u" ? i + 6 : i + 2)}`);
-        throw new FilterError(i, 'an escape (\\\\, \\", \\\', \\/, \\n, \\t, \\r, \\b, \\f, \\0 or \\uXXXX)', bad);
+        throw new FilterError(i, "an escape (\\\\, \\\", \\', \\/, \\n, \\t, \\r, \\b, \\f, \\0 or \\uXXXX)", bad);
       }
     }
     this.pos = i + 1;
@@ -275,7 +276,10 @@ class Parser {
     const tok = this.peek();
     if (tok.kind === "eof") return;
     if (sort) this.fail('"asc", "desc" or end of input', tok);
-    this.fail(this.lastBare ? 'an operator (=, !=, <, <=, >, >=, in, like, contains, exists), "and", "or" or end of input' : '"and", "or" or end of input', tok);
+    this.fail(
+      this.lastBare ? 'an operator (=, !=, <, <=, >, >=, in, like, contains, exists), "and", "or" or end of input' : '"and", "or" or end of input',
+      tok,
+    );
   }
 
   isKeyword(tok: Token, word: string): boolean {
@@ -442,7 +446,7 @@ class Parser {
     // metrics
     const nameStart = this.pos;
     const quoted = this.text[this.pos] === '"' || this.text[this.pos] === "'";
-    let metricName = this.readSegment(NAME_CHAR, "a metric name", false);
+    const metricName = this.readSegment(NAME_CHAR, "a metric name", false);
     let context: ContextEntry[] = [];
     if (this.text[this.pos] === "{") {
       context = this.parseContext();
@@ -455,7 +459,8 @@ class Parser {
       return { kind: "metric", name: metricName.slice(0, dot), context, agg, start, end: this.pos };
     }
     if (this.text[this.pos] !== ".") {
-      const misplaced = context.length > 0 && !quoted && (AGGREGATIONS as readonly string[]).includes(metricName.slice(metricName.lastIndexOf(".") + 1).toLowerCase());
+      const misplaced =
+        context.length > 0 && !quoted && (AGGREGATIONS as readonly string[]).includes(metricName.slice(metricName.lastIndexOf(".") + 1).toLowerCase());
       const hint = misplaced ? " (the context goes before the aggregation: metrics.<name>{...}.<agg>)" : "";
       throw new FilterError(this.pos, `"." and ${AGG_LIST}${hint}`, this.foundAt(this.pos));
     }

@@ -3,12 +3,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve, type ServerType } from "@hono/node-server";
-import { createClient, type Client } from "@libsql/client";
+import { type ServerType, serve } from "@hono/node-server";
+import { type Client, createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { createApp } from "../app.ts";
-import { configFromEnv, type Config } from "../config.ts";
+import { type Config, configFromEnv } from "../config.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");

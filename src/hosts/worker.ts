@@ -1,8 +1,9 @@
 // The Cloudflare Workers entry (also what `npm run dev` runs under Miniflare). The database is
 // libSQL over HTTP (@libsql/client/web): Turso/sqld in production, tools/libsql-http/ locally.
-import { createClient, type Client } from "@libsql/client/web";
-import type { ExecutionContext, Hono } from "hono";
+
 import type { Client as NodeClient } from "@libsql/client";
+import { type Client, createClient } from "@libsql/client/web";
+import type { ExecutionContext, Hono } from "hono";
 import { createApp } from "../app.ts";
 import { configFromEnv } from "../config.ts";
 import { schemaIsCurrent } from "../db/schema-version.ts";

@@ -1,5 +1,5 @@
 import type { Limits } from "../config.ts";
-import { canonicalContext, contextIssue, type Context } from "../lib/context.ts";
+import { type Context, canonicalContext, contextIssue } from "../lib/context.ts";
 import { badRequest } from "./problems.ts";
 
 /** The stored key of a context from a request, or a 400 naming `path` (e.g. `3.context`). */

@@ -35,13 +35,11 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
-  new ApiError(400, "invalid-request", "Invalid request", detail, errors);
+export const badRequest = (detail: string, errors?: ProblemFieldError[]) => new ApiError(400, "invalid-request", "Invalid request", detail, errors);
 export const notFound = (detail: string) => new ApiError(404, "not-found", "Not found", detail);
 export const conflict = (detail: string) => new ApiError(409, "conflict", "Conflict", detail);
 export const tooLarge = (detail: string) => new ApiError(413, "payload-too-large", "Payload too large", detail);
-export const unsupportedMediaType = (detail: string) =>
-  new ApiError(415, "unsupported-media-type", "Unsupported media type", detail);
+export const unsupportedMediaType = (detail: string) => new ApiError(415, "unsupported-media-type", "Unsupported media type", detail);
 
 export function problemResponse(c: Context, error: ApiError): Response {
   return c.body(JSON.stringify(error.toProblem()), error.status, { "content-type": "application/problem+json" });

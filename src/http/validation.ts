@@ -42,7 +42,8 @@ export function requireJson(options: { optional?: boolean } = {}): MiddlewareHan
   return async (c, next) => {
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim();
     if (!jsonMediaType.test(mediaType)) {
-      if (!(options.optional && (await bodyIsEmpty(c)))) throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
+      if (!(options.optional && (await bodyIsEmpty(c))))
+        throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
     }
     await next();
   };

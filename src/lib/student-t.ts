@@ -14,8 +14,8 @@
 
 // Lanczos approximation (g = 7, 9 terms), ~1e-15 relative for x ≥ ½.
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 export function logGamma(x: number): number {
@@ -82,7 +82,8 @@ function upperTail(t: number, df: number): number {
   if (y <= 0) return 0.5;
   // ln of x^a·y^b / B(a, b), with ln B(a, ½) = ln Γ(½) − (ln Γ(a + ½) − ln Γ(a)).
   const logFront = -a * Math.log1p(t2 / df) - b * Math.log1p(df / t2) - (0.5 * Math.log(Math.PI) - logGammaHalfRatio(a));
-  const beta = x < (a + 1) / (a + b + 2) ? (Math.exp(logFront) * betaContinuedFraction(a, b, x)) / a : 1 - (Math.exp(logFront) * betaContinuedFraction(b, a, y)) / b;
+  const beta =
+    x < (a + 1) / (a + b + 2) ? (Math.exp(logFront) * betaContinuedFraction(a, b, x)) / a : 1 - (Math.exp(logFront) * betaContinuedFraction(b, a, y)) / b;
   return 0.5 * beta;
 }
 

@@ -3,7 +3,19 @@
 // allocates per block and per bucket, never per point. A block lying inside one bucket is
 // taken from its min/max metadata unless it could hold a new bucket extreme, and whole
 // 64-point chunks come from the block's chunk table, so most values are never read.
-import { CHUNK, EpochCursor, MAX_STEP, NO_CHUNK_VALUE, readHeader, readValues, StepRuns, TimeColumn, type Block, type BlockHeader, type Point } from "./codec/block.ts";
+import {
+  type Block,
+  type BlockHeader,
+  CHUNK,
+  EpochCursor,
+  MAX_STEP,
+  NO_CHUNK_VALUE,
+  type Point,
+  readHeader,
+  readValues,
+  StepRuns,
+  TimeColumn,
+} from "./codec/block.ts";
 
 /**
  * One bucket: steps start..end (end is clipped to the last step in range). min/max ignore NaN

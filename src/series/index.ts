@@ -3,12 +3,12 @@
 // (./codec/chunk-summary.ts); the series table keeps every series' summary. Nothing outside
 // src/series/ imports its files directly (test/layers.test.ts checks it).
 export { BlockCache } from "./cache.ts";
-export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, SUMMARY_SQL } from "./catalog.ts";
 export type { SeriesRow, SeriesSummary, SummaryColumn } from "./catalog.ts";
-export { MAX_TIME_MS } from "./codec/block.ts";
+export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, SUMMARY_SQL } from "./catalog.ts";
 export type { Point } from "./codec/block.ts";
+export { MAX_TIME_MS } from "./codec/block.ts";
 export type { Bucket } from "./downsample.ts";
-export { downsampleSeries, readPoints } from "./read.ts";
 export type { SeriesSource } from "./read.ts";
-export { writeSeriesPoints } from "./store.ts";
+export { downsampleSeries, readPoints } from "./read.ts";
 export type { Executor } from "./store.ts";
+export { writeSeriesPoints } from "./store.ts";

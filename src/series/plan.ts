@@ -2,7 +2,7 @@
 // ingest writes a few rows instead of one per point, NaN survives (SQLite turns it into NULL),
 // and long reads can use block summaries. This module is pure: it plans which rows to
 // rewrite and packs/unpacks them; ./store.ts does the SQL. Format: ./codec/block.ts.
-import { BLOCK_SIZE, decodeBlock, encodeBlock, MAX_STEP, type Block, type Point } from "./codec/block.ts";
+import { BLOCK_SIZE, type Block, decodeBlock, encodeBlock, MAX_STEP, type Point } from "./codec/block.ts";
 import { encodeSummary } from "./codec/chunk-summary.ts";
 import { firstEndingAtOrAfter } from "./downsample.ts";
 
@@ -44,7 +44,13 @@ export function planWrite(touched: Block[], incoming: Point[]): WritePlan {
   const absorbPrev = prev !== undefined && prev.count < BLOCK_SIZE && (hit.length === 0 || minIn < hit[0].firstStep);
   const rewrite = prev && absorbPrev ? [prev, ...hit] : hit;
 
-  const merged = rewrite.length === 0 ? fresh : mergeByStep(rewrite.flatMap((b) => decodeBlock(b.data)), fresh);
+  const merged =
+    rewrite.length === 0
+      ? fresh
+      : mergeByStep(
+          rewrite.flatMap((b) => decodeBlock(b.data)),
+          fresh,
+        );
   // Appending past the rewritten range: fill blocks to the brim, the tail block will grow with
   // the next append. Inserting inside it: split evenly, leaving room for the next insert
   // instead of a trail of 1-point blocks.

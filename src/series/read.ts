@@ -1,12 +1,13 @@
 // The read planner: which stored form answers a read. A long series read whole is
 // downsampled from its chunk summaries (no block data fetched); other downsampled reads and
 // raw pages decode blocks, from the block cache when the series' version is cached.
-import type { Block, Point } from "./codec/block.ts";
-import { CHUNK } from "./codec/block.ts";
+
 import type { BlockCache } from "./cache.ts";
 import type { SeriesRow } from "./catalog.ts";
+import type { Block, Point } from "./codec/block.ts";
+import { CHUNK } from "./codec/block.ts";
 import { downsampleSummaries } from "./codec/chunk-summary.ts";
-import { downsample, firstEndingAtOrAfter, type Bucket } from "./downsample.ts";
+import { type Bucket, downsample, firstEndingAtOrAfter } from "./downsample.ts";
 import { readRange } from "./plan.ts";
 import { type Executor, readBlocks, readChunkSummaries } from "./store.ts";
 
@@ -46,7 +47,13 @@ export async function downsampleSeries({ client, blockCache }: SeriesSource, ser
 }
 
 /** Up to `limit` raw points from step `from` on (to `to`), and the step the next page starts at (null: no more). */
-export async function readPoints({ client, blockCache }: SeriesSource, series: SeriesRow, from: number, to: number, limit: number): Promise<{ points: Point[]; nextStep: number | null }> {
+export async function readPoints(
+  { client, blockCache }: SeriesSource,
+  series: SeriesRow,
+  from: number,
+  to: number,
+  limit: number,
+): Promise<{ points: Point[]; nextStep: number | null }> {
   const cached = blockCache?.get("blocks", series.pk, series.version);
   // Up to 16 blocks ending at or after `step`: from the cache when the series is cached.
   const blocksFrom = async (step: number): Promise<Block[]> => {

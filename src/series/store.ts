@@ -6,7 +6,7 @@ import type { Client, InStatement, Row, Transaction } from "@libsql/client";
 import { type Block, type Point, timeToMs } from "./codec/block.ts";
 import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
-import { planWrite, type BlockWithSummary } from "./plan.ts";
+import { type BlockWithSummary, planWrite } from "./plan.ts";
 
 export type Executor = Pick<Transaction, "execute" | "batch"> | Client;
 
@@ -28,7 +28,17 @@ function blockFromRow(row: Row): Block {
 function insertBlock(seriesPk: number, block: BlockWithSummary): InStatement {
   return {
     sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [seriesPk, block.firstStep, block.lastStep, block.count, toColumn(block.min), toColumn(block.max), summaryFlags(null, block.min, block.max), block.data, block.summary],
+    args: [
+      seriesPk,
+      block.firstStep,
+      block.lastStep,
+      block.count,
+      toColumn(block.min),
+      toColumn(block.max),
+      summaryFlags(null, block.min, block.max),
+      block.data,
+      block.summary,
+    ],
   };
 }
 
@@ -137,13 +147,27 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
   const keptLastFlags = `(CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)`;
   const removedSet = new Set(plan.remove);
   const pureAppend = series.lastStep === null || lo > series.lastStep;
-  const summary = updatedSummary(series, touched.filter((b) => removedSet.has(b.firstStep)), plan.insert, pureAppend);
+  const summary = updatedSummary(
+    series,
+    touched.filter((b) => removedSet.has(b.firstStep)),
+    plan.insert,
+    pureAppend,
+  );
   if (summary) {
     statements.push({
       sql: `UPDATE series SET count = ?6, first_step = ?7, last_step = ?8, min = ?9, max = ?10, ${setLast},
               flags = ${keptLastFlags} | ?11
             WHERE pk = ?1`,
-      args: [series.pk, ...lastArgs, summary.count, summary.firstStep, summary.lastStep, toColumn(summary.min), toColumn(summary.max), summaryFlags(null, summary.min, summary.max)],
+      args: [
+        series.pk,
+        ...lastArgs,
+        summary.count,
+        summary.firstStep,
+        summary.lastStep,
+        toColumn(summary.min),
+        toColumn(summary.max),
+        summaryFlags(null, summary.min, summary.max),
+      ],
     });
   } else {
     const blocksOf = "FROM series_blocks WHERE series_pk = ?1";

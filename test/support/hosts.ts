@@ -1,17 +1,20 @@
+// biome-ignore-all assist/source/organizeImports: miniflare must be imported last (see there)
 // The hosts the API suite runs against. Each test file does
 // `describe.each(hosts)(...)` so the same assertions cover app.request() and a real socket
 // (and, once the Worker host exists, Miniflare).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { afterAll, beforeAll, expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { defaultLimits, type Config } from "../../src/config.ts";
+import { type Config, defaultLimits } from "../../src/config.ts";
 import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
-import { startLibsqlHttpServer, type LibsqlHttpServer } from "../../tools/libsql-http/server.ts";
-import { Miniflare } from "miniflare";
+import { type LibsqlHttpServer, startLibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { contractViolation } from "./response-contract.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
+// Last: miniflare's undici must load after @hono/node-server (through src/hosts/node.ts) has
+// set up its globals, or fetch() refuses the explicit content-length the body-limit tests send.
+import { Miniflare } from "miniflare";
 
 export interface Host {
   readonly name: string;

@@ -3,11 +3,14 @@
 // schema given for that status (components resolved). The drift test keeps openapi.yaml equal
 // to what the code generates, so a service returning another shape than its schema fails.
 import { readFileSync } from "node:fs";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
-const spec = parse(readFileSync(new URL("../../openapi.yaml", import.meta.url), "utf8")) as { paths: Record<string, Record<string, Operation>>; components: unknown };
+const spec = parse(readFileSync(new URL("../../openapi.yaml", import.meta.url), "utf8")) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: unknown;
+};
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 

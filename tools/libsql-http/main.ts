@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { startLibsqlHttpServer, type LibsqlHttpServer } from "./server.ts";
+import { type LibsqlHttpServer, startLibsqlHttpServer } from "./server.ts";
 
 const usage = `Usage: node tools/libsql-http/main.ts [--file ./data/dev.db] [--port 8080] [--host 127.0.0.1] [--auth-token TOKEN]
 

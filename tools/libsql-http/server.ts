@@ -380,8 +380,7 @@ export function scanSql(sql: string): SqlStatementInfo[] {
   let current: Token[] = [];
   let state = 0;
   for (const token of tokenize(sql)) {
-    const column =
-      token.kind === "semi" ? 0 : token.kind === "word" ? (COMPLETE_KEYWORDS[sql.slice(token.start, token.end).toUpperCase()] ?? 1) : 1;
+    const column = token.kind === "semi" ? 0 : token.kind === "word" ? (COMPLETE_KEYWORDS[sql.slice(token.start, token.end).toUpperCase()] ?? 1) : 1;
     state = COMPLETE_STATES[state][column];
     if (token.kind === "semi" && state === 1) {
       if (current.length > 0) statements.push(describeTokens(sql, current));
@@ -485,11 +484,33 @@ function serialize(body: unknown): string {
 }
 
 const SQLITE_CODES = [
-  "SQLITE_OK", "SQLITE_ERROR", "SQLITE_INTERNAL", "SQLITE_PERM", "SQLITE_ABORT", "SQLITE_BUSY", "SQLITE_LOCKED",
-  "SQLITE_NOMEM", "SQLITE_READONLY", "SQLITE_INTERRUPT", "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTFOUND",
-  "SQLITE_FULL", "SQLITE_CANTOPEN", "SQLITE_PROTOCOL", "SQLITE_EMPTY", "SQLITE_SCHEMA", "SQLITE_TOOBIG",
-  "SQLITE_CONSTRAINT", "SQLITE_MISMATCH", "SQLITE_MISUSE", "SQLITE_NOLFS", "SQLITE_AUTH", "SQLITE_FORMAT",
-  "SQLITE_RANGE", "SQLITE_NOTADB",
+  "SQLITE_OK",
+  "SQLITE_ERROR",
+  "SQLITE_INTERNAL",
+  "SQLITE_PERM",
+  "SQLITE_ABORT",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_NOMEM",
+  "SQLITE_READONLY",
+  "SQLITE_INTERRUPT",
+  "SQLITE_IOERR",
+  "SQLITE_CORRUPT",
+  "SQLITE_NOTFOUND",
+  "SQLITE_FULL",
+  "SQLITE_CANTOPEN",
+  "SQLITE_PROTOCOL",
+  "SQLITE_EMPTY",
+  "SQLITE_SCHEMA",
+  "SQLITE_TOOBIG",
+  "SQLITE_CONSTRAINT",
+  "SQLITE_MISMATCH",
+  "SQLITE_MISUSE",
+  "SQLITE_NOLFS",
+  "SQLITE_AUTH",
+  "SQLITE_FORMAT",
+  "SQLITE_RANGE",
+  "SQLITE_NOTADB",
 ];
 
 interface SqliteErrorLike {
@@ -598,10 +619,7 @@ function bindings(stmt: ProtoStmt, info: SqlStatementInfo): SqlValue[] | Record<
   }
   // The binding looks up every parameter's name and aborts the process on a nameless one.
   if (info.params.some((p) => p === null)) {
-    throw new StmtError(
-      "ARGS_INVALID",
-      "Named arguments cannot bind an anonymous `?` parameter (or a gap before `?NNN`); pass positional arguments",
-    );
+    throw new StmtError("ARGS_INVALID", "Named arguments cannot bind an anonymous `?` parameter (or a gap before `?NNN`); pass positional arguments");
   }
   // Keys without their sigil, as the binding expects; no prototype, so a parameter named like
   // an Object method is just unbound (NULL) instead of reaching the binding as a function.

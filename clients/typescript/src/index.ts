@@ -123,7 +123,10 @@ export function encodePoints(points: readonly Point[]): string {
   const parts = new Array<string>(points.length);
   for (let i = 0; i < points.length; i++) {
     const [prefix, step, value, epoch, time] = points[i];
-    parts[i] = epoch === undefined ? `${prefix}${step},"value":${encodeValue(value)},"time":${time}}` : `${prefix}${step},"value":${encodeValue(value)},"epoch":${epoch},"time":${time}}`;
+    parts[i] =
+      epoch === undefined
+        ? `${prefix}${step},"value":${encodeValue(value)},"time":${time}}`
+        : `${prefix}${step},"value":${encodeValue(value)},"epoch":${epoch},"time":${time}}`;
   }
   return `{"points":[${parts.join(",")}]}`;
 }
@@ -153,7 +156,8 @@ function checkSeries(name: unknown, context: Context | undefined): void {
     const entries = Object.entries(context);
     if (entries.length > 16) throw new RangeError("runcamp: a context has at most 16 keys");
     for (const [, v] of entries) {
-      if (!(typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)))) throw new TypeError("runcamp: context values are strings, finite numbers or booleans");
+      if (!(typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))))
+        throw new TypeError("runcamp: context values are strings, finite numbers or booleans");
     }
   }
 }
@@ -166,7 +170,8 @@ const backoff = (attempt: number) => {
 
 /** Keeps a timer from holding the process open (Node, Bun, Deno); a no-op in browsers. */
 function unref(timer: unknown): void {
-  if (typeof timer === "object" && timer !== null && "unref" in timer && typeof (timer as { unref: unknown }).unref === "function") (timer as { unref(): void }).unref();
+  if (typeof timer === "object" && timer !== null && "unref" in timer && typeof (timer as { unref: unknown }).unref === "function")
+    (timer as { unref(): void }).unref();
   const deno = (globalThis as { Deno?: { unrefTimer?(id: number): void } }).Deno;
   if (typeof timer === "number" && deno?.unrefTimer) deno.unrefTimer(timer);
 }

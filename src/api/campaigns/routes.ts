@@ -12,10 +12,15 @@ export function campaignRoutes(deps: Deps) {
   return new Hono()
     .post(
       "/repos/:repo/campaigns",
-      describeRoute({ operationId: "createCampaign",
+      describeRoute({
+        operationId: "createCampaign",
         tags: ["campaigns"],
         summary: "Create a campaign (a group of runs summarised together)",
-        responses: { 201: jsonResponse("Created", CampaignView), 200: jsonResponse("A campaign with this id exists: returned unchanged", CampaignView), ...problems(400, 409, 413, 415) },
+        responses: {
+          201: jsonResponse("Created", CampaignView),
+          200: jsonResponse("A campaign with this id exists: returned unchanged", CampaignView),
+          ...problems(400, 409, 413, 415),
+        },
       }),
       params(RepoParams),
       requireJson(),
@@ -28,7 +33,12 @@ export function campaignRoutes(deps: Deps) {
     )
     .get(
       "/repos/:repo/campaigns",
-      describeRoute({ operationId: "listCampaigns", tags: ["campaigns"], summary: "List campaigns", responses: { 200: jsonResponse("A page of campaigns", Page(CampaignView, "CampaignPage")), ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "listCampaigns",
+        tags: ["campaigns"],
+        summary: "List campaigns",
+        responses: { 200: jsonResponse("A page of campaigns", Page(CampaignView, "CampaignPage")), ...problems(400, 404) },
+      }),
       params(RepoParams),
       query(PageQuery),
       async (c) => {
@@ -38,7 +48,12 @@ export function campaignRoutes(deps: Deps) {
     )
     .get(
       "/repos/:repo/campaigns/:campaign",
-      describeRoute({ operationId: "getCampaign", tags: ["campaigns"], summary: "Get a campaign with its runs", responses: { 200: jsonResponse("The campaign", CampaignDetailView), ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "getCampaign",
+        tags: ["campaigns"],
+        summary: "Get a campaign with its runs",
+        responses: { 200: jsonResponse("The campaign", CampaignDetailView), ...problems(400, 404) },
+      }),
       params(CampaignParams),
       async (c) => {
         const { repo, campaign } = c.req.valid("param");
@@ -47,7 +62,12 @@ export function campaignRoutes(deps: Deps) {
     )
     .patch(
       "/repos/:repo/campaigns/:campaign",
-      describeRoute({ operationId: "patchCampaign", tags: ["campaigns"], summary: "Update a campaign's name, description or params", responses: { 200: jsonResponse("The updated campaign", CampaignView), ...problems(400, 404, 409, 413, 415) } }),
+      describeRoute({
+        operationId: "patchCampaign",
+        tags: ["campaigns"],
+        summary: "Update a campaign's name, description or params",
+        responses: { 200: jsonResponse("The updated campaign", CampaignView), ...problems(400, 404, 409, 413, 415) },
+      }),
       params(CampaignParams),
       requireJson(),
       jsonBody(PatchCampaignBody),
@@ -58,7 +78,12 @@ export function campaignRoutes(deps: Deps) {
     )
     .delete(
       "/repos/:repo/campaigns/:campaign",
-      describeRoute({ operationId: "deleteCampaign", tags: ["campaigns"], summary: "Delete a campaign; its runs stay, outside any campaign", responses: { 204: { description: "Deleted" }, ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "deleteCampaign",
+        tags: ["campaigns"],
+        summary: "Delete a campaign; its runs stay, outside any campaign",
+        responses: { 204: { description: "Deleted" }, ...problems(400, 404) },
+      }),
       params(CampaignParams),
       async (c) => {
         const { repo, campaign } = c.req.valid("param");

@@ -76,7 +76,12 @@ export async function listCampaigns(deps: Deps, repo: string, limit: number, cur
     sql: `SELECT ${COLUMNS} FROM campaigns k WHERE k.repo_pk = ? ${after === undefined ? "" : "AND k.name > ?"} ORDER BY k.name LIMIT ?`,
     args: after === undefined ? [repoPk, limit + 1] : [repoPk, after, limit + 1],
   });
-  return pageOf(rs.rows as unknown as Record<string, unknown>[], limit, (row) => view(repo, row), (last) => [String(last.name)]);
+  return pageOf(
+    rs.rows as unknown as Record<string, unknown>[],
+    limit,
+    (row) => view(repo, row),
+    (last) => [String(last.name)],
+  );
 }
 
 export async function patchCampaign(deps: Deps, repo: string, id: string, patch: PatchCampaignInput): Promise<CampaignView> {

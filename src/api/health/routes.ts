@@ -9,7 +9,8 @@ const Health = v.object({ status: v.picklist(["ok", "unavailable"]), database: v
 export function healthRoutes(deps: Deps) {
   return new Hono().get(
     "/health",
-    describeRoute({ operationId: "getHealth",
+    describeRoute({
+      operationId: "getHealth",
       tags: ["health"],
       summary: "Liveness and database check",
       responses: { 200: jsonResponse("The API and its database answer", Health), 503: jsonResponse("The database does not answer", Health) },

@@ -4,7 +4,7 @@
 // line) and never quote the value.
 import type { Limits } from "../../config.ts";
 import { badRequest, type ProblemFieldError, tooLarge } from "../../http/problems.ts";
-import { canonicalContext, contextIssue, type Context } from "../../lib/context.ts";
+import { type Context, canonicalContext, contextIssue } from "../../lib/context.ts";
 import { MAX_TIME_MS } from "../../series/index.ts";
 
 export interface IncomingPoint {
@@ -133,7 +133,8 @@ export function parsePointsJson(body: unknown, limits: Limits, now: number): { p
     if (key !== "points" && key !== "reopen") throw badRequest("The body has an unknown field.", [{ path: key, message: "is not a known field" }]);
   }
   if (!Array.isArray(body.points)) throw badRequest('The body must hold a "points" array.', [{ path: "points", message: "must be an array" }]);
-  if (body.reopen !== undefined && typeof body.reopen !== "boolean") throw badRequest("reopen must be a boolean.", [{ path: "reopen", message: "must be a boolean" }]);
+  if (body.reopen !== undefined && typeof body.reopen !== "boolean")
+    throw badRequest("reopen must be a boolean.", [{ path: "reopen", message: "must be a boolean" }]);
   checkCount(body.points.length, limits);
   const errors = new ErrorCollector();
   const contexts = new ContextKeys();

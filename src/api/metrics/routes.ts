@@ -6,8 +6,8 @@ import { jsonResponse } from "../../http/openapi.ts";
 import { badRequest, problems, unsupportedMediaType } from "../../http/problems.ts";
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
-import { findRunsByFilter } from "../runs/search.ts";
 import { resolveRunIds } from "../runs/lookup.ts";
+import { findRunsByFilter } from "../runs/search.ts";
 import { parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
 import { ContextParam, IngestBody, IngestResult, MAX_QUERY_RUNS, QueryBody, QueryResult, ReadQuery, SeriesReadView, SeriesSummaryView } from "./schemas.ts";
 import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";
@@ -62,7 +62,12 @@ export function metricRoutes(deps: Deps) {
     )
     .get(
       "/repos/:repo/runs/:run/metrics",
-      describeRoute({ operationId: "listSeries", tags: ["metrics"], summary: "List a run's series with their summaries", responses: { 200: jsonResponse("A page of series", Page(SeriesSummaryView, "SeriesSummaryPage")), ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "listSeries",
+        tags: ["metrics"],
+        summary: "List a run's series with their summaries",
+        responses: { 200: jsonResponse("A page of series", Page(SeriesSummaryView, "SeriesSummaryPage")), ...problems(400, 404) },
+      }),
       params(RunParams),
       query(PageQuery),
       async (c) => {
@@ -86,7 +91,8 @@ export function metricRoutes(deps: Deps) {
       async (c) => {
         const { repo, run, name } = c.req.valid("param");
         const q = c.req.valid("query");
-        if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
+        if (q.from !== undefined && q.to !== undefined && q.from > q.to)
+          throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
         return c.json(await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q));
       },
     )
@@ -96,7 +102,8 @@ export function metricRoutes(deps: Deps) {
         operationId: "querySeries",
         tags: ["metrics"],
         summary: "Read the series of many runs at once, each downsampled",
-        description: "Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is a 400 asking to narrow the filter), exactly one of the two.",
+        description:
+          "Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is a 400 asking to narrow the filter), exactly one of the two.",
         responses: { 200: jsonResponse("One item per (run, metric) that exists", QueryResult), ...problems(400, 404, 415) },
       }),
       params(RepoParams),
@@ -104,7 +111,8 @@ export function metricRoutes(deps: Deps) {
       jsonBody(QueryBody),
       async (c) => {
         const body = c.req.valid("json");
-        if (body.from !== undefined && body.to !== undefined && body.from > body.to) throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
+        if (body.from !== undefined && body.to !== undefined && body.from > body.to)
+          throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
         if ((body.runs === undefined) === (body.filter === undefined)) {
           const message = body.runs === undefined ? "give runs or filter" : "give runs or filter, not both";
           throw badRequest("Choose the runs with either runs (ids) or filter, exactly one of them.", [{ path: "body", message }]);

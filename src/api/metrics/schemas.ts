@@ -54,7 +54,10 @@ const seriesReadEntries = {
   context: Context,
   summary: SeriesSummaryView,
   points: v.pipe(v.array(PointView), v.description("Raw points, or in downsampled reads the last point of each bucket (enough for a plain line plot)")),
-  buckets: v.pipe(v.nullable(v.array(BucketView)), v.description("Downsampled reads only: per step bucket, count, min and max (so spikes stay visible) and the last point")),
+  buckets: v.pipe(
+    v.nullable(v.array(BucketView)),
+    v.description("Downsampled reads only: per step bucket, count, min and max (so spikes stay visible) and the last point"),
+  ),
   next_cursor: v.nullable(v.string()),
 };
 export const SeriesReadView = v.pipe(v.object(seriesReadEntries), v.metadata({ ref: "SeriesRead" }));
@@ -79,10 +82,16 @@ export const QueryBody = v.strictObject({
   filter: v.optional(
     v.pipe(
       v.string(),
-      v.description("Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter."),
+      v.description(
+        "Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.",
+      ),
     ),
   ),
-  metrics: v.pipe(v.array(v.strictObject({ name: Name, context: v.optional(Context) })), v.minLength(1, "name at least one metric"), v.maxLength(100, "at most 100 metrics")),
+  metrics: v.pipe(
+    v.array(v.strictObject({ name: Name, context: v.optional(Context) })),
+    v.minLength(1, "name at least one metric"),
+    v.maxLength(100, "at most 100 metrics"),
+  ),
   points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_READ_POINTS)), 1000),
   from: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   to: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),

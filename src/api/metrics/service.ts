@@ -3,7 +3,7 @@ import { contextKey } from "../../http/context-key.ts";
 import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
 import { conflict, notFound } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
-import { downsampleSeries, findSeries, listRunSeries, readPoints, writeSeriesPoints, type Point, type SeriesRow } from "../../series/index.ts";
+import { downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeriesPoints } from "../../series/index.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import { reopenRun } from "../runs/service.ts";
 import type { IncomingPoint } from "./parse-points.ts";
@@ -41,7 +41,12 @@ export async function listSeries(deps: Deps, repo: string, runId: string, limit:
   const { runPk } = await findRunPk(deps, repo, runId);
   const after = cursor ? (decodeCursor(cursor, ["string", "string"]) as [string, string]) : undefined;
   const rows = await listRunSeries(deps.client, runPk, { limit: limit + 1, after });
-  return pageOf(rows, limit, (row) => seriesSummaryView(row.summary), (last) => [last.summary.name, last.summary.context]);
+  return pageOf(
+    rows,
+    limit,
+    (row) => seriesSummaryView(row.summary),
+    (last) => [last.summary.name, last.summary.context],
+  );
 }
 
 export interface ReadOptions {
@@ -66,7 +71,14 @@ async function readOneSeries(deps: Deps, row: SeriesRow, options: ReadOptions): 
   return { ...base, points: page.points.map(pointView), buckets: null, next_cursor: page.nextStep === null ? null : encodeCursor([page.nextStep]) };
 }
 
-export async function readSeries(deps: Deps, repo: string, runId: string, name: string, context: Context | undefined, options: ReadOptions): Promise<SeriesReadView> {
+export async function readSeries(
+  deps: Deps,
+  repo: string,
+  runId: string,
+  name: string,
+  context: Context | undefined,
+  options: ReadOptions,
+): Promise<SeriesReadView> {
   const { runPk } = await findRunPk(deps, repo, runId);
   const key = contextKey(context, deps.config.limits);
   const [row] = await findSeries(deps.client, [runPk], [{ name, context: key }]);

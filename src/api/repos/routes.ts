@@ -12,7 +12,12 @@ export function repoRoutes(deps: Deps) {
   return new Hono()
     .get(
       "/repos",
-      describeRoute({ operationId: "listRepos", tags: ["repos"], summary: "List repos with their run and campaign counts", responses: { 200: jsonResponse("A page of repos", Page(RepoView, "RepoPage")), ...problems(400) } }),
+      describeRoute({
+        operationId: "listRepos",
+        tags: ["repos"],
+        summary: "List repos with their run and campaign counts",
+        responses: { 200: jsonResponse("A page of repos", Page(RepoView, "RepoPage")), ...problems(400) },
+      }),
       query(PageQuery),
       async (c) => {
         const { limit, cursor } = c.req.valid("query");
@@ -21,10 +26,15 @@ export function repoRoutes(deps: Deps) {
     )
     .put(
       "/repos/:repo",
-      describeRoute({ operationId: "putRepo",
+      describeRoute({
+        operationId: "putRepo",
         tags: ["repos"],
         summary: "Create or update a repo (idempotent)",
-        responses: { 200: jsonResponse("The repo existed and was updated", RepoView), 201: jsonResponse("The repo was created", RepoView), ...problems(400, 413, 415) },
+        responses: {
+          200: jsonResponse("The repo existed and was updated", RepoView),
+          201: jsonResponse("The repo was created", RepoView),
+          ...problems(400, 413, 415),
+        },
       }),
       params(RepoParams),
       requireJson({ optional: true }),
@@ -38,13 +48,23 @@ export function repoRoutes(deps: Deps) {
     )
     .get(
       "/repos/:repo",
-      describeRoute({ operationId: "getRepo", tags: ["repos"], summary: "Get a repo", responses: { 200: jsonResponse("The repo", RepoView), ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "getRepo",
+        tags: ["repos"],
+        summary: "Get a repo",
+        responses: { 200: jsonResponse("The repo", RepoView), ...problems(400, 404) },
+      }),
       params(RepoParams),
       async (c) => c.json(await getRepo(deps, c.req.valid("param").repo)),
     )
     .delete(
       "/repos/:repo",
-      describeRoute({ operationId: "deleteRepo", tags: ["repos"], summary: "Delete a repo with all its runs, series and campaigns", responses: { 204: { description: "Deleted" }, ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "deleteRepo",
+        tags: ["repos"],
+        summary: "Delete a repo with all its runs, series and campaigns",
+        responses: { 204: { description: "Deleted" }, ...problems(400, 404) },
+      }),
       params(RepoParams),
       async (c) => {
         await deleteRepo(deps, c.req.valid("param").repo);

@@ -13,10 +13,15 @@ export function runRoutes(deps: Deps) {
   return new Hono()
     .post(
       "/repos/:repo/runs",
-      describeRoute({ operationId: "createRun",
+      describeRoute({
+        operationId: "createRun",
         tags: ["runs"],
         summary: "Create a run, or resume it when its id already exists",
-        responses: { 201: jsonResponse("Created", RunView), 200: jsonResponse("A run with this id exists: resumed, unchanged", RunView), ...problems(400, 404, 413, 415) },
+        responses: {
+          201: jsonResponse("Created", RunView),
+          200: jsonResponse("A run with this id exists: resumed, unchanged", RunView),
+          ...problems(400, 404, 413, 415),
+        },
       }),
       params(RepoParams),
       requireJson(),
@@ -45,7 +50,12 @@ export function runRoutes(deps: Deps) {
     )
     .get(
       "/repos/:repo/runs/:run",
-      describeRoute({ operationId: "getRun", tags: ["runs"], summary: "Get a run with its params, tags, values and series summaries", responses: { 200: jsonResponse("The run", RunDetailView), ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "getRun",
+        tags: ["runs"],
+        summary: "Get a run with its params, tags, values and series summaries",
+        responses: { 200: jsonResponse("The run", RunDetailView), ...problems(400, 404) },
+      }),
       params(RunParams),
       async (c) => {
         const { repo, run } = c.req.valid("param");
@@ -54,7 +64,12 @@ export function runRoutes(deps: Deps) {
     )
     .patch(
       "/repos/:repo/runs/:run",
-      describeRoute({ operationId: "patchRun", tags: ["runs"], summary: "Update a run: fields, status, campaign, params (deep merge), tags (add/remove)", responses: { 200: jsonResponse("The updated run", RunView), ...problems(400, 404, 413, 415) } }),
+      describeRoute({
+        operationId: "patchRun",
+        tags: ["runs"],
+        summary: "Update a run: fields, status, campaign, params (deep merge), tags (add/remove)",
+        responses: { 200: jsonResponse("The updated run", RunView), ...problems(400, 404, 413, 415) },
+      }),
       params(RunParams),
       requireJson(),
       jsonBody(PatchRunBody),
@@ -65,7 +80,12 @@ export function runRoutes(deps: Deps) {
     )
     .delete(
       "/repos/:repo/runs/:run",
-      describeRoute({ operationId: "deleteRun", tags: ["runs"], summary: "Delete a run with its values and series", responses: { 204: { description: "Deleted" }, ...problems(400, 404) } }),
+      describeRoute({
+        operationId: "deleteRun",
+        tags: ["runs"],
+        summary: "Delete a run with its values and series",
+        responses: { 204: { description: "Deleted" }, ...problems(400, 404) },
+      }),
       params(RunParams),
       async (c) => {
         const { repo, run } = c.req.valid("param");

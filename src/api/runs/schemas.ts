@@ -63,13 +63,17 @@ export const ListRunsQuery = v.object({
   filter: v.optional(
     v.pipe(
       v.string(),
-      v.description('Run filter language (at most 4 KiB), e.g. `params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2`. Empty = every run. Archived runs are hidden unless the filter names `archived`.'),
+      v.description(
+        'Run filter language (at most 4 KiB), e.g. `params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2`. Empty = every run. Archived runs are hidden unless the filter names `archived`.',
+      ),
     ),
   ),
   sort: v.optional(
     v.pipe(
       v.string(),
-      v.description("Any field the filter language names except tags, optionally followed by asc (default) or desc, e.g. `metrics.acc{subset:\"test\"}.last desc`. Default `created_at asc`. Runs without the field come last."),
+      v.description(
+        'Any field the filter language names except tags, optionally followed by asc (default) or desc, e.g. `metrics.acc{subset:"test"}.last desc`. Default `created_at asc`. Runs without the field come last.',
+      ),
     ),
   ),
 });

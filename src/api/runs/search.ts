@@ -1,9 +1,9 @@
 // Run search: the filter language compiled to SQL, any sort field, keyset pagination.
 import type { Deps } from "../../deps.ts";
+import { type CompiledSort, compileFilter, compileSort, filterNamesArchived, type SqlArg } from "../../filter/compile.ts";
+import { type Expr, FilterError, parseFilter, parseSort } from "../../filter/parse.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest } from "../../http/problems.ts";
-import { compileFilter, compileSort, filterNamesArchived, type CompiledSort, type SqlArg } from "../../filter/compile.ts";
-import { FilterError, parseFilter, parseSort, type Expr } from "../../filter/parse.ts";
 import { findRepoPk } from "../repos/lookup.ts";
 import type { ListRunsOptions } from "./schemas.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "./service.ts";
@@ -134,7 +134,12 @@ export async function listRuns(deps: Deps, repo: string, { limit, cursor, filter
   args.push(limit + 1);
   const rs = await deps.client.execute({ sql, args });
   const rows = rs.rows as unknown as Record<string, unknown>[];
-  return pageOf(rows, limit, (row) => runView(repo, row), (last) => [sortValue(last.sort_key), Number(last.pk), sort.fingerprint]);
+  return pageOf(
+    rows,
+    limit,
+    (row) => runView(repo, row),
+    (last) => [sortValue(last.sort_key), Number(last.pk), sort.fingerprint],
+  );
 }
 
 function sortValue(x: unknown): SortValue {

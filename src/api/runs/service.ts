@@ -9,8 +9,8 @@ import { deleteSeriesOf, type Executor, listRunSeries } from "../../series/index
 import { findCampaign } from "../campaigns/ref.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
 import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
-import { findRunPk, runNotFound } from "./lookup.ts";
 import { listValues } from "../values/service.ts";
+import { findRunPk, runNotFound } from "./lookup.ts";
 import type { CreateRunInput, PatchRunInput, RunDetailView, RunView } from "./schemas.ts";
 
 // The columns every run read selects; `r` is runs, `c` its campaign (left-joined).
@@ -151,4 +151,3 @@ export async function deleteRun(deps: Deps, repo: string, runId: string): Promis
   const { runPk } = await findRunPk(deps, repo, runId);
   await deps.client.batch(deleteRunsOf("?", [runPk]), "write");
 }
-

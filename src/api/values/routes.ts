@@ -11,7 +11,8 @@ import { putValues } from "./service.ts";
 export function valueRoutes(deps: Deps) {
   return new Hono().put(
     "/repos/:repo/runs/:run/values",
-    describeRoute({ operationId: "putValues",
+    describeRoute({
+      operationId: "putValues",
       tags: ["values"],
       summary: "Upsert values: one result per (name, context)",
       responses: { 200: jsonResponse("All values of the run after the upsert", ValuesResult), ...problems(400, 404, 413, 415) },

@@ -28,7 +28,9 @@ export async function putValues(deps: Deps, repo: string, runId: string, values:
     }
     const json = JSON.stringify(item.value);
     if (new TextEncoder().encode(json).length > MAX_VALUE_BYTES) {
-      throw badRequest("A value is too large; store big results as artifacts.", [{ path: `${i}.value`, message: `must be at most ${MAX_VALUE_BYTES} bytes of JSON` }]);
+      throw badRequest("A value is too large; store big results as artifacts.", [
+        { path: `${i}.value`, message: `must be at most ${MAX_VALUE_BYTES} bytes of JSON` },
+      ]);
     }
     return { name: item.name, context, json };
   });

@@ -25,8 +25,9 @@
 // About 33 bytes per 64 points (~0.5 byte/point) for typical training data: floats are kept
 // raw so min, max and last stay exact (NaN payloads, -0, ±Infinity). Summaries are
 // self-delimiting, so several concatenated in step order decode as one sequence.
-import { BLOCK_SIZE, ByteReader, CHUNK, putSigned, putVarint, timeToMs, type Point } from "./block.ts";
+
 import type { Bucket } from "../downsample.ts";
+import { BLOCK_SIZE, ByteReader, CHUNK, type Point, putSigned, putVarint, timeToMs } from "./block.ts";
 
 export const SUMMARY_VERSION = 1;
 /** The most chunks one block has. */
@@ -160,7 +161,7 @@ export function decodeSummary(bytes: Uint8Array, into = new ChunkSummaries()): C
       const j = into.length++;
       const count = bytes[r.pos++];
       const gap = r.varint();
-      if (!(count >= 1 && count <= CHUNK) || (c > 0) !== (gap > 0)) throw corrupt(`chunk ${c}`);
+      if (!(count >= 1 && count <= CHUNK) || c > 0 !== gap > 0) throw corrupt(`chunk ${c}`);
       const first = prevLast + gap;
       const last = first + r.varint();
       const minOff = r.varint();

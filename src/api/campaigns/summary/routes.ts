@@ -13,41 +13,40 @@ import { summarizeCampaign } from "./service.ts";
 const paramPathKeys = (path: string) => (path.startsWith("params.") ? path.slice("params.".length) : path).split(".");
 
 export function campaignSummaryRoutes(deps: Deps) {
-  return new Hono()
-    .get(
-      "/repos/:repo/campaigns/:campaign/summary",
-      describeRoute({
-        operationId: "summarizeCampaign",
-        tags: ["campaigns"],
-        summary: "Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context",
-        description:
-          "Over the campaign's runs that are not archived. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.",
-        responses: {
-          200: {
-            description: "The summary",
-            content: {
-              "application/json": { schema: resolver(CampaignSummaryView) },
-              "text/csv": { schema: { type: "string" as const, description: "RFC 4180 CSV with a header line" } },
-            },
+  return new Hono().get(
+    "/repos/:repo/campaigns/:campaign/summary",
+    describeRoute({
+      operationId: "summarizeCampaign",
+      tags: ["campaigns"],
+      summary: "Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context",
+      description:
+        "Over the campaign's runs that are not archived. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.",
+      responses: {
+        200: {
+          description: "The summary",
+          content: {
+            "application/json": { schema: resolver(CampaignSummaryView) },
+            "text/csv": { schema: { type: "string" as const, description: "RFC 4180 CSV with a header line" } },
           },
-          ...problems(400, 404),
         },
-      }),
-      params(CampaignParams),
-      query(SummaryQuery),
-      async (c) => {
-        const { repo, campaign } = c.req.valid("param");
-        const q = c.req.valid("query");
-        const groupBy = GroupByParam.decode(q.group_by);
-        const summary = await summarizeCampaign(deps, repo, campaign, {
-          metrics: MetricsParam.decode(q.metrics),
-          contexts: ContextsParam.decode(q.contexts),
-          groupBy: groupBy && [...new Map(groupBy.map((path) => [paramPathKeys(path).join("."), paramPathKeys(path)])).values()],
-          select: q.select,
-        });
-        const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });
-        if (type === "text/csv") return c.body(summaryCsv(summary), 200, { "content-type": "text/csv; charset=utf-8; header=present" });
-        return c.json(summary);
+        ...problems(400, 404),
       },
-    );
+    }),
+    params(CampaignParams),
+    query(SummaryQuery),
+    async (c) => {
+      const { repo, campaign } = c.req.valid("param");
+      const q = c.req.valid("query");
+      const groupBy = GroupByParam.decode(q.group_by);
+      const summary = await summarizeCampaign(deps, repo, campaign, {
+        metrics: MetricsParam.decode(q.metrics),
+        contexts: ContextsParam.decode(q.contexts),
+        groupBy: groupBy && [...new Map(groupBy.map((path) => [paramPathKeys(path).join("."), paramPathKeys(path)])).values()],
+        select: q.select,
+      });
+      const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });
+      if (type === "text/csv") return c.body(summaryCsv(summary), 200, { "content-type": "text/csv; charset=utf-8; header=present" });
+      return c.json(summary);
+    },
+  );
 }

@@ -190,4 +190,3 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
   }
   return { campaign: campaignId, group_by: groupNames, select: options.select, rows };
 }
-

@@ -1,6 +1,6 @@
 // Ingest of metric points over HTTP: JSON and NDJSON bodies, series summaries, idempotent
 // retries, exact non-finite values, atomic requests, run state and every kind of bad input.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
 import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
@@ -125,7 +125,7 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
         "   ",
         '{"name":"loss","context":{"subset":"val"},"step":0,"value":"NaN","time":102}',
       ];
-      expect(await ingestNdjson(path, lines.join("\n") + "\n")).toEqual({ points: 3, series: 2 });
+      expect(await ingestNdjson(path, `${lines.join("\n")}\n`)).toEqual({ points: 3, series: 2 });
       expect(await ingestNdjson(path, '{"name":"loss","step":2,"value":0.25,"time":103}\r\n{"name":"loss","step":3,"value":0.125,"time":104}\r\n\r\n')).toEqual(
         {
           points: 2,

@@ -1,6 +1,6 @@
 // Reading metric series over HTTP: raw pages with from/to and cursors, downsampled buckets
 // checked against the raw points, the series list, the many-runs query, deletion and restarts.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";

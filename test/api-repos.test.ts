@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 describe.each(hosts)("repos on $name", (factory) => {

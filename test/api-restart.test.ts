@@ -1,6 +1,6 @@
 // Data survives a server restart on the same database file: everything a client wrote reads
 // back identically from the new process-level app (new libSQL client, migrations re-run).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { hosts, json, useHost } from "./support/hosts.ts";
 
 describe.each(hosts)("restart on $name", (factory) => {

@@ -255,11 +255,11 @@ describe.each(hosts)("run search on $name", (factory) => {
     test("mixed key types and integers beyond 2^53 sort and page without loss", async () => {
       const other = uniqueRepo("search-mixed");
       const seeds: [string, unknown][] = [
-        ["s1", 12345678901234567890],
+        ["s1", 12345678901234567000],
         ["s2", "b"],
         ["s3", 3],
         ["s4", null],
-        ["s5", -12345678901234567890],
+        ["s5", -12345678901234567000],
         ["s6", "a"],
         ["s7", 2.5],
         ["s8", true],

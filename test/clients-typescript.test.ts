@@ -89,7 +89,7 @@ describe("Run", () => {
     ];
     const expected = new Map<number, number[]>();
     const perSeries = 25_000;
-    series.forEach((_, i) => expected.set(i, []));
+    for (let i = 0; i < series.length; i++) expected.set(i, []);
     for (let step = 0; step < perSeries; step++) {
       series.forEach((s, i) => {
         let value = Math.sin(step * (i + 1)) / (step + 1);

@@ -686,7 +686,7 @@ describe("injection and fuzzing", () => {
     const ins = `params.seed in (${Array.from({ length: 1300 }, (_, i) => i % 10).join(",")})`;
     expect(ins.length).toBeLessThanOrEqual(4096);
     await check(ins);
-    const deep = "not (".repeat(16) + `metrics.loss.last < 1` + ")".repeat(16);
+    const deep = `${"not (".repeat(16)}metrics.loss.last < 1${")".repeat(16)}`;
     await check(deep);
     const manyMetrics = Array.from({ length: 150 }, (_, i) => `metrics.m${i}.last exists`).join(" or ");
     await check(manyMetrics.slice(0, manyMetrics.lastIndexOf(" or ", 4000)));

@@ -282,7 +282,7 @@ describe("boolean structure", () => {
 describe("limits", () => {
   test(`up to ${MAX_FILTER_BYTES} bytes parse; one more is an error`, () => {
     const base = `name = "`;
-    const fits = base + "x".repeat(MAX_FILTER_BYTES - base.length - 1) + `"`;
+    const fits = `${base + "x".repeat(MAX_FILTER_BYTES - base.length - 1)}"`;
     expect(new TextEncoder().encode(fits).length).toBe(MAX_FILTER_BYTES);
     expect(() => parseFilter(fits)).not.toThrow();
     expect(error(fits.replace("x", "xx"))).toMatchObject({
@@ -295,11 +295,11 @@ describe("limits", () => {
   });
 
   test(`nesting up to ${MAX_DEPTH} parses; deeper is an error at the opening token`, () => {
-    expect(() => parseFilter("(".repeat(MAX_DEPTH) + "archived" + ")".repeat(MAX_DEPTH))).not.toThrow();
-    expect(() => parseFilter("not ".repeat(MAX_DEPTH) + "archived")).not.toThrow();
-    expect(error("(".repeat(MAX_DEPTH + 1) + "archived" + ")".repeat(MAX_DEPTH + 1))).toMatchObject({ position: MAX_DEPTH, found: "a deeper level" });
-    expect(error("not ".repeat(MAX_DEPTH + 1) + "archived").position).toBe(4 * MAX_DEPTH);
-    expect(error("not (".repeat(17) + "archived" + ")".repeat(17)).position).toBe(5 * 16);
+    expect(() => parseFilter(`${"(".repeat(MAX_DEPTH)}archived${")".repeat(MAX_DEPTH)}`)).not.toThrow();
+    expect(() => parseFilter(`${"not ".repeat(MAX_DEPTH)}archived`)).not.toThrow();
+    expect(error(`${"(".repeat(MAX_DEPTH + 1)}archived${")".repeat(MAX_DEPTH + 1)}`)).toMatchObject({ position: MAX_DEPTH, found: "a deeper level" });
+    expect(error(`${"not ".repeat(MAX_DEPTH + 1)}archived`).position).toBe(4 * MAX_DEPTH);
+    expect(error(`${"not (".repeat(17)}archived${")".repeat(17)}`).position).toBe(5 * 16);
     // Siblings do not add up: only depth counts.
     expect(() => parseFilter(Array.from({ length: 100 }, () => "(archived)").join(" or "))).not.toThrow();
   });

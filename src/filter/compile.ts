@@ -63,7 +63,7 @@ export function compileSort(text: string): CompiledSort {
 // no key can be read as path syntax. SQLite decodes JSON escapes inside a quoted label but
 // ends the label at the first `"` even after a backslash, hence \u0022 for quotes.
 export function jsonPath(path: readonly string[]): string {
-  return "$" + path.map((key) => `."${JSON.stringify(key).slice(1, -1).replace(/\\"/g, "\\u0022")}"`).join("");
+  return `$${path.map((key) => `."${JSON.stringify(key).slice(1, -1).replace(/\\"/g, "\\u0022")}"`).join("")}`;
 }
 
 export function contextText(entries: readonly ContextEntry[]): string {

@@ -207,10 +207,12 @@ function segmentExtremes(data: Uint8Array, h: BlockHeader, values: Float64Array,
     const stop = Math.min(j, i - (i % CHUNK) + CHUNK);
     for (; i < stop; i++) {
       const v = values[i];
+      // biome-ignore lint/suspicious/noSelfCompare: the NaN test without a call, once per point
       if (v < min || (minAt < 0 && v === v)) {
         min = v;
         minAt = i;
       }
+      // biome-ignore lint/suspicious/noSelfCompare: the NaN test without a call, once per point
       if (v > max || (maxAt < 0 && v === v)) {
         max = v;
         maxAt = i;

@@ -19,21 +19,21 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      file: { type: "string", default: "./data/dev.db" },
-      port: { type: "string", default: "8080" },
-      host: { type: "string", default: "127.0.0.1" },
-      "auth-token": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  }));
-} catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
+const options = {
+  file: { type: "string", default: "./data/dev.db" },
+  port: { type: "string", default: "8080" },
+  host: { type: "string", default: "127.0.0.1" },
+  "auth-token": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+function parseCommandLine() {
+  try {
+    return parseArgs({ options, strict: true }).values;
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
 }
+const values = parseCommandLine();
 if (values.help) {
   console.log(usage);
   process.exit(0);

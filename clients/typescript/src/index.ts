@@ -190,7 +190,10 @@ function installExitHook(): void {
   if (proc?.once) proc.once("beforeExit", finishAll);
   // Browsers: the page is going away; send what is queued with keepalive requests.
   const g = globalThis as { addEventListener?(type: string, fn: () => void): void; document?: unknown };
-  if (g.document && g.addEventListener) g.addEventListener("pagehide", () => liveRuns.forEach((run) => run.sendNowKeepalive()));
+  if (g.document && g.addEventListener)
+    g.addEventListener("pagehide", () => {
+      for (const run of liveRuns) run.sendNowKeepalive();
+    });
 }
 
 /**
@@ -410,7 +413,12 @@ export class Run {
         await this.deliver(op.request);
       }
       this.doneSeq = op.seq;
-      this.waiters = this.waiters.filter((w) => (w.seq <= this.doneSeq ? (w.resolve(), false) : true));
+      const waiting: typeof this.waiters = [];
+      for (const w of this.waiters) {
+        if (w.seq <= this.doneSeq) w.resolve();
+        else waiting.push(w);
+      }
+      this.waiters = waiting;
     }
   }
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { describeRoute, resolver } from "hono-openapi";
+import { describeRoute } from "hono-openapi";
 import type { Deps } from "../../deps.ts";
 import { jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";

@@ -8,7 +8,7 @@ import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { resolveRunIds } from "../runs/lookup.ts";
 import { findRunsByFilter } from "../runs/search.ts";
-import { parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
+import { type IncomingPoint, parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
 import { ContextParam, IngestBody, IngestResult, MAX_QUERY_RUNS, QueryBody, QueryResult, ReadQuery, SeriesReadView, SeriesSummaryView } from "./schemas.ts";
 import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";
 
@@ -42,7 +42,7 @@ export function metricRoutes(deps: Deps) {
         const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
         const now = Date.now() / 1000;
         const limits = deps.config.limits;
-        let parsed;
+        let parsed: { points: IncomingPoint[]; reopen: boolean };
         if (mediaType === "application/json") {
           let body: unknown;
           try {

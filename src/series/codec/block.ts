@@ -167,6 +167,7 @@ export function encodeBlock(points: Point[]): Block {
       const v = p.value;
       scratchView.setFloat64(HEADER_BYTES + 8 * i, v, true);
       // Strict comparisons keep the first occurrence, which is what downsample reports.
+      // biome-ignore lint/suspicious/noSelfCompare: the NaN test without a call, once per point
       if (v === v) {
         if (minAt < 0 || v < points[minAt].value) minAt = i;
         if (maxAt < 0 || v > points[maxAt].value) maxAt = i;

@@ -58,6 +58,7 @@ export function encodeSummary(points: Point[]): Uint8Array {
     for (let i = i0; i < i1; i++) {
       const v = points[i].value;
       // Strict comparisons keep the first occurrence, as downsample reports it.
+      // biome-ignore lint/suspicious/noSelfCompare: the NaN test without a call, once per point
       if (v === v) {
         if (minAt < 0 || v < points[minAt].value) minAt = i;
         if (maxAt < 0 || v > points[maxAt].value) maxAt = i;

@@ -32,5 +32,5 @@ export function summaryCsv(summary: CampaignSummary): string {
     ];
     lines.push(fields.map(csvField).join(","));
   }
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

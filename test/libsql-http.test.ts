@@ -8,7 +8,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Client, createClient, LibsqlBatchError, LibsqlError } from "@libsql/client/web";
 import { openHttp } from "@libsql/hrana-client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type LibsqlHttpServer, scanSql, startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
+import { type LibsqlHttpServer, startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
+import { scanSql } from "../tools/libsql-http/sql-scan.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runcamp-libsql-http-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

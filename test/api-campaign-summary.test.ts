@@ -164,6 +164,15 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
     expect(body.rows.some((r: Row) => r.metric === "report" || r.metric === "note")).toBe(false);
   });
 
+  test("group_by takes param paths as filters write them: params.aug is aug", async () => {
+    const bare = await summary({ group_by: "aug,opt.lr" });
+    const prefixed = await summary({ group_by: "params.aug,params.opt.lr" });
+    expect(prefixed).toEqual(bare);
+    expect(prefixed.group_by).toEqual(["aug", "opt.lr"]);
+    // The same path twice, spelled both ways, is one group column.
+    expect((await summary({ group_by: "aug,params.aug" })).group_by).toEqual(["aug"]);
+  });
+
   test("select=min and select=max read the series summaries; values ignore select", async () => {
     const min = await summary({ group_by: "aug", select: "min" });
     expect(min.select).toBe("min");

@@ -267,7 +267,7 @@ describe("boolean structure", () => {
     expect(text.slice(e.items[1].start, e.items[1].end)).toBe("(tags.b or tags.c)");
   });
 
-  test("the example from DESIGN.md", () => {
+  test("the example from the README", () => {
     expect(shape(`params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2 and not tags.baseline`)).toEqual({
       type: "and",
       items: [

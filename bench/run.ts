@@ -1,5 +1,5 @@
 // `npm run bench`: starts the Node host (a child process, so client and server each get a
-// core) on a fresh database, measures over HTTP against DESIGN.md's targets, and writes
+// core) on a fresh database, measures over HTTP against the performance targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";

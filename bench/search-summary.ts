@@ -1,4 +1,4 @@
-// Search and campaign-summary benchmarks (DESIGN.md targets: search 10,000 runs with a param +
+// Search and campaign-summary benchmarks (targets: search 10,000 runs with a param +
 // metric filter ≤ 20 ms; campaign summary over 1,000 runs ≤ 50 ms), run by bench/run.ts
 // against its server. Builds its own repo over HTTP: runs with params, a few points of a
 // val loss each (so the series summary exists), and test accuracies for the campaign runs.

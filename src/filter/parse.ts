@@ -295,21 +295,21 @@ class Parser {
   // ---- expressions ----
 
   parseExpr(): Expr {
-    const items = [this.parseAnd()];
-    while (this.isKeyword(this.peek(), "or")) {
-      this.next();
-      items.push(this.parseAnd());
-    }
-    return items.length === 1 ? items[0] : { type: "or", items, start: items[0].start, end: items[items.length - 1].end };
+    return this.parseChain("or", () => this.parseAnd());
   }
 
   parseAnd(): Expr {
-    const items = [this.parseTerm()];
-    while (this.isKeyword(this.peek(), "and")) {
+    return this.parseChain("and", () => this.parseTerm());
+  }
+
+  /** operand (op operand)*: one node for the whole chain, or the operand alone. */
+  parseChain(op: "and" | "or", operand: () => Expr): Expr {
+    const items = [operand()];
+    while (this.isKeyword(this.peek(), op)) {
       this.next();
-      items.push(this.parseTerm());
+      items.push(operand());
     }
-    return items.length === 1 ? items[0] : { type: "and", items, start: items[0].start, end: items[items.length - 1].end };
+    return items.length === 1 ? items[0] : { type: op, items, start: items[0].start, end: items[items.length - 1].end };
   }
 
   parseTerm(): Expr {

@@ -19,6 +19,7 @@
 //   node tools/sqld-parse/check.ts [--sequence] [file.ndjson ...]
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -73,7 +74,7 @@ let building: Promise<string> | undefined;
 
 /**
  * Builds the checker with cargo if it is missing or older than its sources, and returns the
- * binary's path. The first build downloads a few crates and compiles them (about half a minute).
+ * binary's path. The first build downloads ~30 small crates and compiles them (10–20 s on two cores).
  */
 export function ensureSqldParser(): Promise<string> {
   if (isBuilt()) return Promise.resolve(sqldParserPath);
@@ -81,22 +82,33 @@ export function ensureSqldParser(): Promise<string> {
   return building;
 }
 
+/** cargo from $CARGO, else PATH, else rustup's default place (a PATH without ~/.cargo/bin is common in CI). */
+function cargoCandidates(): string[] {
+  if (process.env.CARGO) return [process.env.CARGO];
+  const rustup = join(homedir(), ".cargo", "bin", process.platform === "win32" ? "cargo.exe" : "cargo");
+  return existsSync(rustup) ? ["cargo", rustup] : ["cargo"];
+}
+
 async function build(): Promise<string> {
-  const cargo = process.env.CARGO ?? "cargo";
-  const args = ["build", "--release", "--locked", "--quiet", "--manifest-path", manifestPath];
-  process.stderr.write(`sqld-parse: building the sqld parser checker (${cargo} ${args.join(" ")})...\n`);
+  // --target-dir: where sqldParserPath looks, whatever CARGO_TARGET_DIR says.
+  const args = ["build", "--release", "--locked", "--quiet", "--manifest-path", manifestPath, "--target-dir", join(toolDir, "target")];
+  const candidates = cargoCandidates();
+  process.stderr.write(`sqld-parse: building the sqld parser checker (cargo ${args.join(" ")})...\n`);
   const started = performance.now();
-  let result: { code: number | null; stderr: string };
-  try {
-    result = await run(cargo, args);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new Error(
-        `sqld-parse: \`${cargo}\` was not found. The sqld parser check is a Rust program (tools/sqld-parse); ` +
-          "install Rust's cargo (https://rustup.rs, or `apt-get install cargo`), or set CARGO to its path.",
-      );
+  let result: { code: number | null; stderr: string } | undefined;
+  for (const cargo of candidates) {
+    try {
+      result = await run(cargo, args);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     }
-    throw e;
+  }
+  if (result === undefined) {
+    throw new Error(
+      `sqld-parse: cargo was not found (tried ${candidates.join(", ")}). The sqld parser check is a Rust program ` +
+        "(tools/sqld-parse): install Rust's cargo (https://rustup.rs, or `apt-get install cargo`), or set CARGO to its path.",
+    );
   }
   if (result.code !== 0) {
     throw new Error(`sqld-parse: \`cargo build\` failed (exit code ${result.code}):\n${result.stderr.trim()}`);

@@ -75,6 +75,17 @@ describe("checkStatements", () => {
     expect(bad.error).toMatch(/could not be parsed: near BY, "None": syntax error/);
   });
 
+  test("render: the text sqld runs is re-rendered from its AST, keyword names upper-cased", async () => {
+    const [plain, keyword, lone] = await checkStatements(
+      ["SELECT max(created_at) AS last FROM t WHERE a = ?", 'SELECT max(created_at) AS "last" FROM t', "CREATE TABLE t (a INTEGER)"],
+      { render: true },
+    );
+    expect(plain.rendered).toEqual(["SELECT max (created_at) AS LAST FROM t WHERE a = ?;"]);
+    expect(keyword.rendered).toEqual(['SELECT max (created_at) AS "last" FROM t;']);
+    // A lone CREATE TABLE is the one statement sqld runs as sent.
+    expect(lone.rendered).toEqual(["CREATE TABLE t (a INTEGER)"]);
+  });
+
   test("an empty list needs no reply", async () => {
     expect(await checkStatements([])).toEqual([]);
   });

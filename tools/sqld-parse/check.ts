@@ -38,6 +38,13 @@ export interface StatementCheck {
   sql: string;
   /** null when sqld's parser accepts `sql`, else the error message sqld answers with. */
   error: string | null;
+  /**
+   * With `render: true`, for an accepted text: the statement texts sqld actually hands to SQLite.
+   * sqld re-renders the parsed AST (all but a lone CREATE TABLE), and the rendering can differ
+   * from what was sent: `count(*)` becomes `count (*)`, an unquoted keyword used as a name
+   * (`AS last`) comes back upper-cased (`AS LAST`, so the result column is named LAST).
+   */
+  rendered?: string[];
 }
 
 /** Newest modification time among the crate's sources (Cargo.toml, Cargo.lock, src/). */
@@ -122,15 +129,16 @@ async function build(): Promise<string> {
 }
 
 /** Decodes one reply line of the binary. */
-function decodeReply(line: string): string | null {
-  const reply = JSON.parse(line) as { ok: boolean; error?: string };
-  if (reply.ok === true) return null;
-  if (typeof reply.error === "string") return reply.error;
+function decodeReply(line: string): { error: string | null; rendered?: string[] } {
+  const reply = JSON.parse(line) as { ok: boolean; error?: string; sql?: string[] };
+  if (reply.ok === true) return reply.sql ? { error: null, rendered: reply.sql } : { error: null };
+  if (typeof reply.error === "string") return { error: reply.error };
   throw new Error(`sqld-parse: unexpected reply ${line}`);
 }
 
-function spawnChecker(path: string, options: SqldParserOptions): { child: ChildProcessWithoutNullStreams; lines: Interface; stderr: () => string } {
-  const child = spawn(path, options.sequence ? ["--sequence"] : [], { stdio: ["pipe", "pipe", "pipe"] });
+function spawnChecker(path: string, options: SqldParserOptions & { render?: boolean }): { child: ChildProcessWithoutNullStreams; lines: Interface; stderr: () => string } {
+  const args = [...(options.sequence ? ["--sequence"] : []), ...(options.render ? ["--render"] : [])];
+  const child = spawn(path, args, { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-4096)));
@@ -180,7 +188,7 @@ export class SqldParser {
     return new Promise<string>((resolve, reject) => {
       this.#waiting.push({ resolve, reject });
       this.#child.stdin.write(`${JSON.stringify(sql)}\n`);
-    }).then(decodeReply);
+    }).then((line) => decodeReply(line).error);
   }
 
   /** Ends the process (after the checks already asked for). */
@@ -194,8 +202,11 @@ export class SqldParser {
   }
 }
 
-/** Checks a list of SQL texts in one go (one process, all lines streamed). Results keep the order. */
-export async function checkStatements(sqls: string[], options: SqldParserOptions = {}): Promise<StatementCheck[]> {
+/**
+ * Checks a list of SQL texts in one go (one process, all lines streamed). Results keep the order.
+ * `render: true` also returns, for each accepted text, what sqld would run (see StatementCheck).
+ */
+export async function checkStatements(sqls: string[], options: SqldParserOptions & { render?: boolean } = {}): Promise<StatementCheck[]> {
   const path = await ensureSqldParser();
   const { child, lines, stderr } = spawnChecker(path, options);
   const replies: string[] = [];
@@ -210,7 +221,7 @@ export async function checkStatements(sqls: string[], options: SqldParserOptions
   });
   child.stdin.end(sqls.map((sql) => `${JSON.stringify(sql)}\n`).join(""));
   await finished;
-  return sqls.map((sql, i) => ({ sql, error: decodeReply(replies[i]) }));
+  return sqls.map((sql, i) => ({ sql, ...decodeReply(replies[i]) }));
 }
 
 async function main(argv: string[]): Promise<number> {

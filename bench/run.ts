@@ -35,9 +35,10 @@ const tmp = join(root, "bench", "tmp");
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
-async function startServer(dbFile: string): Promise<ChildProcess> {
+/** The Node host on `libsqlUrl` (an embedded file: URL, or a libSQL server's http: URL). */
+async function startServer(libsqlUrl: string): Promise<ChildProcess> {
   const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "src/hosts/node.ts")], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", LIBSQL_URL: `file:${dbFile}` },
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", LIBSQL_URL: libsqlUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((ready, fail) => {
@@ -130,6 +131,64 @@ async function rowPerPointInsert(total: number): Promise<{ rate: number; bytesPe
   return { rate, bytesPerPoint: statSync(file).size / total };
 }
 
+/** The local libSQL HTTP endpoint over `file` in its own process, as sqld would run; resolves to its URL. */
+async function startEndpoint(file: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "tools/libsql-http/main.ts"), "--file", file, "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((ready, fail) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
+      if (found) ready(found[0]);
+    });
+    child.on("exit", (code) => fail(new Error(`libSQL endpoint exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+/**
+ * Scale-out: the stateless API tier in front of a libSQL server over HTTP, as many Node or
+ * Worker instances would use Turso/sqld. The local endpoint (tools/libsql-http) stands in for
+ * the server: same protocol, one more process and a network hop per statement.
+ */
+async function scaleOut(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const label = "Scale-out (Node host → libSQL server over HTTP):";
+  const file = join(tmp, "scale-out.db");
+  (await openDatabase(`file:${file}`)).close(); // migrations, as `npm run db:migrate` would
+  const endpoint = await startEndpoint(file);
+  const server = await startServer(endpoint.url);
+  try {
+    const points = Math.round(2_000_000 * scale);
+    await call("POST", "/v1/repos/bench/runs", { id: "remote" });
+    console.log(`scale-out: ingesting ${points} points...`);
+    const rate = await ingestOverHttp("remote", Math.max(1, points / BIG_SERIES), points, 10_000, 4);
+    rows.push({
+      what: `${label} ingest, ${points.toLocaleString("en")} points in 10,000-point requests (4 in flight)`,
+      result: `${Math.round(rate).toLocaleString("en")} points/s`,
+      target: "(scale-out; no target)",
+      ok: null,
+    });
+    const downsampled = (s: number) => `/v1/repos/bench/runs/remote/metrics/loss?context=${encodeURIComponent(`{"subset":"s${s}"}`)}&points=1000`;
+    const seriesCount = Math.max(1, points / BIG_SERIES);
+    const first = await timeEach(
+      call,
+      Array.from({ length: seriesCount }, (_, i) => downsampled(i)),
+    );
+    rows.push({
+      what: `${label} first downsampled read of a ${Math.min(BIG_SERIES, points).toLocaleString("en")}-point series to 1,000 points (${first.n} series)`,
+      result: `p50 ${first.p50.toFixed(2)} ms, p95 ${first.p95.toFixed(2)} ms`,
+      target: "(scale-out; no target)",
+      ok: null,
+    });
+    for (const row of await benchSearchAndSummary(call, scale / 5)) rows.push({ ...row, what: `${label} ${row.what}` });
+  } finally {
+    server.kill("SIGTERM");
+    endpoint.child.kill("SIGTERM");
+  }
+  return rows;
+}
+
 function fileBytes(file: string): number {
   let size = 0;
   for (const suffix of ["", "-wal"]) {
@@ -145,7 +204,7 @@ function fileBytes(file: string): number {
 async function main() {
   const rows: Row[] = [];
   const dbFile = join(tmp, "bench.db");
-  const server = await startServer(dbFile);
+  const server = await startServer(`file:${dbFile}`);
   try {
     await call("POST", "/v1/repos/bench/runs", { id: "big" });
     console.log(`ingesting ${TOTAL_POINTS} points in 10,000-point requests...`);
@@ -201,6 +260,8 @@ async function main() {
   } finally {
     server.kill("SIGTERM");
   }
+
+  rows.push(...(await scaleOut()));
 
   console.log("in-process ingest (no HTTP)...");
   const ceiling = await inProcessIngest(TOTAL_POINTS / 2);

@@ -5,13 +5,16 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { openDatabase } from "../src/hosts/node.ts";
 import { startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
+import { sqldGuardForDev } from "../tools/sqld-parse/guard.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const file = resolve(root, process.env.RUNCAMP_DEV_DB ?? "data/dev.db");
 const port = process.env.PORT ?? "8787";
 
 (await openDatabase(`file:${file}`)).close(); // migrations, as `npm run db:migrate` does remotely
-const sql = await startLibsqlHttpServer({ file, port: 0 });
+// The endpoint refuses what sqld/Turso would refuse, so such SQL fails here, not in production.
+const check = await sqldGuardForDev("npm run dev");
+const sql = await startLibsqlHttpServer({ file, port: 0, refuseSql: check?.guard });
 console.log(`libSQL endpoint ${sql.url} over ${file}`);
 
 const wrangler = spawn(
@@ -26,6 +29,7 @@ const stop = async (code: number) => {
   stopping = true;
   wrangler.kill("SIGTERM");
   await sql.close();
+  await check?.close();
   process.exit(code);
 };
 wrangler.on("exit", (code) => void stop(code ?? 0));

@@ -10,6 +10,7 @@ import { openHttp } from "@libsql/hrana-client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
 import { scanSql } from "../tools/libsql-http/sql-scan.ts";
+import { startSqldGuard } from "../tools/sqld-parse/guard.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runcamp-libsql-http-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -685,5 +686,41 @@ describe("scanSql", () => {
     expect(scanSql("UPDATE t SET x = 1")[0].kind).toBe("update-delete");
     expect(scanSql("REPLACE INTO t VALUES (1)")[0].kind).toBe("insert");
     expect(scanSql("WITH d AS (DELETE FROM x) SELECT 1")[0].kind).toBe("other");
+  });
+});
+
+describe("with sqld's parser as refuseSql (npm run dev, the Worker test host)", () => {
+  let server: LibsqlHttpServer;
+  let client: Client;
+  let guard: Awaited<ReturnType<typeof startSqldGuard>>;
+  beforeAll(async () => {
+    guard = await startSqldGuard();
+    server = await startLibsqlHttpServer({ file: freshFile(), refuseSql: guard.guard });
+    client = createClient({ url: server.url });
+    await client.execute("CREATE TABLE t (a INTEGER, b INTEGER)");
+  }, 10 * 60_000);
+  afterAll(async () => {
+    client.close();
+    await server.close();
+    await guard.close();
+  });
+
+  test("refuses what sqld's parser refuses with SQL_PARSE_ERROR, as sqld does, and runs the rest", async () => {
+    const error = await rejection(client.execute("SELECT group_concat(a, ',' ORDER BY b) FROM t"));
+    expect(error.code).toBe("SQL_PARSE_ERROR");
+    expect(error.message).toMatch(/near ORDER/);
+    expect((await client.execute("SELECT group_concat(a, ',') FROM (SELECT a FROM t ORDER BY b)")).rows).toHaveLength(1);
+  });
+
+  test("a batch with one refused step runs none of its steps", async () => {
+    await expect(client.batch(["INSERT INTO t VALUES (1, 1)", "SELECT group_concat(a, '' ORDER BY b) FROM t"], "write")).rejects.toThrow(/near ORDER/);
+    expect((await client.execute("SELECT count(*) AS n FROM t")).rows[0].n).toBe(0);
+  });
+
+  test("refuses a statement whose result columns sqld's rendering would rename", async () => {
+    // Compared on runcamp's schema: sqld runs `SELECT max (created_at) AS LAST FROM runs`, so row.last would be undefined.
+    await client.execute("CREATE TABLE runs (created_at INTEGER)");
+    await expect(client.execute("SELECT max(created_at) AS last FROM runs")).rejects.toThrow(/result columns change from \(last\) to \(LAST\)/);
+    expect((await client.execute('SELECT max(created_at) AS "last" FROM runs')).columns).toEqual(["last"]);
   });
 });

@@ -2,8 +2,9 @@
 // a real libSQL server (sqld / Turso), which parses every statement with its own, stricter
 // parser first. These tests pin the checker itself: it must accept runcamp's kinds of
 // statements and refuse what sqld refuses.
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SqldParser, checkStatements, ensureSqldParser } from "../tools/sqld-parse/check.ts";
+import { checkStatements, ensureSqldParser, SqldParser } from "../tools/sqld-parse/check.ts";
 
 // The first run compiles the Rust checker (crate downloads included): far beyond hookTimeout.
 beforeAll(() => ensureSqldParser(), 10 * 60_000);
@@ -59,6 +60,17 @@ describe("sqld parser check", () => {
   });
 });
 
+test("every statement of the migrations in drizzle/ is accepted, as drizzle sends them (one batch step each)", async () => {
+  const dir = new URL("../drizzle/", import.meta.url);
+  const statements = readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .flatMap((f) => readFileSync(new URL(f, dir), "utf8").split("--> statement-breakpoint"))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  expect(statements.length).toBeGreaterThan(5);
+  expect((await checkStatements(statements)).filter((r) => r.error !== null)).toEqual([]);
+});
+
 describe("checkStatements", () => {
   test("checks a list in one go and keeps its order", async () => {
     const results = await checkStatements(["SELECT 1", "SELECT group_concat(a, '' ORDER BY b) FROM t", "SELECT 'it''s'\nFROM t"]);
@@ -69,7 +81,10 @@ describe("checkStatements", () => {
   });
 
   test("sequence mode allows several statements and still refuses a bad one", async () => {
-    const [ok, bad] = await checkStatements(["CREATE TABLE t (a INTEGER); CREATE INDEX t_a ON t (a);", "SELECT 1; SELECT group_concat(a, '' ORDER BY b) FROM t;"], { sequence: true });
+    const [ok, bad] = await checkStatements(
+      ["CREATE TABLE t (a INTEGER); CREATE INDEX t_a ON t (a);", "SELECT 1; SELECT group_concat(a, '' ORDER BY b) FROM t;"],
+      { sequence: true },
+    );
     expect(ok.error).toBeNull();
     // As in sqld, the error of a statement after an accepted one is found past the bad token.
     expect(bad.error).toMatch(/could not be parsed: near BY, "None": syntax error/);

@@ -8,8 +8,11 @@ export const expectedMigration = journal.entries[journal.entries.length - 1];
 export async function schemaIsCurrent(client: Pick<Client, "execute">): Promise<{ current: boolean; detail: string }> {
   let applied: number | null = null;
   try {
-    const rs = await client.execute("SELECT max(created_at) AS last FROM __drizzle_migrations");
-    applied = rs.rows[0]?.last === null || rs.rows[0]?.last === undefined ? null : Number(rs.rows[0].last);
+    // Not `AS last`: sqld runs its parser's rendering of a statement, which upper-cases an
+    // unquoted keyword alias (the column would come back as LAST).
+    const rs = await client.execute("SELECT max(created_at) AS applied_at FROM __drizzle_migrations");
+    const at = rs.rows[0]?.applied_at;
+    applied = at === null || at === undefined ? null : Number(at);
   } catch {
     // no migrations table: a fresh database
   }

@@ -38,11 +38,13 @@ export interface NodeServerOptions {
   host: string;
   port: number;
   config: Config;
+  /** Tests wrap the client the app uses (e.g. to check every statement against sqld's parser). */
+  wrapClient?: (client: Client) => Client;
 }
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
   const client = await openDatabase(options.url, options.authToken);
-  const app = createApp({ client, config: options.config });
+  const app = createApp({ client: options.wrapClient ? options.wrapClient(client) : client, config: options.config });
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

@@ -210,7 +210,9 @@ export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = 
  */
 export async function readChunkSummaries(db: Executor, seriesPk: number): Promise<ChunkSummaries> {
   const rs = await db.execute({
-    sql: "SELECT CAST(group_concat(summary, '' ORDER BY last_step) AS BLOB) AS summaries FROM series_blocks WHERE series_pk = ?",
+    // Ordered by a subquery, not group_concat(... ORDER BY ...): sqld's parser refuses that
+    // (SQLite 3.44) syntax. decodeSummary would notice chunks out of order.
+    sql: "SELECT CAST(group_concat(summary, '') AS BLOB) AS summaries FROM (SELECT summary FROM series_blocks WHERE series_pk = ? ORDER BY last_step)",
     args: [seriesPk],
   });
   const bytes = rs.rows[0]?.summaries as ArrayBuffer | null | undefined;

@@ -5,12 +5,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Client } from "@libsql/client";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { type Config, defaultLimits } from "../../src/config.ts";
 import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { contractViolation } from "./response-contract.ts";
+import { guardClient, sqldGuard } from "./sqld-guard.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
 // Last: miniflare's undici must load after @hono/node-server (through src/hosts/node.ts) has
 // set up its globals, or fetch() refuses the explicit content-length the body-limit tests send.
@@ -45,15 +47,16 @@ export const appRequestHost: HostFactory = {
   async start(overrides) {
     const { url, cleanup } = tempDatabaseUrl();
     const config = testConfig(overrides);
+    const guard = await sqldGuard();
     let client = await openDatabase(url);
-    let app = createApp({ client, config });
+    let app = createApp({ client: guardClient(client, guard), config });
     return {
       name: "app.request",
       request: async (path, init) => app.request(path, init),
       async restart() {
         client.close();
         client = await openDatabase(url);
-        app = createApp({ client, config });
+        app = createApp({ client: guardClient(client, guard), config });
       },
       async close() {
         client.close();
@@ -69,13 +72,15 @@ export const nodeSocketHost: HostFactory = {
   async start(overrides) {
     const { url, cleanup } = tempDatabaseUrl();
     const config = testConfig(overrides);
-    let running = await startNodeServer({ url, host: "127.0.0.1", port: 0, config });
+    const guard = await sqldGuard();
+    const wrapClient = (client: Client) => guardClient(client, guard);
+    let running = await startNodeServer({ url, host: "127.0.0.1", port: 0, config, wrapClient });
     return {
       name: "node socket",
       request: (path, init) => fetch(`http://127.0.0.1:${running.port}${path}`, init),
       async restart() {
         await running.close();
-        running = await startNodeServer({ url, host: "127.0.0.1", port: 0, config });
+        running = await startNodeServer({ url, host: "127.0.0.1", port: 0, config, wrapClient });
       },
       async close() {
         await running.close();
@@ -114,10 +119,12 @@ export const workerHost: HostFactory = {
     const file = url.slice("file:".length);
     const config = testConfig(overrides);
     (await openDatabase(url)).close(); // migrations, as `npm run db:migrate` would
+    const refuseSql = (await sqldGuard()) ?? undefined;
     let sql: LibsqlHttpServer;
     let mf: Miniflare;
     const boot = async () => {
-      sql = await startLibsqlHttpServer({ file, port: 0 });
+      // The endpoint refuses what sqld refuses, as under `npm run dev`.
+      sql = await startLibsqlHttpServer({ file, port: 0, refuseSql });
       mf = new Miniflare({
         // Listed rather than discovered: hono-openapi's optional vendor loaders leave dynamic
         // imports (zod, effect, ...) that are never executed but would fail module discovery.

@@ -7,12 +7,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { sqldGuardForDev } from "../sqld-parse/guard.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "./server.ts";
 
-const usage = `Usage: node tools/libsql-http/main.ts [--file ./data/dev.db] [--port 8080] [--host 127.0.0.1] [--auth-token TOKEN]
+const usage = `Usage: node tools/libsql-http/main.ts [--file ./data/dev.db] [--port 8080] [--host 127.0.0.1] [--auth-token TOKEN] [--no-sqld-check]
 
 Serves the libSQL database file over HTTP (Hrana v2, as used by @libsql/client/web).
---auth-token defaults to $LIBSQL_AUTH_TOKEN; it is required to bind anything but loopback.`;
+--auth-token defaults to $LIBSQL_AUTH_TOKEN; it is required to bind anything but loopback.
+SQL that sqld/Turso would refuse is refused too (their parser, tools/sqld-parse, built with
+cargo on first use); --no-sqld-check turns that off.`;
 
 function fail(message: string): never {
   console.error(`libsql-http: ${message}\n\n${usage}`);
@@ -24,6 +27,7 @@ const options = {
   port: { type: "string", default: "8080" },
   host: { type: "string", default: "127.0.0.1" },
   "auth-token": { type: "string" },
+  "no-sqld-check": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 function parseCommandLine() {
@@ -44,6 +48,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0.
 const file = resolve(values.file);
 mkdirSync(dirname(file), { recursive: true });
 
+// Refuse what sqld/Turso refuse (their parser is stricter than SQLite's), unless told not to.
+const check = values["no-sqld-check"] ? undefined : await sqldGuardForDev("libsql-http");
 let server: LibsqlHttpServer;
 try {
   server = await startLibsqlHttpServer({
@@ -51,6 +57,7 @@ try {
     host: values.host,
     port,
     authToken: values["auth-token"] || process.env.LIBSQL_AUTH_TOKEN || undefined,
+    refuseSql: check?.guard,
   });
 } catch (e) {
   console.error(`libsql-http: ${e instanceof Error ? e.message : String(e)}`);
@@ -65,6 +72,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.error(`libsql-http: ${signal}, closing (open transactions are rolled back)`);
   await server.close();
+  await check?.close();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -51,6 +51,12 @@ export interface LibsqlHttpServerOptions {
   busyTimeoutMs?: number;
   /** Largest accepted request body; runcamp ingests 32 MiB requests, blobs grow by base64. */
   maxBodyBytes?: number;
+  /**
+   * Refuses SQL the way a real libSQL server would before running it: the reason (sqld's
+   * message), or null to run it. `npm run dev` and the Worker test host pass sqld's own parser
+   * (tools/sqld-parse), so SQL that embedded libSQL accepts but sqld/Turso refuse fails here too.
+   */
+  refuseSql?: (sql: string, mode: "statement" | "sequence") => Promise<string | null>;
 }
 
 export interface LibsqlHttpServer {
@@ -301,13 +307,28 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
     };
   }
 
-  async function execute(stream: Stream, stmt: ProtoStmt): Promise<StmtResult> {
+  // sqld's parser runs before anything else; its refusals carry these codes.
+  async function refuse(sql: string, mode: "statement" | "sequence"): Promise<void> {
+    const reason = opts.refuseSql && (await opts.refuseSql(sql, mode));
+    if (!reason) return;
+    const code = reason.includes("more than one statement")
+      ? "SQL_MANY_STATEMENTS"
+      : reason.includes("does not contain any statement")
+        ? "SQL_NO_STATEMENT"
+        : "SQL_PARSE_ERROR";
+    throw new StmtError(code, reason);
+  }
+
+  async function execute(stream: Stream, stmt: ProtoStmt, checked = false): Promise<StmtResult> {
     const sql = resolveSql(stream, stmt.sql, stmt.sqlId);
+    if (!checked) await refuse(sql, "statement");
     const info = singleStatement(sql);
     return runStatement(stream, sql, info, bindings(stmt, info), stmt.wantRows);
   }
 
   async function batch(stream: Stream, steps: BatchStep[]) {
+    // sqld parses every step before running any: one it refuses fails the whole request.
+    for (const step of steps) await refuse(resolveSql(stream, step.stmt.sql, step.stmt.sqlId), "statement");
     // Per step: a result, an error, or neither (skipped); `ok` conditions see only successes.
     const succeeded: boolean[] = [];
     const stepResults: (StmtResult | null)[] = [];
@@ -319,7 +340,7 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
         const db = stream.db;
         if (db === undefined) throw new StmtError("STREAM_CLOSED", "The stream is closed");
         if (step.condition === undefined || evalCond(step.condition, succeeded, !db.inTransaction)) {
-          result = await execute(stream, step.stmt);
+          result = await execute(stream, step.stmt, true);
         }
       } catch (e) {
         error = toProtoError(e);
@@ -332,6 +353,7 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
   }
 
   async function sequence(stream: Stream, sql: string): Promise<void> {
+    await refuse(sql, "sequence");
     // Statement by statement (not db.exec) so each one can wait out a lock on its own.
     for (const info of scanCached(sql)) await runStatement(stream, info.text, info, [], false);
   }

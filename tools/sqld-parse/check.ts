@@ -17,7 +17,7 @@
 //
 // Run directly, it checks NDJSON files of SQL strings (or stdin) and lists what sqld refuses:
 //   node tools/sqld-parse/check.ts [--sequence] [file.ndjson ...]
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -136,7 +136,10 @@ function decodeReply(line: string): { error: string | null; rendered?: string[] 
   throw new Error(`sqld-parse: unexpected reply ${line}`);
 }
 
-function spawnChecker(path: string, options: SqldParserOptions & { render?: boolean }): { child: ChildProcessWithoutNullStreams; lines: Interface; stderr: () => string } {
+function spawnChecker(
+  path: string,
+  options: SqldParserOptions & { render?: boolean },
+): { child: ChildProcessWithoutNullStreams; lines: Interface; stderr: () => string } {
   const args = [...(options.sequence ? ["--sequence"] : []), ...(options.render ? ["--render"] : [])];
   const child = spawn(path, args, { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
@@ -158,7 +161,7 @@ export class SqldParser {
   #exited: Error | undefined;
   #closing = false;
 
-  private constructor(path: string, options: SqldParserOptions) {
+  private constructor(path: string, options: SqldParserOptions & { render?: boolean }) {
     const { child, lines, stderr } = spawnChecker(path, options);
     this.#child = child;
     this.#stderr = stderr;
@@ -171,24 +174,29 @@ export class SqldParser {
     child.on("exit", (code, signal) => gone(this.#closing ? "was closed" : `exited (code ${code}, signal ${signal})`));
   }
 
-  /** Builds the checker if needed and starts its process. */
-  static async start(options: SqldParserOptions = {}): Promise<SqldParser> {
+  /** Builds the checker if needed and starts its process (`render: true`: inspect() gives the rendered text too). */
+  static async start(options: SqldParserOptions & { render?: boolean } = {}): Promise<SqldParser> {
     return new SqldParser(await ensureSqldParser(), options);
   }
 
   /** null if sqld's parser accepts `sql`, else its error message. */
-  check(sql: string): Promise<string | null> {
+  async check(sql: string): Promise<string | null> {
+    return (await this.inspect(sql)).error;
+  }
+
+  /** The verdict, and (started with `render: true`) the statement texts sqld would run. */
+  inspect(sql: string): Promise<Omit<StatementCheck, "sql">> {
     const result = this.#queue.then(() => this.#roundTrip(sql));
     this.#queue = result.catch(() => {});
     return result;
   }
 
-  #roundTrip(sql: string): Promise<string | null> {
+  #roundTrip(sql: string): Promise<Omit<StatementCheck, "sql">> {
     if (this.#exited) return Promise.reject(this.#exited);
     return new Promise<string>((resolve, reject) => {
       this.#waiting.push({ resolve, reject });
       this.#child.stdin.write(`${JSON.stringify(sql)}\n`);
-    }).then((line) => decodeReply(line).error);
+    }).then(decodeReply);
   }
 
   /** Ends the process (after the checks already asked for). */
@@ -216,7 +224,12 @@ export async function checkStatements(sqls: string[], options: SqldParserOptions
     // "close": stdout fully read, so every reply line has been seen.
     child.on("close", (code, signal) => {
       if (code === 0 && replies.length === sqls.length) done();
-      else fail(new Error(`sqld-parse: the checker exited (code ${code}, signal ${signal}) after ${replies.length} of ${sqls.length} replies${stderr() ? `: ${stderr()}` : ""}`));
+      else
+        fail(
+          new Error(
+            `sqld-parse: the checker exited (code ${code}, signal ${signal}) after ${replies.length} of ${sqls.length} replies${stderr() ? `: ${stderr()}` : ""}`,
+          ),
+        );
     });
   });
   child.stdin.end(sqls.map((sql) => `${JSON.stringify(sql)}\n`).join(""));

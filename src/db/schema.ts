@@ -47,6 +47,9 @@ export const runs = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     endedAt: integer("ended_at"),
+    // The run's last sign of life: ingest, values, create/resume, SDK heartbeat (see
+    // src/api/runs/liveness.ts). NULL for runs older than the column: updated_at stands in.
+    lastActivityAt: integer("last_activity_at"),
   },
   (t) => [uniqueIndex("runs_repo_id").on(t.repoPk, t.id), index("runs_repo_created").on(t.repoPk, t.createdAt, t.pk), index("runs_campaign").on(t.campaignPk)],
 );

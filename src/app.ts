@@ -9,6 +9,7 @@ import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
 import { metricRoutes } from "./api/metrics/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
+import { livenessRoutes } from "./api/runs/liveness/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
@@ -24,6 +25,7 @@ export function createApp(hostDeps: Deps) {
   const deps: Deps = { ...hostDeps, blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined) };
   const api = new Hono()
     .route("/", repoRoutes(deps))
+    .route("/", livenessRoutes(deps))
     .route("/", runRoutes(deps))
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))

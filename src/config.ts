@@ -16,9 +16,13 @@ export interface Config {
   adminToken?: string;
   /** Memory for recently read series blocks (src/lib/block-cache.ts); 0 turns the cache off. */
   seriesCacheBytes?: number;
+  /** A running run silent for longer than this is stale (src/api/runs/liveness/). */
+  staleAfterSeconds?: number;
 }
 
 export const DEFAULT_SERIES_CACHE_BYTES = 128 * 1024 * 1024;
+// The SDKs send a heartbeat every 30 s while their process lives: ten missed beats.
+export const DEFAULT_STALE_AFTER_SECONDS = 300;
 
 export const defaultLimits: Limits = {
   maxBodyBytes: 32 * 1024 * 1024,
@@ -53,6 +57,7 @@ export function configFromEnv(env: Env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     adminToken: env.RUNCAMP_ADMIN_TOKEN || undefined,
+    staleAfterSeconds: intFromEnv(env, "RUNCAMP_STALE_AFTER_SECONDS", DEFAULT_STALE_AFTER_SECONDS),
     seriesCacheBytes: env.RUNCAMP_SERIES_CACHE_MB === "0" ? 0 : intFromEnv(env, "RUNCAMP_SERIES_CACHE_MB", DEFAULT_SERIES_CACHE_BYTES / 2 ** 20) * 2 ** 20,
   };
 }

@@ -85,6 +85,8 @@ interface RunSpec {
   loss?: (number | "NaN" | "Infinity")[]; // series loss{subset:"val"}, steps 0..
   extra?: { name: string; context?: Record<string, string>; value: unknown }[];
   archived?: boolean;
+  /** Default finished: the summary counts finished runs unless told otherwise. */
+  status?: "running" | "finished" | "failed" | "killed";
 }
 
 const TEST = { subset: "test" };
@@ -133,6 +135,8 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
         await ok(`/v1/repos/${repo}/runs/${spec.id}/metrics`, json("POST", { points }));
       }
       if (spec.archived) await ok(`/v1/repos/${repo}/runs/${spec.id}`, json("PATCH", { archived: true }));
+      const status = spec.status ?? "finished";
+      if (status !== "running") await ok(`/v1/repos/${repo}/runs/${spec.id}`, json("PATCH", { status }));
     }
   }
 
@@ -317,7 +321,8 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
       { id: "v4", params: { k: 1 }, extra: [{ name: "f1", value: true }] },
     ]);
     // The series acc{test} of v3 must win over its value 0.5.
-    await ok(`/v1/repos/${repo}/runs/v3/metrics`, json("POST", { points: [{ name: "acc", context: TEST, step: 0, value: 0.75 }] }));
+    await ok(`/v1/repos/${repo}/runs/v3/metrics`, json("POST", { reopen: true, points: [{ name: "acc", context: TEST, step: 0, value: 0.75 }] }));
+    await ok(`/v1/repos/${repo}/runs/v3`, json("PATCH", { status: "finished" }));
     const body = await summary({}, "vals");
     expect(body.group_by).toEqual([]);
     expect(body.rows.map((r: Row) => r.metric)).toEqual(["acc", "f1", "loss", "score"]);
@@ -366,6 +371,68 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
     expect(await summary({}, "missing_param")).toEqual(body);
   });
 
+  describe("run selection: status and filter", () => {
+    // Two finished runs, one that crashed at epoch 2 (failed), one killed, one still running:
+    // the issue's "0.786 ± 0.570, n=3" came from counting the crashed one.
+    const SELECTION: RunSpec[] = [
+      { id: "sel-a", params: { lr: 0.1, seed: 1 }, acc: 0.95, loss: [0.5, 0.2] },
+      { id: "sel-b", params: { lr: 0.01, seed: 2 }, acc: 0.93, loss: [0.6, 0.3] },
+      { id: "sel-crashed", params: { lr: 0.1, seed: 3 }, acc: 0.47, loss: [0.9, 0.8], status: "failed" },
+      { id: "sel-killed", params: { lr: 0.01, seed: 4 }, acc: 0.2, status: "killed" },
+      { id: "sel-running", params: { lr: 0.1, seed: 5 }, acc: 0.6, loss: [0.7], status: "running" },
+      { id: "sel-archived", params: { lr: 0.1, seed: 6 }, acc: 0.01, archived: true },
+    ];
+    beforeAll(async () => {
+      await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "sel", name: "selection" }), 201);
+      await addRuns("sel", SELECTION);
+    });
+    const acc = (body: { rows: Row[] }) => find(body.rows, {}, "acc");
+
+    test("by default only finished runs count, and the answer says so", async () => {
+      const body = await summary({ group_by: "" }, "sel");
+      expect(body.selection).toEqual({ status: ["finished"], filter: null, runs: 2 });
+      expectStats(acc(body), [0.95, 0.93]);
+      expectStats(find(body.rows, {}, "loss"), [0.2, 0.3]);
+    });
+
+    test("status picks the statuses; any counts every run (archived still left out)", async () => {
+      const any = await summary({ group_by: "", status: "any" }, "sel");
+      expect(any.selection).toEqual({ status: null, filter: null, runs: 5 });
+      expectStats(acc(any), [0.95, 0.93, 0.47, 0.2, 0.6]);
+      const two = await summary({ group_by: "", status: "finished, failed" }, "sel");
+      expect(two.selection.status).toEqual(["finished", "failed"]);
+      expectStats(acc(two), [0.95, 0.93, 0.47]);
+      expectStats(acc(await summary({ group_by: "", status: "running" }, "sel")), [0.6]);
+    });
+
+    test("filter narrows the selection; a filter naming status replaces the default", async () => {
+      const lr = await summary({ group_by: "", filter: "params.lr >= 0.1" }, "sel");
+      expect(lr.selection).toEqual({ status: ["finished"], filter: "params.lr >= 0.1", runs: 1 });
+      expectStats(acc(lr), [0.95]);
+      const failed = await summary({ group_by: "", filter: 'status in ("failed", "killed")' }, "sel");
+      expect(failed.selection.status).toBeNull();
+      expectStats(acc(failed), [0.47, 0.2]);
+      // With an explicit status both hold.
+      expectStats(acc(await summary({ group_by: "", status: "any", filter: "params.seed > 2 and not stale" }, "sel")), [0.47, 0.2, 0.6]);
+      const none = await summary({ group_by: "", status: "finished", filter: 'status = "failed"' }, "sel");
+      expect([none.selection.runs, none.rows]).toEqual([0, []]);
+      // Archived runs come back only when the filter names archived.
+      expectStats(acc(await summary({ group_by: "", filter: "archived" }, "sel")), [0.01]);
+    });
+
+    test("the default group_by is computed over the selected runs", async () => {
+      const body = await summary({ metrics: "acc" }, "sel");
+      expect(body.group_by).toEqual(["lr", "seed"]);
+      expect(body.rows).toHaveLength(2);
+    });
+
+    test("CSV takes the same selection", async () => {
+      const res = await call(summaryUrl("sel", { group_by: "", status: "any", metrics: "acc" }), { headers: { accept: "text/csv" } });
+      const rows = parseCsv(await res.text());
+      expect(rows[1].slice(0, 4)).toEqual(["acc", '{"subset":"test"}', "5", "0"]);
+    });
+  });
+
   describe("errors", () => {
     test("a group_by path no run has is a 400 on group_by", async () => {
       const res = await call(summaryUrl("grid", { group_by: "aug,optimizer.momentum" }));
@@ -381,6 +448,11 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
       [{ contexts: "[1]" }, "contexts"],
       [{ contexts: "[]" }, "contexts"],
       [{ group_by: "a..b" }, "group_by"],
+      [{ status: "done" }, "status"],
+      [{ status: "any,finished" }, "status"],
+      [{ status: "" }, "status"],
+      [{ filter: "params.lr >" }, "filter"],
+      [{ filter: 'status = "done"' }, "filter"],
     ])("%o is a 400", async (query, path) => {
       const res = await call(summaryUrl("grid", query as Record<string, string>));
       expect(res.status).toBe(400);
@@ -390,8 +462,9 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
 
     test("an empty campaign is a 200 with no rows", async () => {
       await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "empty", name: "empty" }), 201);
-      expect(await summary({}, "empty")).toEqual({ campaign: "empty", group_by: [], select: "last", rows: [] });
-      expect(await summary({ group_by: "aug", select: "max" }, "empty")).toEqual({ campaign: "empty", group_by: ["aug"], select: "max", rows: [] });
+      const selection = { status: ["finished"], filter: null, runs: 0 };
+      expect(await summary({}, "empty")).toEqual({ campaign: "empty", group_by: [], select: "last", selection, rows: [] });
+      expect(await summary({ group_by: "aug", select: "max" }, "empty")).toEqual({ campaign: "empty", group_by: ["aug"], select: "max", selection, rows: [] });
       const csv = await (await call(summaryUrl("empty"), { headers: { accept: "text/csv" } })).text();
       expect(csv).toBe("metric,context,n,nan,mean,std,min,max,ci95\r\n");
     });

@@ -75,6 +75,8 @@ describe.each(hosts)("runs on $name", (factory) => {
         created_at: isoString,
         updated_at: run.created_at,
         ended_at: null,
+        last_activity_at: run.created_at,
+        stale: false,
       });
       // The repo came into being with the first run.
       expect(await (await call(`/v1/repos/${repo}`)).json()).toMatchObject({ name: repo, run_count: 1 });
@@ -99,9 +101,13 @@ describe.each(hosts)("runs on $name", (factory) => {
 
       const again = await call(`/v1/repos/${repo}/runs`, json("POST", { ...body, name: "renamed?", params: { lr: 1 }, tags: ["other"] }));
       expect(again.status).toBe(200);
-      expect(await again.json()).toEqual(first);
+      // Unchanged, but the resume is a sign of life (see test/api-liveness.test.ts).
+      const { last_activity_at: resumedAt, ...resumed } = await again.json();
+      const { last_activity_at: _, ...firstContent } = first;
+      expect(resumed).toEqual(firstContent);
+      expect(Date.parse(resumedAt)).toBeGreaterThanOrEqual(Date.parse(String(first.last_activity_at)));
       const { values, metrics, ...stored } = await getRun(repo, "Run_01-a");
-      expect(stored).toEqual(first);
+      expect(stored).toEqual({ ...first, last_activity_at: resumedAt });
       expect(values).toEqual([]);
       expect(metrics).toEqual([]);
       expect((await listAll(repo)).ids).toEqual(["Run_01-a"]);

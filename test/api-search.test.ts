@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { findRunsByFilter } from "../src/api/runs/search.ts";
+import { findRunsBySelection } from "../src/api/runs/search.ts";
 import { createRun as createRunService } from "../src/api/runs/service.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
@@ -313,6 +313,15 @@ describe.each(hosts)("run search on $name", (factory) => {
       expect(everyRun.items.map((i: { run: string }) => i.run)).toEqual(["a", "b", "c", "e", "g", "h"]);
     });
 
+    test("status chooses runs alone or with the filter; without it any status counts", async () => {
+      const finished = await (await query({ status: ["finished"], metrics })).json();
+      expect(finished.items.map((i: { run: string }) => i.run)).toEqual(["a"]);
+      const running = await (await query({ status: ["running", "failed"], filter: "params.lr > 1e-3", metrics })).json();
+      expect(running.items.map((i: { run: string }) => i.run)).toEqual(["c", "e"]);
+      const any = await (await query({ filter: "params.lr > 1e-3", metrics })).json();
+      expect(any.items.map((i: { run: string }) => i.run)).toEqual(["a", "c", "e"]);
+    });
+
     test("runs by id still work", async () => {
       const body = await (await query({ runs: ["e", "a"], metrics })).json();
       expect(body.items.map((i: { run: string }) => i.run)).toEqual(["e", "a"]);
@@ -321,10 +330,17 @@ describe.each(hosts)("run search on $name", (factory) => {
     test.each([
       ["both runs and filter", { runs: ["a"], filter: "tags.baseline", metrics }],
       ["neither runs nor filter", { metrics }],
+      ["both runs and status", { runs: ["a"], status: ["finished"], metrics }],
     ])("%s is a 400", async (_what, body) => {
       const res = await query(body);
       expect(res.status).toBe(400);
       expect((await res.json()).errors).toEqual([{ path: "body", message: expect.any(String) }]);
+    });
+
+    test.each([[[]], [["done"]], ["finished"]])("status %j is a 400 on status", async (status) => {
+      const res = await query({ status, metrics });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0].path).toMatch(/^status/);
     });
 
     test("a bad filter is a 400 naming the position", async () => {
@@ -339,7 +355,7 @@ describe.each(hosts)("run search on $name", (factory) => {
 
 // The 1,000-run cap of metrics/query, checked on the service with a small cap (creating
 // 1,001 runs over HTTP on every host would only slow the suite down).
-describe("findRunsByFilter", () => {
+describe("findRunsBySelection", () => {
   const dir = mkdtempSync(join(tmpdir(), "runcamp-search-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -348,8 +364,8 @@ describe("findRunsByFilter", () => {
     try {
       const deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
       for (const id of ["r1", "r2", "r3"]) await createRunService(deps, "cap", { id, params: { i: Number(id.slice(1)) } });
-      expect((await findRunsByFilter(deps, "cap", "params.i >= 2", 2)).map((r) => r.id)).toEqual(["r2", "r3"]);
-      const err = await findRunsByFilter(deps, "cap", "params.i >= 1", 2).then(
+      expect((await findRunsBySelection(deps, "cap", { filter: "params.i >= 2" }, 2)).map((r) => r.id)).toEqual(["r2", "r3"]);
+      const err = await findRunsBySelection(deps, "cap", { filter: "params.i >= 1" }, 2).then(
         () => null,
         (e: unknown) => e,
       );

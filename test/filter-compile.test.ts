@@ -3,7 +3,7 @@
 // run, and the matching runs must be exactly those the evaluator picks. Plus fuzzing: any
 // text either parses or throws FilterError, and whatever parses compiles to SQL whose text
 // holds nothing the user wrote.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { type Client, createClient, type InStatement } from "@libsql/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -31,6 +31,8 @@ interface TestRun {
   series: { name: string; context: Ctx; count: number; lastStep: number | null; lastValue: number | null; min: number | null; max: number | null }[];
   createdAt: number;
   endedAt: number | null;
+  /** NULL for runs from before the column: created_at (stored as updated_at) stands in. */
+  lastActivityAt: number | null;
 }
 
 // A small seeded PRNG so the data set is the same on every run.
@@ -50,6 +52,9 @@ function prng(seed: number) {
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 11, 28);
+// `stale`: running runs last active before this instant.
+const STALE_BEFORE = T0 + 7 * DAY;
+const options = { staleBefore: STALE_BEFORE };
 
 const NAMES = ["", "alpha", "Alpha-2", "beta", "gamma_x", "ünï", "it's", "50%", "a_b", "ALPHA"];
 const EXPERIMENTS = ["", "resnet", "ResNet-50", "vit", "mlp/small"];
@@ -114,6 +119,7 @@ function randomRuns(): TestRun[] {
       series,
       createdAt,
       endedAt: r.chance(0.4) ? null : createdAt + Math.floor(r.next() * 3 * DAY),
+      lastActivityAt: r.chance(0.2) ? null : createdAt + Math.floor(r.next() * 6 * DAY),
     });
   }
   return runs;
@@ -123,8 +129,13 @@ const canon = (context: Ctx) => canonicalContext(context);
 
 async function createDatabase(runs: TestRun[]): Promise<Client> {
   const client = createClient({ url: ":memory:" });
-  const ddl = readFileSync(new URL("../drizzle/0000_init.sql", import.meta.url), "utf8");
-  await client.executeMultiple(ddl.split("--> statement-breakpoint").join("\n"));
+  const migrations = new URL("../drizzle/", import.meta.url);
+  for (const file of readdirSync(migrations)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    const ddl = readFileSync(new URL(file, migrations), "utf8");
+    await client.executeMultiple(ddl.split("--> statement-breakpoint").join("\n"));
+  }
   const stmts: InStatement[] = [
     { sql: "INSERT INTO repos (pk, name, created_at) VALUES (1, 'one', 0), (2, 'two', 0)", args: [] },
     ...CAMPAIGNS.map((c) => ({
@@ -134,8 +145,8 @@ async function createDatabase(runs: TestRun[]): Promise<Client> {
   ];
   for (const run of runs) {
     stmts.push({
-      sql: `INSERT INTO runs (pk, repo_pk, id, name, experiment, status, archived, campaign_pk, params, tags, created_at, updated_at, ended_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      sql: `INSERT INTO runs (pk, repo_pk, id, name, experiment, status, archived, campaign_pk, params, tags, created_at, updated_at, ended_at, last_activity_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [
         run.pk,
         run.repoPk,
@@ -150,6 +161,7 @@ async function createDatabase(runs: TestRun[]): Promise<Client> {
         run.createdAt,
         run.createdAt,
         run.endedAt,
+        run.lastActivityAt,
       ],
     });
     for (const v of run.values) {
@@ -207,6 +219,8 @@ function read(field: Field, run: TestRun): unknown {
           return run.createdAt;
         case "ended_at":
           return run.endedAt ?? undefined;
+        case "stale":
+          return run.status === "running" && (run.lastActivityAt ?? run.createdAt) < STALE_BEFORE;
         default:
           return run[field.name];
       }
@@ -360,6 +374,7 @@ const conditions = fc.oneof(
     ...existsForms,
   ),
   condition(fc.constant("archived"), withOp(eqOps, fc.constantFrom("true", "false")), list(fc.constantFrom("true", "false")), ...existsForms),
+  condition(fc.constant("stale"), withOp(eqOps, fc.constantFrom("true", "false")), list(fc.constantFrom("true", "false")), ...existsForms),
   condition(fc.constantFrom("created_at", "ended_at"), withOp(ops, dateLit), list(dateLit), ...existsForms),
   condition(fc.constant("ended_at"), withOp(eqOps, fc.constant("null")), list(fc.oneof(dateLit, fc.constant("null")))),
   condition(paramField, withOp(ops, jsonLit), withOp(eqOps, anyLit), list(anyLit), ...matchForms(strLit(["a%", "%d%", "0%", "", "_"])), ...existsForms),
@@ -385,10 +400,10 @@ const SQL_WORDS = new Set(
   (
     "SELECT FROM WHERE AND OR NOT EXISTS IN IS NULL COALESCE LIKE CASE WHEN THEN ELSE END instr json_type json_extract json_each " +
     "r s v c t pk run_pk name context value params tags series run_values campaigns campaign_pk id experiment status archived " +
-    "created_at ended_at last_value min max count last_step 0 1"
+    "created_at ended_at last_value min max count last_step last_activity_at updated_at 0 1"
   ).split(" "),
 );
-const SQL_STRINGS = new Set(["''", "'integer'", "'real'", "'text'", "'true'", "'false'", "'null'", "'array'", "'object'", "'$'"]);
+const SQL_STRINGS = new Set(["''", "'running'", "'integer'", "'real'", "'text'", "'true'", "'false'", "'null'", "'array'", "'object'", "'$'"]);
 
 function auditSql(sql: string, args: unknown[]): void {
   const withoutStrings = sql.replace(/'[^']*'/g, (s) => {
@@ -416,7 +431,7 @@ async function matching(sql: string, args: (string | number | null)[]): Promise<
 
 async function check(text: string): Promise<number[]> {
   const ast = parseFilter(text);
-  const { sql, args } = compileFilter(ast);
+  const { sql, args } = compileFilter(ast, options);
   auditSql(sql, args);
   const got = await matching(sql, args);
   const want = repoRuns.filter((run) => evaluate(ast, run)).map((run) => run.pk);
@@ -436,6 +451,9 @@ describe("compiled filters select the runs the reference evaluator selects", () 
       ["archived", null],
       ["not archived", null],
       ["archived = false", null],
+      ["stale", null],
+      ['not stale and status = "running"', null],
+      ["stale = false", null],
       [`campaign = "beta"`, null],
       [`campaign != "beta"`, null],
       ["campaign = null", null],
@@ -529,6 +547,7 @@ describe("sorting", () => {
   function sortKey(field: Field, run: TestRun): unknown {
     if (field.kind === "builtin" && field.name === "campaign") return run.campaign?.name ?? null;
     if (field.kind === "builtin" && field.name === "archived") return run.archived ? 1 : 0;
+    if (field.kind === "builtin" && field.name === "stale") return read(field, run) ? 1 : 0;
     const v = read(field, run);
     if (typeof v === "boolean") return v ? 1 : 0;
     if (v !== null && typeof v === "object") return "object"; // JSON text; not compared
@@ -537,14 +556,14 @@ describe("sorting", () => {
 
   test("the sort key matches the evaluator's and the order is SQLite's", async () => {
     const sortSpecs = fc.oneof(
-      fc.constantFrom("name", "experiment", "status", "campaign", "archived", "created_at", "ended_at"),
+      fc.constantFrom("name", "experiment", "status", "campaign", "archived", "stale", "created_at", "ended_at"),
       paramField,
       valueField,
       metricField,
     );
     await fc.assert(
       fc.asyncProperty(sortSpecs, fc.constantFrom("", " asc", " desc", " DESC"), async (spec, dir) => {
-        const { sql, args, direction } = compileSort(spec + dir);
+        const { sql, args, direction } = compileSort(spec + dir, options);
         auditSql(sql, args);
         expect(direction).toBe(dir.trim().toLowerCase() || "asc");
         const res = await client.execute({ sql: `SELECT r.pk, ${sql} AS k FROM runs r WHERE r.repo_pk = ? ORDER BY k ${direction}, r.pk`, args: [...args, 1] });
@@ -587,7 +606,7 @@ describe("injection and fuzzing", () => {
         `campaign in (${lit}, ${lit})`,
         `status = "failed" or params.x in (${lit}, 1, null)`,
       ]) {
-        const { sql, args } = compileFilter(parseFilter(text));
+        const { sql, args } = compileFilter(parseFilter(text), options);
         auditSql(sql, args);
         await matching(sql, args);
         // No user text in the SQL (ids like "name" are also SQL words, so check the longer ones).
@@ -620,7 +639,7 @@ describe("injection and fuzzing", () => {
       expect(e.position).toBeLessThanOrEqual(text.length);
       return;
     }
-    const { sql, args } = compileFilter(ast);
+    const { sql, args } = compileFilter(ast, options);
     auditSql(sql, args);
     await matching(sql, args);
   }

@@ -3,7 +3,7 @@ import {
   type Expr,
   type Field,
   FilterError,
-  filterNamesArchived,
+  filterNamesField,
   type Literal,
   MAX_DEPTH,
   MAX_FILTER_BYTES,
@@ -307,7 +307,7 @@ describe("limits", () => {
 
 describe("errors name the position and what was expected", () => {
   const FIELD =
-    "a field (name, experiment, status, campaign, archived, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
+    "a field (name, experiment, status, campaign, archived, stale, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
 
   test("message format", () => {
     const e = error(`name = "a" and )`);
@@ -465,10 +465,13 @@ describe("sort specs", () => {
   });
 });
 
-test("filterNamesArchived finds the archived field anywhere", () => {
-  expect(filterNamesArchived(parseFilter("archived"))).toBe(true);
-  expect(filterNamesArchived(parseFilter("not archived"))).toBe(true);
-  expect(filterNamesArchived(parseFilter(`name = "x" or (tags.a and archived = false)`))).toBe(true);
-  expect(filterNamesArchived(parseFilter(`archived in (true)`))).toBe(true);
-  expect(filterNamesArchived(parseFilter(`name = "archived" and params.archived = true and tags.archived`))).toBe(false);
+test("filterNamesField finds a built-in field anywhere", () => {
+  expect(filterNamesField(parseFilter("archived"), "archived")).toBe(true);
+  expect(filterNamesField(parseFilter("not archived"), "archived")).toBe(true);
+  expect(filterNamesField(parseFilter(`name = "x" or (tags.a and archived = false)`), "archived")).toBe(true);
+  expect(filterNamesField(parseFilter(`archived in (true)`), "archived")).toBe(true);
+  expect(filterNamesField(parseFilter(`name = "archived" and params.archived = true and tags.archived`), "archived")).toBe(false);
+  expect(filterNamesField(parseFilter(`not (stale or status in ("failed"))`), "status")).toBe(true);
+  expect(filterNamesField(parseFilter(`not (stale or status in ("failed"))`), "stale")).toBe(true);
+  expect(filterNamesField(parseFilter(`params.status = "x"`), "status")).toBe(false);
 });

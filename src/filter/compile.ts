@@ -27,11 +27,13 @@
 //   values.<name>{ctx} reads run_values.value (JSON). Without {ctx} the context is {}.
 //   ±Infinity are stored clamped to ±Number.MAX_VALUE, so they order as expected.
 // - campaign compares with the campaign's id or its name.
+// - stale is true for a running run whose last activity (runs.last_activity_at, or
+//   updated_at for runs older than that column) is before options.staleBefore (epoch ms).
 // - created_at/ended_at compare epoch ms with the instant an ISO date names.
 import { canonicalContext } from "../lib/context.ts";
-import { type BuiltinField, type CompareOp, type ContextEntry, type Expr, type Field, filterNamesArchived, type Literal, parseSort } from "./parse.ts";
+import { type BuiltinField, type CompareOp, type ContextEntry, type Expr, type Field, filterNamesField, type Literal, parseSort } from "./parse.ts";
 
-export { filterNamesArchived };
+export { filterNamesField };
 
 export type SqlArg = string | number | null;
 
@@ -44,19 +46,31 @@ export interface CompiledSort extends CompiledSql {
   direction: "asc" | "desc";
 }
 
-export function compileFilter(ast: Expr): CompiledSql {
+/** What a filter needs beyond its text. */
+export interface FilterOptions {
+  /** `stale` runs are running runs last active before this instant (epoch ms). */
+  staleBefore?: number;
+}
+
+export function compileFilter(ast: Expr, options: FilterOptions = {}): CompiledSql {
   const args: SqlArg[] = [];
-  const sql = compileExpr(ast, args);
+  const sql = compileExpr(ast, args, options);
   return { sql, args };
 }
 
 // A sort key expression over `runs r` (NULL where the run lacks the field; SQLite puts
 // NULLs first in ascending order, so callers may add NULLS LAST). Use as
 //   ORDER BY <sql> <direction>, r.pk
-export function compileSort(text: string): CompiledSort {
+export function compileSort(text: string, options: FilterOptions = {}): CompiledSort {
   const { field, direction } = parseSort(text);
   const args: SqlArg[] = [];
-  return { sql: sortKey(field, args), args, direction };
+  return { sql: sortKey(field, args, options), args, direction };
+}
+
+/** The condition `stale` stands for (0 or 1, never NULL). */
+export function staleSql(args: SqlArg[], options: FilterOptions): string {
+  if (options.staleBefore === undefined) throw new Error("compiling `stale` needs options.staleBefore");
+  return `(r.status = 'running' AND COALESCE(r.last_activity_at, r.updated_at) < ${bind(args, options.staleBefore)})`;
 }
 
 // JSON path text for a parameter path, as the `$."a"."b"` form with every key quoted, so
@@ -78,23 +92,23 @@ const bind = (args: SqlArg[], value: SqlArg | boolean): string => {
   return "?";
 };
 
-function compileExpr(expr: Expr, args: SqlArg[]): string {
+function compileExpr(expr: Expr, args: SqlArg[], options: FilterOptions): string {
   switch (expr.type) {
     case "or":
-      return `(${expr.items.map((e) => compileExpr(e, args)).join(" OR ")})`;
+      return `(${expr.items.map((e) => compileExpr(e, args, options)).join(" OR ")})`;
     case "and":
-      return `(${expr.items.map((e) => compileExpr(e, args)).join(" AND ")})`;
+      return `(${expr.items.map((e) => compileExpr(e, args, options)).join(" AND ")})`;
     case "not":
-      return not(compileExpr(expr.expr, args));
+      return not(compileExpr(expr.expr, args, options));
     case "compare": {
       const { op, value } = expr;
-      const target = targetOf(expr.field);
+      const target = targetOf(expr.field, options);
       if (value.kind === "null") return op === "=" ? not(target.notNull(args)) : target.notNull(args);
       if (op === "!=") return not(target.compare("=", value, args));
       return target.compare(op, value, args);
     }
     case "in": {
-      const target = targetOf(expr.field);
+      const target = targetOf(expr.field, options);
       const present = expr.values.filter((v) => v.kind !== "null");
       const parts: string[] = [];
       if (present.length > 0) parts.push(target.inList(present, args));
@@ -102,11 +116,11 @@ function compileExpr(expr: Expr, args: SqlArg[]): string {
       return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
     }
     case "match":
-      return targetOf(expr.field).match(expr.op, expr.pattern, args);
+      return targetOf(expr.field, options).match(expr.op, expr.pattern, args);
     case "exists":
-      return targetOf(expr.field).notNull(args);
+      return targetOf(expr.field, options).notNull(args);
     case "truthy":
-      return targetOf(expr.field).truthy(args);
+      return targetOf(expr.field, options).truthy(args);
   }
 }
 
@@ -127,10 +141,10 @@ const matchSql = (column: string, op: "like" | "contains", pattern: string, args
 
 const placeholders = (values: Literal[], args: SqlArg[]) => values.map((v) => bind(args, v.value)).join(", ");
 
-function targetOf(field: Field): Target {
+function targetOf(field: Field, options: FilterOptions): Target {
   switch (field.kind) {
     case "builtin":
-      return builtinTarget(field.name);
+      return builtinTarget(field.name, options);
     case "param":
       return jsonTarget(
         (args) => `json_type(r.params, ${bind(args, jsonPath(field.path))})`,
@@ -165,7 +179,7 @@ function targetOf(field: Field): Target {
   }
 }
 
-function builtinTarget(name: BuiltinField): Target {
+function builtinTarget(name: BuiltinField, options: FilterOptions): Target {
   switch (name) {
     case "name":
     case "experiment":
@@ -173,6 +187,8 @@ function builtinTarget(name: BuiltinField): Target {
       return columnTarget(`r.${name}`, `r.${name} != ''`);
     case "archived":
       return columnTarget("r.archived", "r.archived != 0");
+    case "stale":
+      return staleTarget(options);
     case "created_at":
       return columnTarget("r.created_at", "r.created_at != 0");
     case "ended_at":
@@ -192,6 +208,19 @@ function columnTarget(column: string, truthy: string): Target {
     notNull: () => "1",
     match: (op, pattern, args) => matchSql(column, op, pattern, args),
     truthy: () => truthy,
+  };
+}
+
+// A computed 0/1 condition (stale): compared with true/false like the archived column.
+function staleTarget(options: FilterOptions): Target {
+  return {
+    compare: (op, value, args) => `${staleSql(args, options)} ${op} ${bind(args, value.value)}`,
+    inList: (values, args) => `${staleSql(args, options)} IN (${placeholders(values, args)})`,
+    notNull: () => "1",
+    match: () => {
+      throw new Error("parseFilter refuses like/contains on stale");
+    },
+    truthy: (args) => staleSql(args, options),
   };
 }
 
@@ -265,9 +294,10 @@ const campaignTarget: Target = {
   truthy: () => "r.campaign_pk IS NOT NULL",
 };
 
-function sortKey(field: Field, args: SqlArg[]): string {
+function sortKey(field: Field, args: SqlArg[], options: FilterOptions): string {
   switch (field.kind) {
     case "builtin":
+      if (field.name === "stale") return staleSql(args, options);
       return field.name === "campaign" ? "(SELECT c.name FROM campaigns c WHERE c.pk = r.campaign_pk)" : `r.${field.name}`;
     case "param":
       return `json_extract(r.params, ${bind(args, jsonPath(field.path))})`;

@@ -28,11 +28,11 @@ export const MAX_DEPTH = 32;
 
 export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 export type Aggregation = "last" | "min" | "max" | "count" | "last_step";
-export type BuiltinField = "name" | "experiment" | "status" | "campaign" | "archived" | "created_at" | "ended_at";
+export type BuiltinField = "name" | "experiment" | "status" | "campaign" | "archived" | "stale" | "created_at" | "ended_at";
 export type ContextValue = string | number | boolean;
 
 export const AGGREGATIONS: readonly Aggregation[] = ["last", "min", "max", "count", "last_step"];
-export const BUILTIN_FIELDS: readonly BuiltinField[] = ["name", "experiment", "status", "campaign", "archived", "created_at", "ended_at"];
+export const BUILTIN_FIELDS: readonly BuiltinField[] = ["name", "experiment", "status", "campaign", "archived", "stale", "created_at", "ended_at"];
 
 export interface Span {
   start: number;
@@ -141,7 +141,7 @@ const NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const FIELD_LIST =
-  "a field (name, experiment, status, campaign, archived, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
+  "a field (name, experiment, status, campaign, archived, stale, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
 const AGG_LIST = "an aggregation (last, min, max, count, last_step)";
 const LITERAL = "a number, a string, true, false or null";
 
@@ -537,12 +537,13 @@ class Parser {
 // ---------------------------------------------------------------------------------------
 // Type rules: which operators and literals each field accepts.
 
-type FieldClass = "text" | "status" | "campaign" | "archived" | "created_at" | "ended_at" | "json" | "metric" | "tag";
+type FieldClass = "text" | "status" | "campaign" | "boolean" | "created_at" | "ended_at" | "json" | "metric" | "tag";
 
 function classOf(field: Field): FieldClass {
   switch (field.kind) {
     case "builtin":
       if (field.name === "name" || field.name === "experiment") return "text";
+      if (field.name === "archived" || field.name === "stale") return "boolean";
       return field.name;
     case "param":
     case "value":
@@ -560,7 +561,7 @@ const ALLOWED_OPS: Record<FieldClass, string> = {
   text: "=, !=, <, <=, >, >=, in, like, contains or exists",
   status: "=, !=, <, <=, >, >=, in, like, contains or exists",
   campaign: "=, !=, in, like, contains or exists",
-  archived: "=, !=, in or exists",
+  boolean: "=, !=, in or exists",
   created_at: "=, !=, <, <=, >, >=, in or exists",
   ended_at: "=, !=, <, <=, >, >=, in or exists",
   json: "=, !=, <, <=, >, >=, in, like, contains or exists",
@@ -577,7 +578,7 @@ function checkOperator(field: Field, op: string, tok: Token, text: string): void
   let ok: boolean;
   if (cls === "tag") ok = false;
   else if (op === "like" || op === "contains") ok = cls === "text" || cls === "status" || cls === "campaign" || cls === "json";
-  else if (ORDERING.has(op)) ok = cls !== "campaign" && cls !== "archived";
+  else if (ORDERING.has(op)) ok = cls !== "campaign" && cls !== "boolean";
   else ok = true;
   if (!ok) {
     const expected = cls === "tag" ? ALLOWED_OPS.tag : `${ALLOWED_OPS[cls]} after ${fieldLabel(field, text)}`;
@@ -605,7 +606,7 @@ function checkLiteral(field: Field, op: CompareOp | "in", lit: Literal, text: st
     case "campaign":
       if (lit.kind === "string" || lit.kind === "null") return lit;
       return reject("a campaign id or name (a string) or null");
-    case "archived":
+    case "boolean":
       if (lit.kind !== "boolean") reject("true or false");
       return lit;
     case "created_at":
@@ -661,16 +662,17 @@ export function parseIsoDate(text: string): number | null {
   return date.getTime() - offsetMinutes * 60_000;
 }
 
-// Whether the filter mentions the `archived` field anywhere. Run search hides archived runs
-// unless it does, so `archived` or `not archived` or `archived = false` take over.
-export function filterNamesArchived(expr: Expr): boolean {
+// Whether the filter mentions a built-in field anywhere. Run search hides archived runs
+// unless it names `archived`, so `archived` or `not archived` or `archived = false` take
+// over; a run selection's default status likewise gives way to a filter naming `status`.
+export function filterNamesField(expr: Expr, name: BuiltinField): boolean {
   switch (expr.type) {
     case "or":
     case "and":
-      return expr.items.some(filterNamesArchived);
+      return expr.items.some((item) => filterNamesField(item, name));
     case "not":
-      return filterNamesArchived(expr.expr);
+      return filterNamesField(expr.expr, name);
     default:
-      return expr.field.kind === "builtin" && expr.field.name === "archived";
+      return expr.field.kind === "builtin" && expr.field.name === name;
   }
 }

@@ -101,6 +101,7 @@ function configEnv(config: Config): Record<string, string> {
   };
   if (config.corsOrigins.length) env.RUNCAMP_CORS_ORIGINS = config.corsOrigins.join(",");
   if (config.adminToken) env.RUNCAMP_ADMIN_TOKEN = config.adminToken;
+  if (config.staleAfterSeconds !== undefined) env.RUNCAMP_STALE_AFTER_SECONDS = String(config.staleAfterSeconds);
   return env;
 }
 

@@ -6,6 +6,7 @@ import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import { iso } from "../../lib/time.ts";
 import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
+import { staleBefore } from "../runs/liveness/activity.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "../runs/service.ts";
 import type { CampaignDetailView, CampaignView, CreateCampaignInput, PatchCampaignInput } from "./schemas.ts";
 
@@ -66,7 +67,8 @@ export async function getCampaign(deps: Deps, repo: string, id: string): Promise
     sql: `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.repo_pk = ? AND r.campaign_pk = ? ORDER BY r.created_at, r.pk`,
     args: [repoPk, Number(row.pk)],
   });
-  return { ...view(repo, row), runs: rs.rows.map((r) => runView(repo, r as unknown as Record<string, unknown>)) };
+  const before = staleBefore(deps);
+  return { ...view(repo, row), runs: rs.rows.map((r) => runView(repo, r as unknown as Record<string, unknown>, before)) };
 }
 
 export async function listCampaigns(deps: Deps, repo: string, limit: number, cursor?: string) {

@@ -7,7 +7,7 @@ import { badRequest, problems, unsupportedMediaType } from "../../http/problems.
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { resolveRunIds } from "../runs/lookup.ts";
-import { findRunsByFilter } from "../runs/search.ts";
+import { findRunsBySelection } from "../runs/search.ts";
 import { type IncomingPoint, parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
 import { ContextParam, IngestBody, IngestResult, MAX_QUERY_RUNS, QueryBody, QueryResult, ReadQuery, SeriesReadView, SeriesSummaryView } from "./schemas.ts";
 import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";
@@ -103,7 +103,7 @@ export function metricRoutes(deps: Deps) {
         tags: ["metrics"],
         summary: "Read the series of many runs at once, each downsampled",
         description:
-          "Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is a 400 asking to narrow the filter), exactly one of the two.",
+          "Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The selection's default is any status.",
         responses: { 200: jsonResponse("One item per (run, metric) that exists", QueryResult), ...problems(400, 404, 415) },
       }),
       params(RepoParams),
@@ -113,12 +113,16 @@ export function metricRoutes(deps: Deps) {
         const body = c.req.valid("json");
         if (body.from !== undefined && body.to !== undefined && body.from > body.to)
           throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
-        if ((body.runs === undefined) === (body.filter === undefined)) {
-          const message = body.runs === undefined ? "give runs or filter" : "give runs or filter, not both";
-          throw badRequest("Choose the runs with either runs (ids) or filter, exactly one of them.", [{ path: "body", message }]);
+        const selects = body.filter !== undefined || body.status !== undefined;
+        if ((body.runs === undefined) === !selects) {
+          const message = body.runs === undefined ? "give runs, or filter and/or status" : "give runs, or filter and/or status, not both";
+          throw badRequest("Choose the runs either by id (runs) or by a selection (filter and/or status).", [{ path: "body", message }]);
         }
         const repo = c.req.valid("param").repo;
-        const runs = body.runs !== undefined ? await resolveRunIds(deps, repo, body.runs) : await findRunsByFilter(deps, repo, body.filter!, MAX_QUERY_RUNS);
+        const runs =
+          body.runs !== undefined
+            ? await resolveRunIds(deps, repo, body.runs)
+            : await findRunsBySelection(deps, repo, { filter: body.filter, status: body.status }, MAX_QUERY_RUNS);
         return c.json(await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to }));
       },
     );

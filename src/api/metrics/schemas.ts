@@ -1,7 +1,7 @@
 // Request and response shapes of the metrics routes. Types come from these schemas.
 import * as v from "valibot";
 import { defaultLimits } from "../../config.ts";
-import { Context, IntegerQuery, Name, ResourceId, WireNumber } from "../../http/schemas.ts";
+import { Context, IntegerQuery, Name, ResourceId, Status, WireNumber } from "../../http/schemas.ts";
 import { encodedQuery } from "../../http/validation.ts";
 
 export const SeriesSummaryView = v.pipe(
@@ -75,7 +75,7 @@ export const ReadQuery = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
 
-// Runs are named by id (`runs`) or chosen by a filter (`filter`): exactly one of the two.
+// Runs are named by id (`runs`) or chosen by a selection (`filter` and/or `status`).
 export const MAX_QUERY_RUNS = 1000;
 export const QueryBody = v.strictObject({
   runs: v.optional(v.pipe(v.array(ResourceId), v.minLength(1, "name at least one run"), v.maxLength(MAX_QUERY_RUNS, "at most 1,000 runs"))),
@@ -84,6 +84,15 @@ export const QueryBody = v.strictObject({
       v.string(),
       v.description(
         "Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.",
+      ),
+    ),
+  ),
+  status: v.optional(
+    v.pipe(
+      v.array(Status),
+      v.minLength(1, "name at least one status"),
+      v.description(
+        "Instead of runs, alone or with filter: only runs in these statuses. Default: any status (curves of running and crashed runs are worth seeing).",
       ),
     ),
   ),

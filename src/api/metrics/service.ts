@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
 import { conflict, notFound } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
 import { downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeriesPoints } from "../../series/index.ts";
+import { recordActivity } from "../runs/liveness/activity.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import { reopenRun } from "../runs/service.ts";
 import type { IncomingPoint } from "./parse-points.ts";
@@ -30,6 +31,7 @@ export async function ingestPoints(deps: Deps, repo: string, runId: string, poin
   try {
     if (status !== "running") await reopenRun(tx, runPk);
     for (const group of groups.values()) await writeSeriesPoints(tx, runPk, group.name, group.context, group.points);
+    await recordActivity(tx, runPk);
     await tx.commit();
   } finally {
     tx.close();

@@ -20,6 +20,11 @@ export const RunView = v.pipe(
     created_at: v.string(),
     updated_at: v.string(),
     ended_at: v.nullable(v.string()),
+    last_activity_at: v.pipe(v.string(), v.description("The run's last sign of life: ingest, values, create/resume or an SDK heartbeat")),
+    stale: v.pipe(
+      v.boolean(),
+      v.description("Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died"),
+    ),
   }),
   v.metadata({ ref: "Run" }),
 );

@@ -1,10 +1,12 @@
 // Run search: the filter language compiled to SQL, any sort field, keyset pagination.
 import type { Deps } from "../../deps.ts";
-import { type CompiledSort, compileFilter, compileSort, filterNamesArchived, type SqlArg } from "../../filter/compile.ts";
+import { type CompiledSort, compileFilter, compileSort, type FilterOptions, filterNamesField, type SqlArg } from "../../filter/compile.ts";
 import { type Expr, FilterError, parseFilter, parseSort } from "../../filter/parse.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest } from "../../http/problems.ts";
+import type { RunStatus } from "../../lib/run-status.ts";
 import { findRepoPk } from "../repos/lookup.ts";
+import { staleBefore } from "./liveness/activity.ts";
 import type { ListRunsOptions } from "./schemas.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "./service.ts";
 
@@ -15,17 +17,33 @@ function filterProblem(err: unknown, path: "filter" | "sort"): never {
 }
 
 interface RunSearch {
-  /** `r.repo_pk = ? AND ...`: repo, archived rule and filter. */
+  /** `r.repo_pk = ? AND ...`: repo, archived rule, status and filter. */
   where: string;
   args: SqlArg[];
+  /** The statuses kept (undefined: any). */
+  status?: readonly RunStatus[];
+  /** The instant `stale` was judged against: views of these runs use the same. */
+  options: Required<FilterOptions>;
 }
 
-// Archived runs are hidden unless the filter names `archived` (filterNamesArchived), so
-// `archived`, `not archived` or `archived in (true, false)` take over.
-function compileSearch(repoPk: number, filter: string | undefined): RunSearch {
+/** Which runs a request is about: a filter and/or a set of statuses. */
+export interface RunSelection {
+  filter?: string;
+  /** Only runs in one of these statuses; undefined = any status (unless defaultStatus). */
+  status?: readonly RunStatus[];
+  /** Applies when `status` is not given and the filter does not name `status` itself. */
+  defaultStatus?: readonly RunStatus[];
+}
+
+// Archived runs are hidden unless the filter names `archived` (filterNamesField), so
+// `archived`, `not archived` or `archived in (true, false)` take over. A default status
+// gives way the same way to a filter that names `status`.
+export function compileRunSelection(deps: Deps, repoPk: number, selection: RunSelection): RunSearch {
   const where = ["r.repo_pk = ?"];
   const args: SqlArg[] = [repoPk];
+  const options = { staleBefore: staleBefore(deps) };
   let ast: Expr | undefined;
+  const { filter } = selection;
   if (filter !== undefined && filter.trim() !== "") {
     try {
       ast = parseFilter(filter);
@@ -33,13 +51,18 @@ function compileSearch(repoPk: number, filter: string | undefined): RunSearch {
       filterProblem(err, "filter");
     }
   }
-  if (!ast || !filterNamesArchived(ast)) where.push("r.archived = 0");
+  if (!ast || !filterNamesField(ast, "archived")) where.push("r.archived = 0");
+  const status = selection.status ?? (ast && filterNamesField(ast, "status") ? undefined : selection.defaultStatus);
+  if (status) {
+    where.push(`r.status IN (${status.map(() => "?").join(", ")})`);
+    args.push(...status);
+  }
   if (ast) {
-    const compiled = compileFilter(ast);
+    const compiled = compileFilter(ast, options);
     where.push(compiled.sql);
     args.push(...compiled.args);
   }
-  return { where: where.join(" AND "), args };
+  return { where: where.join(" AND "), args, status, options };
 }
 
 // Sort keys that are NOT NULL columns of runs: ordered by (key, pk) straight from the
@@ -52,13 +75,15 @@ interface RunSort extends CompiledSort {
   fingerprint: string;
 }
 
-function compileRunSort(text: string | undefined): RunSort {
+function compileRunSort(text: string | undefined, options: FilterOptions): RunSort {
   const spec = text === undefined || text.trim() === "" ? "created_at asc" : text;
   try {
     const { field } = parseSort(spec);
-    const sort = compileSort(spec);
+    const sort = compileSort(spec, options);
     const nullable = !(field.kind === "builtin" && NOT_NULL_SORTS.has(field.name));
-    return { ...sort, nullable, fingerprint: fnv1a(`${sort.sql}\u0000${JSON.stringify(sort.args)}\u0000${sort.direction}`) };
+    // Judged at a fixed instant, so a `stale` sort keeps its fingerprint from page to page.
+    const fixed = compileSort(spec, { staleBefore: 0 });
+    return { ...sort, nullable, fingerprint: fnv1a(`${fixed.sql}\u0000${JSON.stringify(fixed.args)}\u0000${fixed.direction}`) };
   } catch (err) {
     filterProblem(err, "sort");
   }
@@ -94,8 +119,8 @@ function decodeRunCursor(cursor: string, sort: RunSort): { value: SortValue; pk:
  */
 export async function listRuns(deps: Deps, repo: string, { limit, cursor, filter, sort: sortText }: ListRunsOptions) {
   const repoPk = await findRepoPk(deps, repo);
-  const search = compileSearch(repoPk, filter);
-  const sort = compileRunSort(sortText);
+  const search = compileRunSelection(deps, repoPk, { filter });
+  const sort = compileRunSort(sortText, search.options);
   const after = cursor ? decodeRunCursor(cursor, sort) : undefined;
   const dir = sort.direction;
   const cmp = dir === "asc" ? ">" : "<";
@@ -137,7 +162,7 @@ export async function listRuns(deps: Deps, repo: string, { limit, cursor, filter
   return pageOf(
     rows,
     limit,
-    (row) => runView(repo, row),
+    (row) => runView(repo, row, search.options.staleBefore),
     (last) => [sortValue(last.sort_key), Number(last.pk), sort.fingerprint],
   );
 }
@@ -151,13 +176,13 @@ function sortValue(x: unknown): SortValue {
 }
 
 /**
- * The runs a filter selects (same archived rule as search), in creation order. More than
+ * The runs a selection picks (same archived rule as search), in creation order. More than
  * `max` is a 400 asking to narrow the filter: silently serving the first `max` would look
  * like a complete answer.
  */
-export async function findRunsByFilter(deps: Deps, repo: string, filter: string, max: number): Promise<{ pk: number; id: string }[]> {
+export async function findRunsBySelection(deps: Deps, repo: string, selection: RunSelection, max: number): Promise<{ pk: number; id: string }[]> {
   const repoPk = await findRepoPk(deps, repo);
-  const search = compileSearch(repoPk, filter);
+  const search = compileRunSelection(deps, repoPk, selection);
   const rs = await deps.client.execute({
     sql: `SELECT r.pk, r.id FROM runs r WHERE ${search.where} ORDER BY r.created_at, r.pk LIMIT ?`,
     args: [...search.args, max + 1],

@@ -1,6 +1,7 @@
 import type { InStatement } from "@libsql/client";
 import type { Deps } from "../../deps.ts";
 import { paramsJson } from "../../http/params-json.ts";
+import { ApiError, notFound } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
@@ -10,15 +11,18 @@ import { findCampaign } from "../campaigns/ref.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
 import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
 import { listValues } from "../values/service.ts";
+import { activityStatement, livenessOf, staleBefore } from "./liveness/activity.ts";
 import { findRunPk, runNotFound } from "./lookup.ts";
 import type { CreateRunInput, PatchRunInput, RunDetailView, RunView } from "./schemas.ts";
 
 // The columns every run read selects; `r` is runs, `c` its campaign (left-joined).
 export const RUN_COLUMNS =
-  "r.pk, r.id, r.name, r.experiment, r.description, r.status, r.archived, c.id AS campaign_id, r.params, r.tags, r.provenance, r.created_at, r.updated_at, r.ended_at";
+  "r.pk, r.id, r.name, r.experiment, r.description, r.status, r.archived, c.id AS campaign_id, r.params, r.tags, r.provenance, r.created_at, r.updated_at, r.ended_at, r.last_activity_at";
 export const RUN_FROM = "runs r LEFT JOIN campaigns c ON c.pk = r.campaign_pk";
 
-export function runView(repo: string, row: Record<string, unknown>): RunView {
+/** A run row as the API shows it; `staleBefore` (liveness/activity.ts) judges `stale`. */
+export function runView(repo: string, row: Record<string, unknown>, staleBefore: number): RunView {
+  const liveness = livenessOf(row, staleBefore);
   return {
     id: String(row.id),
     repo,
@@ -34,6 +38,8 @@ export function runView(repo: string, row: Record<string, unknown>): RunView {
     created_at: iso(Number(row.created_at)),
     updated_at: iso(Number(row.updated_at)),
     ended_at: isoOrNull(row.ended_at === null ? null : Number(row.ended_at)),
+    last_activity_at: iso(liveness.lastActivityAt),
+    stale: liveness.stale,
   };
 }
 
@@ -62,18 +68,31 @@ export async function reopenRun(tx: Executor, runPk: number): Promise<void> {
 export async function createRun(deps: Deps, repo: string, input: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
   const params = paramsJson(input.params ?? {}, deps.config.limits);
   // A campaign can only exist in an existing repo: naming one must not create the repo
-  // as a side effect of a request that then fails with 404.
-  const repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
+  // as a side effect of a request that then fails with 404. The 404 names the campaign:
+  // that is what the client has to create (creating it creates the repo too).
+  let repoPk: number;
+  try {
+    repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404 && input.campaign)
+      throw notFound(`Campaign "${input.campaign}" does not exist in repo "${repo}" (nor does the repo yet); create the campaign first.`);
+    throw err;
+  }
   if (input.id) {
     const existing = await selectRun(deps, repoPk, input.id);
-    if (existing) return { run: runView(repo, existing), created: false };
+    if (existing) {
+      // A resume is the run's process showing signs of life again.
+      const now = Date.now();
+      await deps.client.execute(activityStatement(Number(existing.pk), now));
+      return { run: runView(repo, { ...existing, last_activity_at: now }, staleBefore(deps)), created: false };
+    }
   }
-  const campaignPk = input.campaign ? (await findCampaign(deps, repoPk, input.campaign)).pk : null;
+  const campaignPk = input.campaign ? (await findCampaign(deps, repoPk, input.campaign, repo)).pk : null;
   const id = input.id ?? generateId();
   const now = Date.now();
   const rs = await deps.client.execute({
-    sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING`,
+    sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, last_activity_at)
+          VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING`,
     args: [
       repoPk,
       id,
@@ -86,19 +105,20 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
       input.provenance ? JSON.stringify(input.provenance) : null,
       now,
       now,
+      now,
     ],
   });
   // Lost a race with a concurrent create of the same id: that one won, answer as a resume.
   const row = await selectRun(deps, repoPk, id);
   if (!row) throw runNotFound(repo, id);
-  return { run: runView(repo, row), created: rs.rowsAffected > 0 };
+  return { run: runView(repo, row, staleBefore(deps)), created: rs.rowsAffected > 0 };
 }
 
 export async function getRun(deps: Deps, repo: string, runId: string): Promise<RunDetailView> {
   const { row } = await requireRun(deps, repo, runId);
   const runPk = Number(row.pk);
   const [values, series] = await Promise.all([listValues(deps, runPk), listRunSeries(deps.client, runPk)]);
-  return { ...runView(repo, row), values, metrics: series.map((s) => seriesSummaryView(s.summary)) };
+  return { ...runView(repo, row, staleBefore(deps)), values, metrics: series.map((s) => seriesSummaryView(s.summary)) };
 }
 
 export async function patchRun(deps: Deps, repo: string, runId: string, patch: PatchRunInput): Promise<RunView> {
@@ -118,7 +138,7 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     set("status", patch.status);
     set("ended_at", patch.status === "running" ? null : Date.now());
   }
-  if (patch.campaign !== undefined) set("campaign_pk", patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign)).pk);
+  if (patch.campaign !== undefined) set("campaign_pk", patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign, repo)).pk);
   if (patch.params !== undefined) set("params", paramsJson(mergePatch(JSON.parse(String(row.params)), patch.params), deps.config.limits));
   if (patch.tags !== undefined) {
     const tags = new Set<string>(JSON.parse(String(row.tags)));
@@ -131,7 +151,7 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     await deps.client.execute({ sql: `UPDATE runs SET ${sets.join(", ")} WHERE pk = ?`, args: [...args, Number(row.pk)] });
   }
   const updated = await selectRun(deps, repoPk, runId);
-  return runView(repo, updated!);
+  return runView(repo, updated!, staleBefore(deps));
 }
 
 /**

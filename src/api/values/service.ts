@@ -3,6 +3,7 @@ import { contextKey } from "../../http/context-key.ts";
 import { badRequest } from "../../http/problems.ts";
 import { parseContext } from "../../lib/context.ts";
 import { iso } from "../../lib/time.ts";
+import { activityStatement } from "../runs/liveness/activity.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import type { ValueInput, ValueView } from "./schemas.ts";
 
@@ -37,11 +38,14 @@ export async function putValues(deps: Deps, repo: string, runId: string, values:
   const { runPk } = await findRunPk(deps, repo, runId);
   const now = Date.now();
   await deps.client.batch(
-    prepared.map((p) => ({
-      sql: `INSERT INTO run_values (run_pk, name, context, value, updated_at) VALUES (?, ?, ?, ?, ?)
+    [
+      ...prepared.map((p) => ({
+        sql: `INSERT INTO run_values (run_pk, name, context, value, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (run_pk, name, context) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      args: [runPk, p.name, p.context, p.json, now],
-    })),
+        args: [runPk, p.name, p.context, p.json, now],
+      })),
+      activityStatement(runPk, now),
+    ],
     "write",
   );
   return listValues(deps, runPk);

@@ -5,12 +5,17 @@ import type { Deps } from "../../../deps.ts";
 import { problems } from "../../../http/problems.ts";
 import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
+import { RUN_STATUSES, type RunStatus } from "../../../lib/run-status.ts";
 import { summaryCsv } from "./csv.ts";
-import { CampaignSummaryView, ContextsParam, GroupByParam, MetricsParam, SummaryQuery } from "./schemas.ts";
+import { CampaignSummaryView, ContextsParam, DEFAULT_SUMMARY_STATUS, GroupByParam, MetricsParam, StatusParam, SummaryQuery } from "./schemas.ts";
 import { summarizeCampaign } from "./service.ts";
 
 /** A group_by path as filters spell it (params.lr) or bare (lr), as a list of keys. */
 const paramPathKeys = (path: string) => (path.startsWith("params.") ? path.slice("params.".length) : path).split(".");
+
+/** `any` is every status, which also overrides the default. */
+const statusSelection = (list: ("any" | RunStatus)[] | undefined): readonly RunStatus[] | undefined =>
+  list?.includes("any") ? RUN_STATUSES : (list as RunStatus[] | undefined);
 
 export function campaignSummaryRoutes(deps: Deps) {
   return new Hono().get(
@@ -20,7 +25,7 @@ export function campaignSummaryRoutes(deps: Deps) {
       tags: ["campaigns"],
       summary: "Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context",
       description:
-        "Over the campaign's runs that are not archived. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.",
+        "Over the campaign's runs that are not archived and that the selection keeps: status (default finished: a run still running, or one that failed or was killed halfway, has no final result; any counts every run) and filter (run filter language). A filter naming status replaces the default. selection in the answer says which runs were counted. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.",
       responses: {
         200: {
           description: "The summary",
@@ -43,6 +48,7 @@ export function campaignSummaryRoutes(deps: Deps) {
         contexts: ContextsParam.decode(q.contexts),
         groupBy: groupBy && [...new Map(groupBy.map((path) => [paramPathKeys(path).join("."), paramPathKeys(path)])).values()],
         select: q.select,
+        selection: { filter: q.filter, status: statusSelection(StatusParam.decode(q.status)), defaultStatus: DEFAULT_SUMMARY_STATUS },
       });
       const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });
       if (type === "text/csv") return c.body(summaryCsv(summary), 200, { "content-type": "text/csv; charset=utf-8; header=present" });

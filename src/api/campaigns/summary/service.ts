@@ -2,7 +2,8 @@
 // context, n, mean, sample std, min, max and the t-based 95% confidence half-width.
 //
 // Semantics:
-// - The runs are the campaign's runs that are not archived.
+// - The runs are the campaign's runs that are not archived and that the selection keeps:
+//   its statuses (default finished: see DEFAULT_SUMMARY_STATUS) and its filter.
 // - A metric name resolves, per run and context, to a series (its last, min or max summary,
 //   per `select`) or, when the run has no such series, to a value (run_values; `select` does
 //   not apply). Values count only when they are JSON numbers or one of the wire strings
@@ -24,8 +25,10 @@ import { badRequest } from "../../../http/problems.ts";
 import type { Context } from "../../../lib/context.ts";
 import { parseContext } from "../../../lib/context.ts";
 import { toWire } from "../../../lib/numbers.ts";
+import { RUN_STATUSES } from "../../../lib/run-status.ts";
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
 import { findRepoPk } from "../../repos/lookup.ts";
+import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
 import { findCampaign } from "../ref.ts";
 import { canonicalJson, compareJson, compareText, type Json, lookup, MISSING, varyingPaths } from "./param-groups.ts";
 import type { CampaignSummary, SummaryRow, SummarySelect } from "./schemas.ts";
@@ -39,6 +42,8 @@ export interface SummaryOptions {
   /** Param paths, each a list of keys; undefined = the params that vary across the runs. */
   groupBy?: string[][];
   select: SummarySelect;
+  /** Which of the campaign's runs count (status default: the caller's). */
+  selection: RunSelection;
 }
 
 interface Cell {
@@ -72,7 +77,9 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
     }
     return { sql: sql.join(" "), args };
   };
-  const inCampaign = "r.campaign_pk = ? AND r.archived = 0";
+  const search = compileRunSelection(deps, repoPk, options.selection);
+  const inCampaign = `r.campaign_pk = ? AND ${search.where}`;
+  const runArgs = [campaignPk, ...search.args];
   const seriesFilter = filters("s");
   const valueFilter = filters("v");
   // One round trip, one read transaction, three rows: each query folds its rows into one
@@ -83,11 +90,11 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
   const real = (x: string) => `CASE WHEN ${x} IS NULL THEN NULL ELSE printf('%!.17g', ${x}) END`;
   const [runRs, seriesRs, valueRs] = await deps.client.batch(
     [
-      { sql: `SELECT json_group_array(json_array(r.pk, r.params)) AS j FROM runs r WHERE ${inCampaign}`, args: [campaignPk] },
+      { sql: `SELECT json_group_array(json_array(r.pk, r.params)) AS j FROM runs r WHERE ${inCampaign}`, args: runArgs },
       {
         sql: `SELECT json_group_array(json_array(s.run_pk, s.name, s.context, s.count, s.flags, ${real(SUMMARY_SQL[options.select])})) AS j
               FROM series s JOIN runs r ON r.pk = s.run_pk WHERE ${inCampaign} ${seriesFilter.sql}`,
-        args: [campaignPk, ...seriesFilter.args],
+        args: [...runArgs, ...seriesFilter.args],
       },
       {
         sql: `SELECT json_group_array(json_array(v.run_pk, v.name, v.context,
@@ -95,7 +102,7 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
               FROM run_values v JOIN runs r ON r.pk = v.run_pk
               WHERE ${inCampaign} ${valueFilter.sql}
                 AND (json_type(v.value) IN ('integer', 'real') OR v.value IN ('"NaN"', '"Infinity"', '"-Infinity"'))`,
-        args: [campaignPk, ...valueFilter.args],
+        args: [...runArgs, ...valueFilter.args],
       },
     ],
     "read",
@@ -188,5 +195,7 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
       });
     }
   }
-  return { campaign: campaignId, group_by: groupNames, select: options.select, rows };
+  const status = search.status && search.status.length < RUN_STATUSES.length ? [...search.status] : null;
+  const selection = { status, filter: options.selection.filter?.trim() || null, runs: runs.length };
+  return { campaign: campaignId, group_by: groupNames, select: options.select, selection, rows };
 }

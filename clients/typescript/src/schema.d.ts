@@ -54,6 +54,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/runs/close-stale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark stale runs (running, silent for longer than the staleness time) as killed
+         * @description A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
+         */
+        post: operations["closeStaleRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/runs/{run}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the run's process is alive (the SDKs call it every 30 s)
+         * @description Never changes the run's status: a heartbeat to a finished or killed run is recorded and answered with that status.
+         */
+        post: operations["heartbeatRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/runs": {
         parameters: {
             query?: never;
@@ -157,7 +197,7 @@ export interface paths {
         };
         /**
          * Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
-         * @description Over the campaign's runs that are not archived. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.
+         * @description Over the campaign's runs that are not archived and that the selection keeps: status (default finished: a run still running, or one that failed or was killed halfway, has no final result; any counts every run) and filter (run filter language). A filter naming status replaces the default. selection in the answer says which runs were counted. A metric resolves per run to a series (its last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min, max, ci95.
          */
         get: operations["summarizeCampaign"];
         put?: never;
@@ -220,7 +260,7 @@ export interface paths {
         put?: never;
         /**
          * Read the series of many runs at once, each downsampled
-         * @description Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is a 400 asking to narrow the filter), exactly one of the two.
+         * @description Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The selection's default is any status.
          */
         post: operations["querySeries"];
         delete?: never;
@@ -275,6 +315,23 @@ export interface components {
             created_at: string;
             updated_at: string;
             ended_at: string | null;
+            /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
+            last_activity_at: string;
+            /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
+            stale: boolean;
+        };
+        ClosedStaleRuns: {
+            /** @description The runs closed: status killed, ended_at their last activity */
+            items: components["schemas"]["Run"][];
+            stale_after_seconds: number;
+        };
+        RunLiveness: {
+            id: string;
+            status: components["schemas"]["RunStatus"];
+            last_activity_at: string;
+            stale: boolean;
+            /** @description The server's staleness time */
+            stale_after_seconds: number;
         };
         RunPage: {
             items: components["schemas"]["Run"][];
@@ -323,6 +380,10 @@ export interface components {
             created_at: string;
             updated_at: string;
             ended_at: string | null;
+            /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
+            last_activity_at: string;
+            /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
+            stale: boolean;
             values: components["schemas"]["RunValue"][];
             metrics: components["schemas"]["SeriesSummary"][];
         };
@@ -358,6 +419,14 @@ export interface components {
             group_by: string[];
             /** @enum {string} */
             select: "last" | "min" | "max";
+            /** @description The runs the statistics are over */
+            selection: {
+                /** @description The statuses counted; null: any */
+                status: components["schemas"]["RunStatus"][] | null;
+                filter: string | null;
+                /** @description How many of the campaign's runs the selection kept */
+                runs: number;
+            };
             rows: {
                 /** @description The group's param values by path; null where a run lacks the param */
                 group: {
@@ -610,6 +679,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeStaleRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Run filter language: close only the stale runs it matches (archived runs only when it names archived). Default: every stale run. */
+                    filter?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The runs closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedStaleRuns"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    heartbeatRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run's liveness */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunLiveness"];
+                };
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
@@ -1284,6 +1459,10 @@ export interface operations {
                 group_by?: string;
                 /** @description Which series summary counts for a run (values ignore it) */
                 select?: "last" | "min" | "max";
+                /** @description Comma-separated run statuses the summary counts, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                status?: string;
+                /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
+                filter?: string;
             };
             header?: never;
             path: {
@@ -1524,6 +1703,8 @@ export interface operations {
                     runs?: string[];
                     /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
                     filter?: string;
+                    /** @description Instead of runs, alone or with filter: only runs in these statuses. Default: any status (curves of running and crashed runs are worth seeing). */
+                    status?: components["schemas"]["RunStatus"][];
                     metrics: {
                         name: string;
                         context?: components["schemas"]["Context"];

@@ -9,6 +9,9 @@ from .campaign_summary import CampaignSummary
 from .campaign_summary_rows_item import CampaignSummaryRowsItem
 from .campaign_summary_rows_item_group import CampaignSummaryRowsItemGroup
 from .campaign_summary_select import CampaignSummarySelect
+from .campaign_summary_selection import CampaignSummarySelection
+from .close_stale_runs_body import CloseStaleRunsBody
+from .closed_stale_runs import ClosedStaleRuns
 from .context import Context
 from .create_campaign_body import CreateCampaignBody
 from .create_campaign_body_params import CreateCampaignBodyParams
@@ -50,6 +53,7 @@ from .run import Run
 from .run_detail import RunDetail
 from .run_detail_params import RunDetailParams
 from .run_detail_provenance_type_0 import RunDetailProvenanceType0
+from .run_liveness import RunLiveness
 from .run_page import RunPage
 from .run_params import RunParams
 from .run_provenance_type_0 import RunProvenanceType0
@@ -74,6 +78,9 @@ __all__ = (
     "CampaignSummaryRowsItem",
     "CampaignSummaryRowsItemGroup",
     "CampaignSummarySelect",
+    "CampaignSummarySelection",
+    "ClosedStaleRuns",
+    "CloseStaleRunsBody",
     "Context",
     "CreateCampaignBody",
     "CreateCampaignBodyParams",
@@ -111,6 +118,7 @@ __all__ = (
     "RunDetail",
     "RunDetailParams",
     "RunDetailProvenanceType0",
+    "RunLiveness",
     "RunPage",
     "RunParams",
     "RunProvenanceType0",

@@ -8,6 +8,7 @@ from ..models.campaign_summary_select import CampaignSummarySelect
 
 if TYPE_CHECKING:
     from ..models.campaign_summary_rows_item import CampaignSummaryRowsItem
+    from ..models.campaign_summary_selection import CampaignSummarySelection
 
 
 T = TypeVar("T", bound="CampaignSummary")
@@ -20,12 +21,14 @@ class CampaignSummary:
         campaign (str):
         group_by (list[str]):
         select (CampaignSummarySelect):
+        selection (CampaignSummarySelection): The runs the statistics are over
         rows (list['CampaignSummaryRowsItem']):
     """
 
     campaign: str
     group_by: list[str]
     select: CampaignSummarySelect
+    selection: "CampaignSummarySelection"
     rows: list["CampaignSummaryRowsItem"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,6 +38,8 @@ class CampaignSummary:
         group_by = self.group_by
 
         select = self.select.value
+
+        selection = self.selection.to_dict()
 
         rows = []
         for rows_item_data in self.rows:
@@ -48,6 +53,7 @@ class CampaignSummary:
                 "campaign": campaign,
                 "group_by": group_by,
                 "select": select,
+                "selection": selection,
                 "rows": rows,
             }
         )
@@ -57,6 +63,7 @@ class CampaignSummary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.campaign_summary_rows_item import CampaignSummaryRowsItem
+        from ..models.campaign_summary_selection import CampaignSummarySelection
 
         d = dict(src_dict)
         campaign = d.pop("campaign")
@@ -64,6 +71,8 @@ class CampaignSummary:
         group_by = cast(list[str], d.pop("group_by"))
 
         select = CampaignSummarySelect(d.pop("select"))
+
+        selection = CampaignSummarySelection.from_dict(d.pop("selection"))
 
         rows = []
         _rows = d.pop("rows")
@@ -76,6 +85,7 @@ class CampaignSummary:
             campaign=campaign,
             group_by=group_by,
             select=select,
+            selection=selection,
             rows=rows,
         )
 

@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
 
 from attrs import define as _attrs_define
 
+from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,6 +21,8 @@ class QuerySeriesBody:
         runs (Union[Unset, list[str]]):
         filter_ (Union[Unset, str]): Run filter language, instead of runs: the matching runs (archived hidden unless the
             filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.
+        status (Union[Unset, list[RunStatus]]): Instead of runs, alone or with filter: only runs in these statuses.
+            Default: any status (curves of running and crashed runs are worth seeing).
         points (Union[Unset, int]):  Default: 1000.
         from_ (Union[Unset, int]):
         to (Union[Unset, int]):
@@ -28,6 +31,7 @@ class QuerySeriesBody:
     metrics: list["QuerySeriesBodyMetricsItem"]
     runs: Union[Unset, list[str]] = UNSET
     filter_: Union[Unset, str] = UNSET
+    status: Union[Unset, list[RunStatus]] = UNSET
     points: Union[Unset, int] = 1000
     from_: Union[Unset, int] = UNSET
     to: Union[Unset, int] = UNSET
@@ -43,6 +47,13 @@ class QuerySeriesBody:
             runs = self.runs
 
         filter_ = self.filter_
+
+        status: Union[Unset, list[str]] = UNSET
+        if not isinstance(self.status, Unset):
+            status = []
+            for status_item_data in self.status:
+                status_item = status_item_data.value
+                status.append(status_item)
 
         points = self.points
 
@@ -61,6 +72,8 @@ class QuerySeriesBody:
             field_dict["runs"] = runs
         if filter_ is not UNSET:
             field_dict["filter"] = filter_
+        if status is not UNSET:
+            field_dict["status"] = status
         if points is not UNSET:
             field_dict["points"] = points
         if from_ is not UNSET:
@@ -86,6 +99,13 @@ class QuerySeriesBody:
 
         filter_ = d.pop("filter", UNSET)
 
+        status = []
+        _status = d.pop("status", UNSET)
+        for status_item_data in _status or []:
+            status_item = RunStatus(status_item_data)
+
+            status.append(status_item)
+
         points = d.pop("points", UNSET)
 
         from_ = d.pop("from", UNSET)
@@ -96,6 +116,7 @@ class QuerySeriesBody:
             metrics=metrics,
             runs=runs,
             filter_=filter_,
+            status=status,
             points=points,
             from_=from_,
             to=to,

@@ -32,6 +32,9 @@ class Run:
         created_at (str):
         updated_at (str):
         ended_at (Union[None, str]):
+        last_activity_at (str): The run's last sign of life: ingest, values, create/resume or an SDK heartbeat
+        stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
+            process most likely died
     """
 
     id: str
@@ -48,6 +51,8 @@ class Run:
     created_at: str
     updated_at: str
     ended_at: Union[None, str]
+    last_activity_at: str
+    stale: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +92,10 @@ class Run:
         ended_at: Union[None, str]
         ended_at = self.ended_at
 
+        last_activity_at = self.last_activity_at
+
+        stale = self.stale
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -105,6 +114,8 @@ class Run:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "ended_at": ended_at,
+                "last_activity_at": last_activity_at,
+                "stale": stale,
             }
         )
 
@@ -167,6 +178,10 @@ class Run:
 
         ended_at = _parse_ended_at(d.pop("ended_at"))
 
+        last_activity_at = d.pop("last_activity_at")
+
+        stale = d.pop("stale")
+
         run = cls(
             id=id,
             repo=repo,
@@ -182,6 +197,8 @@ class Run:
             created_at=created_at,
             updated_at=updated_at,
             ended_at=ended_at,
+            last_activity_at=last_activity_at,
+            stale=stale,
         )
 
         run.additional_properties = d

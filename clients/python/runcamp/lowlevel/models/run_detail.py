@@ -34,6 +34,9 @@ class RunDetail:
         created_at (str):
         updated_at (str):
         ended_at (Union[None, str]):
+        last_activity_at (str): The run's last sign of life: ingest, values, create/resume or an SDK heartbeat
+        stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
+            process most likely died
         values (list['RunValue']):
         metrics (list['SeriesSummary']):
     """
@@ -52,6 +55,8 @@ class RunDetail:
     created_at: str
     updated_at: str
     ended_at: Union[None, str]
+    last_activity_at: str
+    stale: bool
     values: list["RunValue"]
     metrics: list["SeriesSummary"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -93,6 +98,10 @@ class RunDetail:
         ended_at: Union[None, str]
         ended_at = self.ended_at
 
+        last_activity_at = self.last_activity_at
+
+        stale = self.stale
+
         values = []
         for values_item_data in self.values:
             values_item = values_item_data.to_dict()
@@ -121,6 +130,8 @@ class RunDetail:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "ended_at": ended_at,
+                "last_activity_at": last_activity_at,
+                "stale": stale,
                 "values": values,
                 "metrics": metrics,
             }
@@ -187,6 +198,10 @@ class RunDetail:
 
         ended_at = _parse_ended_at(d.pop("ended_at"))
 
+        last_activity_at = d.pop("last_activity_at")
+
+        stale = d.pop("stale")
+
         values = []
         _values = d.pop("values")
         for values_item_data in _values:
@@ -216,6 +231,8 @@ class RunDetail:
             created_at=created_at,
             updated_at=updated_at,
             ended_at=ended_at,
+            last_activity_at=last_activity_at,
+            stale=stale,
             values=values,
             metrics=metrics,
         )

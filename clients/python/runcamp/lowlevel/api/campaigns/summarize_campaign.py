@@ -19,6 +19,8 @@ def _get_kwargs(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
@@ -33,6 +35,10 @@ def _get_kwargs(
         json_select = select.value
 
     params["select"] = json_select
+
+    params["status"] = status
+
+    params["filter"] = filter_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -92,10 +98,15 @@ def sync_detailed(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Response[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
-     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+     Over the campaign's runs that are not archived and that the selection keeps: status (default
+    finished: a run still running, or one that failed or was killed halfway, has no final result; any
+    counts every run) and filter (run filter language). A filter naming status replaces the default.
+    selection in the answer says which runs were counted. A metric resolves per run to a series (its
     last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
     out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
     column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
@@ -108,6 +119,8 @@ def sync_detailed(
         contexts (Union[Unset, str]):
         group_by (Union[Unset, str]):
         select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +137,8 @@ def sync_detailed(
         contexts=contexts,
         group_by=group_by,
         select=select,
+        status=status,
+        filter_=filter_,
     )
 
     response = client.get_httpx_client().request(
@@ -142,10 +157,15 @@ def sync(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Optional[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
-     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+     Over the campaign's runs that are not archived and that the selection keeps: status (default
+    finished: a run still running, or one that failed or was killed halfway, has no final result; any
+    counts every run) and filter (run filter language). A filter naming status replaces the default.
+    selection in the answer says which runs were counted. A metric resolves per run to a series (its
     last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
     out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
     column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
@@ -158,6 +178,8 @@ def sync(
         contexts (Union[Unset, str]):
         group_by (Union[Unset, str]):
         select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,6 +197,8 @@ def sync(
         contexts=contexts,
         group_by=group_by,
         select=select,
+        status=status,
+        filter_=filter_,
     ).parsed
 
 
@@ -187,10 +211,15 @@ async def asyncio_detailed(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Response[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
-     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+     Over the campaign's runs that are not archived and that the selection keeps: status (default
+    finished: a run still running, or one that failed or was killed halfway, has no final result; any
+    counts every run) and filter (run filter language). A filter naming status replaces the default.
+    selection in the answer says which runs were counted. A metric resolves per run to a series (its
     last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
     out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
     column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
@@ -203,6 +232,8 @@ async def asyncio_detailed(
         contexts (Union[Unset, str]):
         group_by (Union[Unset, str]):
         select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +250,8 @@ async def asyncio_detailed(
         contexts=contexts,
         group_by=group_by,
         select=select,
+        status=status,
+        filter_=filter_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -235,10 +268,15 @@ async def asyncio(
     contexts: Union[Unset, str] = UNSET,
     group_by: Union[Unset, str] = UNSET,
     select: Union[Unset, SummarizeCampaignSelect] = SummarizeCampaignSelect.LAST,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Optional[Union[CampaignSummary, Problem]]:
     """Summarise a campaign: n, mean, std, min, max and 95% CI per group × metric × context
 
-     Over the campaign's runs that are not archived. A metric resolves per run to a series (its
+     Over the campaign's runs that are not archived and that the selection keeps: status (default
+    finished: a run still running, or one that failed or was killed halfway, has no final result; any
+    counts every run) and filter (run filter language). A filter naming status replaces the default.
+    selection in the answer says which runs were counted. A metric resolves per run to a series (its
     last/min/max per select) or, lacking one, to a numeric value. NaN values are counted in nan and left
     out. Rows are ordered by group, metric, context. With Accept: text/csv the same rows as CSV: one
     column per group_by path (named params.<path>), then metric, context (JSON), n, nan, mean, std, min,
@@ -251,6 +289,8 @@ async def asyncio(
         contexts (Union[Unset, str]):
         group_by (Union[Unset, str]):
         select (Union[Unset, SummarizeCampaignSelect]):  Default: SummarizeCampaignSelect.LAST.
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,5 +309,7 @@ async def asyncio(
             contexts=contexts,
             group_by=group_by,
             select=select,
+            status=status,
+            filter_=filter_,
         )
     ).parsed

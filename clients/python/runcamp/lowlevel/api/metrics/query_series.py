@@ -81,8 +81,9 @@ def sync_detailed(
 ) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
-     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
-    a 400 asking to narrow the filter), exactly one of the two.
+     Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
+    selection's default is any status.
 
     Args:
         repo (str):
@@ -116,8 +117,9 @@ def sync(
 ) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
-     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
-    a 400 asking to narrow the filter), exactly one of the two.
+     Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
+    selection's default is any status.
 
     Args:
         repo (str):
@@ -146,8 +148,9 @@ async def asyncio_detailed(
 ) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
-     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
-    a 400 asking to narrow the filter), exactly one of the two.
+     Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
+    selection's default is any status.
 
     Args:
         repo (str):
@@ -179,8 +182,9 @@ async def asyncio(
 ) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
-     Choose the runs with runs (ids) or filter (run filter language, at most 1,000 matching runs; more is
-    a 400 asking to narrow the filter), exactly one of the two.
+     Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
+    selection's default is any status.
 
     Args:
         repo (str):

@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.run_liveness import RunLiveness
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/repos/{repo}/runs/{run}/heartbeat".format(
+            repo=repo,
+            run=run,
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[Union[Problem, RunLiveness]]:
+    if response.status_code == 200:
+        response_200 = RunLiveness.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[Union[Problem, RunLiveness]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[Problem, RunLiveness]]:
+    """Record that the run's process is alive (the SDKs call it every 30 s)
+
+     Never changes the run's status: a heartbeat to a finished or killed run is recorded and answered
+    with that status.
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[Problem, RunLiveness]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[Problem, RunLiveness]]:
+    """Record that the run's process is alive (the SDKs call it every 30 s)
+
+     Never changes the run's status: a heartbeat to a finished or killed run is recorded and answered
+    with that status.
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[Problem, RunLiveness]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Response[Union[Problem, RunLiveness]]:
+    """Record that the run's process is alive (the SDKs call it every 30 s)
+
+     Never changes the run's status: a heartbeat to a finished or killed run is recorded and answered
+    with that status.
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[Problem, RunLiveness]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+) -> Optional[Union[Problem, RunLiveness]]:
+    """Record that the run's process is alive (the SDKs call it every 30 s)
+
+     Never changes the run's status: a heartbeat to a finished or killed run is recorded and answered
+    with that status.
+
+    Args:
+        repo (str):
+        run (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[Problem, RunLiveness]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+        )
+    ).parsed

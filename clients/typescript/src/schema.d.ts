@@ -115,6 +115,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields a run listing can show as columns: param paths, values and series present in the repo
+         * @description At most 1,000 of each kind. Param paths come from runs that are not archived.
+         */
+        get: operations["listColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/runs/{run}": {
         parameters: {
             query?: never;
@@ -333,12 +353,56 @@ export interface components {
             /** @description The server's staleness time */
             stale_after_seconds: number;
         };
-        RunPage: {
-            items: components["schemas"]["Run"][];
+        RunListItem: {
+            id: string;
+            repo: string;
+            name: string;
+            experiment: string;
+            description: string;
+            status: components["schemas"]["RunStatus"];
+            archived: boolean;
+            campaign: string | null;
+            params: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            provenance?: {
+                [key: string]: unknown;
+            } | null;
+            created_at: string;
+            updated_at: string;
+            ended_at: string | null;
+            /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
+            last_activity_at: string;
+            /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
+            stale: boolean;
+            /** @description With columns=: each requested column's value by its text as requested (null where the run lacks it); non-finite numbers as strings */
+            columns?: {
+                [key: string]: unknown;
+            };
+        };
+        RunListPage: {
+            items: components["schemas"]["RunListItem"][];
             next_cursor: string | null;
         };
         Context: {
             [key: string]: string | number | boolean;
+        };
+        ColumnFields: {
+            /** @description Param paths of the repo's runs (leaves; arrays whole), as fields: params.optimizer.lr */
+            params: string[];
+            values: {
+                name: string;
+                context: components["schemas"]["Context"];
+                /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
+                field: string;
+            }[];
+            metrics: {
+                name: string;
+                context: components["schemas"]["Context"];
+                /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
+                field: string;
+            }[];
         };
         Value: string | number | boolean | null | {
             [key: string]: unknown;
@@ -476,6 +540,26 @@ export interface components {
                 min_step: number | null;
                 max_step: number | null;
             }[] | null;
+            next_cursor: string | null;
+        };
+        SeriesColumns: {
+            name: string;
+            context: components["schemas"]["Context"];
+            summary: components["schemas"]["SeriesSummary"];
+            steps: number[];
+            values: components["schemas"]["WireNumber"][];
+            epochs: (number | null)[];
+            times: number[];
+            /** @description Downsampled reads only: per bucket, its step range, count, min and max (NaN ignored) with their steps */
+            buckets: {
+                start: number[];
+                end: number[];
+                count: number[];
+                min: (components["schemas"]["WireNumber"] | null)[];
+                max: (components["schemas"]["WireNumber"] | null)[];
+                min_step: (number | null)[];
+                max_step: (number | null)[];
+            } | null;
             next_cursor: string | null;
         };
     };
@@ -815,6 +899,10 @@ export interface operations {
                 filter?: string;
                 /** @description Any field the filter language names except tags, optionally followed by asc (default) or desc, e.g. `metrics.acc{subset:"test"}.last desc`. Default `created_at asc`. Runs without the field come last. */
                 sort?: string;
+                /** @description Comma-separated fields in filter syntax to evaluate for each run of the page, e.g. `params.lr,values.acc{subset:"test"},metrics.loss{subset:"val"}.min,tags.baseline`; each item then has `columns` keyed by the text of each field. At most 100. */
+                columns?: string;
+                /** @description false leaves provenance out of the items */
+                provenance?: "true" | "false";
             };
             header?: never;
             path: {
@@ -830,7 +918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunPage"];
+                    "application/json": components["schemas"]["RunListPage"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -930,6 +1018,46 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnFields"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1648,6 +1776,8 @@ export interface operations {
                 points?: string;
                 limit?: string;
                 cursor?: string;
+                /** @description rows (default): an object per point; columnar: an array per field */
+                format?: "rows" | "columnar";
             };
             header?: never;
             path: {
@@ -1659,13 +1789,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The series */
+            /** @description The series: rows, or with format=columnar an array per field */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SeriesRead"];
+                    "application/json": components["schemas"]["SeriesRead"] | components["schemas"]["SeriesColumns"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -1713,6 +1843,12 @@ export interface operations {
                     points?: number;
                     from?: number;
                     to?: number;
+                    /**
+                     * @description rows (default): an object per point; columnar: an array per field
+                     * @default rows
+                     * @enum {string}
+                     */
+                    format?: "rows" | "columnar";
                 };
             };
         };
@@ -1750,6 +1886,26 @@ export interface operations {
                                 min_step: number | null;
                                 max_step: number | null;
                             }[] | null;
+                            next_cursor: string | null;
+                        }[] | {
+                            run: string;
+                            name: string;
+                            context: components["schemas"]["Context"];
+                            summary: components["schemas"]["SeriesSummary"];
+                            steps: number[];
+                            values: components["schemas"]["WireNumber"][];
+                            epochs: (number | null)[];
+                            times: number[];
+                            /** @description Downsampled reads only: per bucket, its step range, count, min and max (NaN ignored) with their steps */
+                            buckets: {
+                                start: number[];
+                                end: number[];
+                                count: number[];
+                                min: (components["schemas"]["WireNumber"] | null)[];
+                                max: (components["schemas"]["WireNumber"] | null)[];
+                                min_step: (number | null)[];
+                                max_step: (number | null)[];
+                            } | null;
                             next_cursor: string | null;
                         }[];
                     };

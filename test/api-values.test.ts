@@ -91,7 +91,7 @@ describe.each(hosts)("values on $name", (factory) => {
     expect(strip(items)).toEqual([{ name: "x", context: {}, value: 2 }]);
   });
 
-  test("scalars, strings, booleans, null and objects store and read back exactly", async () => {
+  test("scalars, strings, booleans, null, objects and lists store and read back exactly", async () => {
     const { path } = await newRun("types");
     const values = [
       { name: "int", value: 42 },
@@ -104,6 +104,8 @@ describe.each(hosts)("values on $name", (factory) => {
       { name: "null", value: null },
       { name: "report", value: { precision: [0.9, 0.8], labels: { a: 1 }, note: null } },
       { name: "empty-object", value: {} },
+      { name: "per-class", value: [0.9, "NaN", "Infinity", null, [1, 2], { k: "v" }] },
+      { name: "empty-list", value: [] },
     ];
     await putValues(path, values);
     const stored = await storedValues(path);

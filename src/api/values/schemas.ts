@@ -2,7 +2,9 @@
 import * as v from "valibot";
 import { Context, JsonObject, Name, StrictObject } from "../../http/schemas.ts";
 
-export const Value = v.pipe(v.union([v.string(), v.number(), v.boolean(), v.null(), JsonObject]), v.metadata({ ref: "Value" }));
+// A list is a value too (per-class scores, a confusion-matrix row); NaN and ±Infinity
+// inside it travel as the wire strings, like everywhere else.
+export const Value = v.pipe(v.union([v.string(), v.number(), v.boolean(), v.null(), JsonObject, v.array(v.unknown())]), v.metadata({ ref: "Value" }));
 export type Value = v.InferOutput<typeof Value>;
 
 export const ValueView = v.pipe(v.object({ name: v.string(), context: Context, value: Value, updated_at: v.string() }), v.metadata({ ref: "RunValue" }));

@@ -406,7 +406,7 @@ export interface components {
         };
         Value: string | number | boolean | null | {
             [key: string]: unknown;
-        };
+        } | unknown[];
         RunValue: {
             name: string;
             context: components["schemas"]["Context"];

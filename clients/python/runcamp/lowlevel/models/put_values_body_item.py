@@ -18,12 +18,12 @@ class PutValuesBodyItem:
     """
     Attributes:
         name (str):
-        value (Union['ValueType4', None, bool, float, str]):
+        value (Union['ValueType4', None, bool, float, list[Any], str]):
         context (Union[Unset, Context]):
     """
 
     name: str
-    value: Union["ValueType4", None, bool, float, str]
+    value: Union["ValueType4", None, bool, float, list[Any], str]
     context: Union[Unset, "Context"] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,9 +31,12 @@ class PutValuesBodyItem:
 
         name = self.name
 
-        value: Union[None, bool, dict[str, Any], float, str]
+        value: Union[None, bool, dict[str, Any], float, list[Any], str]
         if isinstance(self.value, ValueType4):
             value = self.value.to_dict()
+        elif isinstance(self.value, list):
+            value = self.value
+
         else:
             value = self.value
 
@@ -62,7 +65,9 @@ class PutValuesBodyItem:
         d = dict(src_dict)
         name = d.pop("name")
 
-        def _parse_value(data: object) -> Union["ValueType4", None, bool, float, str]:
+        def _parse_value(
+            data: object,
+        ) -> Union["ValueType4", None, bool, float, list[Any], str]:
             if data is None:
                 return data
             try:
@@ -73,7 +78,15 @@ class PutValuesBodyItem:
                 return componentsschemas_value_type_4
             except:  # noqa: E722
                 pass
-            return cast(Union["ValueType4", None, bool, float, str], data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_value_type_5 = cast(list[Any], data)
+
+                return componentsschemas_value_type_5
+            except:  # noqa: E722
+                pass
+            return cast(Union["ValueType4", None, bool, float, list[Any], str], data)
 
         value = _parse_value(d.pop("value"))
 

@@ -18,13 +18,13 @@ class RunValue:
     Attributes:
         name (str):
         context (Context):
-        value (Union['ValueType4', None, bool, float, str]):
+        value (Union['ValueType4', None, bool, float, list[Any], str]):
         updated_at (str):
     """
 
     name: str
     context: "Context"
-    value: Union["ValueType4", None, bool, float, str]
+    value: Union["ValueType4", None, bool, float, list[Any], str]
     updated_at: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,9 +35,12 @@ class RunValue:
 
         context = self.context.to_dict()
 
-        value: Union[None, bool, dict[str, Any], float, str]
+        value: Union[None, bool, dict[str, Any], float, list[Any], str]
         if isinstance(self.value, ValueType4):
             value = self.value.to_dict()
+        elif isinstance(self.value, list):
+            value = self.value
+
         else:
             value = self.value
 
@@ -66,7 +69,9 @@ class RunValue:
 
         context = Context.from_dict(d.pop("context"))
 
-        def _parse_value(data: object) -> Union["ValueType4", None, bool, float, str]:
+        def _parse_value(
+            data: object,
+        ) -> Union["ValueType4", None, bool, float, list[Any], str]:
             if data is None:
                 return data
             try:
@@ -77,7 +82,15 @@ class RunValue:
                 return componentsschemas_value_type_4
             except:  # noqa: E722
                 pass
-            return cast(Union["ValueType4", None, bool, float, str], data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_value_type_5 = cast(list[Any], data)
+
+                return componentsschemas_value_type_5
+            except:  # noqa: E722
+                pass
+            return cast(Union["ValueType4", None, bool, float, list[Any], str], data)
 
         value = _parse_value(d.pop("value"))
 

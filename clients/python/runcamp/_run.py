@@ -14,6 +14,16 @@ Bounded queue: at most ``max_queue`` points wait in memory. When the queue is fu
 the sender then spools at once instead of retrying, so the wait is one disk write. Points
 are never dropped silently: the only points ever dropped are those the server rejects as
 invalid (reported in ``run.errors`` and logged).
+
+The server may be away from the start: creating or resuming the run (and creating its
+campaign) then goes to the spool like any other request and is replayed first, in order.
+A run resumed by id while the server is away cannot know where its series stopped, so its
+automatic steps are kept relative (step ``-1 - k`` for the k-th) until the server answers:
+then they are numbered from each series' last step + 1 there (``_sync.py``). While the
+process lives the sender keeps trying with backoff; ``finish()`` waits up to
+``close_timeout``; the process's spool keeper (``_keeper.py``) re-sends what finished runs
+and earlier processes left. The sender also sends a heartbeat every ``heartbeat_interval``
+seconds without other traffic, so the server can tell a silent run from a dead one.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import logging
 import math
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -32,10 +43,14 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
+import httpx
+
+from ._keeper import keeper_for, report_at_exit
 from ._provenance import capture_provenance
 from ._spool import RunSpool, SpooledRequest, default_spool_dir
-from ._sync import SyncReport, resend_run_spool, sync_spool
+from ._sync import SyncReport, resend_run_spool, series_key_text
 from ._transport import Outcome, Transport, dumps
+from ._values import wire_value
 
 log = logging.getLogger("runcamp")
 
@@ -98,6 +113,11 @@ def _series_prefix(name: str, context: Optional[Mapping]) -> str:
     return head + ',"step":'
 
 
+def _check_value_name(name: Any) -> None:
+    if not isinstance(name, str) or not 1 <= len(name) <= 255:
+        raise ValueError(f"runcamp: a value name must be a string of 1-255 characters, got {name!r:.80}")
+
+
 def _check_series(name: Any, context: Optional[Mapping]) -> None:
     if not isinstance(name, str) or not 1 <= len(name) <= 255:
         raise ValueError(f"runcamp: a metric name must be a string of 1-255 characters, got {name!r:.80}")
@@ -118,7 +138,7 @@ _live_runs: set = set()
 _live_lock = threading.Lock()
 _uncaught_exception = False
 _hooks_installed = False
-_leftovers_synced: set = set()
+_RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 def _install_exit_hooks() -> None:
@@ -140,14 +160,22 @@ def _install_exit_hooks() -> None:
 def _close_runs_at_exit() -> None:
     with _live_lock:
         runs = list(_live_runs)
+    # One deadline for all: open runs wait for the server together, not one after another.
+    wait = max([run._close_timeout for run in runs], default=10.0)
+    deadline = time.monotonic() + wait
     for run in runs:
         try:
+            remaining = max(0.0, deadline - time.monotonic())
             if run._finish_at_exit:
-                run.finish("failed" if _uncaught_exception else "finished")
+                run.finish("failed" if _uncaught_exception else "finished", timeout=remaining)
             else:
-                run.close()
+                run.close(remaining)
         except Exception as e:  # pragma: no cover - never mask the script's own exit
             log.warning("runcamp: closing run %s at exit failed: %s", run.id, e)
+    try:
+        report_at_exit(max(2.0, min(10.0, deadline - time.monotonic())))
+    except Exception as e:  # pragma: no cover
+        log.warning("runcamp: re-sending the spool at exit failed: %s", e)
 
 
 class Run:
@@ -155,7 +183,9 @@ class Run:
 
     ``Run(repo="cifar", experiment="resnet", params={...})`` creates a run;
     ``Run(run_id="...", repo="cifar")`` creates it with that id or, when it exists, resumes
-    it: every series continues at its last step + 1.
+    it: every series continues at its last step + 1 (when the server is away at that
+    moment, from the moment it answers). ``campaign`` (a name, or a ``runcamp.Campaign``)
+    is created when missing. None of this needs the server to be up.
     """
 
     def __init__(
@@ -168,7 +198,7 @@ class Run:
         description: Optional[str] = None,
         params: Optional[Mapping[str, Any]] = None,
         tags: Optional[list] = None,
-        campaign: Optional[str] = None,
+        campaign: Any = None,
         url: Optional[str] = None,
         token: Optional[str] = None,
         provenance: Union[bool, Mapping[str, Any]] = False,
@@ -180,15 +210,19 @@ class Run:
         close_timeout: float = 60.0,
         finish_at_exit: bool = True,
         timeout: float = 60.0,
+        heartbeat_interval: float = 30.0,
     ) -> None:
         self.repo = repo or os.environ.get("RUNCAMP_REPO") or "default"
         self.url = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
         token = token if token is not None else os.environ.get("RUNCAMP_TOKEN")
         self.id = run_id or uuid.uuid4().hex
+        if not _RUN_ID.match(self.id):
+            raise ValueError(f"runcamp: a run id is 1-64 characters of A-Z, a-z, 0-9, '_' or '-', got {self.id!r:.80}")
         self.name = name
-        self.resumed = False
+        # False: created; True: an existing run resumed; None: not known yet (the server was away).
+        self.resumed: Optional[bool] = False
         self.errors: list = []
-        self.stats = {"delivered_points": 0, "delivered_requests": 0, "spooled_points": 0, "spooled_requests": 0, "resent_requests": 0, "dropped_requests": 0, "retries": 0}
+        self.stats = {"delivered_points": 0, "delivered_requests": 0, "spooled_points": 0, "spooled_requests": 0, "resent_requests": 0, "dropped_requests": 0, "retries": 0, "heartbeats": 0}
 
         self._path = f"/v1/repos/{self.repo}/runs/{self.id}"
         self._batch_size = max(1, min(int(batch_size), 100_000))
@@ -215,14 +249,27 @@ class Run:
         self._probe_attempt = 0
         self._next_probe = 0.0
         self._tracked = 0
+        # Resumed while the server was away: automatic steps are relative until the bases
+        # (where each series stopped on the server) are known.
+        self._relative = False
+        self._was_relative = False
+        self._base_by_prefix: Optional[dict] = None
+        self._start_wait = min(spill_after, 3.0)
+        self._heartbeat_interval = heartbeat_interval
+        self._last_contact = time.monotonic()
 
         self._spool_root = Path(spool_dir) if spool_dir is not None else default_spool_dir()
         self._spool = RunSpool(self._spool_root, self.repo, self.id)
         self._transport = Transport(self.url, token, timeout)
         self._token = token
 
+        campaign_name = None
+        if campaign is not None:
+            campaign_name = getattr(campaign, "name", campaign)
+            if not isinstance(campaign_name, str) or not 1 <= len(campaign_name) <= 255:
+                raise ValueError("runcamp: campaign is a name of 1-255 characters or a runcamp.Campaign")
         body: dict = {"id": self.id}
-        for key, value in (("name", name), ("experiment", experiment), ("description", description), ("campaign", campaign)):
+        for key, value in (("name", name), ("experiment", experiment), ("description", description), ("campaign", campaign_name)):
             if value is not None:
                 body[key] = value
         if params is not None:
@@ -233,6 +280,8 @@ class Run:
             body["provenance"] = capture_provenance(provenance if isinstance(provenance, Mapping) else None)
 
         try:
+            if campaign is not None:
+                self._ensure_campaign(campaign)
             if run_id is not None:
                 self._open_existing(body, params, tags)
             else:
@@ -247,7 +296,8 @@ class Run:
         with _live_lock:
             _live_runs.add(self)
         _install_exit_hooks()
-        self._sync_leftovers_in_background()
+        self._keeper = keeper_for(self._spool_root, self.url, self._token)
+        self._keeper.wake()  # what earlier processes left goes out in the background
 
     # ---- creation and resume -------------------------------------------------------------
 
@@ -255,10 +305,37 @@ class Run:
         started = time.monotonic()
         return lambda delay: time.monotonic() - started + delay > seconds
 
+    def _ensure_campaign(self, campaign: Any) -> None:
+        """Get-or-create of the campaign, before the run that names it (spooled when offline)."""
+        req = getattr(campaign, "ensure_request", None)
+        if req is None:
+            from ._campaign import campaign_ensure_request
+
+            req = campaign_ensure_request(self.url, self.repo, str(campaign))
+        else:
+            req = req(self.url)
+            if req is None:  # a Campaign the server has confirmed
+                return
+        if self._offline:
+            self._spill(req)
+            return
+        try:
+            r = self._transport.call(req.method, req.path, json.loads(req.body), give_up=self._give_up_after(self._start_wait))
+        except ConnectionError as e:
+            log.warning("runcamp: %s; logging to the spool until the server answers", e)
+            self._spill(req)
+            self._go_offline()
+            return
+        if r.status_code not in (200, 201, 409):
+            raise RuncampError(f"creating campaign {json.loads(req.body)['name']!r} in repo {self.repo!r} failed: {r.status_code} {r.text[:500]}")
+
     def _create(self, body: dict) -> None:
         payload = dumps(body)
+        if self._offline:
+            self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", payload))
+            return
         try:
-            r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=self._give_up_after(self._spill_after))
+            r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=self._give_up_after(self._start_wait))
         except ConnectionError as e:
             # The id is ours, so the creation can wait in the spool like any other request.
             log.warning("runcamp: %s; logging to the spool until the server answers", e)
@@ -273,13 +350,28 @@ class Run:
         # A spool left by an ended process that logged this run goes first: its steps
         # must be on the server before we read where each series stopped.
         if self._spool.files():
-            if not self._spool.acquire():
+            # This process's spool keeper may be re-sending it right now: wait for it.
+            if not self._spool.acquire_within(max(30.0, self._spill_after)):
                 raise RuncampError(f"run {self.id} is being logged by another live process (its spool {self._spool.dir} is locked)")
-            report = SyncReport()
-            if not resend_run_spool(self._spool, self._transport, report, self._spill_after):
-                raise ConnectionError(f"runcamp: could not re-send the spool of run {self.id} ({report.left} requests left): {report.errors[-1:] or 'server unreachable'}")
-            self.stats["resent_requests"] += report.requests
-        r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=self._give_up_after(self._spill_after))
+            if not self._offline:
+                report = SyncReport()
+                done = resend_run_spool(self._spool, self._transport, report, self._start_wait)
+                self.stats["resent_requests"] += report.requests
+                if not done:
+                    log.warning("runcamp: the server at %s is unreachable; run %s resumes in the spool", self.url, self.id)
+                    self._go_offline()
+        if not self._offline:
+            try:
+                self._resume_online(body, params, tags)
+                return
+            except ConnectionError as e:
+                log.warning("runcamp: %s; run %s resumes in the spool", e, self.id)
+                self._go_offline()
+        self._resume_offline(body, params, tags)
+
+    def _resume_online(self, body: dict, params, tags) -> None:
+        give_up = self._give_up_after(self._start_wait)
+        r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=give_up)
         if r.status_code not in (200, 201):
             raise RuncampError(f"opening run {self.id} failed: {r.status_code} {r.text[:500]}")
         run = r.json()
@@ -293,10 +385,10 @@ class Run:
             if run.get("status") != "running":
                 patch["status"] = "running"
             if patch:
-                p = self._transport.call("PATCH", self._path, patch, give_up=self._give_up_after(self._spill_after))
+                p = self._transport.call("PATCH", self._path, patch, give_up=give_up)
                 if p.status_code != 200:
                     raise RuncampError(f"resuming run {self.id} failed: {p.status_code} {p.text[:500]}")
-            g = self._transport.call("GET", self._path, give_up=self._give_up_after(self._spill_after))
+            g = self._transport.call("GET", self._path, give_up=give_up)
             if g.status_code != 200:
                 raise RuncampError(f"reading run {self.id} failed: {g.status_code} {g.text[:500]}")
             run = g.json()
@@ -304,22 +396,40 @@ class Run:
                 if s.get("last_step") is None:
                     continue
                 ctx = s.get("context") or None
-                self._series[_series_key(s["name"], ctx)] = [int(s["last_step"]) + 1, _series_prefix(s["name"], ctx)]
+                self._series[_series_key(s["name"], ctx)] = [int(s["last_step"]) + 1, _series_prefix(s["name"], ctx), 0]
         self.name = run.get("name")
 
-    def _sync_leftovers_in_background(self) -> None:
-        """Spools left by ended processes for this server go out in the background."""
-        key = (str(self._spool_root), self.url)
-        if key in _leftovers_synced or not self._spool_root.is_dir():
-            return
-        _leftovers_synced.add(key)
+    def _resume_offline(self, body: dict, params, tags) -> None:
+        """Create-or-resume, the resume patch and the reading of the steps, all spooled;
+        automatic steps are relative until that reading is done (``_apply_bases``)."""
+        patch: dict = {"status": "running"}
+        if params:
+            patch["params"] = dict(params)
+        if tags:
+            patch["tags"] = {"add": list(tags)}
+        self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", dumps(body)))
+        self._spill(SpooledRequest(self.url, "PATCH", self._path, dumps(patch)))
+        self._spill(SpooledRequest(self.url, "GET", self._path, None, "resolve-steps"))
+        self.resumed = None
+        self._relative = self._was_relative = True
 
-        def sync():
-            report = sync_spool(self._spool_root, token=self._token, only_url=self.url, exclude=(self.repo, self.id), give_up_after=self._spill_after)
-            if report.requests or report.left:
-                log.info("runcamp: re-sent %d spooled requests (%d points) of %d earlier runs; %d left", report.requests, report.points, report.runs, report.left)
+    def _apply_bases(self, bases: dict) -> None:
+        """The server answered where each series stopped: relative steps become absolute."""
+        with self._lock:
+            by_prefix = {}
+            for key, rec in self._series.items():
+                name, ctx = (key[0], dict(key[1])) if isinstance(key, tuple) else (key, None)
+                base = bases.get(series_key_text(name, ctx), 0)
+                by_prefix[rec[1]] = base
+                if self._relative:
+                    rec[0] = max(base + rec[0], rec[2])
+            self._base_by_prefix = by_prefix
+            self._relative = False
 
-        threading.Thread(target=sync, name="runcamp-spool-sync", daemon=True).start()
+    def _absolute(self, chunk: list) -> list:
+        """A batch with its relative steps numbered from the bases (sender thread)."""
+        bases = self._base_by_prefix or {}
+        return [(p[0], bases.get(p[0], 0) - 1 - p[1], p[2], p[3], p[4]) if p[1] < 0 else p for p in chunk]
 
     # ---- the training thread's side ------------------------------------------------------
 
@@ -352,10 +462,15 @@ class Run:
             if step is None:
                 step = rec[0]
                 rec[0] = step + 1
+                if self._relative:
+                    step = -1 - step
             else:
                 if type(step) is not int or step < 0:
                     step = _as_index(step, "step")
-                if step >= rec[0]:
+                if self._relative:
+                    if step >= rec[2]:
+                        rec[2] = step + 1
+                elif step >= rec[0]:
                     rec[0] = step + 1
             pending = self._pending
             pending.append((rec[1], step, value, epoch, t))
@@ -367,7 +482,7 @@ class Run:
 
     def _new_series(self, key: Any, name: Any, context: Optional[Mapping]) -> list:
         _check_series(name, context)
-        rec = [0, _series_prefix(name, context)]
+        rec = [0, _series_prefix(name, context), 0]  # next step, prefix, next after explicit steps
         self._series[key] = rec
         return rec
 
@@ -396,8 +511,14 @@ class Run:
             self._pending = []
 
     def set_value(self, name: str, value: Any, context: Optional[Mapping] = None) -> None:
-        """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``."""
-        item: dict = {"name": name, "value": value}
+        """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``.
+
+        Numbers (NaN and ±Infinity too, numpy scalars), strings, booleans, None, lists
+        (numpy arrays become lists) and dicts of those. A value the server would refuse
+        raises here (TypeError/ValueError), not later in the background."""
+        _check_value_name(name)
+        _check_series(name, context)
+        item: dict = {"name": name, "value": wire_value(value)}
         if context:
             item["context"] = dict(context)
         self._enqueue("PUT", f"{self._path}/values", [item])
@@ -465,10 +586,10 @@ class Run:
         with _live_lock:
             _live_runs.discard(self)
         if left:
-            log.warning(
-                "runcamp: the server at %s did not take everything of run %s: %d requests are in the spool %s; they are re-sent by the next Run or `python -m runcamp sync`",
-                self.url, self.id, left, self._spool.dir,
-            )
+            # Said once for the whole process at exit (_keeper.report_at_exit); until then
+            # the keeper goes on trying.
+            log.info("runcamp: %d requests of run %s wait in the spool %s for the server at %s", left, self.id, self._spool.dir, self.url)
+            self._keeper.wake()
 
     def __enter__(self) -> Run:
         return self
@@ -496,10 +617,13 @@ class Run:
                 if self._stopping:
                     with self._lock:
                         empty = not self._ops and not self._pending
-                    if empty:
-                        if self._offline and not self._past_deadline():
-                            self._probe()
+                    # Offline, finish() waits for the server up to close_timeout, probing.
+                    if empty and (not self._offline or self._past_deadline()):
                         return
+                    if empty:
+                        self._hurry.wait(min(0.5, max(0.0, self._deadline - time.monotonic())))
+                elif not self._offline and time.monotonic() - self._last_contact >= self._heartbeat_interval:
+                    self._heartbeat()
         except BaseException as e:  # pragma: no cover - keeps flush() from waiting forever
             log.error("runcamp: the sender of run %s stopped: %r", self.id, e)
             self.errors.append(f"sender stopped: {e!r}")
@@ -520,7 +644,13 @@ class Run:
             if isinstance(payload, list):
                 for i in range(0, len(payload), self._batch_size):
                     chunk = payload[i : i + self._batch_size]
-                    self._send(SpooledRequest(self.url, "POST", f"{self._path}/metrics", encode_points(chunk), "points", len(chunk)))
+                    kind = "points"
+                    if self._was_relative:
+                        if self._base_by_prefix is None:
+                            kind = "points-relative"  # numbered when the spool is re-sent
+                        elif any(p[1] < 0 for p in chunk):
+                            chunk = self._absolute(chunk)
+                    self._send(SpooledRequest(self.url, "POST", f"{self._path}/metrics", encode_points(chunk), kind, len(chunk)))
                     with self._lock:
                         self._queued -= len(chunk)
                     with self._room:
@@ -563,6 +693,7 @@ class Run:
             return
         outcome = self._transport.deliver(req, self._give_up(time.monotonic()), self._sleep, self._record_error)
         if outcome is Outcome.DELIVERED:
+            self._last_contact = time.monotonic()
             self.stats["delivered_requests"] += 1
             self.stats["delivered_points"] += req.points
         elif outcome is Outcome.DROPPED:
@@ -584,6 +715,15 @@ class Run:
         self.stats["spooled_requests"] += 1
         self.stats["spooled_points"] += req.points
 
+    def _heartbeat(self) -> None:
+        """Tells the server the process is alive (a failure is left to the next send to find)."""
+        self._last_contact = time.monotonic()
+        try:
+            self._transport.request("POST", f"{self._path}/heartbeat", None, timeout=5.0)
+            self.stats["heartbeats"] += 1
+        except httpx.HTTPError:
+            pass
+
     def _go_offline(self) -> None:
         if not self._offline:
             log.warning("runcamp: the server at %s is unreachable; spooling run %s to %s", self.url, self.id, self._spool.dir)
@@ -602,7 +742,7 @@ class Run:
                 return lambda delay: True
             return self._give_up(time.monotonic())
 
-        done = resend_run_spool(self._spool, self._transport, report, give_up_factory=give_up_factory)
+        done = resend_run_spool(self._spool, self._transport, report, give_up_factory=give_up_factory, on_bases=self._apply_bases)
         self.stats["resent_requests"] += report.requests
         self.stats["dropped_requests"] += report.dropped
         for e in report.errors:
@@ -610,7 +750,9 @@ class Run:
         if done:
             if self._offline:
                 log.warning("runcamp: the server at %s answers again; run %s re-sent %d spooled requests", self.url, self.id, report.requests)
+                self._keeper.wake()  # other runs' leftovers can go too
             self._offline = False
+            self._last_contact = time.monotonic()
         else:
             self._probe_attempt += 1
             window = min(30.0, 2.0 ** self._probe_attempt)

@@ -7,6 +7,13 @@ replays the run's history in order. Each file is written to a temporary name and
 so a reader never sees half a file. A run's directory is locked (``flock`` on ``.lock``)
 by the process that owns it; another process (the next run, or ``python -m runcamp sync``)
 only re-sends directories whose lock it can take, i.e. those left by a process that ended.
+
+Kinds of request (``kind``): ``request`` (sent as is), ``points`` (an ingest batch),
+``campaign`` (get-or-create of a campaign: a 409 means it exists), and, for a run resumed
+while the server was away, ``resolve-steps`` (read where each series of the run stopped and
+keep it in ``.bases.json``) and ``points-relative`` (a batch whose automatic steps are
+relative to those bases: step ``-1 - k`` is the k-th step after the series' last one on the
+server). The last two are format version 2; version 1 files are read as before.
 """
 
 from __future__ import annotations
@@ -25,6 +32,10 @@ except ImportError:  # pragma: no cover
 
 SPOOL_ENV = "RUNCAMP_SPOOL_DIR"
 FORMAT_VERSION = 1
+# Kinds a version-1 reader does not know: written as version 2, so an older SDK leaves
+# them in place instead of sending relative steps as they are.
+_V2_KINDS = ("resolve-steps", "points-relative")
+BASES_FILE = ".bases.json"
 
 
 def default_spool_dir() -> Path:
@@ -54,7 +65,7 @@ class SpooledRequest:
     def to_json(self) -> str:
         # The body is embedded as text: the points were encoded once, in the sender.
         head = json.dumps(
-            {"v": FORMAT_VERSION, "url": self.url, "method": self.method, "path": self.path, "kind": self.kind, "points": self.points},
+            {"v": 2 if self.kind in _V2_KINDS else FORMAT_VERSION, "url": self.url, "method": self.method, "path": self.path, "kind": self.kind, "points": self.points},
             separators=(",", ":"),
         )
         return head[:-1] + ',"body":' + json.dumps(self.body) + "}"
@@ -62,7 +73,7 @@ class SpooledRequest:
     @classmethod
     def from_file(cls, file: Path) -> SpooledRequest:
         data = json.loads(file.read_text(encoding="utf-8"))
-        if data.get("v") != FORMAT_VERSION:
+        if data.get("v") not in (1, 2):
             raise ValueError(f"{file}: unknown spool format {data.get('v')!r}")
         return cls(
             url=data["url"], method=data["method"], path=data["path"], body=data["body"],
@@ -98,6 +109,10 @@ class RunSpool:
             return
         if remove_if_empty and not self.files():
             try:  # unlink while locked, so no one else sees an empty dir as theirs
+                try:
+                    os.unlink(self.dir / BASES_FILE)
+                except FileNotFoundError:
+                    pass
                 os.unlink(self.dir / ".lock")
                 self.dir.rmdir()
                 self.dir.parent.rmdir()  # the repo dir, when it was the last run
@@ -120,6 +135,31 @@ class RunSpool:
         os.replace(tmp, final)
         request.file = final
         return final
+
+    def acquire_within(self, seconds: float) -> bool:
+        """Takes the lock, waiting up to ``seconds`` for its holder (e.g. this process's
+        background re-send of an earlier spool of the same run) to let go."""
+        deadline = time.monotonic() + seconds
+        while not self.acquire():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def read_bases(self) -> Optional[dict]:
+        """The step bases a ``resolve-steps`` request stored, or None."""
+        try:
+            return json.loads((self.dir / BASES_FILE).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def write_bases(self, bases: dict) -> None:
+        tmp = self.dir / f".{BASES_FILE}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(bases, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.dir / BASES_FILE)
 
     def files(self) -> list[Path]:
         try:

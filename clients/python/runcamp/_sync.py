@@ -1,8 +1,9 @@
-"""Re-sending spooled requests: at the start of a run (left by ended processes) and from
-``python -m runcamp sync``."""
+"""Re-sending spooled requests: by the runs of a process (their own, and those left by
+ended processes) and by ``python -m runcamp sync``."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -10,9 +11,51 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ._spool import RunSpool, SpooledRequest, iter_run_dirs
-from ._transport import Outcome, Transport
+from ._transport import Outcome, Transport, dumps
 
 log = logging.getLogger("runcamp")
+
+
+def series_key_text(name: str, context: Optional[dict]) -> str:
+    """One series of a run as text: name and canonical (sorted) context."""
+    return name + "\u0000" + json.dumps(dict(sorted((context or {}).items())), separators=(",", ":"))
+
+
+def step_bases(run: dict) -> dict:
+    """Where each series of a run (as GET .../runs/{run} answers) goes on: last step + 1."""
+    return {
+        series_key_text(s["name"], s.get("context")): int(s["last_step"]) + 1
+        for s in run.get("metrics") or []
+        if s.get("last_step") is not None
+    }
+
+
+def absolute_points_body(body: str, bases: dict) -> str:
+    """A ``points-relative`` body with each relative step (``-1 - k``) made absolute."""
+    data = json.loads(body)
+    for p in data["points"]:
+        step = p["step"]
+        if step < 0:
+            p["step"] = bases.get(series_key_text(p["name"], p.get("context")), 0) + (-step - 1)
+    return dumps(data)
+
+
+def _resolve_steps(req: SpooledRequest, spool: RunSpool, transport: Transport, stop, report: SyncReport) -> Outcome:
+    """Reads where the run's series stopped (once everything before it has landed) and
+    keeps it beside the spool, for the ``points-relative`` batches that follow."""
+    try:
+        r = transport.call("GET", req.path, give_up=stop)
+    except ConnectionError:
+        return Outcome.UNDELIVERED
+    if r.status_code in (401, 403) or r.status_code >= 500:
+        return Outcome.UNDELIVERED
+    if r.status_code != 200:
+        report.errors.append(f"GET {req.path}: {r.status_code}; the run's automatic steps start at 0")
+        bases: dict = {}
+    else:
+        bases = step_bases(r.json())
+    spool.write_bases(bases)
+    return Outcome.DELIVERED
 
 
 @dataclass
@@ -33,10 +76,13 @@ def resend_run_spool(
     give_up_after: float = 10.0,
     url_filter: Optional[str] = None,
     give_up_factory: Optional[Callable[[], Callable[[float], bool]]] = None,
+    on_bases: Optional[Callable[[dict], None]] = None,
 ) -> bool:
     """Re-sends one run's spooled requests in order, deleting each once it landed (or was
     rejected for good). Stops at the first one that cannot be delivered, so order is kept.
-    The caller holds the directory's lock. True when none is left."""
+    The caller holds the directory's lock. True when none is left. ``on_bases`` hears the
+    step bases a ``resolve-steps`` request found."""
+    bases: Optional[dict] = None
     for file in spool.files():
         try:
             req = SpooledRequest.from_file(file)
@@ -54,7 +100,23 @@ def resend_run_spool(
         else:
             started = time.monotonic()
             stop = lambda delay, started=started: time.monotonic() - started + delay > give_up_after  # noqa: E731
-        outcome = transport.deliver(req, stop, time.sleep, report.errors.append)
+        if req.kind == "resolve-steps":
+            outcome = _resolve_steps(req, spool, transport, stop, report)
+            if outcome is Outcome.DELIVERED:
+                bases = spool.read_bases()
+                if on_bases is not None:
+                    on_bases(bases or {})
+                file.unlink()
+                continue
+        else:
+            if req.kind == "points-relative":
+                if bases is None:
+                    bases = spool.read_bases()
+                if bases is None:
+                    report.errors.append(f"{file}: relative steps but no {spool.dir}/.bases.json; the run's automatic steps start at 0")
+                    bases = {}
+                req = SpooledRequest(req.url, req.method, req.path, absolute_points_body(req.body, bases), "points", req.points, file)
+            outcome = transport.deliver(req, stop, time.sleep, report.errors.append)
         if outcome is Outcome.UNDELIVERED:
             report.left += len(spool.files())
             return False
@@ -75,6 +137,7 @@ def sync_spool(
     only_url: Optional[str] = None,
     exclude: Optional[tuple] = None,
     give_up_after: float = 10.0,
+    should_stop: Optional[Callable[[], bool]] = None,
 ) -> SyncReport:
     """Re-sends every run directory of the spool that no live process owns.
 
@@ -84,6 +147,8 @@ def sync_spool(
     transports: dict = {}
     try:
         for repo, run in iter_run_dirs(root):
+            if should_stop is not None and should_stop():
+                break
             if exclude is not None and (repo, run) == exclude:
                 continue
             spool = RunSpool(root, repo, run)
@@ -114,3 +179,30 @@ def sync_spool(
         for t in transports.values():
             t.close()
     return report
+
+
+@dataclass
+class SpoolContents:
+    requests: int = 0
+    points: int = 0
+    runs: int = 0
+
+
+def spool_contents(root: Path, only_url: Optional[str] = None) -> SpoolContents:
+    """What the spool holds (for one server, or all): requests, points, run directories."""
+    out = SpoolContents()
+    for repo, run in iter_run_dirs(root):
+        files = RunSpool(root, repo, run).files()
+        counted = False
+        for file in files:
+            try:
+                req = SpooledRequest.from_file(file)
+            except (OSError, ValueError):
+                continue
+            if only_url is not None and req.url.rstrip("/") != only_url.rstrip("/"):
+                continue
+            out.requests += 1
+            out.points += req.points
+            counted = True
+        out.runs += counted
+    return out

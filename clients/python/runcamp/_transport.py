@@ -8,6 +8,7 @@
 - 413 on a batch of points splits it in halves.
 - 409 on a batch of points means the run is no longer running (finished from elsewhere):
   the batch is re-sent with ``reopen`` and the run's status is put back.
+- 409 on a campaign get-or-create means the campaign exists: that is success.
 - Any other 4xx is the request's own fault: it is dropped and reported (never retried).
 """
 
@@ -82,10 +83,12 @@ class Transport:
     def close(self) -> None:
         self._client.close()
 
-    def request(self, method: str, path: str, body: Optional[str] = None) -> httpx.Response:
+    def request(self, method: str, path: str, body: Optional[str] = None, timeout: Optional[float] = None) -> httpx.Response:
         content = body.encode("utf-8") if body is not None else None
         headers = {"content-type": "application/json"} if body is not None else None
-        return self._client.request(method, path, content=content, headers=headers)
+        if timeout is None:
+            return self._client.request(method, path, content=content, headers=headers)
+        return self._client.request(method, path, content=content, headers=headers, timeout=timeout)
 
     def call(self, method: str, path: str, payload: object = None, *, give_up: Optional[Callable[[float], bool]] = None) -> httpx.Response:
         """A synchronous request retried like a spooled one; raises when it cannot be delivered."""
@@ -134,6 +137,8 @@ class Transport:
                     return self._deliver_halves(req, give_up, sleep, on_error)
                 elif status == 409 and req.kind == "points" and '"reopen"' not in req.body[:12]:
                     return self._deliver_reopened(req, give_up, sleep, on_error)
+                elif status == 409 and req.kind == "campaign":
+                    return Outcome.DELIVERED
                 else:
                     on_error(f"{req.method} {req.path}: dropped, the server answered {_problem(response)}")
                     return Outcome.DROPPED

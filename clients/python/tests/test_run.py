@@ -131,8 +131,17 @@ def test_bad_input_fails_in_the_calling_thread(server):
             run.track(1.0, name="loss", step=1.5)
         with pytest.raises(TypeError):
             run.track({"a": 1}, name="b")
+        # set_value refuses at the call what the server would refuse (NaN is fine: see test_values.py)
+        with pytest.raises(TypeError):
+            run.set_value("when", object())
+        with pytest.raises(TypeError):
+            run.set_value("tags", {1: "a"})
         with pytest.raises(ValueError):
-            run.set_value("acc", float("nan"))
+            run.set_value("", 1.0)
+        with pytest.raises(ValueError):
+            run.set_value("report", {"text": "v" * 70_000})
+        with pytest.raises(TypeError):
+            run.set_value("acc", 1.0, context={"subset": [1]})
     with pytest.raises(RuntimeError):
         run.track(1.0, name="loss")
     with pytest.raises(runcamp.RuncampError):

@@ -1,12 +1,20 @@
 """runcamp: the Python SDK of the runcamp experiment-tracking API.
 
-High level::
+Logging (never waits on the network, survives the server being away)::
 
     import runcamp
-    with runcamp.Run(repo="cifar", experiment="resnet", params={"lr": 1e-3}) as run:
+    grid = runcamp.Campaign("augment-grid", repo="cifar", params={"seeds": 3})
+    with runcamp.Run(repo="cifar", campaign=grid, params={"lr": 1e-3}) as run:
         for step in range(1000):
             run.track(loss, name="loss", context={"subset": "train"})
         run.set_value("acc", 0.93, context={"subset": "test"})
+
+Reading back (DataFrames with ``pip install runcamp[pandas]``, lists of dicts without)::
+
+    repo = runcamp.Repo("cifar")
+    repo.runs('metrics.acc{subset:"val"}.max > 0.9').dataframe()
+    repo.metrics("loss", filter='campaign = "augment-grid"')
+    grid.summary(metrics="acc", group_by="aug")
 
 Low level (generated from openapi.yaml, every endpoint)::
 
@@ -15,10 +23,25 @@ Low level (generated from openapi.yaml, every endpoint)::
     run = get_run.sync("cifar", "abc", client=Client(base_url="http://127.0.0.1:8787"))
 """
 
+from ._campaign import Campaign
 from ._provenance import capture_provenance
+from ._read import Repo, RunList, RunRecord
 from ._run import DEFAULT_URL, Run, RuncampError
 from ._spool import default_spool_dir
 from ._sync import SyncReport, sync_spool
 from ._transport import __version__
 
-__all__ = ["Run", "RuncampError", "DEFAULT_URL", "capture_provenance", "default_spool_dir", "sync_spool", "SyncReport", "__version__"]
+__all__ = [
+    "Run",
+    "Repo",
+    "Campaign",
+    "RunRecord",
+    "RunList",
+    "RuncampError",
+    "DEFAULT_URL",
+    "capture_provenance",
+    "default_spool_dir",
+    "sync_spool",
+    "SyncReport",
+    "__version__",
+]

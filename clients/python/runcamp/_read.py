@@ -1,0 +1,478 @@
+"""Reading experiments back: ``runcamp.Repo``, its runs and their series, as DataFrames.
+
+    repo = runcamp.Repo("cifar")
+    runs = repo.runs('metrics.acc{subset:"val"}.max > 0.9', sort='values.acc{subset:"test"} desc')
+    runs.dataframe()                       # one row per run: fields, params, values, series summaries
+    repo.metrics(["loss", "acc"], filter='campaign = "grid"')     # long: run, name, subset, step, ...
+    repo.campaign("grid").summary(metrics="acc", group_by="aug")
+
+Requests: a run listing is one request per 1,000 runs and per 100 columns (``columns="auto"``
+adds one ``GET .../columns`` to learn which values and series the repo has). Downsampled
+series (``points=N``) come from ``metrics/query``: one request per 1,000 runs × 100 series.
+Raw series (``points=None``) are read page by page (100,000 points a page, ``format=columnar``),
+four series at a time; ``iter_metrics`` yields them page by page without holding them all.
+pandas is optional (``pip install runcamp[pandas]``): without it the same calls return lists
+of dicts (and ``series`` columns as lists).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from . import _frames as F
+from ._transport import Transport, _problem
+
+DEFAULT_AGGS = ("last", "min", "max")
+_RUN_FIELDS = ("name", "experiment", "description", "status", "stale", "archived", "campaign", "tags", "created_at", "updated_at", "ended_at", "last_activity_at")
+_INSTANTS = ("created_at", "updated_at", "ended_at", "last_activity_at")
+_MAX_COLUMNS = 100  # per listing request (the server's limit)
+_MAX_URL_COLUMNS_CHARS = 6000  # keeps a listing URL well under common 8 KiB limits
+_PAGE = 1000
+_RAW_PAGE = 100_000
+_QUERY_RUNS = 1000
+_QUERY_METRICS = 100
+_METRIC_FIXED = ("run", "name", "step", "epoch", "time", "value", "count", "min", "max")
+
+
+def _status_clause(status: Any) -> Optional[str]:
+    if status is None or status == "any":
+        return None
+    statuses = [status] if isinstance(status, str) else list(status)
+    return "status in (" + ", ".join(json.dumps(s) for s in statuses) + ")"
+
+
+def _and(*parts: Optional[str]) -> Optional[str]:
+    parts = tuple(p for p in parts if p)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else " and ".join(f"({p})" for p in parts)
+
+
+class Repo:
+    """A repo of a runcamp server, for reading. ``url``/``token`` default to
+    ``$RUNCAMP_URL``/``$RUNCAMP_TOKEN``, the name to ``$RUNCAMP_REPO`` or ``default``."""
+
+    def __init__(self, name: Optional[str] = None, *, url: Optional[str] = None, token: Optional[str] = None, timeout: float = 60.0, retry_for: float = 10.0) -> None:
+        from ._run import DEFAULT_URL
+
+        self.name = name or os.environ.get("RUNCAMP_REPO") or "default"
+        self.url = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
+        self.token = token if token is not None else os.environ.get("RUNCAMP_TOKEN")
+        self._transport = Transport(self.url, self.token, timeout)
+        self._retry_for = retry_for
+        self._base = f"/v1/repos/{self.name}"
+
+    # ---- HTTP --------------------------------------------------------------------------
+
+    def _give_up(self, seconds: float):
+        started = time.monotonic()
+        return lambda delay: time.monotonic() - started + delay > seconds
+
+    def _call(self, method: str, path: str, *, params: Optional[dict] = None, body: Any = None, missing_ok: bool = False) -> Any:
+        """One request under the repo (retried on connection errors, 429 and 5xx for
+        ``retry_for`` seconds); the decoded JSON, or RuncampError naming the problem."""
+        from ._run import RuncampError
+
+        full = f"{self._base}/{path}" if path else self._base
+        if params:
+            from urllib.parse import urlencode
+
+            full += "?" + urlencode({k: v for k, v in params.items() if v is not None})
+        r = self._transport.call(method, full, body, give_up=self._give_up(self._retry_for))
+        if r.status_code == 404 and missing_ok:
+            return None
+        if r.status_code >= 400:
+            raise RuncampError(f"{method} {full.split('?')[0]}: {_problem(r)}")
+        return _json(r)
+
+    def _pages(self, path: str, params: dict, limit: Optional[int] = None) -> Iterator[dict]:
+        cursor = None
+        served = 0
+        while True:
+            page_size = _PAGE if limit is None else max(1, min(_PAGE, limit - served))
+            body = self._call("GET", path, params={**params, "limit": str(page_size), "cursor": cursor})
+            for item in body["items"]:
+                yield item
+                served += 1
+                if limit is not None and served >= limit:
+                    return
+            cursor = body.get("next_cursor")
+            if not cursor:
+                return
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def __enter__(self) -> Repo:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<runcamp.Repo {self.name} url={self.url}>"
+
+    # ---- runs --------------------------------------------------------------------------
+
+    def fields(self) -> dict:
+        """The param paths, values and series the repo's runs have, as filter fields
+        (``GET .../columns``): ``{"params": [...], "values": [{name, context, field}], "metrics": [...]}``."""
+        return self._call("GET", "columns")
+
+    def _auto_columns(self, aggs: Sequence[str]) -> list:
+        fields = self.fields()
+        return [v["field"] for v in fields["values"]] + [f"{m['field']}.{agg}" for m in fields["metrics"] for agg in aggs]
+
+    def runs(
+        self,
+        filter: Optional[str] = None,
+        *,
+        status: Any = None,
+        sort: Optional[str] = None,
+        limit: Optional[int] = None,
+        columns: Any = "auto",
+        aggs: Sequence[str] = DEFAULT_AGGS,
+    ) -> RunList:
+        """Runs matching ``filter`` (the run filter language) and ``status`` (one status or a
+        list), sorted by ``sort``, all of them or the first ``limit``.
+
+        ``columns``: ``"auto"`` evaluates every value and, for every series, the summaries
+        in ``aggs`` (``last``, ``min``, ``max``, ``count``, ``last_step``) for each run, in
+        the listing itself; a list of filter fields evaluates those; ``None`` none."""
+        if columns == "auto":
+            columns = self._auto_columns(aggs)
+        columns = [c.strip() for c in (columns or [])]
+        chunks = _column_chunks(columns)
+        query = {"filter": _and(filter, _status_clause(status)), "sort": sort, "provenance": "false"}
+        items: Optional[list] = None
+        for chunk in chunks or [None]:
+            params = dict(query, columns=",".join(chunk) if chunk else None)
+            page = list(self._pages("runs", params, limit))
+            if items is None:
+                items = page
+            else:  # the same runs in the same order, each with more columns
+                by_id = {item["id"]: item for item in page}
+                for item in items:
+                    item.setdefault("columns", {}).update((by_id.get(item["id"]) or {}).get("columns") or {})
+        return RunList(RunRecord(self, item) for item in items or [])
+
+    def run(self, run_id: str) -> RunRecord:
+        """One run, with its values and series summaries."""
+        record = RunRecord(self, self._call("GET", f"runs/{run_id}"))
+        record._detail = record._raw
+        return record
+
+    def campaign(self, ref: str):
+        """An existing campaign (by id or name); ``runcamp.Campaign(...)`` creates one."""
+        from ._campaign import Campaign
+
+        return Campaign._of(self, ref)
+
+    def campaigns(self) -> list:
+        return list(self._pages("campaigns", {}))
+
+    def close_stale_runs(self, filter: Optional[str] = None) -> RunList:
+        """Marks the repo's stale runs (running, silent past the server's staleness time) killed."""
+        body = self._call("POST", "runs/close-stale", body={"filter": filter} if filter else {})
+        return RunList(RunRecord(self, item) for item in body["items"])
+
+    # ---- series ------------------------------------------------------------------------
+
+    def _series_keys(self, names: Sequence[str], contexts: Optional[Sequence[dict]]) -> list:
+        if contexts is not None:
+            return [(n, dict(c)) for n in names for c in contexts]
+        wanted = set(names)
+        return [(m["name"], m["context"]) for m in self.fields()["metrics"] if m["name"] in wanted]
+
+    def _run_ids(self, runs: Any, filter: Optional[str], status: Any) -> list:
+        if runs is not None:
+            if filter is not None or status is not None:
+                raise ValueError("runcamp: name the runs (runs=) or select them (filter=, status=), not both")
+            if isinstance(runs, (str, RunRecord)):
+                runs = [runs]
+            return [r.id if isinstance(r, RunRecord) else str(r) for r in runs]
+        return [item["id"] for item in self._pages("runs", {"filter": _and(filter, _status_clause(status)), "provenance": "false"})]
+
+    def iter_metrics(
+        self,
+        names: Union[str, Sequence[str]],
+        *,
+        filter: Optional[str] = None,
+        runs: Any = None,
+        status: Any = None,
+        contexts: Optional[Sequence[dict]] = None,
+        points: Optional[int] = None,
+        threads: int = 4,
+    ) -> Iterator[dict]:
+        """The series page by page, each a dict: ``run``, ``name``, ``context`` and arrays
+        (lists without numpy) ``steps``, ``epochs``, ``times``, ``values`` (floats, NaN and
+        ±Infinity included) and, downsampled (``points=N``), ``count``, ``min``, ``max``."""
+        names = [names] if isinstance(names, str) else list(names)
+        keys = self._series_keys(names, contexts)
+        ids = self._run_ids(runs, filter, status)
+        if not keys or not ids:
+            return
+        if points is not None:
+            yield from self._downsampled(ids, keys, int(points))
+            return
+        jobs = [(run_id, name, ctx) for run_id in ids for name, ctx in keys]
+        with ThreadPoolExecutor(max(1, threads)) as pool:
+            # A bounded window of series in flight: pages come back in order, memory stays flat.
+            window: list = []
+            for job in jobs:
+                window.append(pool.submit(self._raw_series, *job))
+                if len(window) >= 2 * threads:
+                    yield from window.pop(0).result()
+            for future in window:
+                yield from future.result()
+
+    def _raw_series(self, run_id: str, name: str, context: dict) -> list:
+        from urllib.parse import quote
+
+        pages = []
+        cursor = None
+        path = f"runs/{run_id}/metrics/{quote(name, safe='')}"
+        while True:
+            params = {"context": json.dumps(context, separators=(",", ":")), "limit": str(_RAW_PAGE), "format": "columnar", "cursor": cursor}
+            body = self._call("GET", path, params=params, missing_ok=True)
+            if body is None:  # the run has no such series
+                return pages
+            if body["steps"]:
+                pages.append(_chunk(run_id, body))
+            cursor = body.get("next_cursor")
+            if not cursor:
+                return pages
+
+    def _downsampled(self, ids: list, keys: list, points: int) -> Iterator[dict]:
+        metrics = [{"name": n, "context": c} for n, c in keys]
+        for i in range(0, len(ids), _QUERY_RUNS):
+            for j in range(0, len(metrics), _QUERY_METRICS):
+                body = self._call(
+                    "POST", "metrics/query", body={"runs": ids[i : i + _QUERY_RUNS], "metrics": metrics[j : j + _QUERY_METRICS], "points": points, "format": "columnar"}
+                )
+                for item in body["items"]:
+                    if item["steps"]:
+                        yield _chunk(item["run"], item)
+
+    def metrics(
+        self,
+        names: Union[str, Sequence[str]],
+        *,
+        filter: Optional[str] = None,
+        runs: Any = None,
+        status: Any = None,
+        contexts: Optional[Sequence[dict]] = None,
+        points: Optional[int] = None,
+        threads: int = 4,
+    ):
+        """Series of many runs as one long DataFrame: ``run``, ``name``, one column per
+        context key (``subset``), ``step``, ``epoch``, ``time`` (Unix seconds), ``value``;
+        downsampled (``points=N``: at most N buckets per series, each its last point) also
+        ``count``, ``min``, ``max`` of the bucket. NaN and ±Infinity are floats. Runs by
+        ``runs`` (ids or run objects) or by ``filter``/``status`` (default: every run, any
+        status); every context of each name unless ``contexts`` lists them. Without pandas,
+        a list of dicts (one per point)."""
+        chunks = list(self.iter_metrics(names, filter=filter, runs=runs, status=status, contexts=contexts, points=points, threads=threads))
+        return _long_table(chunks, downsampled=points is not None)
+
+
+def _json(response) -> Any:
+    try:
+        import orjson  # optional, faster on long series
+
+        return orjson.loads(response.content)
+    except ImportError:
+        return response.json()
+
+
+def _column_chunks(columns: list) -> list:
+    chunks: list = []
+    current: list = []
+    size = 0
+    for c in columns:
+        if current and (len(current) >= _MAX_COLUMNS or size + len(c) + 1 > _MAX_URL_COLUMNS_CHARS):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(c)
+        size += len(c) + 1
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _chunk(run_id: str, body: dict) -> dict:
+    """One columnar page in Python form."""
+    out = {"run": run_id, "name": body["name"], "context": body["context"]}
+    buckets = body.get("buckets")
+    if F.has_pandas():
+        np = F.np
+        out["steps"] = np.asarray(body["steps"], dtype=np.int64)
+        out["values"] = F.float_array(body["values"])
+        out["epochs"] = F.float_array(body["epochs"])
+        out["times"] = F.float_array(body["times"])
+        if buckets:
+            out["count"] = np.asarray(buckets["count"], dtype=np.int64)
+            out["min"] = F.float_array(buckets["min"])
+            out["max"] = F.float_array(buckets["max"])
+    else:
+        out["steps"] = body["steps"]
+        out["values"] = [F.float_or_nan(v) for v in body["values"]]
+        out["epochs"] = body["epochs"]
+        out["times"] = body["times"]
+        if buckets:
+            out["count"] = buckets["count"]
+            out["min"] = [F.float_or_nan(v) for v in buckets["min"]]
+            out["max"] = [F.float_or_nan(v) for v in buckets["max"]]
+    return out
+
+
+def _long_table(chunks: list, downsampled: bool):
+    keys = sorted({k for c in chunks for k in c["context"]})
+    names = F.context_columns(keys, _METRIC_FIXED)
+    extra = ("count", "min", "max") if downsampled else ()
+    columns = ["run", "name", *names.values(), "step", "epoch", "time", "value", *extra]
+    if not F.has_pandas():
+        records = []
+        for c in chunks:
+            fixed = {"run": c["run"], "name": c["name"], **{names[k]: c["context"].get(k) for k in keys}}
+            for i, step in enumerate(c["steps"]):
+                rec = dict(fixed, step=step, epoch=c["epochs"][i], time=c["times"][i], value=c["values"][i])
+                for e in extra:
+                    rec[e] = c[e][i]
+                records.append(rec)
+        return records
+    np, pd = F.np, F.pd
+    if not chunks:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("epoch", "time", "value", "min", "max") else "object") for c in columns})
+    lengths = np.asarray([len(c["steps"]) for c in chunks])
+    data: dict = {
+        "run": np.repeat(np.asarray([c["run"] for c in chunks], dtype=object), lengths),
+        "name": np.repeat(np.asarray([c["name"] for c in chunks], dtype=object), lengths),
+    }
+    for k in keys:
+        data[names[k]] = np.repeat(np.asarray([c["context"].get(k) for c in chunks], dtype=object), lengths)
+    data["step"] = np.concatenate([c["steps"] for c in chunks])
+    data["epoch"] = np.concatenate([c["epochs"] for c in chunks])
+    data["time"] = np.concatenate([c["times"] for c in chunks])
+    data["value"] = np.concatenate([c["values"] for c in chunks])
+    for e in extra:
+        data[e] = np.concatenate([c[e] for c in chunks])
+    return pd.DataFrame(data, columns=columns)
+
+
+class RunRecord:
+    """A stored run, as a listing or ``Repo.run`` returned it. ``values`` and ``metrics``
+    (series summaries) are read from the run itself on first use (one request, cached);
+    ``columns`` holds what the listing evaluated; ``series(name, context)`` reads a series."""
+
+    def __init__(self, repo: Repo, raw: dict) -> None:
+        self.repo = repo
+        self._raw = raw
+        self._detail: Optional[dict] = None
+        self.id: str = raw["id"]
+        self.name: str = raw.get("name", "")
+        self.experiment: str = raw.get("experiment", "")
+        self.description: str = raw.get("description", "")
+        self.status: str = raw.get("status", "")
+        self.stale: bool = bool(raw.get("stale", False))
+        self.archived: bool = bool(raw.get("archived", False))
+        self.campaign: Optional[str] = raw.get("campaign")
+        self.params: dict = raw.get("params") or {}
+        self.tags: list = raw.get("tags") or []
+        self.created_at = F.instant(raw.get("created_at"))
+        self.updated_at = F.instant(raw.get("updated_at"))
+        self.ended_at = F.instant(raw.get("ended_at"))
+        self.last_activity_at = F.instant(raw.get("last_activity_at"))
+        self.columns: dict = {k: F.value(v) for k, v in (raw.get("columns") or {}).items()}
+
+    def _full(self) -> dict:
+        if self._detail is None:
+            self._detail = self.repo._call("GET", f"runs/{self.id}")
+        return self._detail
+
+    @property
+    def provenance(self) -> Optional[dict]:
+        return self._full().get("provenance")
+
+    @property
+    def values(self) -> list:
+        """Every value: dicts of name, context, value (wire strings back to floats)."""
+        return [{"name": v["name"], "context": v["context"], "value": F.value(v["value"])} for v in self._full()["values"]]
+
+    def value(self, name: str, context: Optional[dict] = None, default: Any = None) -> Any:
+        for v in self.values:
+            if v["name"] == name and v["context"] == (context or {}):
+                return v["value"]
+        return default
+
+    @property
+    def metrics(self) -> list:
+        """Every series' summary: name, context, count, first_step, last_step, last, min, max, last_time."""
+        out = []
+        for s in self._full()["metrics"]:
+            out.append({**s, "last": F.number(s["last"]), "min": F.number(s["min"]), "max": F.number(s["max"])})
+        return out
+
+    def series(self, name: str, context: Optional[dict] = None, *, points: Optional[int] = None):
+        """One series: a DataFrame with step, epoch, time, value (and count, min, max when
+        downsampled to ``points``), or a dict of lists without pandas."""
+        if points is None:
+            chunks = self.repo._raw_series(self.id, name, dict(context or {}))
+        else:
+            chunks = list(self.repo._downsampled([self.id], [(name, dict(context or {}))], points))
+        frame = _long_table(chunks, downsampled=points is not None)
+        keep = ["step", "epoch", "time", "value", *(("count", "min", "max") if points is not None else ())]
+        if F.has_pandas():
+            return frame[keep].reset_index(drop=True)
+        return {k: [rec[k] for rec in frame] for k in keep}
+
+    def refresh(self) -> RunRecord:
+        return self.repo.run(self.id)
+
+    def record(self) -> dict:
+        """The run as one flat row (see ``RunList.dataframe``)."""
+        row: dict = {"run": self.id}
+        for field in _RUN_FIELDS:
+            row[field] = self._raw.get(field)
+        row.update(F.flatten_params(self.params))
+        row.update(self.columns)
+        return row
+
+    def __repr__(self) -> str:
+        return f"<runcamp.RunRecord {self.repo.name}/{self.id} {self.status}>"
+
+
+class RunList(list):
+    """A list of RunRecord with ``dataframe()``."""
+
+    def __init__(self, runs: Iterable[RunRecord] = ()) -> None:
+        super().__init__(runs)
+
+    @property
+    def ids(self) -> list:
+        return [r.id for r in self]
+
+    def dataframe(self):
+        """One row per run: ``run`` (the id), name, experiment, description, status, stale,
+        archived, campaign, tags (a list), created_at, updated_at, ended_at,
+        last_activity_at (UTC datetimes), the params flattened (``params.optimizer.lr``),
+        then the listing's columns (``values.acc{subset: "test"}``,
+        ``metrics.loss{subset: "val"}.min``) with NaN/±Infinity as floats and None where a
+        run lacks one. A list of dicts without pandas (instants as datetimes)."""
+        records = [r.record() for r in self]
+        ordered: dict = {"run": None, **{f: None for f in _RUN_FIELDS}}
+        for rec in records:
+            for k in rec:
+                if k.startswith("params."):
+                    ordered.setdefault(k, None)
+        for rec in records:
+            for k in rec:
+                ordered.setdefault(k, None)
+        columns = list(ordered)
+        if not F.has_pandas():
+            return [{c: (F.instant(rec.get(c)) if c in _INSTANTS else rec.get(c)) for c in columns} for rec in records]
+        return F.table(records, columns=columns, datetimes=_INSTANTS)

@@ -254,7 +254,8 @@ class Run:
         self._relative = False
         self._was_relative = False
         self._base_by_prefix: Optional[dict] = None
-        self._start_wait = min(spill_after, 3.0)
+        # Creating or resuming waits this long for the server before going to the spool.
+        self._start_wait = min(spill_after, 1.0)
         self._heartbeat_interval = heartbeat_interval
         self._last_contact = time.monotonic()
 

@@ -43,7 +43,7 @@ async function readAll(repo: string, run: string, name: string, context?: Contex
       params: { path: { repo, run, name }, query: { context: context && JSON.stringify(context), limit: "100000", cursor } },
     });
     if (error || !data) throw new Error(`read failed: ${JSON.stringify(error)}`);
-    out.push(...(data.points as ReadPoint[]));
+    out.push(...(data as { points: ReadPoint[] }).points);
     cursor = data.next_cursor ?? undefined;
   } while (cursor);
   return out;

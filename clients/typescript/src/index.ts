@@ -1,10 +1,20 @@
 // runcamp TypeScript SDK: a typed client for every endpoint (openapi-fetch over the types
-// openapi-typescript generates from openapi.yaml, in ./schema.d.ts) and a small `Run` that
-// batches metric points like the Python SDK. Web-standard APIs only (fetch, timers), so it
-// runs in Node, Bun, Deno and browsers.
+// openapi-typescript generates from openapi.yaml, in ./schema.d.ts), a small `Run` that
+// batches metric points like the Python SDK, and a small read API (./read.ts). Web-standard
+// APIs only (fetch, timers), so it runs in Node, Bun, Deno and browsers; on Node (and Bun,
+// Deno) what the server has not taken when a run gives up waiting goes to the disk spool
+// the Python SDK uses (./spool.ts).
+//
+// Offline: Run.start() never fails because the server is away. Creating or resuming the run
+// (and creating its campaign) then waits in the queue and goes first, in order; a run resumed
+// by id keeps its automatic steps relative until the server says where each series stopped
+// (as in the Python SDK). The sender retries with backoff for as long as the process lives;
+// finish() waits up to closeTimeout, then spools the rest (Node) and says so once at exit.
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { operations, paths } from "./schema.d.ts";
+import { defaultSpoolDir, loadNode, resendSpool, type SpooledRequest, spoolContents, stepBases, writeSpool } from "./spool.ts";
 
+export { type ReadOptions, type RunItem, runs, type SeriesColumns, type SeriesOptions, series } from "./read.ts";
 export type { operations, paths } from "./schema.d.ts";
 
 export type RuncampClient = Client<paths>;
@@ -74,6 +84,12 @@ export interface RunOptions extends ClientOptions {
   onError?: (message: string) => void;
   /** Finish still-open runs with status "finished" when the process is about to exit (Node, Bun, Deno). Default true. */
   finishOnExit?: boolean;
+  /** Milliseconds finish() waits for the server before spooling the rest (Node) and resolving. Default 60,000. */
+  closeTimeout?: number;
+  /** Milliseconds between heartbeats while nothing else is sent. Default 30,000. */
+  heartbeatInterval?: number;
+  /** Node: the spool directory. Default $RUNCAMP_SPOOL_DIR or ~/.cache/runcamp/spool (the Python SDK's). */
+  spoolDir?: string;
 }
 
 export interface TrackOptions {
@@ -106,10 +122,16 @@ type Point = [prefix: string, step: number, value: number, epoch: number | undef
 interface Request {
   method: string;
   path: string;
-  body: string;
+  body: string | null;
   points: number;
+  kind: SpooledRequest["kind"];
 }
 type Op = { seq: number; points: Point[] } | { seq: number; request: Request };
+type Outcome = "delivered" | "dropped" | "undelivered";
+/** [next step, prefix, next step after the explicit ones (while steps are relative)] */
+type SeriesRecord = [next: number, prefix: string, explicitNext: number];
+
+const RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const MAX_SAFE_STEP = Number.MAX_SAFE_INTEGER;
 
@@ -162,7 +184,11 @@ function checkSeries(name: unknown, context: Context | undefined): void {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A wait that does not keep the process alive (close() holds it open while it waits). */
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    unref(setTimeout(resolve, ms));
+  });
 const backoff = (attempt: number) => {
   const window = Math.min(5_000, 100 * 2 ** attempt);
   return window / 2 + Math.random() * (window / 2);
@@ -178,22 +204,42 @@ function unref(timer: unknown): void {
 
 const liveRuns = new Set<Run>();
 let exitHookInstalled = false;
+/** Spool directories this process wrote, by server: said once at exit. */
+const spooledTo = new Map<string, string>();
+const resending = new Set<string>();
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   const finishAll = () => {
-    for (const run of liveRuns) void (run.finishOnExit ? run.finish("finished") : run.flush()).catch(() => {});
+    for (const run of liveRuns) void (run.finishOnExit ? run.finish("finished") : run.close()).catch(() => {});
   };
   const proc = (globalThis as { process?: { once?(event: string, fn: () => void): void } }).process;
   // beforeExit fires when the event loop is empty and may schedule more work (Node, Bun, Deno 2).
-  if (proc?.once) proc.once("beforeExit", finishAll);
+  if (proc?.once) {
+    proc.once("beforeExit", finishAll);
+    proc.once("exit", reportSpoolAtExit);
+  }
   // Browsers: the page is going away; send what is queued with keepalive requests.
   const g = globalThis as { addEventListener?(type: string, fn: () => void): void; document?: unknown };
   if (g.document && g.addEventListener)
     g.addEventListener("pagehide", () => {
       for (const run of liveRuns) run.sendNowKeepalive();
     });
+}
+
+let nodeForExit: Awaited<ReturnType<typeof loadNode>> = null;
+
+function reportSpoolAtExit(): void {
+  if (!nodeForExit) return;
+  for (const [url, root] of spooledTo) {
+    const left = spoolContents(nodeForExit, root, url);
+    if (left.requests)
+      console.error(
+        `runcamp: ${left.requests} requests (${left.points.toLocaleString("en")} points) of ${left.runs} run${left.runs === 1 ? "" : "s"} are still in the spool ${root}: ` +
+          `the server at ${url} did not take them. The next runcamp Run that reaches it sends them, or now: python -m runcamp sync`,
+      );
+  }
 }
 
 /**
@@ -208,10 +254,10 @@ export class Run {
   /** The typed low-level client this run uses. */
   readonly api: RuncampClient;
   readonly errors: string[] = [];
-  readonly stats = { deliveredPoints: 0, deliveredRequests: 0, retries: 0, droppedRequests: 0 };
+  readonly stats = { deliveredPoints: 0, deliveredRequests: 0, retries: 0, droppedRequests: 0, spooledRequests: 0, spooledPoints: 0, heartbeats: 0 };
   finishOnExit: boolean;
-  /** True when the run existed and was resumed. */
-  resumed = false;
+  /** True: an existing run was resumed; false: created; null: not known yet (the server was away). */
+  resumed: boolean | null = false;
 
   private readonly path: string;
   private readonly fetchImpl: typeof fetch;
@@ -219,8 +265,11 @@ export class Run {
   private readonly batchSize: number;
   private readonly flushInterval: number;
   private readonly maxQueue: number;
+  private readonly closeTimeout: number;
+  private readonly heartbeatInterval: number;
+  private readonly spoolDir?: string;
   private readonly onError?: (message: string) => void;
-  private readonly series = new Map<string, [next: number, prefix: string]>();
+  private readonly series = new Map<string, SeriesRecord>();
   private pending: Point[] = [];
   private ops: Op[] = [];
   private queued = 0;
@@ -228,8 +277,16 @@ export class Run {
   private doneSeq = 0;
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private pumping: Promise<void> | undefined;
   private waiters: Array<{ seq: number; resolve(): void }> = [];
+  /** Set by finish()/close(): past it, undelivered requests go to the spool. */
+  private deadline: number | undefined;
+  private lastContact = Date.now();
+  // Resumed while the server was away: automatic steps are relative until the bases are known.
+  private relative = false;
+  private wasRelative = false;
+  private basesByPrefix: Map<string, number> | undefined;
 
   private constructor(id: string, options: RunOptions) {
     this.id = id;
@@ -243,13 +300,21 @@ export class Run {
     this.batchSize = Math.max(1, Math.min(options.batchSize ?? 10_000, 100_000));
     this.flushInterval = options.flushInterval ?? 500;
     this.maxQueue = Math.max(options.maxQueue ?? 1_000_000, this.batchSize);
+    this.closeTimeout = options.closeTimeout ?? 60_000;
+    this.heartbeatInterval = options.heartbeatInterval ?? 30_000;
+    this.spoolDir = options.spoolDir;
     this.onError = options.onError;
     this.finishOnExit = options.finishOnExit ?? true;
   }
 
-  /** Creates the run, or resumes it when `id` names an existing one (each series continues at its last step + 1). */
+  /**
+   * Creates the run, or resumes it when `id` names an existing one (each series continues at
+   * its last step + 1). `campaign` is created when missing. With the server away nothing
+   * fails: all of it waits in the queue (see the top of this file).
+   */
   static async start(options: RunOptions = {}): Promise<Run> {
     const id = options.id ?? crypto.randomUUID().replaceAll("-", "");
+    if (!RUN_ID.test(id)) throw new TypeError("runcamp: a run id is 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
     const run = new Run(id, options);
     const body: RunBody = { id };
     if (options.name !== undefined) body.name = options.name;
@@ -259,27 +324,55 @@ export class Run {
     if (options.tags?.length) body.tags = options.tags;
     if (options.campaign !== undefined) body.campaign = options.campaign;
     if (options.provenance !== undefined) body.provenance = options.provenance;
-    const created = await run.call("POST", `/v1/repos/${encodeURIComponent(run.repo)}/runs`, body);
-    if (created.status === 200 && options.id !== undefined) {
+    const runsPath = `/v1/repos/${encodeURIComponent(run.repo)}/runs`;
+    let online = true;
+    if (options.campaign !== undefined) {
+      const campaign = options.campaign;
+      const req: Request = {
+        method: "POST",
+        path: `/v1/repos/${encodeURIComponent(run.repo)}/campaigns`,
+        body: JSON.stringify(RUN_ID.test(campaign) ? { id: campaign, name: campaign } : { name: campaign }),
+        points: 0,
+        kind: "campaign",
+      };
+      const res = await run.tryCall(req.method, req.path, req.body);
+      if (res === null) {
+        online = false;
+        run.pushRequest(req);
+      } else if (!(res.ok || res.status === 409)) await run.expectOk(res, `creating campaign "${campaign}"`);
+    }
+    const created = online ? await run.tryCall("POST", runsPath, JSON.stringify(body)) : null;
+    if (created === null) {
+      run.goOffline(body, runsPath, options);
+    } else if (created.status === 200 && options.id !== undefined) {
       run.resumed = true;
       const existing = (await created.json()) as RunView;
       const patch: Record<string, unknown> = {};
       if (options.params) patch.params = options.params;
       if (options.tags?.length) patch.tags = { add: options.tags };
+      if (options.campaign !== undefined && existing.campaign === null) patch.campaign = options.campaign;
       if (existing.status !== "running") patch.status = "running";
-      if (Object.keys(patch).length) await run.expectOk(await run.call("PATCH", run.path, patch), "resuming the run");
-      const current = (await (await run.expectOk(await run.call("GET", run.path), "reading the run")).json()) as RunView & {
-        metrics?: Array<{ name: string; context: Context; last_step: number | null }>;
-      };
-      for (const s of current.metrics ?? []) {
-        if (s.last_step === null) continue;
-        run.series.set(seriesKey(s.name, s.context), [s.last_step + 1, seriesPrefix(s.name, s.context)]);
+      const patched = Object.keys(patch).length ? await run.tryCall("PATCH", run.path, JSON.stringify(patch)) : undefined;
+      const current = patched === null ? null : (await run.expectOk(patched ?? new Response(null), "resuming the run"), await run.tryCall("GET", run.path));
+      if (current === null) {
+        run.goOffline(body, runsPath, options);
+      } else {
+        const view = (await (await run.expectOk(current, "reading the run")).json()) as RunView & {
+          metrics?: Array<{ name: string; context: Context; last_step: number | null }>;
+        };
+        for (const s of view.metrics ?? []) {
+          if (s.last_step === null) continue;
+          run.series.set(seriesKey(s.name, s.context), [s.last_step + 1, seriesPrefix(s.name, s.context), 0]);
+        }
       }
     } else {
       await run.expectOk(created, "creating the run");
     }
     liveRuns.add(run);
     installExitHook();
+    run.startHeartbeat();
+    void run.resendLeftovers();
+    if (run.ops.length) run.schedule(0);
     return run;
   }
 
@@ -303,14 +396,17 @@ export class Run {
     let rec = this.series.get(key);
     if (rec === undefined) {
       checkSeries(name, context);
-      rec = [0, seriesPrefix(name as string, context)];
+      rec = [0, seriesPrefix(name as string, context), 0];
       this.series.set(key, rec);
     }
     if (step === undefined) {
       step = rec[0]++;
+      if (this.relative) step = -1 - step;
     } else {
       if (!Number.isSafeInteger(step) || step < 0 || step > MAX_SAFE_STEP) throw new RangeError("runcamp: step must be an integer between 0 and 2^53-1");
-      if (step >= rec[0]) rec[0] = step + 1;
+      if (this.relative) {
+        if (step >= rec[2]) rec[2] = step + 1;
+      } else if (step >= rec[0]) rec[0] = step + 1;
     }
     this.pending.push([rec[1], step, value, epoch, Date.now() / 1000]);
     this.queued++;
@@ -318,9 +414,12 @@ export class Run {
     else this.schedule(this.flushInterval);
   }
 
-  /** A single result, e.g. `setValue("acc", 0.93, {subset: "test"})`. Sent in order with the points. */
+  /** A single result, e.g. `setValue("acc", 0.93, {subset: "test"})`; NaN and ±Infinity too. Sent in order with the points. */
   setValue(name: string, value: unknown, context?: Context): void {
-    this.enqueue("PUT", `${this.path}/values`, [context ? { name, context, value } : { name, value }]);
+    if (typeof name !== "string" || name.length < 1 || name.length > 255) throw new TypeError("runcamp: a value name is a string of 1-255 characters");
+    checkSeries(name, context);
+    const wire = wireValue(value);
+    this.enqueue("PUT", `${this.path}/values`, [context ? { name, context, value: wire } : { name, value: wire }]);
   }
 
   /** Merges into the params (JSON merge patch: objects merge, null deletes). */
@@ -346,20 +445,40 @@ export class Run {
     return done;
   }
 
-  /** Sets the final status after every queued point, and waits until all is delivered. */
-  async finish(status: RunStatus = "finished"): Promise<void> {
-    if (this.closed) return this.flush();
-    this.enqueue("PATCH", this.path, { status });
+  /**
+   * Sets the final status after every queued point, and waits until all is delivered, or
+   * `timeout` ms (default closeTimeout) have passed: then what is left goes to the spool
+   * (Node; elsewhere it is reported in run.errors) and the promise resolves.
+   */
+  async finish(status: RunStatus = "finished", timeout?: number): Promise<void> {
+    if (!this.closed) this.enqueue("PATCH", this.path, { status });
+    await this.close(timeout);
+  }
+
+  /** Like finish() without setting a status. */
+  async close(timeout?: number): Promise<void> {
     this.closed = true;
     liveRuns.delete(this);
-    await this.flush();
+    if (this.heartbeatTimer !== undefined) clearInterval(this.heartbeatTimer);
+    const wait = timeout ?? this.closeTimeout;
+    this.deadline = Math.min(this.deadline ?? Number.POSITIVE_INFINITY, Date.now() + wait);
+    // This timer (not unref'd) keeps the process alive while we wait for the server.
+    let hold: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<void>((resolve) => {
+      hold = setTimeout(resolve, Math.max(0, (this.deadline ?? 0) - Date.now()));
+    });
+    await Promise.race([this.flush(), expired]);
+    clearTimeout(hold);
+    await this.pumping;
+    this.cut();
+    if (this.ops.length) await this.spoolLeftovers();
   }
 
   /** Browsers' pagehide: fire what is queued with keepalive requests (no retries possible). */
   sendNowKeepalive(): void {
     this.cut();
     for (const op of this.ops.splice(0)) {
-      const body = "points" in op ? encodePoints(op.points) : op.request.body;
+      const body = "points" in op ? encodePoints(this.absolute(op.points)) : op.request.body;
       const path = "points" in op ? `${this.path}/metrics` : op.request.path;
       const method = "points" in op ? "POST" : op.request.method;
       void this.fetchImpl(this.url + path, { method, headers: this.headers, body, keepalive: true }).catch(() => {});
@@ -368,10 +487,28 @@ export class Run {
 
   // ---- internals --------------------------------------------------------------------------
 
+  /** The server is away at start: creation (and resume) wait in the queue, first. */
+  private goOffline(body: RunBody, runsPath: string, options: RunOptions): void {
+    this.pushRequest({ method: "POST", path: runsPath, body: JSON.stringify(body), points: 0, kind: "request" });
+    if (options.id === undefined) return; // a new id: steps start at 0, nothing to learn
+    const patch: Record<string, unknown> = { status: "running" };
+    if (options.params) patch.params = options.params;
+    if (options.tags?.length) patch.tags = { add: options.tags };
+    if (options.campaign !== undefined) patch.campaign = options.campaign;
+    this.pushRequest({ method: "PATCH", path: this.path, body: JSON.stringify(patch), points: 0, kind: "request" });
+    this.pushRequest({ method: "GET", path: this.path, body: null, points: 0, kind: "resolve-steps" });
+    this.resumed = null;
+    this.relative = this.wasRelative = true;
+  }
+
+  private pushRequest(request: Request): void {
+    this.ops.push({ seq: ++this.enqSeq, request });
+  }
+
   private enqueue(method: string, path: string, payload: unknown): void {
     if (this.closed) throw new Error(`runcamp: run ${this.id} is finished`);
     this.cut();
-    this.ops.push({ seq: ++this.enqSeq, request: { method, path, body: JSON.stringify(payload), points: 0 } });
+    this.pushRequest({ method, path, body: JSON.stringify(payload), points: 0, kind: "request" });
     this.schedule(0);
   }
 
@@ -392,26 +529,56 @@ export class Run {
       this.timer = undefined;
       this.pumping = this.pump().finally(() => {
         this.pumping = undefined;
+        if (this.pastDeadline()) return;
         if (this.pending.length || this.ops.length) this.schedule(this.pending.length >= this.batchSize || this.ops.length ? 0 : this.flushInterval);
       });
     }, delay);
     if (delay > 0) unref(this.timer);
   }
 
+  private pastDeadline(): boolean {
+    return this.deadline !== undefined && Date.now() >= this.deadline;
+  }
+
+  /** Relative steps numbered from the bases, once known. */
+  private absolute(points: Point[]): Point[] {
+    const bases = this.basesByPrefix;
+    if (!this.wasRelative || !bases) return points;
+    return points.map((p) => (p[1] < 0 ? [p[0], (bases.get(p[0]) ?? 0) - 1 - p[1], p[2], p[3], p[4]] : p));
+  }
+
+  private applyBases(bases: Record<string, number>): void {
+    const byPrefix = new Map<string, number>();
+    for (const [key, rec] of this.series) {
+      const [name, ctx] = key.includes("\u0000") ? [key.slice(0, key.indexOf("\u0000")), JSON.parse(key.slice(key.indexOf("\u0000") + 1))] : [key, {}];
+      const base = bases[`${name}\u0000${JSON.stringify(ctx)}`] ?? 0;
+      byPrefix.set(rec[1], base);
+      if (this.relative) rec[0] = Math.max(base + rec[0], rec[2]);
+    }
+    this.basesByPrefix = byPrefix;
+    this.relative = false;
+  }
+
   private async pump(): Promise<void> {
     for (;;) {
       if (!this.ops.length) this.cut();
-      const op = this.ops.shift();
+      const op = this.ops[0];
       if (!op) return;
       if ("points" in op) {
-        for (let i = 0; i < op.points.length; i += this.batchSize) {
-          const chunk = op.points.slice(i, i + this.batchSize);
-          await this.deliver({ method: "POST", path: `${this.path}/metrics`, body: encodePoints(chunk), points: chunk.length });
+        while (op.points.length) {
+          const chunk = this.absolute(op.points.slice(0, this.batchSize));
+          const kind = this.wasRelative && !this.basesByPrefix ? "points-relative" : "points";
+          const outcome = await this.deliver({ method: "POST", path: `${this.path}/metrics`, body: encodePoints(chunk), points: chunk.length, kind });
+          if (outcome === "undelivered") return; // past the deadline: close() spools the rest
+          op.points.splice(0, chunk.length);
           this.queued -= chunk.length;
         }
-      } else {
-        await this.deliver(op.request);
-      }
+      } else if (op.request.kind === "resolve-steps") {
+        const res = await this.deliverGet(op.request.path);
+        if (res === null) return;
+        this.applyBases(res.ok ? stepBases(await res.json()) : {});
+      } else if ((await this.deliver(op.request)) === "undelivered") return;
+      this.ops.shift();
       this.doneSeq = op.seq;
       const waiting: typeof this.waiters = [];
       for (const w of this.waiters) {
@@ -429,58 +596,185 @@ export class Run {
     else console.warn(`runcamp: ${message}`);
   }
 
-  /** Sends until delivered or rejected for good; never gives up on network errors, 429 or 5xx. */
-  private async deliver(req: Request): Promise<void> {
+  /** A wait before the next attempt, cut short by the deadline; false when past it. */
+  private async backOff(delay: number): Promise<boolean> {
+    if (this.deadline !== undefined) delay = Math.min(delay, this.deadline - Date.now());
+    if (delay < 0) return false;
+    this.stats.retries++;
+    await sleep(delay);
+    return !this.pastDeadline();
+  }
+
+  /** Sends until delivered or rejected for good; network errors, 429 and 5xx are retried until the deadline (none before close()). */
+  private async deliver(req: Request): Promise<Outcome> {
     for (let attempt = 0; ; attempt++) {
+      if (this.pastDeadline()) return "undelivered";
       let delay: number;
       try {
         const res = await this.fetchImpl(this.url + req.path, { method: req.method, headers: this.headers, body: req.body });
-        if (res.ok) {
+        if (res.ok || (res.status === 409 && req.kind === "campaign")) {
           await res.body?.cancel();
+          this.lastContact = Date.now();
           this.stats.deliveredRequests++;
           this.stats.deliveredPoints += req.points;
-          return;
+          return "delivered";
         }
         const text = await res.text();
         if (res.status === 408 || res.status === 429 || res.status >= 500) {
           const after = Number(res.headers.get("retry-after"));
           delay = Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 30_000) : backoff(attempt);
         } else if (res.status === 413 && req.points > 1) {
-          const data = JSON.parse(req.body) as { points: unknown[] };
+          const data = JSON.parse(req.body ?? "{}") as { points: unknown[] };
           const mid = data.points.length >> 1;
           for (const part of [data.points.slice(0, mid), data.points.slice(mid)]) {
-            await this.deliver({ ...req, body: JSON.stringify({ ...data, points: part }), points: part.length });
+            // An undelivered half keeps the whole batch: re-sending the half that landed is harmless.
+            if ((await this.deliver({ ...req, body: JSON.stringify({ ...data, points: part }), points: part.length })) === "undelivered") return "undelivered";
           }
-          return;
-        } else if (res.status === 409 && req.points > 0 && !req.body.startsWith('{"reopen"')) {
+          return "delivered";
+        } else if (res.status === 409 && req.points > 0 && !(req.body ?? "").startsWith('{"reopen"')) {
           // Finished from elsewhere meanwhile: land the points, then put the status back.
           const run = await this.fetchImpl(this.url + this.path, { headers: this.headers });
           const status = run.ok ? ((await run.json()) as RunView).status : "finished";
-          await this.deliver({ ...req, body: `{"reopen":true,${req.body.slice(1)}` });
-          if (status !== "running") await this.deliver({ method: "PATCH", path: this.path, body: JSON.stringify({ status }), points: 0 });
-          return;
+          const outcome = await this.deliver({ ...req, body: `{"reopen":true,${(req.body ?? "").slice(1)}` });
+          if (outcome === "delivered" && status !== "running")
+            return this.deliver({ method: "PATCH", path: this.path, body: JSON.stringify({ status }), points: 0, kind: "request" });
+          return outcome;
         } else {
           this.reject(`${req.method} ${req.path}: dropped, the server answered ${res.status} ${text.slice(0, 300)}`);
-          return;
+          return "dropped";
         }
       } catch {
         delay = backoff(attempt); // network error: fetch rejects
       }
-      this.stats.retries++;
-      await sleep(delay);
+      if (!(await this.backOff(delay))) return "undelivered";
     }
   }
 
-  private async call(method: string, path: string, payload?: unknown): Promise<Response> {
+  /** A GET retried like a delivery; null past the deadline. */
+  private async deliverGet(path: string): Promise<Response | null> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.pastDeadline()) return null;
+      try {
+        const res = await this.fetchImpl(this.url + path, { headers: this.headers });
+        if (res.status < 500 && res.status !== 429) return res;
+        await res.body?.cancel();
+      } catch {}
+      if (!(await this.backOff(backoff(attempt)))) return null;
+    }
+  }
+
+  /** A start-up request: a few quick attempts (about a second), then null if the server is away. */
+  private async tryCall(method: string, path: string, body: string | null = null): Promise<Response | null> {
+    const until = Date.now() + 1_000;
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await this.fetchImpl(this.url + path, { method, headers: this.headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
-        if (!(res.status === 429 || res.status >= 500) || attempt >= 6) return res;
+        const res = await this.fetchImpl(this.url + path, { method, headers: this.headers, body });
+        if (!(res.status === 429 || res.status >= 500) || Date.now() >= until) return res;
         await res.body?.cancel();
-      } catch (e) {
-        if (attempt >= 6) throw e;
+      } catch {
+        if (Date.now() >= until) return null;
       }
-      await sleep(backoff(attempt));
+      await sleep(Math.min(backoff(attempt), Math.max(0, until - Date.now())));
+    }
+  }
+
+  private startHeartbeat(): void {
+    if (!(this.heartbeatInterval > 0)) return;
+    this.heartbeatTimer = setInterval(
+      () => {
+        if (Date.now() - this.lastContact < this.heartbeatInterval || this.ops.length) return;
+        this.lastContact = Date.now();
+        this.fetchImpl(this.url + `${this.path}/heartbeat`, { method: "POST", headers: this.headers })
+          .then((res) => {
+            void res.body?.cancel();
+            if (res.ok) this.stats.heartbeats++;
+          })
+          .catch(() => {});
+      },
+      Math.min(this.heartbeatInterval, 1_000),
+    );
+    unref(this.heartbeatTimer);
+  }
+
+  /** Node: what is still queued goes to the disk spool, in order (elsewhere: run.errors). */
+  private async spoolLeftovers(): Promise<void> {
+    const requests: SpooledRequest[] = [];
+    for (const op of this.ops) {
+      if ("points" in op) {
+        for (let i = 0; i < op.points.length; i += this.batchSize) {
+          const chunk = this.absolute(op.points.slice(i, i + this.batchSize));
+          requests.push({
+            url: this.url,
+            method: "POST",
+            path: `${this.path}/metrics`,
+            body: encodePoints(chunk),
+            points: chunk.length,
+            kind: this.wasRelative && !this.basesByPrefix ? "points-relative" : "points",
+          });
+        }
+      } else requests.push({ url: this.url, ...op.request });
+    }
+    const points = requests.reduce((n, r) => n + r.points, 0);
+    const node = await loadNode();
+    if (!node) {
+      this.errors.push(`the server at ${this.url} did not take ${requests.length} requests (${points} points) in time; no disk spool here, they are lost`);
+      return;
+    }
+    const root = this.spoolDir ?? defaultSpoolDir(node);
+    writeSpool(node, root, this.repo, this.id, requests);
+    this.stats.spooledRequests += requests.length;
+    this.stats.spooledPoints += points;
+    this.ops = [];
+    this.queued = 0;
+    nodeForExit = node;
+    spooledTo.set(this.url, root);
+    void this.resendLeftovers(); // keeps trying (in the background) while the process lives
+  }
+
+  /** Node: re-sends what earlier runs of this SDK left in the spool for this server, with backoff while any is left. */
+  private async resendLeftovers(): Promise<void> {
+    const node = await loadNode();
+    if (!node) return;
+    const root = this.spoolDir ?? defaultSpoolDir(node);
+    const key = `${root}\u0000${this.url}`;
+    if (resending.has(key)) return;
+    resending.add(key);
+    try {
+      const send = async (req: SpooledRequest): Promise<Outcome> => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            const res = await this.fetchImpl(this.url + req.path, { method: req.method, headers: this.headers, body: req.body });
+            await res.body?.cancel();
+            if (res.ok || (res.status === 409 && req.kind === "campaign")) return "delivered";
+            if (res.status === 409 && req.kind === "points") {
+              const again = await this.fetchImpl(this.url + req.path, {
+                method: "POST",
+                headers: this.headers,
+                body: `{"reopen":true,${(req.body ?? "").slice(1)}`,
+              });
+              await again.body?.cancel();
+              return again.ok ? "delivered" : "undelivered";
+            }
+            if (!(res.status === 429 || res.status >= 500 || res.status === 401 || res.status === 403)) return "dropped";
+          } catch {}
+          await sleep(backoff(attempt));
+        }
+        return "undelivered";
+      };
+      const get = async (path: string) => {
+        try {
+          return await this.fetchImpl(this.url + path, { headers: this.headers });
+        } catch {
+          return null;
+        }
+      };
+      for (let attempt = 0; ; attempt++) {
+        const { left } = await resendSpool(node, root, this.url, send, get);
+        if (!left) return;
+        await sleep(Math.min(30_000, 1000 * 2 ** attempt));
+      }
+    } finally {
+      resending.delete(key);
     }
   }
 
@@ -493,4 +787,15 @@ export class Run {
     } catch {}
     throw new RuncampError(`runcamp: ${what} failed: ${res.status} ${text.slice(0, 500)}`, res.status, problem);
   }
+}
+
+/** A value in wire form: NaN and ±Infinity (at any depth) as their strings; refuses what JSON cannot carry. */
+function wireValue(value: unknown, depth = 0): unknown {
+  if (depth > 64) throw new RangeError("runcamp: a value nests too deeply");
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return Array.from(value as ArrayLike<unknown>, (v) => wireValue(v, depth + 1));
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, wireValue(v, depth + 1)]));
+  throw new TypeError(`runcamp: a value is a number, string, boolean, null, array or plain object, not ${typeof value}`);
 }

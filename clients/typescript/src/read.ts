@@ -1,0 +1,121 @@
+// A small read API: runs (with columns, in one request per 1,000 runs) and one series as
+// columns of numbers. NaN and ±Infinity arrive as strings on the wire and come back here as
+// numbers; instants stay ISO strings (new Date(text) when you need one).
+
+export interface ReadOptions {
+  /** Server base URL. Default http://127.0.0.1:8787 */
+  url?: string;
+  token?: string;
+  repo?: string;
+  fetch?: typeof fetch;
+}
+
+export interface RunItem {
+  id: string;
+  name: string;
+  experiment: string;
+  status: "running" | "finished" | "failed" | "killed";
+  stale: boolean;
+  archived: boolean;
+  campaign: string | null;
+  params: Record<string, unknown>;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+  last_activity_at: string;
+  /** The requested columns by their text (`values.acc{subset:"test"}`), numbers decoded; null where a run lacks one. */
+  columns: Record<string, unknown>;
+}
+
+export interface SeriesColumns {
+  name: string;
+  context: Record<string, string | number | boolean>;
+  steps: number[];
+  values: number[];
+  epochs: (number | null)[];
+  times: number[];
+  /** Downsampled reads: per bucket count, min and max. */
+  buckets: { count: number[]; min: number[]; max: number[] } | null;
+}
+
+const SPECIAL: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, "-Infinity": Number.NEGATIVE_INFINITY };
+const num = (x: unknown) => (typeof x === "string" && x in SPECIAL ? SPECIAL[x] : x);
+const nums = (xs: unknown[]) => xs.map((x) => (x === null ? Number.NaN : (num(x) as number)));
+/** Wire strings back to numbers, at any depth (values may be lists and objects). */
+const decode = (x: unknown): unknown =>
+  Array.isArray(x) ? x.map(decode) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, decode(v)])) : num(x);
+
+async function getJson(options: ReadOptions, path: string, query: Record<string, string | undefined>): Promise<Record<string, unknown>> {
+  const base = (options.url ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+  const qs = Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
+    .join("&");
+  const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+  const res = await (options.fetch ?? globalThis.fetch)(`${base}/v1/repos/${encodeURIComponent(options.repo ?? "default")}/${path}${qs ? `?${qs}` : ""}`, {
+    headers,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`runcamp: GET ${path.split("?")[0]} failed: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/**
+ * Runs matching `filter` and `status`, sorted by `sort`: all of them, or the first `limit`.
+ * `columns` (filter fields, at most 100) are evaluated for each run in the listing itself.
+ */
+export async function runs(
+  options: ReadOptions & { filter?: string; status?: string | string[]; sort?: string; columns?: string[]; limit?: number },
+): Promise<RunItem[]> {
+  const statuses = options.status === undefined ? [] : Array.isArray(options.status) ? options.status : [options.status];
+  const parts = [options.filter, statuses.length ? `status in (${statuses.map((s) => JSON.stringify(s)).join(", ")})` : undefined].filter(Boolean);
+  const filter = parts.length > 1 ? parts.map((p) => `(${p})`).join(" and ") : parts[0];
+  const out: RunItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await getJson(options, "runs", {
+      filter,
+      sort: options.sort,
+      columns: options.columns?.length ? options.columns.join(",") : undefined,
+      provenance: "false",
+      limit: String(Math.min(1000, options.limit === undefined ? 1000 : options.limit - out.length)),
+      cursor,
+    });
+    for (const item of page.items as RunItem[]) out.push({ ...item, columns: decode(item.columns ?? {}) as Record<string, unknown> });
+    cursor = (page.next_cursor as string | null) ?? undefined;
+  } while (cursor && (options.limit === undefined || out.length < options.limit));
+  return out;
+}
+
+export interface SeriesOptions extends ReadOptions {
+  run: string;
+  name: string;
+  context?: Record<string, string | number | boolean>;
+  /** Downsample to at most this many buckets (each its last point, with count, min, max). */
+  points?: number;
+}
+
+/** One series as columns (every raw point, read page by page, or downsampled with `points`). */
+export async function series(options: SeriesOptions): Promise<SeriesColumns> {
+  const out: SeriesColumns = { name: options.name, context: options.context ?? {}, steps: [], values: [], epochs: [], times: [], buckets: null };
+  let cursor: string | undefined;
+  do {
+    const page = await getJson(options, `runs/${encodeURIComponent(options.run)}/metrics/${encodeURIComponent(options.name)}`, {
+      context: JSON.stringify(options.context ?? {}),
+      format: "columnar",
+      points: options.points === undefined ? undefined : String(options.points),
+      limit: options.points === undefined ? "100000" : undefined,
+      cursor,
+    });
+    out.context = page.context as SeriesColumns["context"];
+    for (const s of page.steps as number[]) out.steps.push(s);
+    for (const v of nums(page.values as unknown[])) out.values.push(v);
+    for (const e of page.epochs as (number | null)[]) out.epochs.push(e);
+    for (const t of page.times as number[]) out.times.push(t);
+    const b = page.buckets as { count: number[]; min: unknown[]; max: unknown[] } | null;
+    if (b) out.buckets = { count: b.count, min: nums(b.min), max: nums(b.max) };
+    cursor = (page.next_cursor as string | null) ?? undefined;
+  } while (cursor);
+  return out;
+}

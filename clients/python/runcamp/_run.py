@@ -383,6 +383,8 @@ class Run:
                 patch["params"] = dict(params)
             if tags:
                 patch["tags"] = {"add": list(tags)}
+            if body.get("campaign") is not None and run.get("campaign") is None:
+                patch["campaign"] = body["campaign"]
             if run.get("status") != "running":
                 patch["status"] = "running"
             if patch:
@@ -408,6 +410,8 @@ class Run:
             patch["params"] = dict(params)
         if tags:
             patch["tags"] = {"add": list(tags)}
+        if body.get("campaign") is not None:
+            patch["campaign"] = body["campaign"]
         self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", dumps(body)))
         self._spill(SpooledRequest(self.url, "PATCH", self._path, dumps(patch)))
         self._spill(SpooledRequest(self.url, "GET", self._path, None, "resolve-steps"))

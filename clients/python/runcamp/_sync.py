@@ -16,9 +16,16 @@ from ._transport import Outcome, Transport, dumps
 log = logging.getLogger("runcamp")
 
 
+def _canonical(v):
+    # 1.0 and 1 are one context value on the server (JSON numbers): one key here too.
+    return int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 2**53 else v
+
+
 def series_key_text(name: str, context: Optional[dict]) -> str:
-    """One series of a run as text: name and canonical (sorted) context."""
-    return name + "\u0000" + json.dumps(dict(sorted((context or {}).items())), separators=(",", ":"))
+    """One series of a run as text: name and canonical (sorted) context, as the TypeScript
+    SDK writes it too (JSON without ASCII escapes)."""
+    ctx = {k: _canonical(v) for k, v in sorted((context or {}).items())}
+    return name + "\u0000" + json.dumps(ctx, separators=(",", ":"), ensure_ascii=False)
 
 
 def step_bases(run: dict) -> dict:

@@ -353,7 +353,8 @@ export class Run {
       if (options.campaign !== undefined && existing.campaign === null) patch.campaign = options.campaign;
       if (existing.status !== "running") patch.status = "running";
       const patched = Object.keys(patch).length ? await run.tryCall("PATCH", run.path, JSON.stringify(patch)) : undefined;
-      const current = patched === null ? null : (await run.expectOk(patched ?? new Response(null), "resuming the run"), await run.tryCall("GET", run.path));
+      if (patched) await run.expectOk(patched, "resuming the run");
+      const current = patched === null ? null : await run.tryCall("GET", run.path);
       if (current === null) {
         run.goOffline(body, runsPath, options);
       } else {

@@ -17,6 +17,7 @@ import { runRoutes } from "./routes/runs.ts";
 import { valueRoutes } from "./routes/values.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
 import { metricRoutes } from "./routes/metrics.ts";
+import { API_REFERENCE_SCRIPT, mountWebUi } from "./web-ui.ts";
 
 export const openApiDocumentation = {
   info: {
@@ -67,7 +68,10 @@ export function createApp(hostDeps: Deps) {
 
   let spec: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API" }));
+  // The reference's script is served by the app itself (and its default web fonts are off):
+  // the page loads nothing from outside.
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API", cdn: API_REFERENCE_SCRIPT, withDefaultFonts: false, agent: { disabled: true } }));
+  if (deps.webAssets) mountWebUi(app, deps.webAssets);
   return app;
 }
 

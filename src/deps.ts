@@ -4,6 +4,7 @@ import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Config } from "./config.ts";
 import type { BlockCache } from "./lib/block-cache.ts";
 import type * as schema from "./db/schema.ts";
+import type { AssetLoader } from "./web-ui.ts";
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -15,4 +16,6 @@ export interface Deps {
   config: Config;
   /** Filled in by createApp from config.seriesCacheBytes. */
   blockCache?: BlockCache;
+  /** The built web UI's files (web/dist); without it the app serves the API only. */
+  webAssets?: AssetLoader;
 }

@@ -1,7 +1,8 @@
 // The Node host (`npm start`): @hono/node-server over an embedded libSQL file, migrations
 // applied at start, graceful shutdown. Refuses to serve without auth anywhere but loopback.
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { createClient, type Client } from "@libsql/client";
@@ -9,8 +10,34 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import { createApp } from "../app.ts";
 import { configFromEnv, type Config } from "../config.ts";
 import { connect } from "../db/connect.ts";
+import type { AssetLoader } from "../web-ui.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** The built web UI's files from a folder (web/dist, written by `npm run build:web`). */
+export function webAssetsFromDir(dir = webDist): AssetLoader {
+  return async (path) => {
+    const file = resolve(dir, path);
+    if (!file.startsWith(dir + sep)) return null;
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" } });
+    } catch {
+      return null;
+    }
+  };
+}
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\./.test(host);
 
@@ -34,11 +61,13 @@ export interface NodeServerOptions {
   host: string;
   port: number;
   config: Config;
+  /** The web UI's files; default web/dist. */
+  webAssets?: AssetLoader;
 }
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
   const client = await openDatabase(options.url, options.authToken);
-  const app = createApp({ db: connect(client), client, config: options.config });
+  const app = createApp({ db: connect(client), client, config: options.config, webAssets: options.webAssets ?? webAssetsFromDir() });
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

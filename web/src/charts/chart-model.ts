@@ -87,7 +87,9 @@ function prepare(s: SeriesData, o: ModelOptions): Prepared {
       p.lo?.push(lo);
       p.hi?.push(hi);
     }
-    if (v === Infinity || v === -Infinity) p.infinities.push({ x, sign: v > 0 ? 1 : -1 });
+    // A bucket can hold an infinity that is not its last point: its max or min tells.
+    if (v === Infinity || s.max?.[i] === Infinity) p.infinities.push({ x, sign: 1 });
+    if (v === -Infinity || s.min?.[i] === -Infinity) p.infinities.push({ x, sign: -1 });
   }
   return p;
 }

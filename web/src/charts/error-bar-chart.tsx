@@ -23,6 +23,7 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
       bars.map((b) => finite(b.mean - (Number.isFinite(b.ci95) ? b.ci95 : 0))),
       bars.map((b) => finite(b.mean + (Number.isFinite(b.ci95) ? b.ci95 : 0))),
     ];
+    const crowded = bars.reduce((n, b) => Math.max(n, b.label.length), 0) * 7 * bars.length > el.clientWidth * 0.9;
     // The y range covers the whiskers, not only the means.
     const edges = [...data[2], ...data[3]].filter((v): v is number => v != null);
     const yMin = edges.length ? Math.min(...edges) : 0;
@@ -66,7 +67,8 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
           { show: false },
         ],
         axes: [
-          { stroke: "#6b7280", grid: { show: false }, splits: () => xs, values: () => bars.map((b) => b.label), size: 50 },
+          // Labels turn when they would not fit side by side.
+          { stroke: "#6b7280", grid: { show: false }, splits: () => xs, values: () => bars.map((b) => b.label), ...(crowded ? { rotate: -35, size: 90 } : { size: 40 }) },
           { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, size: 56, values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))) },
         ],
         hooks: {

@@ -18,7 +18,8 @@ import { useAsync } from "../use-async.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 
 const rowKey = (r: { metric: string; context: Record<string, unknown> }) => `${r.metric}${contextText(r.context)}`;
-const groupLabel = (group: Record<string, unknown>, paths: string[]) => (paths.length ? paths.map((p) => `${p}=${paramText(group[p])}`).join(", ") : "all runs");
+// Chart labels carry the values only (the table names the params): they must fit under a point.
+const groupLabel = (group: Record<string, unknown>, paths: string[]) => (paths.length ? paths.map((p) => paramText(group[p])).join(" · ") : "all runs");
 
 export function CampaignPage() {
   const { params } = useRoute();
@@ -105,7 +106,9 @@ export function CampaignPage() {
           </div>
           <div class="chart-card">
             <header>
-              <h3>Group means with 95% CI</h3>
+              <h3>
+                Group means with 95% CI {paths.length > 0 && <span class="context">by {paths.join(" · ")}</span>}
+              </h3>
               <select aria-label="Metric and context to chart" value={chartPair} onChange={(e) => setQuery({ chart: e.currentTarget.value }, { push: false })}>
                 {pairs.map((p) => (
                   <option key={p} value={p}>

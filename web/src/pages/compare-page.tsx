@@ -30,7 +30,9 @@ export function ComparePage() {
   const detail = useMemo(() => detailCache(repo), [repo]);
   const runs = useAsync((signal) => loadRuns(repo, selection, detail, signal), [repo, selectionKey]);
   const chosen = splitColumnList(query.metrics ?? "");
-  const keys = useAsync(async (signal) => (chosen.length ? chosen.map(parseSeriesKey).filter((k) => k !== null) : loadSeriesKeys(repo, selection, detail, signal)), [repo, selectionKey, query.metrics]);
+  // Which series exist (for the picker); the charts are the chosen ones, or all of them.
+  const catalog = useAsync((signal) => loadSeriesKeys(repo, selection, detail, signal), [repo, selectionKey]);
+  const charts = chosen.length ? chosen.map(parseSeriesKey).filter((k) => k !== null) : (catalog.data ?? []);
   const options = chartOptionsOf(query);
   const zoom: Zoom = query.from !== undefined && query.to !== undefined ? { from: Number(query.from), to: Number(query.to) } : {};
   const colorBy = query.color ?? "";
@@ -58,7 +60,7 @@ export function ComparePage() {
         <span class="muted">{what}</span>
       </div>
       {!("filter" in selection) && !ids.length && <p class="empty">No runs chosen: select runs in the <a href={base}>runs table</a> and press Compare.</p>}
-      <ProblemNote error={runs.error ?? keys.error} />
+      <ProblemNote error={runs.error ?? catalog.error} />
       <div class="toolbar">
         <label>
           color by{" "}
@@ -81,11 +83,11 @@ export function ComparePage() {
             </select>
           </label>
         )}
-        {keys.data && keys.data.length > 1 && (
+        {catalog.data && catalog.data.length > 1 && (
           <PathPicker
             label="series"
-            paths={keys.data.map(seriesKeyText)}
-            chosen={chosen.length ? chosen : keys.data.map(seriesKeyText)}
+            paths={catalog.data.map(seriesKeyText)}
+            chosen={chosen}
             onChange={(texts) => setQuery({ metrics: texts.join(",") })}
           />
         )}
@@ -99,7 +101,7 @@ export function ComparePage() {
       </ChartOptionsBar>
       {legendSpecs.length > 0 && <Legend specs={legendSpecs} hidden={hidden} onToggle={toggle} />}
       <div class="chart-grid">
-        {(keys.data ?? []).map((k) => (
+        {charts.map((k) => (
           <CompareChart
             key={seriesKeyText(k)}
             repo={repo}

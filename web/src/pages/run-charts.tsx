@@ -54,7 +54,9 @@ export function MetricChart({ repo, run, series, options, zoom, onZoom }: Props)
   return (
     <section class="chart-card" data-metric={name}>
       <header>
-        <h3>{name}</h3>
+        <h3>
+          {name} {series.length === 1 && contextLabel(series[0].context) && <span class="context">{contextLabel(series[0].context)}</span>}
+        </h3>
         <span class="muted">{summaryLine(series)}</span>
       </header>
       {series.length > 1 && (

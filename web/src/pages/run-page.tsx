@@ -98,7 +98,9 @@ export function RunPage() {
       </dl>
       <ProblemNote error={saveError} />
       <div class="run-edit">
+        <span class="field-label">Tags</span>
         <TagsEditor tags={detail.tags} onAdd={(t) => save({ tags: { add: [t] } })} onRemove={(t) => save({ tags: { remove: [t] } })} />
+        <span class="field-label">Description</span>
         <Description text={detail.description} onSave={(description) => save({ description })} />
       </div>
 

@@ -115,6 +115,19 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     await screenshot(page, "runs");
   });
 
+  test("cursor pages: Next shows the following runs, Previous the ones before", async () => {
+    const page = await open("/repos/cifar?limit=5");
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(5);
+    const api = (await call("GET", "/v1/repos/cifar/runs?limit=10")) as { items: { id: string }[] };
+    const ids = api.items.map((r) => r.id);
+    expect(await page.locator("tbody .run-id").allInnerTexts()).toEqual(ids.slice(0, 5));
+    await page.getByRole("button", { name: "Next ›" }).click();
+    await page.waitForURL(/cursor=/);
+    await expect.poll(() => page.locator("tbody .run-id").allInnerTexts()).toEqual(ids.slice(5, 10));
+    await page.getByRole("button", { name: "‹ Previous" }).click();
+    await expect.poll(() => page.locator("tbody .run-id").allInnerTexts()).toEqual(ids.slice(0, 5));
+  });
+
   test("selected rows open the compare view of those runs", async () => {
     const page = await open("/repos/cifar");
     await page.locator("tbody tr").nth(3).waitFor();
@@ -210,7 +223,7 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     await expect.poll(() => page.locator('.chart-card[data-metric="acc"] [data-lines]').getAttribute("data-lines")).toBe("2");
   });
 
-  test("compare colors runs by a param", async () => {
+  test("compare colors runs by a param; hover shows the run, step and value", async () => {
     const page = await open("/repos/cifar/compare?runs=none-lr001-s0,flip-lr001-s0,flip-lr003-s0&color=aug");
     await waitForCharts(page, 3);
     // Two values of aug: two colors; the two flip runs share one.
@@ -218,6 +231,38 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     expect(none).toBeGreaterThan(150);
     expect(flip).toBeGreaterThan(150);
     expect(other).toBe(0);
+    const box = (await page.locator('.chart-card[data-metric="acc"] .u-over').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3);
+    const tip = page.locator('.chart-card[data-metric="acc"] .chart-tip');
+    await tip.waitFor();
+    expect(await tip.innerText()).toMatch(/step [\d,]+[\s\S]*resnet (none|flip) lr=0\.00\d s0 · aug=(none|flip)[\s\S]*0\.\d+/);
+  });
+
+  test("chart options: epoch on x, log scale and smoothing, all kept in the URL", async () => {
+    const page = await open("/repos/cifar/runs/none-lr001-s0");
+    await waitForCharts(page, 2);
+    const painted = () => page.locator('.chart-card[data-metric="loss"] [data-lines]').getAttribute("data-painted-at");
+    let before = await painted();
+    await page.getByLabel("x-axis").selectOption("epoch");
+    await page.waitForURL(/x=epoch/);
+    await expect.poll(painted).not.toBe(before);
+    const box = (await page.locator('.chart-card[data-metric="loss"] .u-over').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    expect(await page.locator('.chart-card[data-metric="loss"] .chart-tip').innerText()).toMatch(/^epoch \d+/);
+    before = await painted();
+    await page.getByRole("checkbox", { name: "log scale" }).check();
+    await page.waitForURL(/log=1/);
+    await expect.poll(painted).not.toBe(before);
+    before = await painted();
+    await page.locator(".smoothing input").fill("0.9");
+    await page.waitForURL(/smooth=0.9/);
+    await expect.poll(painted).not.toBe(before);
+    await page.reload();
+    await waitForCharts(page, 2);
+    expect(await page.getByLabel("x-axis").inputValue()).toBe("epoch");
+    expect(await page.getByRole("checkbox", { name: "log scale" }).isChecked()).toBe(true);
+    const [lines] = await colorPixels(page, '.chart-card[data-metric="loss"]', LINE_COLORS.slice(0, 1));
+    expect(lines).toBeGreaterThan(200);
   });
 
   test("the campaign page's summary equals the API's, and downloads it as CSV", async () => {

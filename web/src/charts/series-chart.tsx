@@ -63,6 +63,11 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
   const tip = useRef<HTMLDivElement>(null);
   const zoom = useRef(onZoom);
   zoom.current = onZoom;
+  // Hover reads the latest model, so new labels (run names arriving after the curves) show
+  // without redrawing: the chart is rebuilt only when what it draws changes.
+  const current = useRef(model);
+  current.current = model;
+  const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.lo ?? ""}`).join("|");
 
   useEffect(() => {
     const el = box.current!;
@@ -104,8 +109,10 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       hooks: {
         draw: [
           infinityMarks(lines, hidden),
+          // Stamps for tests and bench/ui.ts: how many paints, and when the last one happened.
           () => {
             el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1);
+            el.dataset.paintedAt = String(performance.now());
           },
         ],
         setSelect: [
@@ -122,7 +129,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
             focused = i;
           },
         ],
-        setCursor: [(u) => showTip(u, model, hidden, focused, tip.current!)],
+        setCursor: [(u) => showTip(u, current.current, hidden, focused, tip.current!)],
       },
     };
     const plot = new uPlot(opts, model.data, el);
@@ -137,7 +144,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       resize.disconnect();
       plot.destroy();
     };
-  }, [model, log, hidden, xRange, height]);
+  }, [model.data, drawn, model.axis, log, hidden, xRange, height]);
 
   return (
     <div class="chart-canvas">

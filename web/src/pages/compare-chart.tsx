@@ -1,7 +1,7 @@
 // One chart of the compare page: one series (name + context) of every compared run, read in one
 // metrics/query request, each downsampled to the chart's width; drawn as one line per run or,
 // grouped, one mean line per group with its band.
-import { useMemo, useRef } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import { querySeries, type SeriesData } from "../api/series.ts";
 import { gridOf, runLinesModel, type LineSpec } from "../charts/chart-model.ts";
 import { groupLinesModel, type GroupBand } from "../charts/group-lines.ts";
@@ -29,12 +29,13 @@ interface Props {
   options: ChartOptions;
   zoom: Zoom;
   onZoom(zoom: Zoom | null): void;
+  onLoaded(): void;
 }
 
 // Bands around single runs help with a few runs; with many they only cover each other.
 const RUN_BANDS_UP_TO = 5;
 
-export function CompareChart({ repo, selection, series, lines, hidden, options, zoom, onZoom }: Props) {
+export function CompareChart({ repo, selection, series, lines, hidden, options, zoom, onZoom, onLoaded }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const selectionKey = JSON.stringify(selection);
@@ -43,8 +44,13 @@ export function CompareChart({ repo, selection, series, lines, hidden, options, 
     [repo, selectionKey, series.name, JSON.stringify(series.context), width, zoom.from, zoom.to],
   );
   const data = reads.data;
+  useEffect(() => {
+    if (data) onLoaded();
+  }, [data]);
   const grid = useMemo(() => data && gridOf(data, options, width), [data, options.axis, options.smoothing, options.log]);
-  const model = useMemo(() => {
+  // Drawn lines, then their labels: run names that arrive after the curves only relabel them.
+  const colors = lines.kind === "runs" && data ? data.map((s) => lines.specOf(s.run).color).join() : lines;
+  const drawn = useMemo(() => {
     if (!grid || !data) return undefined;
     if (lines.kind === "runs") {
       const specs = data.map((s) => ({ ...lines.specOf(s.run), band: data.length <= RUN_BANDS_UP_TO }));
@@ -54,7 +60,11 @@ export function CompareChart({ repo, selection, series, lines, hidden, options, 
     const index = new Map(groups.map((g, i) => [g.spec.key, i]));
     data.forEach((s, i) => groups[index.get(lines.groupOf(s.run))!]?.members.push(i));
     return groupLinesModel(grid, groups.filter((g) => g.members.length), lines.band, options.axis);
-  }, [grid, lines]);
+  }, [grid, colors]);
+  const model = useMemo(
+    () => drawn && lines.kind === "runs" && data ? { ...drawn, lines: drawn.lines.map((l, i) => ({ ...l, spec: { ...l.spec, label: lines.specOf(data[i].run).label } })) } : drawn,
+    [drawn, lines],
+  );
   const xRange = useMemo<[number, number] | null>(() => (options.axis === "step" && zoom.from !== undefined && zoom.to !== undefined ? [zoom.from, zoom.to] : null), [options.axis, zoom.from, zoom.to]);
   const label = contextLabel(series.context);
 

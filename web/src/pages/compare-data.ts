@@ -56,10 +56,11 @@ export async function loadRuns(repo: string, selection: Selection, detail: Retur
 
 /**
  * The series found in the first few runs (reading every run's detail would cost a request
- * each): the usual case, runs of one experiment, log the same series.
+ * each; five fit in one round of the browser's six connections): the usual case, runs of one
+ * experiment, log the same series.
  */
 export async function loadSeriesKeys(repo: string, selection: Selection, detail: ReturnType<typeof detailCache>, signal: AbortSignal): Promise<SeriesKey[]> {
-  const ids = "runs" in selection ? selection.runs.slice(0, 10) : (await listRuns(repo, { filter: selection.filter, limit: 10 }, signal)).items.map((r) => r.id);
+  const ids = "runs" in selection ? selection.runs.slice(0, 5) : (await listRuns(repo, { filter: selection.filter, limit: 5 }, signal)).items.map((r) => r.id);
   const keys = new Map<string, SeriesKey>();
   await pool(ids, 6, async (id) => {
     for (const m of (await detail(id)).metrics) keys.set(m.name + contextKey(m.context), { name: m.name, context: m.context });

@@ -28,15 +28,19 @@ export function ComparePage() {
   const selection: Selection = query.filter ? { filter: query.filter } : { runs: ids };
   const selectionKey = JSON.stringify(selection);
   const detail = useMemo(() => detailCache(repo), [repo]);
-  const runs = useAsync((signal) => loadRuns(repo, selection, detail, signal), [repo, selectionKey]);
+  const colorBy = query.color ?? "";
+  const groupBy = listParam(query.group);
+  // Runs chosen by id are read one request each: without a color or group param they only
+  // name the lines, so they wait until the curves are in rather than compete with them.
+  const [curvesIn, setCurvesIn] = useState(false);
+  const runsNow = "filter" in selection || Boolean(colorBy) || groupBy.length > 0 || curvesIn;
+  const runs = useAsync(async (signal) => (runsNow ? loadRuns(repo, selection, detail, signal) : undefined), [repo, selectionKey, runsNow]);
   const chosen = splitColumnList(query.metrics ?? "");
   // Which series exist (for the picker); the charts are the chosen ones, or all of them.
   const catalog = useAsync((signal) => loadSeriesKeys(repo, selection, detail, signal), [repo, selectionKey]);
   const charts = chosen.length ? chosen.map(parseSeriesKey).filter((k) => k !== null) : (catalog.data ?? []);
   const options = chartOptionsOf(query);
   const zoom: Zoom = query.from !== undefined && query.to !== undefined ? { from: Number(query.from), to: Number(query.to) } : {};
-  const colorBy = query.color ?? "";
-  const groupBy = listParam(query.group);
   const band = query.band === "std" ? "std" : "minmax";
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
 
@@ -112,6 +116,7 @@ export function ComparePage() {
             options={options}
             zoom={zoom}
             onZoom={(z) => setQuery({ from: z?.from ?? null, to: z?.to ?? null })}
+            onLoaded={() => setCurvesIn(true)}
           />
         ))}
       </div>

@@ -16,6 +16,7 @@ import { useAsync } from "../use-async.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 
 const PAGE_SIZE = 100;
+const pageSize = (text: string | undefined) => Math.min(1000, Math.max(1, Number(text) || PAGE_SIZE));
 const SHOW_ARCHIVED = "archived in (true, false)";
 
 const BUILTIN_COLUMNS: { label: string; sort?: string; cell(run: Run, repo: string): preact.ComponentChildren }[] = [
@@ -48,7 +49,7 @@ export function RunsTable() {
   // Archived runs are hidden unless the filter names `archived`; the toggle names it.
   const effectiveFilter = archived ? (filter ? `(${filter}) and ${SHOW_ARCHIVED}` : SHOW_ARCHIVED) : filter;
 
-  const runs = useAsync((signal) => listRuns(repo, { filter: effectiveFilter, sort: query.sort, cursor: query.cursor, limit: PAGE_SIZE, columns }, signal), [repo, effectiveFilter, query.sort, query.cursor, query.cols]);
+  const runs = useAsync((signal) => listRuns(repo, { filter: effectiveFilter, sort: query.sort, cursor: query.cursor, limit: pageSize(query.limit), columns }, signal), [repo, effectiveFilter, query.sort, query.cursor, query.cols, query.limit]);
   const campaigns = useAsync((signal) => listCampaigns(repo, signal), [repo]);
   const filterError = filterErrorPosition(runs.error);
   // The wrapped filter puts one "(" before the person's text.

@@ -14,6 +14,7 @@ import { createRun } from "../src/services/runs.ts";
 import type { IncomingPoint } from "../src/lib/points.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
 import { timeEach, timeGets } from "./timing.ts";
+import { benchWebUi, writeWebUiSection } from "./ui.ts";
 
 export interface Row {
   what: string;
@@ -185,6 +186,8 @@ async function main() {
 
   writeResults(rows);
   rmSync(tmp, { recursive: true, force: true });
+  console.log("web UI in Chromium...");
+  writeWebUiSection(await benchWebUi(scale), scale);
 }
 
 function writeResults(rows: Row[]) {

@@ -29,8 +29,8 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     await browser?.close();
     await host?.close();
   });
-  const open = async (path: string) => {
-    w = await openPage(browser);
+  const open = async (path: string, viewport?: { width: number; height: number }) => {
+    w = await openPage(browser, viewport);
     allowedStatuses = [];
     await w.page.goto(host.origin + path);
     return w.page;
@@ -94,7 +94,7 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
 
   test("columns from values and series summaries, sorted by a click on the header", async () => {
     const cols = 'params.lr,values.acc{subset:"test"},metrics.loss{subset:"val"}.min';
-    const page = await open(`/repos/cifar?cols=${encodeURIComponent(cols)}&filter=${encodeURIComponent('campaign = "augment-grid"')}`);
+    const page = await open(`/repos/cifar?cols=${encodeURIComponent(cols)}&filter=${encodeURIComponent('campaign = "augment-grid"')}`, { width: 1480, height: 900 });
     const header = page.locator("th.field button.sort").nth(1);
     await header.waitFor();
     await page.locator("tbody tr").nth(11).waitFor();
@@ -112,6 +112,9 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     // The values shown are the run's own, to 4 significant digits.
     const detail = (await call("GET", `/v1/repos/cifar/runs/${shownIds[0]}`)) as { values: { name: string; value: number }[] };
     expect(accs[0]).toBeCloseTo(detail.values.find((v) => v.name === "acc")!.value, 3);
+    await page.getByRole("checkbox", { name: `Select run ${await page.locator("tbody .run-name a").first().innerText()}` }).check();
+    await page.getByRole("checkbox", { name: `Select run ${await page.locator("tbody .run-name a").nth(2).innerText()}` }).check();
+    await page.getByRole("link", { name: "Compare 2 selected" }).waitFor();
     await screenshot(page, "runs");
   });
 

@@ -81,7 +81,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
         const edge = { label: "", stroke: "transparent", width: 0, points: { show: false }, show };
         series[line.lo] = edge;
         series[line.hi] = edge;
-        bands.push({ series: [line.hi, line.lo], fill: withAlpha(line.spec.color, lines.length > 1 ? 0.14 : 0.22) });
+        bands.push({ series: [line.hi, line.lo], fill: withAlpha(line.spec.color, lines.length > 1 ? 0.18 : 0.24) });
       }
     }
     let focused: number | null = null;

@@ -34,6 +34,9 @@ function parseSort(sort: string | undefined): { field: string; desc: boolean } {
   return m ? { field: m[1], desc: m[2].toLowerCase() === "desc" } : { field: text || "created_at", desc: false };
 }
 
+/** A field name that may wrap after its dots and before its context (long headers stay narrow). */
+const breakable = (field: string) => field.split(/(?<=\.)|(?=\{)/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+
 // Pages already seen under the current filter and sort, for "Previous": cursors only go forward.
 const trail: string[] = [];
 
@@ -149,7 +152,7 @@ export function RunsTable() {
               {columns.map((c) => (
                 <th key={c} class="num field">
                   <button class="sort" title={`Sort by ${c}`} onClick={() => setSort(c)}>
-                    {c}
+                    {breakable(c)}
                     {sortMark(c)}
                   </button>
                   <button class="remove-col" aria-label={`Remove column ${c}`} onClick={() => setQuery({ cols: columns.filter((x) => x !== c).join(",") })}>
@@ -171,7 +174,9 @@ export function RunsTable() {
                   {run.name && <div class="run-id">{run.id}</div>}
                 </td>
                 {BUILTIN_COLUMNS.map((c) => (
-                  <td key={c.label}>{c.cell(run, repo)}</td>
+                  <td key={c.label} class={c.label === "Tags" ? "tags" : undefined}>
+                    {c.cell(run, repo)}
+                  </td>
                 ))}
                 {columns.map((c) => (
                   <td key={c} class="num">

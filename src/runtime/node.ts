@@ -26,7 +26,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The built web UI's files from a folder (web/dist, written by `npm run build:web`). */
-export function webAssetsFromDir(dir = webDist): AssetLoader {
+function webAssetsFromDir(dir: string): AssetLoader {
   return async (path) => {
     const file = resolve(dir, path);
     if (!file.startsWith(dir + sep)) return null;
@@ -61,13 +61,11 @@ export interface NodeServerOptions {
   host: string;
   port: number;
   config: Config;
-  /** The web UI's files; default web/dist. */
-  webAssets?: AssetLoader;
 }
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
   const client = await openDatabase(options.url, options.authToken);
-  const app = createApp({ db: connect(client), client, config: options.config, webAssets: options.webAssets ?? webAssetsFromDir() });
+  const app = createApp({ db: connect(client), client, config: options.config, webAssets: webAssetsFromDir(webDist) });
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

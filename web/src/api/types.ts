@@ -8,7 +8,6 @@ export type Repo = Ok<"listRepos">["items"][number];
 export type Run = Ok<"listRuns">["items"][number];
 export type RunDetail = Ok<"getRun">;
 export type SeriesSummary = RunDetail["metrics"][number];
-export type RunValue = RunDetail["values"][number];
 export type Campaign = Ok<"listCampaigns">["items"][number];
 export type CampaignDetail = Ok<"getCampaign">;
 export type CampaignSummary = Ok<"summarizeCampaign">;

@@ -110,7 +110,6 @@ async function timeCharts(page: Page, path: string, charts: number, linesPerChar
     { charts, lines: linesPerChart },
     { timeout: 60_000 },
   );
-  if (process.env.UI_BENCH_DEBUG) console.log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType("resource").map((e) => [e.name.slice(22, 90), Math.round(e.startTime), Math.round((e as PerformanceResourceTiming).responseEnd)]).concat([["painted", ...[...document.querySelectorAll<HTMLElement>(".chart-canvas > div[data-lines]")].map((b) => Math.round(Number(b.dataset.paintedAt)))]]))));
   return page.evaluate(() => Math.max(...[...document.querySelectorAll<HTMLElement>(".chart-canvas > div[data-lines]")].map((b) => Number(b.dataset.paintedAt))));
 }
 
@@ -205,6 +204,19 @@ export async function benchWebUi(scale: number): Promise<Row[]> {
 
 const SECTION = "## Web UI";
 
+// Kept with the numbers, as bench/run.ts does, so every rewrite says how to read them.
+const UI_NOTES = `- "First visit" is the first navigation after the server started: its caches are cold (the
+  series' chunk summaries come from the database) and so is the browser's. The repeats are
+  what a person reloading or coming back sees.
+- Charts ask for one point per pixel of their width (about 600 here). The compare chart's one
+  metrics/query request for 100 runs × 600 buckets answers ~16 MB of JSON in today's row form
+  (every bucket an object with eleven keys, plus the points again): most of the time is the
+  server building it (~330 ms warm) and the browser parsing it (~150 ms). The columnar form
+  (format=columnar, one array per field) is the next lever; the UI asks for it once the API
+  serves it (web/src/api/pending-api.ts).
+- Runs chosen by id are read one request each (there is no batch read by id), after the curves
+  are in when no color or group param needs them.`;
+
 /** Replaces (or adds) the "Web UI" section of bench/RESULTS.md, leaving the rest as it is. */
 export function writeWebUiSection(rows: Row[], scale: number) {
   const file = join(root, "bench", "RESULTS.md");
@@ -217,12 +229,13 @@ export function writeWebUiSection(rows: Row[], scale: number) {
   const section = [
     SECTION,
     "",
-    `Measured in Chromium (headless, 1280×900) against the Node host; times from the page's own clock. ${new Date().toISOString()}, \`npm run bench:ui\`${scale !== 1 ? ` with BENCH_SCALE=${scale}` : ""}.`,
+    `Measured in Chromium (headless, 1280×900) against the Node host; times from the page's own clock. ${new Date().toISOString()}, \`npm run bench:ui\` (also the end of \`npm run bench\`)${scale !== 1 ? ` with BENCH_SCALE=${scale}` : ""}.`,
     "",
     "| measurement | result | target | met |",
     "|---|---|---|---|",
     ...rows.map((r) => `| ${r.what} | ${r.result} | ${r.target} | ${r.ok === null ? "—" : r.ok ? "yes" : "**no**"} |`),
     "",
+    UI_NOTES,
     "",
   ].join("\n");
   writeFileSync(file, before + section + after);

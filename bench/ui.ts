@@ -150,7 +150,7 @@ export async function benchWebUi(scale: number): Promise<Row[]> {
     runPoints: Math.max(100_000, Math.round(1_000_000 * scale)),
     tableRuns: Math.max(1000, Math.round(10_000 * scale)),
   };
-  const tmp = join(root, "bench", "tmp-ui");
+  const tmp = join(root, "bench", "tmp", "ui");
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const dbFile = join(tmp, "ui.db");

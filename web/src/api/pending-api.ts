@@ -6,7 +6,7 @@
 //   the chosen values/metrics columns are read from each row's run detail, six at a time.
 // - GET /repos/{repo}/columns: COLUMNS_ENDPOINT; without it the column chooser lists what the
 //   runs on screen hold.
-// - Columnar series: GET reads ask for format=columnar and parse either shape (src/api/series.ts);
+// - Columnar series: GET reads ask for format=columnar and parse either shape (series.ts);
 //   POST metrics/query rejects unknown body keys today, so it asks only when QUERY_COLUMNAR.
 import { getJson, path } from "./client.ts";
 import type { Page, Run, RunDetail, WireNumber } from "./types.ts";
@@ -21,8 +21,10 @@ export type ColumnField =
   | { kind: "value"; name: string; context: Record<string, unknown> }
   | { kind: "metric"; name: string; context: Record<string, unknown>; agg: Aggregation };
 
-// The server's own parser reads the field, so the fallback means what `columns=` will.
-/** The column's field, or null when the text is not a params/values/metrics field. */
+/**
+ * The column's field, or null when the text is not a params/values/metrics field. The server's
+ * own parser reads it, so the fallback means what `columns=` will.
+ */
 export function parseColumnField(text: string): ColumnField | null {
   let field: Field;
   try {

@@ -16,6 +16,7 @@ import type { Deps } from "./deps.ts";
 import { requireAdminToken } from "./http/auth.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
+import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
 import { serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
 
@@ -53,6 +54,9 @@ export function createApp(hostDeps: Deps) {
 
   let spec: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API" }));
+  // The reference's script is served by the app itself (and its default web fonts are off):
+  // the page loads nothing from outside.
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API", cdn: API_REFERENCE_SCRIPT, withDefaultFonts: false, agent: { disabled: true } }));
+  if (deps.webAssets) mountWebUi(app, deps.webAssets);
   return app;
 }

@@ -14,6 +14,8 @@ export interface Env {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   RUNCAMP_ADMIN_TOKEN?: string;
+  /** Workers static assets (wrangler.toml [assets]): the built web UI, web/dist. */
+  ASSETS?: { fetch(request: Request): Promise<Response> };
   [key: string]: unknown;
 }
 
@@ -38,7 +40,15 @@ export default {
       const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
       // The web and Node clients share one interface; only their type packages differ.
       const shared = client as unknown as NodeClient;
-      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv) }), schemaChecked: false };
+      const assets = env.ASSETS;
+      const webAssets =
+        assets &&
+        (async (path: string) => {
+          // The binding serves by path alone; the origin is a placeholder.
+          const res = await assets.fetch(new Request(`https://assets.invalid/${path}`));
+          return res.ok ? res : null;
+        });
+      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets }), schemaChecked: false };
     }
     if (!cached.schemaChecked && new URL(request.url).pathname !== "/health") {
       const schema = await schemaIsCurrent(cached.client);

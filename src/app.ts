@@ -10,14 +10,15 @@ import { healthRoutes } from "./api/health/routes.ts";
 import { metricRoutes } from "./api/metrics/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
+import { requireToken } from "./api/tokens/guard.ts";
+import { tokenRoutes } from "./api/tokens/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
-import { requireAdminToken } from "./http/auth.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
 import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
-import { serializeWrites } from "./http/write-lock.ts";
+import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
 
 export function createApp(hostDeps: Deps) {
@@ -29,7 +30,8 @@ export function createApp(hostDeps: Deps) {
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
-    .route("/", metricRoutes(deps));
+    .route("/", metricRoutes(deps))
+    .route("/", tokenRoutes(deps));
 
   const app = new Hono();
   app.onError(onError);
@@ -38,7 +40,9 @@ export function createApp(hostDeps: Deps) {
     const origins = deps.config.corsOrigins;
     app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
   }
-  if (deps.config.adminToken) app.use("/v1/*", requireAdminToken(deps.config.adminToken));
+  // One lock per app: write requests queue on it, and so does the token's last-used update.
+  const writeLock = createWriteLock();
+  app.use("/v1/*", requireToken(deps, writeLock));
   app.use(
     "/v1/*",
     bodyLimit({
@@ -48,7 +52,7 @@ export function createApp(hostDeps: Deps) {
       },
     }),
   );
-  app.use("/v1/*", serializeWrites());
+  app.use("/v1/*", serializeWrites(writeLock));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
 

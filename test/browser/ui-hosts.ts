@@ -47,7 +47,7 @@ export async function startWorkerUi(): Promise<UiHost> {
   const mf = new Miniflare({
     modules: [{ type: "ESModule", path: join(workerBundleDir, "worker.js"), contents: readFileSync(join(workerBundleDir, "worker.js"), "utf8") }],
     compatibilityDate: /compatibility_date\s*=\s*"([^"]+)"/.exec(wrangler)![1],
-    bindings: { LIBSQL_URL: sql.url },
+    bindings: { LIBSQL_URL: sql.url, RUNCAMP_DEV: "true" }, // as npm run dev runs it
     // As wrangler.toml's [assets]: hashed bundles from the assets layer, every other path to the Worker.
     assets: {
       directory: webDist,

@@ -17,6 +17,7 @@ import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
+import { strictUtf8Bodies } from "./http/strict-body.ts";
 import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
 import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
@@ -52,6 +53,7 @@ export function createApp(hostDeps: Deps) {
       },
     }),
   );
+  app.use("/v1/*", strictUtf8Bodies());
   app.use("/v1/*", serializeWrites(writeLock));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);

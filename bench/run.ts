@@ -13,6 +13,7 @@ import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
 import { timeEach, timeGets } from "./timing.ts";
+import { benchWebUi, writeWebUiSection } from "./ui.ts";
 
 export interface Row {
   what: string;
@@ -281,6 +282,8 @@ async function main() {
 
   writeResults(rows);
   rmSync(tmp, { recursive: true, force: true });
+  console.log("web UI in Chromium...");
+  writeWebUiSection(await benchWebUi(scale), scale);
 }
 
 function writeResults(rows: Row[]) {

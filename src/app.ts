@@ -11,13 +11,16 @@ import { metricRoutes } from "./api/metrics/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { livenessRoutes } from "./api/runs/liveness/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
+import { requireToken } from "./api/tokens/guard.ts";
+import { tokenRoutes } from "./api/tokens/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
-import { requireAdminToken } from "./http/auth.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
-import { serializeWrites } from "./http/write-lock.ts";
+import { strictUtf8Bodies } from "./http/strict-body.ts";
+import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
+import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
 
 export function createApp(hostDeps: Deps) {
@@ -30,7 +33,8 @@ export function createApp(hostDeps: Deps) {
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
-    .route("/", metricRoutes(deps));
+    .route("/", metricRoutes(deps))
+    .route("/", tokenRoutes(deps));
 
   const app = new Hono();
   app.onError(onError);
@@ -39,7 +43,9 @@ export function createApp(hostDeps: Deps) {
     const origins = deps.config.corsOrigins;
     app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
   }
-  if (deps.config.adminToken) app.use("/v1/*", requireAdminToken(deps.config.adminToken));
+  // One lock per app: write requests queue on it, and so does the token's last-used update.
+  const writeLock = createWriteLock();
+  app.use("/v1/*", requireToken(deps, writeLock));
   app.use(
     "/v1/*",
     bodyLimit({
@@ -49,12 +55,16 @@ export function createApp(hostDeps: Deps) {
       },
     }),
   );
-  app.use("/v1/*", serializeWrites());
+  app.use("/v1/*", strictUtf8Bodies());
+  app.use("/v1/*", serializeWrites(writeLock));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
 
   let spec: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API" }));
+  // The reference's script is served by the app itself (and its default web fonts are off):
+  // the page loads nothing from outside.
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API", cdn: API_REFERENCE_SCRIPT, withDefaultFonts: false, agent: { disabled: true } }));
+  if (deps.webAssets) mountWebUi(app, deps.webAssets);
   return app;
 }

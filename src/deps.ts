@@ -3,6 +3,7 @@
 // owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
 import type { Config } from "./config.ts";
+import type { AssetLoader } from "./http/web-ui.ts";
 import type { BlockCache } from "./series/index.ts";
 
 export interface Deps {
@@ -10,4 +11,6 @@ export interface Deps {
   config: Config;
   /** Filled in by createApp from config.seriesCacheBytes. */
   blockCache?: BlockCache;
+  /** The built web UI's files (web/dist); without it the app serves the API only. */
+  webAssets?: AssetLoader;
 }

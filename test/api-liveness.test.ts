@@ -64,10 +64,15 @@ describe.each(hosts)("run liveness on $name", (factory) => {
     for (const id of ["quiet", "done", "beating"]) await ok(`/v1/repos/${repo}/runs`, json("POST", { id }), 201);
     await ok(`/v1/repos/${repo}/runs/done`, json("PATCH", { status: "finished" }));
     await goStale();
-    await ok(`/v1/repos/${repo}/runs/beating/heartbeat`, { method: "POST" });
+    // A heartbeat right before each read: a slow host must not let "beating" go stale meanwhile.
+    const beat = () => ok(`/v1/repos/${repo}/runs/beating/heartbeat`, { method: "POST" });
+    await beat();
     expect(ids(await ok(`/v1/repos/${repo}/runs?filter=stale`))).toEqual(["quiet"]);
+    await beat();
     expect(ids(await ok(`/v1/repos/${repo}/runs?filter=${encodeURIComponent("not stale")}`))).toEqual(["done", "beating"]);
+    await beat();
     expect(ids(await ok(`/v1/repos/${repo}/runs?filter=${encodeURIComponent('stale = false and status = "running"')}`))).toEqual(["beating"]);
+    await beat();
     const page = await ok<{ items: RunJson[] }>(`/v1/repos/${repo}/runs?sort=${encodeURIComponent("stale desc")}`);
     expect(page.items.map((r) => [r.id, r.stale])).toEqual([
       ["quiet", true],
@@ -75,6 +80,7 @@ describe.each(hosts)("run liveness on $name", (factory) => {
       ["done", false],
     ]);
     // A stale sort pages like any other: the cursor stays valid though "now" moves on.
+    await beat();
     const first = await ok<{ items: RunJson[]; next_cursor: string }>(`/v1/repos/${repo}/runs?limit=1&sort=stale`);
     const second = await ok<{ items: RunJson[] }>(`/v1/repos/${repo}/runs?limit=2&sort=stale&cursor=${first.next_cursor}`);
     expect([...ids(first), ...ids(second)].sort()).toEqual(["beating", "done", "quiet"]);

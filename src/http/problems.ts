@@ -13,6 +13,15 @@ export const ProblemSchema = v.pipe(
 export type ProblemFieldError = v.InferOutput<typeof FieldError>;
 export type Problem = v.InferOutput<typeof ProblemSchema>;
 
+// A field path is built from the request's own keys (`points.3.context.<key>`): a hostile
+// key must not come back whole, nor as control characters or unpaired surrogates.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MAX_PATH = 120;
+function safePath(path: string): string {
+  const clean = path.replace(UNSAFE, "\uFFFD");
+  return clean.length > MAX_PATH ? `${clean.slice(0, MAX_PATH)}…` : clean;
+}
+
 // `kind` becomes the problem type URI's last segment, so clients can branch on it.
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -25,7 +34,7 @@ export class ApiError extends Error {
     this.status = status;
     this.kind = kind;
     this.title = title;
-    this.errors = errors;
+    this.errors = errors?.map((e) => ({ path: safePath(e.path), message: e.message }));
   }
 
   toProblem(): Problem {
@@ -72,9 +81,14 @@ const problemDescriptions: Record<number, string> = {
   415: "Unsupported media type",
 };
 
-/** The problem responses of a route, spread into its OpenAPI entry. */
+/**
+ * The problem responses of a /v1 route, spread into its OpenAPI entry. 401 and 403 are
+ * listed on every one: any request may lack the token or the scope it needs.
+ */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
+    [...new Set([...statuses, 401, 403])]
+      .sort()
+      .map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
   );
 }

@@ -16,9 +16,10 @@ export function createWriteLock() {
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+export type WriteLock = ReturnType<typeof createWriteLock>;
+
 /** Runs every non-read request under the lock, after its body has been received in full. */
-export function serializeWrites(): MiddlewareHandler {
-  const run = createWriteLock();
+export function serializeWrites(run: WriteLock): MiddlewareHandler {
   return async (c, next) => {
     if (READ_METHODS.has(c.req.method)) return next();
     // Read the body first (Hono caches it for the handler) so a slow upload never holds the lock.

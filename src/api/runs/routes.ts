@@ -3,7 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { Deps } from "../../deps.ts";
 import { jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";
-import { Page, RepoParams, RunParams } from "../../http/schemas.ts";
+import { RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, keepFreeFormJson, params, query, requireJson } from "../../http/validation.ts";
 import { ColumnFields, CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunListPage, RunView } from "./schemas.ts";
 import { listColumns, listRuns } from "./search.ts";

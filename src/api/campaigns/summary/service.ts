@@ -26,6 +26,7 @@ import type { Context } from "../../../lib/context.ts";
 import { parseContext } from "../../../lib/context.ts";
 import { toWire } from "../../../lib/numbers.ts";
 import { RUN_STATUSES } from "../../../lib/run-status.ts";
+import { excerpt } from "../../../lib/text.ts";
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
 import { findRepoPk } from "../../repos/lookup.ts";
 import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
@@ -118,8 +119,8 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
     if (runs.length > 0) {
       for (const path of groupBy) {
         if (!runs.some((r) => lookup(r.params, path) !== MISSING)) {
-          throw badRequest(`No run of the campaign has the param "${path.join(".")}" named in group_by.`, [
-            { path: "group_by", message: `no run has params.${path.join(".")}` },
+          throw badRequest(`No run of the campaign has the param ${excerpt(path.join("."))} named in group_by.`, [
+            { path: "group_by", message: `no run has ${excerpt(`params.${path.join(".")}`, 60)}` },
           ]);
         }
       }

@@ -21,6 +21,8 @@ from .create_campaign_body_params import CreateCampaignBodyParams
 from .create_run_body import CreateRunBody
 from .create_run_body_params import CreateRunBodyParams
 from .create_run_body_provenance import CreateRunBodyProvenance
+from .create_token_body import CreateTokenBody
+from .create_token_body_scope import CreateTokenBodyScope
 from .get_health_response_200 import GetHealthResponse200
 from .get_health_response_200_database import GetHealthResponse200Database
 from .get_health_response_200_status import GetHealthResponse200Status
@@ -30,6 +32,8 @@ from .get_health_response_503_status import GetHealthResponse503Status
 from .ingest_metrics_json_body import IngestMetricsJsonBody
 from .ingest_metrics_json_body_points_item import IngestMetricsJsonBodyPointsItem
 from .ingest_metrics_response_200 import IngestMetricsResponse200
+from .issued_token import IssuedToken
+from .issued_token_scope import IssuedTokenScope
 from .list_runs_provenance import ListRunsProvenance
 from .patch_campaign_body import PatchCampaignBody
 from .patch_campaign_body_params import PatchCampaignBodyParams
@@ -85,6 +89,9 @@ from .series_read_points_item import SeriesReadPointsItem
 from .series_summary import SeriesSummary
 from .series_summary_page import SeriesSummaryPage
 from .summarize_campaign_select import SummarizeCampaignSelect
+from .token import Token
+from .token_page import TokenPage
+from .token_scope import TokenScope
 from .value_type_4 import ValueType4
 from .wire_number_type_1 import WireNumberType1
 
@@ -110,6 +117,8 @@ __all__ = (
     "CreateRunBody",
     "CreateRunBodyParams",
     "CreateRunBodyProvenance",
+    "CreateTokenBody",
+    "CreateTokenBodyScope",
     "GetHealthResponse200",
     "GetHealthResponse200Database",
     "GetHealthResponse200Status",
@@ -119,6 +128,8 @@ __all__ = (
     "IngestMetricsJsonBody",
     "IngestMetricsJsonBodyPointsItem",
     "IngestMetricsResponse200",
+    "IssuedToken",
+    "IssuedTokenScope",
     "ListRunsProvenance",
     "PatchCampaignBody",
     "PatchCampaignBodyParams",
@@ -164,6 +175,9 @@ __all__ = (
     "SeriesSummary",
     "SeriesSummaryPage",
     "SummarizeCampaignSelect",
+    "Token",
+    "TokenPage",
+    "TokenScope",
     "ValueType4",
     "WireNumberType1",
 )

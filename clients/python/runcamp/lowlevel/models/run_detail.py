@@ -38,7 +38,9 @@ class RunDetail:
         stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
             process most likely died
         values (list['RunValue']):
-        metrics (list['SeriesSummary']):
+        metrics (list['SeriesSummary']): The run's first 1,000 series in (name, context) order
+        metrics_next_cursor (Union[None, str]): When the run has more series: the cursor for GET
+            /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest)
     """
 
     id: str
@@ -59,6 +61,7 @@ class RunDetail:
     stale: bool
     values: list["RunValue"]
     metrics: list["SeriesSummary"]
+    metrics_next_cursor: Union[None, str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +115,9 @@ class RunDetail:
             metrics_item = metrics_item_data.to_dict()
             metrics.append(metrics_item)
 
+        metrics_next_cursor: Union[None, str]
+        metrics_next_cursor = self.metrics_next_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -134,6 +140,7 @@ class RunDetail:
                 "stale": stale,
                 "values": values,
                 "metrics": metrics,
+                "metrics_next_cursor": metrics_next_cursor,
             }
         )
 
@@ -216,6 +223,13 @@ class RunDetail:
 
             metrics.append(metrics_item)
 
+        def _parse_metrics_next_cursor(data: object) -> Union[None, str]:
+            if data is None:
+                return data
+            return cast(Union[None, str], data)
+
+        metrics_next_cursor = _parse_metrics_next_cursor(d.pop("metrics_next_cursor"))
+
         run_detail = cls(
             id=id,
             repo=repo,
@@ -235,6 +249,7 @@ class RunDetail:
             stale=stale,
             values=values,
             metrics=metrics,
+            metrics_next_cursor=metrics_next_cursor,
         )
 
         run_detail.additional_properties = d

@@ -131,6 +131,8 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
                 raise TypeError(f"runcamp: context keys are strings and values str/int/float/bool; got {k!r:.40}: {type(v).__name__}")
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError("runcamp: context values must be finite")
+            if len(k) > 255 or (isinstance(v, str) and len(v) > 255):
+                raise ValueError("runcamp: context keys and string values are at most 255 characters")
 
 
 # Runs still open, finished (or flushed) at interpreter exit.

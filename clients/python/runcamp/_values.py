@@ -1,7 +1,7 @@
 """Single values (``run.set_value``) checked and put in wire form in the calling thread.
 
 What the server stores as a value: a JSON number, string, boolean, null, list or object of
-those, at most 64 KiB as JSON. NaN and ±Infinity travel as the strings "NaN", "Infinity"
+those, at most 64 KiB as JSON and 32 levels deep. NaN and ±Infinity travel as the strings "NaN", "Infinity"
 and "-Infinity" (at any depth); numpy scalars become Python numbers and numpy arrays lists.
 Anything else (a set, a datetime, an object) is refused with a TypeError at the call, so
 nothing is dropped later in the background.
@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 MAX_VALUE_BYTES = 64 * 1024
-_MAX_DEPTH = 64
+MAX_DEPTH = 32  # levels of lists/dicts (the server's RUNCAMP_MAX_JSON_DEPTH default)
 
 
 def _wire_float(x: float) -> Any:
@@ -26,14 +26,14 @@ def _wire_float(x: float) -> Any:
 
 
 def _convert(value: Any, depth: int) -> Any:
-    if depth > _MAX_DEPTH:
-        raise ValueError("runcamp: a value nests too deeply")
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         return _wire_float(value)
+    if isinstance(value, (dict, list, tuple)) and depth + 1 > MAX_DEPTH:
+        raise ValueError(f"runcamp: a value nests at most {MAX_DEPTH} levels of lists and dicts")
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():

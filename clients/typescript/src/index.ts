@@ -177,9 +177,11 @@ function checkSeries(name: unknown, context: Context | undefined): void {
   if (context) {
     const entries = Object.entries(context);
     if (entries.length > 16) throw new RangeError("runcamp: a context has at most 16 keys");
-    for (const [, v] of entries) {
+    for (const [k, v] of entries) {
       if (!(typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))))
         throw new TypeError("runcamp: context values are strings, finite numbers or booleans");
+      if (k.length > 255 || (typeof v === "string" && v.length > 255))
+        throw new RangeError("runcamp: context keys and string values are at most 255 characters");
     }
   }
 }
@@ -792,7 +794,7 @@ export class Run {
 
 /** A value in wire form: NaN and ±Infinity (at any depth) as their strings; refuses what JSON cannot carry. */
 function wireValue(value: unknown, depth = 0): unknown {
-  if (depth > 64) throw new RangeError("runcamp: a value nests too deeply");
+  if (depth >= 32 && typeof value === "object" && value !== null) throw new RangeError("runcamp: a value nests at most 32 levels of arrays and objects");
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
   if (Array.isArray(value) || ArrayBuffer.isView(value)) return Array.from(value as ArrayLike<unknown>, (v) => wireValue(v, depth + 1));

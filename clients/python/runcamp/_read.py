@@ -412,8 +412,10 @@ class RunRecord:
     @property
     def metrics(self) -> list:
         """Every series' summary: name, context, count, first_step, last_step, last, min, max, last_time."""
+        full = self._full()
+        summaries = full["metrics"] if not full.get("metrics_next_cursor") else list(self.repo._pages(f"runs/{self.id}/metrics", {}))
         out = []
-        for s in self._full()["metrics"]:
+        for s in summaries:
             out.append({**s, "last": F.number(s["last"]), "min": F.number(s["min"]), "max": F.number(s["max"])})
         return out
 

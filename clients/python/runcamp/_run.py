@@ -48,7 +48,7 @@ import httpx
 from ._keeper import keeper_for, report_at_exit
 from ._provenance import capture_provenance
 from ._spool import RunSpool, SpooledRequest, default_spool_dir
-from ._sync import SyncReport, resend_run_spool, series_key_text
+from ._sync import SyncReport, all_series, resend_run_spool, series_key_text
 from ._transport import Outcome, Transport, dumps
 from ._values import wire_value
 
@@ -397,7 +397,7 @@ class Run:
             if g.status_code != 200:
                 raise RuncampError(f"reading run {self.id} failed: {g.status_code} {g.text[:500]}")
             run = g.json()
-            for s in run.get("metrics") or []:
+            for s in all_series(self._transport, self._path, run, give_up):
                 if s.get("last_step") is None:
                     continue
                 ctx = s.get("context") or None

@@ -37,6 +37,21 @@ def step_bases(run: dict) -> dict:
     }
 
 
+def all_series(transport: Transport, run_path: str, run: dict, give_up) -> list:
+    """Every series summary of a run: the run's GET carries the first 1,000, the rest are
+    paged from GET .../metrics."""
+    series = list(run.get("metrics") or [])
+    cursor = run.get("metrics_next_cursor")
+    while cursor:
+        r = transport.call("GET", f"{run_path}/metrics?limit=1000&cursor={cursor}", give_up=give_up)
+        if r.status_code != 200:
+            raise ConnectionError(f"runcamp: GET {run_path}/metrics: {r.status_code}")
+        page = r.json()
+        series.extend(page["items"])
+        cursor = page.get("next_cursor")
+    return series
+
+
 def absolute_points_body(body: str, bases: dict) -> str:
     """A ``points-relative`` body with each relative step (``-1 - k``) made absolute."""
     data = json.loads(body)
@@ -60,7 +75,10 @@ def _resolve_steps(req: SpooledRequest, spool: RunSpool, transport: Transport, s
         report.errors.append(f"GET {req.path}: {r.status_code}; the run's automatic steps start at 0")
         bases: dict = {}
     else:
-        bases = step_bases(r.json())
+        try:
+            bases = step_bases({"metrics": all_series(transport, req.path, r.json(), stop)})
+        except ConnectionError:
+            return Outcome.UNDELIVERED
     spool.write_bases(bases)
     return Outcome.DELIVERED
 

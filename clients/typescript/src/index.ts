@@ -132,6 +132,8 @@ type Outcome = "delivered" | "dropped" | "undelivered";
 type SeriesRecord = [next: number, prefix: string, explicitNext: number];
 
 const RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+type SeriesSummary = { name: string; context: Context; last_step: number | null };
+type SeriesOfRun = { metrics?: SeriesSummary[]; metrics_next_cursor?: string | null };
 
 const MAX_SAFE_STEP = Number.MAX_SAFE_INTEGER;
 
@@ -360,10 +362,8 @@ export class Run {
       if (current === null) {
         run.goOffline(body, runsPath, options);
       } else {
-        const view = (await (await run.expectOk(current, "reading the run")).json()) as RunView & {
-          metrics?: Array<{ name: string; context: Context; last_step: number | null }>;
-        };
-        for (const s of view.metrics ?? []) {
+        const view = (await (await run.expectOk(current, "reading the run")).json()) as SeriesOfRun;
+        for (const s of (await run.allSeries(view)) ?? []) {
           if (s.last_step === null) continue;
           run.series.set(seriesKey(s.name, s.context), [s.last_step + 1, seriesPrefix(s.name, s.context), 0]);
         }
@@ -579,7 +579,9 @@ export class Run {
       } else if (op.request.kind === "resolve-steps") {
         const res = await this.deliverGet(op.request.path);
         if (res === null) return;
-        this.applyBases(res.ok ? stepBases(await res.json()) : {});
+        const all = res.ok ? await this.allSeries((await res.json()) as SeriesOfRun) : [];
+        if (all === null) return;
+        this.applyBases(stepBases({ metrics: all }));
       } else if ((await this.deliver(op.request)) === "undelivered") return;
       this.ops.shift();
       this.doneSeq = op.seq;
@@ -664,6 +666,21 @@ export class Run {
       } catch {}
       if (!(await this.backOff(backoff(attempt)))) return null;
     }
+  }
+
+  /** Every series summary of a run: its GET carries the first 1,000, GET .../metrics pages the rest. Null past the deadline. */
+  private async allSeries(view: SeriesOfRun): Promise<SeriesSummary[] | null> {
+    const out = [...(view.metrics ?? [])];
+    let cursor = view.metrics_next_cursor ?? null;
+    while (cursor) {
+      const res = await this.deliverGet(`${this.path}/metrics?limit=1000&cursor=${encodeURIComponent(cursor)}`);
+      if (res === null) return null;
+      if (!res.ok) return out; // the rest start at 0, as for a run the server does not know
+      const page = (await res.json()) as { items: SeriesSummary[]; next_cursor: string | null };
+      out.push(...page.items);
+      cursor = page.next_cursor;
+    }
+    return out;
   }
 
   /** A start-up request: a few quick attempts (about a second), then null if the server is away. */

@@ -113,6 +113,34 @@ describe("offline", () => {
     expect(done.columns["values.acc"]).toBe(Number.POSITIVE_INFINITY);
   });
 
+  // The Python SDK's `runcamp sync` sends what the TypeScript SDK spooled (same format).
+  const python = join(process.cwd(), ".venv", "bin", "python");
+  test.skipIf(!existsSync(python))("python -m runcamp sync sends a TypeScript spool, relative steps included", async () => {
+    const spool = join(dir, "spool3");
+    const first = await Run.start({ url, repo: "ts-offline", id: "ts-to-py" });
+    for (let i = 0; i < 3; i++) first.track(i, "loss");
+    await first.finish();
+    await down();
+    const run = await Run.start({ url, repo: "ts-offline", id: "ts-to-py", spoolDir: spool, closeTimeout: 300 });
+    for (let i = 3; i < 6; i++) run.track(i, "loss");
+    await run.finish();
+    expect(files(spool).map((f) => JSON.parse(readFileSync(f, "utf8")).kind)).toEqual(["request", "request", "resolve-steps", "points-relative", "request"]);
+    await up();
+    // Asynchronously: the server answering it lives in this process.
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { stdout: out } = await promisify(execFile)(python, ["-m", "runcamp", "sync", "--spool", spool], { encoding: "utf8" });
+    expect(out).toContain("0 left");
+    expect(existsSync(join(spool, "ts-offline", "ts-to-py"))).toBe(false);
+    const back = await series({ url, repo: "ts-offline", run: "ts-to-py", name: "loss" });
+    expect([back.steps, back.values]).toEqual([
+      [0, 1, 2, 3, 4, 5],
+      [0, 1, 2, 3, 4, 5],
+    ]);
+    const [item] = await runs({ url, repo: "ts-offline", filter: 'campaign = null and status = "finished" and metrics.loss.count = 6' });
+    expect(item.id).toBe("ts-to-py");
+  });
+
   test("the heartbeat keeps a quiet run from going stale", async () => {
     const run = await Run.start({ url, repo: "ts-live", heartbeatInterval: 300 });
     run.track(1, "loss");

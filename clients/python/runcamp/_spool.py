@@ -109,10 +109,11 @@ class RunSpool:
             return
         if remove_if_empty and not self.files():
             try:  # unlink while locked, so no one else sees an empty dir as theirs
-                try:
-                    os.unlink(self.dir / BASES_FILE)
-                except FileNotFoundError:
-                    pass
+                for marker in (BASES_FILE, ".node"):  # .node: written by the TypeScript SDK
+                    try:
+                        os.unlink(self.dir / marker)
+                    except FileNotFoundError:
+                        pass
                 os.unlink(self.dir / ".lock")
                 self.dir.rmdir()
                 self.dir.parent.rmdir()  # the repo dir, when it was the last run

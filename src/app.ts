@@ -4,6 +4,8 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
+import { LibsqlArtifactStore } from "./api/artifacts/store.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
@@ -16,19 +18,26 @@ import type { Deps } from "./deps.ts";
 import { requireAdminToken } from "./http/auth.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
-import { serializeWrites } from "./http/write-lock.ts";
+import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
 
 export function createApp(hostDeps: Deps) {
   const cacheBytes = hostDeps.config.seriesCacheBytes ?? DEFAULT_SERIES_CACHE_BYTES;
-  const deps: Deps = { ...hostDeps, blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined) };
+  const writeLock = hostDeps.writeLock ?? createWriteLock();
+  const deps: Deps = {
+    ...hostDeps,
+    blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined),
+    writeLock,
+    artifactStore: hostDeps.artifactStore ?? new LibsqlArtifactStore(hostDeps.client, writeLock),
+  };
   const api = new Hono()
     .route("/", repoRoutes(deps))
     .route("/", runRoutes(deps))
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
-    .route("/", metricRoutes(deps));
+    .route("/", metricRoutes(deps))
+    .route("/", artifactRoutes(deps));
 
   const app = new Hono();
   app.onError(onError);
@@ -38,16 +47,16 @@ export function createApp(hostDeps: Deps) {
     app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
   }
   if (deps.config.adminToken) app.use("/v1/*", requireAdminToken(deps.config.adminToken));
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: deps.config.limits.maxBodyBytes,
-      onError: () => {
-        throw tooLarge(`The request body exceeds the limit of ${deps.config.limits.maxBodyBytes} bytes.`);
-      },
-    }),
-  );
-  app.use("/v1/*", serializeWrites());
+  // Artifact uploads stream: their own limit (maxArtifactBytes) is enforced as the bytes arrive,
+  // and they take the write lock per batch of parts they store.
+  const limitBody = bodyLimit({
+    maxSize: deps.config.limits.maxBodyBytes,
+    onError: () => {
+      throw tooLarge(`The request body exceeds the limit of ${deps.config.limits.maxBodyBytes} bytes.`);
+    },
+  });
+  app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : limitBody(c, next)));
+  app.use("/v1/*", serializeWrites(writeLock, isArtifactUpload));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
 

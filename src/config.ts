@@ -6,6 +6,8 @@ export interface Limits {
   maxNameLength: number;
   maxContextKeys: number;
   maxParamsBytes: number;
+  /** Largest artifact, enforced while its upload streams in (413 beyond, nothing kept). */
+  maxArtifactBytes: number;
 }
 
 export interface Config {
@@ -26,6 +28,7 @@ export const defaultLimits: Limits = {
   maxNameLength: 255,
   maxContextKeys: 16,
   maxParamsBytes: 256 * 1024,
+  maxArtifactBytes: 64 * 1024 * 1024,
 };
 
 type Env = Record<string, string | undefined>;
@@ -47,6 +50,7 @@ export function configFromEnv(env: Env): Config {
       maxNameLength: Math.min(intFromEnv(env, "RUNCAMP_MAX_NAME_LENGTH", defaultLimits.maxNameLength), defaultLimits.maxNameLength),
       maxContextKeys: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_KEYS", defaultLimits.maxContextKeys),
       maxParamsBytes: intFromEnv(env, "RUNCAMP_MAX_PARAMS_BYTES", defaultLimits.maxParamsBytes),
+      maxArtifactBytes: intFromEnv(env, "RUNCAMP_MAX_ARTIFACT_BYTES", defaultLimits.maxArtifactBytes),
     },
     corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "")
       .split(",")

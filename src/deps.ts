@@ -2,7 +2,9 @@
 // request path speaks SQL through the libSQL client (per-resource service files); drizzle
 // owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
+import type { ArtifactStore } from "./api/artifacts/store.ts";
 import type { Config } from "./config.ts";
+import type { WriteLock } from "./http/write-lock.ts";
 import type { BlockCache } from "./series/index.ts";
 
 export interface Deps {
@@ -10,4 +12,8 @@ export interface Deps {
   config: Config;
   /** Filled in by createApp from config.seriesCacheBytes. */
   blockCache?: BlockCache;
+  /** The app's write lock (src/http/write-lock.ts); filled in by createApp. */
+  writeLock?: WriteLock;
+  /** Where artifact bytes live; createApp fills in the libSQL store unless a host gives another. */
+  artifactStore?: ArtifactStore;
 }

@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .artifact import Artifact
+from .artifact_page import ArtifactPage
 from .campaign import Campaign
 from .campaign_detail import CampaignDetail
 from .campaign_detail_params import CampaignDetailParams
@@ -9,12 +11,18 @@ from .campaign_summary import CampaignSummary
 from .campaign_summary_rows_item import CampaignSummaryRowsItem
 from .campaign_summary_rows_item_group import CampaignSummaryRowsItemGroup
 from .campaign_summary_select import CampaignSummarySelect
+from .confusion_matrix import ConfusionMatrix
+from .confusion_metrics import ConfusionMetrics
+from .confusion_metrics_classes_item import ConfusionMetricsClassesItem
+from .confusion_metrics_macro_avg import ConfusionMetricsMacroAvg
+from .confusion_metrics_weighted_avg import ConfusionMetricsWeightedAvg
 from .context import Context
 from .create_campaign_body import CreateCampaignBody
 from .create_campaign_body_params import CreateCampaignBodyParams
 from .create_run_body import CreateRunBody
 from .create_run_body_params import CreateRunBodyParams
 from .create_run_body_provenance import CreateRunBodyProvenance
+from .get_artifact_view import GetArtifactView
 from .get_health_response_200 import GetHealthResponse200
 from .get_health_response_200_database import GetHealthResponse200Database
 from .get_health_response_200_status import GetHealthResponse200Status
@@ -65,6 +73,8 @@ from .value_type_4 import ValueType4
 from .wire_number_type_1 import WireNumberType1
 
 __all__ = (
+    "Artifact",
+    "ArtifactPage",
     "Campaign",
     "CampaignDetail",
     "CampaignDetailParams",
@@ -74,12 +84,18 @@ __all__ = (
     "CampaignSummaryRowsItem",
     "CampaignSummaryRowsItemGroup",
     "CampaignSummarySelect",
+    "ConfusionMatrix",
+    "ConfusionMetrics",
+    "ConfusionMetricsClassesItem",
+    "ConfusionMetricsMacroAvg",
+    "ConfusionMetricsWeightedAvg",
     "Context",
     "CreateCampaignBody",
     "CreateCampaignBodyParams",
     "CreateRunBody",
     "CreateRunBodyParams",
     "CreateRunBodyProvenance",
+    "GetArtifactView",
     "GetHealthResponse200",
     "GetHealthResponse200Database",
     "GetHealthResponse200Status",

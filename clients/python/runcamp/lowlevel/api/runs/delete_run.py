@@ -64,7 +64,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Response[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):
@@ -96,7 +96,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Optional[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):
@@ -123,7 +123,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Response[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):
@@ -153,7 +153,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Optional[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):

@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
 import { LibsqlArtifactStore } from "./api/artifacts/store.ts";
+import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
@@ -36,6 +37,7 @@ export function createApp(hostDeps: Deps) {
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
+    .route("/", campaignConfusionRoutes(deps))
     .route("/", metricRoutes(deps))
     .route("/", artifactRoutes(deps));
 

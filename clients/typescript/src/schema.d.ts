@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/campaigns/{campaign}/confusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's mean ± 95% CI across runs
+         * @description Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+         */
+        get: operations["campaignConfusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/runs/{run}/metrics": {
         parameters: {
             query?: never;
@@ -420,6 +440,91 @@ export interface components {
                 ci95: components["schemas"]["WireNumber"] | null;
             }[];
         };
+        ConfusionLabel: string | number;
+        /** @description scikit-learn's classification_report over the matrix (rows: true class, columns: predicted class); a ratio whose denominator is 0 is 0. */
+        ConfusionMetrics: {
+            labels: components["schemas"]["ConfusionLabel"][];
+            /** @description Samples counted: the sum of the matrix */
+            total: number;
+            /** @description Trace / total */
+            accuracy: number;
+            classes: {
+                label: components["schemas"]["ConfusionLabel"];
+                precision: number;
+                recall: number;
+                f1: number;
+                /** @description Samples of the class (its row sum); for an average, all samples */
+                support: number;
+            }[];
+            /** @description Unweighted mean over the classes */
+            macro_avg: {
+                precision: number;
+                recall: number;
+                f1: number;
+                /** @description Samples of the class (its row sum); for an average, all samples */
+                support: number;
+            };
+            /** @description Mean over the classes weighted by support */
+            weighted_avg: {
+                precision: number;
+                recall: number;
+                f1: number;
+                /** @description Samples of the class (its row sum); for an average, all samples */
+                support: number;
+            };
+        };
+        /** @description A metric computed on each run's own matrix, summarised across the runs */
+        AcrossRuns: {
+            /** @description Runs counted */
+            n: number;
+            mean: number | null;
+            /** @description Sample standard deviation (n - 1); null for n < 2 */
+            std: number | null;
+            min: number | null;
+            max: number | null;
+            /** @description Half-width of the 95% confidence interval of the mean, t(0.975, n-1)·std/√n; null for n < 2 */
+            ci95: number | null;
+        };
+        CampaignConfusion: {
+            campaign: string;
+            path: string;
+            group_by: string[];
+            /** @description Ids of the campaign's runs (not archived) without a confusion matrix at path */
+            missing: string[];
+            groups: {
+                /** @description The group's param values by path; null where a run lacks the param */
+                group: {
+                    [key: string]: unknown;
+                };
+                /** @description Ids of the runs summed, oldest first */
+                runs: string[];
+                /** @description Every label of the runs' matrices, in order of first appearance */
+                labels: (string | number)[];
+                /** @description The runs' matrices summed, aligned by label (a label a run lacks counts 0 there) */
+                matrix: number[][];
+                metrics: components["schemas"]["ConfusionMetrics"];
+                across_runs: {
+                    accuracy: components["schemas"]["AcrossRuns"];
+                    /** @description Per label, over the runs whose matrix has it */
+                    classes: {
+                        label: string | number;
+                        precision: components["schemas"]["AcrossRuns"];
+                        recall: components["schemas"]["AcrossRuns"];
+                        f1: components["schemas"]["AcrossRuns"];
+                    }[];
+                    macro_avg: {
+                        precision: components["schemas"]["AcrossRuns"];
+                        recall: components["schemas"]["AcrossRuns"];
+                        f1: components["schemas"]["AcrossRuns"];
+                    };
+                    weighted_avg: {
+                        precision: components["schemas"]["AcrossRuns"];
+                        recall: components["schemas"]["AcrossRuns"];
+                        f1: components["schemas"]["AcrossRuns"];
+                    };
+                };
+            }[];
+        };
         SeriesSummaryPage: {
             items: components["schemas"]["SeriesSummary"][];
             next_cursor: string | null;
@@ -461,7 +566,6 @@ export interface components {
             /** @description When this version was stored */
             created_at: string;
         };
-        ConfusionLabel: string | number;
         /** @description A square matrix of non-negative integers with one row and one column per label, in the order of labels; matrix[i][j] counts the samples of true class labels[i] predicted as labels[j]. Labels are distinct strings or numbers. */
         ConfusionMatrix: {
             labels: components["schemas"]["ConfusionLabel"][];
@@ -470,38 +574,6 @@ export interface components {
         ArtifactPage: {
             items: components["schemas"]["Artifact"][];
             next_cursor: string | null;
-        };
-        /** @description scikit-learn's classification_report over the matrix (rows: true class, columns: predicted class); a ratio whose denominator is 0 is 0. */
-        ConfusionMetrics: {
-            labels: components["schemas"]["ConfusionLabel"][];
-            /** @description Samples counted: the sum of the matrix */
-            total: number;
-            /** @description Trace / total */
-            accuracy: number;
-            classes: {
-                label: components["schemas"]["ConfusionLabel"];
-                precision: number;
-                recall: number;
-                f1: number;
-                /** @description Samples of the class (its row sum); for an average, all samples */
-                support: number;
-            }[];
-            /** @description Unweighted mean over the classes */
-            macro_avg: {
-                precision: number;
-                recall: number;
-                f1: number;
-                /** @description Samples of the class (its row sum); for an average, all samples */
-                support: number;
-            };
-            /** @description Mean over the classes weighted by support */
-            weighted_avg: {
-                precision: number;
-                recall: number;
-                f1: number;
-                /** @description Samples of the class (its row sum); for an average, all samples */
-                support: number;
-            };
         };
     };
     responses: never;
@@ -1395,6 +1467,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignSummary"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaignConfusion: {
+        parameters: {
+            query: {
+                /** @description The path of the confusion matrix artifact in each run, e.g. confusion.json */
+                path: string;
+                /** @description Comma-separated param paths, written as in filters (params.aug) or bare (aug): one summed matrix per group of runs with equal values there. Default: one group of all runs. */
+                group_by?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignConfusion"];
                     "text/csv": string;
                 };
             };

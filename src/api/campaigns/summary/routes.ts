@@ -6,11 +6,9 @@ import { problems } from "../../../http/problems.ts";
 import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
 import { summaryCsv } from "./csv.ts";
+import { groupByPaths } from "./param-groups.ts";
 import { CampaignSummaryView, ContextsParam, GroupByParam, MetricsParam, SummaryQuery } from "./schemas.ts";
 import { summarizeCampaign } from "./service.ts";
-
-/** A group_by path as filters spell it (params.lr) or bare (lr), as a list of keys. */
-const paramPathKeys = (path: string) => (path.startsWith("params.") ? path.slice("params.".length) : path).split(".");
 
 export function campaignSummaryRoutes(deps: Deps) {
   return new Hono().get(
@@ -41,7 +39,7 @@ export function campaignSummaryRoutes(deps: Deps) {
       const summary = await summarizeCampaign(deps, repo, campaign, {
         metrics: MetricsParam.decode(q.metrics),
         contexts: ContextsParam.decode(q.contexts),
-        groupBy: groupBy && [...new Map(groupBy.map((path) => [paramPathKeys(path).join("."), paramPathKeys(path)])).values()],
+        groupBy: groupBy && groupByPaths(groupBy),
         select: q.select,
       });
       const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });

@@ -1,8 +1,24 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .across_runs import AcrossRuns
 from .artifact import Artifact
 from .artifact_page import ArtifactPage
 from .campaign import Campaign
+from .campaign_confusion import CampaignConfusion
+from .campaign_confusion_groups_item import CampaignConfusionGroupsItem
+from .campaign_confusion_groups_item_across_runs import (
+    CampaignConfusionGroupsItemAcrossRuns,
+)
+from .campaign_confusion_groups_item_across_runs_classes_item import (
+    CampaignConfusionGroupsItemAcrossRunsClassesItem,
+)
+from .campaign_confusion_groups_item_across_runs_macro_avg import (
+    CampaignConfusionGroupsItemAcrossRunsMacroAvg,
+)
+from .campaign_confusion_groups_item_across_runs_weighted_avg import (
+    CampaignConfusionGroupsItemAcrossRunsWeightedAvg,
+)
+from .campaign_confusion_groups_item_group import CampaignConfusionGroupsItemGroup
 from .campaign_detail import CampaignDetail
 from .campaign_detail_params import CampaignDetailParams
 from .campaign_page import CampaignPage
@@ -73,9 +89,17 @@ from .value_type_4 import ValueType4
 from .wire_number_type_1 import WireNumberType1
 
 __all__ = (
+    "AcrossRuns",
     "Artifact",
     "ArtifactPage",
     "Campaign",
+    "CampaignConfusion",
+    "CampaignConfusionGroupsItem",
+    "CampaignConfusionGroupsItemAcrossRuns",
+    "CampaignConfusionGroupsItemAcrossRunsClassesItem",
+    "CampaignConfusionGroupsItemAcrossRunsMacroAvg",
+    "CampaignConfusionGroupsItemAcrossRunsWeightedAvg",
+    "CampaignConfusionGroupsItemGroup",
     "CampaignDetail",
     "CampaignDetailParams",
     "CampaignPage",

@@ -32,6 +32,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
+from ._artifacts import CONFUSION_TYPE, artifact_url, check_artifact_path, download_artifact, encode_confusion, figure_png, guess_content_type, list_artifacts, utf16_len
 from ._provenance import capture_provenance
 from ._spool import RunSpool, SpooledRequest, default_spool_dir
 from ._sync import SyncReport, resend_run_spool, sync_spool
@@ -111,6 +112,61 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
                 raise TypeError(f"runcamp: context keys are strings and values str/int/float/bool; got {k!r:.40}: {type(v).__name__}")
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError("runcamp: context values must be finite")
+
+
+MAX_VALUE_BYTES = 64 * 1024
+
+
+def _json_inner(value: Any, where: str) -> Any:
+    """``value`` as plain JSON (numpy/torch scalars and arrays converted), or TypeError/ValueError."""
+    if value is None or isinstance(value, (bool, str, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"runcamp: {where} holds a non-finite float, which JSON cannot carry")
+        return value
+    if isinstance(value, Mapping):
+        out = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise TypeError(f"runcamp: {where} has a key of type {type(k).__name__}; JSON keys are strings")
+            out[k] = _json_inner(v, where)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_json_inner(v, where) for v in value]
+    item = getattr(value, "item", None)
+    if callable(item) and getattr(value, "ndim", None) == 0:  # numpy / torch scalar
+        return _json_inner(item(), where)
+    tolist = getattr(value, "tolist", None)
+    if callable(tolist):  # numpy array, torch tensor
+        return _json_inner(tolist(), where)
+    raise TypeError(f"runcamp: {where} holds a {type(value).__name__}, which has no JSON form")
+
+
+def _value_item(name: Any, value: Any, context: Optional[Mapping]) -> dict:
+    """The values request item for set_value, checked as the server checks it."""
+    if not isinstance(name, str) or not 1 <= utf16_len(name) <= 255:
+        raise ValueError(f"runcamp: a value name must be a string of 1-255 characters, got {name!r:.80}")
+    _check_series(name, context)
+    item = getattr(value, "item", None)
+    if callable(item) and getattr(value, "ndim", None) == 0:
+        value = item()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"runcamp: value {name!r:.80} is not finite; JSON has no NaN or Infinity (send the string \"NaN\" if you mean it)")
+    if isinstance(value, (list, tuple)) or callable(getattr(value, "tolist", None)):
+        raise TypeError(
+            "runcamp: a value cannot be an array; log a confusion matrix with run.log_confusion_matrix(labels, matrix), "
+            "other arrays with run.log_artifact(...), or put the list inside a dict"
+        )
+    else:
+        value = _json_inner(value, f"value {name!r:.80}")
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    if len(text.encode("utf-8")) > MAX_VALUE_BYTES:
+        raise ValueError(f"runcamp: value {name!r:.80} is over {MAX_VALUE_BYTES} bytes as JSON; store big results with run.log_artifact")
+    out: dict = {"name": name, "value": value}
+    if context:
+        out["context"] = dict(context)
+    return out
 
 
 # Runs still open, finished (or flushed) at interpreter exit.
@@ -379,7 +435,9 @@ class Run:
                 self._room.wait(0.1)
 
     def _enqueue(self, method: str, path: str, payload: Any) -> None:
-        req = SpooledRequest(self.url, method, path, dumps(payload))  # encoded now: later mutation is harmless
+        self._enqueue_request(SpooledRequest(self.url, method, path, dumps(payload)))  # encoded now: later mutation is harmless
+
+    def _enqueue_request(self, req: SpooledRequest) -> None:
         with self._lock:
             if self._closed:
                 raise RuntimeError(f"runcamp: run {self.id} is finished")
@@ -396,11 +454,72 @@ class Run:
             self._pending = []
 
     def set_value(self, name: str, value: Any, context: Optional[Mapping] = None) -> None:
-        """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``."""
-        item: dict = {"name": name, "value": value}
-        if context:
-            item["context"] = dict(context)
+        """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``.
+
+        ``value`` is a number, string, bool, None or a dict (of JSON: nested dicts and lists
+        inside are fine), at most 64 KiB as JSON. Anything the server would refuse raises
+        here: NaN or ±inf (JSON has none; the strings "NaN", "Infinity" work), an array (log a confusion
+        matrix with ``log_confusion_matrix``, other arrays with ``log_artifact``), an object
+        without a JSON form, a name over 255 characters, a context that is not flat."""
+        item = _value_item(name, value, context)
         self._enqueue("PUT", f"{self._path}/values", [item])
+
+    # ---- artifacts ------------------------------------------------------------------------
+
+    def log_artifact(self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None) -> str:
+        """Uploads a file (a path) or bytes as the artifact ``name``, in the background.
+
+        ``name`` is the artifact's path in the run (default: the file's name), e.g.
+        ``"reports/classification.csv"``; logging the same name again replaces it.
+        ``content_type`` defaults to a guess from the name. A file is read when its turn to be
+        sent comes (streamed from disk, never read into memory whole; ``flush()`` waits for
+        it), so keep it unchanged until then; if the server is unreachable it is copied into
+        the spool. Returns the name."""
+        data: Optional[bytes] = None
+        file: Optional[Path] = None
+        if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+            if name is None:
+                raise ValueError("runcamp: log_artifact(bytes) needs a name")
+            data = bytes(path_or_bytes)
+        elif isinstance(path_or_bytes, (str, os.PathLike)):
+            file = Path(path_or_bytes).resolve()
+            if not file.is_file():
+                raise FileNotFoundError(f"runcamp: {file} is not a file")
+            if name is None:
+                name = file.name
+        else:
+            raise TypeError(f"runcamp: log_artifact takes a path or bytes, not {type(path_or_bytes).__name__}")
+        check_artifact_path(name)
+        content_type = content_type or guess_content_type(name)
+        if not isinstance(content_type, str) or "/" not in content_type or len(content_type) > 255 or any(ord(c) < 0x20 for c in content_type):
+            raise ValueError("runcamp: content_type is a media type such as text/csv")
+        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file))
+        return name
+
+    def log_confusion_matrix(self, labels: Any, matrix: Any, name: str = "confusion.json") -> str:
+        """A confusion matrix (``matrix[i][j]``: samples of true class ``labels[i]`` predicted
+        as ``labels[j]``, scikit-learn's orientation; numpy arrays welcome) as the artifact
+        ``name``. The server reports its metrics (``?view=metrics``) and sums a campaign's."""
+        check_artifact_path(name)
+        data = encode_confusion(labels, matrix)
+        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=CONFUSION_TYPE, data=data))
+        return name
+
+    def log_figure(self, fig: Any, name: str, **savefig: Any) -> str:
+        """A matplotlib figure as a PNG artifact ``name`` (rendered now, sent in the background;
+        ``savefig`` options such as ``dpi=150`` pass through)."""
+        check_artifact_path(name)
+        data = figure_png(fig, **savefig)
+        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type="image/png", data=data))
+        return name
+
+    def list_artifacts(self, prefix: Optional[str] = None) -> list:
+        """The run's artifacts on the server (``flush()`` first to include those still queued)."""
+        return list_artifacts(self.id, repo=self.repo, prefix=prefix, url=self.url, token=self._token)
+
+    def download_artifact(self, path: str, dest: Union[str, os.PathLike, None] = None) -> Union[bytes, Path]:
+        """An artifact of this run: its bytes, or with ``dest`` streamed to that file or directory."""
+        return download_artifact(self.id, path, dest, repo=self.repo, url=self.url, token=self._token)
 
     def set_params(self, params: Optional[Mapping[str, Any]] = None, **more: Any) -> None:
         """Merges into the run's params (JSON merge patch: nested dicts merge, None deletes)."""
@@ -572,6 +691,10 @@ class Run:
             self._go_offline()
 
     def _spill(self, req: SpooledRequest) -> None:
+        if req.kind == "artifact" and req.body_file is not None and not os.access(req.body_file, os.R_OK):
+            self._record_error(f"{req.method} {req.path}: dropped, its file {req.body_file} cannot be read")
+            self.stats["dropped_requests"] += 1
+            return
         while True:
             try:
                 self._spool.write(req)

@@ -63,7 +63,7 @@ def resend_run_spool(
         else:
             report.requests += 1
             report.points += req.points
-        file.unlink()
+        req.remove()
     return True
 
 

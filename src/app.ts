@@ -29,7 +29,7 @@ export function createApp(hostDeps: Deps) {
     ...hostDeps,
     blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined),
     writeLock,
-    artifactStore: hostDeps.artifactStore ?? new LibsqlArtifactStore(hostDeps.client, writeLock),
+    artifactStore: hostDeps.artifactStore ?? new LibsqlArtifactStore(hostDeps.client, writeLock, hostDeps.sha256),
   };
   const api = new Hono()
     .route("/", repoRoutes(deps))

@@ -2,7 +2,7 @@
 // request path speaks SQL through the libSQL client (per-resource service files); drizzle
 // owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
-import type { ArtifactStore } from "./api/artifacts/store.ts";
+import type { ArtifactStore, Sha256Factory } from "./api/artifacts/store.ts";
 import type { Config } from "./config.ts";
 import type { WriteLock } from "./http/write-lock.ts";
 import type { BlockCache } from "./series/index.ts";
@@ -16,4 +16,6 @@ export interface Deps {
   writeLock?: WriteLock;
   /** Where artifact bytes live; createApp fills in the libSQL store unless a host gives another. */
   artifactStore?: ArtifactStore;
+  /** An incremental SHA-256 for artifact uploads, where the host has a faster one than the default. */
+  sha256?: Sha256Factory;
 }

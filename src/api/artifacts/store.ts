@@ -18,6 +18,35 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { tooLarge } from "../../http/problems.ts";
 import type { WriteLock } from "../../http/write-lock.ts";
 
+/** An incremental SHA-256 (WebCrypto has none). */
+export interface Sha256 {
+  update(bytes: Uint8Array): void | Promise<void>;
+  digest(): Promise<Uint8Array>;
+}
+export type Sha256Factory = () => Sha256;
+
+// Workers have a native incremental digest (crypto.DigestStream); elsewhere the default is
+// @noble/hashes, pure JS and several times slower than native code, so hosts that have a
+// native hash pass it in (src/hosts/node.ts: node:crypto).
+type DigestStream = WritableStream<Uint8Array> & { digest: Promise<ArrayBuffer> };
+const NativeDigestStream = (globalThis.crypto as { DigestStream?: new (algorithm: string) => DigestStream } | undefined)?.DigestStream;
+
+export const defaultSha256: Sha256Factory = () => {
+  if (NativeDigestStream) {
+    const stream = new NativeDigestStream("SHA-256");
+    const writer = stream.getWriter();
+    return {
+      update: (bytes) => writer.write(bytes),
+      digest: async () => {
+        await writer.close();
+        return new Uint8Array(await stream.digest);
+      },
+    };
+  }
+  const hash = sha256.create();
+  return { update: (bytes) => void hash.update(bytes), digest: async () => hash.digest() };
+};
+
 export const PART_BYTES = 256 * 1024;
 const PARTS_PER_WRITE = 4;
 /** Parts fetched per query when reading. */
@@ -51,24 +80,30 @@ export const deletePartsOf = (pksSql: string, args: (string | number)[]): InStat
 export class LibsqlArtifactStore implements ArtifactStore {
   private readonly client: Client;
   private readonly lock: WriteLock;
+  private readonly sha256: Sha256Factory;
 
-  constructor(client: Client, lock: WriteLock) {
+  constructor(client: Client, lock: WriteLock, sha256: Sha256Factory = defaultSha256) {
     this.client = client;
     this.lock = lock;
+    this.sha256 = sha256;
   }
 
   async write(pk: number, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
-    const hash = sha256.create();
+    const hash = this.sha256();
     const reader = body.getReader();
     let size = 0;
     let seq = 0;
-    let part = new Uint8Array(PART_BYTES);
+    // PARTS_PER_WRITE buffers, reused batch after batch: the driver has copied a batch's
+    // blobs by the time it resolves, so an upload allocates 1 MiB, not its size.
+    const free = Array.from({ length: PARTS_PER_WRITE }, () => new Uint8Array(PART_BYTES));
+    let part = free.pop()!;
     let filled = 0;
-    let ready: Uint8Array[] = [];
+    let ready: Uint8Array<ArrayBuffer>[] = [];
     const flush = async () => {
       const statements = ready.map((data) => ({ sql: "INSERT INTO artifact_parts (artifact_pk, seq, data) VALUES (?, ?, ?)", args: [pk, seq++, data] }));
-      ready = [];
       await this.lock(() => this.client.batch(statements, "write"));
+      for (const data of ready) if (data.byteLength === PART_BYTES) free.push(data);
+      ready = [];
     };
     try {
       for (;;) {
@@ -76,7 +111,7 @@ export class LibsqlArtifactStore implements ArtifactStore {
         if (done) break;
         size += value.byteLength;
         if (size > maxBytes) throw tooLarge(`The artifact exceeds the limit of ${maxBytes} bytes.`);
-        hash.update(value);
+        await hash.update(value);
         for (let at = 0; at < value.byteLength; ) {
           const n = Math.min(PART_BYTES - filled, value.byteLength - at);
           part.set(value.subarray(at, at + n), filled);
@@ -84,9 +119,9 @@ export class LibsqlArtifactStore implements ArtifactStore {
           at += n;
           if (filled === PART_BYTES) {
             ready.push(part);
-            part = new Uint8Array(PART_BYTES);
             filled = 0;
             if (ready.length === PARTS_PER_WRITE) await flush();
+            part = free.pop()!;
           }
         }
       }
@@ -98,7 +133,7 @@ export class LibsqlArtifactStore implements ArtifactStore {
     } finally {
       reader.releaseLock();
     }
-    return { size, sha256: hex(hash.digest()) };
+    return { size, sha256: hex(await hash.digest()) };
   }
 
   read(pk: number, start: number, end: number): ReadableStream<Uint8Array> {

@@ -46,7 +46,9 @@ export function createApp(hostDeps: Deps) {
   app.notFound(notFoundRoute);
   if (deps.config.corsOrigins.length) {
     const origins = deps.config.corsOrigins;
-    app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
+    // Beyond content-type, what a browser needs to read artifact downloads (ETag, ranges).
+    const exposeHeaders = ["content-type", "content-length", "etag", "content-range", "accept-ranges"];
+    app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders }));
   }
   if (deps.config.adminToken) app.use("/v1/*", requireAdminToken(deps.config.adminToken));
   // Artifact uploads stream: their own limit (maxArtifactBytes) is enforced as the bytes arrive,

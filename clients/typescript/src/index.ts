@@ -120,7 +120,6 @@ export type ArtifactBody = string | Uint8Array | ArrayBuffer | Blob;
 /** An artifact path as the server takes it (throws otherwise): 1-1,024 characters, '/' between non-empty segments, no '.' or '..' segment, no control characters or backslashes. */
 export function checkArtifactPath(path: unknown): string {
   if (typeof path !== "string" || path.length < 1 || path.length > 1024) throw new RangeError("runcamp: an artifact path has 1-1,024 characters");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   if (/[\u0000-\u001f\u007f\\]/.test(path)) throw new RangeError("runcamp: an artifact path has no control characters or backslashes");
   if (path.startsWith("/")) throw new RangeError("runcamp: an artifact path does not start with '/'");
   for (const segment of path.split("/")) {

@@ -2,7 +2,7 @@
 // exactly, resume, retries through injected faults and a server restart, and the
 // generated types matching openapi.yaml.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -225,6 +225,7 @@ describe("Run", () => {
 
 describe("Run artifacts", () => {
   const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+  const expectedFile = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7 + 3) & 255);
 
   test("logArtifact and logConfusionMatrix upload in order; listArtifacts, downloadArtifact and confusionMetrics read them", async () => {
     const run = await Run.start({ url, repo: "ts-art" });
@@ -234,15 +235,21 @@ describe("Run artifacts", () => {
     run.logArtifact("reports/classes.csv", "label,f1\ncat,0.9\n");
     run.logArtifact("reports/blob.txt", new Blob(["from a blob"]), { contentType: "text/plain; charset=utf-8" });
     run.logConfusionMatrix(["cat", "dog"], [Uint32Array.from([5, 1]), [2, 3]]);
+    const file = join(dir, "weights.bin");
+    writeFileSync(file, expectedFile);
+    run.logArtifact("models/from-disk.bin", await openAsBlob(file));
     await run.finish();
     expect(run.errors).toEqual([]);
     const items = await run.listArtifacts();
     expect(items.map((i) => [i.path, i.content_type])).toEqual([
       ["confusion.json", "application/vnd.runcamp.confusion+json"],
       ["models/ckpt.bin", "application/octet-stream"],
+      ["models/from-disk.bin", "application/octet-stream"],
       ["reports/blob.txt", "text/plain; charset=utf-8"],
       ["reports/classes.csv", "text/csv"],
     ]);
+    const fromDisk = await downloadArtifact({ url, repo: "ts-art", run: run.id, path: "models/from-disk.bin" });
+    expect(sha(fromDisk)).toBe(sha(expectedFile));
     const expected = new Uint8Array(2 * 1024 * 1024 + 5).map((_, i) => (i * 31) & 255);
     const got = await downloadArtifact({ url, repo: "ts-art", run: run.id, path: "models/ckpt.bin" });
     expect(sha(got)).toBe(sha(expected));

@@ -476,7 +476,8 @@ export class Run {
   /**
    * Uploads `body` as the artifact `name` (a path in the run such as "reports/classes.csv";
    * logging it again replaces it), in order with the points. Bytes are copied now, so the
-   * caller may reuse its buffer.
+   * caller may reuse its buffer. A file on Node: `await openAsBlob(path)` (node:fs) is read
+   * from disk as it is sent, never whole into memory.
    */
   logArtifact(name: string, body: ArtifactBody, options: { contentType?: string } = {}): void {
     const url = artifactUrl(this.repo, this.id, name);
@@ -645,7 +646,12 @@ export class Run {
           this.reject(`${req.method} ${req.path}: dropped, the server answered ${res.status} ${text.slice(0, 300)}`);
           return;
         }
-      } catch {
+      } catch (error) {
+        // A file-backed Blob (openAsBlob) whose file changed or vanished can never be sent.
+        if (req.body instanceof Blob && (error as { cause?: { name?: string } })?.cause?.name === "NotReadableError") {
+          this.reject(`${req.method} ${req.path}: dropped, its file can no longer be read`);
+          return;
+        }
         delay = backoff(attempt); // network error: fetch rejects
       }
       this.stats.retries++;

@@ -14,6 +14,7 @@ import { openDatabase } from "../src/hosts/node.ts";
 import { benchArtifacts } from "./artifacts.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
 import { timeEach, timeGets } from "./timing.ts";
+import { benchWebUi, writeWebUiSection } from "./ui.ts";
 
 export interface Row {
   what: string;
@@ -295,6 +296,8 @@ async function main() {
 
   writeResults(rows);
   rmSync(tmp, { recursive: true, force: true });
+  console.log("web UI in Chromium...");
+  writeWebUiSection(await benchWebUi(scale), scale);
 }
 
 function writeResults(rows: Row[]) {

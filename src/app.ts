@@ -13,12 +13,14 @@ import { healthRoutes } from "./api/health/routes.ts";
 import { metricRoutes } from "./api/metrics/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
+import { requireToken } from "./api/tokens/guard.ts";
+import { tokenRoutes } from "./api/tokens/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
-import { requireAdminToken } from "./http/auth.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
+import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
 import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
 
@@ -39,7 +41,8 @@ export function createApp(hostDeps: Deps) {
     .route("/", campaignSummaryRoutes(deps))
     .route("/", campaignConfusionRoutes(deps))
     .route("/", metricRoutes(deps))
-    .route("/", artifactRoutes(deps));
+    .route("/", artifactRoutes(deps))
+    .route("/", tokenRoutes(deps));
 
   const app = new Hono();
   app.onError(onError);
@@ -50,7 +53,8 @@ export function createApp(hostDeps: Deps) {
     const exposeHeaders = ["content-type", "content-length", "etag", "content-range", "accept-ranges"];
     app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders }));
   }
-  if (deps.config.adminToken) app.use("/v1/*", requireAdminToken(deps.config.adminToken));
+  // One lock per app: write requests queue on it, and so does the token's last-used update.
+  app.use("/v1/*", requireToken(deps, writeLock));
   // Artifact uploads stream: their own limit (maxArtifactBytes) is enforced as the bytes arrive,
   // and they take the write lock per batch of parts they store.
   const limitBody = bodyLimit({
@@ -66,6 +70,9 @@ export function createApp(hostDeps: Deps) {
 
   let spec: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API" }));
+  // The reference's script is served by the app itself (and its default web fonts are off):
+  // the page loads nothing from outside.
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API", cdn: API_REFERENCE_SCRIPT, withDefaultFonts: false, agent: { disabled: true } }));
+  if (deps.webAssets) mountWebUi(app, deps.webAssets);
   return app;
 }

@@ -4,6 +4,7 @@
 import type { Client } from "@libsql/client";
 import type { ArtifactStore, Sha256Factory } from "./api/artifacts/store.ts";
 import type { Config } from "./config.ts";
+import type { AssetLoader } from "./http/web-ui.ts";
 import type { WriteLock } from "./http/write-lock.ts";
 import type { BlockCache } from "./series/index.ts";
 
@@ -18,4 +19,6 @@ export interface Deps {
   artifactStore?: ArtifactStore;
   /** An incremental SHA-256 for artifact uploads, where the host has a faster one than the default. */
   sha256?: Sha256Factory;
+  /** The built web UI's files (web/dist); without it the app serves the API only. */
+  webAssets?: AssetLoader;
 }

@@ -53,7 +53,7 @@ async function readAll(repo: string, run: string, name: string, context?: Contex
     const { data, error } = await api.GET("/v1/repos/{repo}/runs/{run}/metrics/{name}", {
       params: { path: { repo, run, name }, query: { context: context && JSON.stringify(context), limit: "100000", cursor } },
     });
-    if (error || !data) throw new Error(`read failed: ${JSON.stringify(error)}`);
+    if (error || !data || !("points" in data)) throw new Error(`read failed: ${JSON.stringify(error)}`);
     out.push(...(data.points as ReadPoint[]));
     cursor = data.next_cursor ?? undefined;
   } while (cursor);

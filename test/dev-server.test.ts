@@ -11,6 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), "runcamp-dev-"));
 const port = 18700 + Math.floor(Math.random() * 200);
 const base = `http://127.0.0.1:${port}`;
 let child: ChildProcess | undefined;
+let output = "";
 
 async function startDev(): Promise<ChildProcess> {
   const proc = spawn(join(root, "node_modules/.bin/node"), [join(root, "scripts/dev.ts")], {
@@ -19,13 +20,14 @@ async function startDev(): Promise<ChildProcess> {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  let output = "";
+  output = "";
   proc.stdout!.on("data", (d) => (output += d));
   proc.stderr!.on("data", (d) => (output += d));
   for (let i = 0; i < 120; i++) {
     if (proc.exitCode !== null) throw new Error(`npm run dev exited: ${output}`);
     try {
-      if ((await fetch(`${base}/health`)).ok) return proc;
+      // Our own start-up line first: a Worker of the previous start may still be answering.
+      if (output.includes("libSQL endpoint") && (await fetch(`${base}/health`)).ok) return proc;
     } catch {
       // not listening yet
     }
@@ -66,3 +68,18 @@ test("npm run dev serves the Worker and keeps a logged run across a restart", as
   expect(run.params).toEqual({ lr: 0.1 });
   expect(run.metrics.map((m: { name: string; count: number }) => [m.name, m.count])).toEqual([["loss", 1]]);
 }, 180_000);
+
+test("the dev libSQL endpoint runs no SQL without the secret npm run dev gave the Worker", async () => {
+  child = await startDev();
+  const endpoint = /libSQL endpoint (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+  expect(endpoint).toBeDefined();
+  const res = await fetch(`${endpoint}/v2/pipeline`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ requests: [{ type: "execute", stmt: { sql: "DELETE FROM runs" } }] }),
+  });
+  expect(res.status).toBe(401);
+  // The Worker itself (which holds the secret) still works.
+  expect((await fetch(`${base}/v1/repos/dev/runs/kept`)).status).toBe(200);
+  await stopDev(child);
+});

@@ -52,7 +52,7 @@ test("after random appends and overwrites the summary equals one computed from a
         for (const p of points) model.set(p.step, p.value);
         const steps = [...model.keys()].sort((a, b) => a - b);
         const finite = [...model.values()].filter((x) => !Number.isNaN(x));
-        const { summary } = await readSeries(deps, "prop", runId, "m", undefined, { points: 1, limit: 0 });
+        const { summary } = await readSeries(deps, "prop", runId, "m", undefined, { points: 1, limit: 0, format: "rows" });
         expect(summary).toMatchObject({
           count: model.size,
           first_step: steps[0],

@@ -43,7 +43,7 @@ describe("Worker guards", () => {
   }
 
   test("an unmigrated database is a 503 problem telling to run db:migrate", async () => {
-    const res = await send({ LIBSQL_URL: fresh.url }, "http://127.0.0.1/v1/repos/x/runs", {
+    const res = await send({ LIBSQL_URL: fresh.url, RUNCAMP_DEV: "true" }, "http://127.0.0.1/v1/repos/x/runs", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: "{}",
@@ -59,12 +59,19 @@ describe("Worker guards", () => {
     expect(res.body.detail).toContain("LIBSQL_URL");
   });
 
-  test("without RUNCAMP_ADMIN_TOKEN only loopback-addressed requests are served", async () => {
-    const remote = await send({ LIBSQL_URL: migrated.url }, "https://runcamp.example.workers.dev/v1/repos");
-    expect(remote.status).toBe(503);
-    expect(remote.body.detail).toContain("RUNCAMP_ADMIN_TOKEN");
-    const local = await send({ LIBSQL_URL: migrated.url }, "http://127.0.0.1/v1/repos");
-    expect(local.status).toBe(200);
+  test("without RUNCAMP_ADMIN_TOKEN nothing is served, even on loopback, unless under npm run dev (RUNCAMP_DEV)", async () => {
+    for (const url of ["https://runcamp.example.workers.dev/v1/repos", "http://127.0.0.1/v1/repos"]) {
+      const res = await send({ LIBSQL_URL: migrated.url }, url);
+      expect(res.status, url).toBe(503);
+      expect(res.body.detail).toContain("RUNCAMP_ADMIN_TOKEN");
+    }
+    const dev = { LIBSQL_URL: migrated.url, RUNCAMP_DEV: "true" };
+    expect((await send(dev, "http://127.0.0.1/v1/repos")).status).toBe(200);
+    expect((await send(dev, "http://localhost/v1/repos")).status).toBe(200);
+    // Dev mode is still loopback only, and a Host that merely starts like one is not loopback.
+    for (const url of ["https://runcamp.example.workers.dev/v1/repos", "http://127.evil.example/v1/repos", "http://127.0.0.1.evil.example/v1/repos"]) {
+      expect((await send(dev, url)).status, url).toBe(503);
+    }
   });
 
   test("with a token, a remote request must carry it", async () => {

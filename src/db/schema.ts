@@ -3,6 +3,7 @@
 // Internal integer keys (`pk`) join tables; public ids are the (repo, id) pairs in URLs.
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { RUN_STATUSES } from "../lib/run-status.ts";
+import { TOKEN_SCOPES } from "../lib/scopes.ts";
 
 export const repos = sqliteTable("repos", {
   pk: integer("pk").primaryKey({ autoIncrement: true }),
@@ -117,6 +118,25 @@ export const seriesBlocks = sqliteTable(
   // Blocks never overlap, so last_step orders them like first_step; this index finds the
   // blocks a step range touches without visiting every block of a long series.
   (t) => [primaryKey({ columns: [t.seriesPk, t.firstStep] }), index("series_blocks_last").on(t.seriesPk, t.lastStep)],
+);
+
+// API tokens (RUNCAMP_ADMIN_TOKEN is the bootstrap admin and is not stored). Only the
+// SHA-256 of a secret is kept: a leaked database reveals no usable token.
+export const tokens = sqliteTable(
+  "tokens",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull(),
+    name: text("name").notNull().default(""),
+    hash: text("hash").notNull(),
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull(),
+    // A repo name (not a key): a token may be issued for a repo its first write creates.
+    repo: text("repo"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at"),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (t) => [uniqueIndex("tokens_id").on(t.id), uniqueIndex("tokens_hash").on(t.hash)],
 );
 
 // A file a run keeps beside its metrics (a report, a confusion matrix, a figure, a checkpoint).

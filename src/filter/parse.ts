@@ -103,6 +103,33 @@ export function parseFilter(text: string): Expr {
   return expr;
 }
 
+/** One column of a run listing: a field and its text as written. */
+export interface Column {
+  text: string;
+  field: Field;
+}
+
+export const MAX_COLUMNS = 100;
+
+// A column list: fields separated by commas (a comma inside a {context} or a quoted name
+// belongs to the field). Any field, tags included.
+export function parseColumns(text: string): Column[] {
+  const parser = new Parser(text);
+  const columns: Column[] = [];
+  for (;;) {
+    const field = parser.parseField();
+    columns.push({ text: text.slice(field.start, field.end), field });
+    if (columns.length > MAX_COLUMNS) throw new FilterError(field.start, `at most ${MAX_COLUMNS} columns`, "more");
+    const tok = parser.peek();
+    if (tok.kind === "punct" && tok.text === ",") {
+      parser.next();
+      continue;
+    }
+    if (tok.kind !== "eof") parser.fail('"," or end of input', tok);
+    return columns;
+  }
+}
+
 // A sort spec: one field (any but tags), then optionally `asc` (the default) or `desc`.
 export function parseSort(text: string): SortSpec {
   const parser = new Parser(text);

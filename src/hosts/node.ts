@@ -2,7 +2,8 @@
 // applied at start, graceful shutdown. Refuses to serve without auth anywhere but loopback.
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
 import { type Client, createClient } from "@libsql/client";
@@ -11,6 +12,7 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
+import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
@@ -18,6 +20,31 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../..
 /** Applies drizzle/ (the migrations drizzle-kit generates from src/db/schema.ts). */
 export async function migrateDatabase(client: Client): Promise<void> {
   await migrate(drizzle(client), { migrationsFolder });
+}
+
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** The built web UI's files from a folder (web/dist, written by `npm run build:web`). */
+function webAssetsFromDir(dir: string): AssetLoader {
+  return async (path) => {
+    const file = resolve(dir, path);
+    if (!file.startsWith(dir + sep)) return null;
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" } });
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** Opens (creating if needed) the database and brings its schema up to date. */
@@ -52,7 +79,12 @@ export interface NodeServerOptions {
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
   const client = await openDatabase(options.url, options.authToken);
-  const app = createApp({ client: options.wrapClient ? options.wrapClient(client) : client, config: options.config, sha256: nodeSha256 });
+  const app = createApp({
+    client: options.wrapClient ? options.wrapClient(client) : client,
+    config: options.config,
+    sha256: nodeSha256,
+    webAssets: webAssetsFromDir(webDist),
+  });
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

@@ -14,6 +14,10 @@ export interface Env {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   RUNCAMP_ADMIN_TOKEN?: string;
+  /** "true" under `npm run dev` only: serve loopback-addressed requests without a token. */
+  RUNCAMP_DEV?: string;
+  /** Workers static assets (wrangler.toml [assets]): the built web UI, web/dist. */
+  ASSETS?: { fetch(request: Request): Promise<Response> };
   [key: string]: unknown;
 }
 
@@ -29,7 +33,9 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     if (!env.LIBSQL_URL) return unavailable("LIBSQL_URL is not configured for this Worker.");
     // As on Node: without a token the API is served only to loopback (wrangler dev).
-    if (!env.RUNCAMP_ADMIN_TOKEN && !isLoopbackHost(new URL(request.url).hostname)) {
+    // A deployed Worker always needs a token. Only `npm run dev` (which sets RUNCAMP_DEV)
+    // serves without one, and then only requests addressed to loopback.
+    if (!env.RUNCAMP_ADMIN_TOKEN && !(env.RUNCAMP_DEV === "true" && isLoopbackHost(new URL(request.url).hostname))) {
       return unavailable("RUNCAMP_ADMIN_TOKEN is not configured: set it with `wrangler secret put RUNCAMP_ADMIN_TOKEN`.");
     }
     const stringEnv = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -38,7 +44,15 @@ export default {
       const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
       // The web and Node clients share one interface; only their type packages differ.
       const shared = client as unknown as NodeClient;
-      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv) }), schemaChecked: false };
+      const assets = env.ASSETS;
+      const webAssets =
+        assets &&
+        (async (path: string) => {
+          // The binding serves by path alone; the origin is a placeholder.
+          const res = await assets.fetch(new Request(`https://assets.invalid/${path}`));
+          return res.ok ? res : null;
+        });
+      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets }), schemaChecked: false };
     }
     if (!cached.schemaChecked && new URL(request.url).pathname !== "/health") {
       const schema = await schemaIsCurrent(cached.client);

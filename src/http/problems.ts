@@ -81,9 +81,14 @@ const problemDescriptions: Record<number, string> = {
   416: "Range not satisfiable: Content-Range gives the size",
 };
 
-/** The problem responses of a route, spread into its OpenAPI entry. */
+/**
+ * The problem responses of a /v1 route, spread into its OpenAPI entry. 401 and 403 are
+ * listed on every one: any request may lack the token or the scope it needs.
+ */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
+    [...new Set([...statuses, 401, 403])]
+      .sort()
+      .map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
   );
 }

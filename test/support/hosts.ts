@@ -115,6 +115,7 @@ function configEnv(config: Config): Record<string, string> {
   };
   if (config.corsOrigins.length) env.RUNCAMP_CORS_ORIGINS = config.corsOrigins.join(",");
   if (config.adminToken) env.RUNCAMP_ADMIN_TOKEN = config.adminToken;
+  else env.RUNCAMP_DEV = "true"; // as `npm run dev` runs it: open on loopback
   return env;
 }
 

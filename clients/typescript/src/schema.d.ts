@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List repos with their run and campaign counts */
+        /** List repos with their run and campaign counts (a token limited to a repo sees that one) */
         get: operations["listRepos"];
         put?: never;
         post?: never;
@@ -69,6 +69,26 @@ export interface paths {
         put?: never;
         /** Create a run, or resume it when its id already exists */
         post: operations["createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields a run listing can show as columns: param paths, values and series present in the repo
+         * @description At most 1,000 of each kind. Param paths come from runs that are not archived.
+         */
+        get: operations["listColumns"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -291,6 +311,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens (admin), without their secrets */
+        get: operations["listTokens"];
+        put?: never;
+        /** Issue an API token (admin): its secret is in this answer only */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token (admin): refused from the next request on */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -338,12 +393,52 @@ export interface components {
             updated_at: string;
             ended_at: string | null;
         };
-        RunPage: {
-            items: components["schemas"]["Run"][];
+        RunListItem: {
+            id: string;
+            repo: string;
+            name: string;
+            experiment: string;
+            description: string;
+            status: components["schemas"]["RunStatus"];
+            archived: boolean;
+            campaign: string | null;
+            params: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            provenance?: {
+                [key: string]: unknown;
+            } | null;
+            created_at: string;
+            updated_at: string;
+            ended_at: string | null;
+            /** @description With columns=: each requested column's value by its text as requested (null where the run lacks it); non-finite numbers as strings */
+            columns?: {
+                [key: string]: unknown;
+            };
+        };
+        RunListPage: {
+            items: components["schemas"]["RunListItem"][];
             next_cursor: string | null;
         };
         Context: {
             [key: string]: string | number | boolean;
+        };
+        ColumnFields: {
+            /** @description Param paths of the repo's runs (leaves; arrays whole), as fields: params.optimizer.lr */
+            params: string[];
+            values: {
+                name: string;
+                context: components["schemas"]["Context"];
+                /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
+                field: string;
+            }[];
+            metrics: {
+                name: string;
+                context: components["schemas"]["Context"];
+                /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
+                field: string;
+            }[];
         };
         Value: string | number | boolean | null | {
             [key: string]: unknown;
@@ -556,6 +651,26 @@ export interface components {
             }[] | null;
             next_cursor: string | null;
         };
+        SeriesColumns: {
+            name: string;
+            context: components["schemas"]["Context"];
+            summary: components["schemas"]["SeriesSummary"];
+            steps: number[];
+            values: components["schemas"]["WireNumber"][];
+            epochs: (number | null)[];
+            times: number[];
+            /** @description Downsampled reads only: per bucket, its step range, count, min and max (NaN ignored) with their steps */
+            buckets: {
+                start: number[];
+                end: number[];
+                count: number[];
+                min: (components["schemas"]["WireNumber"] | null)[];
+                max: (components["schemas"]["WireNumber"] | null)[];
+                min_step: (number | null)[];
+                max_step: (number | null)[];
+            } | null;
+            next_cursor: string | null;
+        };
         Artifact: {
             path: string;
             /** @description Bytes */
@@ -573,6 +688,42 @@ export interface components {
         };
         ArtifactPage: {
             items: components["schemas"]["Artifact"][];
+            next_cursor: string | null;
+        };
+        IssuedToken: {
+            id: string;
+            name: string;
+            /**
+             * @description read: GET only; write: also create, change and delete runs, values, series and campaigns; admin: also tokens and deleting repos
+             * @enum {string}
+             */
+            scope: "read" | "write" | "admin";
+            /** @description The one repo the token may use; null: every repo */
+            repo: string | null;
+            created_at: string;
+            expires_at: string | null;
+            /** @description Updated at most once a minute */
+            last_used_at: string | null;
+            /** @description The secret: shown this once, stored only as its SHA-256 */
+            token: string;
+        };
+        Token: {
+            id: string;
+            name: string;
+            /**
+             * @description read: GET only; write: also create, change and delete runs, values, series and campaigns; admin: also tokens and deleting repos
+             * @enum {string}
+             */
+            scope: "read" | "write" | "admin";
+            /** @description The one repo the token may use; null: every repo */
+            repo: string | null;
+            created_at: string;
+            expires_at: string | null;
+            /** @description Updated at most once a minute */
+            last_used_at: string | null;
+        };
+        TokenPage: {
+            items: components["schemas"]["Token"][];
             next_cursor: string | null;
         };
     };
@@ -653,6 +804,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRepo: {
@@ -677,6 +846,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -739,6 +926,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Payload too large */
             413: {
                 headers: {
@@ -786,6 +991,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -806,6 +1029,10 @@ export interface operations {
                 filter?: string;
                 /** @description Any field the filter language names except tags, optionally followed by asc (default) or desc, e.g. `metrics.acc{subset:"test"}.last desc`. Default `created_at asc`. Runs without the field come last. */
                 sort?: string;
+                /** @description Comma-separated fields in filter syntax to evaluate for each run of the page, e.g. `params.lr,values.acc{subset:"test"},metrics.loss{subset:"val"}.min,tags.baseline`; each item then has `columns` keyed by the text of each field. At most 100. */
+                columns?: string;
+                /** @description false leaves provenance out of the items */
+                provenance?: "true" | "false";
             };
             header?: never;
             path: {
@@ -821,11 +1048,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunPage"];
+                    "application/json": components["schemas"]["RunListPage"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -901,6 +1146,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -921,6 +1184,64 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnFields"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -960,6 +1281,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -992,6 +1331,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1052,6 +1409,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1128,6 +1503,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1182,6 +1575,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1251,6 +1662,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict with the stored state */
             409: {
                 headers: {
@@ -1310,6 +1739,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1342,6 +1789,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1394,6 +1859,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1479,6 +1962,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1526,6 +2027,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1563,6 +2082,24 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1634,6 +2171,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1682,6 +2237,8 @@ export interface operations {
                 points?: string;
                 limit?: string;
                 cursor?: string;
+                /** @description rows (default): an object per point; columnar: an array per field */
+                format?: "rows" | "columnar";
             };
             header?: never;
             path: {
@@ -1693,17 +2250,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The series */
+            /** @description The series: rows, or with format=columnar an array per field */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SeriesRead"];
+                    "application/json": components["schemas"]["SeriesRead"] | components["schemas"]["SeriesColumns"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1745,6 +2320,12 @@ export interface operations {
                     points?: number;
                     from?: number;
                     to?: number;
+                    /**
+                     * @description rows (default): an object per point; columnar: an array per field
+                     * @default rows
+                     * @enum {string}
+                     */
+                    format?: "rows" | "columnar";
                 };
             };
         };
@@ -1783,12 +2364,50 @@ export interface operations {
                                 max_step: number | null;
                             }[] | null;
                             next_cursor: string | null;
+                        }[] | {
+                            run: string;
+                            name: string;
+                            context: components["schemas"]["Context"];
+                            summary: components["schemas"]["SeriesSummary"];
+                            steps: number[];
+                            values: components["schemas"]["WireNumber"][];
+                            epochs: (number | null)[];
+                            times: number[];
+                            /** @description Downsampled reads only: per bucket, its step range, count, min and max (NaN ignored) with their steps */
+                            buckets: {
+                                start: number[];
+                                end: number[];
+                                count: number[];
+                                min: (components["schemas"]["WireNumber"] | null)[];
+                                max: (components["schemas"]["WireNumber"] | null)[];
+                                min_step: (number | null)[];
+                                max_step: (number | null)[];
+                            } | null;
+                            next_cursor: string | null;
                         }[];
                     };
                 };
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1875,6 +2494,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1942,6 +2579,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1992,6 +2647,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -2031,6 +2704,209 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPage"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /**
+                     * @description read: GET only; write: also create, change and delete runs, values, series and campaigns; admin: also tokens and deleting repos
+                     * @enum {string}
+                     */
+                    scope: "read" | "write" | "admin";
+                    repo?: string;
+                    /** Format: date-time */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

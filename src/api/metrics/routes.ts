@@ -9,7 +9,18 @@ import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { resolveRunIds } from "../runs/lookup.ts";
 import { findRunsByFilter } from "../runs/search.ts";
 import { type IncomingPoint, parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
-import { ContextParam, IngestBody, IngestResult, MAX_QUERY_RUNS, QueryBody, QueryResult, ReadQuery, SeriesReadView, SeriesSummaryView } from "./schemas.ts";
+import {
+  ContextParam,
+  IngestBody,
+  IngestResult,
+  MAX_QUERY_RUNS,
+  QueryBody,
+  QueryResult,
+  ReadQuery,
+  SeriesColumnsView,
+  SeriesReadView,
+  SeriesSummaryView,
+} from "./schemas.ts";
 import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";
 
 const SeriesParams = v.object({ ...RunParams.entries, name: Name });
@@ -84,7 +95,10 @@ export function metricRoutes(deps: Deps) {
         summary: "Read one series: raw points (paginated) or downsampled with points=N",
         description:
           "context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N buckets, each keeping count, min and max (NaN ignored, with their steps) and its last point, exact over the points in its [start, end]. Ranged reads (from/to) and short series get buckets of equal step width; a long series read whole (at least 128·N points) gets buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (%2F).",
-        responses: { 200: jsonResponse("The series", SeriesReadView), ...problems(400, 404) },
+        responses: {
+          200: jsonResponse("The series: rows, or with format=columnar an array per field", v.union([SeriesReadView, SeriesColumnsView])),
+          ...problems(400, 404),
+        },
       }),
       params(SeriesParams),
       query(ReadQuery),
@@ -119,7 +133,7 @@ export function metricRoutes(deps: Deps) {
         }
         const repo = c.req.valid("param").repo;
         const runs = body.runs !== undefined ? await resolveRunIds(deps, repo, body.runs) : await findRunsByFilter(deps, repo, body.filter!, MAX_QUERY_RUNS);
-        return c.json(await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to }));
+        return c.json(await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to, format: body.format }));
       },
     );
 }

@@ -3,12 +3,12 @@ import { contextKey } from "../../http/context-key.ts";
 import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
 import { conflict, notFound } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
-import { downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeriesPoints } from "../../series/index.ts";
+import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeriesPoints } from "../../series/index.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import { reopenRun } from "../runs/service.ts";
 import type { IncomingPoint } from "./parse-points.ts";
-import type { IngestResult, QueryResult, SeriesReadView } from "./schemas.ts";
-import { bucketView, pointView, seriesSummaryView } from "./views.ts";
+import type { IngestResult, QueryResult, ReadFormat, SeriesColumnsView, SeriesReadView } from "./schemas.ts";
+import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.ts";
 
 /**
  * Ingests a batch atomically: one write transaction covers every series it touches, so
@@ -57,18 +57,27 @@ export interface ReadOptions {
   /** Raw reads: page size. */
   limit: number;
   cursor?: string;
+  format: ReadFormat;
 }
 
-async function readOneSeries(deps: Deps, row: SeriesRow, options: ReadOptions): Promise<SeriesReadView> {
+async function readOneSeries(deps: Deps, row: SeriesRow, options: ReadOptions): Promise<SeriesReadView | SeriesColumnsView> {
   const summary = seriesSummaryView(row.summary);
   const base = { name: summary.name, context: summary.context, summary };
+  let points: Point[] = [];
+  let buckets: Bucket[] | null = null;
+  let nextCursor: string | null = null;
   if (options.points !== undefined) {
-    const buckets = (await downsampleSeries(deps, row, options.points, options)).map(bucketView);
-    return { ...base, points: buckets.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })), buckets, next_cursor: null };
+    buckets = await downsampleSeries(deps, row, options.points, options);
+  } else {
+    const from = options.cursor ? Number(decodeCursor(options.cursor, ["number"])[0]) : (options.from ?? 0);
+    const page = await readPoints(deps, row, from, options.to ?? Number.MAX_SAFE_INTEGER, options.limit);
+    points = page.points;
+    nextCursor = page.nextStep === null ? null : encodeCursor([page.nextStep]);
   }
-  const from = options.cursor ? Number(decodeCursor(options.cursor, ["number"])[0]) : (options.from ?? 0);
-  const page = await readPoints(deps, row, from, options.to ?? Number.MAX_SAFE_INTEGER, options.limit);
-  return { ...base, points: page.points.map(pointView), buckets: null, next_cursor: page.nextStep === null ? null : encodeCursor([page.nextStep]) };
+  if (options.format === "columnar") return { ...base, ...columnsView(points, buckets), next_cursor: nextCursor };
+  if (!buckets) return { ...base, points: points.map(pointView), buckets: null, next_cursor: nextCursor };
+  const rows = buckets.map(bucketView);
+  return { ...base, points: rows.map(({ step, value, epoch, time }) => ({ step, value, epoch, time })), buckets: rows, next_cursor: null };
 }
 
 export async function readSeries(
@@ -78,7 +87,7 @@ export async function readSeries(
   name: string,
   context: Context | undefined,
   options: ReadOptions,
-): Promise<SeriesReadView> {
+): Promise<SeriesReadView | SeriesColumnsView> {
   const { runPk } = await findRunPk(deps, repo, runId);
   const key = contextKey(context, deps.config.limits);
   const [row] = await findSeries(deps.client, [runPk], [{ name, context: key }]);
@@ -92,6 +101,7 @@ export interface SeriesQuery {
   points: number;
   from?: number;
   to?: number;
+  format: ReadFormat;
 }
 
 /** The chosen series of many runs, each downsampled; runs lacking a series are simply absent for it. */
@@ -103,10 +113,11 @@ export async function querySeries(deps: Deps, query: SeriesQuery): Promise<Query
     keys,
   );
   const idOf = new Map(query.runs.map((run) => [run.pk, run.id]));
-  const items: QueryResult["items"] = [];
+  const items = [];
   for (const row of rows) {
-    const view = await readOneSeries(deps, row, { points: query.points, from: query.from, to: query.to, limit: 0 });
+    const view = await readOneSeries(deps, row, { points: query.points, from: query.from, to: query.to, limit: 0, format: query.format });
     items.push({ run: idOf.get(row.runPk)!, ...view });
   }
-  return { items };
+  // One format for the whole answer: every item is rows or every item is columns.
+  return { items } as QueryResult;
 }

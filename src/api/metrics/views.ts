@@ -2,7 +2,7 @@
 import { parseContext } from "../../lib/context.ts";
 import { toWire } from "../../lib/numbers.ts";
 import type { Bucket, Point, SeriesSummary } from "../../series/index.ts";
-import type { BucketView, PointView, SeriesSummaryView } from "./schemas.ts";
+import type { BucketView, PointView, SeriesColumnsView, SeriesSummaryView } from "./schemas.ts";
 
 const wire = (x: number | null) => (x === null ? null : toWire(x));
 
@@ -30,3 +30,26 @@ export const bucketView = (b: Bucket): BucketView => ({
   min_step: b.minStep,
   max_step: b.maxStep,
 });
+
+/** Points, or buckets with their last points, as one array per field. */
+export function columnsView(
+  points: readonly Point[],
+  buckets: readonly Bucket[] | null,
+): Pick<SeriesColumnsView, "steps" | "values" | "epochs" | "times" | "buckets"> {
+  const lasts = buckets ? buckets.map((b) => b.last) : points;
+  return {
+    steps: lasts.map((p) => p.step),
+    values: lasts.map((p) => toWire(p.value)),
+    epochs: lasts.map((p) => p.epoch),
+    times: lasts.map((p) => p.time),
+    buckets: buckets && {
+      start: buckets.map((b) => b.start),
+      end: buckets.map((b) => b.end),
+      count: buckets.map((b) => b.count),
+      min: buckets.map((b) => wire(b.min)),
+      max: buckets.map((b) => wire(b.max)),
+      min_step: buckets.map((b) => b.minStep),
+      max_step: buckets.map((b) => b.maxStep),
+    },
+  };
+}

@@ -15,13 +15,13 @@ export function repoRoutes(deps: Deps) {
       describeRoute({
         operationId: "listRepos",
         tags: ["repos"],
-        summary: "List repos with their run and campaign counts",
+        summary: "List repos with their run and campaign counts (a token limited to a repo sees that one)",
         responses: { 200: jsonResponse("A page of repos", Page(RepoView, "RepoPage")), ...problems(400) },
       }),
       query(PageQuery),
       async (c) => {
         const { limit, cursor } = c.req.valid("query");
-        return c.json(await listRepos(deps, limit, cursor));
+        return c.json(await listRepos(deps, limit, cursor, c.get("auth").repo));
       },
     )
     .put(

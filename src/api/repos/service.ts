@@ -23,11 +23,22 @@ export async function getRepo({ client }: Deps, name: string): Promise<RepoView>
   return view(rs.rows[0] as unknown as Record<string, unknown>);
 }
 
-export async function listRepos({ client }: Deps, limit: number, cursor?: string) {
+/** Repos by name; `only` (a repo-limited token's repo) lists that one alone. */
+export async function listRepos({ client }: Deps, limit: number, cursor?: string, only?: string | null) {
   const after = cursor ? String(decodeCursor(cursor, ["string"])[0]) : undefined;
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (after !== undefined) {
+    where.push("p.name > ?");
+    args.push(after);
+  }
+  if (only) {
+    where.push("p.name = ?");
+    args.push(only);
+  }
   const rs = await client.execute({
-    sql: `SELECT ${COLUMNS} FROM repos p ${after === undefined ? "" : "WHERE p.name > ?"} ORDER BY p.name LIMIT ?`,
-    args: after === undefined ? [limit + 1] : [after, limit + 1],
+    sql: `SELECT ${COLUMNS} FROM repos p ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY p.name LIMIT ?`,
+    args: [...args, limit + 1],
   });
   return pageOf(rs.rows as unknown as Record<string, unknown>[], limit, view, (last) => [String(last.name)]);
 }

@@ -3,10 +3,10 @@ import { describeRoute } from "hono-openapi";
 import type { Deps } from "../../deps.ts";
 import { jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";
-import { Page, RepoParams, RunParams } from "../../http/schemas.ts";
+import { RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, keepFreeFormJson, params, query, requireJson } from "../../http/validation.ts";
-import { CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunView } from "./schemas.ts";
-import { listRuns } from "./search.ts";
+import { ColumnFields, CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunListPage, RunView } from "./schemas.ts";
+import { listColumns, listRuns } from "./search.ts";
 import { createRun, deleteRun, getRun, patchRun } from "./service.ts";
 
 export function runRoutes(deps: Deps) {
@@ -40,13 +40,25 @@ export function runRoutes(deps: Deps) {
         summary: "Search runs: filter, sort, paginate",
         description:
           "Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.",
-        responses: { 200: jsonResponse("A page of runs", Page(RunView, "RunPage")), ...problems(400, 404) },
+        responses: { 200: jsonResponse("A page of runs", RunListPage), ...problems(400, 404) },
       }),
       params(RepoParams),
       query(ListRunsQuery),
       async (c) => {
         return c.json(await listRuns(deps, c.req.valid("param").repo, c.req.valid("query")));
       },
+    )
+    .get(
+      "/repos/:repo/columns",
+      describeRoute({
+        operationId: "listColumns",
+        tags: ["runs"],
+        summary: "The fields a run listing can show as columns: param paths, values and series present in the repo",
+        description: "At most 1,000 of each kind. Param paths come from runs that are not archived.",
+        responses: { 200: jsonResponse("The fields", ColumnFields), ...problems(400, 404) },
+      }),
+      params(RepoParams),
+      async (c) => c.json(await listColumns(deps, c.req.valid("param").repo)),
     )
     .get(
       "/repos/:repo/runs/:run",

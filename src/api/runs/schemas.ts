@@ -1,6 +1,6 @@
 // Request and response shapes of the runs routes. Types come from these schemas.
 import * as v from "valibot";
-import { JsonObject, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
+import { Context, JsonObject, Page, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
 import { SeriesSummaryView } from "../metrics/schemas.ts";
 import { ValueView } from "../values/schemas.ts";
 
@@ -24,6 +24,23 @@ export const RunView = v.pipe(
   v.metadata({ ref: "Run" }),
 );
 export type RunView = v.InferOutput<typeof RunView>;
+
+export const RunListItem = v.pipe(
+  v.object({
+    ...RunView.entries,
+    provenance: v.optional(v.nullable(JsonObject)),
+    columns: v.optional(
+      v.pipe(
+        v.record(v.string(), v.unknown()),
+        v.description("With columns=: each requested column's value by its text as requested (null where the run lacks it); non-finite numbers as strings"),
+      ),
+    ),
+  }),
+  v.metadata({ ref: "RunListItem" }),
+);
+export type RunListItem = v.InferOutput<typeof RunListItem>;
+export const RunListPage = Page(RunListItem, "RunListPage");
+export type RunListPage = v.InferOutput<typeof RunListPage>;
 
 export const RunDetailView = v.pipe(
   v.object({ ...RunView.entries, values: v.array(ValueView), metrics: v.array(SeriesSummaryView) }),
@@ -76,5 +93,30 @@ export const ListRunsQuery = v.object({
       ),
     ),
   ),
+  columns: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(4096, "must be at most 4,096 characters"),
+      v.description(
+        'Comma-separated fields in filter syntax to evaluate for each run of the page, e.g. `params.lr,values.acc{subset:"test"},metrics.loss{subset:"val"}.min,tags.baseline`; each item then has `columns` keyed by the text of each field. At most 100.',
+      ),
+    ),
+  ),
+  provenance: v.optional(v.pipe(v.picklist(["true", "false"]), v.description("false leaves provenance out of the items")), "true"),
 });
 export type ListRunsOptions = v.InferOutput<typeof ListRunsQuery>;
+
+const NamedField = v.object({
+  name: v.string(),
+  context: Context,
+  field: v.pipe(v.string(), v.description("The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step)")),
+});
+export const ColumnFields = v.pipe(
+  v.object({
+    params: v.pipe(v.array(v.string()), v.description("Param paths of the repo's runs (leaves; arrays whole), as fields: params.optimizer.lr")),
+    values: v.array(NamedField),
+    metrics: v.array(NamedField),
+  }),
+  v.metadata({ ref: "ColumnFields" }),
+);
+export type ColumnFields = v.InferOutput<typeof ColumnFields>;

@@ -5,7 +5,8 @@ import { type Expr, FilterError, parseFilter, parseSort } from "../../filter/par
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest } from "../../http/problems.ts";
 import { findRepoPk } from "../repos/lookup.ts";
-import type { ListRunsOptions } from "./schemas.ts";
+import { columnValues, listColumnFields, parseColumnsParam } from "./columns.ts";
+import type { ListRunsOptions, RunListItem, RunListPage } from "./schemas.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "./service.ts";
 
 /** A FilterError becomes a 400 naming the query parameter; its message carries the position. */
@@ -92,7 +93,12 @@ function decodeRunCursor(cursor: string, sort: RunSort): { value: SortValue; pk:
  * come last in both directions. The cursor holds the last run's (key, pk), so a page
  * never skips or repeats a run, whatever the sort.
  */
-export async function listRuns(deps: Deps, repo: string, { limit, cursor, filter, sort: sortText }: ListRunsOptions) {
+export async function listRuns(
+  deps: Deps,
+  repo: string,
+  { limit, cursor, filter, sort: sortText, columns: columnsText, provenance }: ListRunsOptions,
+): Promise<RunListPage> {
+  const columns = columnsText === undefined || columnsText.trim() === "" ? undefined : parseColumnsParam(columnsText);
   const repoPk = await findRepoPk(deps, repo);
   const search = compileSearch(repoPk, filter);
   const sort = compileRunSort(sortText);
@@ -134,12 +140,20 @@ export async function listRuns(deps: Deps, repo: string, { limit, cursor, filter
   args.push(limit + 1);
   const rs = await deps.client.execute({ sql, args });
   const rows = rs.rows as unknown as Record<string, unknown>[];
-  return pageOf(
+  const page = pageOf(
     rows,
     limit,
-    (row) => runView(repo, row),
+    (row) => ({ pk: Number(row.pk), view: runView(repo, row) }),
     (last) => [sortValue(last.sort_key), Number(last.pk), sort.fingerprint],
   );
+  const values = columns ? await columnValues(deps, page.items, columns) : undefined;
+  const items = page.items.map(({ view }, i): RunListItem => {
+    const item: RunListItem = { ...view };
+    if (provenance === "false") delete item.provenance;
+    if (values) item.columns = values[i];
+    return item;
+  });
+  return { items, next_cursor: page.next_cursor };
 }
 
 function sortValue(x: unknown): SortValue {
@@ -168,4 +182,8 @@ export async function findRunsByFilter(deps: Deps, repo: string, filter: string,
     ]);
   }
   return rs.rows.map((row) => ({ pk: Number(row.pk), id: String(row.id) }));
+}
+
+export async function listColumns(deps: Deps, repo: string) {
+  return listColumnFields(deps, await findRepoPk(deps, repo));
 }

@@ -27,6 +27,9 @@ from .campaign_summary import CampaignSummary
 from .campaign_summary_rows_item import CampaignSummaryRowsItem
 from .campaign_summary_rows_item_group import CampaignSummaryRowsItemGroup
 from .campaign_summary_select import CampaignSummarySelect
+from .column_fields import ColumnFields
+from .column_fields_metrics_item import ColumnFieldsMetricsItem
+from .column_fields_values_item import ColumnFieldsValuesItem
 from .confusion_matrix import ConfusionMatrix
 from .confusion_metrics import ConfusionMetrics
 from .confusion_metrics_classes_item import ConfusionMetricsClassesItem
@@ -38,6 +41,8 @@ from .create_campaign_body_params import CreateCampaignBodyParams
 from .create_run_body import CreateRunBody
 from .create_run_body_params import CreateRunBodyParams
 from .create_run_body_provenance import CreateRunBodyProvenance
+from .create_token_body import CreateTokenBody
+from .create_token_body_scope import CreateTokenBodyScope
 from .get_artifact_view import GetArtifactView
 from .get_health_response_200 import GetHealthResponse200
 from .get_health_response_200_database import GetHealthResponse200Database
@@ -48,6 +53,9 @@ from .get_health_response_503_status import GetHealthResponse503Status
 from .ingest_metrics_json_body import IngestMetricsJsonBody
 from .ingest_metrics_json_body_points_item import IngestMetricsJsonBodyPointsItem
 from .ingest_metrics_response_200 import IngestMetricsResponse200
+from .issued_token import IssuedToken
+from .issued_token_scope import IssuedTokenScope
+from .list_runs_provenance import ListRunsProvenance
 from .patch_campaign_body import PatchCampaignBody
 from .patch_campaign_body_params import PatchCampaignBodyParams
 from .patch_run_body import PatchRunBody
@@ -59,32 +67,51 @@ from .put_repo_body import PutRepoBody
 from .put_values_body_item import PutValuesBodyItem
 from .put_values_response_200 import PutValuesResponse200
 from .query_series_body import QuerySeriesBody
+from .query_series_body_format import QuerySeriesBodyFormat
 from .query_series_body_metrics_item import QuerySeriesBodyMetricsItem
 from .query_series_response_200 import QuerySeriesResponse200
-from .query_series_response_200_items_item import QuerySeriesResponse200ItemsItem
-from .query_series_response_200_items_item_buckets_type_0_item import (
-    QuerySeriesResponse200ItemsItemBucketsType0Item,
+from .query_series_response_200_items_type_0_item import (
+    QuerySeriesResponse200ItemsType0Item,
 )
-from .query_series_response_200_items_item_points_item import (
-    QuerySeriesResponse200ItemsItemPointsItem,
+from .query_series_response_200_items_type_0_item_buckets_type_0_item import (
+    QuerySeriesResponse200ItemsType0ItemBucketsType0Item,
 )
+from .query_series_response_200_items_type_0_item_points_item import (
+    QuerySeriesResponse200ItemsType0ItemPointsItem,
+)
+from .query_series_response_200_items_type_1_item import (
+    QuerySeriesResponse200ItemsType1Item,
+)
+from .query_series_response_200_items_type_1_item_buckets_type_0 import (
+    QuerySeriesResponse200ItemsType1ItemBucketsType0,
+)
+from .read_series_format import ReadSeriesFormat
 from .repo import Repo
 from .repo_page import RepoPage
 from .run import Run
 from .run_detail import RunDetail
 from .run_detail_params import RunDetailParams
 from .run_detail_provenance_type_0 import RunDetailProvenanceType0
-from .run_page import RunPage
+from .run_list_item import RunListItem
+from .run_list_item_columns import RunListItemColumns
+from .run_list_item_params import RunListItemParams
+from .run_list_item_provenance_type_0 import RunListItemProvenanceType0
+from .run_list_page import RunListPage
 from .run_params import RunParams
 from .run_provenance_type_0 import RunProvenanceType0
 from .run_status import RunStatus
 from .run_value import RunValue
+from .series_columns import SeriesColumns
+from .series_columns_buckets_type_0 import SeriesColumnsBucketsType0
 from .series_read import SeriesRead
 from .series_read_buckets_type_0_item import SeriesReadBucketsType0Item
 from .series_read_points_item import SeriesReadPointsItem
 from .series_summary import SeriesSummary
 from .series_summary_page import SeriesSummaryPage
 from .summarize_campaign_select import SummarizeCampaignSelect
+from .token import Token
+from .token_page import TokenPage
+from .token_scope import TokenScope
 from .value_type_4 import ValueType4
 from .wire_number_type_1 import WireNumberType1
 
@@ -108,6 +135,9 @@ __all__ = (
     "CampaignSummaryRowsItem",
     "CampaignSummaryRowsItemGroup",
     "CampaignSummarySelect",
+    "ColumnFields",
+    "ColumnFieldsMetricsItem",
+    "ColumnFieldsValuesItem",
     "ConfusionMatrix",
     "ConfusionMetrics",
     "ConfusionMetricsClassesItem",
@@ -119,6 +149,8 @@ __all__ = (
     "CreateRunBody",
     "CreateRunBodyParams",
     "CreateRunBodyProvenance",
+    "CreateTokenBody",
+    "CreateTokenBodyScope",
     "GetArtifactView",
     "GetHealthResponse200",
     "GetHealthResponse200Database",
@@ -129,6 +161,9 @@ __all__ = (
     "IngestMetricsJsonBody",
     "IngestMetricsJsonBodyPointsItem",
     "IngestMetricsResponse200",
+    "IssuedToken",
+    "IssuedTokenScope",
+    "ListRunsProvenance",
     "PatchCampaignBody",
     "PatchCampaignBodyParams",
     "PatchRunBody",
@@ -140,28 +175,41 @@ __all__ = (
     "PutValuesBodyItem",
     "PutValuesResponse200",
     "QuerySeriesBody",
+    "QuerySeriesBodyFormat",
     "QuerySeriesBodyMetricsItem",
     "QuerySeriesResponse200",
-    "QuerySeriesResponse200ItemsItem",
-    "QuerySeriesResponse200ItemsItemBucketsType0Item",
-    "QuerySeriesResponse200ItemsItemPointsItem",
+    "QuerySeriesResponse200ItemsType0Item",
+    "QuerySeriesResponse200ItemsType0ItemBucketsType0Item",
+    "QuerySeriesResponse200ItemsType0ItemPointsItem",
+    "QuerySeriesResponse200ItemsType1Item",
+    "QuerySeriesResponse200ItemsType1ItemBucketsType0",
+    "ReadSeriesFormat",
     "Repo",
     "RepoPage",
     "Run",
     "RunDetail",
     "RunDetailParams",
     "RunDetailProvenanceType0",
-    "RunPage",
+    "RunListItem",
+    "RunListItemColumns",
+    "RunListItemParams",
+    "RunListItemProvenanceType0",
+    "RunListPage",
     "RunParams",
     "RunProvenanceType0",
     "RunStatus",
     "RunValue",
+    "SeriesColumns",
+    "SeriesColumnsBucketsType0",
     "SeriesRead",
     "SeriesReadBucketsType0Item",
     "SeriesReadPointsItem",
     "SeriesSummary",
     "SeriesSummaryPage",
     "SummarizeCampaignSelect",
+    "Token",
+    "TokenPage",
+    "TokenScope",
     "ValueType4",
     "WireNumberType1",
 )

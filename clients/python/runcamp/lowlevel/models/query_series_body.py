@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
 
 from attrs import define as _attrs_define
 
+from ..models.query_series_body_format import QuerySeriesBodyFormat
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ class QuerySeriesBody:
         points (Union[Unset, int]):  Default: 1000.
         from_ (Union[Unset, int]):
         to (Union[Unset, int]):
+        format_ (Union[Unset, QuerySeriesBodyFormat]): rows (default): an object per point; columnar: an array per field
+            Default: QuerySeriesBodyFormat.ROWS.
     """
 
     metrics: list["QuerySeriesBodyMetricsItem"]
@@ -31,6 +34,7 @@ class QuerySeriesBody:
     points: Union[Unset, int] = 1000
     from_: Union[Unset, int] = UNSET
     to: Union[Unset, int] = UNSET
+    format_: Union[Unset, QuerySeriesBodyFormat] = QuerySeriesBodyFormat.ROWS
 
     def to_dict(self) -> dict[str, Any]:
         metrics = []
@@ -50,6 +54,10 @@ class QuerySeriesBody:
 
         to = self.to
 
+        format_: Union[Unset, str] = UNSET
+        if not isinstance(self.format_, Unset):
+            format_ = self.format_.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -67,6 +75,8 @@ class QuerySeriesBody:
             field_dict["from"] = from_
         if to is not UNSET:
             field_dict["to"] = to
+        if format_ is not UNSET:
+            field_dict["format"] = format_
 
         return field_dict
 
@@ -92,6 +102,13 @@ class QuerySeriesBody:
 
         to = d.pop("to", UNSET)
 
+        _format_ = d.pop("format", UNSET)
+        format_: Union[Unset, QuerySeriesBodyFormat]
+        if isinstance(_format_, Unset):
+            format_ = UNSET
+        else:
+            format_ = QuerySeriesBodyFormat(_format_)
+
         query_series_body = cls(
             metrics=metrics,
             runs=runs,
@@ -99,6 +116,7 @@ class QuerySeriesBody:
             points=points,
             from_=from_,
             to=to,
+            format_=format_,
         )
 
         return query_series_body

@@ -6,6 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.read_series_format import ReadSeriesFormat
+from ...models.series_columns import SeriesColumns
 from ...models.series_read import SeriesRead
 from ...types import UNSET, Response, Unset
 
@@ -21,6 +23,7 @@ def _get_kwargs(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
+    format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
@@ -35,6 +38,12 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_format_: Union[Unset, str] = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -53,9 +62,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[Problem, SeriesRead]]:
+) -> Optional[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
     if response.status_code == 200:
-        response_200 = SeriesRead.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> Union["SeriesColumns", "SeriesRead"]:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = SeriesRead.from_dict(data)
+
+                return response_200_type_0
+            except:  # noqa: E722
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = SeriesColumns.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -63,6 +88,16 @@ def _parse_response(
         response_400 = Problem.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -77,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[Problem, SeriesRead]]:
+) -> Response[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +133,8 @@ def sync_detailed(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[Union[Problem, SeriesRead]]:
+    format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
+) -> Response[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -119,13 +155,14 @@ def sync_detailed(
         points (Union[Unset, str]):
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
+        format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Problem, SeriesRead]]
+        Response[Union[Problem, Union['SeriesColumns', 'SeriesRead']]]
     """
 
     kwargs = _get_kwargs(
@@ -138,6 +175,7 @@ def sync_detailed(
         points=points,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -159,7 +197,8 @@ def sync(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[Union[Problem, SeriesRead]]:
+    format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
+) -> Optional[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -180,13 +219,14 @@ def sync(
         points (Union[Unset, str]):
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
+        format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Problem, SeriesRead]
+        Union[Problem, Union['SeriesColumns', 'SeriesRead']]
     """
 
     return sync_detailed(
@@ -200,6 +240,7 @@ def sync(
         points=points,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     ).parsed
 
 
@@ -215,7 +256,8 @@ async def asyncio_detailed(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Response[Union[Problem, SeriesRead]]:
+    format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
+) -> Response[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -236,13 +278,14 @@ async def asyncio_detailed(
         points (Union[Unset, str]):
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
+        format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Problem, SeriesRead]]
+        Response[Union[Problem, Union['SeriesColumns', 'SeriesRead']]]
     """
 
     kwargs = _get_kwargs(
@@ -255,6 +298,7 @@ async def asyncio_detailed(
         points=points,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -274,7 +318,8 @@ async def asyncio(
     points: Union[Unset, str] = UNSET,
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
-) -> Optional[Union[Problem, SeriesRead]]:
+    format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
+) -> Optional[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -295,13 +340,14 @@ async def asyncio(
         points (Union[Unset, str]):
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
+        format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Problem, SeriesRead]
+        Union[Problem, Union['SeriesColumns', 'SeriesRead']]
     """
 
     return (
@@ -316,5 +362,6 @@ async def asyncio(
             points=points,
             limit=limit,
             cursor=cursor,
+            format_=format_,
         )
     ).parsed

@@ -45,6 +45,16 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -68,7 +78,7 @@ def sync_detailed(
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
 ) -> Response[Union[Problem, RepoPage]]:
-    """List repos with their run and campaign counts
+    """List repos with their run and campaign counts (a token limited to a repo sees that one)
 
     Args:
         limit (Union[Unset, str]):  Default: '100'.
@@ -100,7 +110,7 @@ def sync(
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
 ) -> Optional[Union[Problem, RepoPage]]:
-    """List repos with their run and campaign counts
+    """List repos with their run and campaign counts (a token limited to a repo sees that one)
 
     Args:
         limit (Union[Unset, str]):  Default: '100'.
@@ -127,7 +137,7 @@ async def asyncio_detailed(
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
 ) -> Response[Union[Problem, RepoPage]]:
-    """List repos with their run and campaign counts
+    """List repos with their run and campaign counts (a token limited to a repo sees that one)
 
     Args:
         limit (Union[Unset, str]):  Default: '100'.
@@ -157,7 +167,7 @@ async def asyncio(
     limit: Union[Unset, str] = "100",
     cursor: Union[Unset, str] = UNSET,
 ) -> Optional[Union[Problem, RepoPage]]:
-    """List repos with their run and campaign counts
+    """List repos with their run and campaign counts (a token limited to a repo sees that one)
 
     Args:
         limit (Union[Unset, str]):  Default: '100'.

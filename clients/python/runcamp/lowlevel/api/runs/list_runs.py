@@ -5,8 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_runs_provenance import ListRunsProvenance
 from ...models.problem import Problem
-from ...models.run_page import RunPage
+from ...models.run_list_page import RunListPage
 from ...types import UNSET, Response, Unset
 
 
@@ -17,6 +18,8 @@ def _get_kwargs(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
+    columns: Union[Unset, str] = UNSET,
+    provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
@@ -27,6 +30,14 @@ def _get_kwargs(
     params["filter"] = filter_
 
     params["sort"] = sort
+
+    params["columns"] = columns
+
+    json_provenance: Union[Unset, str] = UNSET
+    if not isinstance(provenance, Unset):
+        json_provenance = provenance.value
+
+    params["provenance"] = json_provenance
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -43,9 +54,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[Problem, RunPage]]:
+) -> Optional[Union[Problem, RunListPage]]:
     if response.status_code == 200:
-        response_200 = RunPage.from_dict(response.json())
+        response_200 = RunListPage.from_dict(response.json())
 
         return response_200
 
@@ -53,6 +64,16 @@ def _parse_response(
         response_400 = Problem.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -67,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[Problem, RunPage]]:
+) -> Response[Union[Problem, RunListPage]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +105,9 @@ def sync_detailed(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Response[Union[Problem, RunPage]]:
+    columns: Union[Unset, str] = UNSET,
+    provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+) -> Response[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -96,13 +119,15 @@ def sync_detailed(
         cursor (Union[Unset, str]):
         filter_ (Union[Unset, str]):
         sort (Union[Unset, str]):
+        columns (Union[Unset, str]):
+        provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Problem, RunPage]]
+        Response[Union[Problem, RunListPage]]
     """
 
     kwargs = _get_kwargs(
@@ -111,6 +136,8 @@ def sync_detailed(
         cursor=cursor,
         filter_=filter_,
         sort=sort,
+        columns=columns,
+        provenance=provenance,
     )
 
     response = client.get_httpx_client().request(
@@ -128,7 +155,9 @@ def sync(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Optional[Union[Problem, RunPage]]:
+    columns: Union[Unset, str] = UNSET,
+    provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+) -> Optional[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -140,13 +169,15 @@ def sync(
         cursor (Union[Unset, str]):
         filter_ (Union[Unset, str]):
         sort (Union[Unset, str]):
+        columns (Union[Unset, str]):
+        provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Problem, RunPage]
+        Union[Problem, RunListPage]
     """
 
     return sync_detailed(
@@ -156,6 +187,8 @@ def sync(
         cursor=cursor,
         filter_=filter_,
         sort=sort,
+        columns=columns,
+        provenance=provenance,
     ).parsed
 
 
@@ -167,7 +200,9 @@ async def asyncio_detailed(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Response[Union[Problem, RunPage]]:
+    columns: Union[Unset, str] = UNSET,
+    provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+) -> Response[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -179,13 +214,15 @@ async def asyncio_detailed(
         cursor (Union[Unset, str]):
         filter_ (Union[Unset, str]):
         sort (Union[Unset, str]):
+        columns (Union[Unset, str]):
+        provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Problem, RunPage]]
+        Response[Union[Problem, RunListPage]]
     """
 
     kwargs = _get_kwargs(
@@ -194,6 +231,8 @@ async def asyncio_detailed(
         cursor=cursor,
         filter_=filter_,
         sort=sort,
+        columns=columns,
+        provenance=provenance,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,7 +248,9 @@ async def asyncio(
     cursor: Union[Unset, str] = UNSET,
     filter_: Union[Unset, str] = UNSET,
     sort: Union[Unset, str] = UNSET,
-) -> Optional[Union[Problem, RunPage]]:
+    columns: Union[Unset, str] = UNSET,
+    provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+) -> Optional[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
@@ -221,13 +262,15 @@ async def asyncio(
         cursor (Union[Unset, str]):
         filter_ (Union[Unset, str]):
         sort (Union[Unset, str]):
+        columns (Union[Unset, str]):
+        provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Problem, RunPage]
+        Union[Problem, RunListPage]
     """
 
     return (
@@ -238,5 +281,7 @@ async def asyncio(
             cursor=cursor,
             filter_=filter_,
             sort=sort,
+            columns=columns,
+            provenance=provenance,
         )
     ).parsed

@@ -5,21 +5,21 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.run import Run
+    from ..models.run_list_item import RunListItem
 
 
-T = TypeVar("T", bound="RunPage")
+T = TypeVar("T", bound="RunListPage")
 
 
 @_attrs_define
-class RunPage:
+class RunListPage:
     """
     Attributes:
-        items (list['Run']):
+        items (list['RunListItem']):
         next_cursor (Union[None, str]):
     """
 
-    items: list["Run"]
+    items: list["RunListItem"]
     next_cursor: Union[None, str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,13 +45,13 @@ class RunPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.run import Run
+        from ..models.run_list_item import RunListItem
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = Run.from_dict(items_item_data)
+            items_item = RunListItem.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -62,13 +62,13 @@ class RunPage:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
-        run_page = cls(
+        run_list_page = cls(
             items=items,
             next_cursor=next_cursor,
         )
 
-        run_page.additional_properties = d
-        return run_page
+        run_list_page.additional_properties = d
+        return run_list_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from attrs import field as _attrs_field
 
 from ..models.wire_number_type_1 import WireNumberType1
 
-T = TypeVar("T", bound="QuerySeriesResponse200ItemsItemBucketsType0Item")
+T = TypeVar("T", bound="QuerySeriesResponse200ItemsType0ItemBucketsType0Item")
 
 
 @_attrs_define
-class QuerySeriesResponse200ItemsItemBucketsType0Item:
+class QuerySeriesResponse200ItemsType0ItemBucketsType0Item:
     """
     Attributes:
         step (float):
@@ -174,7 +174,7 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
 
         max_step = _parse_max_step(d.pop("max_step"))
 
-        query_series_response_200_items_item_buckets_type_0_item = cls(
+        query_series_response_200_items_type_0_item_buckets_type_0_item = cls(
             step=step,
             value=value,
             epoch=epoch,
@@ -188,8 +188,8 @@ class QuerySeriesResponse200ItemsItemBucketsType0Item:
             max_step=max_step,
         )
 
-        query_series_response_200_items_item_buckets_type_0_item.additional_properties = d
-        return query_series_response_200_items_item_buckets_type_0_item
+        query_series_response_200_items_type_0_item_buckets_type_0_item.additional_properties = d
+        return query_series_response_200_items_type_0_item_buckets_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:

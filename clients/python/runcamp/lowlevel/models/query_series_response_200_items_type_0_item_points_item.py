@@ -6,11 +6,11 @@ from attrs import field as _attrs_field
 
 from ..models.wire_number_type_1 import WireNumberType1
 
-T = TypeVar("T", bound="QuerySeriesResponse200ItemsItemPointsItem")
+T = TypeVar("T", bound="QuerySeriesResponse200ItemsType0ItemPointsItem")
 
 
 @_attrs_define
-class QuerySeriesResponse200ItemsItemPointsItem:
+class QuerySeriesResponse200ItemsType0ItemPointsItem:
     """
     Attributes:
         step (float):
@@ -79,15 +79,15 @@ class QuerySeriesResponse200ItemsItemPointsItem:
 
         time = d.pop("time")
 
-        query_series_response_200_items_item_points_item = cls(
+        query_series_response_200_items_type_0_item_points_item = cls(
             step=step,
             value=value,
             epoch=epoch,
             time=time,
         )
 
-        query_series_response_200_items_item_points_item.additional_properties = d
-        return query_series_response_200_items_item_points_item
+        query_series_response_200_items_type_0_item_points_item.additional_properties = d
+        return query_series_response_200_items_type_0_item_points_item
 
     @property
     def additional_keys(self) -> list[str]:

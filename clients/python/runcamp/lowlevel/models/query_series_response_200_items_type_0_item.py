@@ -6,30 +6,30 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.context import Context
-    from ..models.query_series_response_200_items_item_buckets_type_0_item import (
-        QuerySeriesResponse200ItemsItemBucketsType0Item,
+    from ..models.query_series_response_200_items_type_0_item_buckets_type_0_item import (
+        QuerySeriesResponse200ItemsType0ItemBucketsType0Item,
     )
-    from ..models.query_series_response_200_items_item_points_item import (
-        QuerySeriesResponse200ItemsItemPointsItem,
+    from ..models.query_series_response_200_items_type_0_item_points_item import (
+        QuerySeriesResponse200ItemsType0ItemPointsItem,
     )
     from ..models.series_summary import SeriesSummary
 
 
-T = TypeVar("T", bound="QuerySeriesResponse200ItemsItem")
+T = TypeVar("T", bound="QuerySeriesResponse200ItemsType0Item")
 
 
 @_attrs_define
-class QuerySeriesResponse200ItemsItem:
+class QuerySeriesResponse200ItemsType0Item:
     """
     Attributes:
         run (str):
         name (str):
         context (Context):
         summary (SeriesSummary):
-        points (list['QuerySeriesResponse200ItemsItemPointsItem']): Raw points, or in downsampled reads the last point
-            of each bucket (enough for a plain line plot)
-        buckets (Union[None, list['QuerySeriesResponse200ItemsItemBucketsType0Item']]): Downsampled reads only: per step
-            bucket, count, min and max (so spikes stay visible) and the last point
+        points (list['QuerySeriesResponse200ItemsType0ItemPointsItem']): Raw points, or in downsampled reads the last
+            point of each bucket (enough for a plain line plot)
+        buckets (Union[None, list['QuerySeriesResponse200ItemsType0ItemBucketsType0Item']]): Downsampled reads only: per
+            step bucket, count, min and max (so spikes stay visible) and the last point
         next_cursor (Union[None, str]):
     """
 
@@ -37,8 +37,8 @@ class QuerySeriesResponse200ItemsItem:
     name: str
     context: "Context"
     summary: "SeriesSummary"
-    points: list["QuerySeriesResponse200ItemsItemPointsItem"]
-    buckets: Union[None, list["QuerySeriesResponse200ItemsItemBucketsType0Item"]]
+    points: list["QuerySeriesResponse200ItemsType0ItemPointsItem"]
+    buckets: Union[None, list["QuerySeriesResponse200ItemsType0ItemBucketsType0Item"]]
     next_cursor: Union[None, str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -88,11 +88,11 @@ class QuerySeriesResponse200ItemsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.context import Context
-        from ..models.query_series_response_200_items_item_buckets_type_0_item import (
-            QuerySeriesResponse200ItemsItemBucketsType0Item,
+        from ..models.query_series_response_200_items_type_0_item_buckets_type_0_item import (
+            QuerySeriesResponse200ItemsType0ItemBucketsType0Item,
         )
-        from ..models.query_series_response_200_items_item_points_item import (
-            QuerySeriesResponse200ItemsItemPointsItem,
+        from ..models.query_series_response_200_items_type_0_item_points_item import (
+            QuerySeriesResponse200ItemsType0ItemPointsItem,
         )
         from ..models.series_summary import SeriesSummary
 
@@ -108,7 +108,7 @@ class QuerySeriesResponse200ItemsItem:
         points = []
         _points = d.pop("points")
         for points_item_data in _points:
-            points_item = QuerySeriesResponse200ItemsItemPointsItem.from_dict(
+            points_item = QuerySeriesResponse200ItemsType0ItemPointsItem.from_dict(
                 points_item_data
             )
 
@@ -116,7 +116,7 @@ class QuerySeriesResponse200ItemsItem:
 
         def _parse_buckets(
             data: object,
-        ) -> Union[None, list["QuerySeriesResponse200ItemsItemBucketsType0Item"]]:
+        ) -> Union[None, list["QuerySeriesResponse200ItemsType0ItemBucketsType0Item"]]:
             if data is None:
                 return data
             try:
@@ -126,7 +126,7 @@ class QuerySeriesResponse200ItemsItem:
                 _buckets_type_0 = data
                 for buckets_type_0_item_data in _buckets_type_0:
                     buckets_type_0_item = (
-                        QuerySeriesResponse200ItemsItemBucketsType0Item.from_dict(
+                        QuerySeriesResponse200ItemsType0ItemBucketsType0Item.from_dict(
                             buckets_type_0_item_data
                         )
                     )
@@ -137,7 +137,9 @@ class QuerySeriesResponse200ItemsItem:
             except:  # noqa: E722
                 pass
             return cast(
-                Union[None, list["QuerySeriesResponse200ItemsItemBucketsType0Item"]],
+                Union[
+                    None, list["QuerySeriesResponse200ItemsType0ItemBucketsType0Item"]
+                ],
                 data,
             )
 
@@ -150,7 +152,7 @@ class QuerySeriesResponse200ItemsItem:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
-        query_series_response_200_items_item = cls(
+        query_series_response_200_items_type_0_item = cls(
             run=run,
             name=name,
             context=context,
@@ -160,8 +162,8 @@ class QuerySeriesResponse200ItemsItem:
             next_cursor=next_cursor,
         )
 
-        query_series_response_200_items_item.additional_properties = d
-        return query_series_response_200_items_item
+        query_series_response_200_items_type_0_item.additional_properties = d
+        return query_series_response_200_items_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:

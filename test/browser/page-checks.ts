@@ -1,0 +1,60 @@
+// What the browser tests look at on a page: canvas pixels (is a chart drawn, in which line
+// colors), every request staying on the server's origin, and screenshots to look at.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import type { WatchedPage } from "./browser.ts";
+
+export const screenshotDir = join(import.meta.dirname, "screenshots");
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** How many pixels of each color (±24 per channel) the canvases under `selector` hold. */
+export function colorPixels(page: Page, selector: string, colors: string[]): Promise<number[]> {
+  return page.evaluate(
+    ({ selector, colors }) => {
+      const targets = colors.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+      const counts = colors.map(() => 0);
+      for (const canvas of document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`)) {
+        const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let p = 0; p < data.length; p += 4) {
+          if (data[p + 3] < 200) continue;
+          targets.forEach(([r, g, b], i) => {
+            if (Math.abs(data[p] - r) <= 24 && Math.abs(data[p + 1] - g) <= 24 && Math.abs(data[p + 2] - b) <= 24) counts[i]++;
+          });
+        }
+      }
+      return counts;
+    },
+    { selector, colors },
+  );
+}
+
+/** Every URL the page requested is the server's own (loopback), nothing from outside. */
+export function expectOnlyOwnOrigin(w: WatchedPage, origin: string) {
+  expect(w.requests.length).toBeGreaterThan(0);
+  const foreign = w.requests.filter((u) => !(u.startsWith(`${origin}/`) || u === origin || u.startsWith("data:") || u.startsWith("blob:")));
+  expect(foreign, "requests that left the server's origin").toEqual([]);
+  for (const u of w.requests) expect(new URL(u.startsWith("blob:") ? u.slice(5) : u.startsWith("data:") ? origin : u).hostname).toBe("127.0.0.1");
+}
+
+/** No console error or uncaught exception, except the failed requests a test provoked on purpose. */
+export function expectNoConsoleErrors(w: WatchedPage, allowedStatuses: number[] = []) {
+  const allowed = (e: string) => allowedStatuses.some((s) => e.startsWith(`Failed to load resource: the server responded with a status of ${s}`));
+  expect(
+    w.errors.filter((e) => !allowed(e)),
+    "console errors",
+  ).toEqual([]);
+}
+
+/** Waits until every chart on the page has painted after its data arrived. */
+export async function waitForCharts(page: Page, count: number) {
+  await page.waitForFunction((n) => {
+    const boxes = [...document.querySelectorAll<HTMLElement>(".chart-canvas > div[data-lines]")];
+    return boxes.length === n && boxes.every((b) => Number(b.dataset.painted ?? 0) > 0);
+  }, count);
+}

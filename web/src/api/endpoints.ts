@@ -1,0 +1,70 @@
+// The /v1 calls the pages make, typed by the generated client's shapes.
+import { apiFetch, apiUrl, getJson, path, sendJson } from "./client.ts";
+import type { Campaign, CampaignDetail, CampaignSummary, ColumnFields, Page, Repo, RunDetail, RunFields, RunPage } from "./types.ts";
+
+export const listRepos = (signal?: AbortSignal) => getJson<Page<Repo>>("/repos", { limit: 1000 }, signal);
+
+export interface RunSearch {
+  filter?: string;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+  /** Column fields (filter syntax) whose values each run should carry in `columns`. */
+  columns?: string[];
+}
+
+export const listRuns = (repo: string, search: RunSearch, signal?: AbortSignal) =>
+  getJson<RunPage>(
+    path("repos", repo, "runs"),
+    { filter: search.filter, sort: search.sort, limit: search.limit, cursor: search.cursor, columns: search.columns?.join(","), provenance: "false" },
+    signal,
+  );
+
+/** The fields the repo's runs have, for the column chooser. */
+export const listColumns = (repo: string, signal?: AbortSignal) => getJson<ColumnFields>(path("repos", repo, "columns"), undefined, signal);
+
+export const getRun = (repo: string, run: string, signal?: AbortSignal) => getJson<RunDetail>(path("repos", repo, "runs", run), undefined, signal);
+
+export interface RunPatch {
+  description?: string;
+  archived?: boolean;
+  tags?: { add?: string[]; remove?: string[] };
+}
+
+export const patchRun = (repo: string, run: string, patch: RunPatch) => sendJson<RunFields>("PATCH", path("repos", repo, "runs", run), patch);
+
+export const listCampaigns = (repo: string, signal?: AbortSignal) => getJson<Page<Campaign>>(path("repos", repo, "campaigns"), { limit: 1000 }, signal);
+
+export const getCampaign = (repo: string, campaign: string, signal?: AbortSignal) =>
+  getJson<CampaignDetail>(path("repos", repo, "campaigns", campaign), undefined, signal);
+
+export interface SummaryQuery {
+  metrics?: string[];
+  contexts?: Record<string, unknown>[];
+  /** Param paths; [] makes one group of all runs, undefined lets the server choose (every param that varies). */
+  groupBy?: string[];
+  select?: "last" | "min" | "max";
+}
+
+function summaryParams(q: SummaryQuery) {
+  return {
+    metrics: q.metrics?.length ? q.metrics.join(",") : undefined,
+    contexts: q.contexts?.length ? JSON.stringify(q.contexts) : undefined,
+    select: q.select,
+  };
+}
+
+// group_by= (empty) means one group, so it is added by hand: apiUrl drops empty values.
+function summaryUrl(repo: string, campaign: string, q: SummaryQuery) {
+  const url = apiUrl(path("repos", repo, "campaigns", campaign, "summary"), summaryParams(q));
+  if (q.groupBy === undefined) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}group_by=${encodeURIComponent(q.groupBy.join(","))}`;
+}
+
+export async function campaignSummary(repo: string, campaign: string, q: SummaryQuery, signal?: AbortSignal): Promise<CampaignSummary> {
+  return (await apiFetch(summaryUrl(repo, campaign, q), { signal })).json();
+}
+
+export async function campaignSummaryCsv(repo: string, campaign: string, q: SummaryQuery): Promise<Blob> {
+  return (await apiFetch(summaryUrl(repo, campaign, q), { headers: { accept: "text/csv" } })).blob();
+}

@@ -1,0 +1,39 @@
+// The API's shapes, taken from the TypeScript client generated from openapi.yaml (one source
+// of truth: `npm run clients` regenerates it when the API changes).
+import type { operations } from "../../../clients/typescript/src/schema.d.ts";
+
+type Ok<Op extends keyof operations> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer T } } } ? T : never;
+
+export type Repo = Ok<"listRepos">["items"][number];
+export type RunPage = Ok<"listRuns">;
+export type Run = RunPage["items"][number];
+export type ColumnFields = Ok<"listColumns">;
+export type RunDetail = Ok<"getRun">;
+/** A run as written back by PATCH (without its values and series). */
+export type RunFields = Ok<"patchRun">;
+export type SeriesSummary = RunDetail["metrics"][number];
+export type Campaign = Ok<"listCampaigns">["items"][number];
+export type CampaignDetail = Ok<"getCampaign">;
+export type CampaignSummary = Ok<"summarizeCampaign">;
+export type SummaryRow = CampaignSummary["rows"][number];
+export type RowSeriesRead = Ok<"readSeries">;
+export type Context = SeriesSummary["context"];
+/** A number on the wire: non-finite values travel as strings. */
+export type WireNumber = number | "NaN" | "Infinity" | "-Infinity";
+export type Page<T> = { items: T[]; next_cursor: string | null };
+
+/** An RFC 9457 problem the server answered with. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: { path: string; message: string }[];
+
+  constructor(status: number, title: string, detail: string, errors: { path: string; message: string }[] = []) {
+    super(detail || title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,100 @@
+// Group means with their 95% confidence intervals (mean ± ci95) as points with error bars,
+// one per group, drawn by uPlot on a canvas.
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+import { formatNumber } from "../format.ts";
+
+export interface ErrorBar {
+  label: string;
+  mean: number;
+  /** Half-width of the interval; NaN when there are fewer than two runs. */
+  ci95: number;
+}
+
+export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars: ErrorBar[]; color?: string; height?: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current!;
+    const xs = bars.map((_, i) => i);
+    const finite = (v: number) => (Number.isFinite(v) ? v : null);
+    const data: uPlot.AlignedData = [
+      xs,
+      bars.map((b) => finite(b.mean)),
+      bars.map((b) => finite(b.mean - (Number.isFinite(b.ci95) ? b.ci95 : 0))),
+      bars.map((b) => finite(b.mean + (Number.isFinite(b.ci95) ? b.ci95 : 0))),
+    ];
+    const crowded = bars.reduce((n, b) => Math.max(n, b.label.length), 0) * 7 * bars.length > el.clientWidth * 0.9;
+    // The y range covers the whiskers, not only the means.
+    const edges = [...data[2], ...data[3]].filter((v): v is number => v != null);
+    const yMin = edges.length ? Math.min(...edges) : 0;
+    const yMax = edges.length ? Math.max(...edges) : 1;
+    const pad = (yMax - yMin) * 0.1 || Math.abs(yMax) * 0.1 || 1;
+    const whiskers = (u: uPlot) => {
+      const ctx = u.ctx;
+      const cap = 6 * uPlot.pxRatio;
+      ctx.save();
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1.5 * uPlot.pxRatio;
+      for (let i = 0; i < xs.length; i++) {
+        const lo = data[2][i];
+        const hi = data[3][i];
+        if (lo == null || hi == null || lo === hi) continue;
+        const x = u.valToPos(i, "x", true);
+        const y0 = u.valToPos(lo, "y", true);
+        const y1 = u.valToPos(hi, "y", true);
+        ctx.beginPath();
+        ctx.moveTo(x, y0);
+        ctx.lineTo(x, y1);
+        ctx.moveTo(x - cap, y0);
+        ctx.lineTo(x + cap, y0);
+        ctx.moveTo(x - cap, y1);
+        ctx.lineTo(x + cap, y1);
+        ctx.stroke();
+      }
+      ctx.restore();
+    };
+    const plot = new uPlot(
+      {
+        width: el.clientWidth,
+        height,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: [-0.5, Math.max(0.5, xs.length - 0.5)] }, y: { range: [yMin - pad, yMax + pad] } },
+        series: [
+          {},
+          { label: "mean", stroke: color, fill: color, width: 0, paths: () => null, points: { show: true, size: 9, fill: color, stroke: color } },
+          { show: false },
+          { show: false },
+        ],
+        axes: [
+          // Labels turn when they would not fit side by side.
+          {
+            stroke: "#6b7280",
+            grid: { show: false },
+            splits: () => xs,
+            values: () => bars.map((b) => b.label),
+            ...(crowded ? { rotate: -35, size: 90 } : { size: 40 }),
+          },
+          { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, size: 56, values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))) },
+        ],
+        hooks: {
+          draw: [
+            whiskers,
+            () => {
+              el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1);
+            },
+          ],
+        },
+      },
+      data,
+      el,
+    );
+    const resize = new ResizeObserver(() => el.clientWidth !== plot.width && plot.setSize({ width: el.clientWidth, height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [bars, color, height]);
+  return <div ref={box} class="error-bars" data-bars={bars.length} />;
+}

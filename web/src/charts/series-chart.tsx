@@ -1,0 +1,215 @@
+// One chart of lines over steps (or epochs, or time), drawn by uPlot on a canvas. Dragging
+// across it reports the x range to zoom to (the page re-fetches that range at full
+// resolution); a double click reports a reset. Hover shows the nearest line's step and value.
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+import { formatNumber } from "../format.ts";
+import type { ChartModel, Line } from "./chart-model.ts";
+import { withAlpha } from "./palette.ts";
+import type { XAxis } from "./x-axis.ts";
+
+export interface SeriesChartProps {
+  model: ChartModel;
+  log: boolean;
+  /** Line keys switched off in the legend. */
+  hidden: ReadonlySet<string>;
+  /** The zoomed x range; null shows all the data. */
+  xRange: [number, number] | null;
+  onZoom(range: [number, number] | null): void;
+  height?: number;
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-CA", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+export function formatX(x: number, axis: XAxis): string {
+  if (axis === "time") return timeFormat.format(new Date(x * 1000)).replace(",", "");
+  if (axis === "epoch") return `epoch ${formatNumber(x)}`;
+  return `step ${Math.round(x).toLocaleString("en")}`;
+}
+
+/** The index nearest `idx` where the line has a point, looking at most `reach` columns away. */
+function nearestPoint(values: ArrayLike<number | null | undefined>, idx: number, reach = 64): number | null {
+  for (let d = 0; d <= reach; d++) {
+    if (idx - d >= 0 && values[idx - d] !== undefined) return idx - d;
+    if (idx + d < values.length && values[idx + d] !== undefined) return idx + d;
+  }
+  return null;
+}
+
+function infinityMarks(lines: Line[], hidden: ReadonlySet<string>) {
+  return (u: uPlot) => {
+    const ctx = u.ctx;
+    const { top, height } = u.bbox;
+    const r = 5 * uPlot.pxRatio;
+    for (const line of lines) {
+      if (hidden.has(line.spec.key) || !line.infinities.length) continue;
+      ctx.fillStyle = line.spec.color;
+      for (const m of line.infinities) {
+        const x = u.valToPos(m.x, "x", true);
+        const y = m.sign > 0 ? top + r : top + height - r;
+        ctx.beginPath();
+        ctx.moveTo(x - r, m.sign > 0 ? y + r : y - r);
+        ctx.lineTo(x + r, m.sign > 0 ? y + r : y - r);
+        ctx.lineTo(x, m.sign > 0 ? y - r : y + r);
+        ctx.closePath();
+        ctx.fill();
+      }
+    }
+  };
+}
+
+export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }: SeriesChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const tip = useRef<HTMLDivElement>(null);
+  const zoom = useRef(onZoom);
+  zoom.current = onZoom;
+  // Hover reads the latest model, so new labels (run names arriving after the curves) show
+  // without redrawing: the chart is rebuilt only when what it draws changes.
+  const current = useRef(model);
+  current.current = model;
+  const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.lo ?? ""}`).join("|");
+
+  useEffect(() => {
+    const el = box.current!;
+    const lines = model.lines;
+    const series: uPlot.Series[] = [{ label: model.axis }];
+    const bands: uPlot.Band[] = [];
+    for (const line of lines) {
+      const show = !hidden.has(line.spec.key);
+      series[line.y] = { label: line.spec.label, stroke: line.spec.color, width: 1.5, points: { show: false }, spanGaps: false, show };
+      if (line.lo !== undefined && line.hi !== undefined) {
+        const edge = { label: "", stroke: "transparent", width: 0, points: { show: false }, show };
+        series[line.lo] = edge;
+        series[line.hi] = edge;
+        bands.push({ series: [line.hi, line.lo], fill: withAlpha(line.spec.color, lines.length > 1 ? 0.18 : 0.24) });
+      }
+    }
+    let focused: number | null = null;
+    const opts: uPlot.Options = {
+      width: el.clientWidth,
+      height,
+      series,
+      bands,
+      legend: { show: false },
+      focus: { alpha: lines.length > 1 ? 0.3 : 1 },
+      cursor: {
+        drag: { x: true, y: false, setScale: false },
+        points: { show: false },
+        focus: { prox: 24 },
+        bind: { dblclick: () => null },
+      },
+      scales: {
+        x: { time: model.axis === "time", ...(xRange ? { auto: false, range: () => xRange } : {}) },
+        y: log ? { distr: 3 } : {},
+      },
+      axes: [
+        { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e5e7eb" } },
+        {
+          stroke: "#6b7280",
+          grid: { stroke: "#eef0f3" },
+          ticks: { stroke: "#e5e7eb" },
+          size: 56,
+          values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))),
+        },
+      ],
+      hooks: {
+        draw: [
+          infinityMarks(lines, hidden),
+          // Stamps for tests and bench/ui.ts: how many paints, and when the last one happened.
+          () => {
+            el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1);
+            el.dataset.paintedAt = String(performance.now());
+          },
+        ],
+        setSelect: [
+          (u) => {
+            if (u.select.width < 3) return;
+            const x0 = u.posToVal(u.select.left, "x");
+            const x1 = u.posToVal(u.select.left + u.select.width, "x");
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+            zoom.current([x0, x1]);
+          },
+        ],
+        setSeries: [
+          (_u, i) => {
+            focused = i;
+          },
+        ],
+        setCursor: [(u) => showTip(u, current.current, hidden, focused, tip.current!)],
+      },
+    };
+    const plot = new uPlot(opts, model.data, el);
+    const reset = () => zoom.current(null);
+    plot.over.addEventListener("dblclick", reset);
+    plot.over.addEventListener("mouseleave", () => (tip.current!.hidden = true));
+    const resize = new ResizeObserver(() => {
+      if (el.clientWidth && el.clientWidth !== plot.width) plot.setSize({ width: el.clientWidth, height });
+    });
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [model.data, drawn, model.axis, log, hidden, xRange, height]);
+
+  return (
+    <div class="chart-canvas">
+      <div ref={box} data-lines={model.lines.filter((l) => !hidden.has(l.spec.key)).length} />
+      <div ref={tip} class="chart-tip" hidden />
+    </div>
+  );
+}
+
+function showTip(u: uPlot, model: ChartModel, hidden: ReadonlySet<string>, focused: number | null, tip: HTMLDivElement) {
+  const idx = u.cursor.idx;
+  if (idx == null || u.cursor.left == null || u.cursor.left < 0) {
+    tip.hidden = true;
+    return;
+  }
+  const visible = model.lines.filter((l) => !hidden.has(l.spec.key));
+  // Few lines: all of them; many: the one under the cursor (uPlot's focus, else the nearest in y).
+  let shown = visible;
+  if (visible.length > 6) {
+    let best = visible.find((l) => l.y === focused);
+    if (!best) {
+      let bestDist = Infinity;
+      for (const l of visible) {
+        const at = nearestPoint(u.data[l.y], idx, 4);
+        const v = at === null ? null : u.data[l.y][at];
+        if (v == null) continue;
+        const d = Math.abs(u.valToPos(v, "y") - (u.cursor.top ?? 0));
+        if (d < bestDist) [best, bestDist] = [l, d];
+      }
+    }
+    shown = best ? [best] : [];
+  }
+  const rows: string[] = [];
+  let header = formatX(u.data[0][idx], model.axis);
+  for (const l of shown) {
+    const at = nearestPoint(u.data[l.y], idx);
+    if (at === null) continue;
+    const v = u.data[l.y][at];
+    const step = l.steps[at];
+    const n = l.counts?.[at];
+    if (shown.length === 1 && step !== undefined) header = `step ${step.toLocaleString("en")}`;
+    const detail = [step !== undefined && shown.length > 1 ? `step ${step.toLocaleString("en")}` : "", n !== undefined ? `${n} run${n === 1 ? "" : "s"}` : ""]
+      .filter(Boolean)
+      .join(", ");
+    rows.push(
+      `<div class="tip-row"><i style="background:${l.spec.color}"></i><span class="tip-label">${escapeHtml(l.spec.label)}</span><b>${v == null ? "NaN" : formatNumber(v)}</b>${detail ? `<small>${detail}</small>` : ""}</div>`,
+    );
+  }
+  if (!rows.length) {
+    tip.hidden = true;
+    return;
+  }
+  tip.innerHTML = `<div class="tip-x">${header}</div>${rows.join("")}`;
+  tip.hidden = false;
+  const left = u.cursor.left + u.over.offsetLeft;
+  const flip = left > u.over.clientWidth * 0.6;
+  tip.style.left = flip ? "" : `${left + 14}px`;
+  tip.style.right = flip ? `${u.root.clientWidth - left + 14}px` : "";
+  tip.style.top = `${(u.cursor.top ?? 0) + u.over.offsetTop + 10}px`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);

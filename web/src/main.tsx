@@ -1,0 +1,31 @@
+// The web UI: a single page app served by runcamp itself at `/`, talking to /v1.
+import "uplot/dist/uPlot.min.css";
+import "./styles.css";
+import { render } from "preact";
+import { LocationProvider, Route, Router } from "preact-iso";
+import { TokenPrompt } from "./components/token-prompt.tsx";
+import { CampaignPage } from "./pages/campaign-page.tsx";
+import { ComparePage } from "./pages/compare-page.tsx";
+import { NotFound } from "./pages/not-found.tsx";
+import { ReposList } from "./pages/repos-list.tsx";
+import { RunPage } from "./pages/run-page.tsx";
+import { RunsTable } from "./pages/runs-table.tsx";
+
+function App() {
+  return (
+    // Links to /docs, /openapi.json and /v1 are the server's, not routes of this app.
+    <LocationProvider scope={/^\/(?!docs|openapi\.json|v1\/)/}>
+      <Router>
+        <Route path="/" component={ReposList} />
+        <Route path="/repos/:repo" component={RunsTable} />
+        <Route path="/repos/:repo/runs/:run" component={RunPage} />
+        <Route path="/repos/:repo/compare" component={ComparePage} />
+        <Route path="/repos/:repo/campaigns/:campaign" component={CampaignPage} />
+        <Route default component={NotFound} />
+      </Router>
+      <TokenPrompt />
+    </LocationProvider>
+  );
+}
+
+render(<App />, document.getElementById("app")!);

@@ -1,0 +1,219 @@
+// `/repos/{repo}/runs/{run}`: one run — status, tags, description and archived (editable),
+// params, values, provenance, and every series as a chart. A running run refreshes itself.
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { getRun, patchRun, type RunPatch } from "../api/endpoints.ts";
+import type { RunDetail, SeriesSummary } from "../api/types.ts";
+import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
+import { JsonTree } from "../components/json-tree.tsx";
+import { Layout } from "../components/layout.tsx";
+import { ProblemNote } from "../components/problem-note.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
+import { TagsEditor } from "../components/tags-editor.tsx";
+import { contextLabel, formatDate, formatDuration, formatValue } from "../format.ts";
+import { useQueryState } from "../url-state.ts";
+import { useAsync, useInterval } from "../use-async.ts";
+import { MetricChart, type Zoom } from "./run-charts.tsx";
+
+const POLL_MS = 3000;
+
+function byMetricName(series: SeriesSummary[]): SeriesSummary[][] {
+  const groups = new Map<string, SeriesSummary[]>();
+  for (const s of series) {
+    const list = groups.get(s.name) ?? [];
+    list.push(s);
+    groups.set(s.name, list);
+  }
+  return [...groups.values()];
+}
+
+export function RunPage() {
+  const { params } = useRoute();
+  const { repo, run } = params;
+  const [query, setQuery] = useQueryState();
+  const [tick, setTick] = useState(0);
+  const loaded = useAsync((signal) => getRun(repo, run, signal), [repo, run, tick]);
+  const [detail, setDetail] = useState<RunDetail | undefined>();
+  useEffect(() => setDetail(loaded.data), [loaded.data]);
+  useInterval(() => setTick((t) => t + 1), POLL_MS, detail?.status === "running");
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const options = chartOptionsOf(query);
+  const zoom: Zoom = query.from !== undefined && query.to !== undefined ? { from: Number(query.from), to: Number(query.to) } : {};
+  const base = `/repos/${encodeURIComponent(repo)}`;
+
+  const save = async (patch: RunPatch) => {
+    try {
+      setSaveError(null);
+      const updated = await patchRun(repo, run, patch);
+      setDetail((d) => d && { ...d, ...updated });
+    } catch (err) {
+      setSaveError(err);
+    }
+  };
+
+  if (!detail) {
+    return (
+      <Layout crumbs={[{ label: repo, href: base }, { label: run }]}>
+        <ProblemNote error={loaded.error} />
+        {loaded.loading && <p class="muted">Loading…</p>}
+      </Layout>
+    );
+  }
+  const title = detail.name || detail.id;
+  return (
+    <Layout crumbs={[{ label: repo, href: base }, { label: title }]}>
+      <div class="page-head run-head">
+        <h1>{title}</h1>
+        <StatusBadge status={detail.status} />
+        {detail.archived && <span class="badge archived">archived</span>}
+        {detail.status === "running" && (
+          <span class="live" title={`refreshes every ${POLL_MS / 1000} s`}>
+            live
+          </span>
+        )}
+        <span class="spacer" />
+        <button type="button" onClick={() => save({ archived: !detail.archived })}>
+          {detail.archived ? "Unarchive" : "Archive"}
+        </button>
+      </div>
+      <dl class="facts">
+        <dt>id</dt>
+        <dd>
+          <code>{detail.id}</code>
+        </dd>
+        {detail.experiment && (
+          <>
+            <dt>experiment</dt>
+            <dd>{detail.experiment}</dd>
+          </>
+        )}
+        {detail.campaign && (
+          <>
+            <dt>campaign</dt>
+            <dd>
+              <a href={`${base}/campaigns/${encodeURIComponent(detail.campaign)}`}>{detail.campaign}</a>
+            </dd>
+          </>
+        )}
+        <dt>created</dt>
+        <dd>{formatDate(detail.created_at)}</dd>
+        <dt>{detail.ended_at ? "ended" : "running for"}</dt>
+        <dd>
+          {detail.ended_at ? `${formatDate(detail.ended_at)} (${formatDuration(detail.created_at, detail.ended_at)})` : formatDuration(detail.created_at, null)}
+        </dd>
+      </dl>
+      <ProblemNote error={saveError} />
+      <div class="run-edit">
+        <span class="field-label">Tags</span>
+        <TagsEditor tags={detail.tags} onAdd={(t) => save({ tags: { add: [t] } })} onRemove={(t) => save({ tags: { remove: [t] } })} />
+        <span class="field-label">Description</span>
+        <Description text={detail.description} onSave={(description) => save({ description })} />
+      </div>
+
+      <h2>Series</h2>
+      {detail.metrics.length ? (
+        <>
+          <ChartOptionsBar options={options} onChange={(patch, push) => setQuery(patch, { push })}>
+            {zoom.from !== undefined && (
+              <button type="button" onClick={() => setQuery({ from: null, to: null })}>
+                Reset zoom (steps {zoom.from.toLocaleString("en")}–{zoom.to!.toLocaleString("en")})
+              </button>
+            )}
+            <span class="muted hint">drag across a chart to zoom, double-click to reset</span>
+          </ChartOptionsBar>
+          <div class="chart-grid">
+            {byMetricName(detail.metrics).map((series) => (
+              <MetricChart
+                key={series[0].name}
+                repo={repo}
+                run={run}
+                series={series}
+                options={options}
+                zoom={zoom}
+                onZoom={(z) => setQuery({ from: z?.from ?? null, to: z?.to ?? null })}
+              />
+            ))}
+          </div>
+        </>
+      ) : (
+        <p class="empty">This run has logged no series.</p>
+      )}
+
+      <div class="columns-2">
+        <section>
+          <h2>Params</h2>
+          <JsonTree value={detail.params} />
+        </section>
+        <section>
+          <h2>Values</h2>
+          {detail.values.length ? (
+            <table class="data values">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Context</th>
+                  <th class="num">Value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.values.map((v) => (
+                  <tr key={v.name + JSON.stringify(v.context)}>
+                    <td>{v.name}</td>
+                    <td class="muted">{contextLabel(v.context)}</td>
+                    <td class="num">{formatValue(v.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="muted">none</p>
+          )}
+          <h2>Provenance</h2>
+          {detail.provenance ? <JsonTree value={detail.provenance} /> : <p class="muted">none recorded</p>}
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+function Description({ text, onSave }: { text: string; onSave(text: string): Promise<void> }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(text);
+  if (!editing) {
+    return (
+      <div class="description">
+        {text ? <p>{text}</p> : <p class="muted">No description.</p>}
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setDraft(text);
+            setEditing(true);
+          }}
+        >
+          Edit description
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      class="description editing"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await onSave(draft);
+        setEditing(false);
+      }}
+    >
+      <textarea name="description" rows={3} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+      <div>
+        <button type="submit" class="primary">
+          Save
+        </button>
+        <button type="button" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

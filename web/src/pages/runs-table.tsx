@@ -1,0 +1,234 @@
+// `/repos/{repo}`: the runs table. Filter (the filter language), sort by any column, extra
+// columns from params, values and series summaries, archived toggle, cursor pages, and a
+// selection to compare. All of it is in the URL.
+import { useRef } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { listCampaigns, listRuns } from "../api/endpoints.ts";
+import type { Run } from "../api/types.ts";
+import { splitColumnList } from "../columns.ts";
+import { ColumnChooser } from "../components/column-chooser.tsx";
+import { FilterBox, filterErrorPosition } from "../components/filter-box.tsx";
+import { Layout } from "../components/layout.tsx";
+import { ProblemNote } from "../components/problem-note.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
+import { formatDate, formatValue } from "../format.ts";
+import { listParam, useQueryState } from "../url-state.ts";
+import { useAsync } from "../use-async.ts";
+
+const PAGE_SIZE = 100;
+const pageSize = (text: string | undefined) => Math.min(1000, Math.max(1, Number(text) || PAGE_SIZE));
+const SHOW_ARCHIVED = "archived in (true, false)";
+
+const BUILTIN_COLUMNS: { label: string; sort?: string; cell(run: Run, repo: string): preact.ComponentChildren }[] = [
+  { label: "Status", sort: "status", cell: (r) => <StatusBadge status={r.status} /> },
+  { label: "Experiment", sort: "experiment", cell: (r) => r.experiment },
+  {
+    label: "Campaign",
+    sort: "campaign",
+    cell: (r, repo) => r.campaign && <a href={`/repos/${encodeURIComponent(repo)}/campaigns/${encodeURIComponent(r.campaign)}`}>{r.campaign}</a>,
+  },
+  {
+    label: "Tags",
+    cell: (r) =>
+      r.tags.map((t) => (
+        <span key={t} class="tag small">
+          {t}
+        </span>
+      )),
+  },
+  { label: "Created", sort: "created_at", cell: (r) => <span class="date">{formatDate(r.created_at)}</span> },
+  { label: "Ended", sort: "ended_at", cell: (r) => <span class="date">{formatDate(r.ended_at)}</span> },
+];
+
+function parseSort(sort: string | undefined): { field: string; desc: boolean } {
+  const text = (sort ?? "").trim();
+  const m = /^(.*?)\s+(asc|desc)$/i.exec(text);
+  return m ? { field: m[1], desc: m[2].toLowerCase() === "desc" } : { field: text || "created_at", desc: false };
+}
+
+/** A field name that may wrap after its dots and before its context (long headers stay narrow). */
+const breakable = (field: string) => field.split(/(?<=\.)|(?=\{)/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+
+// Pages already seen under the current filter and sort, for "Previous": cursors only go forward.
+const trail: string[] = [];
+
+export function RunsTable() {
+  const { params } = useRoute();
+  const repo = params.repo;
+  const [query, setQuery] = useQueryState();
+  const filter = query.filter ?? "";
+  const archived = query.archived === "1";
+  const columns = splitColumnList(query.cols ?? "");
+  const selected = new Set(listParam(query.sel));
+  const sort = parseSort(query.sort);
+  // Archived runs are hidden unless the filter names `archived`; the toggle names it.
+  const effectiveFilter = archived ? (filter ? `(${filter}) and ${SHOW_ARCHIVED}` : SHOW_ARCHIVED) : filter;
+
+  const runs = useAsync(
+    (signal) => listRuns(repo, { filter: effectiveFilter, sort: query.sort, cursor: query.cursor, limit: pageSize(query.limit), columns }, signal),
+    [repo, effectiveFilter, query.sort, query.cursor, query.cols, query.limit],
+  );
+  const campaigns = useAsync((signal) => listCampaigns(repo, signal), [repo]);
+  const filterError = filterErrorPosition(runs.error);
+  // The wrapped filter puts one "(" before the person's text.
+  if (filterError?.position != null && archived && filter) filterError.position = Math.max(0, Math.min(filter.length, filterError.position - 1));
+  const items = filterError ? [] : (runs.data?.items ?? []);
+  const lastKey = useRef("");
+  const key = `${effectiveFilter}\u0000${query.sort ?? ""}`;
+  if (key !== lastKey.current) {
+    trail.length = 0;
+    lastKey.current = key;
+  }
+
+  const setSort = (field: string) => {
+    const desc = sort.field === field ? !sort.desc : false;
+    setQuery({ sort: `${field} ${desc ? "desc" : "asc"}`, cursor: null });
+  };
+  const sortMark = (field: string) => (sort.field === field ? (sort.desc ? " ▼" : " ▲") : "");
+  const toggleRun = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setQuery({ sel: [...next].join(",") }, { push: false });
+  };
+  const allOnPage = items.length > 0 && items.every((r) => selected.has(r.id));
+  const togglePage = () => {
+    const next = new Set(selected);
+    for (const r of items)
+      if (allOnPage) next.delete(r.id);
+      else next.add(r.id);
+    setQuery({ sel: [...next].join(",") }, { push: false });
+  };
+  const base = `/repos/${encodeURIComponent(repo)}`;
+
+  return (
+    <Layout crumbs={[{ label: repo }]}>
+      <div class="page-head">
+        <h1>{repo}</h1>
+        {campaigns.data && campaigns.data.items.length > 0 && (
+          <div class="campaign-links">
+            <span class="muted">Campaigns:</span>
+            {campaigns.data.items.map((c) => (
+              <a key={c.id} class="chip" href={`${base}/campaigns/${encodeURIComponent(c.id)}`}>
+                {c.name} <span class="muted">{c.run_count}</span>
+              </a>
+            ))}
+          </div>
+        )}
+      </div>
+      <FilterBox value={filter} error={filterError} onSubmit={(text) => setQuery({ filter: text, cursor: null })} />
+      <div class="toolbar">
+        <ColumnChooser repo={repo} columns={columns} onChange={(cols) => setQuery({ cols: cols.join(",") })} />
+        <label class="check">
+          <input type="checkbox" checked={archived} onChange={(e) => setQuery({ archived: e.currentTarget.checked, cursor: null })} /> show archived
+        </label>
+        <span class="spacer" />
+        {runs.loading && <span class="muted">Loading…</span>}
+        {selected.size > 0 && (
+          <>
+            <button type="button" class="link" onClick={() => setQuery({ sel: null }, { push: false })}>
+              clear selection
+            </button>
+            <a class="button primary" href={`${base}/compare?runs=${[...selected].map(encodeURIComponent).join(",")}`}>
+              Compare {selected.size} selected
+            </a>
+          </>
+        )}
+        {effectiveFilter && items.length > 0 && (
+          <a class="button" href={`${base}/compare?filter=${encodeURIComponent(effectiveFilter)}`}>
+            Compare all matching
+          </a>
+        )}
+      </div>
+      {!filterError && <ProblemNote error={runs.error} />}
+      <div class="table-scroll">
+        <table class="data runs" aria-busy={runs.loading}>
+          <thead>
+            <tr>
+              <th class="select">
+                <input type="checkbox" aria-label="Select all runs on this page" checked={allOnPage} onChange={togglePage} />
+              </th>
+              <th>
+                <button type="button" class="sort" onClick={() => setSort("name")}>
+                  Run{sortMark("name")}
+                </button>
+              </th>
+              {BUILTIN_COLUMNS.map((c) => (
+                <th key={c.label}>
+                  {c.sort ? (
+                    <button type="button" class="sort" onClick={() => setSort(c.sort!)}>
+                      {c.label}
+                      {sortMark(c.sort)}
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              ))}
+              {columns.map((c) => (
+                <th key={c} class="num field">
+                  <button type="button" class="sort" title={`Sort by ${c}`} onClick={() => setSort(c)}>
+                    {breakable(c)}
+                    {sortMark(c)}
+                  </button>
+                  <button
+                    type="button"
+                    class="remove-col"
+                    aria-label={`Remove column ${c}`}
+                    onClick={() => setQuery({ cols: columns.filter((x) => x !== c).join(",") })}
+                  >
+                    ×
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((run) => (
+              <tr key={run.id} class={selected.has(run.id) ? "selected" : ""}>
+                <td class="select">
+                  <input type="checkbox" aria-label={`Select run ${run.name || run.id}`} checked={selected.has(run.id)} onChange={() => toggleRun(run.id)} />
+                </td>
+                <td class="run-name">
+                  <a href={`${base}/runs/${encodeURIComponent(run.id)}`}>{run.name || run.id}</a>
+                  {run.archived && <span class="badge archived">archived</span>}
+                  {run.name && <div class="run-id">{run.id}</div>}
+                </td>
+                {BUILTIN_COLUMNS.map((c) => (
+                  <td key={c.label} class={c.label === "Tags" ? "tags" : undefined}>
+                    {c.cell(run, repo)}
+                  </td>
+                ))}
+                {columns.map((c) => (
+                  <td key={c} class="num">
+                    {formatValue(run.columns?.[c])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {runs.data && !filterError && !items.length && <p class="empty">{filter ? "No run matches this filter." : "No runs in this repo yet."}</p>}
+      <div class="pager">
+        {query.cursor && (
+          <button type="button" onClick={() => setQuery({ cursor: trail.pop() ?? null })}>
+            ‹ Previous
+          </button>
+        )}
+        <span class="muted">{items.length ? `${items.length} run${items.length === 1 ? "" : "s"} on this page` : ""}</span>
+        {runs.data?.next_cursor && !filterError && (
+          <button
+            type="button"
+            onClick={() => {
+              trail.push(query.cursor ?? "");
+              setQuery({ cursor: runs.data!.next_cursor });
+            }}
+          >
+            Next ›
+          </button>
+        )}
+      </div>
+    </Layout>
+  );
+}

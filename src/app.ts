@@ -20,6 +20,7 @@ import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
+import { strictUtf8Bodies } from "./http/strict-body.ts";
 import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
 import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
@@ -64,6 +65,9 @@ export function createApp(hostDeps: Deps) {
     },
   });
   app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : limitBody(c, next)));
+  // An artifact is bytes, whatever its content type says (a Latin-1 CSV is still a CSV).
+  const utf8Bodies = strictUtf8Bodies();
+  app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : utf8Bodies(c, next)));
   app.use("/v1/*", serializeWrites(writeLock, isArtifactUpload));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);

@@ -5,9 +5,17 @@ export interface Limits {
   maxPointsPerRequest: number;
   maxNameLength: number;
   maxContextKeys: number;
+  /** Longest context key, and longest context string value. */
+  maxContextLength: number;
   maxParamsBytes: number;
   /** Largest artifact, enforced while its upload streams in (413 beyond, nothing kept). */
   maxArtifactBytes: number;
+  /** Deepest nesting of arrays and objects in params, values and provenance. */
+  maxJsonDepth: number;
+  /** Most distinct series one ingest request may write. */
+  maxSeriesPerRequest: number;
+  /** Most series one run may hold. */
+  maxSeriesPerRun: number;
 }
 
 export interface Config {
@@ -27,8 +35,12 @@ export const defaultLimits: Limits = {
   maxPointsPerRequest: 100_000,
   maxNameLength: 255,
   maxContextKeys: 16,
+  maxContextLength: 255,
   maxParamsBytes: 256 * 1024,
   maxArtifactBytes: 64 * 1024 * 1024,
+  maxJsonDepth: 32,
+  maxSeriesPerRequest: 10_000,
+  maxSeriesPerRun: 25_000,
 };
 
 type Env = Record<string, string | undefined>;
@@ -49,8 +61,12 @@ export function configFromEnv(env: Env): Config {
       // The API schemas (and so the generated clients) cap names at 255: the limit can only be lowered.
       maxNameLength: Math.min(intFromEnv(env, "RUNCAMP_MAX_NAME_LENGTH", defaultLimits.maxNameLength), defaultLimits.maxNameLength),
       maxContextKeys: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_KEYS", defaultLimits.maxContextKeys),
+      maxContextLength: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_LENGTH", defaultLimits.maxContextLength),
       maxParamsBytes: intFromEnv(env, "RUNCAMP_MAX_PARAMS_BYTES", defaultLimits.maxParamsBytes),
       maxArtifactBytes: intFromEnv(env, "RUNCAMP_MAX_ARTIFACT_BYTES", defaultLimits.maxArtifactBytes),
+      maxJsonDepth: intFromEnv(env, "RUNCAMP_MAX_JSON_DEPTH", defaultLimits.maxJsonDepth),
+      maxSeriesPerRequest: intFromEnv(env, "RUNCAMP_MAX_SERIES_PER_REQUEST", defaultLimits.maxSeriesPerRequest),
+      maxSeriesPerRun: intFromEnv(env, "RUNCAMP_MAX_SERIES_PER_RUN", defaultLimits.maxSeriesPerRun),
     },
     corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "")
       .split(",")

@@ -4,7 +4,7 @@ import { contextKey } from "../src/http/context-key.ts";
 import { ApiError } from "../src/http/problems.ts";
 import { parseContext } from "../src/lib/context.ts";
 
-const limits = { maxContextKeys: defaultLimits.maxContextKeys };
+const limits = { maxContextKeys: defaultLimits.maxContextKeys, maxContextLength: defaultLimits.maxContextLength };
 
 function problemOf(fn: () => unknown) {
   try {
@@ -50,7 +50,7 @@ describe("contextKey", () => {
     expect(problem.errors).toEqual([{ path: "3.context", message: expect.any(String) }]);
     expect(problemOf(() => contextKey(keys(17), limits)).errors![0].path).toBe("context");
     // A configured limit is honoured.
-    expect(() => contextKey(keys(3), { maxContextKeys: 2 })).toThrow(ApiError);
+    expect(() => contextKey(keys(3), { maxContextKeys: 2, maxContextLength: 255 })).toThrow(ApiError);
   });
 
   test("non-finite numbers are a 400 naming the key", () => {
@@ -70,6 +70,6 @@ describe("contextKey", () => {
 
 test("a context key named __proto__ is kept, so it does not collapse into another context", () => {
   const withProto = JSON.parse('{"__proto__":"x","a":1}');
-  expect(contextKey(withProto, { maxContextKeys: 16 })).toBe('{"__proto__":"x","a":1}');
-  expect(contextKey(withProto, { maxContextKeys: 16 })).not.toBe(contextKey({ a: 1 }, { maxContextKeys: 16 }));
+  expect(contextKey(withProto, limits)).toBe('{"__proto__":"x","a":1}');
+  expect(contextKey(withProto, limits)).not.toBe(contextKey({ a: 1 }, limits));
 });

@@ -13,6 +13,15 @@ export const ProblemSchema = v.pipe(
 export type ProblemFieldError = v.InferOutput<typeof FieldError>;
 export type Problem = v.InferOutput<typeof ProblemSchema>;
 
+// A field path is built from the request's own keys (`points.3.context.<key>`): a hostile
+// key must not come back whole, nor as control characters or unpaired surrogates.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MAX_PATH = 120;
+function safePath(path: string): string {
+  const clean = path.replace(UNSAFE, "\uFFFD");
+  return clean.length > MAX_PATH ? `${clean.slice(0, MAX_PATH)}…` : clean;
+}
+
 // `kind` becomes the problem type URI's last segment, so clients can branch on it.
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -27,7 +36,7 @@ export class ApiError extends Error {
     this.status = status;
     this.kind = kind;
     this.title = title;
-    this.errors = errors;
+    this.errors = errors?.map((e) => ({ path: safePath(e.path), message: e.message }));
     this.headers = headers;
   }
 

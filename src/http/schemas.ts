@@ -4,19 +4,31 @@
 import * as v from "valibot";
 import { defaultLimits } from "../config.ts";
 import { RUN_STATUSES } from "../lib/run-status.ts";
+import { nameIssue, textIssue } from "../lib/text.ts";
 
 export const RepoName = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"),
 );
 export const ResourceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'"));
+// Names and labels may not hold control characters or unpaired surrogates (src/lib/text.ts);
+// free text may not hold NUL or unpaired surrogates.
+const asName = v.rawCheck<string>(({ dataset, addIssue }) => {
+  const issue = dataset.typed ? nameIssue(dataset.value) : null;
+  if (issue) addIssue({ message: issue });
+});
+const asText = v.rawCheck<string>(({ dataset, addIssue }) => {
+  const issue = dataset.typed ? textIssue(dataset.value) : null;
+  if (issue) addIssue({ message: issue });
+});
 export const Name = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
   v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
+  asName,
 );
-export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"));
-export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"));
+export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), asText);
+export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), asName);
 export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
 // valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are
 // refused before it sees them. (The OpenAPI generator skips the check and keeps the record.)

@@ -3,6 +3,7 @@
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import { validator } from "hono-openapi";
 import * as v from "valibot";
+import { excerpt } from "../lib/text.ts";
 import { badRequest, unsupportedMediaType } from "./problems.ts";
 
 interface Issue {
@@ -43,7 +44,7 @@ export function requireJson(options: { optional?: boolean } = {}): MiddlewareHan
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim();
     if (!jsonMediaType.test(mediaType)) {
       if (!(options.optional && (await bodyIsEmpty(c))))
-        throw unsupportedMediaType(`Send the body as application/json (got "${mediaType || "no content type"}").`);
+        throw unsupportedMediaType(`Send the body as application/json (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
     }
     await next();
   };

@@ -6,7 +6,7 @@ import type { Client, InStatement, Row, Transaction } from "@libsql/client";
 import { type Block, type Point, timeToMs } from "./codec/block.ts";
 import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
-import { type BlockWithSummary, planWrite } from "./plan.ts";
+import { type BlockWithSummary, planWrite, type WritePlan } from "./plan.ts";
 
 export type Executor = Pick<Transaction, "execute" | "batch"> | Client;
 
@@ -25,23 +25,6 @@ function blockFromRow(row: Row): Block {
   };
 }
 
-function insertBlock(seriesPk: number, block: BlockWithSummary): InStatement {
-  return {
-    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [
-      seriesPk,
-      block.firstStep,
-      block.lastStep,
-      block.count,
-      toColumn(block.min),
-      toColumn(block.max),
-      summaryFlags(null, block.min, block.max),
-      block.data,
-      block.summary,
-    ],
-  };
-}
-
 interface StoredSummary {
   pk: number;
   count: number;
@@ -52,27 +35,6 @@ interface StoredSummary {
 }
 
 const numOrNull = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-
-/** The series' key and stored summary, creating the series row on first write. */
-async function upsertSeries(tx: Executor, runPk: number, name: string, context: string): Promise<StoredSummary> {
-  const rs = await tx.execute({
-    // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the existing row too.
-    sql: `INSERT INTO series (run_pk, name, context) VALUES (?, ?, ?)
-          ON CONFLICT (run_pk, name, context) DO UPDATE SET name = excluded.name
-          RETURNING pk, count, first_step, last_step, min, max, flags`,
-    args: [runPk, name, context],
-  });
-  const row = rs.rows[0];
-  const flags = Number(row.flags);
-  return {
-    pk: Number(row.pk),
-    count: Number(row.count),
-    firstStep: numOrNull(row.first_step),
-    lastStep: numOrNull(row.last_step),
-    min: minFromColumn(numOrNull(row.min), flags),
-    max: maxFromColumn(numOrNull(row.max), flags),
-  };
-}
 
 const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -111,30 +73,95 @@ async function touchedBlocks(tx: Executor, seriesPk: number, lo: number, hi: num
   return rs.rows.map(blockFromRow).sort((a, b) => a.firstStep - b.firstStep);
 }
 
-/**
- * Writes the points of one series inside the caller's transaction. Re-sent steps overwrite
- * (the last occurrence in `points` wins), so retrying a request never duplicates a point.
- */
-export async function writeSeriesPoints(tx: Executor, runPk: number, name: string, context: string, points: Point[]): Promise<void> {
-  const series = await upsertSeries(tx, runPk, name, context);
+export interface SeriesWrite {
+  name: string;
+  /** Canonical context JSON. */
+  context: string;
+  points: Point[];
+}
+
+const keyOf = (name: string, context: string) => `${name}\u0000${context}`;
+// Rows per multi-row statement: well under SQLite's 32,766 bound parameters.
+const ROWS_PER_STATEMENT = 200;
+
+function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function stepRange(points: readonly Point[]): { lo: number; hi: number } {
   let lo = Infinity;
   let hi = -Infinity;
   for (const p of points) {
     if (p.step < lo) lo = p.step;
     if (p.step > hi) hi = p.step;
   }
-  const touched = await touchedBlocks(tx, series.pk, lo, hi);
-  const plan = planWrite(touched, points);
+  return { lo, hi };
+}
 
-  const statements: InStatement[] = [];
-  if (plan.remove.length) {
-    statements.push({
-      sql: `DELETE FROM series_blocks WHERE series_pk = ? AND first_step IN (${plan.remove.map(() => "?").join(",")})`,
-      args: [series.pk, ...plan.remove],
+/**
+ * Those of `writes`' series that exist, by name and context: the stored summary and the last
+ * block (what an append touches), in one query per 500 names.
+ */
+async function storedSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<Map<string, { series: StoredSummary; tail: Block | null }>> {
+  const wanted = new Set(writes.map((w) => keyOf(w.name, w.context)));
+  const found = new Map<string, { series: StoredSummary; tail: Block | null }>();
+  const tailColumns = BLOCK_COLUMNS.split(", ")
+    .map((c) => `b.${c} AS b_${c}`)
+    .join(", ");
+  for (const names of chunks([...new Set(writes.map((w) => w.name))], 500)) {
+    const rs = await tx.execute({
+      sql: `SELECT s.pk, s.name, s.context, s.count, s.first_step, s.last_step, s.min, s.max, s.flags, ${tailColumns}
+            FROM series s LEFT JOIN series_blocks b ON b.series_pk = s.pk AND b.last_step = s.last_step
+            WHERE s.run_pk = ? AND s.name IN (${names.map(() => "?").join(", ")})`,
+      args: [runPk, ...names],
     });
+    for (const row of rs.rows) {
+      const key = keyOf(String(row.name), String(row.context));
+      if (!wanted.has(key)) continue;
+      const flags = Number(row.flags);
+      const series = {
+        pk: Number(row.pk),
+        count: Number(row.count),
+        firstStep: numOrNull(row.first_step),
+        lastStep: numOrNull(row.last_step),
+        min: minFromColumn(numOrNull(row.min), flags),
+        max: maxFromColumn(numOrNull(row.max), flags),
+      };
+      const tail = row.b_data === null ? null : blockFromRow(Object.fromEntries(BLOCK_COLUMNS.split(", ").map((c) => [c, row[`b_${c}`]])) as unknown as Row);
+      found.set(key, { series, tail });
+    }
   }
-  for (const block of plan.insert) statements.push(insertBlock(series.pk, block));
+  return found;
+}
 
+function insertBlocks(rows: readonly [number, BlockWithSummary][]): InStatement[] {
+  return chunks(rows).map((part) => ({
+    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+    args: part.flatMap(([pk, block]) => [
+      pk,
+      block.firstStep,
+      block.lastStep,
+      block.count,
+      toColumn(block.min),
+      toColumn(block.max),
+      summaryFlags(null, block.min, block.max),
+      block.data,
+      block.summary,
+    ]),
+  }));
+}
+
+function deleteBlocks(rows: readonly [number, number][]): InStatement[] {
+  return chunks(rows).map((part) => ({
+    sql: `DELETE FROM series_blocks WHERE ${part.map(() => "(series_pk = ? AND first_step = ?)").join(" OR ")}`,
+    args: part.flatMap(([pk, firstStep]) => [pk, firstStep]),
+  }));
+}
+
+/** The statement that brings an existing series' summary up to date after `plan`. */
+function summaryUpdate(series: StoredSummary, touched: Block[], plan: WritePlan, lo: number): InStatement {
   // Blocks only ever grow the series' step range, so when the written points reach past the
   // old last step they hold the new last point; otherwise the stored last point still stands.
   const newLast = plan.last && (series.lastStep === null || plan.last.step >= series.lastStep) ? plan.last : null;
@@ -154,7 +181,7 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
     pureAppend,
   );
   if (summary) {
-    statements.push({
+    return {
       sql: `UPDATE series SET count = ?6, first_step = ?7, last_step = ?8, min = ?9, max = ?10, ${setLast},
               flags = ${keptLastFlags} | ?11
             WHERE pk = ?1`,
@@ -168,10 +195,10 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
         toColumn(summary.max),
         summaryFlags(null, summary.min, summary.max),
       ],
-    });
+    };
   } else {
     const blocksOf = "FROM series_blocks WHERE series_pk = ?1";
-    statements.push({
+    return {
       sql: `UPDATE series SET
               count = (SELECT coalesce(sum(count), 0) ${blocksOf}),
               first_step = (SELECT min(first_step) ${blocksOf}),
@@ -187,9 +214,78 @@ export async function writeSeriesPoints(tx: Executor, runPk: number, name: strin
                       | (SELECT coalesce(min(flags & ${FLAG.maxNegInf}), 0) ${blocksOf} AND max IS NOT NULL)
             WHERE pk = ?1`,
       args: [series.pk, ...lastArgs],
-    });
+    };
   }
-  await tx.batch(statements);
+}
+
+/** A new series' row, with the summary of the blocks planned for it. */
+function freshSeriesRow(runPk: number, write: SeriesWrite, plan: WritePlan): (string | number | null)[] {
+  let count = 0;
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const b of plan.insert) {
+    count += b.count;
+    min = minOf(min, b.min);
+    max = maxOf(max, b.max);
+  }
+  const last = plan.last!;
+  return [
+    runPk,
+    write.name,
+    write.context,
+    count,
+    plan.insert[0].firstStep,
+    last.step,
+    toColumn(last.value),
+    summaryFlags(last.value, min, max),
+    toColumn(min),
+    toColumn(max),
+    timeToMs(last.time) / 1000,
+  ];
+}
+
+/**
+ * Writes the points of many series of one run inside the caller's transaction, in few
+ * statements however many series there are: existing series (with their last blocks) are
+ * found in one query per 500 names, and blocks and new series are written with multi-row
+ * statements; only each existing series' summary update is a statement of its own. Re-sent steps overwrite (the last occurrence in a
+ * series' points wins), so retrying a request never duplicates a point.
+ */
+export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<void> {
+  const stored = await storedSeries(tx, runPk, writes);
+  const existing: { write: SeriesWrite; series: StoredSummary; tail: Block | null; lo: number; hi: number }[] = [];
+  const fresh: SeriesWrite[] = [];
+  for (const write of writes) {
+    const found = stored.get(keyOf(write.name, write.context));
+    if (found) existing.push({ write, ...found, ...stepRange(write.points) });
+    else fresh.push(write);
+  }
+  const removed: [number, number][] = [];
+  const inserted: [number, BlockWithSummary][] = [];
+  const updates: InStatement[] = [];
+  for (const e of existing) {
+    // An append past the last step touches only the series' last block, already fetched.
+    const appended = e.series.lastStep !== null && e.lo > e.series.lastStep;
+    const touched = appended ? (e.tail ? [e.tail] : []) : await touchedBlocks(tx, e.series.pk, e.lo, e.hi);
+    const plan = planWrite(touched, e.write.points);
+    for (const firstStep of plan.remove) removed.push([e.series.pk, firstStep]);
+    for (const block of plan.insert) inserted.push([e.series.pk, block]);
+    updates.push(summaryUpdate(e.series, touched, plan, e.lo));
+  }
+  // New series: their rows, summary included, then their blocks.
+  const freshPlans = fresh.map((write) => ({ write, plan: planWrite([], write.points) }));
+  for (const part of chunks(freshPlans)) {
+    const rs = await tx.execute({
+      sql: `INSERT INTO series (run_pk, name, context, count, first_step, last_step, last_value, flags, min, max, last_time, version)
+            VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)").join(", ")} RETURNING pk, name, context`,
+      args: part.flatMap(({ write, plan }) => freshSeriesRow(runPk, write, plan)),
+    });
+    const pkOf = new Map(rs.rows.map((row) => [keyOf(String(row.name), String(row.context)), Number(row.pk)]));
+    for (const { write, plan } of part) for (const block of plan.insert) inserted.push([pkOf.get(keyOf(write.name, write.context))!, block]);
+  }
+  // Deletes before inserts: a rewritten block may keep its first step (the primary key).
+  const statements = [...deleteBlocks(removed), ...insertBlocks(inserted), ...updates];
+  if (statements.length) await tx.batch(statements);
 }
 
 /** Blocks of a series overlapping [from, to], in step order. */

@@ -110,8 +110,12 @@ function configEnv(config: Config): Record<string, string> {
     RUNCAMP_MAX_POINTS_PER_REQUEST: String(config.limits.maxPointsPerRequest),
     RUNCAMP_MAX_NAME_LENGTH: String(config.limits.maxNameLength),
     RUNCAMP_MAX_CONTEXT_KEYS: String(config.limits.maxContextKeys),
+    RUNCAMP_MAX_CONTEXT_LENGTH: String(config.limits.maxContextLength),
     RUNCAMP_MAX_PARAMS_BYTES: String(config.limits.maxParamsBytes),
     RUNCAMP_MAX_ARTIFACT_BYTES: String(config.limits.maxArtifactBytes),
+    RUNCAMP_MAX_JSON_DEPTH: String(config.limits.maxJsonDepth),
+    RUNCAMP_MAX_SERIES_PER_REQUEST: String(config.limits.maxSeriesPerRequest),
+    RUNCAMP_MAX_SERIES_PER_RUN: String(config.limits.maxSeriesPerRun),
   };
   if (config.corsOrigins.length) env.RUNCAMP_CORS_ORIGINS = config.corsOrigins.join(",");
   if (config.adminToken) env.RUNCAMP_ADMIN_TOKEN = config.adminToken;

@@ -481,7 +481,10 @@ export interface components {
             updated_at: string;
             ended_at: string | null;
             values: components["schemas"]["RunValue"][];
+            /** @description The run's first 1,000 series in (name, context) order */
             metrics: components["schemas"]["SeriesSummary"][];
+            /** @description When the run has more series: the cursor for GET /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest) */
+            metrics_next_cursor: string | null;
         };
         Campaign: {
             id: string;

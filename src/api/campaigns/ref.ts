@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps.ts";
 import { notFound } from "../../http/problems.ts";
+import { excerpt } from "../../lib/text.ts";
 
 /** A campaign named by id or by name (both unique within a repo; an id match wins), or a 404. */
 export async function findCampaign({ client }: Deps, repoPk: number, ref: string, repo?: string): Promise<{ pk: number; id: string }> {
@@ -7,6 +8,6 @@ export async function findCampaign({ client }: Deps, repoPk: number, ref: string
     sql: "SELECT pk, id FROM campaigns WHERE repo_pk = ? AND (id = ? OR name = ?) ORDER BY id = ? DESC LIMIT 1",
     args: [repoPk, ref, ref, ref],
   });
-  if (!rs.rows.length) throw notFound(`Campaign "${ref}" does not exist in ${repo === undefined ? "this repo" : `repo "${repo}"`}.`);
+  if (!rs.rows.length) throw notFound(`Campaign ${excerpt(ref)} does not exist in ${repo === undefined ? "this repo" : `repo "${repo}"`}.`);
   return { pk: Number(rs.rows[0].pk), id: String(rs.rows[0].id) };
 }

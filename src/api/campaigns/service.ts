@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
-import { paramsJson } from "../../http/params-json.ts";
+import { storedJson } from "../../http/params-json.ts";
 import { conflict, notFound } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
+import { excerpt } from "../../lib/text.ts";
 import { iso } from "../../lib/time.ts";
 import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
 import { RUN_COLUMNS, RUN_FROM, runView } from "../runs/service.ts";
@@ -40,13 +41,13 @@ async function nameTaken({ client }: Deps, repoPk: number, name: string, exceptP
 
 /** Creates a campaign; re-sending the same id returns the stored one (200), a name in use by another id is a 409. */
 export async function createCampaign(deps: Deps, repo: string, input: CreateCampaignInput) {
-  const params = paramsJson(input.params ?? {}, deps.config.limits);
+  const params = storedJson(input.params ?? {}, "params", deps.config.limits);
   const repoPk = await ensureRepo(deps, repo);
   if (input.id) {
     const existing = await selectCampaign(deps, repoPk, input.id);
     if (existing) return { campaign: view(repo, existing), created: false };
   }
-  if (await nameTaken(deps, repoPk, input.name)) throw conflict(`A campaign named "${input.name}" already exists in repo "${repo}".`);
+  if (await nameTaken(deps, repoPk, input.name)) throw conflict(`A campaign named ${excerpt(input.name)} already exists in repo "${repo}".`);
   const id = input.id ?? generateId();
   try {
     await deps.client.execute({
@@ -54,7 +55,7 @@ export async function createCampaign(deps: Deps, repo: string, input: CreateCamp
       args: [repoPk, id, input.name, input.description ?? "", params, Date.now()],
     });
   } catch (err) {
-    if (String(err).includes("UNIQUE")) throw conflict(`Campaign "${id}" or the name "${input.name}" was taken concurrently.`);
+    if (String(err).includes("UNIQUE")) throw conflict(`Campaign "${id}" or the name ${excerpt(input.name)} was taken concurrently.`);
     throw err;
   }
   return { campaign: view(repo, (await selectCampaign(deps, repoPk, id))!), created: true };
@@ -88,9 +89,11 @@ export async function patchCampaign(deps: Deps, repo: string, id: string, patch:
   const { repoPk, row } = await requireCampaign(deps, repo, id);
   const pk = Number(row.pk);
   if (patch.name !== undefined && (await nameTaken(deps, repoPk, patch.name, pk))) {
-    throw conflict(`A campaign named "${patch.name}" already exists in repo "${repo}".`);
+    throw conflict(`A campaign named ${excerpt(patch.name)} already exists in repo "${repo}".`);
   }
-  const params = patch.params === undefined ? String(row.params) : paramsJson(mergePatch(JSON.parse(String(row.params)), patch.params), deps.config.limits);
+  if (patch.params !== undefined) storedJson(patch.params, "params", deps.config.limits); // refused before the (recursive) merge walks it
+  const params =
+    patch.params === undefined ? String(row.params) : storedJson(mergePatch(JSON.parse(String(row.params)), patch.params), "params", deps.config.limits);
   await deps.client.execute({
     sql: "UPDATE campaigns SET name = ?, description = ?, params = ? WHERE pk = ?",
     args: [patch.name ?? String(row.name), patch.description ?? String(row.description), params, pk],

@@ -5,6 +5,7 @@
 import type { Limits } from "../../config.ts";
 import { badRequest, type ProblemFieldError, tooLarge } from "../../http/problems.ts";
 import { type Context, canonicalContext, contextIssue } from "../../lib/context.ts";
+import { nameIssue } from "../../lib/text.ts";
 import { MAX_TIME_MS } from "../../series/index.ts";
 
 export interface IncomingPoint {
@@ -37,6 +38,8 @@ const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x ===
 /** Canonical keys of the contexts seen in one request, by their JSON spelling. */
 class ContextKeys extends Map<string, string> {
   previous: { raw: Record<string, unknown>; key: string } | undefined;
+  /** Series names already found valid in this request. */
+  readonly names = new Set<string>();
 }
 
 // Same keys with identical values, so the same canonical context (`b` was already checked).
@@ -61,6 +64,11 @@ function validatePoint(raw: unknown, path: string, limits: Limits, now: number, 
   const { name, step, value, epoch, time, context } = raw;
   if (typeof name !== "string") errors.add(`${path}.name`, name === undefined ? "is required" : "must be a string");
   else if (name.length === 0 || name.length > limits.maxNameLength) errors.add(`${path}.name`, `must be 1-${limits.maxNameLength} characters`);
+  else if (!contexts.names.has(name)) {
+    const issue = nameIssue(name);
+    if (issue) errors.add(`${path}.name`, issue);
+    else contexts.names.add(name);
+  }
 
   if (step === undefined) errors.add(`${path}.step`, "is required");
   else if (typeof step !== "number" || !Number.isInteger(step) || step < 0) errors.add(`${path}.step`, "must be a non-negative integer");
@@ -99,7 +107,7 @@ function validatePoint(raw: unknown, path: string, limits: Limits, now: number, 
             flat = false;
           }
         }
-        const issue = flat ? contextIssue(context as Context, limits.maxContextKeys) : null;
+        const issue = flat ? contextIssue(context as Context, limits) : null;
         if (issue) errors.add(issue.key === null ? `${path}.context` : `${path}.context.${issue.key}`, issue.message);
         else if (flat) {
           contextKey = canonicalContext(context as Context);

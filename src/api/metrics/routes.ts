@@ -6,6 +6,7 @@ import { jsonResponse } from "../../http/openapi.ts";
 import { badRequest, problems, unsupportedMediaType } from "../../http/problems.ts";
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
+import { excerpt } from "../../lib/text.ts";
 import { resolveRunIds } from "../runs/lookup.ts";
 import { findRunsByFilter } from "../runs/search.ts";
 import { type IncomingPoint, parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
@@ -65,7 +66,7 @@ export function metricRoutes(deps: Deps) {
         } else if (NDJSON_TYPES.has(mediaType)) {
           parsed = { points: parsePointsNdjson(await c.req.text(), limits, now), reopen: c.req.query("reopen") === "true" };
         } else {
-          throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got "${mediaType || "no content type"}").`);
+          throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
         }
         if (c.req.query("reopen") === "true") parsed.reopen = true;
         return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen));

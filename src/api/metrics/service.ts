@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.ts";
 import { contextKey } from "../../http/context-key.ts";
 import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
-import { conflict, notFound } from "../../http/problems.ts";
+import { conflict, notFound, tooLarge } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
-import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeriesPoints } from "../../series/index.ts";
+import { excerpt } from "../../lib/text.ts";
+import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeries } from "../../series/index.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import { reopenRun } from "../runs/service.ts";
 import type { IncomingPoint } from "./parse-points.ts";
@@ -26,10 +27,15 @@ export async function ingestPoints(deps: Deps, repo: string, runId: string, poin
     if (!group) groups.set(key, (group = { name: p.name, context: p.context, points: [] }));
     group.points.push(p); // an IncomingPoint is a Point with its series attached: no copy
   }
+  const { maxSeriesPerRequest, maxSeriesPerRun } = deps.config.limits;
+  if (groups.size > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${groups.size}); split the batch.`);
   const tx = await deps.client.transaction("write");
   try {
     if (status !== "running") await reopenRun(tx, runPk);
-    for (const group of groups.values()) await writeSeriesPoints(tx, runPk, group.name, group.context, group.points);
+    await writeSeries(tx, runPk, [...groups.values()]);
+    // Counted after the write, inside the transaction: the rollback below undoes all of it.
+    const held = Number((await tx.execute({ sql: "SELECT count(*) AS n FROM series WHERE run_pk = ?", args: [runPk] })).rows[0].n);
+    if (held > maxSeriesPerRun) throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${held}.`);
     await tx.commit();
   } finally {
     tx.close();
@@ -91,7 +97,7 @@ export async function readSeries(
   const { runPk } = await findRunPk(deps, repo, runId);
   const key = contextKey(context, deps.config.limits);
   const [row] = await findSeries(deps.client, [runPk], [{ name, context: key }]);
-  if (!row) throw notFound(`Run "${runId}" has no series "${name}" with context ${key}.`);
+  if (!row) throw notFound(`Run "${runId}" has no series ${excerpt(name)} with context ${excerpt(key)}.`);
   return readOneSeries(deps, row, options);
 }
 

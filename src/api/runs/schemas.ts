@@ -43,7 +43,15 @@ export const RunListPage = Page(RunListItem, "RunListPage");
 export type RunListPage = v.InferOutput<typeof RunListPage>;
 
 export const RunDetailView = v.pipe(
-  v.object({ ...RunView.entries, values: v.array(ValueView), metrics: v.array(SeriesSummaryView) }),
+  v.object({
+    ...RunView.entries,
+    values: v.array(ValueView),
+    metrics: v.pipe(v.array(SeriesSummaryView), v.description("The run's first 1,000 series in (name, context) order")),
+    metrics_next_cursor: v.pipe(
+      v.nullable(v.string()),
+      v.description("When the run has more series: the cursor for GET /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest)"),
+    ),
+  }),
   v.metadata({ ref: "RunDetail" }),
 );
 export type RunDetailView = v.InferOutput<typeof RunDetailView>;

@@ -1,6 +1,7 @@
 import type { InStatement } from "@libsql/client";
 import type { Deps } from "../../deps.ts";
-import { paramsJson } from "../../http/params-json.ts";
+import { pageOf } from "../../http/cursor.ts";
+import { storedJson } from "../../http/params-json.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
@@ -61,7 +62,8 @@ export async function reopenRun(tx: Executor, runPk: number): Promise<void> {
  * a training script that restarts resumes its run instead of failing.
  */
 export async function createRun(deps: Deps, repo: string, input: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
-  const params = paramsJson(input.params ?? {}, deps.config.limits);
+  const params = storedJson(input.params ?? {}, "params", deps.config.limits);
+  const provenance = input.provenance ? storedJson(input.provenance, "provenance", deps.config.limits) : null;
   // A campaign can only exist in an existing repo: naming one must not create the repo
   // as a side effect of a request that then fails with 404.
   const repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
@@ -84,7 +86,7 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
       campaignPk,
       params,
       JSON.stringify([...new Set(input.tags ?? [])]),
-      input.provenance ? JSON.stringify(input.provenance) : null,
+      provenance,
       now,
       now,
     ],
@@ -95,11 +97,20 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
   return { run: runView(repo, row), created: rs.rowsAffected > 0 };
 }
 
+/** The series summaries a run's GET carries; a run with more pages through GET .../metrics. */
+export const RUN_SERIES_SHOWN = 1000;
+
 export async function getRun(deps: Deps, repo: string, runId: string): Promise<RunDetailView> {
   const { row } = await requireRun(deps, repo, runId);
   const runPk = Number(row.pk);
-  const [values, series] = await Promise.all([listValues(deps, runPk), listRunSeries(deps.client, runPk)]);
-  return { ...runView(repo, row), values, metrics: series.map((s) => seriesSummaryView(s.summary)) };
+  const [values, series] = await Promise.all([listValues(deps, runPk), listRunSeries(deps.client, runPk, { limit: RUN_SERIES_SHOWN + 1 })]);
+  const page = pageOf(
+    series,
+    RUN_SERIES_SHOWN,
+    (s) => seriesSummaryView(s.summary),
+    (last) => [last.summary.name, last.summary.context],
+  );
+  return { ...runView(repo, row), values, metrics: page.items, metrics_next_cursor: page.next_cursor };
 }
 
 export async function patchRun(deps: Deps, repo: string, runId: string, patch: PatchRunInput): Promise<RunView> {
@@ -120,7 +131,10 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     set("ended_at", patch.status === "running" ? null : Date.now());
   }
   if (patch.campaign !== undefined) set("campaign_pk", patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign)).pk);
-  if (patch.params !== undefined) set("params", paramsJson(mergePatch(JSON.parse(String(row.params)), patch.params), deps.config.limits));
+  if (patch.params !== undefined) {
+    storedJson(patch.params, "params", deps.config.limits); // refused before the (recursive) merge walks it
+    set("params", storedJson(mergePatch(JSON.parse(String(row.params)), patch.params), "params", deps.config.limits));
+  }
   if (patch.tags !== undefined) {
     const tags = new Set<string>(JSON.parse(String(row.tags)));
     for (const tag of patch.tags.add ?? []) tags.add(tag);

@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.ts";
 import { contextKey } from "../../http/context-key.ts";
 import { badRequest } from "../../http/problems.ts";
 import { parseContext } from "../../lib/context.ts";
+import { deeperThan } from "../../lib/json-depth.ts";
 import { iso } from "../../lib/time.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import type { ValueInput, ValueView } from "./schemas.ts";
@@ -25,6 +26,11 @@ export async function putValues(deps: Deps, repo: string, runId: string, values:
     const context = contextKey(item.context, deps.config.limits, `${i}.context`);
     if (item.name.length > deps.config.limits.maxNameLength) {
       throw badRequest("A value name is too long.", [{ path: `${i}.name`, message: `must be at most ${deps.config.limits.maxNameLength} characters` }]);
+    }
+    if (deeperThan(item.value, deps.config.limits.maxJsonDepth)) {
+      throw badRequest("A value nests too deeply.", [
+        { path: `${i}.value`, message: `must nest at most ${deps.config.limits.maxJsonDepth} levels of arrays and objects` },
+      ]);
     }
     const json = JSON.stringify(item.value);
     if (new TextEncoder().encode(json).length > MAX_VALUE_BYTES) {

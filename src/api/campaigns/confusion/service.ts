@@ -5,6 +5,7 @@
 // one run lacks counts 0 in that run's row and column.
 import type { Deps } from "../../../deps.ts";
 import { badRequest } from "../../../http/problems.ts";
+import { excerpt } from "../../../lib/text.ts";
 import { type Confusion, confusionMetrics, isConfusionType, type Label, labelKey, parseConfusion } from "../../artifacts/confusion.ts";
 import type { ConfusionMetricsView } from "../../artifacts/schemas.ts";
 import { readArtifactBytes } from "../../artifacts/service.ts";
@@ -97,8 +98,8 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
   const runs = rs.rows.map((row) => ({ id: String(row.id), params: JSON.parse(String(row.params)) as Json, row }));
   const missingPath = pathNoRunHas(runs, options.groupBy);
   if (missingPath) {
-    throw badRequest(`No run of the campaign has the param "${missingPath.join(".")}" named in group_by.`, [
-      { path: "group_by", message: `no run has params.${missingPath.join(".")}` },
+    throw badRequest(`No run of the campaign has the param ${excerpt(missingPath.join("."))} named in group_by.`, [
+      { path: "group_by", message: `no run has ${excerpt(`params.${missingPath.join(".")}`, 60)}` },
     ]);
   }
 

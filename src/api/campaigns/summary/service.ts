@@ -24,6 +24,7 @@ import { badRequest } from "../../../http/problems.ts";
 import type { Context } from "../../../lib/context.ts";
 import { parseContext } from "../../../lib/context.ts";
 import { toWire } from "../../../lib/numbers.ts";
+import { excerpt } from "../../../lib/text.ts";
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
 import { findRepoPk } from "../../repos/lookup.ts";
 import { findCampaign } from "../ref.ts";
@@ -106,8 +107,8 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
   const groupBy = options.groupBy ?? varyingPaths(runs.map((r) => r.params));
   const missing = options.groupBy === undefined ? undefined : pathNoRunHas(runs, groupBy);
   if (missing) {
-    throw badRequest(`No run of the campaign has the param "${missing.join(".")}" named in group_by.`, [
-      { path: "group_by", message: `no run has params.${missing.join(".")}` },
+    throw badRequest(`No run of the campaign has the param ${excerpt(missing.join("."))} named in group_by.`, [
+      { path: "group_by", message: `no run has ${excerpt(`params.${missing.join(".")}`, 60)}` },
     ]);
   }
 

@@ -35,7 +35,9 @@ class RunDetail:
         updated_at (str):
         ended_at (Union[None, str]):
         values (list['RunValue']):
-        metrics (list['SeriesSummary']):
+        metrics (list['SeriesSummary']): The run's first 1,000 series in (name, context) order
+        metrics_next_cursor (Union[None, str]): When the run has more series: the cursor for GET
+            /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest)
     """
 
     id: str
@@ -54,6 +56,7 @@ class RunDetail:
     ended_at: Union[None, str]
     values: list["RunValue"]
     metrics: list["SeriesSummary"]
+    metrics_next_cursor: Union[None, str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +106,9 @@ class RunDetail:
             metrics_item = metrics_item_data.to_dict()
             metrics.append(metrics_item)
 
+        metrics_next_cursor: Union[None, str]
+        metrics_next_cursor = self.metrics_next_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -123,6 +129,7 @@ class RunDetail:
                 "ended_at": ended_at,
                 "values": values,
                 "metrics": metrics,
+                "metrics_next_cursor": metrics_next_cursor,
             }
         )
 
@@ -201,6 +208,13 @@ class RunDetail:
 
             metrics.append(metrics_item)
 
+        def _parse_metrics_next_cursor(data: object) -> Union[None, str]:
+            if data is None:
+                return data
+            return cast(Union[None, str], data)
+
+        metrics_next_cursor = _parse_metrics_next_cursor(d.pop("metrics_next_cursor"))
+
         run_detail = cls(
             id=id,
             repo=repo,
@@ -218,6 +232,7 @@ class RunDetail:
             ended_at=ended_at,
             values=values,
             metrics=metrics,
+            metrics_next_cursor=metrics_next_cursor,
         )
 
         run_detail.additional_properties = d

@@ -191,6 +191,15 @@ describe.each(hosts)("artifacts on $name", (factory) => {
     expect(await orphanParts()).toBe(0);
   });
 
+  test("a text artifact is bytes: a Latin-1 CSV (not UTF-8) is stored and read back as sent", async () => {
+    const url = `${base("r2")}/reports/latin1.csv`;
+    const latin1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31, 0x0a]); // "café,1\n" in ISO-8859-1
+    const res = await call(url, put(latin1, "text/csv; charset=iso-8859-1"));
+    expect(res.status).toBe(201);
+    expect(new Uint8Array(await (await call(url)).arrayBuffer())).toEqual(latin1);
+    expect((await call(url, { method: "DELETE" })).status).toBe(204);
+  });
+
   test("an empty body is an empty artifact; no content type means application/octet-stream", async () => {
     const url = `${base("r2")}/empty`;
     const res = await call(url, { method: "PUT", body: new Uint8Array(0) });
@@ -291,6 +300,7 @@ describe.each(hosts)("artifacts on $name", (factory) => {
         "%2Fabsolute",
         "nul%00byte",
         "tab%09in",
+        "nel%C2%85in", // U+0085, a C1 control
         "back%5Cslash",
         `${"x".repeat(1025)}`,
         `${SECRET}%00`,
@@ -391,6 +401,16 @@ describe.each(hosts)("artifacts on $name", (factory) => {
           "matrix.1.0",
         ],
       ];
+      cases.push([
+        JSON.stringify({
+          labels: ["a\u0007", "b"],
+          matrix: [
+            [1, 0],
+            [0, 1],
+          ],
+        }),
+        "labels.0",
+      ]);
       for (const [body, path] of cases) {
         const text = typeof body === "string" ? body : JSON.stringify(body);
         await expectProblem(await call(`${base("odd")}/cm.json`, put(text, CONFUSION)), 400, path);

@@ -291,6 +291,19 @@ describe("Run artifacts", () => {
       ]),
     ).toThrow(TypeError);
     expect(() => run.setValue("big", "x".repeat(70_000))).toThrow(RangeError);
+    let deep: unknown = 1;
+    for (let i = 0; i < 33; i++) deep = [deep];
+    expect(() => run.setValue("deep", { a: deep })).toThrow(RangeError);
+    expect(() => run.logArtifact("nel\u0085", "x")).toThrow(RangeError);
+    expect(() =>
+      run.logConfusionMatrix(
+        ["a\u0007", "b"],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toThrow(RangeError);
     expect(() => run.setValue("x".repeat(256), 1)).toThrow(TypeError);
     expect(() => run.setValue("nan", NaN)).toThrow(RangeError);
     run.setValue("nan", "NaN");

@@ -31,13 +31,24 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def name_issue(text: str) -> Optional[str]:
+    """Why the server refuses ``text`` as a name, context key or label (None: it takes it)."""
+    for ch in text:
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            return "must not contain control characters"
+        if 0xD800 <= code <= 0xDFFF:  # a Python str holds a surrogate only unpaired
+            return "must not contain unpaired surrogates (not Unicode)"
+    return None
+
+
 def check_artifact_path(path: Any) -> str:
     """The artifact path rules of the server, checked here so a bad name raises at the call."""
     if not isinstance(path, str):
         raise TypeError(f"runcamp: an artifact path is a string, not {type(path).__name__}")
     if not path or utf16_len(path) > MAX_PATH_LENGTH:
         raise ValueError(f"runcamp: an artifact path has 1-{MAX_PATH_LENGTH} characters")
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F or ch == "\\" for ch in path):
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch == "\\" for ch in path):
         raise ValueError("runcamp: an artifact path has no control characters or backslashes")
     if path.startswith("/"):
         raise ValueError("runcamp: an artifact path does not start with '/'")
@@ -84,6 +95,8 @@ def encode_confusion(labels: Any, matrix: Any) -> bytes:
             raise ValueError("runcamp: a numeric label is finite")
         if isinstance(label, str) and utf16_len(label) > 255:
             raise ValueError("runcamp: a label has at most 255 characters")
+        if isinstance(label, str) and name_issue(label):
+            raise ValueError(f"runcamp: a label {name_issue(label)}")
         key = (type(label) is str, label)
         if key in seen:
             raise ValueError("runcamp: labels are distinct")

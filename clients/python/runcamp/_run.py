@@ -32,7 +32,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
-from ._artifacts import CONFUSION_TYPE, artifact_url, check_artifact_path, download_artifact, encode_confusion, figure_png, guess_content_type, list_artifacts, utf16_len
+from ._artifacts import CONFUSION_TYPE, artifact_url, check_artifact_path, download_artifact, encode_confusion, figure_png, guess_content_type, list_artifacts, name_issue, utf16_len
 from ._provenance import capture_provenance
 from ._spool import RunSpool, SpooledRequest, default_spool_dir
 from ._sync import SyncReport, resend_run_spool, sync_spool
@@ -100,8 +100,10 @@ def _series_prefix(name: str, context: Optional[Mapping]) -> str:
 
 
 def _check_series(name: Any, context: Optional[Mapping]) -> None:
-    if not isinstance(name, str) or not 1 <= len(name) <= 255:
+    if not isinstance(name, str) or not 1 <= utf16_len(name) <= 255:
         raise ValueError(f"runcamp: a metric name must be a string of 1-255 characters, got {name!r:.80}")
+    if name_issue(name):
+        raise ValueError(f"runcamp: a name {name_issue(name)}")
     if context:
         if not isinstance(context, Mapping):
             raise TypeError("runcamp: context must be a dict")
@@ -112,34 +114,43 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
                 raise TypeError(f"runcamp: context keys are strings and values str/int/float/bool; got {k!r:.40}: {type(v).__name__}")
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError("runcamp: context values must be finite")
+            for text in (k, v) if isinstance(v, str) else (k,):
+                if utf16_len(text) > 255:
+                    raise ValueError("runcamp: context keys and string values have at most 255 characters")
+                if name_issue(text):
+                    raise ValueError(f"runcamp: a context key or string value {name_issue(text)}")
 
 
 MAX_VALUE_BYTES = 64 * 1024
+MAX_JSON_DEPTH = 32
 
 
-def _json_inner(value: Any, where: str) -> Any:
-    """``value`` as plain JSON (numpy/torch scalars and arrays converted), or TypeError/ValueError."""
+def _json_inner(value: Any, where: str, depth: int = 0) -> Any:
+    """``value`` as plain JSON (numpy/torch scalars and arrays converted), or TypeError/ValueError.
+    ``depth`` counts the dicts and lists around it, which the server caps."""
     if value is None or isinstance(value, (bool, str, int)):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"runcamp: {where} holds a non-finite float, which JSON cannot carry")
         return value
+    if isinstance(value, (Mapping, list, tuple)) and depth + 1 > MAX_JSON_DEPTH:
+        raise ValueError(f"runcamp: {where} nests more than {MAX_JSON_DEPTH} levels of dicts and lists")
     if isinstance(value, Mapping):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
                 raise TypeError(f"runcamp: {where} has a key of type {type(k).__name__}; JSON keys are strings")
-            out[k] = _json_inner(v, where)
+            out[k] = _json_inner(v, where, depth + 1)
         return out
     if isinstance(value, (list, tuple)):
-        return [_json_inner(v, where) for v in value]
+        return [_json_inner(v, where, depth + 1) for v in value]
     item = getattr(value, "item", None)
     if callable(item) and getattr(value, "ndim", None) == 0:  # numpy / torch scalar
-        return _json_inner(item(), where)
+        return _json_inner(item(), where, depth)
     tolist = getattr(value, "tolist", None)
     if callable(tolist):  # numpy array, torch tensor
-        return _json_inner(tolist(), where)
+        return _json_inner(tolist(), where, depth)
     raise TypeError(f"runcamp: {where} holds a {type(value).__name__}, which has no JSON form")
 
 

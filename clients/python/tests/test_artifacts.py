@@ -196,7 +196,7 @@ def test_an_artifact_over_the_server_limit_is_dropped_and_reported(tmp_path):
 
 def test_bad_artifact_names_and_matrices_raise_at_the_call(server, tmp_path):
     with runcamp.Run(repo="py-art", url=server.url) as run:
-        for name in ["", "../x", "a/../b", "a//b", "/abs", "a/", "tab\there", "back\\slash", "./x", "x" * 1025]:
+        for name in ["", "../x", "a/../b", "a//b", "/abs", "a/", "tab\there", "nel\x85", "back\\slash", "./x", "x" * 1025]:
             with pytest.raises(ValueError):
                 run.log_artifact(b"x", name=name)
         with pytest.raises(ValueError):
@@ -213,6 +213,7 @@ def test_bad_artifact_names_and_matrices_raise_at_the_call(server, tmp_path):
             (["a", "b"], [[1, 0.5], [0, 1]]),
             (["a", "a"], [[1, 0], [0, 1]]),
             (["a", None], [[1, 0], [0, 1]]),
+            (["a\x07", "b"], [[1, 0], [0, 1]]),
         ]
         for labels, matrix in bad:
             with pytest.raises((ValueError, TypeError)):
@@ -242,6 +243,10 @@ def test_set_value_refuses_at_the_call_what_the_server_would_refuse(server):
             ("ctx", 1, {"subset": [1]}, TypeError),
             ("ctx", 1, {f"k{i}": i for i in range(17)}, ValueError),
             ("ctx", 1, {"x": float("inf")}, ValueError),
+            ("ctx", 1, {"x": "v" * 256}, ValueError),
+            ("ctx", 1, {"bell\a": 1}, ValueError),
+            ("nul\x00name", 1, None, ValueError),
+            ("deep", {"a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}, None, ValueError),
             ("nan", float("nan"), None, ValueError),
         ]
         for name, value, context, error in refused:
@@ -251,6 +256,7 @@ def test_set_value_refuses_at_the_call_what_the_server_would_refuse(server):
         run.set_value("nan", "NaN")
         run.set_value("report", {"per_class": [0.9, 0.8], "cm": cm, "n": np.int64(3)})
         run.set_value("fits", "y" * (64 * 1024 - 2))
+        run.set_value("deep-enough", {"a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]})
     assert run.errors == [] and run.stats["dropped_requests"] == 0
     values = {v["name"]: v["value"] for v in httpx.get(f"{server.url}/v1/repos/py-art/runs/{run.id}").json()["values"]}
     assert values["acc"] == 0.5 and values["nan"] == "NaN"

@@ -120,7 +120,7 @@ export type ArtifactBody = string | Uint8Array | ArrayBuffer | Blob;
 /** An artifact path as the server takes it (throws otherwise): 1-1,024 characters, '/' between non-empty segments, no '.' or '..' segment, no control characters or backslashes. */
 export function checkArtifactPath(path: unknown): string {
   if (typeof path !== "string" || path.length < 1 || path.length > 1024) throw new RangeError("runcamp: an artifact path has 1-1,024 characters");
-  if (/[\u0000-\u001f\u007f\\]/.test(path)) throw new RangeError("runcamp: an artifact path has no control characters or backslashes");
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(path)) throw new RangeError("runcamp: an artifact path has no control characters or backslashes");
   if (path.startsWith("/")) throw new RangeError("runcamp: an artifact path does not start with '/'");
   for (const segment of path.split("/")) {
     if (segment === "") throw new RangeError("runcamp: an artifact path has no empty segment ('//') and does not end with '/'");
@@ -143,6 +143,8 @@ export function encodeConfusion(labels: readonly Label[], matrix: ArrayLike<Arra
     if (!(typeof label === "string" || (typeof label === "number" && Number.isFinite(label))))
       throw new TypeError("runcamp: a label is a string or a finite number");
     if (typeof label === "string" && label.length > 255) throw new RangeError("runcamp: a label has at most 255 characters");
+    if (typeof label === "string" && /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(label))
+      throw new RangeError("runcamp: a label has no control characters or unpaired surrogates");
     const key = `${typeof label}:${label}`;
     if (seen.has(key)) throw new RangeError("runcamp: labels are distinct");
     seen.add(key);
@@ -159,6 +161,18 @@ export function encodeConfusion(labels: readonly Label[], matrix: ArrayLike<Arra
     rows.push(counts);
   }
   return JSON.stringify({ labels, matrix: rows });
+}
+
+/** True when `value` nests objects and arrays more than `max` levels deep (as the server counts). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function guessContentType(name: string): string {
@@ -467,6 +481,7 @@ export class Run {
       );
     if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint")
       throw new TypeError(`runcamp: a value is a number, string, boolean, null or an object, not ${typeof value}`);
+    if (nestsDeeperThan(value, 32)) throw new RangeError("runcamp: a value nests at most 32 levels of objects and arrays");
     const json = JSON.stringify(value);
     if (new TextEncoder().encode(json).length > 64 * 1024)
       throw new RangeError("runcamp: a value holds at most 64 KiB of JSON; store big results with logArtifact");

@@ -10,6 +10,7 @@
 //   accuracy    = trace / total; macro avg = unweighted mean over classes; weighted avg =
 //   mean weighted by support. A ratio whose denominator is 0 is 0.
 import { badRequest } from "../../http/problems.ts";
+import { nameIssue } from "../../lib/text.ts";
 import type { ConfusionMetricsView } from "./schemas.ts";
 
 export const CONFUSION_TYPE = "application/vnd.runcamp.confusion+json";
@@ -45,6 +46,8 @@ export function parseConfusion(bytes: Uint8Array): Confusion {
   labels.forEach((label, i) => {
     const ok = (typeof label === "string" && label.length <= MAX_LABEL_LENGTH) || (typeof label === "number" && Number.isFinite(label));
     if (!ok) throw invalid(`labels.${i}`, `must be a string of at most ${MAX_LABEL_LENGTH} characters or a number`);
+    const issue = typeof label === "string" ? nameIssue(label) : null;
+    if (issue) throw invalid(`labels.${i}`, issue);
     const key = labelKey(label as Label);
     if (seen.has(key)) throw invalid(`labels.${i}`, "repeats an earlier label");
     seen.add(key);

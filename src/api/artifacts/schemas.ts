@@ -11,7 +11,7 @@ export const ArtifactPath = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
   v.maxLength(MAX_PATH_LENGTH, `must be at most ${MAX_PATH_LENGTH} characters`),
-  v.regex(/^[^\u0000-\u001f\u007f\\]*$/, "must not contain control characters or backslashes"),
+  v.regex(/^[^\u0000-\u001f\u007f-\u009f\\]*$/, "must not contain control characters or backslashes"),
   v.check((path) => !path.startsWith("/"), "must not start with '/'"),
   v.check((path) => path.split("/").every((segment) => segment !== ""), "must not contain an empty segment ('//') or end with '/'"),
   v.check((path) => path.split("/").every((segment) => segment !== "." && segment !== ".."), "must not contain a '.' or '..' segment"),

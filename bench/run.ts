@@ -11,6 +11,7 @@ import { ingestPoints } from "../src/api/metrics/service.ts";
 import { createRun } from "../src/api/runs/service.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
+import { benchArtifacts } from "./artifacts.ts";
 import { benchSearchAndSummary } from "./search-summary.ts";
 import { timeEach, timeGets } from "./timing.ts";
 import { benchWebUi, writeWebUiSection } from "./ui.ts";
@@ -183,6 +184,8 @@ async function scaleOut(): Promise<Row[]> {
       ok: null,
     });
     for (const row of await benchSearchAndSummary(call, scale / 5)) rows.push({ ...row, what: `${label} ${row.what}` });
+    console.log("scale-out: artifacts...");
+    rows.push(...(await benchArtifacts(base, server.pid!, `${label} `)));
   } finally {
     server.kill("SIGTERM");
     endpoint.child.kill("SIGTERM");
@@ -260,6 +263,17 @@ async function main() {
     rows.push(...(await benchSearchAndSummary(call, scale)));
   } finally {
     server.kill("SIGTERM");
+    if (server.exitCode === null) await new Promise((done) => server.once("exit", done));
+  }
+
+  // Artifacts on a server of their own, so its memory is not the ingest's.
+  const artifactServer = await startServer(`file:${join(tmp, "artifacts.db")}`);
+  try {
+    console.log("artifacts: 64 MiB up and down...");
+    rows.push(...(await benchArtifacts(base, artifactServer.pid!)));
+  } finally {
+    artifactServer.kill("SIGTERM");
+    if (artifactServer.exitCode === null) await new Promise((done) => artifactServer.once("exit", done));
   }
 
   rows.push(...(await scaleOut()));

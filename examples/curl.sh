@@ -19,6 +19,10 @@ for epoch in 0 1 2; do
 done
 
 curl -fsS -X PUT "$B/v1/repos/examples/runs/$RUN/values" "${json[@]}" -d '[{"name": "acc", "context": {"subset": "test"}, "value": 0.91}]' >/dev/null
+# A confusion matrix artifact (rows: true class, columns: predicted) and its metrics
+curl -fsS -X PUT "$B/v1/repos/examples/runs/$RUN/artifacts/confusion.json" -H 'content-type: application/vnd.runcamp.confusion+json' \
+  -d '{"labels": ["cat", "dog"], "matrix": [[45, 5], [8, 42]]}' >/dev/null
+curl -fsS "$B/v1/repos/examples/runs/$RUN/artifacts/confusion.json?view=metrics"; echo
 curl -fsS -X PATCH "$B/v1/repos/examples/runs/$RUN" "${json[@]}" -d '{"status": "finished", "tags": {"add": ["done"]}}' >/dev/null
 
 curl -fsS "$B/v1/repos/examples/runs/$RUN"; echo

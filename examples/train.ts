@@ -17,6 +17,13 @@ for (let epoch = 0; epoch < 5; epoch++) {
   run.track({ loss: valLoss, acc: 1 - valLoss / 3 }, undefined, { epoch, context: { subset: "val" } });
 }
 run.setValue("acc", 1 - valLoss / 3 - 0.01, { subset: "test" });
+run.logConfusionMatrix(
+  ["cat", "dog"],
+  [
+    [45, 5],
+    [8, 42],
+  ],
+); // the server reports its metrics
 run.addTag("done");
 await run.finish();
 

@@ -4,6 +4,9 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
+import { LibsqlArtifactStore } from "./api/artifacts/store.ts";
+import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
@@ -25,7 +28,13 @@ import { BlockCache } from "./series/index.ts";
 
 export function createApp(hostDeps: Deps) {
   const cacheBytes = hostDeps.config.seriesCacheBytes ?? DEFAULT_SERIES_CACHE_BYTES;
-  const deps: Deps = { ...hostDeps, blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined) };
+  const writeLock = hostDeps.writeLock ?? createWriteLock();
+  const deps: Deps = {
+    ...hostDeps,
+    blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined),
+    writeLock,
+    artifactStore: hostDeps.artifactStore ?? new LibsqlArtifactStore(hostDeps.client, writeLock, hostDeps.sha256),
+  };
   const api = new Hono()
     .route("/", repoRoutes(deps))
     .route("/", livenessRoutes(deps))
@@ -33,7 +42,9 @@ export function createApp(hostDeps: Deps) {
     .route("/", valueRoutes(deps))
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
+    .route("/", campaignConfusionRoutes(deps))
     .route("/", metricRoutes(deps))
+    .route("/", artifactRoutes(deps))
     .route("/", tokenRoutes(deps));
 
   const app = new Hono();
@@ -41,22 +52,25 @@ export function createApp(hostDeps: Deps) {
   app.notFound(notFoundRoute);
   if (deps.config.corsOrigins.length) {
     const origins = deps.config.corsOrigins;
-    app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));
+    // Beyond content-type, what a browser needs to read artifact downloads (ETag, ranges).
+    const exposeHeaders = ["content-type", "content-length", "etag", "content-range", "accept-ranges"];
+    app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders }));
   }
   // One lock per app: write requests queue on it, and so does the token's last-used update.
-  const writeLock = createWriteLock();
   app.use("/v1/*", requireToken(deps, writeLock));
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: deps.config.limits.maxBodyBytes,
-      onError: () => {
-        throw tooLarge(`The request body exceeds the limit of ${deps.config.limits.maxBodyBytes} bytes.`);
-      },
-    }),
-  );
-  app.use("/v1/*", strictUtf8Bodies());
-  app.use("/v1/*", serializeWrites(writeLock));
+  // Artifact uploads stream: their own limit (maxArtifactBytes) is enforced as the bytes arrive,
+  // and they take the write lock per batch of parts they store.
+  const limitBody = bodyLimit({
+    maxSize: deps.config.limits.maxBodyBytes,
+    onError: () => {
+      throw tooLarge(`The request body exceeds the limit of ${deps.config.limits.maxBodyBytes} bytes.`);
+    },
+  });
+  app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : limitBody(c, next)));
+  // An artifact is bytes, whatever its content type says (a Latin-1 CSV is still a CSV).
+  const utf8Bodies = strictUtf8Bodies();
+  app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : utf8Bodies(c, next)));
+  app.use("/v1/*", serializeWrites(writeLock, isArtifactUpload));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
 

@@ -8,6 +8,8 @@ export interface Limits {
   /** Longest context key, and longest context string value. */
   maxContextLength: number;
   maxParamsBytes: number;
+  /** Largest artifact, enforced while its upload streams in (413 beyond, nothing kept). */
+  maxArtifactBytes: number;
   /** Deepest nesting of arrays and objects in params, values and provenance. */
   maxJsonDepth: number;
   /** Most distinct series one ingest request may write. */
@@ -39,6 +41,7 @@ export const defaultLimits: Limits = {
   maxContextKeys: 16,
   maxContextLength: 255,
   maxParamsBytes: 256 * 1024,
+  maxArtifactBytes: 64 * 1024 * 1024,
   maxJsonDepth: 32,
   maxSeriesPerRequest: 10_000,
   maxSeriesPerRun: 25_000,
@@ -64,6 +67,7 @@ export function configFromEnv(env: Env): Config {
       maxContextKeys: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_KEYS", defaultLimits.maxContextKeys),
       maxContextLength: intFromEnv(env, "RUNCAMP_MAX_CONTEXT_LENGTH", defaultLimits.maxContextLength),
       maxParamsBytes: intFromEnv(env, "RUNCAMP_MAX_PARAMS_BYTES", defaultLimits.maxParamsBytes),
+      maxArtifactBytes: intFromEnv(env, "RUNCAMP_MAX_ARTIFACT_BYTES", defaultLimits.maxArtifactBytes),
       maxJsonDepth: intFromEnv(env, "RUNCAMP_MAX_JSON_DEPTH", defaultLimits.maxJsonDepth),
       maxSeriesPerRequest: intFromEnv(env, "RUNCAMP_MAX_SERIES_PER_REQUEST", defaultLimits.maxSeriesPerRequest),
       maxSeriesPerRun: intFromEnv(env, "RUNCAMP_MAX_SERIES_PER_RUN", defaultLimits.maxSeriesPerRun),

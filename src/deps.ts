@@ -2,8 +2,10 @@
 // request path speaks SQL through the libSQL client (per-resource service files); drizzle
 // owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
+import type { ArtifactStore, Sha256Factory } from "./api/artifacts/store.ts";
 import type { Config } from "./config.ts";
 import type { AssetLoader } from "./http/web-ui.ts";
+import type { WriteLock } from "./http/write-lock.ts";
 import type { BlockCache } from "./series/index.ts";
 
 export interface Deps {
@@ -11,6 +13,12 @@ export interface Deps {
   config: Config;
   /** Filled in by createApp from config.seriesCacheBytes. */
   blockCache?: BlockCache;
+  /** The app's write lock (src/http/write-lock.ts); filled in by createApp. */
+  writeLock?: WriteLock;
+  /** Where artifact bytes live; createApp fills in the libSQL store unless a host gives another. */
+  artifactStore?: ArtifactStore;
+  /** An incremental SHA-256 for artifact uploads, where the host has a faster one than the default. */
+  sha256?: Sha256Factory;
   /** The built web UI's files (web/dist); without it the app serves the API only. */
   webAssets?: AssetLoader;
 }

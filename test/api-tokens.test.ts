@@ -160,4 +160,20 @@ describe.each(hosts)("tokens on $name", (factory) => {
     expect((await as(ADMIN, "/v1/tokens/not-an-id", { method: "DELETE" })).status).toBe(400);
     expect((await (await as(ADMIN, "/v1/tokens?limit=1000")).json()).items.length).toBe(before);
   });
+  test("artifacts follow the scopes: read lists and downloads, write uploads and deletes, a repo token stays in its repo", async () => {
+    const url = "/v1/repos/shared/runs/r1/artifacts/reports/scoped.txt";
+    const put = (token: string) => as(token, url, { method: "PUT", headers: { "content-type": "text/plain" }, body: "scoped" });
+    const denied = await put(read.token);
+    expect(denied.status).toBe(403);
+    expect((await denied.json()).detail).toMatch(/write scope/);
+    expect((await as(null, url, { method: "PUT", body: "x" })).status).toBe(401);
+    expect((await put(mine.token)).status).toBe(403);
+    expect((await put(write.token)).status).toBe(201);
+    expect(await (await as(read.token, url)).text()).toBe("scoped");
+    expect((await (await as(read.token, "/v1/repos/shared/runs/r1/artifacts")).json()).items.map((a: { path: string }) => a.path)).toContain(
+      "reports/scoped.txt",
+    );
+    expect((await as(read.token, url, { method: "DELETE" })).status).toBe(403);
+    expect((await as(write.token, url, { method: "DELETE" })).status).toBe(204);
+  });
 });

@@ -1,11 +1,22 @@
 // The TypeScript SDK (clients/typescript) against a real Node host: a whole run read back
 // exactly, resume, retries through injected faults and a server restart, and the
 // generated types matching openapi.yaml.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Context, createRuncampClient, encodePoints, QueueFullError, Run, type RuncampClient } from "../clients/typescript/src/index.ts";
+import {
+  type Context,
+  confusionMetrics,
+  createRuncampClient,
+  downloadArtifact,
+  encodePoints,
+  listArtifacts,
+  QueueFullError,
+  Run,
+  type RuncampClient,
+} from "../clients/typescript/src/index.ts";
 import { renderTypescriptSchema } from "../scripts/clients.ts";
 import { type Config, defaultLimits } from "../src/config.ts";
 import { startNodeServer } from "../src/hosts/node.ts";
@@ -209,5 +220,92 @@ describe("Run", () => {
     expect(() => run.track(1, "x", { context: { a: NaN } })).toThrow(TypeError);
     await run.finish();
     await expect(Run.start({ url, repo: "Bad Repo!" })).rejects.toThrow(/creating the run failed: 400/);
+  });
+});
+
+describe("Run artifacts", () => {
+  const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+  const expectedFile = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7 + 3) & 255);
+
+  test("logArtifact and logConfusionMatrix upload in order; listArtifacts, downloadArtifact and confusionMetrics read them", async () => {
+    const run = await Run.start({ url, repo: "ts-art" });
+    const bytes = new Uint8Array(2 * 1024 * 1024 + 5).map((_, i) => (i * 31) & 255);
+    run.logArtifact("models/ckpt.bin", bytes);
+    bytes.fill(0); // copied at the call: reusing the buffer changes nothing
+    run.logArtifact("reports/classes.csv", "label,f1\ncat,0.9\n");
+    run.logArtifact("reports/blob.txt", new Blob(["from a blob"]), { contentType: "text/plain; charset=utf-8" });
+    run.logConfusionMatrix(["cat", "dog"], [Uint32Array.from([5, 1]), [2, 3]]);
+    const file = join(dir, "weights.bin");
+    writeFileSync(file, expectedFile);
+    run.logArtifact("models/from-disk.bin", await openAsBlob(file));
+    await run.finish();
+    expect(run.errors).toEqual([]);
+    const items = await run.listArtifacts();
+    expect(items.map((i) => [i.path, i.content_type])).toEqual([
+      ["confusion.json", "application/vnd.runcamp.confusion+json"],
+      ["models/ckpt.bin", "application/octet-stream"],
+      ["models/from-disk.bin", "application/octet-stream"],
+      ["reports/blob.txt", "text/plain; charset=utf-8"],
+      ["reports/classes.csv", "text/csv"],
+    ]);
+    const fromDisk = await downloadArtifact({ url, repo: "ts-art", run: run.id, path: "models/from-disk.bin" });
+    expect(sha(fromDisk)).toBe(sha(expectedFile));
+    const expected = new Uint8Array(2 * 1024 * 1024 + 5).map((_, i) => (i * 31) & 255);
+    const got = await downloadArtifact({ url, repo: "ts-art", run: run.id, path: "models/ckpt.bin" });
+    expect(sha(got)).toBe(sha(expected));
+    expect(items.find((i) => i.path === "models/ckpt.bin")!.sha256).toBe(sha(expected));
+    expect((await listArtifacts({ url, repo: "ts-art", run: run.id, prefix: "reports/" })).length).toBe(2);
+    const metrics = await confusionMetrics({ url, repo: "ts-art", run: run.id });
+    expect(metrics.total).toBe(11);
+    expect(metrics.accuracy).toBeCloseTo(8 / 11, 14);
+    expect(metrics.classes[0]).toMatchObject({ label: "cat", support: 6 });
+  });
+
+  test("bad names, matrices and values throw at the call", async () => {
+    const run = await Run.start({ url, repo: "ts-art" });
+    for (const name of ["", "../x", "a//b", "/abs", "a/", "a\u0000b", "back\\slash", "x".repeat(1025)])
+      expect(() => run.logArtifact(name, "x")).toThrow(RangeError);
+    expect(() => run.logConfusionMatrix(["a", "b"], [[1, 0]])).toThrow(RangeError);
+    expect(() =>
+      run.logConfusionMatrix(
+        ["a", "b"],
+        [
+          [1, -1],
+          [0, 1],
+        ],
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      run.logConfusionMatrix(
+        ["a", "a"],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toThrow(RangeError);
+    // Lists and NaN are values (issue 13); what has no JSON form is refused at the call.
+    run.setValue("per-class", [0.5, Number.NaN]);
+    expect(() => run.setValue("when", new Date())).toThrow(TypeError);
+    expect(() => run.setValue("f", () => 1)).toThrow(TypeError);
+    expect(() => run.setValue("big", "x".repeat(70_000))).toThrow(RangeError);
+    let deep: unknown = 1;
+    for (let i = 0; i < 33; i++) deep = [deep];
+    expect(() => run.setValue("deep", { a: deep })).toThrow(RangeError);
+    expect(() => run.logArtifact("nel\u0085", "x")).toThrow(RangeError);
+    expect(() =>
+      run.logConfusionMatrix(
+        ["a\u0007", "b"],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toThrow(RangeError);
+    expect(() => run.setValue("x".repeat(256), 1)).toThrow(TypeError);
+    run.setValue("nan", NaN);
+    await run.finish();
+    expect(run.errors).toEqual([]);
+    expect(await run.listArtifacts()).toEqual([]);
   });
 });

@@ -141,3 +141,37 @@ export const tokens = sqliteTable(
   },
   (t) => [uniqueIndex("tokens_id").on(t.id), uniqueIndex("tokens_hash").on(t.hash)],
 );
+
+// A file a run keeps beside its metrics (a report, a confusion matrix, a figure, a checkpoint).
+// Its bytes live in artifact_parts (src/api/artifacts/store.ts). `path` is NULL while an
+// upload is being written: the row is the upload's temporary id, invisible to reads, and the
+// upload's last statement names it (replacing the previous version in the same transaction).
+export const artifacts = sqliteTable(
+  "artifacts",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
+    path: text("path"),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull().default(0),
+    // Lowercase hex SHA-256 of the bytes; '' while uploading.
+    sha256: text("sha256").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("artifacts_run_path").on(t.runPk, t.path)],
+);
+
+// An artifact's bytes in consecutive parts of at most PART_BYTES (the last one shorter).
+export const artifactParts = sqliteTable(
+  "artifact_parts",
+  {
+    artifactPk: integer("artifact_pk")
+      .notNull()
+      .references(() => artifacts.pk, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.artifactPk, t.seq] })],
+);

@@ -1,5 +1,6 @@
 // The Node host (`npm start`): @hono/node-server over an embedded libSQL file, migrations
 // applied at start, graceful shutdown. Refuses to serve without auth anywhere but loopback.
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
@@ -8,6 +9,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import type { Sha256Factory } from "../api/artifacts/store.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
@@ -59,6 +61,12 @@ export async function openDatabase(url: string, authToken?: string): Promise<Cli
   return client;
 }
 
+/** Node's native SHA-256 for artifact uploads (the app's default is pure JS). */
+export const nodeSha256: Sha256Factory = () => {
+  const hash = createHash("sha256");
+  return { update: (bytes) => void hash.update(bytes), digest: async () => new Uint8Array(hash.digest()) };
+};
+
 export interface NodeServerOptions {
   url: string;
   authToken?: string;
@@ -71,7 +79,12 @@ export interface NodeServerOptions {
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
   const client = await openDatabase(options.url, options.authToken);
-  const app = createApp({ client: options.wrapClient ? options.wrapClient(client) : client, config: options.config, webAssets: webAssetsFromDir(webDist) });
+  const app = createApp({
+    client: options.wrapClient ? options.wrapClient(client) : client,
+    config: options.config,
+    sha256: nodeSha256,
+    webAssets: webAssetsFromDir(webDist),
+  });
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

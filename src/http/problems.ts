@@ -28,13 +28,16 @@ export class ApiError extends Error {
   readonly kind: string;
   readonly title: string;
   readonly errors?: ProblemFieldError[];
+  /** Response headers the status calls for (e.g. Content-Range on a 416). */
+  readonly headers?: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, kind: string, title: string, detail: string, errors?: ProblemFieldError[]) {
+  constructor(status: ContentfulStatusCode, kind: string, title: string, detail: string, errors?: ProblemFieldError[], headers?: Record<string, string>) {
     super(detail);
     this.status = status;
     this.kind = kind;
     this.title = title;
     this.errors = errors?.map((e) => ({ path: safePath(e.path), message: e.message }));
+    this.headers = headers;
   }
 
   toProblem(): Problem {
@@ -49,9 +52,14 @@ export const notFound = (detail: string) => new ApiError(404, "not-found", "Not 
 export const conflict = (detail: string) => new ApiError(409, "conflict", "Conflict", detail);
 export const tooLarge = (detail: string) => new ApiError(413, "payload-too-large", "Payload too large", detail);
 export const unsupportedMediaType = (detail: string) => new ApiError(415, "unsupported-media-type", "Unsupported media type", detail);
+/** A Range none of whose bytes exist; Content-Range tells the client the size. */
+export const rangeNotSatisfiable = (size: number) =>
+  new ApiError(416, "range-not-satisfiable", "Range not satisfiable", `The range starts past the end of the ${size}-byte content.`, undefined, {
+    "content-range": `bytes */${size}`,
+  });
 
 export function problemResponse(c: Context, error: ApiError): Response {
-  return c.body(JSON.stringify(error.toProblem()), error.status, { "content-type": "application/problem+json" });
+  return c.body(JSON.stringify(error.toProblem()), error.status, { ...error.headers, "content-type": "application/problem+json" });
 }
 
 // Maps anything thrown by a handler to problem+json. Unknown errors become a bare 500:
@@ -79,6 +87,7 @@ const problemDescriptions: Record<number, string> = {
   409: "Conflict with the stored state",
   413: "Payload too large",
   415: "Unsupported media type",
+  416: "Range not satisfiable: Content-Range gives the size",
 };
 
 /**

@@ -3,9 +3,16 @@
 // would block the whole event loop in SQLite's busy handler — including the first request,
 // which then cannot commit. Queueing writes here avoids that deadlock. (Remote libSQL servers
 // lock on their side; serialising per isolate there only costs a little concurrency.)
-import type { MiddlewareHandler } from "hono";
+//
+// A streamed upload (an artifact) cannot wait for its whole body before taking the lock, and
+// must not hold the lock while its client sends: its route is exempt from the middleware and
+// takes the lock itself, once per batch of parts it writes (src/api/artifacts/store.ts).
+import type { Context, MiddlewareHandler } from "hono";
 
-export function createWriteLock() {
+/** Runs `task` after every task queued before it has settled. */
+export type WriteLock = <T>(task: () => Promise<T>) => Promise<T>;
+
+export function createWriteLock(): WriteLock {
   let tail: Promise<unknown> = Promise.resolve();
   return function run<T>(task: () => Promise<T>): Promise<T> {
     const result = tail.then(task, task);
@@ -16,14 +23,15 @@ export function createWriteLock() {
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export type WriteLock = ReturnType<typeof createWriteLock>;
-
-/** Runs every non-read request under the lock, after its body has been received in full. */
-export function serializeWrites(run: WriteLock): MiddlewareHandler {
+/**
+ * Runs every non-read request under `lock`, after its body has been received in full;
+ * requests `streams` picks take the lock themselves.
+ */
+export function serializeWrites(lock: WriteLock, streams: (c: Context) => boolean = () => false): MiddlewareHandler {
   return async (c, next) => {
-    if (READ_METHODS.has(c.req.method)) return next();
+    if (READ_METHODS.has(c.req.method) || streams(c)) return next();
     // Read the body first (Hono caches it for the handler) so a slow upload never holds the lock.
     await c.req.arrayBuffer();
-    await run(next);
+    await lock(next);
   };
 }

@@ -156,7 +156,7 @@ function insertBlocks(rows: readonly [number, BlockWithSummary][]): InStatement[
 function deleteBlocks(rows: readonly [number, number][]): InStatement[] {
   return chunks(rows).map((part) => ({
     sql: `DELETE FROM series_blocks WHERE ${part.map(() => "(series_pk = ? AND first_step = ?)").join(" OR ")}`,
-    args: part.flatMap(([pk, firstStep]) => [pk, firstStep]),
+    args: part.flat(),
   }));
 }
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Client } from "@libsql/client";
+import { type Client, createClient } from "@libsql/client";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { type Config, defaultLimits } from "../../src/config.ts";
@@ -22,6 +22,8 @@ export interface Host {
   readonly name: string;
   /** Sends a request to the API; `path` starts with "/". */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** Runs a read-only query on the host's database file beside the server (tests count rows with it). */
+  query(sql: string, args?: (string | number)[]): Promise<Record<string, unknown>[]>;
   /** Stops the server and starts it again on the same database file. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -35,6 +37,15 @@ export interface HostFactory {
 }
 
 const testConfig = (overrides: Partial<Config> = {}): Config => ({ limits: { ...defaultLimits }, corsOrigins: [], ...overrides });
+
+async function queryFile(url: string, sql: string, args: (string | number)[] = []) {
+  const client = createClient({ url });
+  try {
+    return (await client.execute({ sql, args })).rows as unknown as Record<string, unknown>[];
+  } finally {
+    client.close();
+  }
+}
 
 function tempDatabaseUrl() {
   const dir = mkdtempSync(join(tmpdir(), "runcamp-test-"));
@@ -53,6 +64,7 @@ export const appRequestHost: HostFactory = {
     return {
       name: "app.request",
       request: async (path, init) => app.request(path, init),
+      query: (sql, args) => queryFile(url, sql, args),
       async restart() {
         client.close();
         client = await openDatabase(url);
@@ -78,6 +90,7 @@ export const nodeSocketHost: HostFactory = {
     return {
       name: "node socket",
       request: (path, init) => fetch(`http://127.0.0.1:${running.port}${path}`, init),
+      query: (sql, args) => queryFile(url, sql, args),
       async restart() {
         await running.close();
         running = await startNodeServer({ url, host: "127.0.0.1", port: 0, config, wrapClient });
@@ -99,6 +112,7 @@ function configEnv(config: Config): Record<string, string> {
     RUNCAMP_MAX_CONTEXT_KEYS: String(config.limits.maxContextKeys),
     RUNCAMP_MAX_CONTEXT_LENGTH: String(config.limits.maxContextLength),
     RUNCAMP_MAX_PARAMS_BYTES: String(config.limits.maxParamsBytes),
+    RUNCAMP_MAX_ARTIFACT_BYTES: String(config.limits.maxArtifactBytes),
     RUNCAMP_MAX_JSON_DEPTH: String(config.limits.maxJsonDepth),
     RUNCAMP_MAX_SERIES_PER_REQUEST: String(config.limits.maxSeriesPerRequest),
     RUNCAMP_MAX_SERIES_PER_RUN: String(config.limits.maxSeriesPerRun),
@@ -144,6 +158,7 @@ export const workerHost: HostFactory = {
     return {
       name: "worker (miniflare)",
       request: async (path, init) => (await mf.dispatchFetch(`http://127.0.0.1${path}`, init as never)) as unknown as Response,
+      query: (sql, args) => queryFile(url, sql, args),
       async restart() {
         await mf.dispose();
         await sql.close();

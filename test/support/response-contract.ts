@@ -15,10 +15,16 @@ const spec = parse(readFileSync(new URL("../../openapi.yaml", import.meta.url), 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 
 // "/v1/repos/{repo}/runs/{run}" → a regex over URL paths; more literal segments win ties.
+// An artifact's {path} spans segments ("reports/cm.json").
 const routes = Object.keys(spec.paths)
   .map((template) => ({
     template,
-    pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+    pattern: new RegExp(
+      `^${template
+        .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+        .replace(/\{path\}$/, ".+")
+        .replace(/\{[^}]+\}/g, "[^/]+")}$`,
+    ),
     literal: template.split("/").filter((s) => s && !s.startsWith("{")).length,
   }))
   .sort((a, b) => b.literal - a.literal);
@@ -35,6 +41,8 @@ export async function contractViolation(method: string, url: string, res: Respon
   const status = String(res.status);
   const response = operation.responses?.[status];
   if (!response) return `${method} ${route.template} answered ${status}, which its OpenAPI entry does not list`;
+  // A 206 body is a byte range of the representation, never a whole JSON document.
+  if (res.status === 206) return null;
   const mediaType = (res.headers.get("content-type") ?? "").split(";")[0].trim();
   if (mediaType !== "application/json" && mediaType !== "application/problem+json") return null;
   if (!response.content?.[mediaType]) return `${method} ${route.template} ${status} answered ${mediaType}, which is not documented`;

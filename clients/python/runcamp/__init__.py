@@ -8,6 +8,10 @@ Logging (never waits on the network, survives the server being away)::
         for step in range(1000):
             run.track(loss, name="loss", context={"subset": "train"})
         run.set_value("acc", 0.93, context={"subset": "test"})
+        run.log_confusion_matrix(["cat", "dog"], [[50, 3], [4, 43]])
+        run.log_artifact("report.csv", name="reports/report.csv")
+
+    runcamp.download_artifact(run.id, "reports/report.csv", repo="cifar")   # bytes
 
 Reading back (DataFrames with ``pip install runcamp[pandas]``, lists of dicts without)::
 
@@ -23,6 +27,7 @@ Low level (generated from openapi.yaml, every endpoint)::
     run = get_run.sync("cifar", "abc", client=Client(base_url="http://127.0.0.1:8787"))
 """
 
+from ._artifacts import confusion_metrics, download_artifact, list_artifacts
 from ._campaign import Campaign
 from ._provenance import capture_provenance
 from ._read import Repo, RunList, RunRecord
@@ -38,6 +43,9 @@ __all__ = [
     "RunRecord",
     "RunList",
     "RuncampError",
+    "list_artifacts",
+    "download_artifact",
+    "confusion_metrics",
     "DEFAULT_URL",
     "capture_provenance",
     "default_spool_dir",

@@ -83,7 +83,8 @@ class Campaign:
         req = self.ensure_request(self.repo.url)
         assert req is not None
         try:
-            r = self.repo._transport.call("POST", req.path, json.loads(req.body), give_up=self.repo._give_up(3.0))
+            # As long as a Run waits at its start: then the creation waits for a Run to spool it.
+            r = self.repo._transport.call("POST", req.path, json.loads(req.body), give_up=self.repo._give_up(1.0))
         except ConnectionError as e:
             log.warning("runcamp: %s; campaign %r is created when the server answers (a Run naming it spools its creation)", e, self.name)
             return

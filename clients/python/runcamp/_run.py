@@ -46,6 +46,7 @@ from typing import Any, Mapping, Optional, Union
 import httpx
 
 from ._keeper import keeper_for, report_at_exit
+from ._artifacts import CONFUSION_TYPE, artifact_url, check_artifact_path, download_artifact, encode_confusion, figure_png, guess_content_type, list_artifacts, name_issue, utf16_len
 from ._provenance import capture_provenance
 from ._spool import RunSpool, SpooledRequest, default_spool_dir
 from ._sync import SyncReport, all_series, resend_run_spool, series_key_text
@@ -114,13 +115,15 @@ def _series_prefix(name: str, context: Optional[Mapping]) -> str:
 
 
 def _check_value_name(name: Any) -> None:
-    if not isinstance(name, str) or not 1 <= len(name) <= 255:
+    if not isinstance(name, str) or not 1 <= utf16_len(name) <= 255:
         raise ValueError(f"runcamp: a value name must be a string of 1-255 characters, got {name!r:.80}")
 
 
 def _check_series(name: Any, context: Optional[Mapping]) -> None:
-    if not isinstance(name, str) or not 1 <= len(name) <= 255:
+    if not isinstance(name, str) or not 1 <= utf16_len(name) <= 255:
         raise ValueError(f"runcamp: a metric name must be a string of 1-255 characters, got {name!r:.80}")
+    if name_issue(name):
+        raise ValueError(f"runcamp: a name {name_issue(name)}")
     if context:
         if not isinstance(context, Mapping):
             raise TypeError("runcamp: context must be a dict")
@@ -131,8 +134,12 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
                 raise TypeError(f"runcamp: context keys are strings and values str/int/float/bool; got {k!r:.40}: {type(v).__name__}")
             if isinstance(v, float) and not math.isfinite(v):
                 raise ValueError("runcamp: context values must be finite")
-            if len(k) > 255 or (isinstance(v, str) and len(v) > 255):
-                raise ValueError("runcamp: context keys and string values are at most 255 characters")
+            for text in (k, v) if isinstance(v, str) else (k,):
+                if utf16_len(text) > 255:
+                    raise ValueError("runcamp: context keys and string values have at most 255 characters")
+                if name_issue(text):
+                    raise ValueError(f"runcamp: a context key or string value {name_issue(text)}")
+
 
 
 # Runs still open, finished (or flushed) at interpreter exit.
@@ -501,7 +508,9 @@ class Run:
                 self._room.wait(0.1)
 
     def _enqueue(self, method: str, path: str, payload: Any) -> None:
-        req = SpooledRequest(self.url, method, path, dumps(payload))  # encoded now: later mutation is harmless
+        self._enqueue_request(SpooledRequest(self.url, method, path, dumps(payload)))  # encoded now: later mutation is harmless
+
+    def _enqueue_request(self, req: SpooledRequest) -> None:
         with self._lock:
             if self._closed:
                 raise RuntimeError(f"runcamp: run {self.id} is finished")
@@ -521,14 +530,72 @@ class Run:
         """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``.
 
         Numbers (NaN and ±Infinity too, numpy scalars), strings, booleans, None, lists
-        (numpy arrays become lists) and dicts of those. A value the server would refuse
-        raises here (TypeError/ValueError), not later in the background."""
+        (numpy arrays become lists) and dicts of those, at most 64 KiB as JSON and 32 levels
+        deep. A value the server would refuse raises here (TypeError/ValueError), not later
+        in the background. A confusion matrix has its own artifact: ``log_confusion_matrix``."""
         _check_value_name(name)
         _check_series(name, context)
         item: dict = {"name": name, "value": wire_value(value)}
         if context:
             item["context"] = dict(context)
         self._enqueue("PUT", f"{self._path}/values", [item])
+
+    # ---- artifacts ------------------------------------------------------------------------
+
+    def log_artifact(self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None) -> str:
+        """Uploads a file (a path) or bytes as the artifact ``name``, in the background.
+
+        ``name`` is the artifact's path in the run (default: the file's name), e.g.
+        ``"reports/classification.csv"``; logging the same name again replaces it.
+        ``content_type`` defaults to a guess from the name. A file is read when its turn to be
+        sent comes (streamed from disk, never read into memory whole; ``flush()`` waits for
+        it), so keep it unchanged until then; if the server is unreachable it is copied into
+        the spool. Returns the name."""
+        data: Optional[bytes] = None
+        file: Optional[Path] = None
+        if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+            if name is None:
+                raise ValueError("runcamp: log_artifact(bytes) needs a name")
+            data = bytes(path_or_bytes)
+        elif isinstance(path_or_bytes, (str, os.PathLike)):
+            file = Path(path_or_bytes).resolve()
+            if not file.is_file():
+                raise FileNotFoundError(f"runcamp: {file} is not a file")
+            if name is None:
+                name = file.name
+        else:
+            raise TypeError(f"runcamp: log_artifact takes a path or bytes, not {type(path_or_bytes).__name__}")
+        check_artifact_path(name)
+        content_type = content_type or guess_content_type(name)
+        if not isinstance(content_type, str) or "/" not in content_type or len(content_type) > 255 or any(ord(c) < 0x20 for c in content_type):
+            raise ValueError("runcamp: content_type is a media type such as text/csv")
+        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file))
+        return name
+
+    def log_confusion_matrix(self, labels: Any, matrix: Any, name: str = "confusion.json") -> str:
+        """A confusion matrix (``matrix[i][j]``: samples of true class ``labels[i]`` predicted
+        as ``labels[j]``, scikit-learn's orientation; numpy arrays welcome) as the artifact
+        ``name``. The server reports its metrics (``?view=metrics``) and sums a campaign's."""
+        check_artifact_path(name)
+        data = encode_confusion(labels, matrix)
+        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=CONFUSION_TYPE, data=data))
+        return name
+
+    def log_figure(self, fig: Any, name: str, **savefig: Any) -> str:
+        """A matplotlib figure as a PNG artifact ``name`` (rendered now, sent in the background;
+        ``savefig`` options such as ``dpi=150`` pass through)."""
+        check_artifact_path(name)
+        data = figure_png(fig, **savefig)
+        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type="image/png", data=data))
+        return name
+
+    def list_artifacts(self, prefix: Optional[str] = None) -> list:
+        """The run's artifacts on the server (``flush()`` first to include those still queued)."""
+        return list_artifacts(self.id, repo=self.repo, prefix=prefix, url=self.url, token=self._token)
+
+    def download_artifact(self, path: str, dest: Union[str, os.PathLike, None] = None) -> Union[bytes, Path]:
+        """An artifact of this run: its bytes, or with ``dest`` streamed to that file or directory."""
+        return download_artifact(self.id, path, dest, repo=self.repo, url=self.url, token=self._token)
 
     def set_params(self, params: Optional[Mapping[str, Any]] = None, **more: Any) -> None:
         """Merges into the run's params (JSON merge patch: nested dicts merge, None deletes)."""
@@ -710,6 +777,10 @@ class Run:
             self._go_offline()
 
     def _spill(self, req: SpooledRequest) -> None:
+        if req.kind == "artifact" and req.body_file is not None and not os.access(req.body_file, os.R_OK):
+            self._record_error(f"{req.method} {req.path}: dropped, its file {req.body_file} cannot be read")
+            self.stats["dropped_requests"] += 1
+            return
         while True:
             try:
                 self._spool.write(req)

@@ -1,7 +1,9 @@
 """The local spool: requests the server could not take, kept on disk until it can.
 
 Layout: ``<spool>/<repo>/<run>/<time_ns>-<pid>-<seq>.json``, one file per request (a batch
-of points, a params patch, the final status...). Names sort in the order the requests were
+of points, a params patch, the final status...). An artifact upload's bytes sit beside its
+record as ``<same name>.blob`` (written first), so a spooled upload never depends on the
+file it was logged from. Names sort in the order the requests were
 made, also across processes that logged to the same run, so re-sending them in name order
 replays the run's history in order. Each file is written to a temporary name and renamed,
 so a reader never sees half a file. A run's directory is locked (``flock`` on ``.lock``)
@@ -58,9 +60,20 @@ class SpooledRequest:
     method: str
     path: str
     body: Optional[str]
-    kind: str = "request"  # "points" for an ingest batch
+    kind: str = "request"  # "points" for an ingest batch, "artifact" for an upload
     points: int = 0
     file: Optional[Path] = None
+    # Artifacts: the body is bytes in memory (``data``) or a file read when sent (``body_file``).
+    content_type: Optional[str] = None
+    data: Optional[bytes] = None
+    body_file: Optional[Path] = None
+
+    def remove(self) -> None:
+        """Deletes the spooled record (after delivery), its bytes file included."""
+        if self.file is not None:
+            self.file.unlink(missing_ok=True)
+            if self.body_file is not None and self.body_file.parent == self.file.parent:
+                self.body_file.unlink(missing_ok=True)
 
     def to_json(self) -> str:
         # The body is embedded as text: the points were encoded once, in the sender.
@@ -68,6 +81,9 @@ class SpooledRequest:
             {"v": 2 if self.kind in _V2_KINDS else FORMAT_VERSION, "url": self.url, "method": self.method, "path": self.path, "kind": self.kind, "points": self.points},
             separators=(",", ":"),
         )
+        if self.kind == "artifact":
+            assert self.body_file is not None
+            head = head[:-1] + "," + json.dumps({"content_type": self.content_type, "body_file": self.body_file.name})[1:]
         return head[:-1] + ',"body":' + json.dumps(self.body) + "}"
 
     @classmethod
@@ -78,6 +94,7 @@ class SpooledRequest:
         return cls(
             url=data["url"], method=data["method"], path=data["path"], body=data["body"],
             kind=data.get("kind", "request"), points=data.get("points", 0), file=file,
+            content_type=data.get("content_type"), body_file=file.parent / data["body_file"] if data.get("body_file") else None,
         )
 
 
@@ -128,6 +145,12 @@ class RunSpool:
         self._seq += 1
         name = f"{time.time_ns():020d}-{os.getpid()}-{self._seq:08d}.json"
         tmp = self.dir / f".{name}.tmp"
+        if request.kind == "artifact":
+            from ._artifacts import copy_body
+
+            blob = self.dir / f"{name[:-5]}.blob"
+            copy_body(request.data, request.body_file, blob)
+            request.data, request.body_file = None, blob
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(request.to_json())
             f.flush()

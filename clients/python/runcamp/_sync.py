@@ -150,7 +150,7 @@ def resend_run_spool(
         else:
             report.requests += 1
             report.points += req.points
-        file.unlink()
+        req.remove()
     return True
 
 

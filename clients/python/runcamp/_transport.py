@@ -9,6 +9,8 @@
 - 409 on a batch of points means the run is no longer running (finished from elsewhere):
   the batch is re-sent with ``reopen`` and the run's status is put back.
 - 409 on a campaign get-or-create means the campaign exists: that is success.
+- An artifact upload sends its bytes as they are, streamed from its file when it has one
+  (re-opened for every attempt); a file that can no longer be read is reported and dropped.
 - Any other 4xx is the request's own fault: it is dropped and reported (never retried).
 """
 
@@ -90,6 +92,20 @@ class Transport:
             return self._client.request(method, path, content=content, headers=headers)
         return self._client.request(method, path, content=content, headers=headers, timeout=timeout)
 
+    def send(self, req: SpooledRequest) -> httpx.Response:
+        """Sends one queued or spooled request once."""
+        if req.kind != "artifact":
+            return self.request(req.method, req.path, req.body)
+        from ._artifacts import open_artifact_body
+
+        body = open_artifact_body(req.data, req.body_file)
+        try:
+            # A file object is streamed 64 KiB at a time with its size as Content-Length.
+            return self._client.request(req.method, req.path, content=body, headers={"content-type": req.content_type or "application/octet-stream"})
+        finally:
+            if not isinstance(body, bytes):
+                body.close()
+
     def call(self, method: str, path: str, payload: object = None, *, give_up: Optional[Callable[[float], bool]] = None) -> httpx.Response:
         """A synchronous request retried like a spooled one; raises when it cannot be delivered."""
         body = None if payload is None else dumps(payload)
@@ -121,9 +137,12 @@ class Transport:
         attempt = 0
         while True:
             try:
-                response = self.request(req.method, req.path, req.body)
+                response = self.send(req)
             except httpx.TransportError as e:
                 delay, reason = backoff_delay(attempt), f"{type(e).__name__}: {e}"
+            except OSError as e:  # an artifact's file vanished or became unreadable
+                on_error(f"{req.method} {req.path}: dropped, its file cannot be read ({e})")
+                return Outcome.DROPPED
             else:
                 status = response.status_code
                 if status < 300:

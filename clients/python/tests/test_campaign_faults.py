@@ -1,4 +1,4 @@
-"""A whole campaign while the server is SIGKILLed and restarted several times, once for 20 s
+"""A whole campaign (10 runs) while the server is SIGKILLed and restarted several times, once for 20 s
 while a new Run(run_id=...) starts: the script completes, and at its end (no manual sync)
 the server holds every run and every point exactly once, every run finished."""
 
@@ -14,7 +14,7 @@ import time
 import readback
 import runcamp
 
-RUNS = 12
+RUNS = 10
 EPOCHS = 10
 STEPS = 30  # train points per epoch
 
@@ -31,7 +31,7 @@ SCRIPT = f"""
             for s in range({STEPS}):
                 run.track((i + 1) * 1000 + epoch * {STEPS} + s, name="loss", context={{"subset": "train"}}, epoch=epoch)
             run.track({{"loss": i + epoch / 10, "acc": float("nan") if epoch == 3 else epoch / {EPOCHS}}}, context={{"subset": "val"}}, epoch=epoch)
-            time.sleep(0.15)
+            time.sleep(0.1)
         run.set_value("acc", i / 100, context={{"subset": "test"}})
         run.finish()
         print("done", i, flush=True)

@@ -11,11 +11,11 @@
 // (as in the Python SDK). The sender retries with backoff for as long as the process lives;
 // finish() waits up to closeTimeout, then spools the rest (Node) and says so once at exit.
 import createFetchClient, { type Client } from "openapi-fetch";
-import type { operations, paths } from "./schema.d.ts";
+import type { components, operations, paths } from "./schema.d.ts";
 import { defaultSpoolDir, loadNode, resendSpool, type SpooledRequest, spoolContents, stepBases, writeSpool } from "./spool.ts";
 
 export { type ReadOptions, type RunItem, runs, type SeriesColumns, type SeriesOptions, series } from "./read.ts";
-export type { operations, paths } from "./schema.d.ts";
+export type { components, operations, paths } from "./schema.d.ts";
 
 export type RuncampClient = Client<paths>;
 
@@ -122,9 +122,158 @@ type Point = [prefix: string, step: number, value: number, epoch: number | undef
 interface Request {
   method: string;
   path: string;
-  body: string | null;
+  body: string | Uint8Array<ArrayBuffer> | Blob | null;
   points: number;
   kind: SpooledRequest["kind"];
+  /** Artifacts: the body's content type (JSON otherwise). */
+  contentType?: string;
+}
+
+export const CONFUSION_TYPE = "application/vnd.runcamp.confusion+json";
+export type Label = string | number;
+/** What an artifact can be made of. */
+export type ArtifactBody = string | Uint8Array | ArrayBuffer | Blob;
+
+/** An artifact path as the server takes it (throws otherwise): 1-1,024 characters, '/' between non-empty segments, no '.' or '..' segment, no control characters or backslashes. */
+export function checkArtifactPath(path: unknown): string {
+  if (typeof path !== "string" || path.length < 1 || path.length > 1024) throw new RangeError("runcamp: an artifact path has 1-1,024 characters");
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(path)) throw new RangeError("runcamp: an artifact path has no control characters or backslashes");
+  if (path.startsWith("/")) throw new RangeError("runcamp: an artifact path does not start with '/'");
+  for (const segment of path.split("/")) {
+    if (segment === "") throw new RangeError("runcamp: an artifact path has no empty segment ('//') and does not end with '/'");
+    if (segment === "." || segment === "..") throw new RangeError("runcamp: an artifact path has no '.' or '..' segment");
+  }
+  return path;
+}
+
+/** The URL path of an artifact: each segment percent-encoded, the '/' kept. */
+export function artifactUrl(repo: string, run: string, path: string): string {
+  const encoded = checkArtifactPath(path).split("/").map(encodeURIComponent).join("/");
+  return `/v1/repos/${encodeURIComponent(repo)}/runs/${encodeURIComponent(run)}/artifacts/${encoded}`;
+}
+
+/** The body of a confusion matrix artifact, checked as the server checks it (throws here). */
+export function encodeConfusion(labels: readonly Label[], matrix: ArrayLike<ArrayLike<number>>): string {
+  if (!Array.isArray(labels) || labels.length === 0) throw new TypeError("runcamp: labels is a non-empty array of class names");
+  const seen = new Set<string>();
+  for (const label of labels) {
+    if (!(typeof label === "string" || (typeof label === "number" && Number.isFinite(label))))
+      throw new TypeError("runcamp: a label is a string or a finite number");
+    if (typeof label === "string" && label.length > 255) throw new RangeError("runcamp: a label has at most 255 characters");
+    if (typeof label === "string" && /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(label))
+      throw new RangeError("runcamp: a label has no control characters or unpaired surrogates");
+    const key = `${typeof label}:${label}`;
+    if (seen.has(key)) throw new RangeError("runcamp: labels are distinct");
+    seen.add(key);
+  }
+  const n = labels.length;
+  if (matrix.length !== n) throw new RangeError(`runcamp: the matrix has ${n} rows, one per label`);
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = matrix[i];
+    if (!row || row.length !== n) throw new RangeError(`runcamp: row ${i} of the matrix has ${n} counts, one per label (the matrix is square)`);
+    const counts = Array.from(row, Number);
+    if (!counts.every((c) => Number.isSafeInteger(c) && c >= 0))
+      throw new RangeError(`runcamp: row ${i} of the matrix holds something other than a non-negative integer count`);
+    rows.push(counts);
+  }
+  return JSON.stringify({ labels, matrix: rows });
+}
+
+/** True when `value` nests objects and arrays more than `max` levels deep (as the server counts). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function guessContentType(name: string): string {
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  const known: Record<string, string> = {
+    json: "application/json",
+    csv: "text/csv",
+    txt: "text/plain",
+    md: "text/markdown",
+    html: "text/html",
+    png: "image/png",
+    jpg: "image/jpeg",
+    jpeg: "image/jpeg",
+    svg: "image/svg+xml",
+    pdf: "application/pdf",
+  };
+  return known[ext] ?? "application/octet-stream";
+}
+
+function artifactBytes(body: ArtifactBody): Uint8Array<ArrayBuffer> | Blob | string {
+  if (typeof body === "string" || body instanceof Blob) return body;
+  // A copy: the caller may reuse its buffer before the upload is sent.
+  return body instanceof ArrayBuffer ? new Uint8Array(body.slice(0)) : new Uint8Array(body);
+}
+
+async function fail(res: Response, what: string): Promise<never> {
+  const text = await res.text();
+  let problem: unknown = text;
+  try {
+    problem = JSON.parse(text);
+  } catch {}
+  throw new RuncampError(`runcamp: ${what} failed: ${res.status} ${text.slice(0, 500)}`, res.status, problem);
+}
+
+export type ArtifactInfo = operations["listArtifacts"]["responses"][200]["content"]["application/json"]["items"][number];
+export type ConfusionMetrics = components["schemas"]["ConfusionMetrics"];
+
+export interface ArtifactTarget extends ClientOptions {
+  repo?: string;
+  run: string;
+}
+
+function requestHeaders(options: ClientOptions): Record<string, string> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  return headers;
+}
+
+const baseUrl = (options: ClientOptions) => (options.url ?? DEFAULT_URL).replace(/\/+$/, "");
+
+/** Every artifact of a run (following pages), ordered by path; `prefix` keeps the paths starting with it. */
+export async function listArtifacts(target: ArtifactTarget & { prefix?: string }): Promise<ArtifactInfo[]> {
+  const doFetch = target.fetch ?? globalThis.fetch;
+  const items: ArtifactInfo[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = serializeQuery({ limit: 1000, prefix: target.prefix || undefined, cursor: cursor ?? undefined });
+    const path = `/v1/repos/${encodeURIComponent(target.repo ?? "default")}/runs/${encodeURIComponent(target.run)}/artifacts?${query}`;
+    const res = await doFetch(baseUrl(target) + path, { headers: requestHeaders(target) });
+    if (!res.ok) await fail(res, `listing the artifacts of run ${target.run}`);
+    const page = (await res.json()) as { items: ArtifactInfo[]; next_cursor: string | null };
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+/** An artifact's bytes (`Response` streaming is there for big ones: pass `stream: true`). */
+export async function downloadArtifact(target: ArtifactTarget & { path: string; stream: true }): Promise<Response>;
+export async function downloadArtifact(target: ArtifactTarget & { path: string; stream?: false }): Promise<Uint8Array>;
+export async function downloadArtifact(target: ArtifactTarget & { path: string; stream?: boolean }): Promise<Uint8Array | Response> {
+  const doFetch = target.fetch ?? globalThis.fetch;
+  const res = await doFetch(baseUrl(target) + artifactUrl(target.repo ?? "default", target.run, target.path), { headers: requestHeaders(target) });
+  if (!res.ok) await fail(res, `downloading an artifact of run ${target.run}`);
+  return target.stream ? res : new Uint8Array(await res.arrayBuffer());
+}
+
+/** A confusion matrix artifact's classification report (`?view=metrics`). */
+export async function confusionMetrics(target: ArtifactTarget & { path?: string }): Promise<ConfusionMetrics> {
+  const doFetch = target.fetch ?? globalThis.fetch;
+  const url = `${baseUrl(target)}${artifactUrl(target.repo ?? "default", target.run, target.path ?? "confusion.json")}?view=metrics`;
+  const res = await doFetch(url, { headers: requestHeaders(target) });
+  if (!res.ok) await fail(res, `reading the metrics of an artifact of run ${target.run}`);
+  return (await res.json()) as ConfusionMetrics;
 }
 type Op = { seq: number; points: Point[] } | { seq: number; request: Request };
 type Outcome = "delivered" | "dropped" | "undelivered";
@@ -273,6 +422,7 @@ export class Run {
   private readonly heartbeatInterval: number;
   private readonly spoolDir?: string;
   private readonly onError?: (message: string) => void;
+  private readonly clientOptions: ClientOptions;
   private readonly series = new Map<string, SeriesRecord>();
   private pending: Point[] = [];
   private ops: Op[] = [];
@@ -308,6 +458,7 @@ export class Run {
     this.heartbeatInterval = options.heartbeatInterval ?? 30_000;
     this.spoolDir = options.spoolDir;
     this.onError = options.onError;
+    this.clientOptions = { url: this.url, token: options.token, fetch: options.fetch, headers: options.headers };
     this.finishOnExit = options.finishOnExit ?? true;
   }
 
@@ -332,14 +483,9 @@ export class Run {
     let online = true;
     if (options.campaign !== undefined) {
       const campaign = options.campaign;
-      const req: Request = {
-        method: "POST",
-        path: `/v1/repos/${encodeURIComponent(run.repo)}/campaigns`,
-        body: JSON.stringify(RUN_ID.test(campaign) ? { id: campaign, name: campaign } : { name: campaign }),
-        points: 0,
-        kind: "campaign",
-      };
-      const res = await run.tryCall(req.method, req.path, req.body);
+      const campaignBody = JSON.stringify(RUN_ID.test(campaign) ? { id: campaign, name: campaign } : { name: campaign });
+      const req: Request = { method: "POST", path: `/v1/repos/${encodeURIComponent(run.repo)}/campaigns`, body: campaignBody, points: 0, kind: "campaign" };
+      const res = await run.tryCall(req.method, req.path, campaignBody);
       if (res === null) {
         online = false;
         run.pushRequest(req);
@@ -421,8 +567,45 @@ export class Run {
   setValue(name: string, value: unknown, context?: Context): void {
     if (typeof name !== "string" || name.length < 1 || name.length > 255) throw new TypeError("runcamp: a value name is a string of 1-255 characters");
     checkSeries(name, context);
+    // What the server refuses fails here, not later in the background.
     const wire = wireValue(value);
+    if (new TextEncoder().encode(JSON.stringify(wire)).length > 64 * 1024)
+      throw new RangeError("runcamp: a value holds at most 64 KiB of JSON; store big results with logArtifact");
     this.enqueue("PUT", `${this.path}/values`, [context ? { name, context, value: wire } : { name, value: wire }]);
+  }
+
+  /**
+   * Uploads `body` as the artifact `name` (a path in the run such as "reports/classes.csv";
+   * logging it again replaces it), in order with the points. Bytes are copied now, so the
+   * caller may reuse its buffer. A file on Node: `await openAsBlob(path)` (node:fs) is read
+   * from disk as it is sent, never whole into memory.
+   */
+  logArtifact(name: string, body: ArtifactBody, options: { contentType?: string } = {}): void {
+    const url = artifactUrl(this.repo, this.id, name);
+    this.enqueueRequest({
+      method: "PUT",
+      path: url,
+      body: artifactBytes(body),
+      points: 0,
+      kind: "artifact",
+      contentType: options.contentType ?? guessContentType(name),
+    });
+  }
+
+  /** A confusion matrix (`matrix[i][j]`: samples of true class `labels[i]` predicted as `labels[j]`) as the artifact `name`. */
+  logConfusionMatrix(labels: readonly Label[], matrix: ArrayLike<ArrayLike<number>>, name = "confusion.json"): void {
+    const url = artifactUrl(this.repo, this.id, name);
+    this.enqueueRequest({ method: "PUT", path: url, body: encodeConfusion(labels, matrix), points: 0, kind: "artifact", contentType: CONFUSION_TYPE });
+  }
+
+  /** The run's artifacts on the server (`await run.flush()` first to include queued ones). */
+  listArtifacts(prefix?: string): Promise<ArtifactInfo[]> {
+    return listArtifacts({ ...this.clientOptions, repo: this.repo, run: this.id, prefix });
+  }
+
+  /** An artifact of this run, as bytes. */
+  downloadArtifact(path: string): Promise<Uint8Array> {
+    return downloadArtifact({ ...this.clientOptions, repo: this.repo, run: this.id, path });
   }
 
   /** Merges into the params (JSON merge patch: objects merge, null deletes). */
@@ -484,7 +667,8 @@ export class Run {
       const body = "points" in op ? encodePoints(this.absolute(op.points)) : op.request.body;
       const path = "points" in op ? `${this.path}/metrics` : op.request.path;
       const method = "points" in op ? "POST" : op.request.method;
-      void this.fetchImpl(this.url + path, { method, headers: this.headers, body, keepalive: true }).catch(() => {});
+      const headers = "request" in op && op.request.contentType ? { ...this.headers, "content-type": op.request.contentType } : this.headers;
+      void this.fetchImpl(this.url + path, { method, headers, body, keepalive: true }).catch(() => {});
     }
   }
 
@@ -509,9 +693,13 @@ export class Run {
   }
 
   private enqueue(method: string, path: string, payload: unknown): void {
+    this.enqueueRequest({ method, path, body: JSON.stringify(payload), points: 0, kind: "request" });
+  }
+
+  private enqueueRequest(request: Request): void {
     if (this.closed) throw new Error(`runcamp: run ${this.id} is finished`);
     this.cut();
-    this.pushRequest({ method, path, body: JSON.stringify(payload), points: 0, kind: "request" });
+    this.pushRequest(request);
     this.schedule(0);
   }
 
@@ -616,7 +804,8 @@ export class Run {
       if (this.pastDeadline()) return "undelivered";
       let delay: number;
       try {
-        const res = await this.fetchImpl(this.url + req.path, { method: req.method, headers: this.headers, body: req.body });
+        const headers = req.contentType ? { ...this.headers, "content-type": req.contentType } : this.headers;
+        const res = await this.fetchImpl(this.url + req.path, { method: req.method, headers, body: req.body });
         if (res.ok || (res.status === 409 && req.kind === "campaign")) {
           await res.body?.cancel();
           this.lastContact = Date.now();
@@ -628,19 +817,19 @@ export class Run {
         if (res.status === 408 || res.status === 429 || res.status >= 500) {
           const after = Number(res.headers.get("retry-after"));
           delay = Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 30_000) : backoff(attempt);
-        } else if (res.status === 413 && req.points > 1) {
-          const data = JSON.parse(req.body ?? "{}") as { points: unknown[] };
+        } else if (res.status === 413 && req.points > 1 && typeof req.body === "string") {
+          const data = JSON.parse(req.body) as { points: unknown[] };
           const mid = data.points.length >> 1;
           for (const part of [data.points.slice(0, mid), data.points.slice(mid)]) {
             // An undelivered half keeps the whole batch: re-sending the half that landed is harmless.
             if ((await this.deliver({ ...req, body: JSON.stringify({ ...data, points: part }), points: part.length })) === "undelivered") return "undelivered";
           }
           return "delivered";
-        } else if (res.status === 409 && req.points > 0 && !(req.body ?? "").startsWith('{"reopen"')) {
+        } else if (res.status === 409 && req.points > 0 && typeof req.body === "string" && !req.body.startsWith('{"reopen"')) {
           // Finished from elsewhere meanwhile: land the points, then put the status back.
           const run = await this.fetchImpl(this.url + this.path, { headers: this.headers });
           const status = run.ok ? ((await run.json()) as RunView).status : "finished";
-          const outcome = await this.deliver({ ...req, body: `{"reopen":true,${(req.body ?? "").slice(1)}` });
+          const outcome = await this.deliver({ ...req, body: `{"reopen":true,${req.body.slice(1)}` });
           if (outcome === "delivered" && status !== "running")
             return this.deliver({ method: "PATCH", path: this.path, body: JSON.stringify({ status }), points: 0, kind: "request" });
           return outcome;
@@ -648,7 +837,12 @@ export class Run {
           this.reject(`${req.method} ${req.path}: dropped, the server answered ${res.status} ${text.slice(0, 300)}`);
           return "dropped";
         }
-      } catch {
+      } catch (error) {
+        // A file-backed Blob (openAsBlob) whose file changed or vanished can never be sent.
+        if (req.body instanceof Blob && (error as { cause?: { name?: string } })?.cause?.name === "NotReadableError") {
+          this.reject(`${req.method} ${req.path}: dropped, its file can no longer be read`);
+          return "dropped";
+        }
         delay = backoff(attempt); // network error: fetch rejects
       }
       if (!(await this.backOff(delay))) return "undelivered";
@@ -732,7 +926,27 @@ export class Run {
             kind: this.wasRelative && !this.basesByPrefix ? "points-relative" : "points",
           });
         }
-      } else requests.push({ url: this.url, ...op.request });
+      } else if (op.request.body instanceof Blob || op.request.body instanceof Uint8Array) {
+        // An artifact: its bytes go beside its record, as the Python SDK spools them.
+        const data = op.request.body instanceof Blob ? new Uint8Array(await op.request.body.arrayBuffer()) : op.request.body;
+        requests.push({
+          url: this.url,
+          method: op.request.method,
+          path: op.request.path,
+          body: null,
+          points: 0,
+          kind: "artifact",
+          contentType: op.request.contentType,
+          data,
+        });
+      } else {
+        const { method, path, body, points, kind, contentType } = op.request;
+        requests.push(
+          kind === "artifact"
+            ? { url: this.url, method, path, body: null, points, kind, contentType, data: new TextEncoder().encode(body ?? "") }
+            : { url: this.url, method, path, body, points, kind },
+        );
+      }
     }
     const points = requests.reduce((n, r) => n + r.points, 0);
     const node = await loadNode();
@@ -763,7 +977,10 @@ export class Run {
       const send = async (req: SpooledRequest): Promise<Outcome> => {
         for (let attempt = 0; attempt < 5; attempt++) {
           try {
-            const res = await this.fetchImpl(this.url + req.path, { method: req.method, headers: this.headers, body: req.body });
+            const artifact = req.kind === "artifact";
+            const headers = artifact ? { ...this.headers, "content-type": req.contentType ?? "application/octet-stream" } : this.headers;
+            const body = artifact ? new Uint8Array(req.data ?? new Uint8Array()) : req.body;
+            const res = await this.fetchImpl(this.url + req.path, { method: req.method, headers, body });
             await res.body?.cancel();
             if (res.ok || (res.status === 409 && req.kind === "campaign")) return "delivered";
             if (res.status === 409 && req.kind === "points") {

@@ -146,7 +146,7 @@ export interface paths {
         get: operations["getRun"];
         put?: never;
         post?: never;
-        /** Delete a run with its values and series */
+        /** Delete a run with its values, series and artifacts */
         delete: operations["deleteRun"];
         options?: never;
         head?: never;
@@ -228,6 +228,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/campaigns/{campaign}/confusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's mean ± 95% CI across runs
+         * @description Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+         */
+        get: operations["campaignConfusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/runs/{run}/metrics": {
         parameters: {
             query?: never;
@@ -283,6 +303,48 @@ export interface paths {
          * @description Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The selection's default is any status.
          */
         post: operations["querySeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/runs/{run}/artifacts/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an artifact (also HEAD), or with view=metrics a confusion matrix's classification report
+         * @description Streams the bytes with their content type and ETag (the SHA-256, quoted). If-None-Match with that ETag answers 304. A single byte range (Range: bytes=0-99, bytes=100-, bytes=-100) answers 206 with Content-Range, one past the end 416; If-Range with an old ETag, several ranges or another unit get the whole artifact (200). HEAD answers the same headers without the body. view=metrics (confusion matrices only, 400 otherwise) answers ConfusionMetrics as JSON.
+         */
+        get: operations["getArtifact"];
+        /**
+         * Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
+         * @description The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+         */
+        put: operations["putArtifact"];
+        post?: never;
+        /** Delete an artifact */
+        delete: operations["deleteArtifact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/runs/{run}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a run's artifacts, by path */
+        get: operations["listArtifacts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -549,6 +611,91 @@ export interface components {
                 ci95: components["schemas"]["WireNumber"] | null;
             }[];
         };
+        ConfusionLabel: string | number;
+        /** @description scikit-learn's classification_report over the matrix (rows: true class, columns: predicted class); a ratio whose denominator is 0 is 0. */
+        ConfusionMetrics: {
+            labels: components["schemas"]["ConfusionLabel"][];
+            /** @description Samples counted: the sum of the matrix */
+            total: number;
+            /** @description Trace / total */
+            accuracy: number;
+            classes: {
+                label: components["schemas"]["ConfusionLabel"];
+                precision: number;
+                recall: number;
+                f1: number;
+                /** @description Samples of the class (its row sum); for an average, all samples */
+                support: number;
+            }[];
+            /** @description Unweighted mean over the classes */
+            macro_avg: {
+                precision: number;
+                recall: number;
+                f1: number;
+                /** @description Samples of the class (its row sum); for an average, all samples */
+                support: number;
+            };
+            /** @description Mean over the classes weighted by support */
+            weighted_avg: {
+                precision: number;
+                recall: number;
+                f1: number;
+                /** @description Samples of the class (its row sum); for an average, all samples */
+                support: number;
+            };
+        };
+        /** @description A metric computed on each run's own matrix, summarised across the runs */
+        AcrossRuns: {
+            /** @description Runs counted */
+            n: number;
+            mean: number | null;
+            /** @description Sample standard deviation (n - 1); null for n < 2 */
+            std: number | null;
+            min: number | null;
+            max: number | null;
+            /** @description Half-width of the 95% confidence interval of the mean, t(0.975, n-1)·std/√n; null for n < 2 */
+            ci95: number | null;
+        };
+        CampaignConfusion: {
+            campaign: string;
+            path: string;
+            group_by: string[];
+            /** @description Ids of the campaign's runs (not archived) without a confusion matrix at path */
+            missing: string[];
+            groups: {
+                /** @description The group's param values by path; null where a run lacks the param */
+                group: {
+                    [key: string]: unknown;
+                };
+                /** @description Ids of the runs summed, oldest first */
+                runs: string[];
+                /** @description Every label of the runs' matrices, in order of first appearance */
+                labels: (string | number)[];
+                /** @description The runs' matrices summed, aligned by label (a label a run lacks counts 0 there) */
+                matrix: number[][];
+                metrics: components["schemas"]["ConfusionMetrics"];
+                across_runs: {
+                    accuracy: components["schemas"]["AcrossRuns"];
+                    /** @description Per label, over the runs whose matrix has it */
+                    classes: {
+                        label: string | number;
+                        precision: components["schemas"]["AcrossRuns"];
+                        recall: components["schemas"]["AcrossRuns"];
+                        f1: components["schemas"]["AcrossRuns"];
+                    }[];
+                    macro_avg: {
+                        precision: components["schemas"]["AcrossRuns"];
+                        recall: components["schemas"]["AcrossRuns"];
+                        f1: components["schemas"]["AcrossRuns"];
+                    };
+                    weighted_avg: {
+                        precision: components["schemas"]["AcrossRuns"];
+                        recall: components["schemas"]["AcrossRuns"];
+                        f1: components["schemas"]["AcrossRuns"];
+                    };
+                };
+            }[];
+        };
         SeriesSummaryPage: {
             items: components["schemas"]["SeriesSummary"][];
             next_cursor: string | null;
@@ -598,6 +745,25 @@ export interface components {
                 min_step: (number | null)[];
                 max_step: (number | null)[];
             } | null;
+            next_cursor: string | null;
+        };
+        Artifact: {
+            path: string;
+            /** @description Bytes */
+            size: number;
+            content_type: string;
+            /** @description Lowercase hex SHA-256 of the bytes; the ETag of a download, quoted */
+            sha256: string;
+            /** @description When this version was stored */
+            created_at: string;
+        };
+        /** @description A square matrix of non-negative integers with one row and one column per label, in the order of labels; matrix[i][j] counts the samples of true class labels[i] predicted as labels[j]. Labels are distinct strings or numbers. */
+        ConfusionMatrix: {
+            labels: components["schemas"]["ConfusionLabel"][];
+            matrix: number[][];
+        };
+        ArtifactPage: {
+            items: components["schemas"]["Artifact"][];
             next_cursor: string | null;
         };
         IssuedToken: {
@@ -2047,6 +2213,71 @@ export interface operations {
             };
         };
     };
+    campaignConfusion: {
+        parameters: {
+            query: {
+                /** @description The path of the confusion matrix artifact in each run, e.g. confusion.json */
+                path: string;
+                /** @description Comma-separated param paths, written as in filters (params.aug) or bare (aug): one summed matrix per group of runs with equal values there. Default: one group of all runs. */
+                group_by?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignConfusion"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSeries: {
         parameters: {
             query?: {
@@ -2419,6 +2650,311 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArtifact: {
+        parameters: {
+            query?: {
+                /** @description metrics: a confusion matrix artifact's classification report (accuracy, per-class precision, recall, F1, support, averages) */
+                view?: "metrics";
+            };
+            header?: {
+                /** @description A single byte range, e.g. bytes=0-1023 */
+                range?: string;
+                /** @description ETags the client holds */
+                "if-none-match"?: string;
+                /** @description Honour Range only while the ETag is this one */
+                "if-range"?: string;
+            };
+            path: {
+                repo: string;
+                run: string;
+                /** @description The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment. */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artifact (a JSON artifact as uploaded), or with view=metrics its ConfusionMetrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfusionMetrics"] | unknown;
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Not modified: If-None-Match holds the current ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Range not satisfiable: Content-Range gives the size */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+                /** @description The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment. */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.runcamp.confusion+json": components["schemas"]["ConfusionMatrix"];
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Stored, replacing the previous version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+                /** @description The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment. */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArtifacts: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+                /** @description Only paths that start with this text, e.g. `reports/` */
+                prefix?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of artifacts, ordered by path */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactPage"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

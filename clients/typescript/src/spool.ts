@@ -11,21 +11,26 @@
 // its server (Python-written ones are left to Python, which locks them while it owns them).
 //
 // Kinds (`kind`): request, points, campaign (a 409 means it exists), resolve-steps (read
-// where each series of the run stopped, kept in .bases.json) and points-relative (automatic
-// steps -1 - k relative to those bases), as in _spool.py.
+// where each series of the run stopped, kept in .bases.json), points-relative (automatic
+// steps -1 - k relative to those bases) and artifact (bytes in a .blob file beside the
+// record), as in _spool.py.
 
 export interface SpooledRequest {
   url: string;
   method: string;
   path: string;
   body: string | null;
-  kind: "request" | "points" | "campaign" | "resolve-steps" | "points-relative";
+  kind: "request" | "points" | "campaign" | "resolve-steps" | "points-relative" | "artifact";
   points: number;
+  /** Artifacts: their bytes (kept in `<record name>.blob` beside the record) and content type. */
+  data?: Uint8Array;
+  contentType?: string;
 }
 
 interface NodeFs {
   mkdirSync(path: string, options: { recursive: boolean }): void;
-  writeFileSync(path: string, data: string): void;
+  writeFileSync(path: string, data: string | Uint8Array): void;
+  readFileSync(path: string): Uint8Array;
   renameSync(from: string, to: string): void;
   readFileSync(path: string, encoding: "utf8"): string;
   readdirSync(path: string, options?: { withFileTypes: true }): { name: string; isDirectory(): boolean }[];
@@ -76,9 +81,11 @@ const fileName = (pid: number) =>
   `${(BigInt(Date.now()) * 1_000_000n + BigInt(++seq % 1_000_000)).toString().padStart(20, "0")}-${pid}-${String(seq).padStart(8, "0")}.json`;
 
 /** The file text, as _spool.py writes it (version 2 for the kinds version 1 does not know). */
-export function spoolFileText(req: SpooledRequest): string {
+export function spoolFileText(req: SpooledRequest, bodyFile?: string): string {
   const v = req.kind === "resolve-steps" || req.kind === "points-relative" ? 2 : 1;
-  return JSON.stringify({ v, url: req.url, method: req.method, path: req.path, kind: req.kind, points: req.points, body: req.body });
+  const head = { v, url: req.url, method: req.method, path: req.path, kind: req.kind, points: req.points };
+  const artifact = bodyFile === undefined ? {} : { content_type: req.contentType ?? null, body_file: bodyFile };
+  return JSON.stringify({ ...head, ...artifact, body: req.body });
 }
 
 /** Writes a run's leftover requests in order, atomically each. */
@@ -89,7 +96,13 @@ export function writeSpool(node: NodeEnv, root: string, repo: string, run: strin
   for (const req of requests) {
     const name = fileName(node.pid);
     const tmp = node.join(dir, `.${name}.tmp`);
-    node.fs.writeFileSync(tmp, spoolFileText(req));
+    let bodyFile: string | undefined;
+    if (req.kind === "artifact") {
+      bodyFile = `${name.slice(0, -".json".length)}.blob`; // written first: the record points at it
+      node.fs.writeFileSync(node.join(dir, `.${bodyFile}.tmp`), req.data ?? new Uint8Array());
+      node.fs.renameSync(node.join(dir, `.${bodyFile}.tmp`), node.join(dir, bodyFile));
+    }
+    node.fs.writeFileSync(tmp, spoolFileText(req, bodyFile));
     node.fs.renameSync(tmp, node.join(dir, name));
   }
   return dir;
@@ -178,8 +191,14 @@ export async function resendSpool(node: NodeEnv, root: string, url: string, send
     for (let i = 0; i < files.length; i++) {
       const file = node.join(dir, files[i]);
       let req: SpooledRequest;
+      let blob: string | undefined;
       try {
-        req = JSON.parse(node.fs.readFileSync(file, "utf8")) as SpooledRequest;
+        const record = JSON.parse(node.fs.readFileSync(file, "utf8")) as SpooledRequest & { content_type?: string; body_file?: string };
+        req = record;
+        if (record.kind === "artifact" && record.body_file) {
+          blob = node.join(dir, record.body_file);
+          req = { ...record, contentType: record.content_type ?? undefined, data: node.fs.readFileSync(blob) };
+        }
       } catch {
         continue; // taken by another sender meanwhile
       }
@@ -211,9 +230,11 @@ export async function resendSpool(node: NodeEnv, root: string, url: string, send
         break;
       }
       if (outcome === "delivered") requests++;
-      try {
-        node.fs.unlinkSync(file);
-      } catch {}
+      for (const f of blob ? [file, blob] : [file]) {
+        try {
+          node.fs.unlinkSync(f);
+        } catch {}
+      }
     }
     if (!requestFiles(node, dir).length) {
       for (const f of [".node", ".bases.json", ".lock"]) {

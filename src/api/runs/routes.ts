@@ -95,7 +95,7 @@ export function runRoutes(deps: Deps) {
       describeRoute({
         operationId: "deleteRun",
         tags: ["runs"],
-        summary: "Delete a run with its values and series",
+        summary: "Delete a run with its values, series and artifacts",
         responses: { 204: { description: "Deleted" }, ...problems(400, 404) },
       }),
       params(RunParams),

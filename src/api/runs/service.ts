@@ -8,6 +8,7 @@ import { mergePatch } from "../../lib/merge-patch.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
 import { iso, isoOrNull } from "../../lib/time.ts";
 import { deleteSeriesOf, type Executor, listRunSeries } from "../../series/index.ts";
+import { deleteArtifactsOf } from "../artifacts/service.ts";
 import { findCampaign } from "../campaigns/ref.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
 import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
@@ -176,6 +177,7 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
 export function deleteRunsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
   return [
     ...deleteSeriesOf(runPksSql, args),
+    ...deleteArtifactsOf(runPksSql, args),
     { sql: `DELETE FROM run_values WHERE run_pk IN (${runPksSql})`, args },
     { sql: `DELETE FROM runs WHERE pk IN (${runPksSql})`, args },
   ];

@@ -5,9 +5,9 @@ import type { WireNumber } from "../../../lib/numbers.ts";
 import { canonicalJson, type Json } from "./param-groups.ts";
 import type { CampaignSummary } from "./schemas.ts";
 
-const csvField = (text: string) => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
+export const csvField = (text: string) => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
 
-function csvValue(v: Json | WireNumber | undefined): string {
+export function csvValue(v: Json | WireNumber | undefined): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);

@@ -1,5 +1,6 @@
 // Grouping runs by param values: canonical JSON keys, path lookup, the params that vary
-// across runs (the default group_by), and the order groups are listed in.
+// across runs (the default group_by), and the order groups are listed in. Shared by the
+// campaign summary and the campaign confusion report.
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** JSON with sorted object keys: equal values, equal text. */
@@ -64,4 +65,44 @@ export function compareJson(a: Json, b: Json): number {
   if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
   if (typeof a === "string" && typeof b === "string") return compareText(a, b);
   return a === null ? 0 : compareText(canonicalJson(a), canonicalJson(b as Json));
+}
+
+/** A group_by path as filters spell it (params.lr) or bare (lr), as a list of keys. */
+export const paramPathKeys = (path: string) => (path.startsWith("params.") ? path.slice("params.".length) : path).split(".");
+
+/** The group_by paths of a request as key lists, each once. */
+export const groupByPaths = (paths: readonly string[]) => [...new Map(paths.map((path) => [paramPathKeys(path).join("."), paramPathKeys(path)])).values()];
+
+/** The first path of `groupBy` that none of `runs` has (a 400 for the caller), if any. */
+export function pathNoRunHas(runs: readonly { params: Json }[], groupBy: readonly string[][]): string[] | undefined {
+  if (runs.length === 0) return undefined;
+  return groupBy.find((path) => !runs.some((r) => lookup(r.params, path) !== MISSING));
+}
+
+export interface RunGroup<R> {
+  /** The group's value at each group_by path; null where its runs lack the path. */
+  values: Json[];
+  runs: R[];
+}
+
+/** `runs` grouped by their values at `groupBy`, groups ordered by those values (see compareJson). */
+export function groupRuns<R extends { params: Json }>(runs: readonly R[], groupBy: readonly string[][]): RunGroup<R>[] {
+  const groups = new Map<string, RunGroup<R>>();
+  for (const run of runs) {
+    const values = groupBy.map((path) => {
+      const v = lookup(run.params, path);
+      return v === MISSING ? null : v;
+    });
+    const key = canonicalJson(values);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { values, runs: [] }));
+    group.runs.push(run);
+  }
+  return [...groups.values()].sort((a, b) => {
+    for (let i = 0; i < a.values.length; i++) {
+      const c = compareJson(a.values[i], b.values[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
 }

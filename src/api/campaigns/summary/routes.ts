@@ -7,11 +7,9 @@ import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
 import { RUN_STATUSES, type RunStatus } from "../../../lib/run-status.ts";
 import { summaryCsv } from "./csv.ts";
+import { groupByPaths } from "./param-groups.ts";
 import { CampaignSummaryView, ContextsParam, DEFAULT_SUMMARY_STATUS, GroupByParam, MetricsParam, StatusParam, SummaryQuery } from "./schemas.ts";
 import { summarizeCampaign } from "./service.ts";
-
-/** A group_by path as filters spell it (params.lr) or bare (lr), as a list of keys. */
-const paramPathKeys = (path: string) => (path.startsWith("params.") ? path.slice("params.".length) : path).split(".");
 
 /** `any` is every status, which also overrides the default. */
 const statusSelection = (list: ("any" | RunStatus)[] | undefined): readonly RunStatus[] | undefined =>
@@ -46,7 +44,7 @@ export function campaignSummaryRoutes(deps: Deps) {
       const summary = await summarizeCampaign(deps, repo, campaign, {
         metrics: MetricsParam.decode(q.metrics),
         contexts: ContextsParam.decode(q.contexts),
-        groupBy: groupBy && [...new Map(groupBy.map((path) => [paramPathKeys(path).join("."), paramPathKeys(path)])).values()],
+        groupBy: groupBy && groupByPaths(groupBy),
         select: q.select,
         selection: { filter: q.filter, status: statusSelection(StatusParam.decode(q.status)), defaultStatus: DEFAULT_SUMMARY_STATUS },
       });

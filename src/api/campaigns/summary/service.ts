@@ -31,7 +31,7 @@ import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
 import { findRepoPk } from "../../repos/lookup.ts";
 import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
 import { findCampaign } from "../ref.ts";
-import { canonicalJson, compareJson, compareText, type Json, lookup, MISSING, varyingPaths } from "./param-groups.ts";
+import { compareText, groupRuns, type Json, pathNoRunHas, varyingPaths } from "./param-groups.ts";
 import type { CampaignSummary, SummaryRow, SummarySelect } from "./schemas.ts";
 import { describeSample } from "./stats.ts";
 
@@ -111,34 +111,21 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
   const jsonRows = <T>(rs: { rows: ArrayLike<Record<string, unknown>> }) => JSON.parse(String(rs.rows[0].j)) as T[];
 
   const runs = jsonRows<[number, string]>(runRs).map(([pk, params]) => ({ pk, params: JSON.parse(params) as Json }));
-  let groupBy: string[][];
-  if (options.groupBy === undefined) {
-    groupBy = varyingPaths(runs.map((r) => r.params));
-  } else {
-    groupBy = options.groupBy;
-    if (runs.length > 0) {
-      for (const path of groupBy) {
-        if (!runs.some((r) => lookup(r.params, path) !== MISSING)) {
-          throw badRequest(`No run of the campaign has the param ${excerpt(path.join("."))} named in group_by.`, [
-            { path: "group_by", message: `no run has ${excerpt(`params.${path.join(".")}`, 60)}` },
-          ]);
-        }
-      }
-    }
+  const groupBy = options.groupBy ?? varyingPaths(runs.map((r) => r.params));
+  const missing = options.groupBy === undefined ? undefined : pathNoRunHas(runs, groupBy);
+  if (missing) {
+    throw badRequest(`No run of the campaign has the param ${excerpt(missing.join("."))} named in group_by.`, [
+      { path: "group_by", message: `no run has ${excerpt(`params.${missing.join(".")}`, 60)}` },
+    ]);
   }
 
-  // Each run's group; groups keyed by the canonical JSON of their values.
-  const groups = new Map<string, Group>();
+  // Each run's group, the groups in the order rows are listed.
+  const groups: Group[] = [];
   const groupOfRun = new Map<number, Group>();
-  for (const run of runs) {
-    const values = groupBy.map((path) => {
-      const v = lookup(run.params, path);
-      return v === MISSING ? null : v;
-    });
-    const key = canonicalJson(values);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { values, cells: new Map() }));
-    groupOfRun.set(run.pk, group);
+  for (const runGroup of groupRuns(runs, groupBy)) {
+    const group: Group = { values: runGroup.values, cells: new Map() };
+    groups.push(group);
+    for (const run of runGroup.runs) groupOfRun.set(run.pk, group);
   }
 
   // A series wins over a value of the same name and context in the same run.
@@ -168,15 +155,8 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
 
   const wire = (x: number | null) => (x === null ? null : toWire(x));
   const groupNames = groupBy.map((path) => path.join("."));
-  const sortedGroups = [...groups.values()].sort((a, b) => {
-    for (let i = 0; i < a.values.length; i++) {
-      const c = compareJson(a.values[i], b.values[i]);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
   const rows: SummaryRow[] = [];
-  for (const group of sortedGroups) {
+  for (const group of groups) {
     const cells = [...group.cells.values()].sort((a, b) => compareText(a.metric, b.metric) || compareText(a.context, b.context));
     // fromEntries, not assignment: a param named "__proto__" stays a plain key.
     const groupObject: Record<string, Json> = Object.fromEntries(groupNames.map((name, i) => [name, group.values[i]]));

@@ -1,6 +1,24 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .across_runs import AcrossRuns
+from .artifact import Artifact
+from .artifact_page import ArtifactPage
 from .campaign import Campaign
+from .campaign_confusion import CampaignConfusion
+from .campaign_confusion_groups_item import CampaignConfusionGroupsItem
+from .campaign_confusion_groups_item_across_runs import (
+    CampaignConfusionGroupsItemAcrossRuns,
+)
+from .campaign_confusion_groups_item_across_runs_classes_item import (
+    CampaignConfusionGroupsItemAcrossRunsClassesItem,
+)
+from .campaign_confusion_groups_item_across_runs_macro_avg import (
+    CampaignConfusionGroupsItemAcrossRunsMacroAvg,
+)
+from .campaign_confusion_groups_item_across_runs_weighted_avg import (
+    CampaignConfusionGroupsItemAcrossRunsWeightedAvg,
+)
+from .campaign_confusion_groups_item_group import CampaignConfusionGroupsItemGroup
 from .campaign_detail import CampaignDetail
 from .campaign_detail_params import CampaignDetailParams
 from .campaign_page import CampaignPage
@@ -15,6 +33,11 @@ from .closed_stale_runs import ClosedStaleRuns
 from .column_fields import ColumnFields
 from .column_fields_metrics_item import ColumnFieldsMetricsItem
 from .column_fields_values_item import ColumnFieldsValuesItem
+from .confusion_matrix import ConfusionMatrix
+from .confusion_metrics import ConfusionMetrics
+from .confusion_metrics_classes_item import ConfusionMetricsClassesItem
+from .confusion_metrics_macro_avg import ConfusionMetricsMacroAvg
+from .confusion_metrics_weighted_avg import ConfusionMetricsWeightedAvg
 from .context import Context
 from .create_campaign_body import CreateCampaignBody
 from .create_campaign_body_params import CreateCampaignBodyParams
@@ -23,6 +46,7 @@ from .create_run_body_params import CreateRunBodyParams
 from .create_run_body_provenance import CreateRunBodyProvenance
 from .create_token_body import CreateTokenBody
 from .create_token_body_scope import CreateTokenBodyScope
+from .get_artifact_view import GetArtifactView
 from .get_health_response_200 import GetHealthResponse200
 from .get_health_response_200_database import GetHealthResponse200Database
 from .get_health_response_200_status import GetHealthResponse200Status
@@ -96,7 +120,17 @@ from .value_type_4 import ValueType4
 from .wire_number_type_1 import WireNumberType1
 
 __all__ = (
+    "AcrossRuns",
+    "Artifact",
+    "ArtifactPage",
     "Campaign",
+    "CampaignConfusion",
+    "CampaignConfusionGroupsItem",
+    "CampaignConfusionGroupsItemAcrossRuns",
+    "CampaignConfusionGroupsItemAcrossRunsClassesItem",
+    "CampaignConfusionGroupsItemAcrossRunsMacroAvg",
+    "CampaignConfusionGroupsItemAcrossRunsWeightedAvg",
+    "CampaignConfusionGroupsItemGroup",
     "CampaignDetail",
     "CampaignDetailParams",
     "CampaignPage",
@@ -111,6 +145,11 @@ __all__ = (
     "ColumnFields",
     "ColumnFieldsMetricsItem",
     "ColumnFieldsValuesItem",
+    "ConfusionMatrix",
+    "ConfusionMetrics",
+    "ConfusionMetricsClassesItem",
+    "ConfusionMetricsMacroAvg",
+    "ConfusionMetricsWeightedAvg",
     "Context",
     "CreateCampaignBody",
     "CreateCampaignBodyParams",
@@ -119,6 +158,7 @@ __all__ = (
     "CreateRunBodyProvenance",
     "CreateTokenBody",
     "CreateTokenBodyScope",
+    "GetArtifactView",
     "GetHealthResponse200",
     "GetHealthResponse200Database",
     "GetHealthResponse200Status",

@@ -74,7 +74,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Response[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):
@@ -106,7 +106,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Optional[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):
@@ -133,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Response[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):
@@ -163,7 +163,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Optional[Union[Any, Problem]]:
-    """Delete a run with its values and series
+    """Delete a run with its values, series and artifacts
 
     Args:
         repo (str):

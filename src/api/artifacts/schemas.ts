@@ -1,0 +1,85 @@
+// Request and response shapes of the artifact routes. Types come from these schemas.
+import * as v from "valibot";
+import { PageQuery, RunParams } from "../../http/schemas.ts";
+
+export const MAX_PATH_LENGTH = 1024;
+
+// Paths are keys, not file names on the server; the rules keep every path reachable by the one
+// URL that names it (URL parsers rewrite "." and ".." segments and may merge "//") and safe to
+// write under a directory when a client downloads a run's artifacts (no "..", no "\").
+export const ArtifactPath = v.pipe(
+  v.string(),
+  v.minLength(1, "must not be empty"),
+  v.maxLength(MAX_PATH_LENGTH, `must be at most ${MAX_PATH_LENGTH} characters`),
+  v.regex(/^[^\u0000-\u001f\u007f-\u009f\\]*$/, "must not contain control characters or backslashes"),
+  v.check((path) => !path.startsWith("/"), "must not start with '/'"),
+  v.check((path) => path.split("/").every((segment) => segment !== ""), "must not contain an empty segment ('//') or end with '/'"),
+  v.check((path) => path.split("/").every((segment) => segment !== "." && segment !== ".."), "must not contain a '.' or '..' segment"),
+  v.description(
+    "The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment.",
+  ),
+);
+
+export const ArtifactParams = v.object({ ...RunParams.entries, path: ArtifactPath });
+
+export const ArtifactView = v.pipe(
+  v.object({
+    path: v.string(),
+    size: v.pipe(v.number(), v.description("Bytes")),
+    content_type: v.string(),
+    sha256: v.pipe(v.string(), v.description("Lowercase hex SHA-256 of the bytes; the ETag of a download, quoted")),
+    created_at: v.pipe(v.string(), v.description("When this version was stored")),
+  }),
+  v.metadata({ ref: "Artifact" }),
+);
+export type ArtifactView = v.InferOutput<typeof ArtifactView>;
+
+export const ListArtifactsQuery = v.object({
+  ...PageQuery.entries,
+  prefix: v.optional(v.pipe(v.string(), v.maxLength(MAX_PATH_LENGTH), v.description("Only paths that start with this text, e.g. `reports/`"))),
+});
+
+export const VIEWS = ["metrics"] as const;
+export const ReadArtifactQuery = v.object({
+  view: v.optional(
+    v.pipe(
+      v.picklist(VIEWS),
+      v.description("metrics: a confusion matrix artifact's classification report (accuracy, per-class precision, recall, F1, support, averages)"),
+    ),
+  ),
+});
+
+const Label = v.pipe(v.union([v.string(), v.number()]), v.metadata({ ref: "ConfusionLabel" }));
+
+const ClassScores = v.object({
+  precision: v.number(),
+  recall: v.number(),
+  f1: v.number(),
+  support: v.pipe(v.number(), v.description("Samples of the class (its row sum); for an average, all samples")),
+});
+
+export const ConfusionMetricsView = v.pipe(
+  v.object({
+    labels: v.array(Label),
+    total: v.pipe(v.number(), v.description("Samples counted: the sum of the matrix")),
+    accuracy: v.pipe(v.number(), v.description("Trace / total")),
+    classes: v.array(v.object({ label: Label, ...ClassScores.entries })),
+    macro_avg: v.pipe(ClassScores, v.description("Unweighted mean over the classes")),
+    weighted_avg: v.pipe(ClassScores, v.description("Mean over the classes weighted by support")),
+  }),
+  v.description("scikit-learn's classification_report over the matrix (rows: true class, columns: predicted class); a ratio whose denominator is 0 is 0."),
+  v.metadata({ ref: "ConfusionMetrics" }),
+);
+export type ConfusionMetricsView = v.InferOutput<typeof ConfusionMetricsView>;
+
+/** The body of a confusion matrix artifact (content type application/vnd.runcamp.confusion+json). */
+export const ConfusionBody = v.pipe(
+  v.object({ labels: v.array(Label), matrix: v.array(v.array(v.number())) }),
+  v.description(
+    "A square matrix of non-negative integers with one row and one column per label, in the order of labels; matrix[i][j] counts the samples of true class labels[i] predicted as labels[j]. Labels are distinct strings or numbers.",
+  ),
+  v.metadata({ ref: "ConfusionMatrix" }),
+);
+
+/** A stored JSON artifact comes back as uploaded; with view=metrics the answer is ConfusionMetrics. */
+export const ArtifactJson = v.union([ConfusionMetricsView, v.unknown()]);

@@ -1,0 +1,197 @@
+// Artifacts of a run: upload (streamed, atomic replace), read, list, delete.
+//
+// An upload first inserts an `artifacts` row with path NULL (its temporary id, invisible to
+// every read), streams the bytes into the store under that pk, then in one write batch deletes
+// the previous version at the path (row and bytes) and gives the new row its path. So a
+// reader sees the old version or the new one, never a mix, and a failed or oversized upload
+// leaves nothing: its row and parts are deleted. Rows a crashed server left in the uploading
+// state are swept by the next upload to the same run, and go with the run when it is deleted.
+import type { InStatement } from "@libsql/client";
+import type { Deps } from "../../deps.ts";
+import { decodeCursor, pageOf } from "../../http/cursor.ts";
+import { badRequest, notFound } from "../../http/problems.ts";
+import { iso } from "../../lib/time.ts";
+import { findRunPk, runNotFound } from "../runs/lookup.ts";
+import { confusionMetrics, isConfusionType, parseConfusion } from "./confusion.ts";
+import type { ArtifactView, ConfusionMetricsView } from "./schemas.ts";
+import { type ArtifactStore, bytesStream, deletePartsOf, readAllBytes } from "./store.ts";
+
+/** An upload still unfinished after this long was abandoned (its server stopped). */
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredArtifact {
+  pk: number;
+  path: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  createdAt: number;
+}
+
+export const artifactView = (a: StoredArtifact): ArtifactView => ({
+  path: a.path,
+  size: a.size,
+  content_type: a.contentType,
+  sha256: a.sha256,
+  created_at: iso(a.createdAt),
+});
+
+const storedArtifact = (row: Record<string, unknown>): StoredArtifact => ({
+  pk: Number(row.pk),
+  path: String(row.path),
+  size: Number(row.size),
+  contentType: String(row.content_type),
+  sha256: String(row.sha256),
+  createdAt: Number(row.created_at),
+});
+
+const COLUMNS = "pk, path, size, content_type, sha256, created_at";
+
+function storeOf(deps: Deps): ArtifactStore {
+  if (!deps.artifactStore || !deps.writeLock) throw new Error("createApp fills in artifactStore and writeLock");
+  return deps.artifactStore;
+}
+
+/** Statements deleting every artifact (rows and bytes) of the runs `runPksSql` selects. */
+export function deleteArtifactsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
+  return [
+    ...deletePartsOf(`SELECT pk FROM artifacts WHERE run_pk IN (${runPksSql})`, args),
+    { sql: `DELETE FROM artifacts WHERE run_pk IN (${runPksSql})`, args },
+  ];
+}
+
+// The path is not repeated back: it is free text from the request.
+const artifactNotFound = (runId: string) => notFound(`Run "${runId}" has no artifact at this path.`);
+
+/**
+ * Stores `body` at `path`, replacing what was there in one step. A confusion matrix is read
+ * whole and checked first (400 with the reason); anything else streams through.
+ */
+export async function putArtifact(
+  deps: Deps,
+  repo: string,
+  runId: string,
+  path: string,
+  contentType: string,
+  body: ReadableStream<Uint8Array>,
+): Promise<{ artifact: ArtifactView; created: boolean }> {
+  const store = storeOf(deps);
+  const lock = deps.writeLock!;
+  const { client } = deps;
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const limits = deps.config.limits;
+  if (isConfusionType(contentType)) {
+    const bytes = await readAllBytes(body, Math.min(limits.maxArtifactBytes, limits.maxBodyBytes));
+    parseConfusion(bytes);
+    body = bytesStream(bytes);
+  }
+
+  const started = Date.now();
+  const abandoned = `SELECT pk FROM artifacts WHERE run_pk = ? AND path IS NULL AND created_at < ?`;
+  const [, , inserted] = await lock(() =>
+    client.batch(
+      [
+        ...store.deleteStatements(abandoned, [runPk, started - ABANDONED_UPLOAD_MS]),
+        { sql: "DELETE FROM artifacts WHERE run_pk = ? AND path IS NULL AND created_at < ?", args: [runPk, started - ABANDONED_UPLOAD_MS] },
+        { sql: "INSERT INTO artifacts (run_pk, path, content_type, created_at) VALUES (?, NULL, ?, ?) RETURNING pk", args: [runPk, contentType, started] },
+      ],
+      "write",
+    ),
+  );
+  const pk = Number(inserted.rows[0].pk);
+  const discard = () => lock(() => client.batch([...store.deleteStatements("?", [pk]), { sql: "DELETE FROM artifacts WHERE pk = ?", args: [pk] }], "write"));
+
+  let stored: { size: number; sha256: string };
+  try {
+    stored = await store.write(pk, body, limits.maxArtifactBytes);
+  } catch (error) {
+    await discard().catch((e) => console.error(e));
+    throw error;
+  }
+
+  const now = Date.now();
+  // Each statement runs only while the upload's row still exists (the run was not deleted
+  // meanwhile), so a lost race never removes the old version without placing the new one.
+  const mine = "EXISTS (SELECT 1 FROM artifacts WHERE pk = ?)";
+  const previous = "SELECT pk FROM artifacts WHERE run_pk = ? AND path = ?";
+  const results = await lock(() =>
+    client.batch(
+      [
+        ...store.deleteStatements(`${previous} AND ${mine}`, [runPk, path, pk]),
+        { sql: `DELETE FROM artifacts WHERE run_pk = ? AND path = ? AND ${mine}`, args: [runPk, path, pk] },
+        { sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ? WHERE pk = ?", args: [path, stored.size, stored.sha256, now, pk] },
+      ],
+      "write",
+    ),
+  );
+  if (results[results.length - 1].rowsAffected === 0) throw runNotFound(repo, runId);
+  const replaced = results[results.length - 2].rowsAffected > 0;
+  return {
+    artifact: artifactView({ pk, path, size: stored.size, contentType, sha256: stored.sha256, createdAt: now }),
+    created: !replaced,
+  };
+}
+
+export async function findArtifact(deps: Deps, repo: string, runId: string, path: string): Promise<StoredArtifact> {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const rs = await deps.client.execute({ sql: `SELECT ${COLUMNS} FROM artifacts WHERE run_pk = ? AND path = ?`, args: [runPk, path] });
+  if (!rs.rows.length) throw artifactNotFound(runId);
+  return storedArtifact(rs.rows[0] as unknown as Record<string, unknown>);
+}
+
+/** Bytes [start, end) of a stored artifact, streamed. */
+export function readArtifact(deps: Deps, artifact: StoredArtifact, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
+  return storeOf(deps).read(artifact.pk, start, end);
+}
+
+/** All bytes at once: for confusion matrices, which are parsed whole. */
+export function readArtifactBytes(deps: Deps, artifact: StoredArtifact): Promise<Uint8Array> {
+  return readAllBytes(readArtifact(deps, artifact), artifact.size);
+}
+
+export async function artifactMetrics(deps: Deps, artifact: StoredArtifact): Promise<ConfusionMetricsView> {
+  if (!isConfusionType(artifact.contentType)) {
+    throw badRequest("view=metrics needs a confusion matrix artifact (content type application/vnd.runcamp.confusion+json).", [
+      { path: "view", message: "the artifact is not a confusion matrix" },
+    ]);
+  }
+  return confusionMetrics(parseConfusion(await readArtifactBytes(deps, artifact)));
+}
+
+export async function listArtifacts(deps: Deps, repo: string, runId: string, options: { limit: number; cursor?: string; prefix?: string }) {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const after = options.cursor ? String(decodeCursor(options.cursor, ["string"])[0]) : undefined;
+  const where = ["run_pk = ?", "path IS NOT NULL"];
+  const args: (string | number)[] = [runPk];
+  if (options.prefix) {
+    // substr and length count characters alike, so this is an exact prefix test.
+    where.push("substr(path, 1, length(?)) = ?");
+    args.push(options.prefix, options.prefix);
+  }
+  if (after !== undefined) {
+    where.push("path > ?");
+    args.push(after);
+  }
+  const rs = await deps.client.execute({
+    sql: `SELECT ${COLUMNS} FROM artifacts WHERE ${where.join(" AND ")} ORDER BY path LIMIT ?`,
+    args: [...args, options.limit + 1],
+  });
+  return pageOf(
+    rs.rows.map((row) => storedArtifact(row as unknown as Record<string, unknown>)),
+    options.limit,
+    artifactView,
+    (last) => [last.path],
+  );
+}
+
+export async function deleteArtifact(deps: Deps, repo: string, runId: string, path: string): Promise<void> {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const results = await deps.client.batch(
+    [
+      ...storeOf(deps).deleteStatements("SELECT pk FROM artifacts WHERE run_pk = ? AND path = ?", [runPk, path]),
+      { sql: "DELETE FROM artifacts WHERE run_pk = ? AND path = ?", args: [runPk, path] },
+    ],
+    "write",
+  );
+  if (results[results.length - 1].rowsAffected === 0) throw artifactNotFound(runId);
+}

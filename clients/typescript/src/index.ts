@@ -180,18 +180,6 @@ export function encodeConfusion(labels: readonly Label[], matrix: ArrayLike<Arra
   return JSON.stringify({ labels, matrix: rows });
 }
 
-/** True when `value` nests objects and arrays more than `max` levels deep (as the server counts). */
-function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== "object") continue;
-    if (depth + 1 > max) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
 function guessContentType(name: string): string {
   const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
   const known: Record<string, string> = {
@@ -898,7 +886,7 @@ export class Run {
       () => {
         if (Date.now() - this.lastContact < this.heartbeatInterval || this.ops.length) return;
         this.lastContact = Date.now();
-        this.fetchImpl(this.url + `${this.path}/heartbeat`, { method: "POST", headers: this.headers })
+        this.fetchImpl(`${this.url}${this.path}/heartbeat`, { method: "POST", headers: this.headers })
           .then((res) => {
             void res.body?.cancel();
             if (res.ok) this.stats.heartbeats++;

@@ -30,8 +30,8 @@ export interface SpooledRequest {
 interface NodeFs {
   mkdirSync(path: string, options: { recursive: boolean }): void;
   writeFileSync(path: string, data: string | Uint8Array): void;
-  readFileSync(path: string): Uint8Array;
   renameSync(from: string, to: string): void;
+  readFileSync(path: string): Uint8Array;
   readFileSync(path: string, encoding: "utf8"): string;
   readdirSync(path: string, options?: { withFileTypes: true }): { name: string; isDirectory(): boolean }[];
   unlinkSync(path: string): void;

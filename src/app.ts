@@ -32,7 +32,7 @@ export function createApp(hostDeps: Deps) {
 
   const app = new Hono();
   app.onError(onError);
-  app.notFound(notFoundRoute);
+  app.notFound(notFoundRoute(app.routes));
   if (deps.config.corsOrigins.length) {
     const origins = deps.config.corsOrigins;
     app.use("*", cors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders: ["content-type"] }));

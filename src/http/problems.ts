@@ -98,11 +98,15 @@ const problemDescriptions: Record<number, string> = {
   409: "Conflict with the stored state",
   413: "Payload too large",
   415: "Unsupported media type",
+  431: "The request line and headers exceed the host's limit (16 KiB on the Node host)",
 };
 
-/** The problem responses of a route, spread into its OpenAPI entry. */
+/**
+ * The problem responses of a route, spread into its OpenAPI entry. Every route may answer 431:
+ * the host refuses oversized headers (or a query string past its limit) before routing.
+ */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
+    [...statuses, 431].map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
   );
 }

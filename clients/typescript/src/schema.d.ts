@@ -253,6 +253,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
         Repo: {
             name: string;
             description: string;
@@ -263,16 +273,6 @@ export interface components {
         RepoPage: {
             items: components["schemas"]["Repo"][];
             next_cursor: string | null;
-        };
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
         };
         /** @enum {string} */
         RunStatus: "running" | "finished" | "failed" | "killed";
@@ -489,6 +489,41 @@ export interface components {
             } | null;
             next_cursor: string | null;
         };
+        SeriesQueryByRuns: {
+            runs: string[];
+            metrics: {
+                name: string;
+                context?: components["schemas"]["Context"];
+            }[];
+            /** @default 1000 */
+            points: number;
+            from?: number;
+            to?: number;
+            /**
+             * @description rows (default): an object per point; columnar: an array per field
+             * @default rows
+             * @enum {string}
+             */
+            format: "rows" | "columnar";
+        };
+        SeriesQueryByFilter: {
+            /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
+            filter: string;
+            metrics: {
+                name: string;
+                context?: components["schemas"]["Context"];
+            }[];
+            /** @default 1000 */
+            points: number;
+            from?: number;
+            to?: number;
+            /**
+             * @description rows (default): an object per point; columnar: an array per field
+             * @default rows
+             * @enum {string}
+             */
+            format: "rows" | "columnar";
+        };
     };
     responses: never;
     parameters: never;
@@ -521,6 +556,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database does not answer */
             503: {
                 headers: {
@@ -541,6 +585,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -560,6 +605,15 @@ export interface operations {
             };
             /** @description Invalid request: the problem lists each field error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -607,6 +661,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putRepo: {
@@ -618,7 +681,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     description?: string;
@@ -671,6 +734,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteRepo: {
@@ -709,12 +781,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRuns: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Run filter language (at most 4 KiB), e.g. `params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2`. Empty = every run. Archived runs are hidden unless the filter names `archived`. */
                 filter?: string;
@@ -753,6 +835,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -846,6 +937,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listColumns: {
@@ -879,6 +979,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -927,6 +1036,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteRun: {
@@ -959,6 +1077,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1044,6 +1171,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putValues: {
@@ -1113,12 +1249,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCampaigns: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -1149,6 +1295,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1236,6 +1391,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -1277,6 +1441,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteCampaign: {
@@ -1309,6 +1482,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1395,6 +1577,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     summarizeCampaign: {
@@ -1446,12 +1637,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSeries: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -1490,13 +1691,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ingestMetrics: {
         parameters: {
             query?: {
-                /** @description Log to a finished run (NDJSON bodies) */
-                reopen?: boolean;
+                /** @description true: log to a finished run, as the body's reopen does (for NDJSON bodies) */
+                reopen?: "true" | "false";
             };
             header?: never;
             path: {
@@ -1510,7 +1720,7 @@ export interface operations {
                 "application/json": {
                     points: {
                         name: string;
-                        context?: components["schemas"]["Context"];
+                        context?: components["schemas"]["Context"] | null;
                         step: number;
                         value: components["schemas"]["WireNumber"];
                         epoch?: number | null;
@@ -1581,17 +1791,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readSeries: {
         parameters: {
             query?: {
-                /** @description The series context as JSON text, e.g. {"subset":"val"}; default {} */
+                /** @description The series context as JSON, e.g. {"subset":"val"}; default {} */
                 context?: string;
                 from?: string;
                 to?: string;
                 points?: string;
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description rows (default): an object per point; columnar: an array per field */
                 format?: "rows" | "columnar";
@@ -1633,6 +1853,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     querySeries: {
@@ -1646,25 +1875,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    runs?: string[];
-                    /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
-                    filter?: string;
-                    metrics: {
-                        name: string;
-                        context?: components["schemas"]["Context"];
-                    }[];
-                    /** @default 1000 */
-                    points?: number;
-                    from?: number;
-                    to?: number;
-                    /**
-                     * @description rows (default): an object per point; columnar: an array per field
-                     * @default rows
-                     * @enum {string}
-                     */
-                    format?: "rows" | "columnar";
-                };
+                "application/json": components["schemas"]["SeriesQueryByRuns"] | components["schemas"]["SeriesQueryByFilter"];
             };
         };
         responses: {
@@ -1746,6 +1957,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

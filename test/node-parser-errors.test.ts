@@ -1,6 +1,7 @@
 // Requests Node's HTTP parser refuses before the app sees them get a problem+json body like
 // every other error, not a bare status line: oversized headers (a long non-ASCII cursor, whose
-// percent-encoding triples each byte) are a 431, a request that is not HTTP a 400.
+// percent-encoding triples each byte) are a 431, a request that is not HTTP a 400. The
+// connection closes only once the client has stopped sending, so it reads the answer.
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Host, nodeSocketHost } from "./support/hosts.ts";
@@ -43,6 +44,35 @@ describe("Node host: parser refusals", () => {
         detail: "The request line and headers exceed the server's limit; send long values in a body.",
       });
     }
+  });
+
+  test("a client still sending its oversized request reads the 431, not a reset", async () => {
+    const failures: string[] = [];
+    const answer = await new Promise<string>((done) => {
+      const socket = connect({ port, host: "127.0.0.1", allowHalfOpen: true }, async () => {
+        const send = (text: string) =>
+          new Promise<void>((sent) =>
+            socket.write(text, (err) => {
+              if (err) failures.push(err.message);
+              sent();
+            }),
+          );
+        await send("GET /v1/repos?cursor=");
+        for (let i = 0; i < 20 && !socket.destroyed; i++) {
+          await send("x".repeat(2000));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        if (!socket.destroyed) socket.end(" HTTP/1.1\r\nHost: x\r\n\r\n");
+      });
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString("latin1");
+      });
+      socket.on("error", (err) => failures.push(err.message));
+      socket.on("close", () => done(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(failures).toEqual([]);
   });
 
   test("bytes that are not HTTP are a 400 problem, and the connection closes", async () => {

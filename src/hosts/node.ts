@@ -48,7 +48,12 @@ const parserRefusals: Record<string, [status: 400 | 408 | 413 | 431, reason: str
   ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "request-timeout", "The request was not received in time."],
 };
 
+const answered = new WeakSet<Duplex>();
+const LINGER_MS = 2_000;
+
 function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // The parser reports every later chunk of a refused request again: it is answered already.
+  if (answered.has(socket)) return;
   // Nothing to answer on a closed socket, or while a response is being written on it (Node's
   // own handler answers only before the first byte; after a finished response it is safe too).
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
@@ -56,6 +61,11 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy();
     return;
   }
+  // A lingering close: after the answer, go on reading (and dropping) what the client still
+  // sends, for a moment, so that closing does not reset the connection under a client that
+  // is still writing the oversized request and would never read the answer.
+  answered.add(socket);
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
   const [status, reason, kind, detail] = parserRefusals[err.code ?? ""] ?? [400, "Bad Request", "invalid-request", "The request is not valid HTTP."];
   const title = reason[0] + reason.slice(1).toLowerCase(); // "Payload too large", as the app's problems spell it
   const body = JSON.stringify(new ApiError(status, kind, title, detail).toProblem());

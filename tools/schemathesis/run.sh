@@ -57,9 +57,14 @@ if [ -s "$tmp/dropped.tsv" ]; then
   echo "fuzz: failures dropped by hooks.py (causes no schema can state), by operation and cause:"
   sort "$tmp/dropped.tsv" | uniq -c | sort -rn | sed 's/^/  /'
 fi
-# A 5xx is logged by the server (never sent to the client with details): show it.
+# A 5xx is logged by the server (never sent to the client with details): show it, and the
+# server's last words when the run failed.
 if grep -q "Error" "$tmp/server.log"; then
   echo "fuzz: the server logged errors:" >&2
   grep -m 20 -A5 "Error" "$tmp/server.log" >&2
+fi
+if [ "$status" -ne 0 ]; then
+  kill -0 "$server_pid" 2>/dev/null && echo "fuzz: the server is still running" >&2 || echo "fuzz: the server exited" >&2
+  tail -n 20 "$tmp/server.log" >&2
 fi
 exit "$status"

@@ -1,5 +1,5 @@
 // Crash safety: the Node host (`npm start`, a child process) is killed with SIGKILL at random
-// moments while concurrent clients ingest, and restarted, a dozen times. Afterwards every point
+// moments while four concurrent clients ingest, and restarted, ten times. Afterwards every point
 // of an acknowledged request (a 200 received) reads back exactly once with its exact value,
 // every unacknowledged request is wholly present or wholly absent (one request, one
 // transaction), nothing else was written, and SQLite's integrity check passes.
@@ -11,8 +11,8 @@ import { createClient } from "@libsql/client";
 import { afterAll, expect, test } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
-const KILLS = 12;
-const WRITERS = 6;
+const KILLS = 10;
+const WRITERS = 4;
 const POINTS_PER_REQUEST = 400; // split over two series (contexts a and b) of the writer
 const dir = mkdtempSync(join(tmpdir(), "runcamp-crash-"));
 const dbFile = join(dir, "runcamp.db");

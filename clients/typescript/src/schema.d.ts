@@ -350,6 +350,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
         Repo: {
             name: string;
             description: string;
@@ -360,16 +370,6 @@ export interface components {
         RepoPage: {
             items: components["schemas"]["Repo"][];
             next_cursor: string | null;
-        };
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
         };
         /** @enum {string} */
         RunStatus: "running" | "finished" | "failed" | "killed";
@@ -674,6 +674,41 @@ export interface components {
             } | null;
             next_cursor: string | null;
         };
+        SeriesQueryByRuns: {
+            runs: string[];
+            metrics: {
+                name: string;
+                context?: components["schemas"]["Context"];
+            }[];
+            /** @default 1000 */
+            points: number;
+            from?: number;
+            to?: number;
+            /**
+             * @description rows (default): an object per point; columnar: an array per field
+             * @default rows
+             * @enum {string}
+             */
+            format: "rows" | "columnar";
+        };
+        SeriesQueryByFilter: {
+            /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
+            filter: string;
+            metrics: {
+                name: string;
+                context?: components["schemas"]["Context"];
+            }[];
+            /** @default 1000 */
+            points: number;
+            from?: number;
+            to?: number;
+            /**
+             * @description rows (default): an object per point; columnar: an array per field
+             * @default rows
+             * @enum {string}
+             */
+            format: "rows" | "columnar";
+        };
         Artifact: {
             path: string;
             /** @description Bytes */
@@ -761,6 +796,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database does not answer */
             503: {
                 headers: {
@@ -781,6 +843,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -818,6 +881,15 @@ export interface operations {
             };
             /** @description The token's scope does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -883,6 +955,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putRepo: {
@@ -894,7 +975,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     description?: string;
@@ -965,6 +1046,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteRepo: {
@@ -1021,12 +1111,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRuns: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Run filter language (at most 4 KiB), e.g. `params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2`. Empty = every run. Archived runs are hidden unless the filter names `archived`. */
                 filter?: string;
@@ -1083,6 +1183,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1194,6 +1303,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listColumns: {
@@ -1245,6 +1363,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1311,6 +1438,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteRun: {
@@ -1361,6 +1497,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1464,6 +1609,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putValues: {
@@ -1551,12 +1705,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCampaigns: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -1605,6 +1769,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1710,6 +1883,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -1769,6 +1951,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteCampaign: {
@@ -1819,6 +2010,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1923,6 +2123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     summarizeCampaign: {
@@ -1985,6 +2194,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2057,12 +2275,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSeries: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -2119,13 +2347,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ingestMetrics: {
         parameters: {
             query?: {
-                /** @description Log to a finished run (NDJSON bodies) */
-                reopen?: boolean;
+                /** @description true: log to a finished run, as the body's reopen does (for NDJSON bodies) */
+                reopen?: "true" | "false";
             };
             header?: never;
             path: {
@@ -2139,7 +2376,7 @@ export interface operations {
                 "application/json": {
                     points: {
                         name: string;
-                        context?: components["schemas"]["Context"];
+                        context?: components["schemas"]["Context"] | null;
                         step: number;
                         value: components["schemas"]["WireNumber"];
                         epoch?: number | null;
@@ -2228,17 +2465,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readSeries: {
         parameters: {
             query?: {
-                /** @description The series context as JSON text, e.g. {"subset":"val"}; default {} */
+                /** @description The series context as JSON, e.g. {"subset":"val"}; default {} */
                 context?: string;
                 from?: string;
                 to?: string;
                 points?: string;
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description rows (default): an object per point; columnar: an array per field */
                 format?: "rows" | "columnar";
@@ -2298,6 +2545,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     querySeries: {
@@ -2311,25 +2567,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    runs?: string[];
-                    /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
-                    filter?: string;
-                    metrics: {
-                        name: string;
-                        context?: components["schemas"]["Context"];
-                    }[];
-                    /** @default 1000 */
-                    points?: number;
-                    from?: number;
-                    to?: number;
-                    /**
-                     * @description rows (default): an object per point; columnar: an array per field
-                     * @default rows
-                     * @enum {string}
-                     */
-                    format?: "rows" | "columnar";
-                };
+                "application/json": components["schemas"]["SeriesQueryByRuns"] | components["schemas"]["SeriesQueryByFilter"];
             };
         };
         responses: {
@@ -2436,6 +2674,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArtifact: {
@@ -2533,6 +2780,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putArtifact: {
@@ -2618,6 +2874,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteArtifact: {
@@ -2677,12 +2942,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArtifacts: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Only paths that start with this text, e.g. `reports/` */
                 prefix?: string;
@@ -2741,12 +3016,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTokens: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -2784,6 +3069,15 @@ export interface operations {
             };
             /** @description The token's scope does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2870,6 +3164,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeToken: {
@@ -2919,6 +3222,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

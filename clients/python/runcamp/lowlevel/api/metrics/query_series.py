@@ -6,15 +6,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.query_series_body import QuerySeriesBody
 from ...models.query_series_response_200 import QuerySeriesResponse200
+from ...models.series_query_by_filter import SeriesQueryByFilter
+from ...models.series_query_by_runs import SeriesQueryByRuns
 from ...types import Response
 
 
 def _get_kwargs(
     repo: str,
     *,
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByFilter", "SeriesQueryByRuns"],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,7 +26,11 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"]: dict[str, Any]
+    if isinstance(body, SeriesQueryByRuns):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -66,6 +71,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -87,7 +97,7 @@ def sync_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByFilter", "SeriesQueryByRuns"],
 ) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -96,7 +106,7 @@ def sync_detailed(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByFilter', 'SeriesQueryByRuns']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +132,7 @@ def sync(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByFilter", "SeriesQueryByRuns"],
 ) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -131,7 +141,7 @@ def sync(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByFilter', 'SeriesQueryByRuns']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +162,7 @@ async def asyncio_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByFilter", "SeriesQueryByRuns"],
 ) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -161,7 +171,7 @@ async def asyncio_detailed(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByFilter', 'SeriesQueryByRuns']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +195,7 @@ async def asyncio(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByFilter", "SeriesQueryByRuns"],
 ) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -194,7 +204,7 @@ async def asyncio(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByFilter', 'SeriesQueryByRuns']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

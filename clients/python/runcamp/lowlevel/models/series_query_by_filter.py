@@ -1,52 +1,48 @@
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 from attrs import define as _attrs_define
 
-from ..models.query_series_body_format import QuerySeriesBodyFormat
+from ..models.series_query_by_filter_format import SeriesQueryByFilterFormat
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.query_series_body_metrics_item import QuerySeriesBodyMetricsItem
+    from ..models.series_query_by_filter_metrics_item import (
+        SeriesQueryByFilterMetricsItem,
+    )
 
 
-T = TypeVar("T", bound="QuerySeriesBody")
+T = TypeVar("T", bound="SeriesQueryByFilter")
 
 
 @_attrs_define
-class QuerySeriesBody:
+class SeriesQueryByFilter:
     """
     Attributes:
-        metrics (list['QuerySeriesBodyMetricsItem']):
-        runs (Union[Unset, list[str]]):
-        filter_ (Union[Unset, str]): Run filter language, instead of runs: the matching runs (archived hidden unless the
-            filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.
+        filter_ (str): Run filter language, instead of runs: the matching runs (archived hidden unless the filter names
+            archived) in creation order. More than 1,000 matches is a 400: narrow the filter.
+        metrics (list['SeriesQueryByFilterMetricsItem']):
         points (Union[Unset, int]):  Default: 1000.
         from_ (Union[Unset, int]):
         to (Union[Unset, int]):
-        format_ (Union[Unset, QuerySeriesBodyFormat]): rows (default): an object per point; columnar: an array per field
-            Default: QuerySeriesBodyFormat.ROWS.
+        format_ (Union[Unset, SeriesQueryByFilterFormat]): rows (default): an object per point; columnar: an array per
+            field Default: SeriesQueryByFilterFormat.ROWS.
     """
 
-    metrics: list["QuerySeriesBodyMetricsItem"]
-    runs: Union[Unset, list[str]] = UNSET
-    filter_: Union[Unset, str] = UNSET
+    filter_: str
+    metrics: list["SeriesQueryByFilterMetricsItem"]
     points: Union[Unset, int] = 1000
     from_: Union[Unset, int] = UNSET
     to: Union[Unset, int] = UNSET
-    format_: Union[Unset, QuerySeriesBodyFormat] = QuerySeriesBodyFormat.ROWS
+    format_: Union[Unset, SeriesQueryByFilterFormat] = SeriesQueryByFilterFormat.ROWS
 
     def to_dict(self) -> dict[str, Any]:
+        filter_ = self.filter_
+
         metrics = []
         for metrics_item_data in self.metrics:
             metrics_item = metrics_item_data.to_dict()
             metrics.append(metrics_item)
-
-        runs: Union[Unset, list[str]] = UNSET
-        if not isinstance(self.runs, Unset):
-            runs = self.runs
-
-        filter_ = self.filter_
 
         points = self.points
 
@@ -62,13 +58,10 @@ class QuerySeriesBody:
 
         field_dict.update(
             {
+                "filter": filter_,
                 "metrics": metrics,
             }
         )
-        if runs is not UNSET:
-            field_dict["runs"] = runs
-        if filter_ is not UNSET:
-            field_dict["filter"] = filter_
         if points is not UNSET:
             field_dict["points"] = points
         if from_ is not UNSET:
@@ -82,19 +75,19 @@ class QuerySeriesBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.query_series_body_metrics_item import QuerySeriesBodyMetricsItem
+        from ..models.series_query_by_filter_metrics_item import (
+            SeriesQueryByFilterMetricsItem,
+        )
 
         d = dict(src_dict)
+        filter_ = d.pop("filter")
+
         metrics = []
         _metrics = d.pop("metrics")
         for metrics_item_data in _metrics:
-            metrics_item = QuerySeriesBodyMetricsItem.from_dict(metrics_item_data)
+            metrics_item = SeriesQueryByFilterMetricsItem.from_dict(metrics_item_data)
 
             metrics.append(metrics_item)
-
-        runs = cast(list[str], d.pop("runs", UNSET))
-
-        filter_ = d.pop("filter", UNSET)
 
         points = d.pop("points", UNSET)
 
@@ -103,20 +96,19 @@ class QuerySeriesBody:
         to = d.pop("to", UNSET)
 
         _format_ = d.pop("format", UNSET)
-        format_: Union[Unset, QuerySeriesBodyFormat]
+        format_: Union[Unset, SeriesQueryByFilterFormat]
         if isinstance(_format_, Unset):
             format_ = UNSET
         else:
-            format_ = QuerySeriesBodyFormat(_format_)
+            format_ = SeriesQueryByFilterFormat(_format_)
 
-        query_series_body = cls(
-            metrics=metrics,
-            runs=runs,
+        series_query_by_filter = cls(
             filter_=filter_,
+            metrics=metrics,
             points=points,
             from_=from_,
             to=to,
             format_=format_,
         )
 
-        return query_series_body
+        return series_query_by_filter

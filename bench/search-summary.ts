@@ -32,6 +32,9 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
   );
 }
 
+/** The search this file times, over the runs it creates: bench/load.ts repeats it under load. */
+export const SEARCH_PATH = `/v1/repos/${REPO}/runs?${new URLSearchParams({ filter: SEARCH, limit: "100" })}`;
+
 export async function benchSearchAndSummary(call: Call, scale: number): Promise<Row[]> {
   const rows: Row[] = [];
   const runCount = Math.max(100, Math.round(10_000 * scale));
@@ -75,7 +78,7 @@ export async function benchSearchAndSummary(call: Call, scale: number): Promise<
     ok: null,
   });
 
-  const searchPath = `/v1/repos/${REPO}/runs?${new URLSearchParams({ filter: SEARCH, limit: "100" })}`;
+  const searchPath = SEARCH_PATH;
   const matched = ((await call("GET", searchPath)) as { items: unknown[] }).items.length;
   const search = await timeGets(call, searchPath, 30);
   rows.push({

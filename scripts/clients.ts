@@ -9,8 +9,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
+import { parse, stringify } from "yaml";
 
 const root = resolve(import.meta.dirname, "..");
 const spec = join(root, "openapi.yaml");
@@ -59,16 +60,40 @@ function ensureGenerator(): void {
   }
 }
 
+/**
+ * openapi.yaml as openapi-python-client should read it. The generator silently drops a
+ * parameter given in OpenAPI's content form (the JSON query parameters `context` and
+ * `contexts`), so those become what they are on the wire: a string of JSON text
+ * (contentMediaType application/json), which the Python caller passes as json.dumps(...).
+ */
+export function pythonView(yamlText: string): string {
+  const doc = parse(yamlText) as { paths: Record<string, Record<string, { parameters?: Record<string, unknown>[] }>> };
+  for (const item of Object.values(doc.paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [i, parameter] of (operation.parameters ?? []).entries()) {
+        const content = parameter.content as Record<string, { schema?: unknown }> | undefined;
+        if (!content?.["application/json"]) continue;
+        const { content: _, ...rest } = parameter;
+        operation.parameters![i] = { ...rest, schema: { type: "string", contentMediaType: "application/json" } };
+      }
+    }
+  }
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
 /** Generates the Python low-level client into `outDir` (which must not exist yet). */
 export function generatePython(outDir: string): void {
   ensureGenerator();
+  const view = join(mkdtempSync(join(tmpdir(), "runcamp-python-spec-")), "openapi.yaml");
+  writeFileSync(view, pythonView(readFileSync(spec, "utf8")));
   const result = spawnSync(
     join(venvBin, "openapi-python-client"),
-    ["generate", "--path", spec, "--meta", "none", "--output-path", outDir, "--config", join(pythonDir, "openapi-python-client.yaml")],
+    ["generate", "--path", view, "--meta", "none", "--output-path", outDir, "--config", join(pythonDir, "openapi-python-client.yaml")],
     // ruff (a post hook) is found on PATH.
     // A fixed hash seed on top of the import-sorting hook: the output must not depend on the run.
     { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0", PATH: `${venvBin}:${process.env.PATH ?? ""}` } },
   );
+  rmSync(dirname(view), { recursive: true, force: true });
   if (result.status !== 0) {
     process.stderr.write(result.stdout + result.stderr);
     throw new Error(`openapi-python-client failed (exit ${result.status})`);

@@ -49,7 +49,7 @@ export function createApp(hostDeps: Deps) {
 
   const app = new Hono();
   app.onError(onError);
-  app.notFound(notFoundRoute);
+  app.notFound(notFoundRoute(app.routes));
   if (deps.config.corsOrigins.length) {
     const origins = deps.config.corsOrigins;
     // Beyond content-type, what a browser needs to read artifact downloads (ETag, ranges).

@@ -551,7 +551,7 @@ describe("raw paths on the node socket", () => {
     expect((await api.call(`/v1/repos/${repo}/runs`, json("POST", { id: "r" }))).status).toBe(201);
     // [raw path after .../artifacts/, status, the artifact path it named]
     const cases: [string, number, string | null][] = [
-      ["a/../../../secret", 404, null], // now /v1/repos/<repo>/runs/secret: no route
+      ["a/../../../secret", 405, null], // now /v1/repos/<repo>/runs/secret: a run, which takes no PUT
       ["%2e%2e/secret", 404, null], // now .../runs/r/secret: no route
       ["a/%2E%2E/%2e%2e/secret", 404, null],
       ["a/../b", 201, "b"], // the URL of b

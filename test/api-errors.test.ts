@@ -464,8 +464,12 @@ describe.each(hosts)("bad input on $name", (factory) => {
       ]);
     });
 
-    test("an unknown route or method is a 404 problem", async () => {
-      await rejects(404, [["/v1/nothing"], [`/v1/repos/${REPO}`, json("POST", {})], [`/v1/repos/${REPO}/runs`, { method: "DELETE" }], ["/v2/repos"]]);
+    test("an unknown route is a 404 problem, a method its path does not serve a 405", async () => {
+      await rejects(404, [["/v1/nothing"], ["/v2/repos"]]);
+      await rejects(405, [
+        [`/v1/repos/${REPO}`, json("POST", {})],
+        [`/v1/repos/${REPO}/runs`, { method: "DELETE" }],
+      ]);
     });
   });
 

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
 import { type Client, createClient } from "@libsql/client";
@@ -12,6 +13,7 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
+import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
 
@@ -67,6 +69,46 @@ export const nodeSha256: Sha256Factory = () => {
   return { update: (bytes) => void hash.update(bytes), digest: async () => new Uint8Array(hash.digest()) };
 };
 
+// Node's HTTP parser refuses some requests before the app sees them (headers past
+// --max-http-header-size, a malformed request line) and by default answers them with a bare
+// status line. These get a small problem+json body like every other error.
+const parserRefusals: Record<string, [status: 400 | 408 | 413 | 431, reason: string, kind: string, detail: string]> = {
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, "Payload Too Large", "payload-too-large", "The chunk extensions exceed the server's limit."],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    "Request Header Fields Too Large",
+    "header-too-large",
+    "The request line and headers exceed the server's limit; send long values in a body.",
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "request-timeout", "The request was not received in time."],
+};
+
+const answered = new WeakSet<Duplex>();
+const LINGER_MS = 2_000;
+
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // The parser reports every later chunk of a refused request again: it is answered already.
+  if (answered.has(socket)) return;
+  // Nothing to answer on a closed socket, or while a response is being written on it (Node's
+  // own handler answers only before the first byte; after a finished response it is safe too).
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (err.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  // A lingering close: after the answer, go on reading (and dropping) what the client still
+  // sends, for a moment, so that closing does not reset the connection under a client that
+  // is still writing the oversized request and would never read the answer.
+  answered.add(socket);
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  const [status, reason, kind, detail] = parserRefusals[err.code ?? ""] ?? [400, "Bad Request", "invalid-request", "The request is not valid HTTP."];
+  const title = reason[0] + reason.slice(1).toLowerCase(); // "Payload too large", as the app's problems spell it
+  const body = JSON.stringify(new ApiError(status, kind, title, detail).toProblem());
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 export interface NodeServerOptions {
   url: string;
   authToken?: string;
@@ -88,6 +130,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });
+  server.on("clientError", answerClientError);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {

@@ -19,8 +19,27 @@ export const openApiDocumentation = {
   security: [{ bearer: [] as string[] }, {} as Record<string, string[]>],
 };
 
-export function openApiSpec(app: Hono) {
-  return generateSpecs(app, { documentation: openApiDocumentation, exclude: ["/openapi.json", "/docs"] });
+export async function openApiSpec(app: Hono) {
+  const spec = await generateSpecs(app, { documentation: openApiDocumentation, exclude: ["/openapi.json", "/docs"] });
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(item ?? {})) {
+      if (typeof operation === "object" && operation && "parameters" in operation) jsonParametersAsContent(operation.parameters as Parameter[]);
+    }
+  }
+  return spec;
+}
+
+type Parameter = { schema?: { contentMediaType?: string; contentSchema?: unknown } & Record<string, unknown> } & Record<string, unknown>;
+
+// A JSON query parameter (validation.ts jsonQuery) comes out of the generator as a string
+// schema with contentMediaType/contentSchema; OpenAPI's own spelling of that is the
+// parameter's `content`, which clients and test tools understand.
+function jsonParametersAsContent(parameters: Parameter[]) {
+  for (const [i, parameter] of parameters.entries()) {
+    if (parameter.schema?.contentMediaType !== "application/json") continue;
+    const { schema, ...rest } = parameter;
+    parameters[i] = { ...rest, content: { "application/json": { schema: schema.contentSchema } } };
+  }
 }
 
 export function jsonResponse(description: string, schema: v.GenericSchema) {

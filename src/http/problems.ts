@@ -75,8 +75,37 @@ export function onError(err: Error, c: Context): Response {
   return problemResponse(c, new ApiError(500, "internal", "Internal server error", "The server failed to handle the request."));
 }
 
-export function notFoundRoute(c: Context): Response {
-  return problemResponse(c, notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+/**
+ * The answer when no route matched: 405 with an Allow header when the path exists under
+ * other methods (RFC 9110 §15.5.6), else 404. `routes` is the app's live list (app.routes),
+ * compiled on the first miss, after every route has been added.
+ */
+export function notFoundRoute(routes: readonly { method: string; path: string }[]) {
+  let byPattern: Map<string, { pattern: RegExp; methods: Set<string> }> | undefined;
+  const compile = () => {
+    const map = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+    for (const { method, path } of routes) {
+      if (method === "ALL") continue; // middleware
+      const source = `^${path
+        .replace(/[.+?^$()|[\]\\]/g, "\\$&")
+        .replace(/:[^/]+/g, "[^/]+")
+        .replace(/\*/g, ".*")}$`;
+      const entry = map.get(source) ?? { pattern: new RegExp(source), methods: new Set<string>() };
+      entry.methods.add(method);
+      if (method === "GET") entry.methods.add("HEAD"); // Hono answers HEAD with the GET route
+      map.set(source, entry);
+    }
+    return map;
+  };
+  return (c: Context): Response => {
+    const path = new URL(c.req.url).pathname;
+    const allowed = new Set<string>();
+    for (const { pattern, methods } of (byPattern ??= compile()).values()) if (pattern.test(path)) for (const m of methods) allowed.add(m);
+    // A route of this very method that found nothing (a missing asset) is a plain 404 too.
+    if (allowed.size === 0 || allowed.has(c.req.method)) return problemResponse(c, notFound(`No route for ${c.req.method} ${path}.`));
+    c.header("allow", [...allowed].join(", "));
+    return problemResponse(c, new ApiError(405, "method-not-allowed", "Method not allowed", `${path} answers ${[...allowed].join(", ")}.`));
+  };
 }
 
 const problemDescriptions: Record<number, string> = {
@@ -88,15 +117,17 @@ const problemDescriptions: Record<number, string> = {
   413: "Payload too large",
   415: "Unsupported media type",
   416: "Range not satisfiable: Content-Range gives the size",
+  431: "The request line and headers exceed the host's limit (16 KiB on the Node host)",
 };
 
 /**
  * The problem responses of a /v1 route, spread into its OpenAPI entry. 401 and 403 are
- * listed on every one: any request may lack the token or the scope it needs.
+ * listed on every one (any request may lack the token or the scope it needs), and so is 431
+ * (the host refuses oversized headers, or a query string past its limit, before routing).
  */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    [...new Set([...statuses, 401, 403])]
+    [...new Set([...statuses, 401, 403, 431])]
       .sort()
       .map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
   );

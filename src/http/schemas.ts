@@ -51,13 +51,39 @@ export const RepoParams = v.object({ repo: RepoName });
 export const RunParams = v.object({ repo: RepoName, run: ResourceId });
 export const CampaignParams = v.object({ repo: RepoName, campaign: ResourceId });
 
-/** A positive integer query parameter (query strings are text). */
-export const IntegerQuery = (max: number) => v.pipe(v.string(), v.regex(/^\d+$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(max));
+/**
+ * A regex for the decimal integers from `min` (0 or 1) to `max`, without leading zeros, so the
+ * documented pattern admits exactly the numbers the query parameter accepts.
+ */
+function integerPattern(min: 0 | 1, max: number): RegExp {
+  const digits = String(max);
+  const alternatives = min === 0 ? ["0"] : [];
+  if (digits.length > 1) alternatives.push(`[1-9]\\d{0,${digits.length - 2}}`);
+  for (let i = 0; i < digits.length; i++) {
+    const low = i === 0 ? 1 : 0;
+    const digit = Number(digits[i]);
+    if (digit > low) alternatives.push(`${digits.slice(0, i)}[${low}-${digit - 1}]${i < digits.length - 1 ? `\\d{${digits.length - 1 - i}}` : ""}`);
+  }
+  alternatives.push(digits);
+  return new RegExp(`^(?:${alternatives.join("|")})$`);
+}
+
+/** An integer query parameter from `min` to `max` (query strings are text). */
+export const IntegerQuery = (max: number, min: 0 | 1 = 1) =>
+  v.pipe(v.string(), v.regex(integerPattern(min, max), `must be an integer from ${min} to ${max}`), v.transform(Number));
+
+/** Cursors are base64url text (src/http/cursor.ts): anything else was not issued by this server. */
+export const Cursor = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.regex(/^[A-Za-z0-9_-]+$/, "must be a next_cursor this server issued"),
+  v.description("next_cursor of the previous page"),
+);
 
 export const MAX_PAGE = 1000;
 export const PageQuery = v.object({
   limit: v.optional(IntegerQuery(MAX_PAGE), "100"),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  cursor: v.optional(Cursor),
 });
 
 /** The list envelope, one named component per item kind (e.g. RunPage). */

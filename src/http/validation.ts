@@ -1,5 +1,7 @@
 // Request validation every route shares: validators that raise ApiError, the content-type
 // guard, structured query parameters and free-form JSON fields.
+
+import { toJsonSchema } from "@valibot/to-json-schema";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import { validator } from "hono-openapi";
 import * as v from "valibot";
@@ -83,6 +85,27 @@ export function encodedQuery<S extends v.GenericSchema>(inner: S, decodeText: (t
     }),
   );
   return { schema, decode: (text: string | undefined) => (text === undefined ? undefined : decodeOrThrow(text)) };
+}
+
+/**
+ * A query parameter that carries a JSON value as text. The spec documents it in OpenAPI's
+ * content form (`content: {"application/json": {schema}}`, see openapi.ts), so tools send the
+ * JSON text of a value of `inner` rather than a bare string.
+ */
+export function jsonQuery<S extends v.GenericSchema>(inner: S, description: string) {
+  const param = encodedQuery(inner, (text) => JSON.parse(text), description);
+  const { $schema: _, ...contentSchema } = toJsonSchema(inner, { errorMode: "ignore" });
+  return { ...param, schema: v.pipe(param.schema, v.metadata({ contentMediaType: "application/json", contentSchema: componentRefs(contentSchema) })) };
+}
+
+// The converter copies v.metadata({ ref }) into the JSON Schema as `ref`; such a schema is a
+// component of openapi.yaml, so point at it instead.
+function componentRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(componentRefs);
+  if (typeof node !== "object" || node === null) return node;
+  const { ref } = node as { ref?: unknown };
+  if (typeof ref === "string") return { $ref: `#/components/schemas/${ref}` };
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, componentRefs(value)]));
 }
 
 export const commaList = (text: string) =>

@@ -251,7 +251,7 @@ function freshSeriesRow(runPk: number, write: SeriesWrite, plan: WritePlan): (st
  * statements; only each existing series' summary update is a statement of its own. Re-sent steps overwrite (the last occurrence in a
  * series' points wins), so retrying a request never duplicates a point.
  */
-export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<void> {
+export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<{ created: number }> {
   const stored = await storedSeries(tx, runPk, writes);
   const existing: { write: SeriesWrite; series: StoredSummary; tail: Block | null; lo: number; hi: number }[] = [];
   const fresh: SeriesWrite[] = [];
@@ -286,6 +286,7 @@ export async function writeSeries(tx: Executor, runPk: number, writes: readonly 
   // Deletes before inserts: a rewritten block may keep its first step (the primary key).
   const statements = [...deleteBlocks(removed), ...insertBlocks(inserted), ...updates];
   if (statements.length) await tx.batch(statements);
+  return { created: fresh.length };
 }
 
 /** Blocks of a series overlapping [from, to], in step order. */

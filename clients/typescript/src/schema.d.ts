@@ -390,6 +390,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
         Repo: {
             name: string;
             description: string;
@@ -400,16 +410,6 @@ export interface components {
         RepoPage: {
             items: components["schemas"]["Repo"][];
             next_cursor: string | null;
-        };
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
         };
         /** @enum {string} */
         RunStatus: "running" | "finished" | "failed" | "killed";
@@ -747,6 +747,44 @@ export interface components {
             } | null;
             next_cursor: string | null;
         };
+        SeriesQueryByRuns: {
+            runs: string[];
+            metrics: {
+                name: string;
+                context?: components["schemas"]["Context"];
+            }[];
+            /** @default 1000 */
+            points: number;
+            from?: number;
+            to?: number;
+            /**
+             * @description rows (default): an object per point; columnar: an array per field
+             * @default rows
+             * @enum {string}
+             */
+            format: "rows" | "columnar";
+        };
+        /** @description A run selection: filter and/or status (at least one of the two) */
+        SeriesQueryBySelection: {
+            /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
+            filter?: string;
+            /** @description Instead of runs, alone or with filter: only runs in these statuses. Default: any status (curves of running and crashed runs are worth seeing). */
+            status?: components["schemas"]["RunStatus"][];
+            metrics: {
+                name: string;
+                context?: components["schemas"]["Context"];
+            }[];
+            /** @default 1000 */
+            points: number;
+            from?: number;
+            to?: number;
+            /**
+             * @description rows (default): an object per point; columnar: an array per field
+             * @default rows
+             * @enum {string}
+             */
+            format: "rows" | "columnar";
+        };
         Artifact: {
             path: string;
             /** @description Bytes */
@@ -834,6 +872,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database does not answer */
             503: {
                 headers: {
@@ -854,6 +919,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -891,6 +957,15 @@ export interface operations {
             };
             /** @description The token's scope does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -956,6 +1031,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putRepo: {
@@ -967,7 +1051,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     description?: string;
@@ -1038,6 +1122,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteRepo: {
@@ -1087,6 +1180,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1177,6 +1279,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     heartbeatRun: {
@@ -1236,12 +1347,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRuns: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Run filter language (at most 4 KiB), e.g. `params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2`. Empty = every run. Archived runs are hidden unless the filter names `archived`. */
                 filter?: string;
@@ -1298,6 +1419,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1409,6 +1539,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listColumns: {
@@ -1460,6 +1599,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1526,6 +1674,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteRun: {
@@ -1576,6 +1733,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1679,6 +1845,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putValues: {
@@ -1766,12 +1941,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCampaigns: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -1820,6 +2005,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1925,6 +2119,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -1984,6 +2187,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteCampaign: {
@@ -2034,6 +2246,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2138,6 +2359,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     summarizeCampaign: {
@@ -2211,6 +2441,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaignConfusion: {
@@ -2276,12 +2515,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSeries: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -2338,13 +2587,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ingestMetrics: {
         parameters: {
             query?: {
-                /** @description Log to a finished run (NDJSON bodies) */
-                reopen?: boolean;
+                /** @description true: log to a finished run, as the body's reopen does (for NDJSON bodies) */
+                reopen?: "true" | "false";
             };
             header?: never;
             path: {
@@ -2358,7 +2616,7 @@ export interface operations {
                 "application/json": {
                     points: {
                         name: string;
-                        context?: components["schemas"]["Context"];
+                        context?: components["schemas"]["Context"] | null;
                         step: number;
                         value: components["schemas"]["WireNumber"];
                         epoch?: number | null;
@@ -2447,17 +2705,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readSeries: {
         parameters: {
             query?: {
-                /** @description The series context as JSON text, e.g. {"subset":"val"}; default {} */
+                /** @description The series context as JSON, e.g. {"subset":"val"}; default {} */
                 context?: string;
                 from?: string;
                 to?: string;
                 points?: string;
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description rows (default): an object per point; columnar: an array per field */
                 format?: "rows" | "columnar";
@@ -2517,6 +2785,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     querySeries: {
@@ -2530,27 +2807,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    runs?: string[];
-                    /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
-                    filter?: string;
-                    /** @description Instead of runs, alone or with filter: only runs in these statuses. Default: any status (curves of running and crashed runs are worth seeing). */
-                    status?: components["schemas"]["RunStatus"][];
-                    metrics: {
-                        name: string;
-                        context?: components["schemas"]["Context"];
-                    }[];
-                    /** @default 1000 */
-                    points?: number;
-                    from?: number;
-                    to?: number;
-                    /**
-                     * @description rows (default): an object per point; columnar: an array per field
-                     * @default rows
-                     * @enum {string}
-                     */
-                    format?: "rows" | "columnar";
-                };
+                "application/json": components["schemas"]["SeriesQueryByRuns"] | components["schemas"]["SeriesQueryBySelection"];
             };
         };
         responses: {
@@ -2657,6 +2914,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArtifact: {
@@ -2754,6 +3020,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     putArtifact: {
@@ -2839,6 +3114,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteArtifact: {
@@ -2898,12 +3182,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArtifacts: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Only paths that start with this text, e.g. `reports/` */
                 prefix?: string;
@@ -2962,12 +3256,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTokens: {
         parameters: {
             query?: {
                 limit?: string;
+                /** @description next_cursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -3005,6 +3309,15 @@ export interface operations {
             };
             /** @description The token's scope does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3091,6 +3404,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeToken: {
@@ -3140,6 +3462,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
 import { jsonResponse } from "../../http/openapi.ts";
+import { problems } from "../../http/problems.ts";
 
 const Health = v.object({ status: v.picklist(["ok", "unavailable"]), database: v.picklist(["ok", "unreachable"]) });
 
@@ -13,7 +14,11 @@ export function healthRoutes(deps: Deps) {
       operationId: "getHealth",
       tags: ["health"],
       summary: "Liveness and database check",
-      responses: { 200: jsonResponse("The API and its database answer", Health), 503: jsonResponse("The database does not answer", Health) },
+      responses: {
+        200: jsonResponse("The API and its database answer", Health),
+        503: jsonResponse("The database does not answer", Health),
+        ...problems(),
+      },
     }),
     async (c) => {
       try {

@@ -13,6 +13,7 @@ import { type IncomingPoint, parsePointsJson, parsePointsNdjson } from "./parse-
 import {
   ContextParam,
   IngestBody,
+  IngestQuery,
   IngestResult,
   MAX_QUERY_RUNS,
   QueryBody,
@@ -38,7 +39,6 @@ export function metricRoutes(deps: Deps) {
         summary: "Ingest a batch of metric points (atomic, idempotent per step)",
         description:
           "Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.",
-        parameters: [{ name: "reopen", in: "query", required: false, schema: { type: "boolean" }, description: "Log to a finished run (NDJSON bodies)" }],
         requestBody: {
           required: true,
           content: {
@@ -49,8 +49,10 @@ export function metricRoutes(deps: Deps) {
         responses: { 200: jsonResponse("How many points were written, to how many series", IngestResult), ...problems(400, 404, 409, 413, 415) },
       }),
       params(RunParams),
+      query(IngestQuery),
       async (c) => {
         const { repo, run } = c.req.valid("param");
+        const reopen = c.req.valid("query").reopen === "true";
         const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
         const now = Date.now() / 1000;
         const limits = deps.config.limits;
@@ -64,11 +66,11 @@ export function metricRoutes(deps: Deps) {
           }
           parsed = parsePointsJson(body, limits, now);
         } else if (NDJSON_TYPES.has(mediaType)) {
-          parsed = { points: parsePointsNdjson(await c.req.text(), limits, now), reopen: c.req.query("reopen") === "true" };
+          parsed = { points: parsePointsNdjson(await c.req.text(), limits, now), reopen };
         } else {
           throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
         }
-        if (c.req.query("reopen") === "true") parsed.reopen = true;
+        if (reopen) parsed.reopen = true;
         return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen));
       },
     )
@@ -128,14 +130,9 @@ export function metricRoutes(deps: Deps) {
         const body = c.req.valid("json");
         if (body.from !== undefined && body.to !== undefined && body.from > body.to)
           throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
-        const selects = body.filter !== undefined || body.status !== undefined;
-        if ((body.runs === undefined) === !selects) {
-          const message = body.runs === undefined ? "give runs, or filter and/or status" : "give runs, or filter and/or status, not both";
-          throw badRequest("Choose the runs either by id (runs) or by a selection (filter and/or status).", [{ path: "body", message }]);
-        }
         const repo = c.req.valid("param").repo;
         const runs =
-          body.runs !== undefined
+          "runs" in body
             ? await resolveRunIds(deps, repo, body.runs)
             : await findRunsBySelection(deps, repo, { filter: body.filter, status: body.status }, MAX_QUERY_RUNS);
         return c.json(await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to, format: body.format }));

@@ -1,8 +1,9 @@
 // Request and response shapes of the metrics routes. Types come from these schemas.
 import * as v from "valibot";
 import { defaultLimits } from "../../config.ts";
-import { Context, IntegerQuery, Name, ResourceId, Status, WireNumber } from "../../http/schemas.ts";
-import { encodedQuery } from "../../http/validation.ts";
+import { Context, Cursor, IntegerQuery, Name, ResourceId, Status, WireNumber } from "../../http/schemas.ts";
+import { jsonQuery } from "../../http/validation.ts";
+import { MAX_TIME_MS } from "../../series/index.ts";
 
 export const SeriesSummaryView = v.pipe(
   v.object({
@@ -20,18 +21,24 @@ export const SeriesSummaryView = v.pipe(
 );
 export type SeriesSummaryView = v.InferOutput<typeof SeriesSummaryView>;
 
-// Documents the ingest body; the hot path validates it by hand (./parse-points.ts).
-const IngestPoint = v.object({
+// Documents the ingest body; the hot path validates it by hand (./parse-points.ts), so every
+// rule here must be one that parser applies (unknown fields refused, a null context is {}).
+const IngestPoint = v.strictObject({
   name: Name,
-  context: v.optional(Context),
+  context: v.optional(v.nullable(Context)),
   step: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
   value: WireNumber,
-  epoch: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
-  time: v.optional(v.pipe(v.number(), v.minValue(0), v.description("Unix seconds; defaults to the time the server received the request"))),
+  epoch: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)))),
+  time: v.optional(
+    v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_TIME_MS / 1000), v.description("Unix seconds; defaults to the time the server received the request")),
+  ),
 });
-export const IngestBody = v.object({
+export const IngestBody = v.strictObject({
   points: v.pipe(v.array(IngestPoint), v.maxLength(defaultLimits.maxPointsPerRequest)),
   reopen: v.optional(v.pipe(v.boolean(), v.description("Log to a finished run: it becomes running again"))),
+});
+export const IngestQuery = v.object({
+  reopen: v.optional(v.pipe(v.picklist(["true", "false"]), v.description("true: log to a finished run, as the body's reopen does (for NDJSON bodies)"))),
 });
 export const IngestResult = v.object({ points: v.number(), series: v.number() });
 export type IngestResult = v.InferOutput<typeof IngestResult>;
@@ -95,8 +102,8 @@ export const FORMATS = ["rows", "columnar"] as const;
 export type ReadFormat = (typeof FORMATS)[number];
 const Format = v.pipe(v.picklist(FORMATS), v.description("rows (default): an object per point; columnar: an array per field"));
 
-const Step = v.pipe(v.string(), v.regex(/^\d{1,16}$/, "must be a non-negative integer"), v.transform(Number), v.maxValue(Number.MAX_SAFE_INTEGER));
-export const ContextParam = encodedQuery(Context, (text) => JSON.parse(text), 'The series context as JSON text, e.g. {"subset":"val"}; default {}');
+const Step = IntegerQuery(Number.MAX_SAFE_INTEGER, 0);
+export const ContextParam = jsonQuery(Context, 'The series context as JSON, e.g. {"subset":"val"}; default {}');
 export const MAX_READ_POINTS = 100_000;
 export const ReadQuery = v.object({
   context: v.optional(ContextParam.schema),
@@ -104,31 +111,16 @@ export const ReadQuery = v.object({
   to: v.optional(Step),
   points: v.optional(IntegerQuery(MAX_READ_POINTS)),
   limit: v.optional(IntegerQuery(MAX_READ_POINTS), "1000"),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  cursor: v.optional(Cursor),
   format: v.optional(Format, "rows"),
 });
 
-// Runs are named by id (`runs`) or chosen by a selection (`filter` and/or `status`).
+// Runs are named by id (`runs`) or chosen by a selection (`filter` and/or `status`): one way
+// or the other. The body is documented as a union of two strict objects, one per way. It is
+// checked against the option whose keys it holds, so an error names the field at fault rather
+// than the whole union.
 export const MAX_QUERY_RUNS = 1000;
-export const QueryBody = v.strictObject({
-  runs: v.optional(v.pipe(v.array(ResourceId), v.minLength(1, "name at least one run"), v.maxLength(MAX_QUERY_RUNS, "at most 1,000 runs"))),
-  filter: v.optional(
-    v.pipe(
-      v.string(),
-      v.description(
-        "Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.",
-      ),
-    ),
-  ),
-  status: v.optional(
-    v.pipe(
-      v.array(Status),
-      v.minLength(1, "name at least one status"),
-      v.description(
-        "Instead of runs, alone or with filter: only runs in these statuses. Default: any status (curves of running and crashed runs are worth seeing).",
-      ),
-    ),
-  ),
+const queryEntries = {
   metrics: v.pipe(
     v.array(v.strictObject({ name: Name, context: v.optional(Context) })),
     v.minLength(1, "name at least one metric"),
@@ -138,7 +130,53 @@ export const QueryBody = v.strictObject({
   from: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   to: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   format: v.optional(Format, "rows"),
-});
+};
+const QueryByRuns = v.pipe(
+  v.strictObject({
+    runs: v.pipe(v.array(ResourceId), v.minLength(1, "name at least one run"), v.maxLength(MAX_QUERY_RUNS, "at most 1,000 runs")),
+    ...queryEntries,
+  }),
+  v.metadata({ ref: "SeriesQueryByRuns" }),
+);
+const QueryBySelection = v.pipe(
+  v.strictObject({
+    filter: v.optional(
+      v.pipe(
+        v.string(),
+        v.description(
+          "Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.",
+        ),
+      ),
+    ),
+    status: v.optional(
+      v.pipe(
+        v.array(Status),
+        v.minLength(1, "name at least one status"),
+        v.description(
+          "Instead of runs, alone or with filter: only runs in these statuses. Default: any status (curves of running and crashed runs are worth seeing).",
+        ),
+      ),
+    ),
+    ...queryEntries,
+  }),
+  v.description("A run selection: filter and/or status (at least one of the two)"),
+  v.metadata({ ref: "SeriesQueryBySelection" }),
+);
+export const QueryBody = v.pipe(
+  v.unknown(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const body = dataset.value;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return; // the union reports it
+    const byRuns = "runs" in body;
+    if (byRuns === ("filter" in body || "status" in body)) {
+      addIssue({ message: byRuns ? "give runs, or filter and/or status, not both" : "give runs, or filter and/or status" });
+      return;
+    }
+    const chosen = v.safeParse(byRuns ? QueryByRuns : QueryBySelection, body);
+    for (const issue of chosen.issues ?? []) addIssue({ message: issue.message, path: issue.path });
+  }),
+  v.union([QueryByRuns, QueryBySelection]),
+);
 const QueryItem = v.object({ run: v.string(), ...seriesReadEntries });
 const QueryColumnsItem = v.object({ run: v.string(), ...seriesColumnsEntries });
 export const QueryResult = v.object({ items: v.union([v.array(QueryItem), v.array(QueryColumnsItem)]) });

@@ -33,10 +33,13 @@ export async function ingestPoints(deps: Deps, repo: string, runId: string, poin
   const tx = await deps.client.transaction("write");
   try {
     if (status !== "running") await reopenRun(tx, runPk);
-    await writeSeries(tx, runPk, [...groups.values()]);
-    // Counted after the write, inside the transaction: the rollback below undoes all of it.
-    const held = Number((await tx.execute({ sql: "SELECT count(*) AS n FROM series WHERE run_pk = ?", args: [runPk] })).rows[0].n);
-    if (held > maxSeriesPerRun) throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${held}.`);
+    const { created } = await writeSeries(tx, runPk, [...groups.values()]);
+    // Counted after the write, inside the transaction (the rollback below undoes all of it),
+    // and only when the request added series: appends to known series cannot pass the limit.
+    if (created > 0) {
+      const held = Number((await tx.execute({ sql: "SELECT count(*) AS n FROM series WHERE run_pk = ?", args: [runPk] })).rows[0].n);
+      if (held > maxSeriesPerRun) throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${held}.`);
+    }
     await recordActivity(tx, runPk);
     await tx.commit();
   } finally {

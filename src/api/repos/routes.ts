@@ -39,6 +39,8 @@ export function repoRoutes(deps: Deps) {
       params(RepoParams),
       requireJson({ optional: true }),
       jsonBody(PutRepoBody),
+      // After the body validator, which documents every body as required: this one may be left out.
+      describeRoute({ requestBody: { required: false, content: {} } }),
       async (c) => {
         const { repo } = c.req.valid("param");
         const body = c.req.valid("json") ?? {};

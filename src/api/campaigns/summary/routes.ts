@@ -41,9 +41,10 @@ export function campaignSummaryRoutes(deps: Deps) {
       const { repo, campaign } = c.req.valid("param");
       const q = c.req.valid("query");
       const groupBy = GroupByParam.decode(q.group_by);
+      const contexts = ContextsParam.decode(q.contexts);
       const summary = await summarizeCampaign(deps, repo, campaign, {
         metrics: MetricsParam.decode(q.metrics),
-        contexts: ContextsParam.decode(q.contexts),
+        contexts: contexts && (Array.isArray(contexts) ? contexts : [contexts]),
         groupBy: groupBy && groupByPaths(groupBy),
         select: q.select,
         selection: { filter: q.filter, status: statusSelection(StatusParam.decode(q.status)), defaultStatus: DEFAULT_SUMMARY_STATUS },

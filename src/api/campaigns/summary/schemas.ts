@@ -1,7 +1,7 @@
 // Request and response shapes of the campaign summary. Types come from these schemas.
 import * as v from "valibot";
 import { Context, JsonObject, Name, Status, WireNumber } from "../../../http/schemas.ts";
-import { commaList, encodedQuery } from "../../../http/validation.ts";
+import { commaList, encodedQuery, jsonQuery } from "../../../http/validation.ts";
 import { RUN_STATUSES, type RunStatus } from "../../../lib/run-status.ts";
 
 export const SELECTS = ["last", "min", "max"] as const;
@@ -15,12 +15,11 @@ export const MetricsParam = encodedQuery(
   commaList,
   "Comma-separated metric names: series or values. Default: every name present in the campaign's runs.",
 );
-export const ContextsParam = encodedQuery(
-  v.pipe(v.array(Context), v.minLength(1, "name at least one context"), v.maxLength(100, "at most 100 contexts")),
-  (text) => {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : [value];
-  },
+export const ContextsParam = jsonQuery(
+  v.union(
+    [Context, v.pipe(v.array(Context), v.minLength(1, "name at least one context"), v.maxLength(100, "at most 100 contexts"))],
+    "must be a context object or an array of them",
+  ),
   'JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present.',
 );
 export const GroupByParam = encodedQuery(

@@ -55,6 +55,7 @@ from .get_health_response_503_database import GetHealthResponse503Database
 from .get_health_response_503_status import GetHealthResponse503Status
 from .ingest_metrics_json_body import IngestMetricsJsonBody
 from .ingest_metrics_json_body_points_item import IngestMetricsJsonBodyPointsItem
+from .ingest_metrics_reopen import IngestMetricsReopen
 from .ingest_metrics_response_200 import IngestMetricsResponse200
 from .issued_token import IssuedToken
 from .issued_token_scope import IssuedTokenScope
@@ -69,9 +70,6 @@ from .problem_errors_item import ProblemErrorsItem
 from .put_repo_body import PutRepoBody
 from .put_values_body_item import PutValuesBodyItem
 from .put_values_response_200 import PutValuesResponse200
-from .query_series_body import QuerySeriesBody
-from .query_series_body_format import QuerySeriesBodyFormat
-from .query_series_body_metrics_item import QuerySeriesBodyMetricsItem
 from .query_series_response_200 import QuerySeriesResponse200
 from .query_series_response_200_items_type_0_item import (
     QuerySeriesResponse200ItemsType0Item,
@@ -107,6 +105,12 @@ from .run_status import RunStatus
 from .run_value import RunValue
 from .series_columns import SeriesColumns
 from .series_columns_buckets_type_0 import SeriesColumnsBucketsType0
+from .series_query_by_runs import SeriesQueryByRuns
+from .series_query_by_runs_format import SeriesQueryByRunsFormat
+from .series_query_by_runs_metrics_item import SeriesQueryByRunsMetricsItem
+from .series_query_by_selection import SeriesQueryBySelection
+from .series_query_by_selection_format import SeriesQueryBySelectionFormat
+from .series_query_by_selection_metrics_item import SeriesQueryBySelectionMetricsItem
 from .series_read import SeriesRead
 from .series_read_buckets_type_0_item import SeriesReadBucketsType0Item
 from .series_read_points_item import SeriesReadPointsItem
@@ -167,6 +171,7 @@ __all__ = (
     "GetHealthResponse503Status",
     "IngestMetricsJsonBody",
     "IngestMetricsJsonBodyPointsItem",
+    "IngestMetricsReopen",
     "IngestMetricsResponse200",
     "IssuedToken",
     "IssuedTokenScope",
@@ -181,9 +186,6 @@ __all__ = (
     "PutRepoBody",
     "PutValuesBodyItem",
     "PutValuesResponse200",
-    "QuerySeriesBody",
-    "QuerySeriesBodyFormat",
-    "QuerySeriesBodyMetricsItem",
     "QuerySeriesResponse200",
     "QuerySeriesResponse200ItemsType0Item",
     "QuerySeriesResponse200ItemsType0ItemBucketsType0Item",
@@ -209,6 +211,12 @@ __all__ = (
     "RunValue",
     "SeriesColumns",
     "SeriesColumnsBucketsType0",
+    "SeriesQueryByRuns",
+    "SeriesQueryByRunsFormat",
+    "SeriesQueryByRunsMetricsItem",
+    "SeriesQueryBySelection",
+    "SeriesQueryBySelectionFormat",
+    "SeriesQueryBySelectionMetricsItem",
     "SeriesRead",
     "SeriesReadBucketsType0Item",
     "SeriesReadPointsItem",

@@ -2,7 +2,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.wire_number_type_1 import WireNumberType1
 from ..types import UNSET, Unset
@@ -21,7 +20,7 @@ class IngestMetricsJsonBodyPointsItem:
         name (str):
         step (int):
         value (Union[WireNumberType1, float]):
-        context (Union[Unset, Context]):
+        context (Union['Context', None, Unset]):
         epoch (Union[None, Unset, int]):
         time (Union[Unset, float]): Unix seconds; defaults to the time the server received the request
     """
@@ -29,12 +28,13 @@ class IngestMetricsJsonBodyPointsItem:
     name: str
     step: int
     value: Union[WireNumberType1, float]
-    context: Union[Unset, "Context"] = UNSET
+    context: Union["Context", None, Unset] = UNSET
     epoch: Union[None, Unset, int] = UNSET
     time: Union[Unset, float] = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.context import Context
+
         name = self.name
 
         step = self.step
@@ -45,9 +45,13 @@ class IngestMetricsJsonBodyPointsItem:
         else:
             value = self.value
 
-        context: Union[Unset, dict[str, Any]] = UNSET
-        if not isinstance(self.context, Unset):
+        context: Union[None, Unset, dict[str, Any]]
+        if isinstance(self.context, Unset):
+            context = UNSET
+        elif isinstance(self.context, Context):
             context = self.context.to_dict()
+        else:
+            context = self.context
 
         epoch: Union[None, Unset, int]
         if isinstance(self.epoch, Unset):
@@ -58,7 +62,7 @@ class IngestMetricsJsonBodyPointsItem:
         time = self.time
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -97,12 +101,22 @@ class IngestMetricsJsonBodyPointsItem:
 
         value = _parse_value(d.pop("value"))
 
-        _context = d.pop("context", UNSET)
-        context: Union[Unset, Context]
-        if isinstance(_context, Unset):
-            context = UNSET
-        else:
-            context = Context.from_dict(_context)
+        def _parse_context(data: object) -> Union["Context", None, Unset]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                context_type_0 = Context.from_dict(data)
+
+                return context_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["Context", None, Unset], data)
+
+        context = _parse_context(d.pop("context", UNSET))
 
         def _parse_epoch(data: object) -> Union[None, Unset, int]:
             if data is None:
@@ -124,21 +138,4 @@ class IngestMetricsJsonBodyPointsItem:
             time=time,
         )
 
-        ingest_metrics_json_body_points_item.additional_properties = d
         return ingest_metrics_json_body_points_item
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_health_response_200 import GetHealthResponse200
 from ...models.get_health_response_503 import GetHealthResponse503
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -21,11 +22,26 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[GetHealthResponse200, GetHealthResponse503]]:
+) -> Optional[Union[GetHealthResponse200, GetHealthResponse503, Problem]]:
     if response.status_code == 200:
         response_200 = GetHealthResponse200.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 503:
         response_503 = GetHealthResponse503.from_dict(response.json())
@@ -40,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[GetHealthResponse200, GetHealthResponse503]]:
+) -> Response[Union[GetHealthResponse200, GetHealthResponse503, Problem]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -52,7 +68,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[GetHealthResponse200, GetHealthResponse503]]:
+) -> Response[Union[GetHealthResponse200, GetHealthResponse503, Problem]]:
     """Liveness and database check
 
     Raises:
@@ -60,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetHealthResponse200, GetHealthResponse503]]
+        Response[Union[GetHealthResponse200, GetHealthResponse503, Problem]]
     """
 
     kwargs = _get_kwargs()
@@ -75,7 +91,7 @@ def sync_detailed(
 def sync(
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[GetHealthResponse200, GetHealthResponse503]]:
+) -> Optional[Union[GetHealthResponse200, GetHealthResponse503, Problem]]:
     """Liveness and database check
 
     Raises:
@@ -83,7 +99,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetHealthResponse200, GetHealthResponse503]
+        Union[GetHealthResponse200, GetHealthResponse503, Problem]
     """
 
     return sync_detailed(
@@ -94,7 +110,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Response[Union[GetHealthResponse200, GetHealthResponse503]]:
+) -> Response[Union[GetHealthResponse200, GetHealthResponse503, Problem]]:
     """Liveness and database check
 
     Raises:
@@ -102,7 +118,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[GetHealthResponse200, GetHealthResponse503]]
+        Response[Union[GetHealthResponse200, GetHealthResponse503, Problem]]
     """
 
     kwargs = _get_kwargs()
@@ -115,7 +131,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
-) -> Optional[Union[GetHealthResponse200, GetHealthResponse503]]:
+) -> Optional[Union[GetHealthResponse200, GetHealthResponse503, Problem]]:
     """Liveness and database check
 
     Raises:
@@ -123,7 +139,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[GetHealthResponse200, GetHealthResponse503]
+        Union[GetHealthResponse200, GetHealthResponse503, Problem]
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ingest_metrics_json_body import IngestMetricsJsonBody
+from ...models.ingest_metrics_reopen import IngestMetricsReopen
 from ...models.ingest_metrics_response_200 import IngestMetricsResponse200
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,13 +17,17 @@ def _get_kwargs(
     run: str,
     *,
     body: IngestMetricsJsonBody,
-    reopen: Union[Unset, bool] = UNSET,
+    reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
-    params["reopen"] = reopen
+    json_reopen: Union[Unset, str] = UNSET
+    if not isinstance(reopen, Unset):
+        json_reopen = reopen.value
+
+    params["reopen"] = json_reopen
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -86,6 +91,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -109,7 +119,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
-    reopen: Union[Unset, bool] = UNSET,
+    reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Response[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
@@ -119,7 +129,7 @@ def sync_detailed(
     Args:
         repo (str):
         run (str):
-        reopen (Union[Unset, bool]):
+        reopen (Union[Unset, IngestMetricsReopen]):
         body (IngestMetricsJsonBody):
 
     Raises:
@@ -150,7 +160,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
-    reopen: Union[Unset, bool] = UNSET,
+    reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
@@ -160,7 +170,7 @@ def sync(
     Args:
         repo (str):
         run (str):
-        reopen (Union[Unset, bool]):
+        reopen (Union[Unset, IngestMetricsReopen]):
         body (IngestMetricsJsonBody):
 
     Raises:
@@ -186,7 +196,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
-    reopen: Union[Unset, bool] = UNSET,
+    reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Response[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
@@ -196,7 +206,7 @@ async def asyncio_detailed(
     Args:
         repo (str):
         run (str):
-        reopen (Union[Unset, bool]):
+        reopen (Union[Unset, IngestMetricsReopen]):
         body (IngestMetricsJsonBody):
 
     Raises:
@@ -225,7 +235,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
     body: IngestMetricsJsonBody,
-    reopen: Union[Unset, bool] = UNSET,
+    reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
@@ -235,7 +245,7 @@ async def asyncio(
     Args:
         repo (str):
         run (str):
-        reopen (Union[Unset, bool]):
+        reopen (Union[Unset, IngestMetricsReopen]):
         body (IngestMetricsJsonBody):
 
     Raises:

@@ -6,15 +6,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.query_series_body import QuerySeriesBody
 from ...models.query_series_response_200 import QuerySeriesResponse200
+from ...models.series_query_by_runs import SeriesQueryByRuns
+from ...models.series_query_by_selection import SeriesQueryBySelection
 from ...types import Response
 
 
 def _get_kwargs(
     repo: str,
     *,
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByRuns", "SeriesQueryBySelection"],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,7 +26,11 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"]: dict[str, Any]
+    if isinstance(body, SeriesQueryByRuns):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -66,6 +71,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -87,7 +97,7 @@ def sync_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByRuns", "SeriesQueryBySelection"],
 ) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -97,7 +107,7 @@ def sync_detailed(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByRuns', 'SeriesQueryBySelection']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +133,7 @@ def sync(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByRuns", "SeriesQueryBySelection"],
 ) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -133,7 +143,7 @@ def sync(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByRuns', 'SeriesQueryBySelection']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +164,7 @@ async def asyncio_detailed(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByRuns", "SeriesQueryBySelection"],
 ) -> Response[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -164,7 +174,7 @@ async def asyncio_detailed(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByRuns', 'SeriesQueryBySelection']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +198,7 @@ async def asyncio(
     repo: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: QuerySeriesBody,
+    body: Union["SeriesQueryByRuns", "SeriesQueryBySelection"],
 ) -> Optional[Union[Problem, QuerySeriesResponse200]]:
     """Read the series of many runs at once, each downsampled
 
@@ -198,7 +208,7 @@ async def asyncio(
 
     Args:
         repo (str):
-        body (QuerySeriesBody):
+        body (Union['SeriesQueryByRuns', 'SeriesQueryBySelection']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

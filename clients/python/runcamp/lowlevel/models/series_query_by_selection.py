@@ -1,25 +1,27 @@
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 from attrs import define as _attrs_define
 
-from ..models.query_series_body_format import QuerySeriesBodyFormat
 from ..models.run_status import RunStatus
+from ..models.series_query_by_selection_format import SeriesQueryBySelectionFormat
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.query_series_body_metrics_item import QuerySeriesBodyMetricsItem
+    from ..models.series_query_by_selection_metrics_item import (
+        SeriesQueryBySelectionMetricsItem,
+    )
 
 
-T = TypeVar("T", bound="QuerySeriesBody")
+T = TypeVar("T", bound="SeriesQueryBySelection")
 
 
 @_attrs_define
-class QuerySeriesBody:
-    """
+class SeriesQueryBySelection:
+    """A run selection: filter and/or status (at least one of the two)
+
     Attributes:
-        metrics (list['QuerySeriesBodyMetricsItem']):
-        runs (Union[Unset, list[str]]):
+        metrics (list['SeriesQueryBySelectionMetricsItem']):
         filter_ (Union[Unset, str]): Run filter language, instead of runs: the matching runs (archived hidden unless the
             filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter.
         status (Union[Unset, list[RunStatus]]): Instead of runs, alone or with filter: only runs in these statuses.
@@ -27,28 +29,25 @@ class QuerySeriesBody:
         points (Union[Unset, int]):  Default: 1000.
         from_ (Union[Unset, int]):
         to (Union[Unset, int]):
-        format_ (Union[Unset, QuerySeriesBodyFormat]): rows (default): an object per point; columnar: an array per field
-            Default: QuerySeriesBodyFormat.ROWS.
+        format_ (Union[Unset, SeriesQueryBySelectionFormat]): rows (default): an object per point; columnar: an array
+            per field Default: SeriesQueryBySelectionFormat.ROWS.
     """
 
-    metrics: list["QuerySeriesBodyMetricsItem"]
-    runs: Union[Unset, list[str]] = UNSET
+    metrics: list["SeriesQueryBySelectionMetricsItem"]
     filter_: Union[Unset, str] = UNSET
     status: Union[Unset, list[RunStatus]] = UNSET
     points: Union[Unset, int] = 1000
     from_: Union[Unset, int] = UNSET
     to: Union[Unset, int] = UNSET
-    format_: Union[Unset, QuerySeriesBodyFormat] = QuerySeriesBodyFormat.ROWS
+    format_: Union[Unset, SeriesQueryBySelectionFormat] = (
+        SeriesQueryBySelectionFormat.ROWS
+    )
 
     def to_dict(self) -> dict[str, Any]:
         metrics = []
         for metrics_item_data in self.metrics:
             metrics_item = metrics_item_data.to_dict()
             metrics.append(metrics_item)
-
-        runs: Union[Unset, list[str]] = UNSET
-        if not isinstance(self.runs, Unset):
-            runs = self.runs
 
         filter_ = self.filter_
 
@@ -76,8 +75,6 @@ class QuerySeriesBody:
                 "metrics": metrics,
             }
         )
-        if runs is not UNSET:
-            field_dict["runs"] = runs
         if filter_ is not UNSET:
             field_dict["filter"] = filter_
         if status is not UNSET:
@@ -95,17 +92,19 @@ class QuerySeriesBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.query_series_body_metrics_item import QuerySeriesBodyMetricsItem
+        from ..models.series_query_by_selection_metrics_item import (
+            SeriesQueryBySelectionMetricsItem,
+        )
 
         d = dict(src_dict)
         metrics = []
         _metrics = d.pop("metrics")
         for metrics_item_data in _metrics:
-            metrics_item = QuerySeriesBodyMetricsItem.from_dict(metrics_item_data)
+            metrics_item = SeriesQueryBySelectionMetricsItem.from_dict(
+                metrics_item_data
+            )
 
             metrics.append(metrics_item)
-
-        runs = cast(list[str], d.pop("runs", UNSET))
 
         filter_ = d.pop("filter", UNSET)
 
@@ -123,15 +122,14 @@ class QuerySeriesBody:
         to = d.pop("to", UNSET)
 
         _format_ = d.pop("format", UNSET)
-        format_: Union[Unset, QuerySeriesBodyFormat]
+        format_: Union[Unset, SeriesQueryBySelectionFormat]
         if isinstance(_format_, Unset):
             format_ = UNSET
         else:
-            format_ = QuerySeriesBodyFormat(_format_)
+            format_ = SeriesQueryBySelectionFormat(_format_)
 
-        query_series_body = cls(
+        series_query_by_selection = cls(
             metrics=metrics,
-            runs=runs,
             filter_=filter_,
             status=status,
             points=points,
@@ -140,4 +138,4 @@ class QuerySeriesBody:
             format_=format_,
         )
 
-        return query_series_body
+        return series_query_by_selection

@@ -9,11 +9,11 @@ if TYPE_CHECKING:
     from ..models.context import Context
 
 
-T = TypeVar("T", bound="QuerySeriesBodyMetricsItem")
+T = TypeVar("T", bound="SeriesQueryByRunsMetricsItem")
 
 
 @_attrs_define
-class QuerySeriesBodyMetricsItem:
+class SeriesQueryByRunsMetricsItem:
     """
     Attributes:
         name (str):
@@ -56,9 +56,9 @@ class QuerySeriesBodyMetricsItem:
         else:
             context = Context.from_dict(_context)
 
-        query_series_body_metrics_item = cls(
+        series_query_by_runs_metrics_item = cls(
             name=name,
             context=context,
         )
 
-        return query_series_body_metrics_item
+        return series_query_by_runs_metrics_item

@@ -1,7 +1,7 @@
 from enum import Enum
 
 
-class QuerySeriesBodyFormat(str, Enum):
+class SeriesQueryByRunsFormat(str, Enum):
     COLUMNAR = "columnar"
     ROWS = "rows"
 

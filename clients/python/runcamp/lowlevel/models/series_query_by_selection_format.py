@@ -1,0 +1,9 @@
+from enum import Enum
+
+
+class SeriesQueryBySelectionFormat(str, Enum):
+    COLUMNAR = "columnar"
+    ROWS = "rows"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -45,6 +45,9 @@ export const CSV = [
   ...Array.from({ length: CSV_ROWS - 2 }, (_, i) => `c${i + 3},0.${String(i + 10).padStart(2, "0")},"say ""hi"""`),
 ].join("\r\n");
 
+/** A CSV larger than the part of it the preview reads. */
+export const BIG_CSV = ["step,loss", ...Array.from({ length: 40_000 }, (_, i) => `${i},${(1 / (1 + i)).toFixed(8)}`)].join("\n");
+
 export const BINARY = new Uint8Array(randomBytes(600 * 1024)); // more than two 256 KiB parts
 
 export const LABELS = ["cat", "dog", "bird"];
@@ -98,6 +101,7 @@ export async function seedArtifacts(origin: string, token: string) {
   await put("r-a", "reports/classes.csv", CSV, "text/csv; charset=utf-8");
   await put("r-a", "checkpoints/model.bin", BINARY, "application/octet-stream");
   await put("r-b", "notes.txt", "to be deleted", "text/plain");
+  await put("r-b", "reports/big.csv", BIG_CSV, "text/csv");
 
   await call("POST", "/v1/repos/lab/runs", { id: "r-empty", name: "no artifacts", campaign: "no-cm" });
   await call("POST", "/v1/repos/lab/runs", { id: "r-many", name: "many artifacts" });

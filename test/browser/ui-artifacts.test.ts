@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { BINARY, C_LABELS, CSV, CSV_ROWS, confusion, LABELS, M_A, M_C, MANY, PNG, PNG_SIZE, SVG, seedArtifacts } from "./artifact-seed.ts";
+import { BIG_CSV, BINARY, C_LABELS, CSV, CSV_ROWS, confusion, LABELS, M_A, M_C, MANY, PNG, PNG_SIZE, SVG, seedArtifacts } from "./artifact-seed.ts";
 import { launchBrowser, openPage, skipBrowserTests, type WatchedPage } from "./browser.ts";
 import { expectNoConsoleErrors, expectOnlyOwnOrigin, screenshot } from "./page-checks.ts";
 import { startNodeUi, type UiHost } from "./ui-hosts.ts";
@@ -182,6 +182,23 @@ describe.skipIf(skipBrowserTests)("artifact views (with a token required)", () =
     expect(await show.getAttribute("aria-expanded")).toBe("false");
     await page.keyboard.press("Enter");
     await page.locator('.artifact-card[data-path="reports/classes.csv"] table.csv').waitFor();
+  });
+
+  test("a large CSV: the preview reads its first 256 KiB with a Range request and says it is cut", async () => {
+    const page = await open("/repos/lab/runs/r-b");
+    const read = page.waitForRequest((r) => r.url().endsWith("/artifacts/reports/big.csv"));
+    const csv = page.locator('.artifact-card[data-path="reports/big.csv"]');
+    await csv.locator("table.csv tbody tr").first().waitFor();
+    expect(await (await read).headerValue("range")).toBe(`bytes=0-${256 * 1024 - 1}`);
+    const rows = await csv.locator("table.csv tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(rows).toEqual(
+      BIG_CSV.split("\n")
+        .slice(1, 101)
+        .map((line) => line.split(",")),
+    );
+    expect(await csv.locator(".csv-note").textContent()).toBe(
+      `The first 100 rows (the file is ${Math.round(BIG_CSV.length / 1024)} KiB; download it for the rest).`,
+    );
   });
 
   test("a download that fails shows the server's problem", async () => {

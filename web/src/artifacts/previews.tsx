@@ -3,7 +3,6 @@
 // The bytes come through apiFetch (with the token) and are shown from a blob: an image's
 // object URL goes to an <img>, so an SVG is rendered as a picture (no script, no access to
 // the page) and never inserted into the DOM as markup.
-import Papa from "papaparse";
 import { useEffect, useState } from "preact/hooks";
 import { fetchArtifact, fetchArtifactHead, fetchConfusion, fetchConfusionMetrics, isConfusion, mediaType } from "../api/artifacts.ts";
 import type { Artifact } from "../api/types.ts";
@@ -12,13 +11,13 @@ import { formatBytes } from "../format.ts";
 import { useAsync } from "../use-async.ts";
 import { ConfusionHeatmap } from "./confusion-heatmap.tsx";
 import { ConfusionMetricsTable } from "./confusion-metrics.tsx";
+import { parseCsvPreview } from "./csv-preview.ts";
 
 const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"]);
 /** Images larger than this are not fetched for the page (download them instead). */
 const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
-/** A CSV preview reads this much of the file (one Range request) and shows this many rows. */
-export const CSV_PREVIEW_BYTES = 256 * 1024;
-export const CSV_PREVIEW_ROWS = 100;
+/** A CSV preview reads this much of the file (one Range request). */
+const CSV_PREVIEW_BYTES = 256 * 1024;
 
 export type PreviewKind = "image" | "csv" | "confusion";
 
@@ -62,27 +61,6 @@ function ImagePreview({ repo, run, artifact }: Props) {
       {url ? <img class="artifact-image" src={url} alt={artifact.path} /> : !loaded.error && <p class="muted">Loading…</p>}
     </>
   );
-}
-
-interface CsvRows {
-  header: string[];
-  rows: string[][];
-  /** Rows in the part read (excluding the header), when the whole file was read. */
-  total: number | null;
-  errors: string[];
-}
-
-/** Parses the start of a CSV file; a row cut off by the end of what was read is dropped. */
-export function parseCsvPreview(bytes: Uint8Array, complete: boolean): CsvRows {
-  let text = new TextDecoder().decode(bytes);
-  if (!complete) text = text.slice(0, text.lastIndexOf("\n") + 1);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
-  let data = parsed.data;
-  // Cut inside a quoted field, the last row is what remains of it: not a row of the file.
-  if (!complete && parsed.errors.some((e) => e.row === data.length - 1)) data = data.slice(0, -1);
-  const [header = [], ...rows] = data;
-  const errors = complete ? parsed.errors.slice(0, 3).map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`) : [];
-  return { header, rows: rows.slice(0, CSV_PREVIEW_ROWS), total: complete ? rows.length : null, errors };
 }
 
 function CsvPreview({ repo, run, artifact }: Props) {

@@ -34,7 +34,12 @@ export const PNG_SIZE = { width: 320, height: 160 };
 export const PNG = png(PNG_SIZE.width, PNG_SIZE.height);
 
 // An SVG whose script would mark the page if it ever ran in it (inline SVG runs scripts, an <img> never does).
-export const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20" viewBox="0 0 30 20"><rect width="30" height="20" fill="#e15759"/><script>parent.window.svgRan = true; window.svgRan = true;</script><text id="svg-marker" x="2" y="14">svg</text></svg>`;
+export const SVG = [
+  '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120" viewBox="0 0 240 120">',
+  '<rect width="240" height="120" fill="#fff"/>',
+  ...[70, 40, 95, 60].map((h, i) => `<rect x="${20 + i * 55}" y="${110 - h}" width="40" height="${h}" fill="#4e79a7"/>`),
+  '<script>parent.window.svgRan = true; window.svgRan = true;</script><text id="svg-marker" x="6" y="14" font-size="12">svg</text></svg>',
+].join("");
 
 export const CSV_ROWS = 150;
 /** A header, two rows that only a real CSV parser reads right, then numbered rows up to CSV_ROWS. */

@@ -17,7 +17,12 @@ export async function screenshot(page: Page, name: string, element?: Locator) {
   mkdirSync(screenshotDir, { recursive: true });
   const paths = [join(screenshotDir, `${name}.png`)];
   if (process.env.RUNCAMP_DOCS_SCREENSHOTS && DOCS.has(name)) paths.push(join(docsDir, `ui-${name}.png`));
-  for (const path of paths) await (element ? element.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
+  // A section is cut out of the full page: a screenshot of the element itself would scroll it
+  // under the sticky top bar.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = element && (await element.boundingBox());
+  const clip = box ? { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 } : undefined;
+  for (const path of paths) await page.screenshot({ path, fullPage: true, clip });
 }
 
 /** How many pixels of each color (±24 per channel) the canvases under `selector` hold. */

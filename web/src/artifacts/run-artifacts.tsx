@@ -2,7 +2,7 @@
 // more than a page), each with its download link, and below, the previews of those that have
 // one (images, CSV, confusion matrices). The first few previews open by themselves; the rest
 // open from their row.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { listArtifacts } from "../api/artifacts.ts";
 import type { Artifact } from "../api/types.ts";
 import { ProblemNote } from "../components/problem-note.tsx";
@@ -23,6 +23,8 @@ export function RunArtifacts({ repo, run, refresh }: { repo: string; run: string
   const [trail, setTrail] = useState<string[]>([]);
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState(prefix);
+  // Back and forward change the URL's prefix: the box follows.
+  useEffect(() => setDraft(prefix), [prefix]);
   const page = useAsync((signal) => listArtifacts(repo, run, { prefix, cursor, limit: ARTIFACT_PAGE }, signal), [repo, run, prefix, cursor, refresh]);
   const items = page.data?.items ?? [];
   const previewable = items.filter((a) => previewKind(a.content_type));

@@ -97,6 +97,8 @@ export async function seedArtifacts(origin: string, token: string) {
     ["r-c", "flip"],
   ]) {
     await call("POST", "/v1/repos/lab/runs", { id, name: `run ${id}`, params: { aug, lr: 0.01 }, campaign: "cm-grid" });
+    // Campaign reports count finished runs by default.
+    await call("PATCH", `/v1/repos/lab/runs/${id}`, { status: "finished" });
   }
   await put("r-a", "eval/confusion.json", confusion(LABELS, M_A), "application/vnd.runcamp.confusion+json");
   await put("r-b", "eval/confusion.json", confusion(LABELS, M_B), "application/vnd.runcamp.confusion+json");

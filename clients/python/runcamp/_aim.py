@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Optional
 from urllib.parse import quote
 
-from ._export import Counts, _check, _Progress, _RunWriter, _summaries_key
+from ._export import Counts, _check, _context_json, _Progress, _RunWriter, _summaries_key
 from ._read import Repo
 
 OBJECT_SEQUENCES = {"images": "Image", "texts": "Text", "figures": "Figure", "distributions": "Distribution", "audios": "Audio", "figures3d": "Figure3D"}
@@ -114,12 +112,15 @@ def _open(path: str):
         raise AimImportError("reading AIM repositories needs the aim package: pip install 'runcamp[aim]'") from None
     from aim import Repo as AimRepo
 
-    # Unfinished runs are left out of AIM's index until it is rebuilt.
-    subprocess.run([sys.executable, "-m", "aim.cli.cli", "storage", "--repo", path, "reindex", "-y"], capture_output=True, timeout=3600)
+    if not AimRepo.exists(path):
+        raise AimImportError(f"{path}: not an AIM repository (no .aim directory)")
     try:
-        return AimRepo(path)
-    except Exception as e:  # AIM raises plain exceptions for a missing or damaged repo
-        raise AimImportError(f"{path}: not an AIM repository ({e})") from None
+        repo = AimRepo.from_path(path)
+        # Unfinished runs stay out of AIM's index until it is rebuilt (what `aim storage reindex` does).
+        repo._recreate_index()
+        return repo
+    except Exception as e:  # AIM raises plain exceptions for a damaged repo
+        raise AimImportError(f"{path}: the AIM repository cannot be read ({e})") from None
 
 
 def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Optional[dict]:
@@ -133,20 +134,24 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
     params = {k: v for k, v in params.items() if not k.startswith("__")}
     series = []
     last_time = run.creation_time
-    for m in run.metrics():
+    for name, ctx, _ in run.iter_metrics_info():
+        m = run.get_metric(name, ctx)
         steps, (values, epochs, times) = m.data.items_list()
-        ctx = _context(m.context.to_dict())
         epochs = [None if e is None or (isinstance(e, float) and math.isnan(e)) else int(e) for e in epochs]
-        series.append({"name": m.name, "context": ctx, "steps": [int(s) for s in steps], "values": [_wire(v) for v in values], "epochs": epochs, "times": [float(t) for t in times]})
+        series.append({"name": name, "context": _context(ctx.to_dict()), "steps": [int(s) for s in steps], "values": [_wire(v) for v in values], "epochs": epochs, "times": [float(t) for t in times]})
         if times:
             last_time = max(last_time, max(times))
-    for kind, cls in OBJECT_SEQUENCES.items():
-        try:
-            infos = list(run.iter_sequence_info_by_type(kind))
-        except Exception:
+    try:
+        typed = run.meta_run_tree.subtree("typed_traces").collect()
+    except (KeyError, StopIteration):
+        typed = {}
+    for kind, by_context in typed.items():
+        if kind == "metric":
             continue
-        for name, ctx, _ in infos:
-            report.skipped.append((run_hash, name, _context(ctx.to_dict() if hasattr(ctx, "to_dict") else dict(ctx)), f"{cls} sequence: runcamp series hold numbers only"))
+        for ctx_idx, names in by_context.items():
+            for name in names:
+                cls = OBJECT_SEQUENCES.get(kind, kind)
+                report.skipped.append((run_hash, name, _context(run.idx_to_ctx(ctx_idx).to_dict()), f"{cls} sequence: runcamp series hold numbers only"))
     end = run.end_time
     last = max(filter(None, (run.creation_time, end, last_time)))
     tags = [t for t in (_TAG.sub("_", str(tag))[:128] for tag in run.tags) if t]
@@ -173,11 +178,9 @@ def _unchanged(target: Repo, rec: dict, series: list) -> bool:
     have = target._call("GET", f"runs/{quote(rec['id'], safe='')}", missing_ok=True)
     if have is None or any(have.get(k) != v for k, v in rec.items()):
         return False
-    mine = [(s["name"], s["context"], len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series]
+    mine = sorted((s["name"], _context_json(s["context"]), len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series)
     theirs = [(s["name"], s["context"], s["count"], s["last_step"]) for s in _summaries_key(have["metrics"])]
-    import json
-
-    return sorted((n, json.dumps(c, sort_keys=True), k, l) for n, c, k, l in mine) == [(n, c, k, l) for n, c, k, l in theirs]
+    return mine == theirs
 
 
 def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, progress: bool = False) -> AimReport:

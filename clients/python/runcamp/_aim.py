@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Any, Optional
 from urllib.parse import quote
 
-from ._export import Counts, _check, _context_json, _Progress, _RunWriter, _summaries_key
+from ._export import Counts, _check, _closing, _context_json, _Progress, _RunWriter, _Sender, _summaries_key
 from ._read import Repo
 
 OBJECT_SEQUENCES = {"images": "Image", "texts": "Text", "figures": "Figure", "distributions": "Distribution", "audios": "Audio", "figures3d": "Figure3D"}
@@ -207,14 +207,14 @@ def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, 
     _check(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "creating the repo and campaigns")
     report.campaigns = len(campaigns)
     total = sum(len(s["steps"]) for r in runs for s in r["series"])
-    with _Progress(progress, f"AIM → {target.name}", total) as bar:
+    with _Progress(progress, f"AIM → {target.name}", total) as bar, _closing(_Sender()) as sender:
         for r in runs:
             rec, series = r["run"], r["series"]
             if _unchanged(target, rec, series):
                 report.unchanged_runs += 1
                 bar.advance(sum(len(s["steps"]) for s in series))
                 continue
-            writer = _RunWriter(target, {"run": rec, "values": [], "series": series, "artifacts": []}, bar, report.imported)
+            writer = _RunWriter(target, {"run": rec, "values": [], "series": series, "artifacts": []}, bar, report.imported, sender)
             for s in series:
                 writer.points(s)
             writer.finish()

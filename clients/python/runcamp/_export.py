@@ -148,16 +148,25 @@ def _series_summaries(repo: Repo, run_id: str, detail: dict) -> list:
 
 
 def _series_pages(repo: Repo, run_id: str, name: str, context: dict) -> Iterator[dict]:
+    """A series' pages of raw points; the next page is fetched while the caller writes this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
     path = f"runs/{quote(run_id, safe='')}/metrics/{quote(name, safe='')}"
-    cursor = None
-    while True:
-        params = {"context": _context_json(context), "limit": str(_PAGE), "format": "columnar", "cursor": cursor}
-        body = repo._call("GET", path, params=params)
-        if body["steps"]:
-            yield body
-        cursor = body.get("next_cursor")
-        if not cursor:
-            return
+
+    def fetch(cursor: Optional[str]) -> dict:
+        return repo._call("GET", path, params={"context": _context_json(context), "limit": str(_PAGE), "format": "columnar", "cursor": cursor})
+
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(fetch, None)
+        while True:
+            body = pending.result()
+            cursor = body.get("next_cursor")
+            if cursor:
+                pending = pool.submit(fetch, cursor)
+            if body["steps"]:
+                yield body
+            if not cursor:
+                return
 
 
 def export_runs(
@@ -344,10 +353,37 @@ def _check(response, what: str) -> Any:
     return _loads(response.content) if response.content else None
 
 
+class _Sender:
+    """Runs one request at a time in a worker thread, so the caller builds the next body
+    meanwhile; a failure surfaces at the next submit or drain."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(1)
+        self._pending: Any = None
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        self.drain()
+        self._pending = self._pool.submit(fn)
+
+    def drain(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self.drain()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
 class _RunWriter:
     """Writes one run of the file into the target repo as its lines arrive."""
 
-    def __init__(self, target: Repo, rec: dict, bar: _Progress, counts: Counts) -> None:
+    def __init__(self, target: Repo, rec: dict, bar: _Progress, counts: Counts, sender: Optional[_Sender] = None) -> None:
+        self.sender = sender or _Sender()
         self.target = target
         self.rec = rec
         self.id = rec["run"]["id"]
@@ -369,21 +405,37 @@ class _RunWriter:
         name, context = obj["name"], obj["context"]
         key = (name, _context_json(context))
         per_point = len(name) + len(key[1]) + 80
-        for step, value, epoch, time in zip(obj["steps"], obj["values"], obj["epochs"], obj["times"]):
-            if len(self.batch) >= _PAGE or self.batch_bytes + per_point > _MAX_BODY_BYTES or (key not in self.batch_series and len(self.batch_series) >= _MAX_SERIES_PER_REQUEST):
+        steps, values, epochs, times = obj["steps"], obj["values"], obj["epochs"], obj["times"]
+        done, n = 0, len(steps)
+        while done < n:
+            room = min(_PAGE - len(self.batch), (_MAX_BODY_BYTES - self.batch_bytes) // per_point)
+            if room <= 0 or (key not in self.batch_series and len(self.batch_series) >= _MAX_SERIES_PER_REQUEST):
                 self.flush()
-            self.batch.append({"name": name, "context": context, "step": step, "value": value, "epoch": epoch, "time": time})
+                continue
+            end = min(n, done + room)
+            self.batch.extend(
+                {"name": name, "context": context, "step": st, "value": va, "epoch": ep, "time": ti}
+                for st, va, ep, ti in zip(steps[done:end], values[done:end], epochs[done:end], times[done:end])
+            )
             self.batch_series.add(key)
-            self.batch_bytes += per_point
+            self.batch_bytes += (end - done) * per_point
+            done = end
 
     def flush(self) -> None:
+        """Sends the batch; one request stays in flight while the next batch is built."""
         if not self.batch:
             return
-        r = self.target._transport._client.post(f"{self.base}/metrics", content=_dumps({"points": self.batch, "reopen": True}), headers={"content-type": "application/json"})
-        _check(r, f"ingesting points of run {self.id}")
-        self.counts.points += len(self.batch)
-        self.bar.advance(len(self.batch))
+        body = _dumps({"points": self.batch, "reopen": True})
+        count = len(self.batch)
         self.batch, self.batch_series, self.batch_bytes = [], set(), 0
+
+        def send() -> None:
+            r = self.target._transport._client.post(f"{self.base}/metrics", content=body, headers={"content-type": "application/json"})
+            _check(r, f"ingesting points of run {self.id}")
+            self.counts.points += count
+            self.bar.advance(count)
+
+        self.sender.submit(send)
 
     def artifact_part(self, obj: dict) -> None:
         if self.artifact is None or self.artifact[0] != obj["path"]:
@@ -408,12 +460,21 @@ class _RunWriter:
 
     def finish(self) -> None:
         self.flush()
+        self.sender.drain()
         self._upload_artifact()
         values = [{"name": v["name"], "context": v["context"], "value": v["value"], "updated_at": v["updated_at"]} for v in self.rec["values"]]
         artifacts = [{"path": a["path"], "created_at": a["created_at"]} for a in self.rec["artifacts"]]
         self._import({**self.rec["run"], "values": values, "artifacts": artifacts})
         self.counts.runs += 1
         self.counts.series += len(self.rec["series"])
+
+
+@contextmanager
+def _closing(sender: _Sender) -> Iterator[_Sender]:
+    try:
+        yield sender
+    finally:
+        sender.close()
 
 
 def read_header(path: str) -> dict:
@@ -446,11 +507,12 @@ def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportRep
         head["repo"] = plan.repo
     _check(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "importing the repo and campaigns")
     writer: Optional[_RunWriter] = None
-    with _lines(path) as lines, _Progress(progress, f"import → {target.name}", plan.points) as bar:
+    sender = _Sender()
+    with _lines(path) as lines, _Progress(progress, f"import → {target.name}", plan.points) as bar, _closing(sender):
         for obj in lines:
             kind = obj.get("kind")
             if kind == "run":
-                writer = _RunWriter(target, obj, bar, report.imported) if obj["run"]["id"] in plan.runs else None
+                writer = _RunWriter(target, obj, bar, report.imported, sender) if obj["run"]["id"] in plan.runs else None
             elif writer is None:
                 continue
             elif kind == "points":

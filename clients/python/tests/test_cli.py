@@ -201,3 +201,24 @@ def test_export_import_bad_usage(source, tmp_path):
     cut.write_bytes(gzip.compress(b"\n".join(lines[:-1]) + b"\n"))
     r = run(source, "import", str(cut), repo="cut")
     assert r.exit_code == 1 and "truncated" in r.output
+
+
+def test_pages_and_batches_split_anywhere(source, fresh, tmp_path, monkeypatch):
+    """Series longer than a page (export) and a run longer than an ingest batch (import),
+    with pages of 1,000 points: the boundaries fall inside series and between them."""
+    from runcamp import _export
+
+    monkeypatch.setattr(_export, "_PAGE", 1000)
+    with source.http() as http:
+        assert http.post("/v1/repos/long/runs", json={"id": "long"}).status_code == 201
+        pts = [{"name": n, "context": {"k": i % 2}, "step": s, "value": s * 0.5 if s % 333 else "NaN", "epoch": s // 700, "time": 1764147000 + s / 8}
+               for i, n in enumerate(["a", "b", "c"]) for s in range(2_345)]
+        assert http.post("/v1/repos/long/runs/long/metrics", json={"points": pts}).status_code == 200
+    f = tmp_path / "long.jsonl.gz"
+    assert run(source, "export", "--repo", "-o", str(f), repo="long").exit_code == 0
+    with gzip.open(f, "rt") as lines:
+        kinds = [json.loads(x)["kind"] for x in lines]
+    assert kinds.count("points") == 9  # 3 series x 3 pages
+    r = run(fresh, "import", str(f), repo="long")
+    assert r.exit_code == 0 and "7035 points" in r.output, r.output
+    assert everything(fresh, "long") == everything(source, "long")

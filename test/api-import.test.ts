@@ -96,6 +96,16 @@ describe.each(hosts)("import on $name", (factory) => {
     expect(await ok(`/v1/repos/${repo}`)).toMatchObject({ description: "mine" });
   });
 
+  test("free-form JSON (params, provenance, values) keeps keys such as __proto__", async () => {
+    const repo = uniqueRepo("imp");
+    const text = `{"runs":[{"id":"p","status":"running","created_at":"${T0}","updated_at":"${T0}","params":{"__proto__":{"x":1},"a":1},"provenance":{"constructor":3},"values":[{"name":"v","value":{"__proto__":2},"updated_at":"${T0}"}]}]}`;
+    await ok(`/v1/repos/${repo}/import`, { method: "POST", headers: { "content-type": "application/json" }, body: text });
+    const back = await (await call(`/v1/repos/${repo}/runs/p`)).text();
+    expect(back).toContain('"params":{"__proto__":{"x":1},"a":1}');
+    expect(back).toContain('"provenance":{"constructor":3}');
+    expect(back).toContain('"value":{"__proto__":2}');
+  });
+
   describe("bad bodies are refused and write nothing", () => {
     const withRun = (patch: Record<string, unknown>) => ({ runs: [{ ...run, campaign: null, ...patch }] });
     const cases: [string, unknown, number, string?][] = [

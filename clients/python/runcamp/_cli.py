@@ -69,7 +69,9 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return "NaN" if math.isnan(value) else f"{value:.6g}"
+        if math.isnan(value):
+            return "NaN"
+        return ("Infinity" if value > 0 else "-Infinity") if math.isinf(value) else f"{value:.6g}"
     if isinstance(value, (dict, list)):
         return json.dumps(value, separators=(",", ":"))
     return str(value)
@@ -273,9 +275,9 @@ def summary(ctx: _Ctx, campaign: str, group_by: Optional[str], metrics: Optional
         raise _fail(e) from None
     groups = list(body["group_by"])
     keys = sorted({k for row in body["rows"] for k in row["context"]})
-    header = [f"params.{g}" for g in groups] + ["metric"] + keys + ["n", "mean ± ci95", "std", "min", "max"]
+    header = [f"params.{g}" for g in groups] + ["metric"] + keys + ["n", "nan", "mean ± ci95", "std", "min", "max"]
     rows = [
-        [*(row["group"].get(g) for g in groups), row["metric"], *(row["context"].get(k) for k in keys), row["n"], _pm(row["mean"], row["ci95"]), row["std"], row["min"], row["max"]]
+        [*(row["group"].get(g) for g in groups), row["metric"], *(row["context"].get(k) for k in keys), row["n"], row["nan"], _pm(row["mean"], row["ci95"]), row["std"], row["min"], row["max"]]
         for row in body["rows"]
     ]
     _table(header, rows, title=f"campaign {campaign}: {select} of each run ({body['selection'].get('runs', '?')} runs)" if isinstance(body.get("selection"), dict) else None)

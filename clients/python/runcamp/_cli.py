@@ -31,7 +31,8 @@ class Failure(click.ClickException):
         self.exit_code = code
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"runcamp: {self.message}", err=True)
+        message = self.message[len("runcamp: ") :] if self.message.startswith("runcamp: ") else self.message
+        click.echo(f"runcamp: {message}", err=True)
 
 
 def _fail(err: Exception, what: str = "") -> Failure:

@@ -9,6 +9,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -109,9 +110,20 @@ def test_sync_with_an_empty_spool(source, spool_dir):
     assert r.exit_code == 0 and "re-sent 0 requests" in r.output
 
 
+def test_server_unreachable_exits_1(tmp_path):
+    from server import free_port
+
+    r = CliRunner().invoke(cli, ["--url", f"http://127.0.0.1:{free_port()}", "ls"], catch_exceptions=False)
+    assert r.exit_code == 1 and r.output.startswith("runcamp: GET") and "runcamp: runcamp" not in r.output and "Traceback" not in r.output
+
+
 def test_console_script_and_module(source):
     out = subprocess.run([sys.executable, "-m", "runcamp", "--url", source.url, "--repo", REPO, "show", "nope"], capture_output=True, text=True)
     assert out.returncode == 1 and out.stderr.startswith("runcamp: ") and "Traceback" not in out.stderr
+    script = Path(sys.executable).with_name("runcamp")  # the console script pip installs
+    if script.exists():
+        out = subprocess.run([str(script), "--url", source.url, "--repo", REPO, "ls", "--filter", "status =="], capture_output=True, text=True)
+        assert out.returncode == 2 and "position" in out.stderr, out.stderr
 
 
 # ---- export / import --------------------------------------------------------------------

@@ -351,6 +351,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore campaigns and runs with their stored timestamps (what `runcamp import` sends)
+         * @description Write scope. Each campaign and run is written exactly as given: created when absent, replaced when present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...) first, then this: it puts back the status and times those routes move, and the artifacts' created_at. At most 100 runs per request; all of it lands or none does. Instants are written as the API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it does not exist.
+         */
+        post: operations["importRepoContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tokens": {
         parameters: {
             query?: never;
@@ -805,6 +825,17 @@ export interface components {
         ArtifactPage: {
             items: components["schemas"]["Artifact"][];
             next_cursor: string | null;
+        };
+        ImportResult: {
+            repo_created: boolean;
+            campaigns: {
+                created: number;
+                replaced: number;
+            };
+            runs: {
+                created: number;
+                replaced: number;
+            };
         };
         IssuedToken: {
             id: string;
@@ -3255,6 +3286,151 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRepoContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Used only when this import creates the repo; an existing repo is left as it is */
+                    repo?: {
+                        description?: string;
+                        created_at: string;
+                    };
+                    campaigns?: {
+                        id: string;
+                        name: string;
+                        description?: string;
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        created_at: string;
+                    }[];
+                    runs?: {
+                        id: string;
+                        name?: string;
+                        experiment?: string;
+                        description?: string;
+                        status: components["schemas"]["RunStatus"];
+                        archived?: boolean;
+                        campaign?: string | null;
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        tags?: string[];
+                        provenance?: {
+                            [key: string]: unknown;
+                        } | null;
+                        created_at: string;
+                        updated_at: string;
+                        ended_at?: string | null;
+                        last_activity_at?: string;
+                        values?: {
+                            name: string;
+                            context?: components["schemas"]["Context"];
+                            value: components["schemas"]["Value"];
+                            updated_at: string;
+                        }[];
+                        artifacts?: {
+                            /** @description The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment. */
+                            path: string;
+                            /** @description The artifact (uploaded before this import) gets this creation time */
+                            created_at: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description What was created and replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -53,6 +53,28 @@ from .get_health_response_200_status import GetHealthResponse200Status
 from .get_health_response_503 import GetHealthResponse503
 from .get_health_response_503_database import GetHealthResponse503Database
 from .get_health_response_503_status import GetHealthResponse503Status
+from .import_repo_content_body import ImportRepoContentBody
+from .import_repo_content_body_campaigns_item import ImportRepoContentBodyCampaignsItem
+from .import_repo_content_body_campaigns_item_params import (
+    ImportRepoContentBodyCampaignsItemParams,
+)
+from .import_repo_content_body_repo import ImportRepoContentBodyRepo
+from .import_repo_content_body_runs_item import ImportRepoContentBodyRunsItem
+from .import_repo_content_body_runs_item_artifacts_item import (
+    ImportRepoContentBodyRunsItemArtifactsItem,
+)
+from .import_repo_content_body_runs_item_params import (
+    ImportRepoContentBodyRunsItemParams,
+)
+from .import_repo_content_body_runs_item_provenance_type_0 import (
+    ImportRepoContentBodyRunsItemProvenanceType0,
+)
+from .import_repo_content_body_runs_item_values_item import (
+    ImportRepoContentBodyRunsItemValuesItem,
+)
+from .import_result import ImportResult
+from .import_result_campaigns import ImportResultCampaigns
+from .import_result_runs import ImportResultRuns
 from .ingest_metrics_json_body import IngestMetricsJsonBody
 from .ingest_metrics_json_body_points_item import IngestMetricsJsonBodyPointsItem
 from .ingest_metrics_reopen import IngestMetricsReopen
@@ -169,6 +191,18 @@ __all__ = (
     "GetHealthResponse503",
     "GetHealthResponse503Database",
     "GetHealthResponse503Status",
+    "ImportRepoContentBody",
+    "ImportRepoContentBodyCampaignsItem",
+    "ImportRepoContentBodyCampaignsItemParams",
+    "ImportRepoContentBodyRepo",
+    "ImportRepoContentBodyRunsItem",
+    "ImportRepoContentBodyRunsItemArtifactsItem",
+    "ImportRepoContentBodyRunsItemParams",
+    "ImportRepoContentBodyRunsItemProvenanceType0",
+    "ImportRepoContentBodyRunsItemValuesItem",
+    "ImportResult",
+    "ImportResultCampaigns",
+    "ImportResultRuns",
     "IngestMetricsJsonBody",
     "IngestMetricsJsonBodyPointsItem",
     "IngestMetricsReopen",

@@ -108,7 +108,7 @@ async function inProcessIngest(total: number): Promise<number> {
       points[i] = { name: "loss", context: '{"subset":"train"}', step, value: 1 / (1 + step), epoch: Math.floor(step / 1000), time: 1764147000 + step * 0.01 };
     }
     const t0 = performance.now();
-    await ingestPoints(deps, "bench", "inprocess", points, false);
+    await ingestPoints(deps, "bench", "inprocess", points, "refuse");
     elapsed += performance.now() - t0;
   }
   const rate = total / (elapsed / 1000);

@@ -13,8 +13,18 @@ import type { ListArtifactsView } from "./schemas.ts";
 
 const ROOT = /^[^/]+\/([A-Za-z0-9_-]{1,64})\/artifacts(?:\/(.*))?$/;
 
-function locate(path: string): { runId: string; path: string | undefined } {
-  const m = ROOT.exec(path);
+// The route's path arrives URL-encoded; each segment is decoded here, so an encoded ".."
+// (%2e%2e) is a ".." segment and refused like a literal one.
+function decoded(path: string): string {
+  try {
+    return path.split("/").map(decodeURIComponent).join("/");
+  } catch {
+    throw invalidParameter("The artifact path is not valid URL encoding.");
+  }
+}
+
+function locate(encoded: string): { runId: string; path: string | undefined } {
+  const m = ROOT.exec(decoded(encoded));
   if (!m) throw invalidParameter("An artifact path is <experiment id>/<run id>/artifacts/<path>.");
   const rest = m[2] === undefined || m[2] === "" ? undefined : m[2].replace(/\/+$/, "");
   if (rest !== undefined && !v.is(ArtifactPath, rest))

@@ -178,23 +178,26 @@ function tracking(deps: Deps) {
 }
 
 function artifactProxy(deps: Deps) {
-  return new Hono()
-    .put("/artifacts/:path{.+}", async (c) => {
-      const body = c.req.raw.body ?? new ReadableStream({ start: (ctl) => ctl.close() });
-      const limit = deps.config.limits.maxArtifactBytes;
-      const declared = c.req.header("content-length");
-      if (declared !== undefined && Number(declared) > limit) throw tooLarge(`The artifact exceeds the limit of ${limit} bytes.`);
-      await uploadMlflowArtifact(deps, c.req.param("path"), c.req.header("content-type") || "application/octet-stream", body);
-      return c.json({});
-    })
-    .get("/artifacts/:path{.+}", async (c) => download(c, deps, await findMlflowArtifact(deps, c.req.param("path"))))
-    .get("/artifacts", async (c) => c.json(await listMlflowArtifacts(deps, (await read(c, S.ListArtifacts)).path ?? "")))
-    .all("/*", (c) => {
-      throw new MlflowError(
-        "ENDPOINT_NOT_FOUND",
-        `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (multipart uploads are not supported).`,
-      );
-    });
+  return (
+    new Hono()
+      .put("/artifacts/:path{.+}", async (c) => {
+        const body = c.req.raw.body ?? new ReadableStream({ start: (ctl) => ctl.close() });
+        const limit = deps.config.limits.maxArtifactBytes;
+        const declared = c.req.header("content-length");
+        if (declared !== undefined && Number(declared) > limit) throw tooLarge(`The artifact exceeds the limit of ${limit} bytes.`);
+        await uploadMlflowArtifact(deps, c.req.param("path"), c.req.header("content-type") || "application/octet-stream", body);
+        return c.json({});
+      })
+      .get("/artifacts/:path{.+}", async (c) => download(c, deps, await findMlflowArtifact(deps, c.req.param("path"))))
+      // The listed path comes decoded in the query string: encoded again for locate().
+      .get("/artifacts", async (c) => c.json(await listMlflowArtifacts(deps, encodeURI((await read(c, S.ListArtifacts)).path ?? ""))))
+      .all("/*", (c) => {
+        throw new MlflowError(
+          "ENDPOINT_NOT_FOUND",
+          `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (multipart uploads are not supported).`,
+        );
+      })
+  );
 }
 
 /** Every MLflow route with its own middleware (auth, body limit, UTF-8, write lock) and error body. */

@@ -153,7 +153,7 @@ function applyParams(row: RunRow, changes: RunChanges, params: ParamIn[]): void 
     const logged = key in changes.paramTexts ? changes.paramTexts[key] : key in changes.params ? paramText(changes.params[key]) : undefined;
     if (logged !== undefined && logged !== value)
       throw invalidParameter(
-        `Changing param values is not allowed. Param with key=${excerpt(key, 60)} was already logged with value=${excerpt(logged, 60)} for run ID='${row.id}'. Attempted logging new value ${excerpt(value, 60)}.`,
+        `Changing param values is not allowed. Param with key=${excerpt(key, 60)} was already logged with another value for run ID='${row.id}'.`,
       );
     changes.params[key] = typedParam(value);
     changes.paramTexts[key] = value;

@@ -2,8 +2,8 @@
 // core) on a fresh database, measures over HTTP against the performance targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look); LOAD_SECONDS
 // shortens the mixed-load section (default 60 s).
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
@@ -314,6 +314,20 @@ async function main() {
   rmSync(tmp, { recursive: true, force: true });
   console.log("web UI in Chromium...");
   writeWebUiSection(await benchWebUi(scale), scale);
+  benchMlflowClient();
+}
+
+// The mlflow client against runcamp and a real `mlflow server` (bench/mlflow-client.py writes
+// its own section). It needs the Python venv with the mlflow-test extra (see README).
+function benchMlflowClient() {
+  const python = join(root, ".venv/bin/python");
+  if (!existsSync(python)) {
+    console.log('mlflow client: skipped, no .venv (pip install "./clients/python[test,mlflow-test]" into .venv)');
+    return;
+  }
+  console.log("mlflow client against runcamp and mlflow server...");
+  const result = spawnSync(python, [join(root, "bench/mlflow-client.py")], { stdio: "inherit", env: { ...process.env, BENCH_SCALE: String(scale) } });
+  if (result.status !== 0) throw new Error(`bench/mlflow-client.py failed (${result.status})`);
 }
 
 function writeResults(rows: Row[], loadSection: string) {

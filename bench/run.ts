@@ -1,7 +1,8 @@
 // `npm run bench`: starts the Node host (a child process, so client and server each get a
 // core) on a fresh database, measures over HTTP against the performance targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look); LOAD_SECONDS
-// shortens the mixed-load section (default 60 s).
+// shortens the mixed-load section (default 60 s). Last, bench/mlflow-client.py times the mlflow
+// client against runcamp and a real `mlflow server` (its own section of RESULTS.md).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";

@@ -20,6 +20,8 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
   let runId = "";
   let experimentId = "";
   const name = `MLflow Errors ${uniqueRepo("x")}`;
+  // The experiment's repo: its name lower-cased, other characters as "-".
+  const repo = name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
 
   async function ok(path: string, body?: unknown) {
     const res = await call(`${API}${path}`, body === undefined ? undefined : json("POST", body));
@@ -48,7 +50,7 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
   /** What MLflow and runcamp show of the fixture. */
   async function snapshot() {
     const { run } = await ok(`/runs/get?run_id=${runId}`);
-    const native = await (await call(`/v1/repos/${run.info.experiment_id === "0" ? "default" : "mlflow-errors"}`)).text();
+    const native = await (await call(`/v1/repos/${repo}/runs/${runId}`)).json();
     return {
       run,
       history: await ok(`/metrics/get-history?run_id=${runId}&metric_key=loss`),
@@ -86,6 +88,40 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
     const search = await ok("/runs/search", { experiment_ids: [experimentId], filter: "params.lr = '1e-3' and metrics.loss < 0.5" });
     expect(v.is(SearchRunsView, search)).toBe(true);
     expect(search.runs.map((r: { info: { run_id: string } }) => r.info.run_id)).toEqual([runId]);
+  });
+
+  test("MLflow filters mean what MLflow says, compiled by runcamp's compiler; runcamp's typed filters see the same run", async () => {
+    const matches = async (filter: string) => {
+      const { runs } = await ok("/runs/search", { experiment_ids: [experimentId], filter });
+      return runs.some((r: { info: { run_id: string } }) => r.info.run_id === runId);
+    };
+    const yes = [
+      "params.lr = '1e-3'",
+      "params.lr LIKE '1e%'",
+      "params.`lr` IS NOT NULL",
+      "params.missing IS NULL",
+      "tags.team = 'vision' and tags.team ILIKE 'VIS%'",
+      'tags."runcamp.campaign" = \'grid\'',
+      `attributes.run_id IN ('${runId}', 'other')`,
+      "attributes.status = 'RUNNING' and attributes.run_name = 'r'",
+      "attributes.start_time = 1764147000000 and attributes.lifecycle_stage = 'active'",
+      "metrics.loss <= 0.34 and metrics.loss != 1",
+    ];
+    const no = [
+      "params.lr = '0.001'",
+      "params.lr != '1e-3'",
+      "params.missing != 'x'",
+      "tags.team != 'vision'",
+      "metrics.loss > 0.34",
+      "metrics.missing != 1",
+      `attributes.run_id NOT IN ('${runId}')`,
+      "attributes.status = 'FINISHED'",
+      "attributes.lifecycle_stage = 'deleted'",
+    ];
+    for (const filter of yes) expect(await matches(filter), filter).toBe(true);
+    for (const filter of no) expect(await matches(filter), filter).toBe(false);
+    const native = await (await call(`/v1/repos/${repo}/runs?filter=${encodeURIComponent('params.lr > 1e-4 and params.lr < 0.01 and campaign = "grid"')}`)).json();
+    expect(native.items.map((r: { id: string }) => r.id)).toEqual([runId]);
   });
 
   test("endpoints runcamp does not model: logged-model search is empty, the rest ENDPOINT_NOT_FOUND", async () => {

@@ -101,7 +101,7 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
       "params.`lr` IS NOT NULL",
       "params.missing IS NULL",
       "tags.team = 'vision' and tags.team ILIKE 'VIS%'",
-      'tags."runcamp.campaign" = \'grid\'',
+      "tags.\"runcamp.campaign\" = 'grid'",
       `attributes.run_id IN ('${runId}', 'other')`,
       "attributes.status = 'RUNNING' and attributes.run_name = 'r'",
       "attributes.start_time = 1764147000000 and attributes.lifecycle_stage = 'active'",
@@ -120,8 +120,37 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
     ];
     for (const filter of yes) expect(await matches(filter), filter).toBe(true);
     for (const filter of no) expect(await matches(filter), filter).toBe(false);
-    const native = await (await call(`/v1/repos/${repo}/runs?filter=${encodeURIComponent('params.lr > 1e-4 and params.lr < 0.01 and campaign = "grid"')}`)).json();
+    const native = await (
+      await call(`/v1/repos/${repo}/runs?filter=${encodeURIComponent('params.lr > 1e-4 and params.lr < 0.01 and campaign = "grid"')}`)
+    ).json();
     expect(native.items.map((r: { id: string }) => r.id)).toEqual([runId]);
+  });
+
+  test("get-history-bulk-interval samples each run's points in the step range, naming the run", async () => {
+    const all = await ok(`/metrics/get-history-bulk-interval?run_ids=${runId}&metric_key=loss&max_results=2`);
+    expect(all.metrics.map((m: { step: number; run_id: string }) => [m.step, m.run_id])).toEqual([
+      [0, runId],
+      [2, runId],
+    ]);
+    const ranged = await ok(`/metrics/get-history-bulk-interval?run_ids=${runId}&metric_key=loss&start_step=1&end_step=1`);
+    expect(ranged.metrics).toEqual([{ key: "loss", value: 0.5, timestamp: 1764147000001, step: 1, run_id: runId }]);
+  });
+
+  test("an experiment renames, deletes (hidden from the default search, runs refused) and restores", async () => {
+    const other = `${name} other`;
+    const id = (await ok("/experiments/create", { name: other })).experiment_id;
+    await ok("/experiments/update", { experiment_id: id, new_name: `${other} renamed` });
+    expect((await ok(`/experiments/get-by-name?experiment_name=${encodeURIComponent(`${other} renamed`)}`)).experiment.experiment_id).toBe(id);
+    await ok("/experiments/set-experiment-tag", { experiment_id: id, key: "k", value: "v" });
+    await ok("/experiments/delete", { experiment_id: id });
+    const ids = async (body: object) => (await ok("/experiments/search", body)).experiments.map((e: { experiment_id: string }) => e.experiment_id);
+    expect(await ids({ max_results: 1000 })).not.toContain(id);
+    expect(await ids({ view_type: "DELETED_ONLY", filter: "tags.k = 'v'" })).toEqual([id]);
+    const refused = await call(`${API}/runs/create`, json("POST", { experiment_id: id }));
+    expect(refused.status).toBe(400);
+    await ok("/experiments/restore", { experiment_id: id });
+    expect(await ids({ filter: `attributes.name LIKE '${other.slice(0, 20)}%renamed'` })).toEqual([id]);
+    expect((await ok("/experiments/get?experiment_id=0")).experiment.name).toBe("Default");
   });
 
   test("endpoints runcamp does not model: logged-model search is empty, the rest ENDPOINT_NOT_FOUND", async () => {

@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's mean ± 95% CI across runs
-         * @description Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+         * @description Over the campaign's runs that are not archived, that the selection keeps (status, default finished, and filter: as in the summary) and that have a confusion matrix artifact at path (the selected runs without one are listed in missing); selection in the answer says which runs were selected. Matrices are aligned by label. One group of all runs unless group_by names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
          */
         get: operations["campaignConfusion"];
         put?: never;
@@ -578,19 +578,20 @@ export interface components {
             created_at: string;
             runs: components["schemas"]["Run"][];
         };
+        /** @description The runs the report is over */
+        CampaignRunSelection: {
+            /** @description The statuses counted; null: any */
+            status: components["schemas"]["RunStatus"][] | null;
+            filter: string | null;
+            /** @description How many of the campaign's runs the selection kept */
+            runs: number;
+        };
         CampaignSummary: {
             campaign: string;
             group_by: string[];
             /** @enum {string} */
             select: "last" | "min" | "max";
-            /** @description The runs the statistics are over */
-            selection: {
-                /** @description The statuses counted; null: any */
-                status: components["schemas"]["RunStatus"][] | null;
-                filter: string | null;
-                /** @description How many of the campaign's runs the selection kept */
-                runs: number;
-            };
+            selection: components["schemas"]["CampaignRunSelection"];
             rows: {
                 /** @description The group's param values by path; null where a run lacks the param */
                 group: {
@@ -660,7 +661,8 @@ export interface components {
             campaign: string;
             path: string;
             group_by: string[];
-            /** @description Ids of the campaign's runs (not archived) without a confusion matrix at path */
+            selection: components["schemas"]["CampaignRunSelection"];
+            /** @description Ids of the selected runs without a confusion matrix at path */
             missing: string[];
             groups: {
                 /** @description The group's param values by path; null where a run lacks the param */
@@ -2381,7 +2383,7 @@ export interface operations {
                 group_by?: string;
                 /** @description Which series summary counts for a run (values ignore it) */
                 select?: "last" | "min" | "max";
-                /** @description Comma-separated run statuses the summary counts, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                /** @description Comma-separated run statuses that count, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
                 status?: string;
                 /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
                 filter?: string;
@@ -2459,6 +2461,10 @@ export interface operations {
                 path: string;
                 /** @description Comma-separated param paths, written as in filters (params.aug) or bare (aug): one summed matrix per group of runs with equal values there. Default: one group of all runs. */
                 group_by?: string;
+                /** @description Comma-separated run statuses that count, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                status?: string;
+                /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
+                filter?: string;
             };
             header?: never;
             path: {

@@ -23,11 +23,11 @@ from .campaign_detail import CampaignDetail
 from .campaign_detail_params import CampaignDetailParams
 from .campaign_page import CampaignPage
 from .campaign_params import CampaignParams
+from .campaign_run_selection import CampaignRunSelection
 from .campaign_summary import CampaignSummary
 from .campaign_summary_rows_item import CampaignSummaryRowsItem
 from .campaign_summary_rows_item_group import CampaignSummaryRowsItemGroup
 from .campaign_summary_select import CampaignSummarySelect
-from .campaign_summary_selection import CampaignSummarySelection
 from .close_stale_runs_body import CloseStaleRunsBody
 from .closed_stale_runs import ClosedStaleRuns
 from .column_fields import ColumnFields
@@ -139,11 +139,11 @@ __all__ = (
     "CampaignDetailParams",
     "CampaignPage",
     "CampaignParams",
+    "CampaignRunSelection",
     "CampaignSummary",
     "CampaignSummaryRowsItem",
     "CampaignSummaryRowsItemGroup",
     "CampaignSummarySelect",
-    "CampaignSummarySelection",
     "ClosedStaleRuns",
     "CloseStaleRunsBody",
     "ColumnFields",

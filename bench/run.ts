@@ -1,7 +1,9 @@
 // `npm run bench`: starts the Node host (a child process, so client and server each get a
 // core) on a fresh database, measures over HTTP against the performance targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look); LOAD_SECONDS
-// shortens the mixed-load section (default 60 s).
+// shortens the mixed-load section (default 60 s). Then the Python pieces, each writing its own
+// section of RESULTS.md: bench/export-import.py (the CLI's export/import) and
+// bench/mlflow-client.py (the mlflow client against runcamp and a real `mlflow server`).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -108,7 +110,7 @@ async function inProcessIngest(total: number): Promise<number> {
       points[i] = { name: "loss", context: '{"subset":"train"}', step, value: 1 / (1 + step), epoch: Math.floor(step / 1000), time: 1764147000 + step * 0.01 };
     }
     const t0 = performance.now();
-    await ingestPoints(deps, "bench", "inprocess", points, false);
+    await ingestPoints(deps, "bench", "inprocess", points, "refuse");
     elapsed += performance.now() - t0;
   }
   const rate = total / (elapsed / 1000);
@@ -314,13 +316,39 @@ async function main() {
   rmSync(tmp, { recursive: true, force: true });
   console.log("web UI in Chromium...");
   writeWebUiSection(await benchWebUi(scale), scale);
-  // The CLI's export/import bench is Python (the CLI is): it needs the repo's .venv.
+  benchExportImport();
+  benchMlflowClient();
+}
+
+// The CLI's export/import bench is Python (the CLI is): it needs the repo's .venv.
+function benchExportImport() {
   const python = join(root, ".venv", "bin", "python");
-  if (existsSync(python)) {
-    console.log("runcamp export/import...");
-    const done = spawnSync(python, [join(root, "bench", "export-import.py")], { stdio: "inherit", env: process.env });
-    if (done.status !== 0) console.error(`bench/export-import.py exited with ${done.status}`);
-  } else console.log("runcamp export/import: skipped (no .venv; see bench/export-import.py)");
+  if (!existsSync(python)) {
+    console.log("runcamp export/import: skipped (no .venv; see bench/export-import.py)");
+    return;
+  }
+  console.log("runcamp export/import...");
+  const done = spawnSync(python, [join(root, "bench", "export-import.py")], { stdio: "inherit", env: process.env });
+  if (done.status !== 0) {
+    console.error(`bench/export-import.py exited with ${done.status}`);
+    process.exitCode = 1;
+  }
+}
+
+// The mlflow client against runcamp and a real `mlflow server` (bench/mlflow-client.py writes
+// its own section). It needs the Python venv with the mlflow-test extra (see README).
+function benchMlflowClient() {
+  const python = join(root, ".venv/bin/python");
+  if (!existsSync(python)) {
+    console.log('mlflow client: skipped, no .venv (pip install "./clients/python[test,mlflow-test]" into .venv)');
+    return;
+  }
+  console.log("mlflow client against runcamp and mlflow server...");
+  const result = spawnSync(python, [join(root, "bench/mlflow-client.py")], { stdio: "inherit", env: { ...process.env, BENCH_SCALE: String(scale) } });
+  if (result.status !== 0) {
+    console.error(`bench/mlflow-client.py exited with ${result.status}`);
+    process.exitCode = 1;
+  }
 }
 
 function writeResults(rows: Row[], loadSection: string) {

@@ -37,7 +37,7 @@ async function ingestSeries(deps: Deps, repo: string, run: string, name: string,
       const value = 2 / (1 + step / 5000) + Math.sin(step / 97) * 0.02 + (step % 99_991 === 0 ? 1 : 0);
       points[i] = { name, context, step, value, epoch: Math.floor(step / 1000), time: 1764147000 + step * 0.05 };
     }
-    await ingestPoints(deps, repo, run, points, false);
+    await ingestPoints(deps, repo, run, points, "refuse");
   }
 }
 
@@ -82,7 +82,7 @@ async function generate(dbFile: string, s: Sizes) {
       epoch: null,
       time: 1764147000 + step,
     }));
-    await ingestPoints(deps, "ui-table", id, points, false);
+    await ingestPoints(deps, "ui-table", id, points, "refuse");
   }
   client.close();
   return (performance.now() - t0) / 1000;

@@ -12,6 +12,7 @@ import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
 import { importRoutes } from "./api/imports/routes.ts";
 import { metricRoutes } from "./api/metrics/routes.ts";
+import { mlflowRoutes } from "./api/mlflow/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { livenessRoutes } from "./api/runs/liveness/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
@@ -75,6 +76,8 @@ export function createApp(hostDeps: Deps) {
   app.use("/v1/*", serializeWrites(writeLock, isArtifactUpload));
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
+  // The MLflow dialect (src/api/mlflow/): its own auth, limits and error body; not in the spec.
+  app.route("/", mlflowRoutes(deps));
 
   let spec: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));

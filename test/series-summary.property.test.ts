@@ -47,7 +47,7 @@ test("after random appends and overwrites the summary equals one computed from a
           "prop",
           runId,
           points.map((p) => ({ name: "m", context: "{}", step: p.step, value: p.value, epoch: null, time: 1 })),
-          false,
+          "refuse",
         );
         for (const p of points) model.set(p.step, p.value);
         const steps = [...model.keys()].sort((a, b) => a - b);

@@ -51,9 +51,36 @@ export const runs = sqliteTable(
     // The run's last sign of life: ingest, values, create/resume, SDK heartbeat (see
     // src/api/runs/liveness.ts). NULL for runs older than the column: updated_at stands in.
     lastActivityAt: integer("last_activity_at"),
+    // Params logged through the MLflow dialect, as the exact strings it sent (JSON object,
+    // key -> text): `params` holds them typed (so `params.lr > 1e-3` works), this reads them
+    // back as logged. NULL: none. See src/api/mlflow/README.md.
+    paramTexts: text("param_texts"),
+    // Key/value tags (MLflow's), losslessly: JSON object key -> value. `tags` keeps the labels.
+    tagValues: text("tag_values"),
   },
-  (t) => [uniqueIndex("runs_repo_id").on(t.repoPk, t.id), index("runs_repo_created").on(t.repoPk, t.createdAt, t.pk), index("runs_campaign").on(t.campaignPk)],
+  (t) => [
+    uniqueIndex("runs_repo_id").on(t.repoPk, t.id),
+    index("runs_repo_created").on(t.repoPk, t.createdAt, t.pk),
+    index("runs_campaign").on(t.campaignPk),
+    // MLflow names a run by id alone, without its experiment.
+    index("runs_id").on(t.id),
+  ],
 );
+
+// What the MLflow dialect knows of a repo beyond the repo itself (src/api/mlflow/): its
+// experiment name when that is not the repo's name, lifecycle stage and experiment tags.
+// A repo without a row is an active experiment named like the repo.
+export const mlflowExperiments = sqliteTable("mlflow_experiments", {
+  repoPk: integer("repo_pk")
+    .primaryKey()
+    .references(() => repos.pk, { onDelete: "cascade" }),
+  name: text("name").notNull().unique(),
+  lifecycleStage: text("lifecycle_stage", { enum: ["active", "deleted"] })
+    .notNull()
+    .default("active"),
+  tags: text("tags").notNull().default("{}"),
+  updatedAt: integer("updated_at").notNull(),
+});
 
 // One result per (run, name, context). `value` is JSON text: a scalar or a small object.
 export const runValues = sqliteTable(

@@ -30,6 +30,12 @@
 // - stale is true for a running run whose last activity (runs.last_activity_at, or
 //   updated_at for runs older than that column) is before options.staleBefore (epoch ms).
 // - created_at/ended_at compare epoch ms with the instant an ISO date names.
+// - The MLflow dialect's fields (no filter text of their own; src/api/mlflow/filter.ts):
+//   paramText is a param as text: the exact string MLflow logged
+//   (runs.param_texts), else the JSON value rendered (strings as they are, numbers as SQLite
+//   prints them, true/false, objects and arrays as JSON); tagValue is a key/value tag's value
+//   (runs.tag_values), "" for a label; runId is the run's id. All three are text, missing
+//   when the run lacks them.
 import { canonicalContext } from "../lib/context.ts";
 import { type BuiltinField, type CompareOp, type ContextEntry, type Expr, type Field, filterNamesField, type Literal, parseSort } from "./parse.ts";
 
@@ -63,6 +69,11 @@ export function compileFilter(ast: Expr, options: FilterOptions = {}): CompiledS
 //   ORDER BY <sql> <direction>, r.pk
 export function compileSort(text: string, options: FilterOptions = {}): CompiledSort {
   const { field, direction } = parseSort(text);
+  return compileSortField(field, direction, options);
+}
+
+/** A sort key for a field already parsed (or built, as the MLflow dialect does). */
+export function compileSortField(field: Field, direction: "asc" | "desc", options: FilterOptions = {}): CompiledSort {
   const args: SqlArg[] = [];
   return { sql: sortKey(field, args, options), args, direction };
 }
@@ -169,6 +180,12 @@ function targetOf(field: Field, options: FilterOptions): Target {
         nullableColumnTarget(column),
       );
     }
+    case "paramText":
+      return nullableColumnTarget((args) => paramTextSql(field.path, args));
+    case "tagValue":
+      return nullableColumnTarget((args) => tagValueSql(field.key, args));
+    case "runId":
+      return columnTarget("r.id", "1");
     case "tag": {
       const has = (args: SqlArg[]) => `EXISTS (SELECT 1 FROM json_each(r.tags) t WHERE t.value = ${bind(args, field.label)})`;
       const unsupported = () => {
@@ -224,15 +241,30 @@ function staleTarget(options: FilterOptions): Target {
   };
 }
 
-// A column that may be NULL (ended_at; a series summary column): NULL fails everything.
-function nullableColumnTarget(column: string): Target {
+// A column (or an expression binding its own args) that may be NULL (ended_at; a series
+// summary column; a param's text): NULL fails everything.
+function nullableColumnTarget(column: string | ((args: SqlArg[]) => string)): Target {
+  const sql = typeof column === "string" ? () => column : column;
   return {
-    compare: (op, value, args) => `COALESCE(${column} ${op} ${bind(args, value.value)}, 0)`,
-    inList: (values, args) => `COALESCE(${column} IN (${placeholders(values, args)}), 0)`,
-    notNull: () => `${column} IS NOT NULL`,
-    match: (op, pattern, args) => `COALESCE(${matchSql(column, op, pattern, args)}, 0)`,
-    truthy: () => `COALESCE(${column} != 0, 0)`,
+    compare: (op, value, args) => `COALESCE(${sql(args)} ${op} ${bind(args, value.value)}, 0)`,
+    inList: (values, args) => `COALESCE(${sql(args)} IN (${placeholders(values, args)}), 0)`,
+    notNull: (args) => `${sql(args)} IS NOT NULL`,
+    match: (op, pattern, args) => `COALESCE(${matchSql(sql(args), op, pattern, args)}, 0)`,
+    truthy: (args) => `COALESCE(${sql(args)} != 0, 0)`,
   };
+}
+
+function paramTextSql(keys: readonly string[], args: SqlArg[]): string {
+  const path = jsonPath(keys);
+  const value = () => `json_extract(r.params, ${bind(args, path)})`;
+  return (
+    `COALESCE(json_extract(r.param_texts, ${bind(args, path)}), CASE json_type(r.params, ${bind(args, path)}) ` +
+    `WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL ELSE CAST(${value()} AS TEXT) END)`
+  );
+}
+
+function tagValueSql(key: string, args: SqlArg[]): string {
+  return `COALESCE(json_extract(r.tag_values, ${bind(args, jsonPath([key]))}), CASE WHEN EXISTS (SELECT 1 FROM json_each(r.tags) t WHERE t.value = ${bind(args, key)}) THEN '' END)`;
 }
 
 // A field that lives in another table's row (a value, a series): the condition holds when
@@ -305,6 +337,12 @@ function sortKey(field: Field, args: SqlArg[], options: FilterOptions): string {
       return `(SELECT json_extract(v.value, '$') FROM run_values v WHERE v.run_pk = r.pk AND v.name = ${bind(args, field.name)} AND v.context = ${bind(args, contextText(field.context))})`;
     case "metric":
       return `(SELECT s.${AGG_COLUMNS[field.agg]} FROM series s WHERE s.run_pk = r.pk AND s.name = ${bind(args, field.name)} AND s.context = ${bind(args, contextText(field.context))})`;
+    case "paramText":
+      return paramTextSql(field.path, args);
+    case "tagValue":
+      return tagValueSql(field.key, args);
+    case "runId":
+      return "r.id";
     case "tag":
       throw new Error("parseSort rejects tags");
   }

@@ -27,5 +27,9 @@ export function formatField(field: Field): string {
       return `values.${name(field.name)}${context(field.context)}`;
     case "metric":
       return `metrics.${name(field.name)}${context(field.context)}.${field.agg}`;
+    case "paramText":
+    case "tagValue":
+    case "runId":
+      throw new Error(`${field.kind} fields have no runcamp filter text (MLflow dialect only)`);
   }
 }

@@ -52,6 +52,12 @@ export type Field = Span &
     // `context` is sorted by key and has no duplicate keys; [] is the empty context {}.
     | { kind: "value"; name: string; context: ContextEntry[] }
     | { kind: "metric"; name: string; context: ContextEntry[]; agg: Aggregation }
+    // Not written in runcamp's filter text: the MLflow dialect (src/api/mlflow/filter.ts)
+    // builds them. A top-level param as the text it was logged as; a key/value tag's value
+    // (a label reads as ""); the run's id.
+    | { kind: "paramText"; path: string[] }
+    | { kind: "tagValue"; key: string }
+    | { kind: "runId" }
   );
 
 // `date` is a string literal compared with created_at/ended_at, already in epoch ms.
@@ -579,6 +585,10 @@ function classOf(field: Field): FieldClass {
       return "metric";
     case "tag":
       return "tag";
+    case "paramText":
+    case "tagValue":
+    case "runId":
+      return "text";
   }
 }
 

@@ -73,6 +73,16 @@ export async function listRunSeries(db: Executor, runPk: number, options: { limi
   return rs.rows.map((row) => rowOf(row as unknown as Record<string, unknown>));
 }
 
+/** Every series of each of `runPks`, in one query, by run then (name, context). */
+export async function listSeriesOfRuns(db: Executor, runPks: readonly number[]): Promise<SeriesRow[]> {
+  if (!runPks.length) return [];
+  const rs = await db.execute({
+    sql: `SELECT ${COLUMNS} FROM series s WHERE s.run_pk IN (${runPks.map(() => "?").join(", ")}) ORDER BY s.run_pk, s.name, s.context`,
+    args: [...runPks],
+  });
+  return rs.rows.map((row) => rowOf(row as unknown as Record<string, unknown>));
+}
+
 /**
  * The series named by (name, context) keys in each of `runPks`, in one query; a run lacking
  * one simply has no row for it. Rows come in run order as given, then key order.

@@ -4,7 +4,7 @@
 // src/series/ imports its files directly (test/layers.test.ts checks it).
 export { BlockCache } from "./cache.ts";
 export type { SeriesRow, SeriesSummary, SummaryColumn } from "./catalog.ts";
-export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, SUMMARY_SQL } from "./catalog.ts";
+export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, listSeriesOfRuns, SUMMARY_SQL } from "./catalog.ts";
 export type { Point } from "./codec/block.ts";
 export { MAX_TIME_MS } from "./codec/block.ts";
 export type { Bucket } from "./downsample.ts";

@@ -31,7 +31,7 @@ function uploadContentType(header: string | undefined): string {
 const binary = { schema: { type: "string" as const, format: "binary" } };
 
 /** The artifact's bytes (or the part Range asks for) with its ETag; 304 when If-None-Match matches. */
-function download(c: Context, deps: Deps, artifact: StoredArtifact): Response {
+export function download(c: Context, deps: Deps, artifact: StoredArtifact): Response {
   const etag = `"${artifact.sha256}"`;
   const headers = new Headers({
     etag,

@@ -71,7 +71,7 @@ export function metricRoutes(deps: Deps) {
           throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
         }
         if (reopen) parsed.reopen = true;
-        return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen));
+        return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen ? "reopen" : "refuse"));
       },
     )
     .get(

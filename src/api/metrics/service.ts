@@ -13,12 +13,18 @@ import type { IngestResult, QueryResult, ReadFormat, SeriesColumnsView, SeriesRe
 import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.ts";
 
 /**
+ * What ingest does to a run that is not running: refuse (409), reopen it (status running
+ * again), or log and leave its status (the MLflow dialect: MLflow logs to finished runs).
+ */
+export type NotRunning = "refuse" | "reopen" | "log";
+
+/**
  * Ingests a batch atomically: one write transaction covers every series it touches, so
  * either all points land or none do.
  */
-export async function ingestPoints(deps: Deps, repo: string, runId: string, points: IncomingPoint[], reopen: boolean): Promise<IngestResult> {
+export async function ingestPoints(deps: Deps, repo: string, runId: string, points: IncomingPoint[], notRunning: NotRunning): Promise<IngestResult> {
   const { runPk, status } = await findRunPk(deps, repo, runId);
-  if (status !== "running" && !reopen) {
+  if (status !== "running" && notRunning === "refuse") {
     throw conflict(`Run "${runId}" is ${status}; send "reopen": true (or ?reopen=true) to log to it again.`);
   }
   const groups = new Map<string, { name: string; context: string; points: Point[] }>();
@@ -32,7 +38,7 @@ export async function ingestPoints(deps: Deps, repo: string, runId: string, poin
   if (groups.size > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${groups.size}); split the batch.`);
   const tx = await deps.client.transaction("write");
   try {
-    if (status !== "running") await reopenRun(tx, runPk);
+    if (status !== "running" && notRunning === "reopen") await reopenRun(tx, runPk);
     const { created } = await writeSeries(tx, runPk, [...groups.values()]);
     // Counted after the write, inside the transaction (the rollback below undoes all of it),
     // and only when the request added series: appends to known series cannot pass the limit.

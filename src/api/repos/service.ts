@@ -60,6 +60,7 @@ export async function deleteRepo(deps: Deps, name: string): Promise<void> {
     [
       ...deleteRunsOf("SELECT pk FROM runs WHERE repo_pk = ?", [pk]),
       { sql: "DELETE FROM campaigns WHERE repo_pk = ?", args: [pk] },
+      { sql: "DELETE FROM mlflow_experiments WHERE repo_pk = ?", args: [pk] },
       { sql: "DELETE FROM repos WHERE pk = ?", args: [pk] },
     ],
     "write",

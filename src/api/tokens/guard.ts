@@ -54,31 +54,34 @@ function needs(method: string, path: string): { scope: TokenScope; repo: string 
 }
 
 /**
+ * Who sends the request: the rights of its bearer token (every right when the server has no
+ * RUNCAMP_ADMIN_TOKEN), or a 401. Authorising is the caller's part (requireToken for /v1,
+ * the MLflow dialect for its own routes).
+ */
+export async function authenticate(deps: Deps, c: Context, serialize: (task: () => Promise<void>) => Promise<void>): Promise<Auth> {
+  const admin = deps.config.adminToken;
+  if (!admin) return OPEN;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
+  if (!match) throw unauthorized(c, "Send an API token as `Authorization: Bearer <token>`.", false);
+  const secret = match[1];
+  if (await sameSecret(secret, admin)) return OPEN;
+  const token = await findTokenByHash(deps, await sha256Hex(secret));
+  const now = Date.now();
+  if (!token) throw unauthorized(c, "The token is not valid (unknown or revoked).", true);
+  if (token.expiresAt !== null && token.expiresAt <= now) throw unauthorized(c, "The token has expired.", true);
+  if (token.lastUsedAt === null || now - token.lastUsedAt >= TOUCH_EVERY_MS) await serialize(() => touchToken(deps, token.id, now));
+  return { scope: token.scope, repo: token.repo };
+}
+
+/**
  * Authenticates and authorises every request it guards, and leaves the caller's rights in
  * c.get("auth"). `serialize` runs the last-used update with the app's other writes. It is
  * awaited, not left in the background: a Worker may drop work still pending after its
  * response, which would leave the write queue waiting forever.
  */
 export function requireToken(deps: Deps, serialize: (task: () => Promise<void>) => Promise<void>): MiddlewareHandler {
-  const admin = deps.config.adminToken;
   return async (c, next) => {
-    if (!admin) {
-      c.set("auth", OPEN);
-      return next();
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
-    if (!match) throw unauthorized(c, "Send an API token as `Authorization: Bearer <token>`.", false);
-    const secret = match[1];
-    let auth: Auth;
-    if (await sameSecret(secret, admin)) auth = OPEN;
-    else {
-      const token = await findTokenByHash(deps, await sha256Hex(secret));
-      const now = Date.now();
-      if (!token) throw unauthorized(c, "The token is not valid (unknown or revoked).", true);
-      if (token.expiresAt !== null && token.expiresAt <= now) throw unauthorized(c, "The token has expired.", true);
-      if (token.lastUsedAt === null || now - token.lastUsedAt >= TOUCH_EVERY_MS) await serialize(() => touchToken(deps, token.id, now));
-      auth = { scope: token.scope, repo: token.repo };
-    }
+    const auth = await authenticate(deps, c, serialize);
     const need = needs(c.req.method, new URL(c.req.url).pathname);
     if (need.unrestricted && auth.repo !== null)
       throw forbidden(`This token is limited to repo "${auth.repo}"; managing tokens needs an admin token for every repo.`);

@@ -1,6 +1,6 @@
 // Request and response shapes of the campaign summary. Types come from these schemas.
 import * as v from "valibot";
-import { Context, JsonObject, Name, Status, WireNumber } from "../../../http/schemas.ts";
+import { Context, JsonObject, Name, WireNumber } from "../../../http/schemas.ts";
 import { commaList, encodedQuery, jsonQuery } from "../../../http/validation.ts";
 import { RunSelectionQuery, SelectionView } from "../selection.ts";
 

@@ -1,0 +1,231 @@
+// The MLflow REST dialect: /api/2.0/mlflow/... (and the same under /ajax-api/2.0/mlflow/, the
+// MLflow UI's prefix) for what the mlflow 3.x client calls while tracking, found by running it
+// (tools/mlflow/record.py), and the artifact proxy /api/2.0/mlflow-artifacts/artifacts/....
+// Handlers read the request as MLflow sends it (GET: query string; POST: a JSON body), check it
+// with the schema, call a service and answer MLflow's JSON. Errors answer MLflow's body
+// (errors.ts). Not in openapi.yaml: the contract is MLflow's (see README).
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import * as v from "valibot";
+import type { Deps } from "../../deps.ts";
+import { tooLarge } from "../../http/problems.ts";
+import { strictUtf8Bodies } from "../../http/strict-body.ts";
+import { serializeWrites } from "../../http/write-lock.ts";
+import { scopeAllows } from "../../lib/scopes.ts";
+import { download } from "../artifacts/routes.ts";
+import { authenticate } from "../tokens/guard.ts";
+import { findMlflowArtifact, listMlflowArtifacts, uploadMlflowArtifact } from "./artifacts.ts";
+import { invalidParameter, MlflowError, mlflowErrorResponse } from "./errors.ts";
+import {
+  createExperiment,
+  getExperiment,
+  getExperimentByName,
+  renameExperiment,
+  searchExperiments,
+  setExperimentStage,
+  setExperimentTag,
+} from "./experiments.ts";
+import { metricHistory, metricHistoryBulk } from "./history.ts";
+import { createMlflowRun, deleteRunTag, getMlflowRun, logBatch, logMetrics, logParams, setRunDeleted, setRunTags, updateMlflowRun } from "./runs.ts";
+import * as S from "./schemas.ts";
+import { searchMlflowRuns } from "./search.ts";
+
+const TRACKING = ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"];
+const ARTIFACTS = ["/api/2.0/mlflow-artifacts", "/ajax-api/2.0/mlflow-artifacts"];
+const PREFIXES = [...TRACKING, ...ARTIFACTS, "/api/3.0/mlflow", "/ajax-api/3.0/mlflow"];
+
+export const isMlflowPath = (path: string) => PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+/** Artifact uploads stream, like runcamp's own (app.ts keeps the body limit and write lock off them). */
+const isMlflowUpload = (c: Context) => c.req.method === "PUT" && ARTIFACTS.some((p) => c.req.path.startsWith(`${p}/artifacts/`));
+
+// POSTs that only read: a read token may call them.
+const READ_POSTS = new Set(["/runs/search", "/experiments/search", "/logged-models/search"]);
+const REPEATED = new Set(["run_ids", "experiment_ids", "order_by"]);
+
+/** The request's fields: a GET's query string (repeated keys as lists), else the JSON body. */
+async function fields(c: Context): Promise<unknown> {
+  if (c.req.method === "GET" || c.req.method === "HEAD") {
+    const out: Record<string, string | string[]> = {};
+    const url = new URL(c.req.url);
+    for (const key of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(key);
+      out[key] = REPEATED.has(key) ? all : all[all.length - 1];
+    }
+    return out;
+  }
+  const text = await c.req.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidParameter("The request body is not JSON.");
+  }
+}
+
+async function read<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  const result = v.safeParse(schema, await fields(c));
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = (issue.path ?? []).map((p) => String(p.key)).join(".") || "body";
+  throw invalidParameter(`Invalid value for parameter '${path.slice(0, 80)}': ${issue.message}.`);
+}
+
+function guard(deps: Deps): (c: Context, next: () => Promise<void>) => Promise<void> {
+  return async (c, next) => {
+    const auth = await authenticate(deps, c, deps.writeLock!);
+    // Requests name runs and experiments, not repos: a token limited to one repo cannot be
+    // held to it here, so it gets no access at all.
+    if (auth.repo !== null)
+      throw new MlflowError("PERMISSION_DENIED", `This token is limited to repo "${auth.repo}"; MLflow endpoints need a token for every repo.`);
+    const sub = c.req.path.replace(/^\/(ajax-)?api\/[23]\.0\/mlflow/, "");
+    const need = c.req.method === "GET" || c.req.method === "HEAD" || READ_POSTS.has(sub) ? "read" : "write";
+    if (!scopeAllows(auth.scope, need)) throw new MlflowError("PERMISSION_DENIED", `This needs a token with the ${need} scope; this one has ${auth.scope}.`);
+    c.set("auth", auth);
+    await next();
+  };
+}
+
+function tracking(deps: Deps) {
+  const ok = (c: Context) => c.json({});
+  const id = (x: { run_id?: string; run_uuid?: string }) => x.run_id ?? x.run_uuid;
+  return (
+    new Hono()
+      .post("/experiments/create", async (c) => {
+        const input = await read(c, S.CreateExperiment);
+        return c.json({ experiment_id: await createExperiment(deps, input.name, input.tags) });
+      })
+      .get("/experiments/get", async (c) => c.json({ experiment: (await getExperiment(deps, (await read(c, S.ExperimentRef)).experiment_id)).view }))
+      .get("/experiments/get-by-name", async (c) =>
+        c.json({ experiment: (await getExperimentByName(deps, (await read(c, S.ExperimentByName)).experiment_name)).view }),
+      )
+      // The client sends search as POST; the UI as GET.
+      .on(["GET", "POST"], "/experiments/search", async (c) => c.json(await searchExperiments(deps, await read(c, S.SearchExperiments))))
+      .post("/experiments/update", async (c) => {
+        const input = await read(c, S.UpdateExperiment);
+        await renameExperiment(deps, input.experiment_id, input.new_name);
+        return ok(c);
+      })
+      .post("/experiments/delete", async (c) => {
+        await setExperimentStage(deps, (await read(c, S.ExperimentRef)).experiment_id, "deleted");
+        return ok(c);
+      })
+      .post("/experiments/restore", async (c) => {
+        await setExperimentStage(deps, (await read(c, S.ExperimentRef)).experiment_id, "active");
+        return ok(c);
+      })
+      .post("/experiments/set-experiment-tag", async (c) => {
+        const input = await read(c, S.SetExperimentTag);
+        await setExperimentTag(deps, input.experiment_id, { key: input.key, value: input.value });
+        return ok(c);
+      })
+      .post("/runs/create", async (c) => c.json({ run: await createMlflowRun(deps, await read(c, S.CreateRun)) }))
+      .get("/runs/get", async (c) => c.json({ run: await getMlflowRun(deps, id(await read(c, S.RunOnly))) }))
+      .post("/runs/update", async (c) => c.json(await updateMlflowRun(deps, await read(c, S.UpdateRun))))
+      .post("/runs/delete", async (c) => {
+        await setRunDeleted(deps, id(await read(c, S.RunOnly)), true);
+        return ok(c);
+      })
+      .post("/runs/restore", async (c) => {
+        await setRunDeleted(deps, id(await read(c, S.RunOnly)), false);
+        return ok(c);
+      })
+      .on(["GET", "POST"], "/runs/search", async (c) => c.json(await searchMlflowRuns(deps, await read(c, S.SearchRuns))))
+      .post("/runs/log-batch", async (c) => {
+        await logBatch(deps, await read(c, S.LogBatch));
+        return ok(c);
+      })
+      .post("/runs/log-metric", async (c) => {
+        const input = await read(c, S.LogMetric);
+        await logMetrics(deps, id(input), [input]);
+        return ok(c);
+      })
+      .post("/runs/log-parameter", async (c) => {
+        const input = await read(c, S.LogParam);
+        await logParams(deps, id(input), [input]);
+        return ok(c);
+      })
+      .post("/runs/set-tag", async (c) => {
+        const input = await read(c, S.SetTag);
+        await setRunTags(deps, id(input), [input]);
+        return ok(c);
+      })
+      .post("/runs/delete-tag", async (c) => {
+        const input = await read(c, S.DeleteTag);
+        await deleteRunTag(deps, id(input), input.key);
+        return ok(c);
+      })
+      // Datasets and model inputs are accepted (autolog sends them) and not kept.
+      .post("/runs/log-inputs", async (c) => {
+        await getMlflowRun(deps, id(await read(c, S.LogInputs)));
+        return ok(c);
+      })
+      .post("/runs/outputs", async (c) => {
+        await getMlflowRun(deps, id(await read(c, S.RunOnly)));
+        return ok(c);
+      })
+      .get("/metrics/get-history", async (c) => c.json(await metricHistory(deps, await read(c, S.GetHistory))))
+      .get("/metrics/get-history-bulk-interval", async (c) => c.json(await metricHistoryBulk(deps, await read(c, S.GetHistoryBulkInterval))))
+      // Logged models are not modelled: the client searches them while listing and
+      // downloading a run's artifacts, and an empty answer is what "none" looks like.
+      .post("/logged-models/search", (c) => c.json({ models: [] }))
+      .all("/*", (c) => {
+        throw new MlflowError(
+          "ENDPOINT_NOT_FOUND",
+          `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (logged models, traces and the model registry are not supported).`,
+        );
+      })
+  );
+}
+
+function artifactProxy(deps: Deps) {
+  return (
+    new Hono()
+      .put("/artifacts/:path{.+}", async (c) => {
+        const body = c.req.raw.body ?? new ReadableStream({ start: (ctl) => ctl.close() });
+        const limit = deps.config.limits.maxArtifactBytes;
+        const declared = c.req.header("content-length");
+        if (declared !== undefined && Number(declared) > limit) throw tooLarge(`The artifact exceeds the limit of ${limit} bytes.`);
+        await uploadMlflowArtifact(deps, c.req.param("path"), c.req.header("content-type") || "application/octet-stream", body);
+        return c.json({});
+      })
+      .get("/artifacts/:path{.+}", async (c) => download(c, deps, await findMlflowArtifact(deps, c.req.param("path"))))
+      // The listed path comes decoded in the query string: encoded again for locate().
+      .get("/artifacts", async (c) => c.json(await listMlflowArtifacts(deps, encodeURI((await read(c, S.ListArtifacts)).path ?? ""))))
+      .all("/*", (c) => {
+        throw new MlflowError(
+          "ENDPOINT_NOT_FOUND",
+          `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (multipart uploads are not supported).`,
+        );
+      })
+  );
+}
+
+/** Every MLflow route with its own middleware (auth, body limit, UTF-8, write lock) and error body. */
+export function mlflowRoutes(deps: Deps) {
+  const app = new Hono();
+  app.onError(mlflowErrorResponse);
+  const limitBody = bodyLimit({
+    maxSize: deps.config.limits.maxBodyBytes,
+    onError: () => {
+      throw tooLarge(`The request body exceeds the limit of ${deps.config.limits.maxBodyBytes} bytes.`);
+    },
+  });
+  const utf8 = strictUtf8Bodies();
+  const writes = serializeWrites(deps.writeLock!, isMlflowUpload);
+  for (const prefix of PREFIXES) {
+    app.use(`${prefix}/*`, guard(deps));
+    app.use(`${prefix}/*`, (c, next) => (isMlflowUpload(c) ? next() : limitBody(c, next)));
+    app.use(`${prefix}/*`, (c, next) => (isMlflowUpload(c) ? next() : utf8(c, next)));
+    app.use(`${prefix}/*`, writes);
+  }
+  for (const prefix of TRACKING) app.route(prefix, tracking(deps));
+  for (const prefix of ARTIFACTS) app.route(prefix, artifactProxy(deps));
+  // Asked by the artifact client before large uploads: runcamp has no multipart uploads.
+  for (const prefix of ["/api/3.0/mlflow", "/ajax-api/3.0/mlflow"]) {
+    app.get(`${prefix}/server-info`, (c) => c.json({ store_type: "runcamp", multipart_uploads_enabled: false, multipart_downloads_enabled: false }));
+    app.all(`${prefix}/*`, (c) => {
+      throw new MlflowError("ENDPOINT_NOT_FOUND", `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)}.`);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,177 @@
+// The MLflow REST dialect's requests and answers (mlflow/protos/service.proto, as the mlflow
+// 3.x client sends and reads them; tools/mlflow/record.py shows the calls). Requests are
+// read loosely, like protobuf JSON: unknown fields are ignored, an int64 may come as a number
+// or a decimal string. Answers carry int64 as JSON numbers. These routes are not in
+// openapi.yaml (see README, "Using MLflow clients"), but each answer's shape is declared once
+// here and the services return its InferOutput.
+import * as v from "valibot";
+
+/** MLflow's limits (mlflow/utils/validation.py). */
+export const MLFLOW_LIMITS = {
+  metricsPerBatch: 1000,
+  paramsPerBatch: 100,
+  tagsPerBatch: 100,
+  entitiesPerBatch: 1000,
+  keyLength: 250,
+  paramValueLength: 6000,
+  tagValueLength: 8000,
+  maxResults: 50000,
+  experimentNameLength: 500,
+} as const;
+
+const Int64 = v.union([v.pipe(v.number(), v.safeInteger()), v.pipe(v.string(), v.regex(/^-?\d{1,16}$/), v.transform(Number), v.safeInteger())]);
+const Key = v.pipe(
+  v.string(),
+  v.minLength(1, "must not be empty"),
+  v.maxLength(MLFLOW_LIMITS.keyLength, `must be at most ${MLFLOW_LIMITS.keyLength} characters`),
+);
+const Id = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256, "must be at most 256 characters"));
+const Stringish = v.union([v.string(), v.pipe(v.number(), v.transform(String)), v.pipe(v.boolean(), v.transform(String))]);
+// The client sends run_uuid beside run_id (legacy); either names the run.
+const RunRef = { run_id: v.optional(Id), run_uuid: v.optional(Id) };
+const list = <S extends v.GenericSchema>(item: S) =>
+  v.optional(
+    v.union([
+      v.array(item),
+      v.pipe(
+        item,
+        v.transform((x) => [x]),
+      ),
+    ]),
+  );
+
+export const MetricValue = v.union([v.number(), v.picklist(["NaN", "Infinity", "-Infinity", "nan", "inf", "-inf"])]);
+const MetricIn = v.object({ key: Key, value: MetricValue, timestamp: v.optional(Int64), step: v.optional(Int64) });
+export type MetricIn = v.InferOutput<typeof MetricIn>;
+export const ParamIn = v.object({
+  key: Key,
+  value: v.pipe(Stringish, v.maxLength(MLFLOW_LIMITS.paramValueLength, `must be at most ${MLFLOW_LIMITS.paramValueLength} characters`)),
+});
+export type ParamIn = v.InferOutput<typeof ParamIn>;
+const TagIn = v.object({
+  key: Key,
+  value: v.pipe(Stringish, v.maxLength(MLFLOW_LIMITS.tagValueLength, `must be at most ${MLFLOW_LIMITS.tagValueLength} characters`)),
+});
+export type TagIn = v.InferOutput<typeof TagIn>;
+
+export const RUN_STATUSES_MLFLOW = ["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"] as const;
+export const VIEW_TYPES = ["ACTIVE_ONLY", "DELETED_ONLY", "ALL"] as const;
+
+export const CreateExperiment = v.object({
+  name: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(MLFLOW_LIMITS.experimentNameLength, "is too long")),
+  artifact_location: v.optional(v.string()),
+  tags: v.optional(v.array(TagIn)),
+});
+export const ExperimentRef = v.object({ experiment_id: Id });
+export const ExperimentByName = v.object({ experiment_name: v.pipe(v.string(), v.minLength(1, "must not be empty")) });
+export const UpdateExperiment = v.object({ experiment_id: Id, new_name: CreateExperiment.entries.name });
+export const SetExperimentTag = v.object({ experiment_id: Id, ...TagIn.entries });
+export const SearchExperiments = v.object({
+  max_results: v.optional(v.pipe(Int64, v.minValue(1), v.maxValue(MLFLOW_LIMITS.maxResults))),
+  page_token: v.optional(v.string()),
+  filter: v.optional(v.string()),
+  order_by: list(v.string()),
+  view_type: v.optional(v.picklist(VIEW_TYPES)),
+});
+
+export const CreateRun = v.object({
+  experiment_id: v.optional(Id),
+  user_id: v.optional(v.string()),
+  run_name: v.optional(v.string()),
+  start_time: v.optional(Int64),
+  tags: v.optional(v.array(TagIn)),
+});
+export type CreateRunInput = v.InferOutput<typeof CreateRun>;
+export const RunOnly = v.object(RunRef);
+export const UpdateRun = v.object({
+  ...RunRef,
+  status: v.optional(v.picklist(RUN_STATUSES_MLFLOW)),
+  end_time: v.optional(Int64),
+  run_name: v.optional(v.string()),
+});
+export type UpdateRunInput = v.InferOutput<typeof UpdateRun>;
+export const LogMetric = v.object({ ...RunRef, ...MetricIn.entries });
+export const LogParam = v.object({ ...RunRef, ...ParamIn.entries });
+export const SetTag = v.object({ ...RunRef, ...TagIn.entries });
+export const DeleteTag = v.object({ ...RunRef, key: Key });
+// Sizes are checked by the service, so the error says MLflow's words ("at most 1000 metrics").
+export const LogBatch = v.object({ ...RunRef, metrics: v.optional(v.array(MetricIn)), params: v.optional(v.array(ParamIn)), tags: v.optional(v.array(TagIn)) });
+export type LogBatchInput = v.InferOutput<typeof LogBatch>;
+export const LogInputs = v.object({ ...RunRef, datasets: v.optional(v.array(v.unknown())), models: v.optional(v.array(v.unknown())) });
+
+export const SearchRuns = v.object({
+  experiment_ids: list(Id),
+  filter: v.optional(v.string()),
+  run_view_type: v.optional(v.picklist(VIEW_TYPES)),
+  max_results: v.optional(v.pipe(Int64, v.minValue(1), v.maxValue(MLFLOW_LIMITS.maxResults))),
+  order_by: list(v.string()),
+  page_token: v.optional(v.string()),
+});
+export type SearchRunsInput = v.InferOutput<typeof SearchRuns>;
+
+export const GetHistory = v.object({
+  ...RunRef,
+  metric_key: Key,
+  page_token: v.optional(v.string()),
+  max_results: v.optional(v.pipe(Int64, v.minValue(1), v.maxValue(100000))),
+});
+export const GetHistoryBulkInterval = v.object({
+  run_ids: v.pipe(
+    list(Id),
+    v.check((x) => !!x?.length, "must name at least one run"),
+    v.check((x) => (x?.length ?? 0) <= 100, "at most 100 runs"),
+  ),
+  metric_key: Key,
+  start_step: v.optional(v.pipe(Int64, v.minValue(0))),
+  end_step: v.optional(v.pipe(Int64, v.minValue(0))),
+  max_results: v.optional(v.pipe(Int64, v.minValue(1), v.maxValue(2500))),
+});
+export const ListArtifacts = v.object({ path: v.optional(v.string()) });
+
+// What the routes answer.
+
+const KeyValue = v.object({ key: v.string(), value: v.string() });
+export const ExperimentView = v.object({
+  experiment_id: v.string(),
+  name: v.string(),
+  artifact_location: v.string(),
+  lifecycle_stage: v.picklist(["active", "deleted"]),
+  creation_time: v.number(),
+  last_update_time: v.number(),
+  tags: v.array(KeyValue),
+});
+export type ExperimentView = v.InferOutput<typeof ExperimentView>;
+
+const WireMetricValue = v.union([v.number(), v.picklist(["NaN", "Infinity", "-Infinity"])]);
+export const MetricView = v.object({ key: v.string(), value: WireMetricValue, timestamp: v.number(), step: v.number() });
+export type MetricView = v.InferOutput<typeof MetricView>;
+export const RunInfoView = v.object({
+  run_id: v.string(),
+  run_uuid: v.string(),
+  run_name: v.string(),
+  experiment_id: v.string(),
+  user_id: v.string(),
+  status: v.picklist(RUN_STATUSES_MLFLOW),
+  start_time: v.number(),
+  end_time: v.optional(v.number()),
+  artifact_uri: v.string(),
+  lifecycle_stage: v.picklist(["active", "deleted"]),
+});
+export type RunInfoView = v.InferOutput<typeof RunInfoView>;
+export const RunView = v.object({
+  info: RunInfoView,
+  data: v.object({ metrics: v.array(MetricView), params: v.array(KeyValue), tags: v.array(KeyValue) }),
+  inputs: v.object({ dataset_inputs: v.array(v.unknown()) }),
+});
+export type RunView = v.InferOutput<typeof RunView>;
+export const SearchRunsView = v.object({ runs: v.array(RunView), next_page_token: v.optional(v.string()) });
+export type SearchRunsView = v.InferOutput<typeof SearchRunsView>;
+export const SearchExperimentsView = v.object({ experiments: v.array(ExperimentView), next_page_token: v.optional(v.string()) });
+export type SearchExperimentsView = v.InferOutput<typeof SearchExperimentsView>;
+export const HistoryView = v.object({ metrics: v.array(MetricView), next_page_token: v.optional(v.string()) });
+export type HistoryView = v.InferOutput<typeof HistoryView>;
+export const BulkHistoryView = v.object({ metrics: v.array(v.object({ ...MetricView.entries, run_id: v.string() })) });
+export type BulkHistoryView = v.InferOutput<typeof BulkHistoryView>;
+export const FileInfoView = v.object({ path: v.string(), is_dir: v.boolean(), file_size: v.optional(v.number()) });
+export const ListArtifactsView = v.object({ files: v.array(FileInfoView) });
+export type ListArtifactsView = v.InferOutput<typeof ListArtifactsView>;

@@ -53,8 +53,12 @@ from .get_health_response_200_status import GetHealthResponse200Status
 from .get_health_response_503 import GetHealthResponse503
 from .get_health_response_503_database import GetHealthResponse503Database
 from .get_health_response_503_status import GetHealthResponse503Status
-from .ingest_metrics_json_body import IngestMetricsJsonBody
-from .ingest_metrics_json_body_points_item import IngestMetricsJsonBodyPointsItem
+from .ingest_columns import IngestColumns
+from .ingest_columns_series_item import IngestColumnsSeriesItem
+from .ingest_metrics_json_body_type_0 import IngestMetricsJsonBodyType0
+from .ingest_metrics_json_body_type_0_points_item import (
+    IngestMetricsJsonBodyType0PointsItem,
+)
 from .ingest_metrics_reopen import IngestMetricsReopen
 from .ingest_metrics_response_200 import IngestMetricsResponse200
 from .issued_token import IssuedToken
@@ -169,8 +173,10 @@ __all__ = (
     "GetHealthResponse503",
     "GetHealthResponse503Database",
     "GetHealthResponse503Status",
-    "IngestMetricsJsonBody",
-    "IngestMetricsJsonBodyPointsItem",
+    "IngestColumns",
+    "IngestColumnsSeriesItem",
+    "IngestMetricsJsonBodyType0",
+    "IngestMetricsJsonBodyType0PointsItem",
     "IngestMetricsReopen",
     "IngestMetricsResponse200",
     "IssuedToken",

@@ -29,6 +29,19 @@ describe.each(hosts)("the spec tells the truth on $name", (factory) => {
     expect(repos.status).toBe(405);
     expect(repos.headers.get("allow")?.split(", ").sort()).toEqual(["DELETE", "GET", "HEAD", "PUT"]);
     expect((await call("/v1/nothing-here")).status).toBe(404);
+    // A literal path beside a parameter one (/runs/close-stale, /runs/{run}) allows its own methods.
+    const closeStale = await call("/v1/repos/x/runs/close-stale", { method: "OPTIONS" });
+    expect(closeStale.status).toBe(405);
+    expect(closeStale.headers.get("allow")).toBe("POST");
+  });
+
+  test("an empty body is an empty artifact, and close-stale takes no body", async () => {
+    const run = await newRun("empty-bodies");
+    const put = await call(`${run}/artifacts/marker`, { method: "PUT" });
+    expect(put.status).toBe(201);
+    expect(await put.json()).toMatchObject({ size: 0, content_type: "application/octet-stream" });
+    const repo = run.split("/")[3];
+    expect((await call(`/v1/repos/${repo}/runs/close-stale`, { method: "POST" })).status).toBe(200);
   });
 
   test("PUT /repos/{repo} documents its body as optional, and it is", async () => {
@@ -68,12 +81,11 @@ describe.each(hosts)("the spec tells the truth on $name", (factory) => {
     expect((await (await call(`${run}/metrics/m?context=%7B%7D`)).json()).points).toHaveLength(1);
   });
 
-  test("metrics/query takes runs or a selection (filter and/or status), and names the field at fault", async () => {
+  test("metrics/query takes runs or a selection (filter and/or status; neither: every run), and names the field at fault", async () => {
     const run = await newRun("query-one-of");
     const repo = run.split("/")[3];
     const query = (body: unknown) => call(`/v1/repos/${repo}/metrics/query`, json("POST", body));
     const metrics = [{ name: "m" }];
-    expect(await errors(await query({ metrics }))).toEqual([{ path: "body", message: "give runs, or filter and/or status" }]);
     expect(await errors(await query({ runs: ["r"], filter: "", metrics }))).toEqual([
       { path: "body", message: "give runs, or filter and/or status, not both" },
     ]);
@@ -86,6 +98,13 @@ describe.each(hosts)("the spec tells the truth on $name", (factory) => {
     expect((await query({ runs: ["r"], metrics })).status).toBe(200);
     expect((await query({ filter: "", metrics })).status).toBe(200);
     expect((await query({ status: ["running"], metrics })).status).toBe(200);
+    // No selection reads what an empty filter does: every unarchived run of the repo.
+    expect((await call(`${run}/metrics`, json("POST", { points: [{ name: "m", step: 3, value: 0.5 }] }))).status).toBe(200);
+    const everyRun = await query({ metrics });
+    expect(everyRun.status).toBe(200);
+    const body = await everyRun.json();
+    expect(body.items.map((item: { run: string; points: unknown[] }) => [item.run, item.points.length])).toEqual([["r", 1]]);
+    expect(body).toEqual(await (await query({ filter: "", metrics })).json());
   });
 
   test("contexts in the query string are JSON: one context or an array of them", async () => {

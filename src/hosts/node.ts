@@ -250,6 +250,11 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });
   server.on("clientError", answerClientError);
+  // Node closes an idle keep-alive connection after 5 s, and a client may send its next
+  // request on it just then: that request dies with ECONNRESET, which a loaded machine makes
+  // common (the client's own idle timer, a second shorter, fires late). Pooling clients
+  // (undici, httpx) drop an idle connection long before a minute.
+  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {

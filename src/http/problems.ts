@@ -78,19 +78,23 @@ export function onError(err: Error, c: Context): Response {
 /**
  * The answer when no route matched: 405 with an Allow header when the path exists under
  * other methods (RFC 9110 §15.5.6), else 404. `routes` is the app's live list (app.routes),
- * compiled on the first miss, after every route has been added.
+ * compiled on the first miss, after every route has been added. Where several paths match, the
+ * ones with the most literal segments speak for it: /runs/close-stale is its own resource, not
+ * a run named "close-stale", so it allows POST only.
  */
 export function notFoundRoute(routes: readonly { method: string; path: string }[]) {
-  let byPattern: Map<string, { pattern: RegExp; methods: Set<string> }> | undefined;
+  type Entry = { pattern: RegExp; literals: number; methods: Set<string> };
+  let byPattern: Map<string, Entry> | undefined;
   const compile = () => {
-    const map = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+    const map = new Map<string, Entry>();
     for (const { method, path } of routes) {
       if (method === "ALL") continue; // middleware
       const source = `^${path
         .replace(/[.+?^$()|[\]\\]/g, "\\$&")
         .replace(/:[^/]+/g, "[^/]+")
         .replace(/\*/g, ".*")}$`;
-      const entry = map.get(source) ?? { pattern: new RegExp(source), methods: new Set<string>() };
+      const literals = path.split("/").filter((segment) => segment && !segment.startsWith(":") && segment !== "*").length;
+      const entry = map.get(source) ?? { pattern: new RegExp(source), literals, methods: new Set<string>() };
       entry.methods.add(method);
       if (method === "GET") entry.methods.add("HEAD"); // Hono answers HEAD with the GET route
       map.set(source, entry);
@@ -99,8 +103,9 @@ export function notFoundRoute(routes: readonly { method: string; path: string }[
   };
   return (c: Context): Response => {
     const path = new URL(c.req.url).pathname;
-    const allowed = new Set<string>();
-    for (const { pattern, methods } of (byPattern ??= compile()).values()) if (pattern.test(path)) for (const m of methods) allowed.add(m);
+    const matches = [...(byPattern ??= compile()).values()].filter(({ pattern }) => pattern.test(path));
+    const mostLiteral = Math.max(0, ...matches.map((entry) => entry.literals));
+    const allowed = new Set(matches.filter((entry) => entry.literals === mostLiteral).flatMap((entry) => [...entry.methods]));
     // A route of this very method that found nothing (a missing asset) is a plain 404 too.
     if (allowed.size === 0 || allowed.has(c.req.method)) return problemResponse(c, notFound(`No route for ${c.req.method} ${path}.`));
     c.header("allow", [...allowed].join(", "));

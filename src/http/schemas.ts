@@ -4,7 +4,7 @@
 import * as v from "valibot";
 import { defaultLimits } from "../config.ts";
 import { RUN_STATUSES } from "../lib/run-status.ts";
-import { nameIssue, textIssue } from "../lib/text.ts";
+import { CONTROL_FREE, NUL_FREE, nameIssue, textIssue } from "../lib/text.ts";
 
 export const RepoName = v.pipe(
   v.string(),
@@ -12,7 +12,9 @@ export const RepoName = v.pipe(
 );
 export const ResourceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'"));
 // Names and labels may not hold control characters or unpaired surrogates (src/lib/text.ts);
-// free text may not hold NUL or unpaired surrogates.
+// free text may not hold NUL or unpaired surrogates. The control characters are also a regex,
+// so that the spec states the rule as a pattern (surrogate pairing has no portable pattern).
+const controlFree = v.regex(CONTROL_FREE, "must not contain control characters");
 const asName = v.rawCheck<string>(({ dataset, addIssue }) => {
   const issue = dataset.typed ? nameIssue(dataset.value) : null;
   if (issue) addIssue({ message: issue });
@@ -25,10 +27,11 @@ export const Name = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
   v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
+  controlFree,
   asName,
 );
-export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), asText);
-export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), asName);
+export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), v.regex(NUL_FREE, "must not contain NUL characters"), asText);
+export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), controlFree, asName);
 export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
 // valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are
 // refused before it sees them. (The OpenAPI generator skips the check and keeps the record.)
@@ -39,7 +42,10 @@ export const StrictObject = <E extends v.ObjectEntries>(entries: E) => v.pipe(v.
 export const Context = v.pipe(
   v.unknown(),
   notArray,
-  v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], "context values must be strings, numbers or booleans")),
+  v.record(
+    v.pipe(v.string(), v.regex(CONTROL_FREE, "has a key that must not contain control characters")),
+    v.union([v.pipe(v.string(), controlFree), v.number(), v.boolean()], "context values must be strings, numbers or booleans"),
+  ),
   v.metadata({ ref: "Context" }),
 );
 

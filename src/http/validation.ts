@@ -10,11 +10,19 @@ import { badRequest, unsupportedMediaType } from "./problems.ts";
 
 interface Issue {
   message: string;
-  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+  kind?: string;
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey; origin?: "key" | "value" }>;
 }
 
+// A key that breaks a rule of a record's keys ("has a key that ...") is reported on the object
+// that holds it, as the services' own checks do: the key itself is user content. (A missing
+// or unknown field is a schema issue and keeps its name in the path.)
 function issuePath(issue: Issue, target: string): string {
-  const keys = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).map(String);
+  const items = issue.path ?? [];
+  const last = items.at(-1);
+  const ruleOnKey = issue.kind === "validation" && typeof last === "object" && last.origin === "key";
+  const named = ruleOnKey ? items.slice(0, -1) : items;
+  const keys = named.map((p) => (typeof p === "object" ? p.key : p)).map(String);
   return keys.length ? keys.join(".") : target === "json" ? "body" : target;
 }
 

@@ -2,10 +2,12 @@
 // becomes U+FFFD, so "s\ud800" and "s\udfff" would silently be one series. Control
 // characters (NUL above all) are cut or mangled by drivers and terminals.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it finds
+/** Text without control characters: the same rule as CONTROL, as a pattern a schema can document. */
+export const CONTROL_FREE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 const NUL = /\u0000/;
+/** Text without NUL, as a pattern a schema can document. */
+export const NUL_FREE = /^[^\u0000]*$/;
 
 /** Why `text` cannot be a name, key or label; null when it can. */
 export function nameIssue(text: string): string | null {

@@ -507,6 +507,8 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
       else res.destroy();
     });
   });
+  // As on the Node host: a client reusing a connection the server is closing gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

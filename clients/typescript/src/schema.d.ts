@@ -300,7 +300,7 @@ export interface paths {
         put?: never;
         /**
          * Read the series of many runs at once, each downsampled
-         * @description Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The selection's default is any status.
+         * @description Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). With neither runs nor a selection, every unarchived run of the repo (any status) is read, as with an empty filter.
          */
         post: operations["querySeries"];
         delete?: never;
@@ -781,7 +781,7 @@ export interface components {
              */
             format: "rows" | "columnar";
         };
-        /** @description A run selection: filter and/or status (at least one of the two) */
+        /** @description A run selection: filter and/or status; neither selects every unarchived run of the repo */
         SeriesQueryBySelection: {
             /** @description Run filter language, instead of runs: the matching runs (archived hidden unless the filter names archived) in creation order. More than 1,000 matches is a 400: narrow the filter. */
             filter?: string;
@@ -1224,7 +1224,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /** @description Run filter language: close only the stale runs it matches (archived runs only when it names archived). Default: every stale run. */
@@ -3060,7 +3060,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/octet-stream": string;
                 "application/vnd.runcamp.confusion+json": components["schemas"]["ConfusionMatrix"];

@@ -11,10 +11,9 @@
 //   mean weighted by support. A ratio whose denominator is 0 is 0.
 import { badRequest } from "../../http/problems.ts";
 import { nameIssue } from "../../lib/text.ts";
-import type { ConfusionMetricsView } from "./schemas.ts";
+import { type ConfusionMetricsView, MAX_LABEL_LENGTH } from "./schemas.ts";
 
 export const CONFUSION_TYPE = "application/vnd.runcamp.confusion+json";
-export const MAX_LABEL_LENGTH = 255;
 
 export type Label = string | number;
 export interface Confusion {

@@ -75,8 +75,9 @@ export function artifactRoutes(deps: Deps) {
         tags: ["artifacts"],
         summary: "Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it",
         description: `The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type ${CONFUSION_TYPE} marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.`,
+        // No body is an empty artifact (a marker file, an empty log), as with any file upload.
         requestBody: {
-          required: true,
+          required: false,
           content: { "application/octet-stream": binary, [CONFUSION_TYPE]: { schema: resolver(ConfusionBody) }, "*/*": binary },
         },
         responses: {

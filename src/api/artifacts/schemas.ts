@@ -1,12 +1,22 @@
 // Request and response shapes of the artifact routes. Types come from these schemas.
 import * as v from "valibot";
 import { PageQuery, RunParams } from "../../http/schemas.ts";
+import { CONTROL_FREE } from "../../lib/text.ts";
 
 export const MAX_PATH_LENGTH = 1024;
+export const MAX_LABEL_LENGTH = 255;
 
 // Paths are keys, not file names on the server; the rules keep every path reachable by the one
 // URL that names it (URL parsers rewrite "." and ".." segments and may merge "//") and safe to
 // write under a directory when a client downloads a run's artifacts (no "..", no "\").
+// The same rules as one pattern, for the spec: segments that are neither "." nor "..", of
+// characters other than '/', '\' and control characters. The checks below say which rule a
+// path breaks; the pattern lets a client (or a fuzzer) know every rule up front.
+const CHAR = String.raw`[^/\\\u0000-\u001f\u007f-\u009f]`; // not '/', '\' or a control character
+const FIRST = String.raw`[^./\\\u0000-\u001f\u007f-\u009f]`; // the same, and not '.'
+const SEGMENT = String.raw`(?:${FIRST}${CHAR}*|\.${FIRST}${CHAR}*|\.\.${CHAR}+)`;
+export const ARTIFACT_PATH_PATTERN = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`);
+
 export const ArtifactPath = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
@@ -18,6 +28,7 @@ export const ArtifactPath = v.pipe(
   v.description(
     "The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment.",
   ),
+  v.metadata({ pattern: ARTIFACT_PATH_PATTERN.source }),
 );
 
 export const ArtifactParams = v.object({ ...RunParams.entries, path: ArtifactPath });
@@ -49,7 +60,7 @@ export const ReadArtifactQuery = v.object({
   ),
 });
 
-const Label = v.pipe(v.union([v.string(), v.number()]), v.metadata({ ref: "ConfusionLabel" }));
+const Label = v.pipe(v.union([v.pipe(v.string(), v.maxLength(MAX_LABEL_LENGTH), v.regex(CONTROL_FREE)), v.number()]), v.metadata({ ref: "ConfusionLabel" }));
 
 const ClassScores = v.object({
   precision: v.number(),
@@ -74,7 +85,10 @@ export type ConfusionMetricsView = v.InferOutput<typeof ConfusionMetricsView>;
 
 /** The body of a confusion matrix artifact (content type application/vnd.runcamp.confusion+json). */
 export const ConfusionBody = v.pipe(
-  v.object({ labels: v.array(Label), matrix: v.array(v.array(v.number())) }),
+  v.object({
+    labels: v.pipe(v.array(Label), v.minLength(1)),
+    matrix: v.pipe(v.array(v.array(v.pipe(v.number(), v.integer(), v.minValue(0)))), v.minLength(1)),
+  }),
   v.description(
     "A square matrix of non-negative integers with one row and one column per label, in the order of labels; matrix[i][j] counts the samples of true class labels[i] predicted as labels[j]. Labels are distinct strings or numbers.",
   ),

@@ -123,7 +123,7 @@ export function metricRoutes(deps: Deps) {
         tags: ["metrics"],
         summary: "Read the series of many runs at once, each downsampled",
         description:
-          "Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The selection's default is any status.",
+          "Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). With neither runs nor a selection, every unarchived run of the repo (any status) is read, as with an empty filter.",
         responses: { 200: jsonResponse("One item per (run, metric) that exists", QueryResult), ...problems(400, 404, 415) },
       }),
       params(RepoParams),

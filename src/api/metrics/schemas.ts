@@ -136,10 +136,10 @@ export const ReadQuery = v.object({
   format: v.optional(Format, "rows"),
 });
 
-// Runs are named by id (`runs`) or chosen by a selection (`filter` and/or `status`): one way
-// or the other. The body is documented as a union of two strict objects, one per way. It is
-// checked against the option whose keys it holds, so an error names the field at fault rather
-// than the whole union.
+// Runs are named by id (`runs`) or chosen by a selection (`filter` and/or `status`), not
+// both; with neither, every unarchived run of the repo, as an empty filter would choose. The
+// body is documented as a union of two strict objects, one per way. It is checked against the
+// option whose keys it holds, so an error names the field at fault rather than the whole union.
 export const MAX_QUERY_RUNS = 1000;
 const queryEntries = {
   metrics: v.pipe(
@@ -180,7 +180,7 @@ const QueryBySelection = v.pipe(
     ),
     ...queryEntries,
   }),
-  v.description("A run selection: filter and/or status (at least one of the two)"),
+  v.description("A run selection: filter and/or status; neither selects every unarchived run of the repo"),
   v.metadata({ ref: "SeriesQueryBySelection" }),
 );
 export const QueryBody = v.pipe(
@@ -189,8 +189,8 @@ export const QueryBody = v.pipe(
     const body = dataset.value;
     if (typeof body !== "object" || body === null || Array.isArray(body)) return; // the union reports it
     const byRuns = "runs" in body;
-    if (byRuns === ("filter" in body || "status" in body)) {
-      addIssue({ message: byRuns ? "give runs, or filter and/or status, not both" : "give runs, or filter and/or status" });
+    if (byRuns && ("filter" in body || "status" in body)) {
+      addIssue({ message: "give runs, or filter and/or status, not both" });
       return;
     }
     const chosen = v.safeParse(byRuns ? QueryByRuns : QueryBySelection, body);

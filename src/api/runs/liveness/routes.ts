@@ -23,6 +23,8 @@ export function livenessRoutes(deps: Deps) {
       params(RepoParams),
       requireJson({ optional: true }),
       jsonBody(CloseStaleBody),
+      // After the body validator, which documents every body as required: this one may be left out.
+      describeRoute({ requestBody: { required: false, content: {} } }),
       async (c) => {
         const body = c.req.valid("json") ?? {};
         return c.json(await closeStaleRuns(deps, c.req.valid("param").repo, body.filter));

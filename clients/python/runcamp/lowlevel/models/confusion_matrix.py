@@ -14,11 +14,11 @@ class ConfusionMatrix:
 
         Attributes:
             labels (list[Union[float, str]]):
-            matrix (list[list[float]]):
+            matrix (list[list[int]]):
     """
 
     labels: list[Union[float, str]]
-    matrix: list[list[float]]
+    matrix: list[list[int]]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,7 +62,7 @@ class ConfusionMatrix:
         matrix = []
         _matrix = d.pop("matrix")
         for matrix_item_data in _matrix:
-            matrix_item = cast(list[float], matrix_item_data)
+            matrix_item = cast(list[int], matrix_item_data)
 
             matrix.append(matrix_item)
 

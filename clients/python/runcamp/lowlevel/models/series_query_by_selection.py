@@ -18,7 +18,7 @@ T = TypeVar("T", bound="SeriesQueryBySelection")
 
 @_attrs_define
 class SeriesQueryBySelection:
-    """A run selection: filter and/or status (at least one of the two)
+    """A run selection: filter and/or status; neither selects every unarchived run of the repo
 
     Attributes:
         metrics (list['SeriesQueryBySelectionMetricsItem']):

@@ -102,8 +102,9 @@ def sync_detailed(
     """Read the series of many runs at once, each downsampled
 
      Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
-    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
-    selection's default is any status.
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). With
+    neither runs nor a selection, every unarchived run of the repo (any status) is read, as with an
+    empty filter.
 
     Args:
         repo (str):
@@ -138,8 +139,9 @@ def sync(
     """Read the series of many runs at once, each downsampled
 
      Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
-    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
-    selection's default is any status.
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). With
+    neither runs nor a selection, every unarchived run of the repo (any status) is read, as with an
+    empty filter.
 
     Args:
         repo (str):
@@ -169,8 +171,9 @@ async def asyncio_detailed(
     """Read the series of many runs at once, each downsampled
 
      Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
-    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
-    selection's default is any status.
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). With
+    neither runs nor a selection, every unarchived run of the repo (any status) is read, as with an
+    empty filter.
 
     Args:
         repo (str):
@@ -203,8 +206,9 @@ async def asyncio(
     """Read the series of many runs at once, each downsampled
 
      Choose the runs by id (runs), or by a selection: filter (run filter language) and/or status (a list
-    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). The
-    selection's default is any status.
+    of run statuses), at most 1,000 matching runs (more is a 400 asking to narrow the filter). With
+    neither runs nor a selection, every unarchived run of the repo (any status) is read, as with an
+    empty filter.
 
     Args:
         repo (str):

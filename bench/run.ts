@@ -319,25 +319,37 @@ function writeResults(rows: Row[], loadSection: string) {
 const NOTES = `
 ## How to read these
 
-- Ingest bodies are built by the client (JSON.stringify of 10,000 point objects per request),
-  so the HTTP number includes client-side encoding on the same 2-core machine.
+- Ingest bodies are built by the client (JSON.stringify of 10,000 points per request, as
+  columns: {"series":[{name, context, steps, values, epochs, times}]}), so the HTTP number
+  includes client-side encoding on the same 2-core machine. The row of point objects is the
+  older form, for comparison.
+- Why columnar JSON and not a binary body: measured on this machine (node 22), JSON.parse of
+  one 10,000-point body takes ~12.9 ms as point objects (116 bytes/point) and ~3.3 ms as
+  columns (41 bytes/point); the columnar body is then checked a column at a time and turned
+  into the engine's points once. A binary body (Float64Array views) would save most of the
+  remaining ~3 ms per 10,000 points but needs its own encoders in every client; on the loaded
+  machine the server's main thread was 36% idle during columnar ingest (a --cpu-prof of the
+  server: JSON.parse ~6%, handing blocks to the writer thread ~5%, module loading at start
+  ~9%), so parsing is no longer what bounds ingest there, and a binary form was not built.
 - The in-process ceiling runs the same code path as the server (grouping, block packing,
   one write transaction per request) without HTTP or JSON parsing.
+- Writes run on a writer thread (src/hosts/node-writer.ts): the embedded driver is
+  synchronous, and before it a write's statements and above all its COMMIT (the WAL fsync,
+  synchronous=FULL) ran on the event loop. A --cpu-prof of the server under the mixed load
+  showed ~36% of all samples inside libSQL's statement run/step called from the ingest
+  transaction, most of it the COMMIT of ingestSeries: every read waited for those. With the
+  writer thread reads no longer wait for the disk, but each of a write transaction's round
+  trips to the writer waits for a turn of the main event loop, which closed-loop readers keep
+  busy: under the mixed load the write share drops (see the load section). Running the whole
+  ingest transaction in the writer (one round trip a request) is the next lever.
+  RUNCAMP_WRITER_THREAD=0 turns the thread off.
 - A downsampled read of a whole long series (at least 128 points per bucket) builds its
   buckets from whole 64-point chunks, using the per-chunk summaries stored beside each block
   (~0.5 byte/point): a first read of a 1,000,000-point series fetches ~0.5 MB of summaries,
   concatenated by SQLite into one value, instead of ~980 blocks (~10 MB). Repeat reads (a
   plot refreshing) use the decoded summaries from the in-process cache, validated by the
-  series' version column, and skip the fetch.
-- Ingest over HTTP is bounded by JSON, not storage: the same storage path runs at ~1.7M
-  points/s in-process, while JSON.parse of one 10,000-point body takes ~6.5 ms on the server
-  and the client's JSON.stringify shares the machine's two cores. Runs land between ~480k and
-  ~510k points/s, so the 500k target is met in some runs and missed by a few percent in others.
-- The first read of a 1M-point series misses 10 ms by about 1 ms: a repeat read served
-  entirely from memory still takes ~6 ms end to end (HTTP, and JSON of 1,000 buckets built,
-  sent and parsed on one machine), and fetching and decoding ~0.5 MB of chunk summaries adds
-  ~4 ms. The summaries' own pages (they share leaf pages with the block rows) and a leaner
-  downsampled response are the next levers.
+  series' version column, and skip the fetch. Reads here ask for format=columnar, as the web
+  UI and both SDKs do.
 - Under load, the client process (16 writers building JSON bodies, readers parsing 1,000-bucket
   answers) shares the two cores with the server, so its latencies include waiting for the
   client's own event loop.

@@ -263,11 +263,15 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     port,
     close: () =>
       new Promise<void>((done) => {
+        // Idle keep-alive sockets would hold close() open forever, and so would a client that
+        // keeps reusing its connection (a request in flight at close time makes it busy, then
+        // idle, then busy again): close the idle ones until none is left.
+        const sweep = "closeIdleConnections" in server ? setInterval(() => server.closeIdleConnections(), 20) : undefined;
         server.close(() => {
+          clearInterval(sweep);
           client.close();
           done();
         });
-        // Idle keep-alive sockets would hold close() open forever.
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       }),
   };

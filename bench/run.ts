@@ -2,8 +2,8 @@
 // core) on a fresh database, measures over HTTP against the performance targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look); LOAD_SECONDS
 // shortens the mixed-load section (default 60 s).
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -292,6 +292,13 @@ async function main() {
   plotScaling();
   console.log("web UI in Chromium...");
   writeWebUiSection(await benchWebUi(scale), scale);
+  // The CLI's export/import bench is Python (the CLI is): it needs the repo's .venv.
+  const python = join(root, ".venv", "bin", "python");
+  if (existsSync(python)) {
+    console.log("runcamp export/import...");
+    const done = spawnSync(python, [join(root, "bench", "export-import.py")], { stdio: "inherit", env: process.env });
+    if (done.status !== 0) console.error(`bench/export-import.py exited with ${done.status}`);
+  } else console.log("runcamp export/import: skipped (no .venv; see bench/export-import.py)");
 }
 
 function writeResults(rows: Row[], loadSection: string) {

@@ -212,7 +212,7 @@ export async function benchWebUi(scale: number): Promise<Row[]> {
     });
     if (w.errors.length) throw new Error(`console errors during the bench: ${w.errors.join("; ")}`);
     rows.push({
-      what: "The UI's JavaScript (Preact, @preact/signals, preact-iso, uPlot and the app), minified",
+      what: "The UI's JavaScript (Preact, @preact/signals, preact-iso, uPlot, papaparse and the app), minified",
       result: `${(build.jsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
       target: "< 150 KiB gzipped",
       ok: build.jsGzipBytes < 150 * 1024,

@@ -10,6 +10,7 @@ import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
+import { importRoutes } from "./api/imports/routes.ts";
 import { metricRoutes } from "./api/metrics/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { livenessRoutes } from "./api/runs/liveness/routes.ts";
@@ -45,6 +46,7 @@ export function createApp(hostDeps: Deps) {
     .route("/", campaignConfusionRoutes(deps))
     .route("/", metricRoutes(deps))
     .route("/", artifactRoutes(deps))
+    .route("/", importRoutes(deps))
     .route("/", tokenRoutes(deps));
 
   const app = new Hono();

@@ -60,6 +60,10 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
     [100, 0],
     [0, 100],
   ]; // r4: archived, left out
+  const m6 = [
+    [1, 1],
+    [2, 0],
+  ]; // r6: killed, counted only when the selection asks for it
 
   beforeAll(async () => {
     const setup: [string, RequestInit][] = [
@@ -69,6 +73,8 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
       [`/v1/repos/${repo}/runs`, json("POST", { id: "r3", campaign: "grid", params: { aug: "none", seed: 1 } })],
       [`/v1/repos/${repo}/runs`, json("POST", { id: "r4", campaign: "grid", params: { aug: "none", seed: 2 } })],
       [`/v1/repos/${repo}/runs`, json("POST", { id: "r5", campaign: "grid", params: { aug: "none", seed: 3 } })],
+      // r6 crashed after its evaluation: left out by default, as in the summary.
+      [`/v1/repos/${repo}/runs`, json("POST", { id: "r6", campaign: "grid", params: { aug: "flip", seed: 3 } })],
       [`/v1/repos/${repo}/runs`, json("POST", { id: "other", params: { aug: "flip" } })],
     ];
     for (const [path, init] of setup) expect((await call(path, init)).status).toBeLessThan(300);
@@ -84,12 +90,15 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
     await upload("r2", ["cat", "dog"], m2);
     await upload("r3", ["dog", "cat", "bird"], m3);
     await upload("r4", ["cat", "dog"], m4);
+    await upload("r6", ["cat", "dog"], m6);
     await upload("other", ["cat", "dog"], m4); // not in the campaign
     // r5 has a CSV at the path, not a confusion matrix: it counts as missing.
     expect(
       (await call(`/v1/repos/${repo}/runs/r5/artifacts/eval/confusion.json`, { method: "PUT", headers: { "content-type": "text/csv" }, body: "a,b" })).status,
     ).toBe(201);
     expect((await call(`/v1/repos/${repo}/runs/r4`, json("PATCH", { archived: true }))).status).toBe(200);
+    for (const run of ["r1", "r2", "r3", "r4", "r5"]) expect((await call(`/v1/repos/${repo}/runs/${run}`, json("PATCH", { status: "finished" }))).status).toBe(200);
+    expect((await call(`/v1/repos/${repo}/runs/r6`, json("PATCH", { status: "killed" }))).status).toBe(200);
   });
 
   test("one group by default: the matrices of the runs summed, aligned by label", async () => {
@@ -97,6 +106,7 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ campaign: "grid", path: "eval/confusion.json", group_by: [], missing: ["r5"] });
+    expect(body.selection).toEqual({ status: ["finished"], filter: null, runs: 4 });
     expect(body.groups).toHaveLength(1);
     const [g] = body.groups;
     expect(g.group).toEqual({});
@@ -147,6 +157,34 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
       expect(none.labels).toEqual(["dog", "cat", "bird"]);
       expect(none.matrix).toEqual(m3);
       expect(none.across_runs.accuracy).toMatchObject({ n: 1, std: null, ci95: null });
+    }
+  });
+
+  test("the run selection is the summary's: status (default finished) and filter", async () => {
+    const any = await (await report("path=eval/confusion.json&status=any")).json();
+    expect(any.selection).toEqual({ status: null, filter: null, runs: 5 });
+    expect(any.groups[0].runs).toEqual(["r1", "r2", "r3", "r6"]);
+    // r6 adds [[1,1],[2,0]] to the cat/dog block of the default sum.
+    expect(any.groups[0].matrix).toEqual([
+      [19, 7, 0],
+      [6, 21, 1],
+      [0, 2, 3],
+    ]);
+    const killed = await (await report("path=eval/confusion.json&status=killed")).json();
+    expect(killed.groups.map((g: { runs: string[] }) => g.runs)).toEqual([["r6"]]);
+    expect(killed.groups[0].matrix).toEqual(m6);
+    const filtered = await (await report(`path=eval/confusion.json&filter=${encodeURIComponent("params.seed = 1")}`)).json();
+    expect(filtered.selection).toEqual({ status: ["finished"], filter: "params.seed = 1", runs: 2 });
+    expect(filtered.groups[0].runs).toEqual(["r1", "r3"]);
+    // A filter naming status replaces the default; archived runs come back only when it names archived.
+    const byStatus = await (await report(`path=eval/confusion.json&filter=${encodeURIComponent('status = "killed"')}`)).json();
+    expect(byStatus.groups[0].runs).toEqual(["r6"]);
+    const archived = await (await report(`path=eval/confusion.json&filter=${encodeURIComponent("archived")}`)).json();
+    expect(archived.groups[0].runs).toEqual(["r4"]);
+    for (const query of ["status=done", "status=", "filter=params.seed%20%3E", "status=any,finished"]) {
+      const res = await report(`path=eval/confusion.json&${query}`);
+      expect(res.status, query).toBe(400);
+      expect((await res.json()).errors[0].path, query).toBe(query.split("=")[0]);
     }
   });
 

@@ -2,15 +2,27 @@
 // colors), every request staying on the server's origin, and screenshots to look at.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { WatchedPage } from "./browser.ts";
 
 export const screenshotDir = join(import.meta.dirname, "screenshots");
+const docsDir = join(import.meta.dirname, "..", "..", "docs");
+// The screenshots the README shows, as docs/ui-<name>.png: RUNCAMP_DOCS_SCREENSHOTS=1 npx vitest
+// run test/browser rewrites them from the same pages the tests check.
+const DOCS = new Set(["runs", "run", "compare", "artifacts", "campaign-confusion"]);
 
-export async function screenshot(page: Page, name: string) {
+/** The whole page, or only `element` (a section of it), as screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, element?: Locator) {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const paths = [join(screenshotDir, `${name}.png`)];
+  if (process.env.RUNCAMP_DOCS_SCREENSHOTS && DOCS.has(name)) paths.push(join(docsDir, `ui-${name}.png`));
+  // A section is cut out of the full page: a screenshot of the element itself would scroll it
+  // under the sticky top bar.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = element && (await element.boundingBox());
+  const clip = box ? { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 } : undefined;
+  for (const path of paths) await page.screenshot({ path, fullPage: true, clip });
 }
 
 /** How many pixels of each color (±24 per channel) the canvases under `selector` hold. */

@@ -42,3 +42,18 @@ export function contextLabel(context: Record<string, unknown>): string {
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ");
 }
+
+const KIB = 1024;
+
+/** A byte count in binary units: 512 B, 1.5 KiB, 64 MiB. */
+export function formatBytes(n: number): string {
+  if (n < KIB) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let x = n / KIB;
+  let u = 0;
+  while (x >= KIB && u < units.length - 1) {
+    x /= KIB;
+    u++;
+  }
+  return `${x < 10 ? x.toFixed(1) : Math.round(x)} ${units[u]}`;
+}

@@ -86,7 +86,7 @@ class Repo:
         if r.status_code == 404 and missing_ok:
             return None
         if r.status_code >= 400:
-            raise RuncampError(f"{method} {full.split('?')[0]}: {_problem(r)}")
+            raise RuncampError(f"{method} {full.split('?')[0]}: {_problem(r)}", r.status_code)
         return _json(r)
 
     def _pages(self, path: str, params: dict, limit: Optional[int] = None) -> Iterator[dict]:
@@ -281,6 +281,8 @@ class Repo:
 
 
 def _json(response) -> Any:
+    if not response.content:  # 204
+        return None
     try:
         import orjson  # optional, faster on long series
 

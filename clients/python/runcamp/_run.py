@@ -61,7 +61,12 @@ _CONTEXT_SCALARS = (str, int, float, bool)
 
 
 class RuncampError(Exception):
-    """The server refused a request the Run cannot go on without (e.g. creating the run)."""
+    """The server refused a request the Run cannot go on without (e.g. creating the run).
+    ``status`` is the HTTP status when the server answered one."""
+
+    def __init__(self, message: str, status: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _floats(values: list) -> str:

@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's mean ± 95% CI across runs
-         * @description Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+         * @description Over the campaign's runs that are not archived, that the selection keeps (status, default finished, and filter: as in the summary) and that have a confusion matrix artifact at path (the selected runs without one are listed in missing); selection in the answer says which runs were selected. Matrices are aligned by label. One group of all runs unless group_by names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
          */
         get: operations["campaignConfusion"];
         put?: never;
@@ -345,6 +345,26 @@ export interface paths {
         get: operations["listArtifacts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore campaigns and runs with their stored timestamps (what `runcamp import` sends)
+         * @description Write scope. Each campaign and run is written exactly as given: created when absent, replaced when present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...) first, then this: it puts back the status and times those routes move, and the artifacts' created_at. At most 100 runs per request; all of it lands or none does. Instants are written as the API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it does not exist.
+         */
+        post: operations["importRepoContent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -578,19 +598,20 @@ export interface components {
             created_at: string;
             runs: components["schemas"]["Run"][];
         };
+        /** @description The runs the report is over */
+        CampaignRunSelection: {
+            /** @description The statuses counted; null: any */
+            status: components["schemas"]["RunStatus"][] | null;
+            filter: string | null;
+            /** @description How many of the campaign's runs the selection kept */
+            runs: number;
+        };
         CampaignSummary: {
             campaign: string;
             group_by: string[];
             /** @enum {string} */
             select: "last" | "min" | "max";
-            /** @description The runs the statistics are over */
-            selection: {
-                /** @description The statuses counted; null: any */
-                status: components["schemas"]["RunStatus"][] | null;
-                filter: string | null;
-                /** @description How many of the campaign's runs the selection kept */
-                runs: number;
-            };
+            selection: components["schemas"]["CampaignRunSelection"];
             rows: {
                 /** @description The group's param values by path; null where a run lacks the param */
                 group: {
@@ -660,7 +681,8 @@ export interface components {
             campaign: string;
             path: string;
             group_by: string[];
-            /** @description Ids of the campaign's runs (not archived) without a confusion matrix at path */
+            selection: components["schemas"]["CampaignRunSelection"];
+            /** @description Ids of the selected runs without a confusion matrix at path */
             missing: string[];
             groups: {
                 /** @description The group's param values by path; null where a run lacks the param */
@@ -820,6 +842,17 @@ export interface components {
         ArtifactPage: {
             items: components["schemas"]["Artifact"][];
             next_cursor: string | null;
+        };
+        ImportResult: {
+            repo_created: boolean;
+            campaigns: {
+                created: number;
+                replaced: number;
+            };
+            runs: {
+                created: number;
+                replaced: number;
+            };
         };
         IssuedToken: {
             id: string;
@@ -2398,7 +2431,7 @@ export interface operations {
                 group_by?: string;
                 /** @description Which series summary counts for a run (values ignore it) */
                 select?: "last" | "min" | "max";
-                /** @description Comma-separated run statuses the summary counts, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                /** @description Comma-separated run statuses that count, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
                 status?: string;
                 /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
                 filter?: string;
@@ -2476,6 +2509,10 @@ export interface operations {
                 path: string;
                 /** @description Comma-separated param paths, written as in filters (params.aug) or bare (aug): one summed matrix per group of runs with equal values there. Default: one group of all runs. */
                 group_by?: string;
+                /** @description Comma-separated run statuses that count, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                status?: string;
+                /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
+                filter?: string;
             };
             header?: never;
             path: {
@@ -3266,6 +3303,151 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRepoContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Used only when this import creates the repo; an existing repo is left as it is */
+                    repo?: {
+                        description?: string;
+                        created_at: string;
+                    };
+                    campaigns?: {
+                        id: string;
+                        name: string;
+                        description?: string;
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        created_at: string;
+                    }[];
+                    runs?: {
+                        id: string;
+                        name?: string;
+                        experiment?: string;
+                        description?: string;
+                        status: components["schemas"]["RunStatus"];
+                        archived?: boolean;
+                        campaign?: string | null;
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        tags?: string[];
+                        provenance?: {
+                            [key: string]: unknown;
+                        } | null;
+                        created_at: string;
+                        updated_at: string;
+                        ended_at?: string | null;
+                        last_activity_at?: string;
+                        values?: {
+                            name: string;
+                            context?: components["schemas"]["Context"];
+                            value: components["schemas"]["Value"];
+                            updated_at: string;
+                        }[];
+                        artifacts?: {
+                            /** @description The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment. */
+                            path: string;
+                            /** @description The artifact (uploaded before this import) gets this creation time */
+                            created_at: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description What was created and replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,7 +17,7 @@ function filterProblem(err: unknown, path: "filter" | "sort"): never {
   throw err;
 }
 
-interface RunSearch {
+export interface RunSearch {
   /** `r.repo_pk = ? AND ...`: repo, archived rule, status and filter. */
   where: string;
   args: SqlArg[];

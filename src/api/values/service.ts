@@ -21,26 +21,33 @@ export async function listValues({ client }: Deps, runPk: number): Promise<Value
   }));
 }
 
-/** Upserts all values in one batch: either every value lands or none does. */
-export async function putValues(deps: Deps, repo: string, runId: string, values: ValueInput[]): Promise<ValueView[]> {
-  const prepared = values.map((item, i) => {
-    const context = contextKey(item.context, deps.config.limits, `${i}.context`);
+/** Checks values (name length, depth, size) and canonicalises their contexts; errors name `${prefix}${i}.field`. */
+export function prepareValues(deps: Deps, values: ValueInput[], prefix = ""): { name: string; context: string; json: string }[] {
+  return values.map((item, i) => {
+    const context = contextKey(item.context, deps.config.limits, `${prefix}${i}.context`);
     if (item.name.length > deps.config.limits.maxNameLength) {
-      throw badRequest("A value name is too long.", [{ path: `${i}.name`, message: `must be at most ${deps.config.limits.maxNameLength} characters` }]);
+      throw badRequest("A value name is too long.", [
+        { path: `${prefix}${i}.name`, message: `must be at most ${deps.config.limits.maxNameLength} characters` },
+      ]);
     }
     if (deeperThan(item.value, deps.config.limits.maxJsonDepth)) {
       throw badRequest("A value nests too deeply.", [
-        { path: `${i}.value`, message: `must nest at most ${deps.config.limits.maxJsonDepth} levels of arrays and objects` },
+        { path: `${prefix}${i}.value`, message: `must nest at most ${deps.config.limits.maxJsonDepth} levels of arrays and objects` },
       ]);
     }
     const json = JSON.stringify(item.value);
     if (new TextEncoder().encode(json).length > MAX_VALUE_BYTES) {
       throw badRequest("A value is too large; store big results as artifacts.", [
-        { path: `${i}.value`, message: `must be at most ${MAX_VALUE_BYTES} bytes of JSON` },
+        { path: `${prefix}${i}.value`, message: `must be at most ${MAX_VALUE_BYTES} bytes of JSON` },
       ]);
     }
     return { name: item.name, context, json };
   });
+}
+
+/** Upserts all values in one batch: either every value lands or none does. */
+export async function putValues(deps: Deps, repo: string, runId: string, values: ValueInput[]): Promise<ValueView[]> {
+  const prepared = prepareValues(deps, values);
   const { runPk } = await findRunPk(deps, repo, runId);
   const now = Date.now();
   await deps.client.batch(

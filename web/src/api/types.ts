@@ -1,6 +1,6 @@
 // The API's shapes, taken from the TypeScript client generated from openapi.yaml (one source
 // of truth: `npm run clients` regenerates it when the API changes).
-import type { operations } from "../../../clients/typescript/src/schema.d.ts";
+import type { components, operations } from "../../../clients/typescript/src/schema.d.ts";
 
 type Ok<Op extends keyof operations> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer T } } } ? T : never;
 
@@ -20,6 +20,13 @@ export type RowSeriesRead = Ok<"readSeries">;
 export type Context = SeriesSummary["context"];
 /** A number on the wire: non-finite values travel as strings. */
 export type WireNumber = number | "NaN" | "Infinity" | "-Infinity";
+export type ArtifactPage = Ok<"listArtifacts">;
+export type Artifact = ArtifactPage["items"][number];
+export type ConfusionMatrix = components["schemas"]["ConfusionMatrix"];
+export type ConfusionMetrics = components["schemas"]["ConfusionMetrics"];
+export type CampaignConfusion = Ok<"campaignConfusion">;
+export type ConfusionGroup = CampaignConfusion["groups"][number];
+export type AcrossRuns = components["schemas"]["AcrossRuns"];
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
 /** An RFC 9457 problem the server answered with. */

@@ -1,11 +1,13 @@
 // `/repos/{repo}/campaigns/{campaign}`: a campaign, its runs and its report — the summary per
 // group × metric × context (mean ± ci95, n, nan) with group_by, select, metric and context
-// controls (in the URL), a CSV download and a chart of the group means with their 95% CIs.
+// controls (in the URL), a CSV download and a chart of the group means with their 95% CIs;
+// then the campaign's summed confusion matrix for a chosen artifact path.
 import { useMemo } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { campaignSummary, campaignSummaryCsv, getCampaign, type SummaryQuery } from "../api/endpoints.ts";
 import type { SummaryRow } from "../api/types.ts";
 import { contextKey, fromWire } from "../api/wire.ts";
+import { CampaignConfusion } from "../artifacts/campaign-confusion.tsx";
 import { ErrorBarChart } from "../charts/error-bar-chart.tsx";
 import { contextText, parseContextText, splitColumnList } from "../columns.ts";
 import { Layout } from "../components/layout.tsx";
@@ -14,6 +16,7 @@ import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { contextLabel, formatDate, formatNumber } from "../format.ts";
 import { paramAt, paramText, varyingParamPaths } from "../params.ts";
+import { saveBlob } from "../save-file.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 
@@ -55,12 +58,7 @@ export function CampaignPage() {
   const repoBase = `/repos/${encodeURIComponent(repo)}`;
 
   const download = async () => {
-    const blob = await campaignSummaryCsv(repo, campaign, narrowed ? filtered : base);
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = `${campaign}-summary.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveBlob(await campaignSummaryCsv(repo, campaign, narrowed ? filtered : base), `${campaign}-summary.csv`);
   };
 
   const c = detail.data;
@@ -137,6 +135,8 @@ export function CampaignPage() {
           </div>
         </>
       )}
+
+      {c && <CampaignConfusion repo={repo} campaign={campaign} runs={runs.filter((r) => !r.archived).map((r) => r.id)} params={varying} />}
 
       <h2>Runs</h2>
       <div class="table-scroll">

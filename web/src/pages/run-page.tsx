@@ -1,9 +1,11 @@
 // `/repos/{repo}/runs/{run}`: one run — status, tags, description and archived (editable),
-// params, values, provenance, and every series as a chart. A running run refreshes itself.
+// params, values, provenance, every series as a chart, and its artifacts (images, CSV tables,
+// confusion matrices shown; every one downloadable). A running run refreshes itself.
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { getRun, patchRun, type RunPatch } from "../api/endpoints.ts";
 import type { RunDetail, SeriesSummary } from "../api/types.ts";
+import { RunArtifacts } from "../artifacts/run-artifacts.tsx";
 import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
 import { JsonTree } from "../components/json-tree.tsx";
 import { Layout } from "../components/layout.tsx";
@@ -138,6 +140,8 @@ export function RunPage() {
       ) : (
         <p class="empty">This run has logged no series.</p>
       )}
+
+      <RunArtifacts repo={repo} run={run} refresh={tick} />
 
       <div class="columns-2">
         <section>

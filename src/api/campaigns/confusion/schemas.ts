@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import { JsonObject } from "../../../http/schemas.ts";
 import { ArtifactPath, ConfusionMetricsView } from "../../artifacts/schemas.ts";
+import { RunSelectionQuery, SelectionView } from "../selection.ts";
 import { GroupByParam } from "../summary/schemas.ts";
 
 export const ConfusionQuery = v.object({
@@ -14,6 +15,7 @@ export const ConfusionQuery = v.object({
       ),
     ),
   ),
+  ...RunSelectionQuery.entries,
 });
 
 const AcrossRuns = v.pipe(
@@ -55,7 +57,8 @@ export const CampaignConfusionView = v.pipe(
     campaign: v.string(),
     path: v.string(),
     group_by: v.array(v.string()),
-    missing: v.pipe(v.array(v.string()), v.description("Ids of the campaign's runs (not archived) without a confusion matrix at path")),
+    selection: SelectionView,
+    missing: v.pipe(v.array(v.string()), v.description("Ids of the selected runs without a confusion matrix at path")),
     groups: v.array(ConfusionGroupView),
   }),
   v.metadata({ ref: "CampaignConfusion" }),

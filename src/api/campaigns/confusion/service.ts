@@ -1,5 +1,6 @@
 // The campaign's confusion report: the confusion matrices at one artifact path of the
-// campaign's runs (archived runs left out, as in the summary), summed per group of runs, with
+// campaign's runs that the selection keeps (as in the summary: archived runs left out, status
+// default finished, an optional filter), summed per group of runs, with
 // the summed matrix's classification report and, per metric, its mean ± 95% CI across the
 // runs (each run's metrics computed on its own matrix). Matrices are aligned by label: a label
 // one run lacks counts 0 in that run's row and column.
@@ -10,7 +11,9 @@ import { type Confusion, confusionMetrics, isConfusionType, type Label, labelKey
 import type { ConfusionMetricsView } from "../../artifacts/schemas.ts";
 import { readArtifactBytes } from "../../artifacts/service.ts";
 import { findRepoPk } from "../../repos/lookup.ts";
+import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
 import { findCampaign } from "../ref.ts";
+import { selectionUsed } from "../selection.ts";
 import { groupRuns, type Json, pathNoRunHas } from "../summary/param-groups.ts";
 import { describeSample } from "../summary/stats.ts";
 import type { AcrossRuns, CampaignConfusion, ConfusionGroupView } from "./schemas.ts";
@@ -19,6 +22,8 @@ export interface ConfusionOptions {
   path: string;
   /** Param paths, each a list of keys; empty = one group of all runs. */
   groupBy: string[][];
+  /** Which of the campaign's runs count. */
+  selection: RunSelection;
 }
 
 interface RunMatrix {
@@ -89,11 +94,12 @@ function groupView(values: Record<string, Json>, runs: RunMatrix[]): ConfusionGr
 export async function campaignConfusion(deps: Deps, repo: string, campaignRef: string, options: ConfusionOptions): Promise<CampaignConfusion> {
   const repoPk = await findRepoPk(deps, repo);
   const { pk: campaignPk, id: campaignId } = await findCampaign(deps, repoPk, campaignRef, repo);
+  const search = compileRunSelection(deps, repoPk, options.selection);
   const rs = await deps.client.execute({
     sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type, a.sha256, a.created_at
           FROM runs r LEFT JOIN artifacts a ON a.run_pk = r.pk AND a.path = ?
-          WHERE r.campaign_pk = ? AND r.archived = 0 ORDER BY r.created_at, r.pk`,
-    args: [options.path, campaignPk],
+          WHERE r.campaign_pk = ? AND ${search.where} ORDER BY r.created_at, r.pk`,
+    args: [options.path, campaignPk, ...search.args],
   });
   const runs = rs.rows.map((row) => ({ id: String(row.id), params: JSON.parse(String(row.params)) as Json, row }));
   const missingPath = pathNoRunHas(runs, options.groupBy);
@@ -128,5 +134,6 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
     // fromEntries, not assignment: a param named "__proto__" stays a plain key.
     groupView(Object.fromEntries(groupNames.map((name, i) => [name, group.values[i]])), group.runs),
   );
-  return { campaign: campaignId, path: options.path, group_by: groupNames, missing, groups };
+  const selection = selectionUsed(search, options.selection, runs.length);
+  return { campaign: campaignId, path: options.path, group_by: groupNames, selection, missing, groups };
 }

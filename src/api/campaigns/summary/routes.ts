@@ -5,15 +5,11 @@ import type { Deps } from "../../../deps.ts";
 import { problems } from "../../../http/problems.ts";
 import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
-import { RUN_STATUSES, type RunStatus } from "../../../lib/run-status.ts";
 import { summaryCsv } from "./csv.ts";
 import { groupByPaths } from "./param-groups.ts";
-import { CampaignSummaryView, ContextsParam, DEFAULT_SUMMARY_STATUS, GroupByParam, MetricsParam, StatusParam, SummaryQuery } from "./schemas.ts";
+import { selectionOf } from "../selection.ts";
+import { CampaignSummaryView, ContextsParam, GroupByParam, MetricsParam, SummaryQuery } from "./schemas.ts";
 import { summarizeCampaign } from "./service.ts";
-
-/** `any` is every status, which also overrides the default. */
-const statusSelection = (list: ("any" | RunStatus)[] | undefined): readonly RunStatus[] | undefined =>
-  list?.includes("any") ? RUN_STATUSES : (list as RunStatus[] | undefined);
 
 export function campaignSummaryRoutes(deps: Deps) {
   return new Hono().get(
@@ -47,7 +43,7 @@ export function campaignSummaryRoutes(deps: Deps) {
         contexts: contexts && (Array.isArray(contexts) ? contexts : [contexts]),
         groupBy: groupBy && groupByPaths(groupBy),
         select: q.select,
-        selection: { filter: q.filter, status: statusSelection(StatusParam.decode(q.status)), defaultStatus: DEFAULT_SUMMARY_STATUS },
+        selection: selectionOf(q),
       });
       const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });
       if (type === "text/csv") return c.body(summaryCsv(summary), 200, { "content-type": "text/csv; charset=utf-8; header=present" });

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { Context, JsonObject, Name, Status, WireNumber } from "../../../http/schemas.ts";
 import { commaList, encodedQuery, jsonQuery } from "../../../http/validation.ts";
-import { RUN_STATUSES, type RunStatus } from "../../../lib/run-status.ts";
+import { RunSelectionQuery, SelectionView } from "../selection.ts";
 
 export const SELECTS = ["last", "min", "max"] as const;
 export type SummarySelect = (typeof SELECTS)[number];
@@ -28,33 +28,12 @@ export const GroupByParam = encodedQuery(
   "Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs. Empty: one group of all runs.",
 );
 
-// Statistics are over results: a run still running, or one that failed or was killed
-// halfway, has a last value that is not a result. So by default only finished runs count.
-export const DEFAULT_SUMMARY_STATUS: readonly RunStatus[] = ["finished"];
-export const StatusParam = encodedQuery(
-  v.pipe(
-    v.array(v.picklist([...RUN_STATUSES, "any"], `each must be a status (${RUN_STATUSES.join(", ")}) or any`)),
-    v.minLength(1, "name at least one status, or any"),
-    v.check((list) => !list.includes("any") || list.length === 1, "any stands alone"),
-  ),
-  commaList,
-  "Comma-separated run statuses the summary counts, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself.",
-);
-
 export const SummaryQuery = v.object({
   metrics: v.optional(MetricsParam.schema),
   contexts: v.optional(ContextsParam.schema),
   group_by: v.optional(GroupByParam.schema),
   select: v.optional(v.pipe(v.picklist(SELECTS), v.description("Which series summary counts for a run (values ignore it)")), "last"),
-  status: v.optional(StatusParam.schema),
-  filter: v.optional(
-    v.pipe(
-      v.string(),
-      v.description(
-        "Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold.",
-      ),
-    ),
-  ),
+  ...RunSelectionQuery.entries,
 });
 
 const SummaryRowView = v.object({
@@ -75,14 +54,7 @@ export const CampaignSummaryView = v.pipe(
     campaign: v.string(),
     group_by: v.array(v.string()),
     select: v.picklist(SELECTS),
-    selection: v.pipe(
-      v.object({
-        status: v.pipe(v.nullable(v.array(Status)), v.description("The statuses counted; null: any")),
-        filter: v.nullable(v.string()),
-        runs: v.pipe(v.number(), v.description("How many of the campaign's runs the selection kept")),
-      }),
-      v.description("The runs the statistics are over"),
-    ),
+    selection: SelectionView,
     rows: v.array(SummaryRowView),
   }),
   v.metadata({ ref: "CampaignSummary" }),

@@ -3,7 +3,7 @@
 //
 // Semantics:
 // - The runs are the campaign's runs that are not archived and that the selection keeps:
-//   its statuses (default finished: see DEFAULT_SUMMARY_STATUS) and its filter.
+//   its statuses (default finished: see DEFAULT_REPORT_STATUS) and its filter.
 // - A metric name resolves, per run and context, to a series (its last, min or max summary,
 //   per `select`) or, when the run has no such series, to a value (run_values; `select` does
 //   not apply). Values count only when they are JSON numbers or one of the wire strings
@@ -25,12 +25,12 @@ import { badRequest } from "../../../http/problems.ts";
 import type { Context } from "../../../lib/context.ts";
 import { parseContext } from "../../../lib/context.ts";
 import { toWire } from "../../../lib/numbers.ts";
-import { RUN_STATUSES } from "../../../lib/run-status.ts";
 import { excerpt } from "../../../lib/text.ts";
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
 import { findRepoPk } from "../../repos/lookup.ts";
 import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
 import { findCampaign } from "../ref.ts";
+import { selectionUsed } from "../selection.ts";
 import { compareText, groupRuns, type Json, pathNoRunHas, varyingPaths } from "./param-groups.ts";
 import type { CampaignSummary, SummaryRow, SummarySelect } from "./schemas.ts";
 import { describeSample } from "./stats.ts";
@@ -176,7 +176,6 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
       });
     }
   }
-  const status = search.status && search.status.length < RUN_STATUSES.length ? [...search.status] : null;
-  const selection = { status, filter: options.selection.filter?.trim() || null, runs: runs.length };
+  const selection = selectionUsed(search, options.selection, runs.length);
   return { campaign: campaignId, group_by: groupNames, select: options.select, selection, rows };
 }

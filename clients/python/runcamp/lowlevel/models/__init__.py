@@ -23,11 +23,11 @@ from .campaign_detail import CampaignDetail
 from .campaign_detail_params import CampaignDetailParams
 from .campaign_page import CampaignPage
 from .campaign_params import CampaignParams
+from .campaign_run_selection import CampaignRunSelection
 from .campaign_summary import CampaignSummary
 from .campaign_summary_rows_item import CampaignSummaryRowsItem
 from .campaign_summary_rows_item_group import CampaignSummaryRowsItemGroup
 from .campaign_summary_select import CampaignSummarySelect
-from .campaign_summary_selection import CampaignSummarySelection
 from .close_stale_runs_body import CloseStaleRunsBody
 from .closed_stale_runs import ClosedStaleRuns
 from .column_fields import ColumnFields
@@ -53,6 +53,28 @@ from .get_health_response_200_status import GetHealthResponse200Status
 from .get_health_response_503 import GetHealthResponse503
 from .get_health_response_503_database import GetHealthResponse503Database
 from .get_health_response_503_status import GetHealthResponse503Status
+from .import_repo_content_body import ImportRepoContentBody
+from .import_repo_content_body_campaigns_item import ImportRepoContentBodyCampaignsItem
+from .import_repo_content_body_campaigns_item_params import (
+    ImportRepoContentBodyCampaignsItemParams,
+)
+from .import_repo_content_body_repo import ImportRepoContentBodyRepo
+from .import_repo_content_body_runs_item import ImportRepoContentBodyRunsItem
+from .import_repo_content_body_runs_item_artifacts_item import (
+    ImportRepoContentBodyRunsItemArtifactsItem,
+)
+from .import_repo_content_body_runs_item_params import (
+    ImportRepoContentBodyRunsItemParams,
+)
+from .import_repo_content_body_runs_item_provenance_type_0 import (
+    ImportRepoContentBodyRunsItemProvenanceType0,
+)
+from .import_repo_content_body_runs_item_values_item import (
+    ImportRepoContentBodyRunsItemValuesItem,
+)
+from .import_result import ImportResult
+from .import_result_campaigns import ImportResultCampaigns
+from .import_result_runs import ImportResultRuns
 from .ingest_columns import IngestColumns
 from .ingest_columns_series_item import IngestColumnsSeriesItem
 from .ingest_metrics_json_body_type_0 import IngestMetricsJsonBodyType0
@@ -143,11 +165,11 @@ __all__ = (
     "CampaignDetailParams",
     "CampaignPage",
     "CampaignParams",
+    "CampaignRunSelection",
     "CampaignSummary",
     "CampaignSummaryRowsItem",
     "CampaignSummaryRowsItemGroup",
     "CampaignSummarySelect",
-    "CampaignSummarySelection",
     "ClosedStaleRuns",
     "CloseStaleRunsBody",
     "ColumnFields",
@@ -173,6 +195,18 @@ __all__ = (
     "GetHealthResponse503",
     "GetHealthResponse503Database",
     "GetHealthResponse503Status",
+    "ImportRepoContentBody",
+    "ImportRepoContentBodyCampaignsItem",
+    "ImportRepoContentBodyCampaignsItemParams",
+    "ImportRepoContentBodyRepo",
+    "ImportRepoContentBodyRunsItem",
+    "ImportRepoContentBodyRunsItemArtifactsItem",
+    "ImportRepoContentBodyRunsItemParams",
+    "ImportRepoContentBodyRunsItemProvenanceType0",
+    "ImportRepoContentBodyRunsItemValuesItem",
+    "ImportResult",
+    "ImportResultCampaigns",
+    "ImportResultRuns",
     "IngestColumns",
     "IngestColumnsSeriesItem",
     "IngestMetricsJsonBodyType0",

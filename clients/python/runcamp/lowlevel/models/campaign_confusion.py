@@ -6,6 +6,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.campaign_confusion_groups_item import CampaignConfusionGroupsItem
+    from ..models.campaign_run_selection import CampaignRunSelection
 
 
 T = TypeVar("T", bound="CampaignConfusion")
@@ -18,13 +19,15 @@ class CampaignConfusion:
         campaign (str):
         path (str):
         group_by (list[str]):
-        missing (list[str]): Ids of the campaign's runs (not archived) without a confusion matrix at path
+        selection (CampaignRunSelection): The runs the report is over
+        missing (list[str]): Ids of the selected runs without a confusion matrix at path
         groups (list['CampaignConfusionGroupsItem']):
     """
 
     campaign: str
     path: str
     group_by: list[str]
+    selection: "CampaignRunSelection"
     missing: list[str]
     groups: list["CampaignConfusionGroupsItem"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,6 +38,8 @@ class CampaignConfusion:
         path = self.path
 
         group_by = self.group_by
+
+        selection = self.selection.to_dict()
 
         missing = self.missing
 
@@ -50,6 +55,7 @@ class CampaignConfusion:
                 "campaign": campaign,
                 "path": path,
                 "group_by": group_by,
+                "selection": selection,
                 "missing": missing,
                 "groups": groups,
             }
@@ -60,6 +66,7 @@ class CampaignConfusion:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.campaign_confusion_groups_item import CampaignConfusionGroupsItem
+        from ..models.campaign_run_selection import CampaignRunSelection
 
         d = dict(src_dict)
         campaign = d.pop("campaign")
@@ -67,6 +74,8 @@ class CampaignConfusion:
         path = d.pop("path")
 
         group_by = cast(list[str], d.pop("group_by"))
+
+        selection = CampaignRunSelection.from_dict(d.pop("selection"))
 
         missing = cast(list[str], d.pop("missing"))
 
@@ -81,6 +90,7 @@ class CampaignConfusion:
             campaign=campaign,
             path=path,
             group_by=group_by,
+            selection=selection,
             missing=missing,
             groups=groups,
         )

@@ -7,8 +7,8 @@ from attrs import field as _attrs_field
 from ..models.campaign_summary_select import CampaignSummarySelect
 
 if TYPE_CHECKING:
+    from ..models.campaign_run_selection import CampaignRunSelection
     from ..models.campaign_summary_rows_item import CampaignSummaryRowsItem
-    from ..models.campaign_summary_selection import CampaignSummarySelection
 
 
 T = TypeVar("T", bound="CampaignSummary")
@@ -21,14 +21,14 @@ class CampaignSummary:
         campaign (str):
         group_by (list[str]):
         select (CampaignSummarySelect):
-        selection (CampaignSummarySelection): The runs the statistics are over
+        selection (CampaignRunSelection): The runs the report is over
         rows (list['CampaignSummaryRowsItem']):
     """
 
     campaign: str
     group_by: list[str]
     select: CampaignSummarySelect
-    selection: "CampaignSummarySelection"
+    selection: "CampaignRunSelection"
     rows: list["CampaignSummaryRowsItem"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -62,8 +62,8 @@ class CampaignSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.campaign_run_selection import CampaignRunSelection
         from ..models.campaign_summary_rows_item import CampaignSummaryRowsItem
-        from ..models.campaign_summary_selection import CampaignSummarySelection
 
         d = dict(src_dict)
         campaign = d.pop("campaign")
@@ -72,7 +72,7 @@ class CampaignSummary:
 
         select = CampaignSummarySelect(d.pop("select"))
 
-        selection = CampaignSummarySelection.from_dict(d.pop("selection"))
+        selection = CampaignRunSelection.from_dict(d.pop("selection"))
 
         rows = []
         _rows = d.pop("rows")

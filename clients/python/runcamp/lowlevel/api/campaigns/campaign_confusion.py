@@ -16,12 +16,18 @@ def _get_kwargs(
     *,
     path: str,
     group_by: Union[Unset, str] = UNSET,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
     params["path"] = path
 
     params["group_by"] = group_by
+
+    params["status"] = status
+
+    params["filter"] = filter_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -94,21 +100,27 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     path: str,
     group_by: Union[Unset, str] = UNSET,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Response[Union[CampaignConfusion, Problem]]:
     """Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's
     mean ± 95% CI across runs
 
-     Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the
-    others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by
-    names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line
-    per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg),
-    label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+     Over the campaign's runs that are not archived, that the selection keeps (status, default finished,
+    and filter: as in the summary) and that have a confusion matrix artifact at path (the selected runs
+    without one are listed in missing); selection in the answer says which runs were selected. Matrices
+    are aligned by label. One group of all runs unless group_by names param paths (as in the summary).
+    With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns
+    (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric,
+    value, then n, mean, std, min, max, ci95 across runs.
 
     Args:
         repo (str):
         campaign (str):
         path (str):
         group_by (Union[Unset, str]):
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +135,8 @@ def sync_detailed(
         campaign=campaign,
         path=path,
         group_by=group_by,
+        status=status,
+        filter_=filter_,
     )
 
     response = client.get_httpx_client().request(
@@ -139,21 +153,27 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     path: str,
     group_by: Union[Unset, str] = UNSET,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Optional[Union[CampaignConfusion, Problem]]:
     """Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's
     mean ± 95% CI across runs
 
-     Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the
-    others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by
-    names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line
-    per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg),
-    label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+     Over the campaign's runs that are not archived, that the selection keeps (status, default finished,
+    and filter: as in the summary) and that have a confusion matrix artifact at path (the selected runs
+    without one are listed in missing); selection in the answer says which runs were selected. Matrices
+    are aligned by label. One group of all runs unless group_by names param paths (as in the summary).
+    With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns
+    (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric,
+    value, then n, mean, std, min, max, ci95 across runs.
 
     Args:
         repo (str):
         campaign (str):
         path (str):
         group_by (Union[Unset, str]):
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +189,8 @@ def sync(
         client=client,
         path=path,
         group_by=group_by,
+        status=status,
+        filter_=filter_,
     ).parsed
 
 
@@ -179,21 +201,27 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     path: str,
     group_by: Union[Unset, str] = UNSET,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Response[Union[CampaignConfusion, Problem]]:
     """Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's
     mean ± 95% CI across runs
 
-     Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the
-    others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by
-    names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line
-    per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg),
-    label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+     Over the campaign's runs that are not archived, that the selection keeps (status, default finished,
+    and filter: as in the summary) and that have a confusion matrix artifact at path (the selected runs
+    without one are listed in missing); selection in the answer says which runs were selected. Matrices
+    are aligned by label. One group of all runs unless group_by names param paths (as in the summary).
+    With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns
+    (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric,
+    value, then n, mean, std, min, max, ci95 across runs.
 
     Args:
         repo (str):
         campaign (str):
         path (str):
         group_by (Union[Unset, str]):
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,6 +236,8 @@ async def asyncio_detailed(
         campaign=campaign,
         path=path,
         group_by=group_by,
+        status=status,
+        filter_=filter_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -222,21 +252,27 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     path: str,
     group_by: Union[Unset, str] = UNSET,
+    status: Union[Unset, str] = UNSET,
+    filter_: Union[Unset, str] = UNSET,
 ) -> Optional[Union[CampaignConfusion, Problem]]:
     """Sum the confusion matrices of a campaign's runs: the summed matrix, its metrics, and each metric's
     mean ± 95% CI across runs
 
-     Over the campaign's runs that are not archived and have a confusion matrix artifact at path (the
-    others are listed in missing). Matrices are aligned by label. One group of all runs unless group_by
-    names param paths (as in the summary). With Accept: text/csv the report as RFC 4180 CSV, one line
-    per number: group columns (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg),
-    label, predicted, metric, value, then n, mean, std, min, max, ci95 across runs.
+     Over the campaign's runs that are not archived, that the selection keeps (status, default finished,
+    and filter: as in the summary) and that have a confusion matrix artifact at path (the selected runs
+    without one are listed in missing); selection in the answer says which runs were selected. Matrices
+    are aligned by label. One group of all runs unless group_by names param paths (as in the summary).
+    With Accept: text/csv the report as RFC 4180 CSV, one line per number: group columns
+    (params.<path>), row (count, class, accuracy, macro_avg, weighted_avg), label, predicted, metric,
+    value, then n, mean, std, min, max, ci95 across runs.
 
     Args:
         repo (str):
         campaign (str):
         path (str):
         group_by (Union[Unset, str]):
+        status (Union[Unset, str]):
+        filter_ (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,5 +289,7 @@ async def asyncio(
             client=client,
             path=path,
             group_by=group_by,
+            status=status,
+            filter_=filter_,
         )
     ).parsed

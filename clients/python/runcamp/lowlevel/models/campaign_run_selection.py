@@ -6,12 +6,12 @@ from attrs import field as _attrs_field
 
 from ..models.run_status import RunStatus
 
-T = TypeVar("T", bound="CampaignSummarySelection")
+T = TypeVar("T", bound="CampaignRunSelection")
 
 
 @_attrs_define
-class CampaignSummarySelection:
-    """The runs the statistics are over
+class CampaignRunSelection:
+    """The runs the report is over
 
     Attributes:
         status (Union[None, list[RunStatus]]): The statuses counted; null: any
@@ -85,14 +85,14 @@ class CampaignSummarySelection:
 
         runs = d.pop("runs")
 
-        campaign_summary_selection = cls(
+        campaign_run_selection = cls(
             status=status,
             filter_=filter_,
             runs=runs,
         )
 
-        campaign_summary_selection.additional_properties = d
-        return campaign_summary_selection
+        campaign_run_selection.additional_properties = d
+        return campaign_run_selection
 
     @property
     def additional_keys(self) -> list[str]:

@@ -97,7 +97,8 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
       (await call(`/v1/repos/${repo}/runs/r5/artifacts/eval/confusion.json`, { method: "PUT", headers: { "content-type": "text/csv" }, body: "a,b" })).status,
     ).toBe(201);
     expect((await call(`/v1/repos/${repo}/runs/r4`, json("PATCH", { archived: true }))).status).toBe(200);
-    for (const run of ["r1", "r2", "r3", "r4", "r5"]) expect((await call(`/v1/repos/${repo}/runs/${run}`, json("PATCH", { status: "finished" }))).status).toBe(200);
+    for (const run of ["r1", "r2", "r3", "r4", "r5"])
+      expect((await call(`/v1/repos/${repo}/runs/${run}`, json("PATCH", { status: "finished" }))).status).toBe(200);
     expect((await call(`/v1/repos/${repo}/runs/r6`, json("PATCH", { status: "killed" }))).status).toBe(200);
   });
 

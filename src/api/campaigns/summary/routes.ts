@@ -5,9 +5,9 @@ import type { Deps } from "../../../deps.ts";
 import { problems } from "../../../http/problems.ts";
 import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
+import { selectionOf } from "../selection.ts";
 import { summaryCsv } from "./csv.ts";
 import { groupByPaths } from "./param-groups.ts";
-import { selectionOf } from "../selection.ts";
 import { CampaignSummaryView, ContextsParam, GroupByParam, MetricsParam, SummaryQuery } from "./schemas.ts";
 import { summarizeCampaign } from "./service.ts";
 

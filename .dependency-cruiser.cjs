@@ -27,8 +27,8 @@ module.exports = {
     {
       name: "node-only-in-node-host",
       severity: "error",
-      comment: "Only src/hosts/node.ts may use Node built-ins: everything else runs on Workers too.",
-      from: { path: "^src/", pathNot: "^src/hosts/node\\.ts$" },
+      comment: "Only the Node host (src/hosts/node.ts and its writer thread, node-writer.ts) may use Node built-ins: everything else runs on Workers too.",
+      from: { path: "^src/", pathNot: "^src/hosts/node(-writer)?\\.ts$" },
       to: { dependencyTypes: ["core"], dependencyTypesNot: ["type-only"] },
     },
     {

@@ -35,41 +35,52 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
 /** The search this file times, over the runs it creates: bench/load.ts repeats it under load. */
 export const SEARCH_PATH = `/v1/repos/${REPO}/runs?${new URLSearchParams({ filter: SEARCH, limit: "100" })}`;
 
-export async function benchSearchAndSummary(call: Call, scale: number): Promise<Row[]> {
-  const rows: Row[] = [];
-  const runCount = Math.max(100, Math.round(10_000 * scale));
-  const campaignRuns = Math.min(runCount, Math.max(20, Math.round(1_000 * scale)));
+/** A run's deterministic spec: its params, the floor of its val loss, its test accuracy. */
+function runSpecs(count: number) {
   const random = prng(42);
-
-  console.log(`creating ${runCount} runs with params and a val loss series (${campaignRuns} in a campaign)...`);
-  await call("POST", `/v1/repos/${REPO}/campaigns`, { id: "grid", name: "augmentation grid", params: { lrs: LRS, augs: AUGS } });
-  const specs = Array.from({ length: runCount }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const lr = LRS[Math.floor(random() * LRS.length)];
     const aug = AUGS[Math.floor(random() * AUGS.length)];
     const floor = 0.05 + random() * 0.9; // the val loss's minimum
     return { i, lr, aug, floor, acc: 0.7 + random() * 0.25, nan: random() < 0.02 };
   });
-  const t0 = performance.now();
-  await pool(runCount, 16, async (i) => {
-    const s = specs[i];
-    const id = `run-${String(i).padStart(5, "0")}`;
-    const inCampaign = i < campaignRuns;
+}
+
+/** The bench repo's campaign, which runs below `campaignRuns` join. */
+export const createCampaign = (call: Call) =>
+  call("POST", `/v1/repos/${REPO}/campaigns`, { id: "grid", name: "augmentation grid", params: { lrs: LRS, augs: AUGS } });
+
+/** Creates runs [from, to) of the bench repo over HTTP, 16 in flight; the first `campaignRuns` of all join the campaign. */
+export async function createBenchRuns(call: Call, from: number, to: number, campaignRuns: number): Promise<void> {
+  const specs = runSpecs(to);
+  await pool(to - from, 16, async (k) => {
+    const s = specs[from + k];
+    const id = `run-${String(s.i).padStart(6, "0")}`;
+    const inCampaign = s.i < campaignRuns;
     await call("POST", `/v1/repos/${REPO}/runs`, {
       id,
       experiment: "resnet",
-      params: { lr: s.lr, aug: s.aug, seed: i % 5, optimizer: { name: "sgd", momentum: 0.9 }, epochs: 5 },
-      tags: i % 10 === 0 ? ["baseline"] : [],
+      params: { lr: s.lr, aug: s.aug, seed: s.i % 5, optimizer: { name: "sgd", momentum: 0.9 }, epochs: 5 },
+      tags: s.i % 10 === 0 ? ["baseline"] : [],
       ...(inCampaign ? { campaign: "grid" } : {}),
     });
-    const points = Array.from({ length: 5 }, (_, step) => ({
-      name: "loss",
-      context: { subset: "val" },
-      step,
-      value: s.nan && step === 4 ? "NaN" : s.floor + (4 - step) * 0.1,
-    }));
-    await call("POST", `/v1/repos/${REPO}/runs/${id}/metrics`, { points });
+    const values = Array.from({ length: 5 }, (_, step) => (s.nan && step === 4 ? "NaN" : s.floor + (4 - step) * 0.1));
+    await call("POST", `/v1/repos/${REPO}/runs/${id}/metrics`, { series: [{ name: "loss", context: { subset: "val" }, steps: [0, 1, 2, 3, 4], values }] });
     if (inCampaign) await call("PUT", `/v1/repos/${REPO}/runs/${id}/values`, [{ name: "acc", context: { subset: "test" }, value: s.acc }]);
   });
+}
+
+export const SUMMARY_PATH = `/v1/repos/${REPO}/campaigns/grid/summary?group_by=aug,lr`;
+
+export async function benchSearchAndSummary(call: Call, scale: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const runCount = Math.max(100, Math.round(10_000 * scale));
+  const campaignRuns = Math.min(runCount, Math.max(20, Math.round(1_000 * scale)));
+
+  console.log(`creating ${runCount} runs with params and a val loss series (${campaignRuns} in a campaign)...`);
+  await createCampaign(call);
+  const t0 = performance.now();
+  await createBenchRuns(call, 0, runCount, campaignRuns);
   const setupSeconds = (performance.now() - t0) / 1000;
   rows.push({
     what: `Setup: ${runCount.toLocaleString("en")} runs created over HTTP, each with params and 5 val-loss points (16 in flight)`,
@@ -88,7 +99,7 @@ export async function benchSearchAndSummary(call: Call, scale: number): Promise<
     ok: search.p50 <= 20,
   });
 
-  const summaryPath = `/v1/repos/${REPO}/campaigns/grid/summary?group_by=aug,lr`;
+  const summaryPath = SUMMARY_PATH;
   const summaryRows = ((await call("GET", summaryPath)) as { rows: unknown[] }).rows.length;
   const summary = await timeGets(call, summaryPath, 30);
   rows.push({

@@ -237,12 +237,11 @@ const SECTION = "## Web UI";
 const UI_NOTES = `- "First visit" is the first navigation after the server started: its caches are cold (the
   series' chunk summaries come from the database) and so is the browser's. The repeats are
   what a person reloading or coming back sees.
-- Charts ask for one point per pixel of their width (about 600 here). The compare chart's one
-  metrics/query request for 100 runs × 600 buckets answers ~16 MB of JSON in today's row form
-  (every bucket an object with eleven keys, plus the points again): most of the time is the
-  server building it (~330 ms warm) and the browser parsing it (~150 ms). The columnar form
-  (format=columnar, one array per field) is the next lever; the UI asks for it once the API
-  serves it (web/src/api/pending-api.ts).
+- Charts ask for one point per pixel of their width (about 600 here). The UI reads series
+  with format=columnar (web/src/api/series.ts: one array per field, for one series and for
+  metrics/query), about half the bytes of the row form, which had every bucket as an object
+  with eleven keys plus the points again; the compare chart's one metrics/query request for
+  100 runs × 600 buckets is mostly the server building the answer and the browser parsing it.
 - Runs chosen by id are read one request each (there is no batch read by id), after the curves
   are in when no color or group param needs them.`;
 

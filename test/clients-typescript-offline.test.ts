@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Run, runs, series } from "../clients/typescript/src/index.ts";
+import { loadNode, writeSpool } from "../clients/typescript/src/spool.ts";
 import { type Config, defaultLimits } from "../src/config.ts";
 import { startNodeServer } from "../src/hosts/node.ts";
 
@@ -111,6 +112,37 @@ describe("offline", () => {
       limit: 1,
     });
     expect(done.columns["values.acc"]).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  test("spool files of the point form (an object per point, as SDKs before the columnar form wrote) still replay", async () => {
+    const spool = join(dir, "spool-old");
+    const first = await Run.start({ url, repo: "ts-offline", id: "old-form" });
+    for (let i = 0; i < 2; i++) first.track(i, "loss");
+    await first.finish();
+    const node = (await loadNode())!;
+    const path = "/v1/repos/ts-offline/runs/old-form";
+    const plain = '{"reopen":true,"points":[{"name":"acc","step":5,"value":"NaN","time":1.5},{"name":"acc","step":6,"value":0.5,"epoch":1,"time":2}]}';
+    const relative = '{"reopen":true,"points":[{"name":"loss","step":-1,"value":3,"time":3},{"name":"loss","step":-2,"value":4,"time":4}]}';
+    writeSpool(node, spool, "ts-offline", "old-form", [
+      { url, method: "POST", path: `${path}/metrics`, body: plain, kind: "points", points: 2 },
+      { url, method: "GET", path, body: null, kind: "resolve-steps", points: 0 },
+      { url, method: "POST", path: `${path}/metrics`, body: relative, kind: "points-relative", points: 2 },
+    ]);
+    const next = await Run.start({ url, repo: "ts-offline", spoolDir: spool });
+    await next.finish();
+    for (let t = 0; t < 100 && files(spool).length; t++) await sleep(100);
+    expect(files(spool)).toEqual([]);
+    const acc = await series({ url, repo: "ts-offline", run: "old-form", name: "acc" });
+    expect([acc.steps, acc.values, acc.epochs]).toEqual([
+      [5, 6],
+      [Number.NaN, 0.5],
+      [null, 1],
+    ]);
+    const loss = await series({ url, repo: "ts-offline", run: "old-form", name: "loss" });
+    expect([loss.steps, loss.values]).toEqual([
+      [0, 1, 2, 3],
+      [0, 1, 3, 4],
+    ]);
   });
 
   // The Python SDK's `runcamp sync` sends what the TypeScript SDK spooled (same format).

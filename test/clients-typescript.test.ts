@@ -11,11 +11,12 @@ import {
   confusionMetrics,
   createRuncampClient,
   downloadArtifact,
-  encodePoints,
+  encodeSeries,
   listArtifacts,
   QueueFullError,
   Run,
   type RuncampClient,
+  splitBatch,
 } from "../clients/typescript/src/index.ts";
 import { renderTypescriptSchema } from "../scripts/clients.ts";
 import { type Config, defaultLimits } from "../src/config.ts";
@@ -67,18 +68,47 @@ test("the committed clients/typescript/src/schema.d.ts is what openapi.yaml gene
   expect(committed).toBe(await renderTypescriptSchema());
 });
 
-test("encodePoints writes exact numbers and the non-finite strings", () => {
-  const body = encodePoints([
-    ['{"name":"x","step":', 0, 0.1, undefined, 1.5],
-    ['{"name":"x","step":', 1, NaN, 2, 1.5],
-    ['{"name":"x","step":', 2, -Infinity, undefined, 1.5],
-    ['{"name":"x","step":', 3, 1e-310, undefined, 1.5],
+test("encodeSeries writes one entry per series, in order, exact numbers and the non-finite strings", () => {
+  const x = '{"name":"x"';
+  const y = '{"name":"y","context":{"k":1}';
+  const body = encodeSeries([
+    [x, 0, 0.1, undefined, 1.5],
+    [y, 9, 2, undefined, 1.5],
+    [x, 1, NaN, 2, 1.5],
+    [x, 2, -Infinity, undefined, 1.5],
+    [x, 3, 1e-310, undefined, 1.5],
+    [x, 1, -0.5, undefined, 2.5],
   ]);
-  expect(JSON.parse(body).points).toEqual([
-    { name: "x", step: 0, value: 0.1, time: 1.5 },
-    { name: "x", step: 1, value: "NaN", epoch: 2, time: 1.5 },
-    { name: "x", step: 2, value: "-Infinity", time: 1.5 },
-    { name: "x", step: 3, value: 1e-310, time: 1.5 },
+  expect(JSON.parse(body)).toEqual({
+    series: [
+      {
+        name: "x",
+        steps: [0, 1, 2, 3, 1],
+        values: [0.1, "NaN", "-Infinity", 1e-310, -0.5],
+        epochs: [null, 2, null, null, null],
+        times: [1.5, 1.5, 1.5, 1.5, 2.5],
+      },
+      { name: "y", context: { k: 1 }, steps: [9], values: [2], times: [1.5] },
+    ],
+  });
+});
+
+test("splitBatch halves either form, every point in exactly one half and in order", () => {
+  const body = {
+    reopen: true,
+    series: [
+      { name: "a", steps: [0, 1, 2], values: [1, 2, 3], times: [1, 2, 3] },
+      { name: "b", steps: [5, 6], values: [4, 5], epochs: [0, null], times: [4, 5] },
+    ],
+  };
+  expect(splitBatch(body)).toEqual([
+    [{ reopen: true, series: [{ name: "a", steps: [0, 1], values: [1, 2], times: [1, 2] }] }, 2],
+    [{ reopen: true, series: [{ name: "a", steps: [2], values: [3], times: [3] }, body.series[1]] }, 3],
+  ]);
+  const points = { points: [1, 2, 3].map((step) => ({ name: "a", step, value: 1 })) };
+  expect(splitBatch(points)).toEqual([
+    [{ points: points.points.slice(0, 1) }, 1],
+    [{ points: points.points.slice(1) }, 2],
   ]);
 });
 
@@ -178,6 +208,39 @@ describe("Run", () => {
     const points = await readAll("ts-sdk", run.id, "loss", { subset: "train" });
     expect(points.length).toBe(20_000);
     expect(points.every((p, i) => p.step === i && p.value === i / 3)).toBe(true);
+  });
+
+  test("batches are sent columnar and land exactly; a 413 halves them", async () => {
+    const bodies: string[] = [];
+    let refused = 0;
+    const recording: typeof fetch = async (input, init) => {
+      if (String(input).endsWith("/metrics") && init?.method === "POST") {
+        bodies.push(String(init.body));
+        if (refused < 2) {
+          refused++;
+          return new Response('{"title":"too large"}', { status: 413 });
+        }
+      }
+      return fetch(input, init);
+    };
+    const run = await Run.start({ url, repo: "ts-sdk", fetch: recording, batchSize: 2_000 });
+    const special = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 5e-324];
+    const expected: number[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const v = i % 101 === 0 ? special[(i / 101) % 4] : Math.sin(i) * 10 ** (i % 9);
+      expected.push(v);
+      run.track(v, "loss", { context: { subset: "val" }, epoch: i % 3 === 0 ? undefined : i >> 8 });
+      if (i % 2 === 0) run.track(i, "acc");
+    }
+    await run.finish();
+    expect(run.errors).toEqual([]);
+    expect(refused).toBe(2);
+    expect(bodies.length).toBeGreaterThan(3);
+    for (const body of bodies) expect(Object.keys(JSON.parse(body))).toEqual(["series"]);
+    const loss = await readAll("ts-sdk", run.id, "loss", { subset: "val" });
+    expect(loss.map((p) => [p.step, p.value, p.epoch])).toEqual(expected.map((v, i) => [i, wire(v), i % 3 === 0 ? null : i >> 8]));
+    const acc = await readAll("ts-sdk", run.id, "acc");
+    expect(acc.map((p) => [p.step, p.value, p.epoch])).toEqual(Array.from({ length: 2_500 }, (_, k) => [k, 2 * k, null]));
   });
 
   test("the server stops while the run is logging and comes back: every point exactly once", async () => {

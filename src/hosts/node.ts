@@ -6,8 +6,18 @@ import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Client, createClient } from "@libsql/client";
+import {
+  type Client,
+  createClient,
+  type InStatement,
+  LibsqlBatchError,
+  LibsqlError,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
@@ -16,6 +26,7 @@ import { type Config, configFromEnv } from "../config.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
+import type { WireError, WireResultSet, WriterReply, WriterRequest } from "./node-writer.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
@@ -49,18 +60,120 @@ function webAssetsFromDir(dir: string): AssetLoader {
   };
 }
 
+const BUSY_TIMEOUT_MS = 10_000;
+const isEmbeddedFile = (url: string) => url.startsWith("file:") && !url.startsWith("file::memory:");
+
 /** Opens (creating if needed) the database and brings its schema up to date. */
 export async function openDatabase(url: string, authToken?: string): Promise<Client> {
-  if (url.startsWith("file:") && !url.startsWith("file::memory:")) {
+  if (isEmbeddedFile(url)) {
     mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
   }
   // `timeout` is each pooled connection's busy timeout: concurrent write transactions wait
   // for each other instead of failing with SQLITE_BUSY.
-  const client = createClient({ url, authToken, timeout: 10_000 });
+  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
   // WAL lets readers run beside the writer; the mode is stored in the file itself.
   if (url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
   await migrateDatabase(client);
   return client;
+}
+
+// A request without its id, for each kind of request (distributed over the union).
+type WriterCall = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, "id"> : never) : never;
+
+// A result set as the driver builds it: rows indexed and named.
+function fromWire(rs: WireResultSet): ResultSet {
+  const rows = rs.rows.map((values) => {
+    const row: Record<string | number, unknown> = {};
+    Object.defineProperty(row, "length", { value: values.length });
+    values.forEach((value, i) => {
+      Object.defineProperty(row, i, { value });
+      const column = rs.columns[i];
+      if (!Object.hasOwn(row, column)) Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true });
+    });
+    return row;
+  }) as unknown as ResultSet["rows"];
+  return { ...rs, rows, toJSON: () => ({ ...rs }) };
+}
+
+function errorFromWire(e: WireError): Error {
+  if (e.statementIndex !== undefined) return new LibsqlBatchError(e.message, e.statementIndex, e.code ?? "UNKNOWN", e.extendedCode, e.rawCode);
+  if (e.code !== undefined) return new LibsqlError(e.message, e.code, e.extendedCode, e.rawCode);
+  return Object.assign(new Error(e.message), { name: e.name });
+}
+
+/**
+ * `reads` with its write transactions and write batches run by the writer thread
+ * (./node-writer.ts) on a connection of its own, so that their statements and COMMIT's fsync
+ * never hold the event loop. Everything else (reads, single statements) stays on `reads`.
+ * The app's write lock still serialises writes: a write on `reads` never meets an open
+ * transaction of the writer, which it would wait for on the event loop the writer needs.
+ */
+export async function writerClient(reads: Client, url: string, timeout: number): Promise<Client> {
+  const worker = new Worker(new URL("./node-writer.ts", import.meta.url), { workerData: { runcampWriter: true, url, timeout } });
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
+  let seq = 0;
+  let failed: Error | undefined;
+  await new Promise<void>((ready, fail) => {
+    worker.once("message", (m: { ready: boolean; error?: WireError }) => (m.ready ? ready() : fail(errorFromWire(m.error!))));
+    worker.once("error", fail);
+  });
+  worker.on("message", (reply: WriterReply) => {
+    const call = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (reply.ok) call?.resolve(reply.value);
+    else call?.reject(errorFromWire(reply.error));
+  });
+  worker.on("error", (err) => {
+    failed = err;
+    for (const call of waiting.values()) call.reject(err);
+    waiting.clear();
+  });
+  worker.unref();
+  const call = <T>(req: WriterCall): Promise<T> => {
+    if (failed) return Promise.reject(failed);
+    const id = ++seq;
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...req, id });
+    });
+  };
+  let nextTx = 0;
+  async function transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+    const tx = ++nextTx;
+    let closed = false;
+    const settle = (op: "commit" | "rollback") => {
+      closed = true;
+      return call<void>({ op, tx });
+    };
+    return {
+      execute: async (stmt: InStatement) => fromWire(await call<WireResultSet>({ op: "execute", tx, mode, stmt })),
+      batch: async (stmts: InStatement[]) => (await call<WireResultSet[]>({ op: "batch", tx, mode, stmts })).map(fromWire),
+      executeMultiple: () => Promise.reject(new Error("executeMultiple is not supported in a writer transaction")),
+      commit: () => settle("commit"),
+      rollback: () => settle("rollback"),
+      close() {
+        if (!closed) settle("rollback").catch(() => undefined);
+      },
+      get closed() {
+        return closed;
+      },
+    } as Transaction;
+  }
+  const batch = async (stmts: InStatement[], mode?: TransactionMode) =>
+    mode === "read" ? reads.batch(stmts, mode) : (await call<WireResultSet[]>({ op: "batch", stmts, mode })).map(fromWire);
+  return new Proxy(reads, {
+    get(target, prop) {
+      if (prop === "transaction") return transaction;
+      if (prop === "batch") return batch;
+      if (prop === "close")
+        return () => {
+          void worker.terminate();
+          target.close();
+        };
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Node's native SHA-256 for artifact uploads (the app's default is pure JS). */
@@ -117,10 +230,16 @@ export interface NodeServerOptions {
   config: Config;
   /** Tests wrap the client the app uses (e.g. to check every statement against sqld's parser). */
   wrapClient?: (client: Client) => Client;
+  /**
+   * Embedded files: run write transactions on the writer thread (./node-writer.ts) so reads
+   * never wait behind them. Default true; RUNCAMP_WRITER_THREAD=0 turns it off.
+   */
+  writerThread?: boolean;
 }
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
-  const client = await openDatabase(options.url, options.authToken);
+  const opened = await openDatabase(options.url, options.authToken);
+  const client = options.writerThread !== false && isEmbeddedFile(options.url) ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : opened;
   const app = createApp({
     client: options.wrapClient ? options.wrapClient(client) : client,
     config: options.config,
@@ -144,11 +263,15 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     port,
     close: () =>
       new Promise<void>((done) => {
+        // Idle keep-alive sockets would hold close() open forever, and so would a client that
+        // keeps reusing its connection (a request in flight at close time makes it busy, then
+        // idle, then busy again): close the idle ones until none is left.
+        const sweep = "closeIdleConnections" in server ? setInterval(() => server.closeIdleConnections(), 20) : undefined;
         server.close(() => {
+          clearInterval(sweep);
           client.close();
           done();
         });
-        // Idle keep-alive sockets would hold close() open forever.
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       }),
   };
@@ -163,7 +286,14 @@ async function main() {
     process.exit(1);
   }
   const url = env.LIBSQL_URL ?? "file:./data/runcamp.db";
-  const running = await startNodeServer({ url, authToken: env.LIBSQL_AUTH_TOKEN, host, port, config: configFromEnv(env) });
+  const running = await startNodeServer({
+    url,
+    authToken: env.LIBSQL_AUTH_TOKEN,
+    host,
+    port,
+    config: configFromEnv(env),
+    writerThread: env.RUNCAMP_WRITER_THREAD !== "0",
+  });
   console.log(`runcamp listening on http://${host.includes(":") ? `[${host}]` : host}:${running.port} (database ${url})`);
   let stopping = false;
   const stop = async (signal: string) => {

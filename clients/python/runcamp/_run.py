@@ -69,24 +69,42 @@ class RuncampError(Exception):
         self.status = status
 
 
-def encode_points(batch: list) -> str:
-    """The ingest body for (prefix, step, value, epoch, time) tuples.
+def _floats(values: list) -> str:
+    """Floats as JSON: repr() round-trips exactly; non-finite ones become "NaN"/"Infinity"/"-Infinity"."""
+    text = ",".join(map(repr, values))
+    if "n" in text:  # only nan, inf and -inf spell an "n"
+        special = _SPECIAL
+        text = ",".join(special.get(v, v) for v in map(repr, values))
+    return text
 
-    ``prefix`` is the series' pre-encoded ``{"name":...,"context":...,"step":``; floats use
-    repr(), which round-trips exactly; non-finite values become "NaN"/"Infinity"/"-Infinity".
+
+_time_text = "{:.3f}".format
+
+
+def encode_series(batch: list) -> str:
+    """The columnar ingest body for (header, step, value, epoch, time) tuples.
+
+    ``header`` is the series' pre-encoded ``{"name":...,"context":...``: the batch is grouped
+    by it, in order (the server keeps the last of a repeated step, as in the point form),
+    and each series sends its steps, values, times, and epochs unless every one is None.
     """
+    groups: dict = {}
+    get = groups.get
+    for header, step, value, epoch, t in batch:
+        g = get(header)
+        if g is None:
+            g = groups[header] = ([], [], [], [])
+        g[0].append(step)
+        g[1].append(value)
+        g[2].append(epoch)
+        g[3].append(t)
     parts = []
-    append = parts.append
-    special = _SPECIAL
-    for prefix, step, value, epoch, t in batch:
-        v = repr(value)
-        if v[-1] in "nf":
-            v = special[v]
-        if epoch is None:
-            append(f'{prefix}{step},"value":{v},"time":{t:.3f}}}')
-        else:
-            append(f'{prefix}{step},"value":{v},"epoch":{epoch},"time":{t:.3f}}}')
-    return '{"points":[' + ",".join(parts) + "]}"
+    for header, (steps, values, epochs, times) in groups.items():
+        part = f'{header},"steps":[{",".join(map(str, steps))}],"values":[{_floats(values)}],"times":[{",".join(map(_time_text, times))}]'
+        if epochs.count(None) != len(epochs):
+            part += ',"epochs":[' + ",".join("null" if e is None else str(e) for e in epochs) + "]"
+        parts.append(part + "}")
+    return '{"series":[' + ",".join(parts) + "]}"
 
 
 def _as_float(value: Any) -> float:
@@ -113,10 +131,11 @@ def _series_key(name: str, context: Optional[Mapping]) -> Any:
 
 
 def _series_prefix(name: str, context: Optional[Mapping]) -> str:
+    """The series' entry in a columnar body up to its columns: ``{"name":...,"context":...``."""
     head = '{"name":' + json.dumps(name)
     if context:
         head += ',"context":' + json.dumps(dict(sorted(context.items())), separators=(",", ":"), allow_nan=False)
-    return head + ',"step":'
+    return head
 
 
 def _check_value_name(name: Any) -> None:
@@ -729,7 +748,7 @@ class Run:
                             kind = "points-relative"  # numbered when the spool is re-sent
                         elif any(p[1] < 0 for p in chunk):
                             chunk = self._absolute(chunk)
-                    self._send(SpooledRequest(self.url, "POST", f"{self._path}/metrics", encode_points(chunk), kind, len(chunk)))
+                    self._send(SpooledRequest(self.url, "POST", f"{self._path}/metrics", encode_series(chunk), kind, len(chunk)))
                     with self._lock:
                         self._queued -= len(chunk)
                     with self._room:

@@ -53,12 +53,18 @@ def all_series(transport: Transport, run_path: str, run: dict, give_up) -> list:
 
 
 def absolute_points_body(body: str, bases: dict) -> str:
-    """A ``points-relative`` body with each relative step (``-1 - k``) made absolute."""
+    """A ``points-relative`` body with each relative step (``-1 - k``) made absolute: the
+    columnar form the SDK sends, or the point form older spools hold."""
     data = json.loads(body)
-    for p in data["points"]:
-        step = p["step"]
-        if step < 0:
-            p["step"] = bases.get(series_key_text(p["name"], p.get("context")), 0) + (-step - 1)
+    if "series" in data:
+        for s in data["series"]:
+            base = bases.get(series_key_text(s["name"], s.get("context")), 0)
+            s["steps"] = [base + (-step - 1) if step < 0 else step for step in s["steps"]]
+    else:
+        for p in data["points"]:
+            step = p["step"]
+            if step < 0:
+                p["step"] = bases.get(series_key_text(p["name"], p.get("context")), 0) + (-step - 1)
     return dumps(data)
 
 

@@ -168,13 +168,9 @@ class Transport:
             attempt += 1
 
     def _deliver_halves(self, req: SpooledRequest, give_up, sleep, on_error) -> Outcome:
-        data = json.loads(req.body)
-        points = data["points"]
-        mid = len(points) // 2
         worst = Outcome.DELIVERED
-        for part in (points[:mid], points[mid:]):
-            body = dict(data, points=part)
-            half = SpooledRequest(req.url, req.method, req.path, json.dumps(body, separators=(",", ":")), "points", len(part))
+        for body, count in split_batch(json.loads(req.body)):
+            half = SpooledRequest(req.url, req.method, req.path, json.dumps(body, separators=(",", ":")), "points", count)
             outcome = self.deliver(half, give_up, sleep, on_error)
             if outcome is Outcome.UNDELIVERED:
                 # Keep the whole batch: re-sending the half that landed is harmless.
@@ -203,6 +199,32 @@ class Transport:
                 # The PATCH is lost only if the server vanished just now; the points are in.
                 on_error(f"PATCH {run_path}: could not restore status {status!r}")
         return outcome
+
+
+_COLUMNS = ("steps", "values", "epochs", "times")
+
+
+def split_batch(data: dict) -> list:
+    """An ingest body (point or columnar form) cut into two bodies of half its points each,
+    with their point counts; a series cut in two keeps its points' order."""
+    if "points" in data:
+        points = data["points"]
+        mid = len(points) // 2
+        return [(dict(data, points=part), len(part)) for part in (points[:mid], points[mid:])]
+    total = sum(len(s["steps"]) for s in data["series"])
+    mid = total // 2
+    first: list = []
+    second: list = []
+    seen = 0
+    for s in data["series"]:
+        n = len(s["steps"])
+        cut = min(max(mid - seen, 0), n)
+        if cut > 0:
+            first.append(dict(s, **{k: s[k][:cut] for k in _COLUMNS if k in s}))
+        if cut < n:
+            second.append(dict(s, **{k: s[k][cut:] for k in _COLUMNS if k in s}))
+        seen += n
+    return [(dict(data, series=first), mid), (dict(data, series=second), total - mid)]
 
 
 def _json_default(obj: object) -> object:

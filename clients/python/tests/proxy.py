@@ -20,6 +20,7 @@ class FlakyProxy:
         self.upstream = upstream
         self.count = 0
         self.injected = 0
+        self.bodies: list = []  # (method, path, body bytes) of every request, in order
         lock = threading.Lock()
         proxy = self
         client = httpx.Client(base_url=upstream, timeout=60)
@@ -36,6 +37,7 @@ class FlakyProxy:
                 with lock:
                     proxy.count += 1
                     n = proxy.count
+                    proxy.bodies.append((self.command, self.path, body))
                 action = fault(n, self.command, self.path)
                 if action is not None:
                     with lock:

@@ -12,7 +12,7 @@ import pytest
 
 import readback
 import runcamp
-from runcamp._run import encode_points
+from runcamp._run import encode_series
 
 
 def test_full_run_reads_back_exactly(server):
@@ -194,13 +194,31 @@ def test_interpreter_exit_flushes_and_finishes(server):
     assert len(readback.points(server.url, "py-sdk", "py-exit-crash", "loss")) == 1
 
 
-def test_encode_points_is_exact_json():
-    prefix = '{"name":"loss","context":{"subset":"val"},"step":'
-    body = encode_points([(prefix, 0, 0.1, None, 1.0005), (prefix, 1, float("nan"), 2, 2.0), (prefix, 2, float("-inf"), None, 3.0), (prefix, 3, 1e308 * 10, None, 4.0), (prefix, 4, 5e-324, 0, 5.0)])
-    assert json.loads(body)["points"] == [
-        {"name": "loss", "context": {"subset": "val"}, "step": 0, "value": 0.1, "time": 1.0},  # times to the ms, as stored
-        {"name": "loss", "context": {"subset": "val"}, "step": 1, "value": "NaN", "epoch": 2, "time": 2.0},
-        {"name": "loss", "context": {"subset": "val"}, "step": 2, "value": "-Infinity", "time": 3.0},
-        {"name": "loss", "context": {"subset": "val"}, "step": 3, "value": "Infinity", "time": 4.0},
-        {"name": "loss", "context": {"subset": "val"}, "step": 4, "value": 5e-324, "epoch": 0, "time": 5.0},
+def test_encode_series_is_exact_columnar_json():
+    loss = '{"name":"loss","context":{"subset":"val"}'
+    acc = '{"name":"acc"'
+    batch = [(loss, 0, 0.1, None, 1.0005), (acc, 7, 1.0, None, 1.5), (loss, 1, float("nan"), 2, 2.0), (loss, 2, float("-inf"), None, 3.0), (loss, 3, 1e308 * 10, None, 4.0), (loss, 4, 5e-324, 0, 5.0), (loss, 1, 0.5, None, 6.0)]
+    assert json.loads(encode_series(batch))["series"] == [
+        {
+            "name": "loss",
+            "context": {"subset": "val"},
+            "steps": [0, 1, 2, 3, 4, 1],  # in order: the server keeps the last of a repeated step
+            "values": [0.1, "NaN", "-Infinity", "Infinity", 5e-324, 0.5],
+            "epochs": [None, 2, None, None, 0, None],
+            "times": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],  # times to the ms, as stored
+        },
+        {"name": "acc", "steps": [7], "values": [1.0], "times": [1.5]},  # no epochs: all None
     ]
+
+
+def test_split_batch_halves_either_form_keeping_every_point_once():
+    from runcamp._transport import split_batch
+
+    columns = {"reopen": True, "series": [{"name": "a", "steps": [0, 1, 2], "values": [1, 2, 3], "times": [1, 2, 3]}, {"name": "b", "steps": [5, 6], "values": [4, 5], "epochs": [0, None], "times": [4, 5]}]}
+    (first, n1), (second, n2) = split_batch(columns)
+    assert (n1, n2) == (2, 3) and first["reopen"] and second["reopen"]
+    assert first["series"] == [{"name": "a", "steps": [0, 1], "values": [1, 2], "times": [1, 2]}]
+    assert second["series"] == [{"name": "a", "steps": [2], "values": [3], "times": [3]}, {"name": "b", "steps": [5, 6], "values": [4, 5], "epochs": [0, None], "times": [4, 5]}]
+    points = {"points": [{"name": "a", "step": i, "value": 1} for i in range(3)]}
+    (p1, m1), (p2, m2) = split_batch(points)
+    assert (m1, m2) == (1, 2) and p1["points"] + p2["points"] == points["points"]

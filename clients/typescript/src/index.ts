@@ -279,17 +279,60 @@ function encodeValue(v: number): string {
   return Number.isNaN(v) ? '"NaN"' : v > 0 ? '"Infinity"' : '"-Infinity"';
 }
 
-/** The ingest body for a batch: every series' name and context are encoded once. */
-export function encodePoints(points: readonly Point[]): string {
-  const parts = new Array<string>(points.length);
-  for (let i = 0; i < points.length; i++) {
-    const [prefix, step, value, epoch, time] = points[i];
-    parts[i] =
-      epoch === undefined
-        ? `${prefix}${step},"value":${encodeValue(value)},"time":${time}}`
-        : `${prefix}${step},"value":${encodeValue(value)},"epoch":${epoch},"time":${time}}`;
+/**
+ * The columnar ingest body for a batch: grouped by series (its name and context encoded once,
+ * in `header`), each series' steps, values and times in order (the server keeps the last of a
+ * repeated step), and its epochs unless none was given.
+ */
+export function encodeSeries(points: readonly Point[]): string {
+  const groups = new Map<string, { steps: number[]; values: string[]; epochs: (number | undefined)[]; times: number[]; withEpochs: boolean }>();
+  for (const [header, step, value, epoch, time] of points) {
+    let g = groups.get(header);
+    if (g === undefined) groups.set(header, (g = { steps: [], values: [], epochs: [], times: [], withEpochs: false }));
+    g.steps.push(step);
+    g.values.push(encodeValue(value));
+    g.epochs.push(epoch);
+    g.times.push(time);
+    if (epoch !== undefined) g.withEpochs = true;
   }
-  return `{"points":[${parts.join(",")}]}`;
+  const parts: string[] = [];
+  for (const [header, g] of groups) {
+    const epochs = g.withEpochs ? `,"epochs":[${g.epochs.map((e) => (e === undefined ? "null" : e)).join(",")}]` : "";
+    parts.push(`${header},"steps":[${g.steps.join(",")}],"values":[${g.values.join(",")}],"times":[${g.times.join(",")}]${epochs}}`);
+  }
+  return `{"series":[${parts.join(",")}]}`;
+}
+
+type IngestBody = { points?: unknown[]; series?: Record<string, unknown>[] };
+const COLUMNS = ["steps", "values", "epochs", "times"];
+
+/** An ingest body (either form) cut into two of half its points each, with their point counts. */
+export function splitBatch(data: IngestBody): [IngestBody, number][] {
+  if (data.points) {
+    const mid = data.points.length >> 1;
+    return [data.points.slice(0, mid), data.points.slice(mid)].map((part) => [{ ...data, points: part }, part.length]);
+  }
+  const series = data.series ?? [];
+  const total = series.reduce((n, s) => n + (s.steps as unknown[]).length, 0);
+  const mid = total >> 1;
+  const halves: Record<string, unknown>[][] = [[], []];
+  let seen = 0;
+  for (const s of series) {
+    const n = (s.steps as unknown[]).length;
+    const cut = Math.min(Math.max(mid - seen, 0), n);
+    const slice = (from: number, to: number) => {
+      const out: Record<string, unknown> = { ...s };
+      for (const k of COLUMNS) if (k in s) out[k] = (s[k] as unknown[]).slice(from, to);
+      return out;
+    };
+    if (cut > 0) halves[0].push(slice(0, cut));
+    if (cut < n) halves[1].push(slice(cut, n));
+    seen += n;
+  }
+  return [
+    [{ ...data, series: halves[0] }, mid],
+    [{ ...data, series: halves[1] }, total - mid],
+  ];
 }
 
 function sortedContext(context: Context): Context {
@@ -308,7 +351,7 @@ function seriesKey(name: string, context: Context | undefined): string {
 function seriesPrefix(name: string, context: Context | undefined): string {
   let head = `{"name":${JSON.stringify(name)}`;
   if (context && Object.keys(context).length) head += `,"context":${JSON.stringify(sortedContext(context))}`;
-  return `${head},"step":`;
+  return head;
 }
 
 function checkSeries(name: unknown, context: Context | undefined): void {
@@ -652,7 +695,7 @@ export class Run {
   sendNowKeepalive(): void {
     this.cut();
     for (const op of this.ops.splice(0)) {
-      const body = "points" in op ? encodePoints(this.absolute(op.points)) : op.request.body;
+      const body = "points" in op ? encodeSeries(this.absolute(op.points)) : op.request.body;
       const path = "points" in op ? `${this.path}/metrics` : op.request.path;
       const method = "points" in op ? "POST" : op.request.method;
       const headers = "request" in op && op.request.contentType ? { ...this.headers, "content-type": op.request.contentType } : this.headers;
@@ -747,7 +790,7 @@ export class Run {
         while (op.points.length) {
           const chunk = this.absolute(op.points.slice(0, this.batchSize));
           const kind = this.wasRelative && !this.basesByPrefix ? "points-relative" : "points";
-          const outcome = await this.deliver({ method: "POST", path: `${this.path}/metrics`, body: encodePoints(chunk), points: chunk.length, kind });
+          const outcome = await this.deliver({ method: "POST", path: `${this.path}/metrics`, body: encodeSeries(chunk), points: chunk.length, kind });
           if (outcome === "undelivered") return; // past the deadline: close() spools the rest
           op.points.splice(0, chunk.length);
           this.queued -= chunk.length;
@@ -806,11 +849,9 @@ export class Run {
           const after = Number(res.headers.get("retry-after"));
           delay = Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 30_000) : backoff(attempt);
         } else if (res.status === 413 && req.points > 1 && typeof req.body === "string") {
-          const data = JSON.parse(req.body) as { points: unknown[] };
-          const mid = data.points.length >> 1;
-          for (const part of [data.points.slice(0, mid), data.points.slice(mid)]) {
+          for (const [part, points] of splitBatch(JSON.parse(req.body) as IngestBody)) {
             // An undelivered half keeps the whole batch: re-sending the half that landed is harmless.
-            if ((await this.deliver({ ...req, body: JSON.stringify({ ...data, points: part }), points: part.length })) === "undelivered") return "undelivered";
+            if ((await this.deliver({ ...req, body: JSON.stringify(part), points })) === "undelivered") return "undelivered";
           }
           return "delivered";
         } else if (res.status === 409 && req.points > 0 && typeof req.body === "string" && !req.body.startsWith('{"reopen"')) {
@@ -909,7 +950,7 @@ export class Run {
             url: this.url,
             method: "POST",
             path: `${this.path}/metrics`,
-            body: encodePoints(chunk),
+            body: encodeSeries(chunk),
             points: chunk.length,
             kind: this.wasRelative && !this.basesByPrefix ? "points-relative" : "points",
           });

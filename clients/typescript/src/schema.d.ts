@@ -260,7 +260,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest a batch of metric points (atomic, idempotent per step)
-         * @description Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+         * @description Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name and context once, then steps, values and optional epochs and times as parallel arrays; the fastest form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites it; within one request the last occurrence of a step wins.
          */
         post: operations["ingestMetrics"];
         delete?: never;
@@ -717,6 +717,23 @@ export interface components {
                     };
                 };
             }[];
+        };
+        IngestColumns: {
+            /** @description Up to 100,000 points in all; one series may appear more than once */
+            series: {
+                name: string;
+                context?: components["schemas"]["Context"] | null;
+                /** @description The steps, one per point; any order, a repeated step: the last one wins */
+                steps: number[];
+                /** @description One value per step (as many items as steps) */
+                values: components["schemas"]["WireNumber"][];
+                /** @description One epoch (or null) per step; absent: every epoch null */
+                epochs?: (number | null)[];
+                /** @description Unix seconds, one per step; absent: the time the server received the request */
+                times?: number[];
+            }[];
+            /** @description Log to a finished run: it becomes running again */
+            reopen?: boolean;
         };
         SeriesSummaryPage: {
             items: components["schemas"]["SeriesSummary"][];
@@ -2662,7 +2679,7 @@ export interface operations {
                     }[];
                     /** @description Log to a finished run: it becomes running again */
                     reopen?: boolean;
-                };
+                } | components["schemas"]["IngestColumns"];
                 "application/x-ndjson": string;
             };
         };

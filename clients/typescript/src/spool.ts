@@ -174,9 +174,13 @@ export function stepBases(run: { metrics?: { name: string; context: Record<strin
   return out;
 }
 
+/** A points-relative body with its relative steps (-1 - k) made absolute: the columnar form, or the point form older spools hold. */
 export function absolutePointsBody(body: string, bases: Record<string, number>): string {
-  const data = JSON.parse(body) as { points: { name: string; context?: Record<string, unknown>; step: number }[] };
-  for (const p of data.points) if (p.step < 0) p.step = (bases[seriesKey(p.name, p.context)] ?? 0) + (-p.step - 1);
+  type Named = { name: string; context?: Record<string, unknown> };
+  const data = JSON.parse(body) as { points?: (Named & { step: number })[]; series?: (Named & { steps: number[] })[] };
+  const base = (s: Named) => bases[seriesKey(s.name, s.context)] ?? 0;
+  for (const p of data.points ?? []) if (p.step < 0) p.step = base(p) + (-p.step - 1);
+  for (const s of data.series ?? []) s.steps = s.steps.map((step) => (step < 0 ? base(s) + (-step - 1) : step));
   return JSON.stringify(data);
 }
 

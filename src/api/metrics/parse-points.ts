@@ -1,12 +1,27 @@
-// Parsing and validation of ingest bodies. This is the hot path of the tracker (100,000 points
-// per request), so it is a hand-written loop rather than a schema library: one pass, no
-// per-point allocations beyond the point itself. Errors name the point (JSON path or NDJSON
-// line) and never quote the value.
+// Parsing and validation of the point forms of an ingest body (JSON {"points": [...]} and
+// NDJSON). This is the hot path of the tracker (100,000 points per request), so it is a
+// hand-written loop rather than a schema library: one pass, no per-point allocations beyond
+// the point itself. Errors name the point (JSON path or NDJSON line) and never quote the
+// value. The field rules are shared with the columnar form (./ingest-fields.ts).
 import type { Limits } from "../../config.ts";
-import { badRequest, type ProblemFieldError, tooLarge } from "../../http/problems.ts";
-import { type Context, canonicalContext, contextIssue } from "../../lib/context.ts";
-import { nameIssue } from "../../lib/text.ts";
-import { MAX_TIME_MS } from "../../series/index.ts";
+import { badRequest } from "../../http/problems.ts";
+import {
+  checkContext,
+  checkCount,
+  checkName,
+  EPOCH_MESSAGE,
+  ErrorCollector,
+  ingestEnvelope,
+  isEpoch,
+  isPlainObject,
+  isTime,
+  SeenInRequest,
+  stepIssue,
+  TIME_MESSAGE,
+  VALUE_MESSAGE,
+  wireValue,
+} from "./ingest-fields.ts";
+import type { IncomingSeries } from "./parse-series.ts";
 
 export interface IncomingPoint {
   name: string;
@@ -19,108 +34,32 @@ export interface IncomingPoint {
   time: number;
 }
 
-const NON_FINITE: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
 const POINT_KEYS = new Set(["name", "context", "step", "value", "epoch", "time"]);
-const MAX_REPORTED_ERRORS = 20;
 
-class ErrorCollector {
-  readonly errors: ProblemFieldError[] = [];
-  add(path: string, message: string) {
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ path, message });
-  }
-  throwIfAny(what: string) {
-    if (this.errors.length) throw badRequest(`${what} has invalid points (first ${this.errors.length} errors listed).`, this.errors);
-  }
-}
-
-const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-
-/** Canonical keys of the contexts seen in one request, by their JSON spelling. */
-class ContextKeys extends Map<string, string> {
-  previous: { raw: Record<string, unknown>; key: string } | undefined;
-  /** Series names already found valid in this request. */
-  readonly names = new Set<string>();
-}
-
-// Same keys with identical values, so the same canonical context (`b` was already checked).
-function sameFlatObject(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  let count = 0;
-  for (const key in a) {
-    if (a[key] !== b[key] || !Object.hasOwn(b, key)) return false;
-    count++;
-  }
-  for (const _ in b) count--;
-  return count === 0;
-}
-
-function validatePoint(raw: unknown, path: string, limits: Limits, now: number, contexts: ContextKeys, errors: ErrorCollector): IncomingPoint | null {
+function validatePoint(raw: unknown, path: string, limits: Limits, now: number, seen: SeenInRequest, errors: ErrorCollector): IncomingPoint | null {
   if (!isPlainObject(raw)) {
     errors.add(path, "must be an object");
     return null;
   }
-  const before = errors.errors.length;
+  const before = errors.count;
   for (const key in raw) if (!POINT_KEYS.has(key)) errors.add(`${path}.${key}`, "is not a known field");
 
   const { name, step, value, epoch, time, context } = raw;
-  if (typeof name !== "string") errors.add(`${path}.name`, name === undefined ? "is required" : "must be a string");
-  else if (name.length === 0 || name.length > limits.maxNameLength) errors.add(`${path}.name`, `must be 1-${limits.maxNameLength} characters`);
-  else if (!contexts.names.has(name)) {
-    const issue = nameIssue(name);
-    if (issue) errors.add(`${path}.name`, issue);
-    else contexts.names.add(name);
-  }
-
+  checkName(name, `${path}.name`, limits, seen, errors);
   if (step === undefined) errors.add(`${path}.step`, "is required");
-  else if (typeof step !== "number" || !Number.isInteger(step) || step < 0) errors.add(`${path}.step`, "must be a non-negative integer");
-  else if (step > Number.MAX_SAFE_INTEGER) errors.add(`${path}.step`, "must be at most 2^53 - 1");
-
-  let numeric: number | undefined;
-  if (typeof value === "number") numeric = value;
-  else if (typeof value === "string" && value in NON_FINITE) numeric = NON_FINITE[value];
-  else errors.add(`${path}.value`, value === undefined ? "is required" : 'must be a number or one of "NaN", "Infinity", "-Infinity"');
-
-  if (epoch !== undefined && epoch !== null && (typeof epoch !== "number" || !Number.isSafeInteger(epoch) || epoch < 0)) {
-    errors.add(`${path}.epoch`, "must be a non-negative integer or null");
+  else {
+    const issue = stepIssue(step);
+    if (issue) errors.add(`${path}.step`, issue);
   }
-  if (time !== undefined && (typeof time !== "number" || time < 0 || time * 1000 > MAX_TIME_MS)) {
-    errors.add(`${path}.time`, "must be a non-negative number of Unix seconds within the block format's range");
-  }
-
-  let contextKey = "{}";
-  if (context !== undefined && context !== null) {
-    if (!isPlainObject(context)) errors.add(`${path}.context`, "must be an object of string, number or boolean values");
-    else {
-      // Clients send the same few contexts over and over: canonicalise each spelling once,
-      // and skip even the lookup when a point repeats the previous point's context.
-      const previous = contexts.previous;
-      const spelled = previous && sameFlatObject(context, previous.raw) ? null : JSON.stringify(context);
-      const known = spelled === null ? previous!.key : contexts.get(spelled);
-      if (known !== undefined) {
-        contextKey = known;
-        contexts.previous = { raw: context, key: known };
-      } else {
-        let flat = true;
-        for (const key in context) {
-          const v = context[key];
-          if (typeof v !== "string" && typeof v !== "boolean" && !(typeof v === "number" && Number.isFinite(v))) {
-            errors.add(`${path}.context.${key}`, "must be a string, finite number or boolean");
-            flat = false;
-          }
-        }
-        const issue = flat ? contextIssue(context as Context, limits) : null;
-        if (issue) errors.add(issue.key === null ? `${path}.context` : `${path}.context.${issue.key}`, issue.message);
-        else if (flat) {
-          contextKey = canonicalContext(context as Context);
-          contexts.set(spelled!, contextKey);
-          contexts.previous = { raw: context, key: contextKey };
-        }
-      }
-    }
-  }
-  if (errors.errors.length > before) return null;
+  const numeric = wireValue(value);
+  if (numeric === undefined) errors.add(`${path}.value`, value === undefined ? "is required" : VALUE_MESSAGE);
+  if (epoch !== undefined && !isEpoch(epoch)) errors.add(`${path}.epoch`, EPOCH_MESSAGE);
+  if (time !== undefined && !isTime(time)) errors.add(`${path}.time`, TIME_MESSAGE);
+  const contextKey = checkContext(context, `${path}.context`, limits, seen, errors);
+  if (errors.count > before) return null;
   return {
     name: name as string,
-    context: contextKey,
+    context: contextKey as string,
     step: step as number,
     value: numeric as number,
     epoch: (epoch as number | null | undefined) ?? null,
@@ -128,36 +67,30 @@ function validatePoint(raw: unknown, path: string, limits: Limits, now: number, 
   };
 }
 
-function checkCount(count: number, limits: Limits) {
-  if (count > limits.maxPointsPerRequest) {
-    throw tooLarge(`At most ${limits.maxPointsPerRequest} points per request (got ${count}); split the batch.`);
-  }
-}
-
-/** `{"points": [...], "reopen"?: boolean}` */
-export function parsePointsJson(body: unknown, limits: Limits, now: number): { points: IncomingPoint[]; reopen: boolean } {
-  if (!isPlainObject(body)) throw badRequest('The body must be an object {"points": [...]}.', [{ path: "body", message: "must be an object" }]);
-  for (const key in body) {
-    if (key !== "points" && key !== "reopen") throw badRequest("The body has an unknown field.", [{ path: key, message: "is not a known field" }]);
-  }
+/** The points of a JSON body whose envelope passed (./ingest-fields.ts, ingestEnvelope). */
+export function pointsOf(body: Record<string, unknown>, limits: Limits, now: number): IncomingPoint[] {
   if (!Array.isArray(body.points)) throw badRequest('The body must hold a "points" array.', [{ path: "points", message: "must be an array" }]);
-  if (body.reopen !== undefined && typeof body.reopen !== "boolean")
-    throw badRequest("reopen must be a boolean.", [{ path: "reopen", message: "must be a boolean" }]);
   checkCount(body.points.length, limits);
   const errors = new ErrorCollector();
-  const contexts = new ContextKeys();
+  const seen = new SeenInRequest();
   const points: IncomingPoint[] = new Array(body.points.length);
   for (let i = 0; i < body.points.length; i++) {
-    points[i] = validatePoint(body.points[i], `points.${i}`, limits, now, contexts, errors)!;
+    points[i] = validatePoint(body.points[i], `points.${i}`, limits, now, seen, errors)!;
   }
   errors.throwIfAny("The request");
-  return { points, reopen: body.reopen === true };
+  return points;
+}
+
+/** `{"points": [...], "reopen"?: boolean}`, already JSON-parsed. */
+export function parsePointsJson(raw: unknown, limits: Limits, now: number): { points: IncomingPoint[]; reopen: boolean } {
+  const { body, reopen } = ingestEnvelope(raw);
+  return { points: pointsOf(body, limits, now), reopen };
 }
 
 /** One JSON point per line; blank lines are skipped. Errors name the 1-based line number. */
 export function parsePointsNdjson(text: string, limits: Limits, now: number): IncomingPoint[] {
   const errors = new ErrorCollector();
-  const contexts = new ContextKeys();
+  const seen = new SeenInRequest();
   const points: IncomingPoint[] = [];
   let lineNumber = 0;
   let start = 0;
@@ -176,9 +109,21 @@ export function parsePointsNdjson(text: string, limits: Limits, now: number): In
       errors.add(`line ${lineNumber}`, "is not valid JSON");
       continue;
     }
-    const point = validatePoint(raw, `line ${lineNumber}`, limits, now, contexts, errors);
+    const point = validatePoint(raw, `line ${lineNumber}`, limits, now, seen, errors);
     if (point) points.push(point);
   }
   errors.throwIfAny("The NDJSON body");
   return points;
+}
+
+/** Points grouped by series, each series' points in request order (the last of a step wins). */
+export function groupPoints(points: readonly IncomingPoint[]): IncomingSeries[] {
+  const groups = new Map<string, IncomingSeries>();
+  for (const p of points) {
+    const key = `${p.name}\u0000${p.context}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { name: p.name, context: p.context, points: [] }));
+    group.points.push(p); // an IncomingPoint is a Point with its series attached: no copy
+  }
+  return [...groups.values()];
 }

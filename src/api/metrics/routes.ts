@@ -9,10 +9,11 @@ import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { excerpt } from "../../lib/text.ts";
 import { resolveRunIds } from "../runs/lookup.ts";
 import { findRunsBySelection } from "../runs/search.ts";
-import { type IncomingPoint, parsePointsJson, parsePointsNdjson } from "./parse-points.ts";
+import { type IngestBatch, parseIngestJson, parseIngestNdjson } from "./ingest-body.ts";
 import {
   ContextParam,
   IngestBody,
+  IngestColumnsBody,
   IngestQuery,
   IngestResult,
   MAX_QUERY_RUNS,
@@ -23,7 +24,7 @@ import {
   SeriesReadView,
   SeriesSummaryView,
 } from "./schemas.ts";
-import { ingestPoints, listSeries, querySeries, readSeries } from "./service.ts";
+import { ingestSeries, listSeries, querySeries, readSeries } from "./service.ts";
 
 const SeriesParams = v.object({ ...RunParams.entries, name: Name });
 
@@ -38,11 +39,11 @@ export function metricRoutes(deps: Deps) {
         tags: ["metrics"],
         summary: "Ingest a batch of metric points (atomic, idempotent per step)",
         description:
-          "Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.",
+          "Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name and context once, then steps, values and optional epochs and times as parallel arrays; the fastest form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites it; within one request the last occurrence of a step wins.",
         requestBody: {
           required: true,
           content: {
-            "application/json": { schema: resolver(IngestBody) },
+            "application/json": { schema: resolver(v.union([IngestBody, IngestColumnsBody])) },
             "application/x-ndjson": { schema: { type: "string", description: "One point object per line" } },
           },
         },
@@ -52,11 +53,12 @@ export function metricRoutes(deps: Deps) {
       query(IngestQuery),
       async (c) => {
         const { repo, run } = c.req.valid("param");
-        const reopen = c.req.valid("query").reopen === "true";
+        const query = c.req.valid("query");
         const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
         const now = Date.now() / 1000;
         const limits = deps.config.limits;
-        let parsed: { points: IncomingPoint[]; reopen: boolean };
+        let batch: IngestBatch;
+        let reopen = query.reopen === "true";
         if (mediaType === "application/json") {
           let body: unknown;
           try {
@@ -64,14 +66,15 @@ export function metricRoutes(deps: Deps) {
           } catch {
             throw badRequest("Malformed JSON in request body");
           }
-          parsed = parsePointsJson(body, limits, now);
+          const parsed = parseIngestJson(body, limits, now);
+          batch = parsed;
+          reopen ||= parsed.reopen;
         } else if (NDJSON_TYPES.has(mediaType)) {
-          parsed = { points: parsePointsNdjson(await c.req.text(), limits, now), reopen };
+          batch = parseIngestNdjson(await c.req.text(), limits, now);
         } else {
           throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
         }
-        if (reopen) parsed.reopen = true;
-        return c.json(await ingestPoints(deps, repo, run, parsed.points, parsed.reopen ? "reopen" : "refuse"));
+        return c.json(await ingestSeries(deps, repo, run, batch, reopen ? "reopen" : "refuse"));
       },
     )
     .get(

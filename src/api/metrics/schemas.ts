@@ -37,6 +37,27 @@ export const IngestBody = v.strictObject({
   points: v.pipe(v.array(IngestPoint), v.maxLength(defaultLimits.maxPointsPerRequest)),
   reopen: v.optional(v.pipe(v.boolean(), v.description("Log to a finished run: it becomes running again"))),
 });
+const WireNumbers = v.array(WireNumber);
+const IngestSeries = v.strictObject({
+  name: Name,
+  context: v.optional(v.nullable(Context)),
+  steps: v.pipe(v.array(IngestPoint.entries.step), v.minLength(1), v.description("The steps, one per point; any order, a repeated step: the last one wins")),
+  values: v.pipe(WireNumbers, v.description("One value per step (as many items as steps)")),
+  epochs: v.optional(v.pipe(v.array(IngestPoint.entries.epoch.wrapped), v.description("One epoch (or null) per step; absent: every epoch null"))),
+  times: v.optional(
+    v.pipe(v.array(IngestPoint.entries.time.wrapped), v.description("Unix seconds, one per step; absent: the time the server received the request")),
+  ),
+});
+export const IngestColumnsBody = v.pipe(
+  v.strictObject({
+    series: v.pipe(
+      v.array(IngestSeries),
+      v.description(`Up to ${defaultLimits.maxPointsPerRequest.toLocaleString("en")} points in all; one series may appear more than once`),
+    ),
+    reopen: IngestBody.entries.reopen,
+  }),
+  v.metadata({ ref: "IngestColumns" }),
+);
 export const IngestQuery = v.object({
   reopen: v.optional(v.pipe(v.picklist(["true", "false"]), v.description("true: log to a finished run, as the body's reopen does (for NDJSON bodies)"))),
 });

@@ -8,9 +8,14 @@ import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, r
 import { recordActivity } from "../runs/liveness/activity.ts";
 import { findRunPk } from "../runs/lookup.ts";
 import { reopenRun } from "../runs/service.ts";
-import type { IncomingPoint } from "./parse-points.ts";
+import type { IngestBatch } from "./ingest-body.ts";
+import { groupPoints, type IncomingPoint } from "./parse-points.ts";
 import type { IngestResult, QueryResult, ReadFormat, SeriesColumnsView, SeriesReadView } from "./schemas.ts";
 import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.ts";
+
+/** The point form of ingestSeries (in-process callers: the MLflow dialect, the bench, tests). */
+export const ingestPoints = (deps: Deps, repo: string, runId: string, points: IncomingPoint[], notRunning: NotRunning) =>
+  ingestSeries(deps, repo, runId, { series: groupPoints(points), points: points.length }, notRunning);
 
 /**
  * What ingest does to a run that is not running: refuse (409), reopen it (status running
@@ -22,24 +27,18 @@ export type NotRunning = "refuse" | "reopen" | "log";
  * Ingests a batch atomically: one write transaction covers every series it touches, so
  * either all points land or none do.
  */
-export async function ingestPoints(deps: Deps, repo: string, runId: string, points: IncomingPoint[], notRunning: NotRunning): Promise<IngestResult> {
+export async function ingestSeries(deps: Deps, repo: string, runId: string, batch: IngestBatch, notRunning: NotRunning): Promise<IngestResult> {
   const { runPk, status } = await findRunPk(deps, repo, runId);
   if (status !== "running" && notRunning === "refuse") {
     throw conflict(`Run "${runId}" is ${status}; send "reopen": true (or ?reopen=true) to log to it again.`);
   }
-  const groups = new Map<string, { name: string; context: string; points: Point[] }>();
-  for (const p of points) {
-    const key = `${p.name}\u0000${p.context}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { name: p.name, context: p.context, points: [] }));
-    group.points.push(p); // an IncomingPoint is a Point with its series attached: no copy
-  }
   const { maxSeriesPerRequest, maxSeriesPerRun } = deps.config.limits;
-  if (groups.size > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${groups.size}); split the batch.`);
+  const count = batch.series.length;
+  if (count > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${count}); split the batch.`);
   const tx = await deps.client.transaction("write");
   try {
     if (status !== "running" && notRunning === "reopen") await reopenRun(tx, runPk);
-    const { created } = await writeSeries(tx, runPk, [...groups.values()]);
+    const { created } = await writeSeries(tx, runPk, batch.series);
     // Counted after the write, inside the transaction (the rollback below undoes all of it),
     // and only when the request added series: appends to known series cannot pass the limit.
     if (created > 0) {
@@ -51,7 +50,7 @@ export async function ingestPoints(deps: Deps, repo: string, runId: string, poin
   } finally {
     tx.close();
   }
-  return { points: points.length, series: groups.size };
+  return { points: batch.points, series: count };
 }
 
 export async function listSeries(deps: Deps, repo: string, runId: string, limit: number, cursor?: string) {

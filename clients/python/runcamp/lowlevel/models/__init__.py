@@ -75,8 +75,12 @@ from .import_repo_content_body_runs_item_values_item import (
 from .import_result import ImportResult
 from .import_result_campaigns import ImportResultCampaigns
 from .import_result_runs import ImportResultRuns
-from .ingest_metrics_json_body import IngestMetricsJsonBody
-from .ingest_metrics_json_body_points_item import IngestMetricsJsonBodyPointsItem
+from .ingest_columns import IngestColumns
+from .ingest_columns_series_item import IngestColumnsSeriesItem
+from .ingest_metrics_json_body_type_0 import IngestMetricsJsonBodyType0
+from .ingest_metrics_json_body_type_0_points_item import (
+    IngestMetricsJsonBodyType0PointsItem,
+)
 from .ingest_metrics_reopen import IngestMetricsReopen
 from .ingest_metrics_response_200 import IngestMetricsResponse200
 from .issued_token import IssuedToken
@@ -203,8 +207,10 @@ __all__ = (
     "ImportResult",
     "ImportResultCampaigns",
     "ImportResultRuns",
-    "IngestMetricsJsonBody",
-    "IngestMetricsJsonBodyPointsItem",
+    "IngestColumns",
+    "IngestColumnsSeriesItem",
+    "IngestMetricsJsonBodyType0",
+    "IngestMetricsJsonBodyType0PointsItem",
     "IngestMetricsReopen",
     "IngestMetricsResponse200",
     "IssuedToken",

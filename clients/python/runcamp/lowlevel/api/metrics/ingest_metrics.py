@@ -5,7 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.ingest_metrics_json_body import IngestMetricsJsonBody
+from ...models.ingest_columns import IngestColumns
+from ...models.ingest_metrics_json_body_type_0 import IngestMetricsJsonBodyType0
 from ...models.ingest_metrics_reopen import IngestMetricsReopen
 from ...models.ingest_metrics_response_200 import IngestMetricsResponse200
 from ...models.problem import Problem
@@ -16,7 +17,7 @@ def _get_kwargs(
     repo: str,
     run: str,
     *,
-    body: IngestMetricsJsonBody,
+    body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -40,7 +41,11 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"]: dict[str, Any]
+    if isinstance(body, IngestMetricsJsonBodyType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -118,19 +123,22 @@ def sync_detailed(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: IngestMetricsJsonBody,
+    body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Response[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
-     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
-    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+     Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
+    and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
+    form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
+    Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
+    it; within one request the last occurrence of a step wins.
 
     Args:
         repo (str):
         run (str):
         reopen (Union[Unset, IngestMetricsReopen]):
-        body (IngestMetricsJsonBody):
+        body (Union['IngestColumns', 'IngestMetricsJsonBodyType0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,19 +167,22 @@ def sync(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: IngestMetricsJsonBody,
+    body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
-     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
-    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+     Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
+    and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
+    form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
+    Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
+    it; within one request the last occurrence of a step wins.
 
     Args:
         repo (str):
         run (str):
         reopen (Union[Unset, IngestMetricsReopen]):
-        body (IngestMetricsJsonBody):
+        body (Union['IngestColumns', 'IngestMetricsJsonBodyType0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,19 +206,22 @@ async def asyncio_detailed(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: IngestMetricsJsonBody,
+    body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Response[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
-     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
-    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+     Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
+    and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
+    form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
+    Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
+    it; within one request the last occurrence of a step wins.
 
     Args:
         repo (str):
         run (str):
         reopen (Union[Unset, IngestMetricsReopen]):
-        body (IngestMetricsJsonBody):
+        body (Union['IngestColumns', 'IngestMetricsJsonBodyType0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,19 +248,22 @@ async def asyncio(
     run: str,
     *,
     client: Union[AuthenticatedClient, Client],
-    body: IngestMetricsJsonBody,
+    body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Optional[Union[IngestMetricsResponse200, Problem]]:
     """Ingest a batch of metric points (atomic, idempotent per step)
 
-     Body: JSON {points:[...]} or NDJSON (one point per line, Content-Type application/x-ndjson; reopen
-    with ?reopen=true). Up to 100,000 points; all land or none do. Re-sending a step overwrites it.
+     Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
+    and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
+    form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
+    Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
+    it; within one request the last occurrence of a step wins.
 
     Args:
         repo (str):
         run (str):
         reopen (Union[Unset, IngestMetricsReopen]):
-        body (IngestMetricsJsonBody):
+        body (Union['IngestColumns', 'IngestMetricsJsonBodyType0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,11 +10,11 @@ if TYPE_CHECKING:
     from ..models.context import Context
 
 
-T = TypeVar("T", bound="IngestMetricsJsonBodyPointsItem")
+T = TypeVar("T", bound="IngestMetricsJsonBodyType0PointsItem")
 
 
 @_attrs_define
-class IngestMetricsJsonBodyPointsItem:
+class IngestMetricsJsonBodyType0PointsItem:
     """
     Attributes:
         name (str):
@@ -129,7 +129,7 @@ class IngestMetricsJsonBodyPointsItem:
 
         time = d.pop("time", UNSET)
 
-        ingest_metrics_json_body_points_item = cls(
+        ingest_metrics_json_body_type_0_points_item = cls(
             name=name,
             step=step,
             value=value,
@@ -138,4 +138,4 @@ class IngestMetricsJsonBodyPointsItem:
             time=time,
         )
 
-        return ingest_metrics_json_body_points_item
+        return ingest_metrics_json_body_type_0_points_item

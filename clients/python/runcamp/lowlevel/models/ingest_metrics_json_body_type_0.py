@@ -6,23 +6,23 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.ingest_metrics_json_body_points_item import (
-        IngestMetricsJsonBodyPointsItem,
+    from ..models.ingest_metrics_json_body_type_0_points_item import (
+        IngestMetricsJsonBodyType0PointsItem,
     )
 
 
-T = TypeVar("T", bound="IngestMetricsJsonBody")
+T = TypeVar("T", bound="IngestMetricsJsonBodyType0")
 
 
 @_attrs_define
-class IngestMetricsJsonBody:
+class IngestMetricsJsonBodyType0:
     """
     Attributes:
-        points (list['IngestMetricsJsonBodyPointsItem']):
+        points (list['IngestMetricsJsonBodyType0PointsItem']):
         reopen (Union[Unset, bool]): Log to a finished run: it becomes running again
     """
 
-    points: list["IngestMetricsJsonBodyPointsItem"]
+    points: list["IngestMetricsJsonBodyType0PointsItem"]
     reopen: Union[Unset, bool] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,23 +47,25 @@ class IngestMetricsJsonBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ingest_metrics_json_body_points_item import (
-            IngestMetricsJsonBodyPointsItem,
+        from ..models.ingest_metrics_json_body_type_0_points_item import (
+            IngestMetricsJsonBodyType0PointsItem,
         )
 
         d = dict(src_dict)
         points = []
         _points = d.pop("points")
         for points_item_data in _points:
-            points_item = IngestMetricsJsonBodyPointsItem.from_dict(points_item_data)
+            points_item = IngestMetricsJsonBodyType0PointsItem.from_dict(
+                points_item_data
+            )
 
             points.append(points_item)
 
         reopen = d.pop("reopen", UNSET)
 
-        ingest_metrics_json_body = cls(
+        ingest_metrics_json_body_type_0 = cls(
             points=points,
             reopen=reopen,
         )
 
-        return ingest_metrics_json_body
+        return ingest_metrics_json_body_type_0

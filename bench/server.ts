@@ -1,0 +1,84 @@
+// The Node host as the benchmarks run it: a child process on a fresh database (so client and
+// server each get a core), and the request helpers and bodies they send it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const root = resolve(import.meta.dirname, "..");
+
+/** Starts the Node host on `libsqlUrl` (an embedded file: URL, or a libSQL server's http: URL). */
+export async function startServer(libsqlUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(
+    join(root, "node_modules/.bin/node"),
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), join(root, "src/hosts/node.ts")],
+    {
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LIBSQL_URL: libsqlUrl, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && ready());
+    child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return child;
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
+}
+
+/** A JSON request helper against `base`; throws on any non-2xx answer. */
+export function caller(base: string) {
+  return async function call(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
+    const res = await fetch(base + path, {
+      method,
+      headers: body === undefined ? {} : { "content-type": contentType },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/** A realistic series: a loss-like value, epoch changing every 1,000 steps, 10 ms-spaced times. */
+export function lossPoint(step: number) {
+  return { value: 1 / (1 + step) + Math.random() * 1e-3, epoch: Math.floor(step / 1000), time: 1764147000 + step * 0.01 };
+}
+
+/** `count` points of one series from step `from` on, as an object per point. */
+export function pointsBody(name: string, context: object, from: number, count: number): string {
+  const points = new Array(count);
+  for (let i = 0; i < count; i++) points[i] = { name, context, step: from + i, ...lossPoint(from + i) };
+  return JSON.stringify({ points });
+}
+
+/** The same points in the columnar form: an array per field. */
+export function seriesBody(name: string, context: object, from: number, count: number, value: (step: number) => number = (s) => lossPoint(s).value): string {
+  const steps = new Array(count);
+  const values = new Array(count);
+  const epochs = new Array(count);
+  const times = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const step = from + i;
+    steps[i] = step;
+    values[i] = value(step);
+    epochs[i] = Math.floor(step / 1000);
+    times[i] = 1764147000 + step * 0.01;
+  }
+  return JSON.stringify({ series: [{ name, context, steps, values, epochs, times }] });
+}
+
+/** A database file's size with its WAL. */
+export function fileBytes(file: string): number {
+  let size = 0;
+  for (const suffix of ["", "-wal"]) {
+    try {
+      size += statSync(file + suffix).size;
+    } catch {
+      // no WAL file
+    }
+  }
+  return size;
+}

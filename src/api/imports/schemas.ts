@@ -13,7 +13,12 @@ export const MAX_IMPORT_CAMPAIGNS = 1000;
 // instant comes back as the same text.
 const Instant = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "must be an instant as the API writes them: YYYY-MM-DDTHH:MM:SS.sssZ"),
+  // The pattern states what a pattern can (years from 1970, months 01-12, days 01-31, a
+  // 24-hour clock); the check after it, what only a calendar knows (no 31 April).
+  v.regex(
+    /^(?:19[7-9]\d|[2-9]\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/,
+    "must be an instant as the API writes them: YYYY-MM-DDTHH:MM:SS.sssZ, from 1970 on",
+  ),
   v.check((text) => {
     const ms = Date.parse(text);
     return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS && new Date(ms).toISOString() === text;

@@ -4,7 +4,7 @@
 import * as v from "valibot";
 import { defaultLimits } from "../config.ts";
 import { RUN_STATUSES } from "../lib/run-status.ts";
-import { CONTROL_FREE, NUL_FREE, nameIssue, textIssue } from "../lib/text.ts";
+import { CONTROL_FREE, NUL_FREE, surrogateIssue } from "../lib/text.ts";
 
 export const RepoName = v.pipe(
   v.string(),
@@ -12,15 +12,12 @@ export const RepoName = v.pipe(
 );
 export const ResourceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'"));
 // Names and labels may not hold control characters or unpaired surrogates (src/lib/text.ts);
-// free text may not hold NUL or unpaired surrogates. The control characters are also a regex,
-// so that the spec states the rule as a pattern (surrogate pairing has no portable pattern).
+// free text may not hold NUL or unpaired surrogates. Control characters and NUL are regexes,
+// so that the spec states the rule as a pattern; surrogate pairing has no portable pattern,
+// so it is a check of its own.
 const controlFree = v.regex(CONTROL_FREE, "must not contain control characters");
-const asName = v.rawCheck<string>(({ dataset, addIssue }) => {
-  const issue = dataset.typed ? nameIssue(dataset.value) : null;
-  if (issue) addIssue({ message: issue });
-});
-const asText = v.rawCheck<string>(({ dataset, addIssue }) => {
-  const issue = dataset.typed ? textIssue(dataset.value) : null;
+const unicode = v.rawCheck<string>(({ dataset, addIssue }) => {
+  const issue = dataset.typed ? surrogateIssue(dataset.value) : null;
   if (issue) addIssue({ message: issue });
 });
 export const Name = v.pipe(
@@ -28,10 +25,10 @@ export const Name = v.pipe(
   v.minLength(1, "must not be empty"),
   v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
   controlFree,
-  asName,
+  unicode,
 );
-export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), v.regex(NUL_FREE, "must not contain NUL characters"), asText);
-export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), controlFree, asName);
+export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), v.regex(NUL_FREE, "must not contain NUL characters"), unicode);
+export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), controlFree, unicode);
 export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
 // valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are
 // refused before it sees them. (The OpenAPI generator skips the check and keeps the record.)

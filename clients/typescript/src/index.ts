@@ -1045,13 +1045,7 @@ export class Run {
   }
 
   private async expectOk(res: Response, what: string): Promise<Response> {
-    if (res.ok) return res;
-    const text = await res.text();
-    let problem: unknown = text;
-    try {
-      problem = JSON.parse(text);
-    } catch {}
-    throw new RuncampError(`runcamp: ${what} failed: ${res.status} ${text.slice(0, 500)}`, res.status, problem);
+    return res.ok ? res : fail(res, what);
   }
 }
 

@@ -33,6 +33,7 @@ try {
     readers: 4,
     searchers: 2,
     searchPath: SEARCH_PATH,
+    serverPid: server.pid,
   });
 } finally {
   await stopServer(server);

@@ -1,9 +1,13 @@
 // Mixed load, run by bench/run.ts against its server after the other measurements: 16 writers
-// send 1,000-point ingest requests in a closed loop while readers downsample long series and
-// run searches, for LOAD_SECONDS (default 60). Per kind of request: how many, how many failed
-// (any non-2xx or network error; must be 0), p50/p99 latency and throughput. Latencies are
-// measured by the client, which shares the machine's cores with the server.
-
+// send 1,000-point ingest requests in a closed loop (as fast as they can) while readers
+// downsample long series and run searches, for LOAD_SECONDS (default 60) twice: once with the
+// readers in a closed loop too (the worst case: they take every cycle they can get), once
+// paced like people looking (each reader a read every 200 ms, each searcher a search every
+// 500 ms). Per kind of request: how many, how many failed (any non-2xx or network error; must
+// be 0), p50/p99 latency and throughput; per phase, the CPU the server and the client used
+// (from /proc and process.cpuUsage), which says what bounds the closed loop on two cores.
+// Latencies are measured by the client, which shares the machine's cores with the server.
+import { readFileSync } from "node:fs";
 import { seriesBody } from "./server.ts";
 
 export interface LoadOptions {
@@ -18,7 +22,13 @@ export interface LoadOptions {
   /** Search to repeat (GET path of a run listing with a filter). */
   searchPath: string;
   searchers: number;
+  /** The server's process, for its CPU time (Linux /proc). */
+  serverPid?: number;
 }
+
+/** Milliseconds between the starts of a paced reader's (and searcher's) requests. */
+const READ_EVERY_MS = 200;
+const SEARCH_EVERY_MS = 500;
 
 const POINTS_PER_REQUEST = 1_000;
 
@@ -35,8 +45,14 @@ function quantile(sorted: number[], q: number): number {
 /** A 1,000-point columnar body for `writer`'s series from `from` on: one series per writer. */
 const ingestBody = (writer: number, from: number) => seriesBody("load", { writer }, from, POINTS_PER_REQUEST, (step) => 1 / (1 + step) + (step % 7) * 1e-4);
 
-/** Runs `send` in a closed loop until `deadline`, timing each request into `tally`. */
-async function loop(tally: Tally, deadline: number, send: (i: number) => Promise<Response>): Promise<void> {
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Runs `send` until `deadline`, timing each request into `tally`: back to back, or starting
+ * one every `everyMs` (a request that takes longer delays the next, never overlaps it).
+ */
+async function loop(tally: Tally, deadline: number, send: (i: number) => Promise<Response>, everyMs = 0): Promise<void> {
+  if (everyMs) await sleep(everyMs * Math.random()); // spread the paced clients over the period
   for (let i = 0; performance.now() < deadline; i++) {
     const t0 = performance.now();
     try {
@@ -51,8 +67,30 @@ async function loop(tally: Tally, deadline: number, send: (i: number) => Promise
       tally.firstError ??= String(err);
     }
     tally.ms.push(performance.now() - t0);
+    if (everyMs) await sleep(t0 + everyMs - performance.now());
   }
 }
+
+/** CPU seconds (user + system) of /proc/PID/stat or /proc/PID/task/TID/stat (fields 14, 15: clock ticks, 100/s). */
+function procCpu(statFile: string): number | null {
+  try {
+    const fields = readFileSync(statFile, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by the server process, its main thread (its event loop), and this client. */
+function cpuNow(serverPid?: number): [number | null, number | null, number] {
+  const u = process.cpuUsage();
+  if (serverPid === undefined) return [null, null, (u.user + u.system) / 1e6];
+  return [procCpu(`/proc/${serverPid}/stat`), procCpu(`/proc/${serverPid}/task/${serverPid}/stat`), (u.user + u.system) / 1e6];
+}
+
+/** Cores' worth of CPU (1 = one core busy the whole time) between two cpuNow()s `seconds` apart. */
+const cpuUse = (a: (number | null)[], b: (number | null)[], seconds: number): (number | null)[] =>
+  a.map((x, i) => (x === null || b[i] === null ? null : (b[i]! - x) / seconds));
 
 const newTally = (): Tally => ({ ms: [], errors: 0 });
 
@@ -72,30 +110,44 @@ async function writersAlone(o: LoadOptions, seconds: number, offset: number): Pr
   return ((tally.ms.length - tally.errors) * POINTS_PER_REQUEST) / ((performance.now() - t0) / 1000);
 }
 
-/** Runs the mixed load (after the writers alone, for a third of the time) and returns its section of bench/RESULTS.md. */
-export async function benchLoad(o: LoadOptions): Promise<string> {
-  console.log(`load: ${o.writers} writers alone for ${Math.ceil(o.seconds / 3)} s...`);
-  const alone = await writersAlone(o, Math.ceil(o.seconds / 3), 0);
-  console.log(`load: ${o.writers} writers, ${o.readers} readers, ${o.searchers} searchers for ${o.seconds} s...`);
+interface Phase {
+  name: string;
+  tallies: { ingest: Tally; read: Tally; search: Tally };
+  elapsed: number;
+  /** Cores' worth of CPU used while it ran: the server, its main thread, the client. */
+  cpu: (number | null)[];
+}
+
+/** The writers as fast as they can, beside readers and searchers closed-loop (`paced` false) or paced. */
+async function mixed(o: LoadOptions, paced: boolean, offset: number): Promise<Phase> {
   const tallies = { ingest: newTally(), read: newTally(), search: newTally() };
+  const cpu0 = cpuNow(o.serverPid);
   const t0 = performance.now();
   const deadline = t0 + o.seconds * 1000;
   const json = { "content-type": "application/json" };
-  // Past the steps the writers-alone phase wrote: appends, as a training would.
-  const offset = 1e9;
   await Promise.all([
     ...Array.from({ length: o.writers }, (_, w) =>
       loop(tallies.ingest, deadline, (i) =>
         fetch(`${o.base}${o.writeRun}/metrics`, { method: "POST", headers: json, body: ingestBody(w, offset + i * POINTS_PER_REQUEST) }),
       ),
     ),
-    ...Array.from({ length: o.readers }, (_, r) => loop(tallies.read, deadline, (i) => fetch(o.base + o.readPaths[(r + i) % o.readPaths.length]))),
-    ...Array.from({ length: o.searchers }, () => loop(tallies.search, deadline, () => fetch(o.base + o.searchPath))),
+    ...Array.from({ length: o.readers }, (_, r) =>
+      loop(tallies.read, deadline, (i) => fetch(o.base + o.readPaths[(r + i) % o.readPaths.length]), paced ? READ_EVERY_MS : 0),
+    ),
+    ...Array.from({ length: o.searchers }, () => loop(tallies.search, deadline, () => fetch(o.base + o.searchPath), paced ? SEARCH_EVERY_MS : 0)),
   ]);
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuUse(cpu0, cpuNow(o.serverPid), elapsed);
+  const name = paced
+    ? `readers paced: each reader a read every ${READ_EVERY_MS} ms, each searcher a search every ${SEARCH_EVERY_MS} ms`
+    : "readers closed-loop: every reader and searcher back to back";
+  return { name, tallies, elapsed, cpu };
+}
 
+function phaseRows(o: LoadOptions, phase: Phase, alone: number): string[] {
+  const { tallies, elapsed } = phase;
   const mixedRate = ((tallies.ingest.ms.length - tallies.ingest.errors) * POINTS_PER_REQUEST) / elapsed;
-  const rows = [
+  return [
     { kind: `ingest, ${POINTS_PER_REQUEST.toLocaleString("en")}-point columnar requests (${o.writers} writers)`, tally: tallies.ingest, target: null },
     { kind: `downsampled read of a long series to 1,000 buckets (${o.readers} readers)`, tally: tallies.read, target: 50 },
     { kind: `run search, filter on a param and a series min (${o.searchers} searchers)`, tally: tallies.search, target: 50 },
@@ -111,15 +163,41 @@ export async function benchLoad(o: LoadOptions): Promise<string> {
     const goal = isIngest ? "0 errors, ≥ 80% of writers alone" : `0 errors, p99 ≤ ${target} ms`;
     return `| ${kind} | ${tally.ms.length.toLocaleString("en")} | ${tally.errors}${tally.firstError ? ` (first: ${tally.firstError.slice(0, 80)})` : ""} | ${quantile(sorted, 0.5).toFixed(2)} ms | ${p99.toFixed(2)} ms | ${throughput} | ${goal} | ${ok ? "yes" : "**no**"} |`;
   });
+}
+
+const cores = (x: number | null) => (x === null ? "unknown" : `${x.toFixed(2)} cores`);
+const cpuLine = ([server, main, client]: (number | null)[]) => `server ${cores(server)} (its main thread ${cores(main)}), client ${cores(client)}`;
+
+/** Runs the writers alone (a third of the time), then both mixed phases; returns their section of bench/RESULTS.md. */
+export async function benchLoad(o: LoadOptions): Promise<string> {
+  console.log(`load: ${o.writers} writers alone for ${Math.ceil(o.seconds / 3)} s...`);
+  const cpu0 = cpuNow(o.serverPid);
+  const t0 = performance.now();
+  const alone = await writersAlone(o, Math.ceil(o.seconds / 3), 0);
+  const aloneCpu = cpuUse(cpu0, cpuNow(o.serverPid), (performance.now() - t0) / 1000);
+  const phases: Phase[] = [];
+  for (const paced of [false, true]) {
+    console.log(
+      `load: ${o.writers} writers, ${o.readers} readers, ${o.searchers} searchers for ${o.seconds} s (${paced ? "paced" : "closed-loop"} readers)...`,
+    );
+    // Past the steps earlier phases wrote: appends, as a training would.
+    phases.push(await mixed(o, paced, (phases.length + 1) * 1e9));
+  }
   const section = [
     "## Under load: writers and readers at once",
     "",
-    `${o.seconds} s on loopback (\`LOAD_SECONDS\`), every client in a closed loop: ${o.writers} writers each ingesting into its own series, ${o.readers} readers cycling through ${o.readPaths.length} series of the bench's long run, ${o.searchers} searchers. Errors are non-2xx answers and failed connections.`,
+    `${o.seconds} s per phase on loopback (\`LOAD_SECONDS\`): ${o.writers} writers each ingesting into its own series as fast as they can (a closed loop), ${o.readers} readers cycling through ${o.readPaths.length} series of the bench's long run, ${o.searchers} searchers. Errors are non-2xx answers and failed connections. CPU of the writers alone (${Math.ceil(o.seconds / 3)} s): ${cpuLine(aloneCpu)}.`,
     "",
-    "| requests | sent | errors | p50 | p99 | throughput | target | met |",
-    "|---|---|---|---|---|---|---|---|",
-    ...rows,
-    "",
+    ...phases.flatMap((phase) => [
+      `### ${phase.name[0].toUpperCase()}${phase.name.slice(1)}`,
+      "",
+      `CPU while it ran: ${cpuLine(phase.cpu)}.`,
+      "",
+      "| requests | sent | errors | p50 | p99 | throughput | target | met |",
+      "|---|---|---|---|---|---|---|---|",
+      ...phaseRows(o, phase, alone),
+      "",
+    ]),
   ].join("\n");
   console.log(section);
   return section;

@@ -5,7 +5,7 @@
 // section of RESULTS.md: bench/export-import.py (the CLI's export/import) and
 // bench/mlflow-client.py (the mlflow client against runcamp and a real `mlflow server`).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -177,7 +177,9 @@ async function scaleOut(): Promise<Row[]> {
 
 async function main() {
   const rows: Row[] = [];
-  let loadSection = "";
+  const sections: string[] = [];
+  // RESULTS.md is rewritten after every stage, so a run stopped part-way keeps what it measured.
+  const save = () => writeResults(rows, sections);
   const dbFile = join(tmp, "bench.db");
   const server = await startServer(`file:${dbFile}`);
   console.log("in-process ingest (no HTTP)...");
@@ -254,18 +256,22 @@ async function main() {
     rows.push(...(await benchSearchAndSummary(call, scale)));
 
     await call("POST", "/v1/repos/bench/runs", { id: "load" });
-    loadSection = await benchLoad({
-      base,
-      seconds: LOAD_SECONDS,
-      writeRun: "/v1/repos/bench/runs/load",
-      writers: 16,
-      readPaths: Array.from({ length: bigSeries }, (_, i) => downsampled(i)),
-      readers: 4,
-      searchPath: SEARCH_PATH,
-      searchers: 2,
-    });
+    sections.push(
+      await benchLoad({
+        base,
+        seconds: LOAD_SECONDS,
+        writeRun: "/v1/repos/bench/runs/load",
+        writers: 16,
+        readPaths: Array.from({ length: bigSeries }, (_, i) => downsampled(i)),
+        readers: 4,
+        searchPath: SEARCH_PATH,
+        searchers: 2,
+        serverPid: server.pid,
+      }),
+    );
   } finally {
     await stopServer(server);
+    save();
   }
 
   // Artifacts on a server of their own, so its memory is not the ingest's.
@@ -276,8 +282,10 @@ async function main() {
   } finally {
     await stopServer(artifactServer);
   }
+  save();
 
   rows.push(...(await scaleOut()));
+  save();
 
   const plain = await rowPerPointInsert(Math.min(TOTAL_POINTS / 5, 2_000_000));
   rows.push({
@@ -289,8 +297,8 @@ async function main() {
 
   rmSync(tmp, { recursive: true, force: true });
   console.log("scaling curves...");
-  const scaling = await benchScaling(scale);
-  writeResults(rows, `${loadSection}\n${scaling.section}`);
+  sections.push((await benchScaling(scale)).section);
+  save();
   plotScaling();
   console.log("web UI in Chromium...");
   writeWebUiSection(await benchWebUi(scale), scale);
@@ -329,7 +337,16 @@ function benchMlflowClient() {
   }
 }
 
-function writeResults(rows: Row[], loadSection: string) {
+/** The headings this file writes; any other section of RESULTS.md (web UI, export, MLflow, history) is kept. */
+const OWN_SECTIONS = ["## Under load", "## Scaling curves", "## How to read these"];
+
+function writeResults(rows: Row[], sections: string[]) {
+  const file = join(root, "bench", "RESULTS.md");
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const kept = old
+    .split(/\n(?=## )/)
+    .slice(1)
+    .filter((section) => !OWN_SECTIONS.some((heading) => section.startsWith(heading)));
   const cpu = cpus();
   const lines = [
     "# Benchmark results",
@@ -343,10 +360,10 @@ function writeResults(rows: Row[], loadSection: string) {
     "|---|---|---|---|",
     ...rows.map((r) => `| ${r.what} | ${r.result} | ${r.target} | ${r.ok === null ? "—" : r.ok ? "yes" : "**no**"} |`),
     "",
-    loadSection,
+    ...sections,
   ];
   const text = lines.join("\n");
-  writeFileSync(join(root, "bench", "RESULTS.md"), text + NOTES);
+  writeFileSync(file, [text + NOTES, ...kept].join("\n"));
   console.log(text);
 }
 
@@ -372,12 +389,18 @@ const NOTES = `
   synchronous, and before it a write's statements and above all its COMMIT (the WAL fsync,
   synchronous=FULL) ran on the event loop. A --cpu-prof of the server under the mixed load
   showed ~36% of all samples inside libSQL's statement run/step called from the ingest
-  transaction, most of it the COMMIT of ingestSeries: every read waited for those. With the
-  writer thread reads no longer wait for the disk, but each of a write transaction's round
-  trips to the writer waits for a turn of the main event loop, which closed-loop readers keep
-  busy: under the mixed load the write share drops (see the load section). Running the whole
-  ingest transaction in the writer (one round trip a request) is the next lever.
+  transaction, most of it the COMMIT of ingestSeries: every read waited for those. An
+  ingest's whole write transaction now runs in the writer as one message
+  (src/api/metrics/ingest-write.ts): with a round trip per statement, each waited for a turn
+  of the main event loop, and with closed-loop readers ingest fell to 11% of writers alone
+  (quiet machine, BENCH_SCALE=0.3, 20 s phases); one message a request brought it to 30–40%.
   RUNCAMP_WRITER_THREAD=0 turns the thread off.
+- What bounds the closed-loop phase is the server's main thread, measured: the load
+  section's CPU lines show it at ~0.95 of a core there (every request's HTTP and JSON, and
+  the reads' and searches' own work, run on it), against ~0.4 with the writers alone, while
+  the process as a whole uses ~1.2 of the two cores. Readers paced like people looking leave
+  ingest at the writers-alone rate. Reads on threads of their own (a pool of read
+  connections beside the writer) are the lever for the closed loop; not built.
 - A downsampled read of a whole long series (at least 128 points per bucket) builds its
   buckets from whole 64-point chunks, using the per-chunk summaries stored beside each block
   (~0.5 byte/point): a first read of a 1,000,000-point series fetches ~0.5 MB of summaries,

@@ -2,6 +2,12 @@
 // metric filter ≤ 20 ms; campaign summary over 1,000 runs ≤ 50 ms), run by bench/run.ts
 // against its server. Builds its own repo over HTTP: runs with params, a few points of a
 // val loss each (so the series summary exists), and test accuracies for the campaign runs.
+import { createCampaign as createCampaignService } from "../src/api/campaigns/service.ts";
+import { ingestPoints } from "../src/api/metrics/service.ts";
+import { createRun } from "../src/api/runs/service.ts";
+import { putValues } from "../src/api/values/service.ts";
+import { defaultLimits } from "../src/config.ts";
+import { openDatabase } from "../src/hosts/node.ts";
 import type { Row } from "./run.ts";
 import { type Call, timeGets } from "./timing.ts";
 
@@ -47,27 +53,61 @@ function runSpecs(count: number) {
 }
 
 /** The bench repo's campaign, which runs below `campaignRuns` join. */
-export const createCampaign = (call: Call) =>
-  call("POST", `/v1/repos/${REPO}/campaigns`, { id: "grid", name: "augmentation grid", params: { lrs: LRS, augs: AUGS } });
+const CAMPAIGN = { id: "grid", name: "augmentation grid", params: { lrs: LRS, augs: AUGS } };
+export const createCampaign = (call: Call) => call("POST", `/v1/repos/${REPO}/campaigns`, CAMPAIGN);
 
-/** Creates runs [from, to) of the bench repo over HTTP, 16 in flight; the first `campaignRuns` of all join the campaign. */
-export async function createBenchRuns(call: Call, from: number, to: number, campaignRuns: number): Promise<void> {
-  const specs = runSpecs(to);
-  await pool(to - from, 16, async (k) => {
-    const s = specs[from + k];
-    const id = `run-${String(s.i).padStart(6, "0")}`;
-    const inCampaign = s.i < campaignRuns;
-    await call("POST", `/v1/repos/${REPO}/runs`, {
+/** What run `s.i` of the bench repo is made of: its record, its val-loss points, and (in the campaign) its test accuracy. */
+function benchRun(s: ReturnType<typeof runSpecs>[number], campaignRuns: number) {
+  const id = `run-${String(s.i).padStart(6, "0")}`;
+  const inCampaign = s.i < campaignRuns;
+  return {
+    id,
+    record: {
       id,
       experiment: "resnet",
       params: { lr: s.lr, aug: s.aug, seed: s.i % 5, optimizer: { name: "sgd", momentum: 0.9 }, epochs: 5 },
       tags: s.i % 10 === 0 ? ["baseline"] : [],
       ...(inCampaign ? { campaign: "grid" } : {}),
-    });
-    const values = Array.from({ length: 5 }, (_, step) => (s.nan && step === 4 ? "NaN" : s.floor + (4 - step) * 0.1));
-    await call("POST", `/v1/repos/${REPO}/runs/${id}/metrics`, { series: [{ name: "loss", context: { subset: "val" }, steps: [0, 1, 2, 3, 4], values }] });
-    if (inCampaign) await call("PUT", `/v1/repos/${REPO}/runs/${id}/values`, [{ name: "acc", context: { subset: "test" }, value: s.acc }]);
+    },
+    losses: Array.from({ length: 5 }, (_, step) => (s.nan && step === 4 ? Number.NaN : s.floor + (4 - step) * 0.1)),
+    values: inCampaign ? [{ name: "acc", context: { subset: "test" }, value: s.acc }] : [],
+  };
+}
+
+/** Creates runs [from, to) of the bench repo over HTTP, 16 in flight; the first `campaignRuns` of all join the campaign. */
+export async function createBenchRuns(call: Call, from: number, to: number, campaignRuns: number): Promise<void> {
+  const specs = runSpecs(to);
+  await pool(to - from, 16, async (k) => {
+    const run = benchRun(specs[from + k], campaignRuns);
+    await call("POST", `/v1/repos/${REPO}/runs`, run.record);
+    const values = run.losses.map((x) => (Number.isNaN(x) ? "NaN" : x));
+    await call("POST", `/v1/repos/${REPO}/runs/${run.id}/metrics`, { series: [{ name: "loss", context: { subset: "val" }, steps: [0, 1, 2, 3, 4], values }] });
+    if (run.values.length) await call("PUT", `/v1/repos/${REPO}/runs/${run.id}/values`, run.values);
   });
+}
+
+/**
+ * The same runs written in-process through the services into the database at `url` (no
+ * server may have it open), with synchronous=OFF: 10^5 runs over HTTP take most of an hour
+ * on this machine, and how they were written does not change what a search of them costs.
+ */
+export async function seedBenchRuns(url: string, from: number, to: number, campaignRuns: number): Promise<void> {
+  const client = await openDatabase(url);
+  await client.execute("PRAGMA synchronous = OFF");
+  const deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
+  try {
+    if (from === 0) await createCampaignService(deps, REPO, CAMPAIGN);
+    const specs = runSpecs(to);
+    for (let i = from; i < to; i++) {
+      const run = benchRun(specs[i], campaignRuns);
+      await createRun(deps, REPO, run.record);
+      const points = run.losses.map((value, step) => ({ name: "loss", context: '{"subset":"val"}', step, value, epoch: null, time: Date.now() / 1000 }));
+      await ingestPoints(deps, REPO, run.id, points, "refuse");
+      if (run.values.length) await putValues(deps, REPO, run.id, run.values);
+    }
+  } finally {
+    client.close();
+  }
 }
 
 export const SUMMARY_PATH = `/v1/repos/${REPO}/campaigns/grid/summary?group_by=aug,lr`;

@@ -3,6 +3,7 @@
 // owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
 import type { ArtifactStore, Sha256Factory } from "./api/artifacts/store.ts";
+import type { IngestWrite, IngestWriteResult } from "./api/metrics/ingest-write.ts";
 import type { Config } from "./config.ts";
 import type { AssetLoader } from "./http/web-ui.ts";
 import type { WriteLock } from "./http/write-lock.ts";
@@ -19,6 +20,11 @@ export interface Deps {
   artifactStore?: ArtifactStore;
   /** An incremental SHA-256 for artifact uploads, where the host has a faster one than the default. */
   sha256?: Sha256Factory;
+  /**
+   * Runs an ingest's write transaction where the host's connection lives (the Node host's
+   * writer thread); without it the app runs it on `client`.
+   */
+  writeIngest?: (write: IngestWrite) => Promise<IngestWriteResult>;
   /** The built web UI's files (web/dist); without it the app serves the API only. */
   webAssets?: AssetLoader;
 }

@@ -21,8 +21,10 @@ import {
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
+import type { IngestWriteResult } from "../api/metrics/ingest-write.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
+import type { Deps } from "../deps.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
@@ -108,7 +110,7 @@ function errorFromWire(e: WireError): Error {
  * The app's write lock still serialises writes: a write on `reads` never meets an open
  * transaction of the writer, which it would wait for on the event loop the writer needs.
  */
-export async function writerClient(reads: Client, url: string, timeout: number): Promise<Client> {
+export async function writerClient(reads: Client, url: string, timeout: number): Promise<{ client: Client; writeIngest: Deps["writeIngest"] }> {
   const worker = new Worker(new URL("./node-writer.ts", import.meta.url), { workerData: { runcampWriter: true, url, timeout } });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   let seq = 0;
@@ -161,7 +163,7 @@ export async function writerClient(reads: Client, url: string, timeout: number):
   }
   const batch = async (stmts: InStatement[], mode?: TransactionMode) =>
     mode === "read" ? reads.batch(stmts, mode) : (await call<WireResultSet[]>({ op: "batch", stmts, mode })).map(fromWire);
-  return new Proxy(reads, {
+  const client = new Proxy(reads, {
     get(target, prop) {
       if (prop === "transaction") return transaction;
       if (prop === "batch") return batch;
@@ -174,6 +176,7 @@ export async function writerClient(reads: Client, url: string, timeout: number):
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  return { client, writeIngest: (write) => call<IngestWriteResult>({ op: "ingest", write }) };
 }
 
 /** Node's native SHA-256 for artifact uploads (the app's default is pure JS). */
@@ -239,9 +242,11 @@ export interface NodeServerOptions {
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
   const opened = await openDatabase(options.url, options.authToken);
-  const client = options.writerThread !== false && isEmbeddedFile(options.url) ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : opened;
+  const writer = options.writerThread !== false && isEmbeddedFile(options.url) ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : undefined;
+  const client = writer?.client ?? opened;
   const app = createApp({
     client: options.wrapClient ? options.wrapClient(client) : client,
+    writeIngest: writer?.writeIngest,
     config: options.config,
     sha256: nodeSha256,
     webAssets: webAssetsFromDir(webDist),

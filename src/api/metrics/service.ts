@@ -4,11 +4,10 @@ import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
 import { conflict, notFound, tooLarge } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
 import { excerpt } from "../../lib/text.ts";
-import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow, writeSeries } from "../../series/index.ts";
-import { recordActivity } from "../runs/liveness/activity.ts";
+import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow } from "../../series/index.ts";
 import { findRunPk } from "../runs/lookup.ts";
-import { reopenRun } from "../runs/service.ts";
 import type { IngestBatch } from "./ingest-body.ts";
+import { type IngestWrite, writeIngest } from "./ingest-write.ts";
 import { groupPoints, type IncomingPoint } from "./parse-points.ts";
 import type { IngestResult, QueryResult, ReadFormat, SeriesColumnsView, SeriesReadView } from "./schemas.ts";
 import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.ts";
@@ -35,21 +34,9 @@ export async function ingestSeries(deps: Deps, repo: string, runId: string, batc
   const { maxSeriesPerRequest, maxSeriesPerRun } = deps.config.limits;
   const count = batch.series.length;
   if (count > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${count}); split the batch.`);
-  const tx = await deps.client.transaction("write");
-  try {
-    if (status !== "running" && notRunning === "reopen") await reopenRun(tx, runPk);
-    const { created } = await writeSeries(tx, runPk, batch.series);
-    // Counted after the write, inside the transaction (the rollback below undoes all of it),
-    // and only when the request added series: appends to known series cannot pass the limit.
-    if (created > 0) {
-      const held = Number((await tx.execute({ sql: "SELECT count(*) AS n FROM series WHERE run_pk = ?", args: [runPk] })).rows[0].n);
-      if (held > maxSeriesPerRun) throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${held}.`);
-    }
-    await recordActivity(tx, runPk);
-    await tx.commit();
-  } finally {
-    tx.close();
-  }
+  const write: IngestWrite = { runPk, reopen: status !== "running" && notRunning === "reopen", series: batch.series, maxSeriesPerRun };
+  const result = await (deps.writeIngest ?? ((w: IngestWrite) => writeIngest(deps.client, w)))(write);
+  if (!result.written) throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${result.held}.`);
   return { points: batch.points, series: count };
 }
 

@@ -7,7 +7,7 @@ import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
 import { iso, isoOrNull } from "../../lib/time.ts";
-import { deleteSeriesOf, type Executor, listRunSeries } from "../../series/index.ts";
+import { deleteSeriesOf, listRunSeries } from "../../series/index.ts";
 import { deleteArtifactsOf } from "../artifacts/service.ts";
 import { findCampaign } from "../campaigns/ref.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
@@ -56,11 +56,6 @@ async function requireRun(deps: Deps, repo: string, runId: string) {
   const row = await selectRun(deps, repoPk, runId);
   if (!row) throw runNotFound(repo, runId);
   return { repoPk, row };
-}
-
-/** Logging to a finished run makes it running again (inside the ingest's transaction). */
-export async function reopenRun(tx: Executor, runPk: number): Promise<void> {
-  await tx.execute({ sql: "UPDATE runs SET status = 'running', ended_at = NULL, updated_at = ? WHERE pk = ?", args: [Date.now(), runPk] });
 }
 
 /**

@@ -1,9 +1,10 @@
 // `npm run bench`: starts the Node host (a child process, so client and server each get a
 // core) on a fresh database, measures over HTTP against the performance targets, and writes
 // bench/RESULTS.md. BENCH_SCALE=0.1 runs a tenth of the work (for a quick look); LOAD_SECONDS
-// shortens the mixed-load section (default 60 s). Then the Python pieces, each writing its own
-// section of RESULTS.md: bench/export-import.py (the CLI's export/import) and
-// bench/mlflow-client.py (the mlflow client against runcamp and a real `mlflow server`).
+// shortens the mixed-load section (default 60 s). Then the Python pieces: bench/export-import.py
+// (the CLI's export/import) and bench/mlflow-client.py (the mlflow client against runcamp and
+// a real `mlflow server`) each write their section of RESULTS.md; bench/sdk-python.py (the
+// Python SDK's overhead) writes bench/SDK-RESULTS.md.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -304,6 +305,7 @@ async function main() {
   writeWebUiSection(await benchWebUi(scale), scale);
   benchExportImport();
   benchMlflowClient();
+  benchPythonSdk();
 }
 
 // The CLI's export/import bench is Python (the CLI is): it needs the repo's .venv.
@@ -339,6 +341,22 @@ function benchMlflowClient() {
 
 /** The headings this file writes; any other section of RESULTS.md (web UI, export, MLflow, history) is kept. */
 const OWN_SECTIONS = ["## Under load", "## Scaling curves", "## How to read these"];
+
+// The Python SDK's overhead (track() calls/s, end-to-end delivery): bench/sdk-python.py
+// writes bench/SDK-RESULTS.md.
+function benchPythonSdk() {
+  const python = join(root, ".venv/bin/python");
+  if (!existsSync(python)) {
+    console.log("Python SDK: skipped, no .venv (pip install ./clients/python into .venv)");
+    return;
+  }
+  console.log("Python SDK overhead...");
+  const result = spawnSync(python, [join(root, "bench/sdk-python.py")], { stdio: "inherit", env: { ...process.env, BENCH_SCALE: String(scale) } });
+  if (result.status !== 0) {
+    console.error(`bench/sdk-python.py exited with ${result.status}`);
+    process.exitCode = 1;
+  }
+}
 
 function writeResults(rows: Row[], sections: string[]) {
   const file = join(root, "bench", "RESULTS.md");
@@ -394,7 +412,10 @@ const NOTES = `
   (src/api/metrics/ingest-write.ts): with a round trip per statement, each waited for a turn
   of the main event loop, and with closed-loop readers ingest fell to 11% of writers alone
   (quiet machine, BENCH_SCALE=0.3, 20 s phases); one message a request brought it to 30–40%.
-  RUNCAMP_WRITER_THREAD=0 turns the thread off.
+  The points travel as four transferred Float64Arrays per series: a structured clone of
+  10,000 point objects had halved ingest alone (2,000,000 points, 10,000-point requests:
+  604,140 points/s with a round trip per statement, 296,029 with cloned objects, 774,428
+  with transferred columns; 598,988 with RUNCAMP_WRITER_THREAD=0, which turns the thread off).
 - What bounds the closed-loop phase is the server's main thread, measured: the load
   section's CPU lines show it at ~0.95 of a core there (every request's HTTP and JSON, and
   the reads' and searches' own work, run on it), against ~0.4 with the writers alone, while

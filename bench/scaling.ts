@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { SEARCH_PATH, SUMMARY_PATH, seedBenchRuns } from "./search-summary.ts";
+import { SEARCH_PATH, SUMMARY_PATH, seedBenchRuns, summaryRowCount } from "./search-summary.ts";
 import { caller, fileBytes, root, seriesBody, startServer, stopServer } from "./server.ts";
 import { timeEach, timeGets } from "./timing.ts";
 
@@ -117,6 +117,7 @@ export async function benchScaling(scale: number): Promise<{ data: Scaling; sect
           "runs",
           async () => {
             const search = await timeGets(call, SEARCH_PATH, 20);
+            await summaryRowCount(call);
             const summary = await timeGets(call, SUMMARY_PATH, 10);
             return { runs, searchMs: search.p50, summaryMs: summary.p50 };
           },

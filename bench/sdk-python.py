@@ -1,6 +1,8 @@
 """Python SDK overhead: run.track() calls per second in the training thread (target
->= 200,000/s) and points per second delivered end to end, against a real server (the Node
-host in a child process, fresh database). Writes bench/SDK-RESULTS.md.
+>= 1,000,000/s for the plain `track(v, name)` form) and points per second delivered end to
+end, first track() to finish() returned (target >= 600,000/s), against a real server (the
+Node host in a child process, fresh database). Writes bench/SDK-RESULTS.md; `npm run bench`
+runs it at its end.
 
     .venv/bin/python bench/sdk-python.py            # after pip install ./clients/python
     BENCH_SCALE=0.2 .venv/bin/python bench/sdk-python.py
@@ -24,7 +26,8 @@ from server import Server  # noqa: E402
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 N = int(2_000_000 * SCALE)
-TARGET = 200_000
+TRACK_TARGET = 1_000_000  # calls/s, the plain form only: a context dict costs its lookup
+END_TO_END_TARGET = 600_000  # points/s, every case
 
 
 def bench(server: Server, label: str, with_context: bool) -> dict:
@@ -46,7 +49,7 @@ def bench(server: Server, label: str, with_context: bool) -> dict:
     run.finish()
     delivered = time.perf_counter() - started
     assert run.stats["delivered_points"] == N and run.errors == [], (run.stats, run.errors)
-    return {"label": label, "points": N, "track_s": tracked, "end_s": delivered}
+    return {"label": label, "points": N, "track_s": tracked, "end_s": delivered, "plain": not with_context}
 
 
 def main() -> None:
@@ -79,12 +82,18 @@ def main() -> None:
         "  concurrently (they share the GIL). End to end: from the first `track()` to `finish()`",
         "  returning, i.e. every point acknowledged by the server.",
         "",
-        "| case | points | `track()` calls/s (target ≥ 200,000) | ok | end-to-end points/s |",
-        "|---|---:|---:|:-:|---:|",
+        "| case | points | `track()` calls/s | target | met | end-to-end points/s | target | met |",
+        "|---|---:|---:|---|:-:|---:|---|:-:|",
     ]
+    yes = lambda ok: "yes" if ok else "**no**"  # noqa: E731
     for r in rows:
         rate = r["points"] / r["track_s"]
-        lines.append(f"| {r['label']} | {r['points']:,} | {rate:,.0f} | {'yes' if rate >= TARGET else 'NO'} | {r['points'] / r['end_s']:,.0f} |")
+        end = r["points"] / r["end_s"]
+        track_goal = f"≥ {TRACK_TARGET:,}" if r["plain"] else "(with a context; no target)"
+        track_met = yes(rate >= TRACK_TARGET) if r["plain"] else "—"
+        lines.append(
+            f"| {r['label']} | {r['points']:,} | {rate:,.0f} | {track_goal} | {track_met} | {end:,.0f} | ≥ {END_TO_END_TARGET:,} | {yes(end >= END_TO_END_TARGET)} |"
+        )
     text = "\n".join(lines) + "\n"
     # Sections other benchmarks write (bench/sdk-read.py) stay as they are.
     path = ROOT / "bench" / "SDK-RESULTS.md"

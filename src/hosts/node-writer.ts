@@ -11,7 +11,8 @@
 //                  | {id, op: "commit" | "rollback" | "close-tx", tx}
 //                  | {id, op: "ingest", write}: an ingest's whole write transaction
 //                    (src/api/metrics/ingest-write.ts), one message instead of a round
-//                    trip per statement; the reply's value is its IngestWriteResult.
+//                    trip per statement, its points in transferred columns; the reply's
+//                    value is its IngestWriteResult.
 // Transaction ids are chosen by the main thread, and a transaction begins with its first
 // statement: every round trip waits for a turn of the main event loop, so none is spent on
 // BEGIN alone (a commit or rollback also closes it).
@@ -22,13 +23,13 @@
 // thread rebuilds them (src/hosts/node.ts, writerClient).
 import { parentPort, workerData } from "node:worker_threads";
 import { type Client, createClient, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
-import { type IngestWrite, writeIngest } from "../api/metrics/ingest-write.ts";
+import { type PackedIngestWrite, unpackIngestWrite, writeIngest } from "../api/metrics/ingest-write.ts";
 
 export type WriterRequest =
   | { id: number; op: "execute"; tx: number; mode: TransactionMode; stmt: InStatement }
   | { id: number; op: "batch"; tx?: number; stmts: InStatement[]; mode?: TransactionMode }
   | { id: number; op: "commit" | "rollback" | "close-tx"; tx: number }
-  | { id: number; op: "ingest"; write: IngestWrite };
+  | { id: number; op: "ingest"; write: PackedIngestWrite };
 
 export interface WireResultSet {
   columns: string[];
@@ -100,7 +101,7 @@ function serve(client: Client) {
       case "close-tx":
         return settle(req.tx, "rollback");
       case "ingest":
-        return writeIngest(client, req.write);
+        return writeIngest(client, unpackIngestWrite(req.write));
     }
   }
   parentPort!.on("message", (req: WriterRequest) => {

@@ -21,7 +21,7 @@ import {
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
-import type { IngestWriteResult } from "../api/metrics/ingest-write.ts";
+import { type IngestWrite, type IngestWriteResult, packIngestWrite } from "../api/metrics/ingest-write.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
 import type { Deps } from "../deps.ts";
@@ -131,12 +131,12 @@ export async function writerClient(reads: Client, url: string, timeout: number):
     waiting.clear();
   });
   worker.unref();
-  const call = <T>(req: WriterCall): Promise<T> => {
+  const call = <T>(req: WriterCall, transfer: ArrayBuffer[] = []): Promise<T> => {
     if (failed) return Promise.reject(failed);
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...req, id });
+      worker.postMessage({ ...req, id }, transfer);
     });
   };
   let nextTx = 0;
@@ -176,7 +176,11 @@ export async function writerClient(reads: Client, url: string, timeout: number):
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { client, writeIngest: (write) => call<IngestWriteResult>({ op: "ingest", write }) };
+  const writeIngest = (write: IngestWrite) => {
+    const { packed, transfer } = packIngestWrite(write);
+    return call<IngestWriteResult>({ op: "ingest", write: packed }, transfer);
+  };
+  return { client, writeIngest };
 }
 
 /** Node's native SHA-256 for artifact uploads (the app's default is pure JS). */

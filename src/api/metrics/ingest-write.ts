@@ -4,7 +4,7 @@
 // as one message (src/hosts/node-writer.ts) instead of one round trip per statement, each of
 // which would wait for a turn of the main event loop that readers keep busy.
 import type { Client } from "@libsql/client";
-import { type SeriesWrite, writeSeries } from "../../series/index.ts";
+import { type Point, type SeriesWrite, writeSeries } from "../../series/index.ts";
 import { recordActivity } from "../runs/liveness/activity.ts";
 
 export interface IngestWrite {
@@ -37,4 +37,44 @@ export async function writeIngest(client: Pick<Client, "transaction">, w: Ingest
   } finally {
     tx.close();
   }
+}
+
+/**
+ * An IngestWrite for another thread: each series' points as four Float64Arrays (a null epoch
+ * as NaN, which no stored epoch is), whose buffers move instead of being copied. A structured
+ * clone of 10,000 point objects cost more than the write itself: with it, ingest alone ran at
+ * half the rate of writes made statement by statement.
+ */
+export interface PackedIngestWrite extends Omit<IngestWrite, "series"> {
+  series: { name: string; context: string; steps: Float64Array; values: Float64Array; epochs: Float64Array; times: Float64Array }[];
+}
+
+export function packIngestWrite(w: IngestWrite): { packed: PackedIngestWrite; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const series = w.series.map(({ name, context, points }) => {
+    const n = points.length;
+    const columns = { steps: new Float64Array(n), values: new Float64Array(n), epochs: new Float64Array(n), times: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      const p = points[i];
+      columns.steps[i] = p.step;
+      columns.values[i] = p.value;
+      columns.epochs[i] = p.epoch ?? Number.NaN;
+      columns.times[i] = p.time;
+    }
+    transfer.push(columns.steps.buffer, columns.values.buffer, columns.epochs.buffer, columns.times.buffer);
+    return { name, context, ...columns };
+  });
+  return { packed: { ...w, series }, transfer };
+}
+
+export function unpackIngestWrite(p: PackedIngestWrite): IngestWrite {
+  const series = p.series.map(({ name, context, steps, values, epochs, times }) => {
+    const points: Point[] = new Array(steps.length);
+    for (let i = 0; i < steps.length; i++) {
+      const epoch = epochs[i];
+      points[i] = { step: steps[i], value: values[i], epoch: Number.isNaN(epoch) ? null : epoch, time: times[i] };
+    }
+    return { name, context, points };
+  });
+  return { ...p, series };
 }

@@ -396,32 +396,52 @@ const NOTES = `
 - Why columnar JSON and not a binary body: measured on this machine (node 22), JSON.parse of
   one 10,000-point body takes ~12.9 ms as point objects (116 bytes/point) and ~3.3 ms as
   columns (41 bytes/point); the columnar body is then checked a column at a time and turned
-  into the engine's points once. A binary body (Float64Array views) would save most of the
-  remaining ~3 ms per 10,000 points but needs its own encoders in every client; on the loaded
-  machine the server's main thread was 36% idle during columnar ingest (a --cpu-prof of the
-  server: JSON.parse ~6%, handing blocks to the writer thread ~5%, module loading at start
-  ~9%), so parsing is no longer what bounds ingest there, and a binary form was not built.
-- The in-process ceiling runs the same code path as the server (grouping, block packing,
-  one write transaction per request) without HTTP or JSON parsing.
+  into the engine's points once. A binary body would save most of the remaining ~3 ms per
+  10,000 points but needs its own encoders in every client, and parsing is not what bounds
+  ingest (next point), so it was not built.
+- What bounds columnar ingest over HTTP (target 1,500,000 points/s and 85% of the
+  in-process ceiling: missed), measured with per-thread CPU from /proc during 4,000,000
+  points in 10,000-point requests at ~650,000 points/s: the server's main thread 0.57 of a
+  core (HTTP, JSON.parse, checks, packing), its writer thread 0.29, the client 0.58; no
+  thread is saturated. Each request is one write transaction whose COMMIT waits for the WAL
+  fsync (synchronous=FULL), and the app's write lock lets one ingest at a time reach the
+  writer, so the writer alternates between work and waiting for the disk; runs of the same
+  probe on this machine vary between ~550,000 and ~775,000 points/s with the disk. The
+  in-process ceiling itself is ~0.9–1.2M points/s: an in-process 10,000-point request takes
+  ~11 ms, of which the SQL ~1.7 ms and the COMMIT ~2.3 ms, the rest JavaScript (grouping and
+  block encoding, ~0.7 µs a point). So the 1.5M target is above what the engine does
+  in-process on this machine. The levers, not built: group commit (several queued requests
+  in one transaction, each under a savepoint, acknowledged after the shared COMMIT), and a
+  faster block encoder.
 - Writes run on a writer thread (src/hosts/node-writer.ts): the embedded driver is
-  synchronous, and before it a write's statements and above all its COMMIT (the WAL fsync,
-  synchronous=FULL) ran on the event loop. A --cpu-prof of the server under the mixed load
-  showed ~36% of all samples inside libSQL's statement run/step called from the ingest
-  transaction, most of it the COMMIT of ingestSeries: every read waited for those. An
-  ingest's whole write transaction now runs in the writer as one message
-  (src/api/metrics/ingest-write.ts): with a round trip per statement, each waited for a turn
-  of the main event loop, and with closed-loop readers ingest fell to 11% of writers alone
-  (quiet machine, BENCH_SCALE=0.3, 20 s phases); one message a request brought it to 30–40%.
-  The points travel as four transferred Float64Arrays per series: a structured clone of
-  10,000 point objects had halved ingest alone (2,000,000 points, 10,000-point requests:
-  604,140 points/s with a round trip per statement, 296,029 with cloned objects, 774,428
-  with transferred columns; 598,988 with RUNCAMP_WRITER_THREAD=0, which turns the thread off).
-- What bounds the closed-loop phase is the server's main thread, measured: the load
-  section's CPU lines show it at ~0.95 of a core there (every request's HTTP and JSON, and
-  the reads' and searches' own work, run on it), against ~0.4 with the writers alone, while
-  the process as a whole uses ~1.2 of the two cores. Readers paced like people looking leave
-  ingest at the writers-alone rate. Reads on threads of their own (a pool of read
-  connections beside the writer) are the lever for the closed loop; not built.
+  synchronous, and before it a write's statements and above all its COMMIT ran on the event
+  loop. A --cpu-prof of the server under the mixed load showed ~36% of all samples inside
+  libSQL's statement run/step called from the ingest transaction, most of it the COMMIT:
+  every read waited for those. An ingest's whole write transaction now runs in the writer
+  as one message (src/api/metrics/ingest-write.ts): with a round trip per statement, each
+  waited for a turn of the main event loop, and with closed-loop readers ingest fell to 11%
+  of writers alone (quiet machine, BENCH_SCALE=0.3, 20 s phases); one message a request
+  brought it to 30–40%. The points travel as four transferred Float64Arrays per series: a
+  structured clone of 10,000 point objects had halved ingest alone (2,000,000 points,
+  10,000-point requests: 604,140 points/s with a round trip per statement, 296,029 with
+  cloned objects, 774,428 with transferred columns; 598,988 with RUNCAMP_WRITER_THREAD=0,
+  which turns the thread off).
+- The load section's two phases: with readers and searchers in a closed loop, the server's
+  main thread is saturated (~0.97 of a core in its CPU line, against ~0.35 with the writers
+  alone): every request's HTTP and JSON and the reads' and searches' own work run on it,
+  while the process as a whole uses ~1.15 of the two cores. That phase misses both targets;
+  reads on threads of their own (a pool of read connections beside the writer) are the
+  lever, not built. Readers paced like people looking at plots (a read every 200 ms each, a
+  search every 500 ms) leave ingest at ~90% of the writers-alone rate and reads well under
+  50 ms p99. Writers alone are bounded by the disk, not the CPU (server ~0.9 of two cores):
+  one fsync'd transaction per 1,000-point request.
+- Database size (target ≤ 12 bytes/point: missed by ~0.05–0.2): a block stores values as
+  raw IEEE 754 doubles (8 bytes, so that reads take a Float64Array view and NaN/±Inf/-0
+  stay exact), times as 2-byte millisecond offsets, steps and epochs as runs (a few bytes a
+  block), chunk summaries ~0.5 byte/point; the rest is SQLite's pages. That is why smooth,
+  noisy and constant series cost the same (scaling section): value bits are never
+  compressed. XOR-compressed values (as Gorilla does) would bring smooth and constant
+  series far below 8 bytes, at the price of decoding on every read; not built.
 - A downsampled read of a whole long series (at least 128 points per bucket) builds its
   buckets from whole 64-point chunks, using the per-chunk summaries stored beside each block
   (~0.5 byte/point): a first read of a 1,000,000-point series fetches ~0.5 MB of summaries,
@@ -429,9 +449,23 @@ const NOTES = `
   plot refreshing) use the decoded summaries from the in-process cache, validated by the
   series' version column, and skip the fetch. Reads here ask for format=columnar, as the web
   UI and both SDKs do.
+- Why the repeat read misses 3 ms and its answer 60 KB, measured on one 1,000,000-point
+  series: end to end ~7.6 ms, of which the client's JSON.parse ~0.9 ms; the same request
+  in-process (app.request, no socket) ~3.5 ms, of which JSON.stringify of the answer ~1 ms,
+  the rest bucketing ~15,600 cached chunk summaries into 1,000 buckets; the other ~3 ms are
+  HTTP over loopback on a 2-core machine shared with the client. The answer is 11 columns ×
+  1,000 buckets, ~126 KB: values, min and max are 17-digit doubles (~22–24 KB each); gzip
+  (level 1) makes it ~50 KB, and the Node host does not compress (a Worker behind
+  Cloudflare's edge is). Compressing answers, or fewer columns by request, are the levers.
 - Under load, the client process (16 writers building JSON bodies, readers parsing 1,000-bucket
   answers) shares the two cores with the server, so its latencies include waiting for the
   client's own event loop.
+- Ingest falls with distinct series per request (scaling section): the cost is per series
+  touched, not per point. In-process, a 10,000-point request over 1,000 series takes ~170 ms:
+  ~89 ms in the write batch (each series' tail block deleted and rewritten, its summary row
+  updated), ~27 ms finding the series and their tail blocks, ~8 ms COMMIT, the rest
+  re-encoding each tail block with its new points. Appending new small blocks instead of
+  rewriting the tail (compacting later) is the lever; not built.
 - The Python SDK's own numbers (track() calls/s, end-to-end delivery) are in SDK-RESULTS.md.
 `;
 

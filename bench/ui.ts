@@ -266,7 +266,7 @@ export function writeWebUiSection(rows: Row[], scale: number) {
     UI_NOTES,
     "",
   ].join("\n");
-  writeFileSync(file, before + section + after);
+  writeFileSync(file, before + section + (after ? `\n${after}` : ""));
   console.log(section);
 }
 

@@ -94,20 +94,32 @@ const cpuUse = (a: (number | null)[], b: (number | null)[], seconds: number): (n
 
 const newTally = (): Tally => ({ ms: [], errors: 0 });
 
-/** `writers` in a closed loop for `seconds`, alone: the throughput the mixed load is held to. */
-async function writersAlone(o: LoadOptions, seconds: number, offset: number): Promise<number> {
-  const tally = newTally();
-  const t0 = performance.now();
-  const deadline = t0 + seconds * 1000;
+/** The writers' loops until `deadline`, each appending to its own series from step `offset` on. */
+function writerLoops(o: LoadOptions, tally: Tally, deadline: number, offset: number): Promise<void>[] {
   const json = { "content-type": "application/json" };
-  await Promise.all(
-    Array.from({ length: o.writers }, (_, w) =>
-      loop(tally, deadline, (i) =>
-        fetch(`${o.base}${o.writeRun}/metrics`, { method: "POST", headers: json, body: ingestBody(w, offset + i * POINTS_PER_REQUEST) }),
-      ),
+  return Array.from({ length: o.writers }, (_, w) =>
+    loop(tally, deadline, (i) =>
+      fetch(`${o.base}${o.writeRun}/metrics`, { method: "POST", headers: json, body: ingestBody(w, offset + i * POINTS_PER_REQUEST) }),
     ),
   );
-  return ((tally.ms.length - tally.errors) * POINTS_PER_REQUEST) / ((performance.now() - t0) / 1000);
+}
+
+/** Runs `task` for `seconds` (it gets the deadline); its wall time and the cores' worth of CPU used meanwhile. */
+async function measured(o: LoadOptions, seconds: number, task: (deadline: number) => Promise<unknown>): Promise<{ elapsed: number; cpu: (number | null)[] }> {
+  const cpu0 = cpuNow(o.serverPid);
+  const t0 = performance.now();
+  await task(t0 + seconds * 1000);
+  const elapsed = (performance.now() - t0) / 1000;
+  return { elapsed, cpu: cpuUse(cpu0, cpuNow(o.serverPid), elapsed) };
+}
+
+const pointsPerSecond = (tally: Tally, elapsed: number) => ((tally.ms.length - tally.errors) * POINTS_PER_REQUEST) / elapsed;
+
+/** `writers` in a closed loop for `seconds`, alone: the throughput (points/s) the mixed load is held to, and its CPU. */
+async function writersAlone(o: LoadOptions, seconds: number, offset: number): Promise<{ rate: number; cpu: (number | null)[] }> {
+  const tally = newTally();
+  const { elapsed, cpu } = await measured(o, seconds, (deadline) => Promise.all(writerLoops(o, tally, deadline, offset)));
+  return { rate: pointsPerSecond(tally, elapsed), cpu };
 }
 
 interface Phase {
@@ -121,32 +133,24 @@ interface Phase {
 /** The writers as fast as they can, beside readers and searchers closed-loop (`paced` false) or paced. */
 async function mixed(o: LoadOptions, paced: boolean, offset: number): Promise<Phase> {
   const tallies = { ingest: newTally(), read: newTally(), search: newTally() };
-  const cpu0 = cpuNow(o.serverPid);
-  const t0 = performance.now();
-  const deadline = t0 + o.seconds * 1000;
-  const json = { "content-type": "application/json" };
-  await Promise.all([
-    ...Array.from({ length: o.writers }, (_, w) =>
-      loop(tallies.ingest, deadline, (i) =>
-        fetch(`${o.base}${o.writeRun}/metrics`, { method: "POST", headers: json, body: ingestBody(w, offset + i * POINTS_PER_REQUEST) }),
+  const { elapsed, cpu } = await measured(o, o.seconds, (deadline) =>
+    Promise.all([
+      ...writerLoops(o, tallies.ingest, deadline, offset),
+      ...Array.from({ length: o.readers }, (_, r) =>
+        loop(tallies.read, deadline, (i) => fetch(o.base + o.readPaths[(r + i) % o.readPaths.length]), paced ? READ_EVERY_MS : 0),
       ),
-    ),
-    ...Array.from({ length: o.readers }, (_, r) =>
-      loop(tallies.read, deadline, (i) => fetch(o.base + o.readPaths[(r + i) % o.readPaths.length]), paced ? READ_EVERY_MS : 0),
-    ),
-    ...Array.from({ length: o.searchers }, () => loop(tallies.search, deadline, () => fetch(o.base + o.searchPath), paced ? SEARCH_EVERY_MS : 0)),
-  ]);
-  const elapsed = (performance.now() - t0) / 1000;
-  const cpu = cpuUse(cpu0, cpuNow(o.serverPid), elapsed);
+      ...Array.from({ length: o.searchers }, () => loop(tallies.search, deadline, () => fetch(o.base + o.searchPath), paced ? SEARCH_EVERY_MS : 0)),
+    ]),
+  );
   const name = paced
-    ? `readers paced: each reader a read every ${READ_EVERY_MS} ms, each searcher a search every ${SEARCH_EVERY_MS} ms`
-    : "readers closed-loop: every reader and searcher back to back";
+    ? `Readers paced: each reader a read every ${READ_EVERY_MS} ms, each searcher a search every ${SEARCH_EVERY_MS} ms`
+    : "Readers closed-loop: every reader and searcher back to back";
   return { name, tallies, elapsed, cpu };
 }
 
 function phaseRows(o: LoadOptions, phase: Phase, alone: number): string[] {
   const { tallies, elapsed } = phase;
-  const mixedRate = ((tallies.ingest.ms.length - tallies.ingest.errors) * POINTS_PER_REQUEST) / elapsed;
+  const mixedRate = pointsPerSecond(tallies.ingest, elapsed);
   return [
     { kind: `ingest, ${POINTS_PER_REQUEST.toLocaleString("en")}-point columnar requests (${o.writers} writers)`, tally: tallies.ingest, target: null },
     { kind: `downsampled read of a long series to 1,000 buckets (${o.readers} readers)`, tally: tallies.read, target: 50 },
@@ -174,10 +178,7 @@ export async function benchLoad(o: LoadOptions): Promise<string> {
   // Untimed: the writers' series are created and the server's code is compiled before the
   // baseline, which would otherwise come out below the mixed phases'.
   await writersAlone(o, 3, 2e9);
-  const cpu0 = cpuNow(o.serverPid);
-  const t0 = performance.now();
-  const alone = await writersAlone(o, Math.ceil(o.seconds / 3), 0);
-  const aloneCpu = cpuUse(cpu0, cpuNow(o.serverPid), (performance.now() - t0) / 1000);
+  const { rate: alone, cpu: aloneCpu } = await writersAlone(o, Math.ceil(o.seconds / 3), 0);
   const phases: Phase[] = [];
   for (const paced of [false, true]) {
     console.log(
@@ -192,7 +193,7 @@ export async function benchLoad(o: LoadOptions): Promise<string> {
     `${o.seconds} s per phase on loopback (\`LOAD_SECONDS\`): ${o.writers} writers each ingesting into its own series as fast as they can (a closed loop), ${o.readers} readers cycling through ${o.readPaths.length} series of the bench's long run, ${o.searchers} searchers. Errors are non-2xx answers and failed connections. CPU of the writers alone (${Math.ceil(o.seconds / 3)} s): ${cpuLine(aloneCpu)}.`,
     "",
     ...phases.flatMap((phase) => [
-      `### ${phase.name[0].toUpperCase()}${phase.name.slice(1)}`,
+      `### ${phase.name}`,
       "",
       `CPU while it ran: ${cpuLine(phase.cpu)}.`,
       "",

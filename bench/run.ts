@@ -13,13 +13,12 @@ import { createClient } from "@libsql/client";
 import type { IncomingPoint } from "../src/api/metrics/parse-points.ts";
 import { ingestPoints } from "../src/api/metrics/service.ts";
 import { createRun } from "../src/api/runs/service.ts";
-import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
 import { benchArtifacts } from "./artifacts.ts";
 import { benchLoad } from "./load.ts";
 import { benchScaling, plotScaling } from "./scaling.ts";
 import { benchSearchAndSummary, SEARCH_PATH } from "./search-summary.ts";
-import { caller, fileBytes, pointsBody, root, seriesBody, startServer as startHost, stopServer } from "./server.ts";
+import { caller, fileBytes, inProcessDeps, pointsBody, root, seriesBody, startServer as startHost, stopServer } from "./server.ts";
 import { timeEach, timeGets } from "./timing.ts";
 import { benchWebUi, writeWebUiSection } from "./ui.ts";
 
@@ -76,8 +75,7 @@ async function ingestOverHttp(
 
 /** The same storage path without HTTP or JSON: the ceiling for ingest. */
 async function inProcessIngest(total: number): Promise<number> {
-  const client = await openDatabase(`file:${join(tmp, "inprocess.db")}`);
-  const deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
+  const deps = await inProcessDeps(`file:${join(tmp, "inprocess.db")}`);
   await createRun(deps, "bench", { id: "inprocess" });
   const perRequest = 10_000;
   let elapsed = 0; // only the ingest calls: building the points is the client's work
@@ -92,7 +90,7 @@ async function inProcessIngest(total: number): Promise<number> {
     elapsed += performance.now() - t0;
   }
   const rate = total / (elapsed / 1000);
-  client.close();
+  deps.client.close();
   return rate;
 }
 
@@ -303,60 +301,32 @@ async function main() {
   plotScaling();
   console.log("web UI in Chromium...");
   writeWebUiSection(await benchWebUi(scale), scale);
-  benchExportImport();
-  benchMlflowClient();
-  benchPythonSdk();
+  benchPython("export-import.py", "runcamp export/import (the CLI)");
+  benchPython("mlflow-client.py", "the mlflow client against runcamp and mlflow server");
+  benchPython("sdk-python.py", "Python SDK overhead");
 }
 
-// The CLI's export/import bench is Python (the CLI is): it needs the repo's .venv.
-function benchExportImport() {
+/**
+ * Runs one of the Python benchmarks (each writes its own part of RESULTS.md or SDK-RESULTS.md)
+ * with the repo's .venv, which `pip install "./clients/python[test,mlflow-test]"` fills (see
+ * README); skipped without it. A failure fails the bench.
+ */
+function benchPython(script: string, what: string) {
   const python = join(root, ".venv", "bin", "python");
   if (!existsSync(python)) {
-    console.log("runcamp export/import: skipped (no .venv; see bench/export-import.py)");
+    console.log(`${what}: skipped, no .venv (pip install "./clients/python[test,mlflow-test]" into .venv)`);
     return;
   }
-  console.log("runcamp export/import...");
-  const done = spawnSync(python, [join(root, "bench", "export-import.py")], { stdio: "inherit", env: process.env });
+  console.log(`${what}...`);
+  const done = spawnSync(python, [join(root, "bench", script)], { stdio: "inherit", env: { ...process.env, BENCH_SCALE: String(scale) } });
   if (done.status !== 0) {
-    console.error(`bench/export-import.py exited with ${done.status}`);
-    process.exitCode = 1;
-  }
-}
-
-// The mlflow client against runcamp and a real `mlflow server` (bench/mlflow-client.py writes
-// its own section). It needs the Python venv with the mlflow-test extra (see README).
-function benchMlflowClient() {
-  const python = join(root, ".venv/bin/python");
-  if (!existsSync(python)) {
-    console.log('mlflow client: skipped, no .venv (pip install "./clients/python[test,mlflow-test]" into .venv)');
-    return;
-  }
-  console.log("mlflow client against runcamp and mlflow server...");
-  const result = spawnSync(python, [join(root, "bench/mlflow-client.py")], { stdio: "inherit", env: { ...process.env, BENCH_SCALE: String(scale) } });
-  if (result.status !== 0) {
-    console.error(`bench/mlflow-client.py exited with ${result.status}`);
+    console.error(`bench/${script} exited with ${done.status}`);
     process.exitCode = 1;
   }
 }
 
 /** The headings this file writes; any other section of RESULTS.md (web UI, export, MLflow, history) is kept. */
 const OWN_SECTIONS = ["## Under load", "## Scaling curves", "## How to read these"];
-
-// The Python SDK's overhead (track() calls/s, end-to-end delivery): bench/sdk-python.py
-// writes bench/SDK-RESULTS.md.
-function benchPythonSdk() {
-  const python = join(root, ".venv/bin/python");
-  if (!existsSync(python)) {
-    console.log("Python SDK: skipped, no .venv (pip install ./clients/python into .venv)");
-    return;
-  }
-  console.log("Python SDK overhead...");
-  const result = spawnSync(python, [join(root, "bench/sdk-python.py")], { stdio: "inherit", env: { ...process.env, BENCH_SCALE: String(scale) } });
-  if (result.status !== 0) {
-    console.error(`bench/sdk-python.py exited with ${result.status}`);
-    process.exitCode = 1;
-  }
-}
 
 function writeResults(rows: Row[], sections: string[]) {
   const file = join(root, "bench", "RESULTS.md");

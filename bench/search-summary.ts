@@ -7,9 +7,8 @@ import { createCampaign as createCampaignService } from "../src/api/campaigns/se
 import { ingestPoints } from "../src/api/metrics/service.ts";
 import { createRun, patchRun } from "../src/api/runs/service.ts";
 import { putValues } from "../src/api/values/service.ts";
-import { defaultLimits } from "../src/config.ts";
-import { openDatabase } from "../src/hosts/node.ts";
 import type { Row } from "./run.ts";
+import { inProcessDeps } from "./server.ts";
 import { type Call, timeGets } from "./timing.ts";
 
 const REPO = "search-bench";
@@ -99,9 +98,8 @@ export async function createBenchRuns(call: Call, from: number, to: number, camp
  * on this machine (~170-210 runs/s), and how they were written does not change what a search of them costs.
  */
 export async function seedBenchRuns(url: string, from: number, to: number, campaignRuns: number): Promise<void> {
-  const client = await openDatabase(url);
-  await client.execute("PRAGMA synchronous = OFF");
-  const deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
+  const deps = await inProcessDeps(url);
+  await deps.client.execute("PRAGMA synchronous = OFF");
   try {
     if (from === 0) await createCampaignService(deps, REPO, CAMPAIGN);
     const specs = runSpecs(to);
@@ -116,7 +114,7 @@ export async function seedBenchRuns(url: string, from: number, to: number, campa
       }
     }
   } finally {
-    client.close();
+    deps.client.close();
   }
 }
 

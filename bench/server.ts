@@ -1,10 +1,19 @@
 // The Node host as the benchmarks run it: a child process on a fresh database (so client and
-// server each get a core), and the request helpers and bodies they send it.
+// server each get a core), and the request helpers and bodies they send it; and the services'
+// deps for the benchmarks that write their data in-process.
 import { type ChildProcess, spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { defaultLimits } from "../src/config.ts";
+import type { Deps } from "../src/deps.ts";
+import { openDatabase } from "../src/hosts/node.ts";
 
 export const root = resolve(import.meta.dirname, "..");
+
+/** The database at `url` (migrated) with the default limits, for calling the services directly; close its client after. */
+export async function inProcessDeps(url: string): Promise<Deps> {
+  return { client: await openDatabase(url), config: { limits: defaultLimits, corsOrigins: [] } };
+}
 
 /** Starts the Node host on `libsqlUrl` (an embedded file: URL, or a libSQL server's http: URL). */
 export async function startServer(libsqlUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {

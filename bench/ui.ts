@@ -15,10 +15,9 @@ import { buildWeb } from "../scripts/build-web.ts";
 import type { IncomingPoint } from "../src/api/metrics/parse-points.ts";
 import { ingestPoints } from "../src/api/metrics/service.ts";
 import { createRun } from "../src/api/runs/service.ts";
-import { defaultLimits } from "../src/config.ts";
-import { openDatabase } from "../src/hosts/node.ts";
 import { launchBrowser, openPage } from "../test/browser/browser.ts";
 import type { Row } from "./run.ts";
+import { inProcessDeps } from "./server.ts";
 
 const root = resolve(import.meta.dirname, "..");
 let origin = "";
@@ -50,8 +49,7 @@ interface Sizes {
 }
 
 async function generate(dbFile: string, s: Sizes) {
-  const client = await openDatabase(`file:${dbFile}`);
-  const deps: Deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
+  const deps = await inProcessDeps(`file:${dbFile}`);
   const t0 = performance.now();
   for (let r = 0; r < s.compareRuns; r++) {
     const id = `cmp-${String(r).padStart(3, "0")}`;
@@ -84,7 +82,7 @@ async function generate(dbFile: string, s: Sizes) {
     }));
     await ingestPoints(deps, "ui-table", id, points, "refuse");
   }
-  client.close();
+  deps.client.close();
   return (performance.now() - t0) / 1000;
 }
 

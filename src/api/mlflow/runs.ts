@@ -14,6 +14,7 @@ import { findCampaign } from "../campaigns/ref.ts";
 import { createCampaign } from "../campaigns/service.ts";
 import type { IncomingPoint } from "../metrics/parse-points.ts";
 import { ingestPoints } from "../metrics/service.ts";
+import { type RunColumns, updateRun } from "../runs/update.ts";
 import { invalidParameter, runDoesNotExist } from "./errors.ts";
 import { experimentRepoForWrite } from "./experiments.ts";
 import {
@@ -75,25 +76,18 @@ function changesOf(row: RunRow): RunChanges {
 }
 
 async function saveChanges(deps: Deps, row: RunRow, changes: RunChanges): Promise<void> {
-  const sets: string[] = [];
-  const args: (string | number | null)[] = [];
-  const set = (column: string, value: string | number | null) => {
-    sets.push(`${column} = ?`);
-    args.push(value);
-  };
-  if (changes.name !== undefined) set("name", changes.name);
-  if (changes.campaignPk !== undefined) set("campaign_pk", changes.campaignPk);
+  const columns: RunColumns = {};
+  if (changes.name !== undefined) columns.name = changes.name;
+  if (changes.campaignPk !== undefined) columns.campaign_pk = changes.campaignPk;
   if (changes.touched.has("tags")) {
-    set("tags", JSON.stringify([...changes.labels]));
-    set("tag_values", Object.keys(changes.tagValues).length ? JSON.stringify(changes.tagValues) : null);
+    columns.tags = JSON.stringify([...changes.labels]);
+    columns.tag_values = Object.keys(changes.tagValues).length ? JSON.stringify(changes.tagValues) : null;
   }
   if (changes.touched.has("params")) {
-    set("params", storedJson(changes.params, "params", deps.config.limits));
-    set("param_texts", JSON.stringify(changes.paramTexts));
+    columns.params = storedJson(changes.params, "params", deps.config.limits);
+    columns.param_texts = JSON.stringify(changes.paramTexts);
   }
-  if (!sets.length) return;
-  set("updated_at", Date.now());
-  await deps.client.execute({ sql: `UPDATE runs SET ${sets.join(", ")} WHERE pk = ?`, args: [...args, Number(row.pk)] });
+  if (Object.keys(columns).length) await updateRun(deps.client, Number(row.pk), columns);
 }
 
 const isLabel = (key: string) => v.is(Tag, key);
@@ -197,28 +191,23 @@ export async function createMlflowRun(deps: Deps, input: CreateRunInput): Promis
 
 export async function updateMlflowRun(deps: Deps, input: UpdateRunInput) {
   const row = await findMlflowRun(deps, input.run_id ?? input.run_uuid);
-  const sets: string[] = ["updated_at = ?"];
-  const args: (string | number | null)[] = [Date.now()];
-  if (input.run_name) {
-    sets.push("name = ?");
-    args.push(input.run_name);
-  }
+  const columns: RunColumns = {};
+  if (input.run_name) columns.name = input.run_name;
   if (input.status) {
     const status = STATUS_OF[input.status];
-    sets.push("status = ?", "ended_at = ?");
-    args.push(status, status === "running" ? null : (input.end_time ?? Date.now()));
+    columns.status = status;
+    columns.ended_at = status === "running" ? null : (input.end_time ?? Date.now());
   } else if (input.end_time !== undefined) {
-    sets.push("ended_at = ?");
-    args.push(input.end_time);
+    columns.ended_at = input.end_time;
   }
-  await deps.client.execute({ sql: `UPDATE runs SET ${sets.join(", ")} WHERE pk = ?`, args: [...args, Number(row.pk)] });
+  await updateRun(deps.client, Number(row.pk), columns); // stamps updated_at even with nothing else to set
   return { run_info: runInfoView(await findMlflowRun(deps, String(row.id))) };
 }
 
 /** delete-run / restore-run: MLflow's soft delete is runcamp's archive. */
 export async function setRunDeleted(deps: Deps, runId: string | undefined, deleted: boolean): Promise<void> {
   const row = await findMlflowRun(deps, runId);
-  await deps.client.execute({ sql: "UPDATE runs SET archived = ?, updated_at = ? WHERE pk = ?", args: [deleted ? 1 : 0, Date.now(), Number(row.pk)] });
+  await updateRun(deps.client, Number(row.pk), { archived: deleted ? 1 : 0 });
 }
 
 export async function setRunTags(deps: Deps, runId: string | undefined, tags: TagIn[]): Promise<void> {

@@ -16,6 +16,7 @@ import { listValues } from "../values/service.ts";
 import { activityStatement, livenessOf, staleBefore } from "./liveness/activity.ts";
 import { findRunPk, runNotFound } from "./lookup.ts";
 import type { CreateRunInput, PatchRunInput, RunDetailView, RunView } from "./schemas.ts";
+import { type RunColumns, updateRun } from "./update.ts";
 
 // The columns every run read selects; `r` is runs, `c` its campaign (left-joined).
 export const RUN_COLUMNS =
@@ -131,35 +132,27 @@ export async function getRun(deps: Deps, repo: string, runId: string): Promise<R
 export async function patchRun(deps: Deps, repo: string, runId: string, patch: PatchRunInput): Promise<RunView> {
   const { repoPk, row } = await requireRun(deps, repo, runId);
 
-  const sets: string[] = [];
-  const args: (string | number | null)[] = [];
-  const set = (column: string, value: string | number | null) => {
-    sets.push(`${column} = ?`);
-    args.push(value);
-  };
-  if (patch.name !== undefined) set("name", patch.name);
-  if (patch.experiment !== undefined) set("experiment", patch.experiment);
-  if (patch.description !== undefined) set("description", patch.description);
-  if (patch.archived !== undefined) set("archived", patch.archived ? 1 : 0);
+  const columns: RunColumns = {};
+  if (patch.name !== undefined) columns.name = patch.name;
+  if (patch.experiment !== undefined) columns.experiment = patch.experiment;
+  if (patch.description !== undefined) columns.description = patch.description;
+  if (patch.archived !== undefined) columns.archived = patch.archived ? 1 : 0;
   if (patch.status !== undefined && patch.status !== row.status) {
-    set("status", patch.status);
-    set("ended_at", patch.status === "running" ? null : Date.now());
+    columns.status = patch.status;
+    columns.ended_at = patch.status === "running" ? null : Date.now();
   }
-  if (patch.campaign !== undefined) set("campaign_pk", patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign, repo)).pk);
+  if (patch.campaign !== undefined) columns.campaign_pk = patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign, repo)).pk;
   if (patch.params !== undefined) {
     storedJson(patch.params, "params", deps.config.limits); // refused before the (recursive) merge walks it
-    set("params", storedJson(mergePatch(JSON.parse(String(row.params)), patch.params), "params", deps.config.limits));
+    columns.params = storedJson(mergePatch(JSON.parse(String(row.params)), patch.params), "params", deps.config.limits);
   }
   if (patch.tags !== undefined) {
     const tags = new Set<string>(JSON.parse(String(row.tags)));
     for (const tag of patch.tags.add ?? []) tags.add(tag);
     for (const tag of patch.tags.remove ?? []) tags.delete(tag);
-    set("tags", JSON.stringify([...tags]));
+    columns.tags = JSON.stringify([...tags]);
   }
-  if (sets.length) {
-    set("updated_at", Date.now());
-    await deps.client.execute({ sql: `UPDATE runs SET ${sets.join(", ")} WHERE pk = ?`, args: [...args, Number(row.pk)] });
-  }
+  if (Object.keys(columns).length) await updateRun(deps.client, Number(row.pk), columns);
   const updated = await selectRun(deps, repoPk, runId);
   return runView(repo, updated!, staleBefore(deps));
 }

@@ -1,9 +1,9 @@
 // The app factory: runtime-agnostic (no node:* imports). Hosts in src/hosts/ inject the
 // database client and config; everything else — routes, validation, errors — lives here.
-import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
 import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
 import { LibsqlArtifactStore } from "./api/artifacts/store.ts";
 import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
@@ -12,7 +12,8 @@ import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
 import { importRoutes } from "./api/imports/routes.ts";
 import { metricRoutes } from "./api/metrics/routes.ts";
-import { mlflowRoutes } from "./api/mlflow/routes.ts";
+import { mlflowErrorResponse } from "./api/mlflow/errors.ts";
+import { isMlflowPath, mlflowRoutes } from "./api/mlflow/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { livenessRoutes } from "./api/runs/liveness/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
@@ -21,10 +22,12 @@ import { tokenRoutes } from "./api/tokens/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
+import { mountApiReference } from "./http/api-reference.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
+import { refuseAmbiguousPaths } from "./http/request-path.ts";
 import { strictUtf8Bodies } from "./http/strict-body.ts";
-import { API_REFERENCE_SCRIPT, mountWebUi } from "./http/web-ui.ts";
+import { mountWebUi } from "./http/web-ui.ts";
 import { createWriteLock, serializeWrites } from "./http/write-lock.ts";
 import { BlockCache } from "./series/index.ts";
 
@@ -51,8 +54,15 @@ export function createApp(hostDeps: Deps) {
     .route("/", tokenRoutes(deps));
 
   const app = new Hono();
-  app.onError(onError);
+  // The MLflow dialect answers in its own error body, also what is refused before routing.
+  app.onError((err, c) => (isMlflowPath(c.req.path) ? mlflowErrorResponse(err, c) : onError(err, c)));
   app.notFound(notFoundRoute(app.routes));
+  // On every response, errors included: nosniff, no Referer sent on, no framing by other sites.
+  // Headers a handler set stay (artifacts carry their own sandbox CSP); HSTS is the TLS
+  // proxy's to send, the Node host speaks plain HTTP.
+  app.use("*", secureHeaders({ overwrite: false, strictTransportSecurity: false }));
+  // Before any guard: the guard and the router must read one path (src/http/request-path.ts).
+  app.use("*", refuseAmbiguousPaths());
   if (deps.config.corsOrigins.length) {
     const origins = deps.config.corsOrigins;
     // Beyond content-type, what a browser needs to read artifact downloads (ETag, ranges).
@@ -81,9 +91,7 @@ export function createApp(hostDeps: Deps) {
 
   let spec: Promise<unknown> | undefined;
   app.get("/openapi.json", async (c) => c.json(await (spec ??= openApiSpec(app))));
-  // The reference's script is served by the app itself (and its default web fonts are off):
-  // the page loads nothing from outside.
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "runcamp API", cdn: API_REFERENCE_SCRIPT, withDefaultFonts: false, agent: { disabled: true } }));
+  mountApiReference(app);
   if (deps.webAssets) mountWebUi(app, deps.webAssets);
   return app;
 }

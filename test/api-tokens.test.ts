@@ -83,6 +83,14 @@ describe.each(hosts)("tokens on $name", (factory) => {
     expect((await (await as(ADMIN, "/v1/repos/shared/runs/r1/metrics")).json()).items).toEqual([]);
   });
 
+  test("read: POST metrics/query is a query (its body is a selection), served to a read token", async () => {
+    const res = await as(read.token, "/v1/repos/shared/metrics/query", json("POST", { metrics: [{ name: "m" }] }));
+    expect(res.status).toBe(200);
+    expect((await res.json()).items).toEqual(expect.any(Array));
+    // A repo token stays in its repo for queries too.
+    expect((await as(mine.token, "/v1/repos/shared/metrics/query", json("POST", { metrics: [{ name: "m" }] }))).status).toBe(403);
+  });
+
   test("write: runs, values, series and campaigns; tokens and deleting a repo need admin", async () => {
     expect((await as(write.token, "/v1/repos/shared/runs", json("POST", { id: "w1" }))).status).toBe(201);
     expect((await as(write.token, "/v1/repos/shared/runs/w1/metrics", json("POST", { points: [{ name: "m", step: 0, value: 1 }] }))).status).toBe(200);

@@ -102,7 +102,7 @@ export function notFoundRoute(routes: readonly { method: string; path: string }[
     return map;
   };
   return (c: Context): Response => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const matches = [...(byPattern ??= compile()).values()].filter(({ pattern }) => pattern.test(path));
     const mostLiteral = Math.max(0, ...matches.map((entry) => entry.literals));
     const allowed = new Set(matches.filter((entry) => entry.literals === mostLiteral).flatMap((entry) => [...entry.methods]));
@@ -127,12 +127,13 @@ const problemDescriptions: Record<number, string> = {
 
 /**
  * The problem responses of a /v1 route, spread into its OpenAPI entry. 401 and 403 are
- * listed on every one (any request may lack the token or the scope it needs), and so is 431
+ * listed on every one (any request may lack the token or the scope it needs), and so are 400
+ * (an ambiguous request path is refused before routing: src/http/request-path.ts) and 431
  * (the host refuses oversized headers, or a query string past its limit, before routing).
  */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    [...new Set([...statuses, 401, 403, 431])]
+    [...new Set([...statuses, 400, 401, 403, 431])]
       .sort()
       .map((s) => [s, { description: problemDescriptions[s], content: { "application/problem+json": { schema: resolver(ProblemSchema) } } }]),
   );

@@ -11,6 +11,7 @@ import { createApp } from "../../src/app.ts";
 import { type Config, defaultLimits } from "../../src/config.ts";
 import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../../tools/libsql-http/server.ts";
+import { type RawResponse, rawRequest } from "./raw-http.ts";
 import { contractViolation } from "./response-contract.ts";
 import { guardClient, sqldGuard } from "./sqld-guard.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
@@ -22,6 +23,11 @@ export interface Host {
   readonly name: string;
   /** Sends a request to the API; `path` starts with "/". */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Sends `path` as written: on a socket host it reaches the server unresolved (no client-side
+   * URL parsing); app.request parses it as every host's URL parser would.
+   */
+  raw(method: string, path: string, headers?: Record<string, string>, body?: string): Promise<RawResponse>;
   /** Runs a read-only query on the host's database file beside the server (tests count rows with it). */
   query(sql: string, args?: (string | number)[]): Promise<Record<string, unknown>[]>;
   /** Stops the server and starts it again on the same database file. */
@@ -64,6 +70,10 @@ export const appRequestHost: HostFactory = {
     return {
       name: "app.request",
       request: async (path, init) => app.request(path, init),
+      async raw(method, path, headers, body) {
+        const res = await app.request(path, { method, headers, body });
+        return { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
+      },
       query: (sql, args) => queryFile(url, sql, args),
       async restart() {
         client.close();
@@ -90,6 +100,7 @@ export const nodeSocketHost: HostFactory = {
     return {
       name: "node socket",
       request: (path, init) => fetch(`http://127.0.0.1:${running.port}${path}`, init),
+      raw: (method, path, headers, body) => rawRequest(`http://127.0.0.1:${running.port}`, method, path, headers, body),
       query: (sql, args) => queryFile(url, sql, args),
       async restart() {
         await running.close();
@@ -158,6 +169,8 @@ export const workerHost: HostFactory = {
     return {
       name: "worker (miniflare)",
       request: async (path, init) => (await mf.dispatchFetch(`http://127.0.0.1${path}`, init as never)) as unknown as Response,
+      // workerd's own socket: the path reaches the runtime as sent.
+      raw: async (method, path, headers, body) => rawRequest((await mf.ready).origin, method, path, headers, body),
       query: (sql, args) => queryFile(url, sql, args),
       async restart() {
         await mf.dispose();

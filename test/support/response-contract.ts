@@ -2,8 +2,10 @@
 // its route: the status must be listed, and a JSON or problem+json body must match the
 // schema given for that status (components resolved). The drift test keeps openapi.yaml equal
 // to what the code generates, so a service returning another shape than its schema fails.
+
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { tryDecodeURI } from "hono/utils/url";
 import { parse } from "yaml";
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
@@ -33,7 +35,8 @@ const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 
 /** null when the response keeps the contract, else what is wrong. */
 export async function contractViolation(method: string, url: string, res: Response): Promise<string | null> {
-  const path = decodeURI(new URL(url, "http://x").pathname);
+  // Read as the router reads it (malformed escapes kept as they are, not a URIError).
+  const path = tryDecodeURI(new URL(url, "http://x").pathname);
   const route = routes.find((r) => r.pattern.test(path));
   const operation = route && spec.paths[route.template][method.toLowerCase()];
   // Routes outside the spec (unknown paths → 404 problems, /openapi.json, /docs) are not checked.

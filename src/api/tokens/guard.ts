@@ -1,13 +1,17 @@
 // Who may do what: the bearer token of each /v1 request, checked against the bootstrap admin
 // token (RUNCAMP_ADMIN_TOKEN) and the issued tokens, and what the request needs:
-//   GET, HEAD               read
+//   GET, HEAD, OPTIONS      read
+//   POST …/metrics/query    read (a query whose selection is too big for a URL; it writes nothing)
 //   other methods           write
 //   DELETE /v1/repos/{repo} admin (a repo and everything in it)
 //   /v1/tokens              admin, not limited to a repo
+// It decides on c.req.path, the path the router matches (src/http/request-path.ts), never on
+// the URL as sent: `/v1/%74okens` is /v1/tokens to both.
 // A token limited to a repo gets 403 on any other repo, whether it exists or not (the same
 // answer either way, so it learns nothing about other repos); GET /v1/repos lists only its
 // repo. Without RUNCAMP_ADMIN_TOKEN there is no auth at all: the hosts then serve loopback only.
 import type { Context, MiddlewareHandler } from "hono";
+import { tryDecodeURIComponent } from "hono/utils/url";
 import type { Deps } from "../../deps.ts";
 import { ApiError } from "../../http/problems.ts";
 import { scopeAllows, type TokenScope } from "../../lib/scopes.ts";
@@ -44,13 +48,38 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
   return diff === 0;
 }
 
-/** The scope a request needs, and the repo it addresses (null: none, or the repo list). */
-function needs(method: string, path: string): { scope: TokenScope; repo: string | null; unrestricted: boolean } {
-  if (path === "/v1/tokens" || path.startsWith("/v1/tokens/")) return { scope: "admin", repo: null, unrestricted: true };
-  const match = /^\/v1\/repos\/([^/]+)(\/.*)?$/.exec(path);
-  const repo = match ? decodeURIComponent(match[1]) : null;
+export interface Need {
+  scope: TokenScope;
+  /** The repo the request addresses, decoded as the router decodes it; null: none, or the repo list. */
+  repo: string | null;
+  /** Only a token for every repo may do it (managing tokens). */
+  unrestricted: boolean;
+}
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// POSTs that only read: their body is a selection, not data to store.
+const READ_POSTS = /^\/v1\/repos\/[^/]+\/metrics\/query$/;
+
+/** The scope a request needs and the repo it addresses, from the routed path (c.req.path). */
+export function needs(method: string, routedPath: string): Need {
+  if (routedPath === "/v1/tokens" || routedPath.startsWith("/v1/tokens/")) return { scope: "admin", repo: null, unrestricted: true };
+  const match = /^\/v1\/repos\/([^/]+)(\/.*)?$/.exec(routedPath);
+  // The router keeps reserved characters encoded and decodes a parameter once more: the same call here.
+  const repo = match ? tryDecodeURIComponent(match[1]) : null;
   if (method === "DELETE" && match && !match[2]) return { scope: "admin", repo, unrestricted: false };
-  return { scope: method === "GET" || method === "HEAD" || method === "OPTIONS" ? "read" : "write", repo, unrestricted: false };
+  const reads = READ_METHODS.has(method) || (method === "POST" && READ_POSTS.test(routedPath));
+  return { scope: reads ? "read" : "write", repo, unrestricted: false };
+}
+
+/** Why `auth` may not make this request, decided on the path the router matches; null: it may. */
+export const accessRefusal = (auth: Auth, c: Context) => refusal(auth, needs(c.req.method, c.req.path));
+
+/** Why `auth` may not do what `need` asks, or null when it may. */
+export function refusal(auth: Auth, need: Need): string | null {
+  if (need.unrestricted && auth.repo !== null) return `This token is limited to repo "${auth.repo}"; managing tokens needs an admin token for every repo.`;
+  if (auth.repo !== null && need.repo !== null && need.repo !== auth.repo) return `This token is limited to repo "${auth.repo}".`;
+  if (!scopeAllows(auth.scope, need.scope)) return `This needs a token with the ${need.scope} scope; this one has ${auth.scope}.`;
+  return null;
 }
 
 /**
@@ -82,11 +111,8 @@ export async function authenticate(deps: Deps, c: Context, serialize: (task: () 
 export function requireToken(deps: Deps, serialize: (task: () => Promise<void>) => Promise<void>): MiddlewareHandler {
   return async (c, next) => {
     const auth = await authenticate(deps, c, serialize);
-    const need = needs(c.req.method, new URL(c.req.url).pathname);
-    if (need.unrestricted && auth.repo !== null)
-      throw forbidden(`This token is limited to repo "${auth.repo}"; managing tokens needs an admin token for every repo.`);
-    if (auth.repo !== null && need.repo !== null && need.repo !== auth.repo) throw forbidden(`This token is limited to repo "${auth.repo}".`);
-    if (!scopeAllows(auth.scope, need.scope)) throw forbidden(`This needs a token with the ${need.scope} scope; this one has ${auth.scope}.`);
+    const why = accessRefusal(auth, c);
+    if (why) throw forbidden(why);
     c.set("auth", auth);
     await next();
   };

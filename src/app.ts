@@ -11,7 +11,8 @@ import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
 import { importRoutes } from "./api/imports/routes.ts";
-import { metricRoutes } from "./api/metrics/routes.ts";
+import { ingestGroups } from "./api/metrics/ingest-groups.ts";
+import { isIngest, isSeriesQuery, metricRoutes } from "./api/metrics/routes.ts";
 import { mlflowErrorResponse } from "./api/mlflow/errors.ts";
 import { isMlflowPath, mlflowRoutes } from "./api/mlflow/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
@@ -38,6 +39,9 @@ export function createApp(hostDeps: Deps) {
     ...hostDeps,
     blockCache: hostDeps.blockCache ?? (cacheBytes > 0 ? new BlockCache(cacheBytes) : undefined),
     writeLock,
+    // Ingests are committed in groups; without a writer thread of the host's, each group takes
+    // the write lock, as a write request would.
+    writeIngest: hostDeps.writeIngest ?? ingestGroups(hostDeps.client, { exclusive: writeLock }),
     artifactStore: hostDeps.artifactStore ?? new LibsqlArtifactStore(hostDeps.client, writeLock, hostDeps.sha256),
   };
   const api = new Hono()
@@ -72,7 +76,8 @@ export function createApp(hostDeps: Deps) {
   // One lock per app: write requests queue on it, and so does the token's last-used update.
   app.use("/v1/*", requireToken(deps, writeLock));
   // Artifact uploads stream: their own limit (maxArtifactBytes) is enforced as the bytes arrive,
-  // and they take the write lock per batch of parts they store.
+  // and they take the write lock per batch of parts they store. Ingests do not hold the lock
+  // either: their writes wait in the group committer, which takes it per group.
   const limitBody = bodyLimit({
     maxSize: deps.config.limits.maxBodyBytes,
     onError: () => {
@@ -83,7 +88,11 @@ export function createApp(hostDeps: Deps) {
   // An artifact is bytes, whatever its content type says (a Latin-1 CSV is still a CSV).
   const utf8Bodies = strictUtf8Bodies();
   app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : utf8Bodies(c, next)));
-  app.use("/v1/*", serializeWrites(writeLock, isArtifactUpload));
+  // A series query only reads, though it is a POST: it waits for no write.
+  app.use(
+    "/v1/*",
+    serializeWrites(writeLock, (c) => isArtifactUpload(c) || isIngest(c) || isSeriesQuery(c.req.method, c.req.path)),
+  );
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);
   // The MLflow dialect (src/api/mlflow/): its own auth, limits and error body; not in the spec.

@@ -1,8 +1,10 @@
-// Crash safety: the Node host (`npm start`, a child process) is killed with SIGKILL at random
-// moments while four concurrent clients ingest, and restarted, ten times. Afterwards every point
-// of an acknowledged request (a 200 received) reads back exactly once with its exact value,
-// every unacknowledged request is wholly present or wholly absent (one request, one
-// transaction), nothing else was written, and SQLite's integrity check passes.
+// Crash safety of group commit: the Node host (`npm start`, a child process) is killed with
+// SIGKILL at random moments while 64 clients ingest at once, each into its own run (so their
+// requests are written in shared groups, a savepoint each), and restarted, ten times.
+// Afterwards every point of an acknowledged request (a 200 received) reads back exactly once
+// with its exact value, every unacknowledged request is wholly present or wholly absent (no
+// request half-applied, whatever group it was in), nothing else was written, and SQLite's
+// integrity check passes.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,8 +14,8 @@ import { afterAll, expect, test } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
 const KILLS = 10;
-const WRITERS = 4;
-const POINTS_PER_REQUEST = 400; // split over two series (contexts a and b) of the writer
+const WRITERS = 64;
+const POINTS_PER_REQUEST = 100; // split over two series (contexts a and b) of the writer's run
 const dir = mkdtempSync(join(tmpdir(), "runcamp-crash-"));
 const dbFile = join(dir, "runcamp.db");
 
@@ -74,12 +76,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test(`every acknowledged point survives ${KILLS} SIGKILLs during concurrent ingest, exactly once; each request is all or nothing`, async () => {
   let server = await startServer();
-  const created = await fetch(`${server.base}/v1/repos/crash/runs`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id: "crash" }),
-  });
-  expect(created.status).toBe(201);
+  for (let w = 0; w < WRITERS; w++) {
+    const created = await fetch(`${server.base}/v1/repos/crash/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: `crash-${w}` }),
+    });
+    expect(created.status).toBe(201);
+  }
 
   // Writers wait here while the server is down, so each kill leaves at most the requests that
   // were in flight unacknowledged.
@@ -98,7 +102,7 @@ test(`every acknowledged point survives ${KILLS} SIGKILLs during concurrent inge
       const { text, type } = body(w, record.first, count, requests++ % 2 === 0);
       let answer: { status: number; body: unknown } | undefined;
       try {
-        const res = await fetch(`${server.base}/v1/repos/crash/runs/crash/metrics`, { method: "POST", headers: { "content-type": type }, body: text });
+        const res = await fetch(`${server.base}/v1/repos/crash/runs/crash-${w}/metrics`, { method: "POST", headers: { "content-type": type }, body: text });
         answer = { status: res.status, body: await res.json() };
       } catch {
         continue; // the server died under the request: it stays unacknowledged
@@ -132,7 +136,7 @@ test(`every acknowledged point survives ${KILLS} SIGKILLs during concurrent inge
       let cursor: string | null = null;
       do {
         const query = new URLSearchParams({ context: JSON.stringify({ part }), limit: "100000", ...(cursor ? { cursor } : {}) });
-        const res = await fetch(`${server.base}/v1/repos/crash/runs/crash/metrics/w${w}?${query}`);
+        const res = await fetch(`${server.base}/v1/repos/crash/runs/crash-${w}/metrics/w${w}?${query}`);
         if (res.status === 404) break; // a writer whose every request was lost
         expect(res.status).toBe(200);
         const page = (await res.json()) as { points: { step: number; value: number | string }[]; next_cursor: string | null };

@@ -9,10 +9,14 @@
 // What goes over the message channel (structured clone):
 //   main → worker  {id, op: "execute", tx, mode, stmt} | {id, op: "batch", tx?, stmts, mode?}
 //                  | {id, op: "commit" | "rollback" | "close-tx", tx}
-//                  | {id, op: "ingest", write}: an ingest's whole write transaction
-//                    (src/api/metrics/ingest-write.ts), one message instead of a round
-//                    trip per statement, its points in transferred columns; the reply's
-//                    value is its IngestWriteResult.
+//                  | {id, op: "ingest", write}: an ingest, its points in transferred
+//                    columns, written here with every other ingest waiting in one
+//                    transaction (group commit: src/api/metrics/ingest-groups.ts); the reply
+//                    (its IngestWriteResult) comes after the COMMIT that holds it.
+// The embedded driver is synchronous, so a group runs start to COMMIT without yielding to
+// this thread's event loop: the messages that arrive meanwhile are queued and form the next
+// group. An interactive transaction (execute ops with a tx id) spans several messages, so
+// groups wait for it (and it for them) on `gate`.
 // Transaction ids are chosen by the main thread, and a transaction begins with its first
 // statement: every round trip waits for a turn of the main event loop, so none is spent on
 // BEGIN alone (a commit or rollback also closes it).
@@ -23,7 +27,9 @@
 // thread rebuilds them (src/hosts/node.ts, writerClient).
 import { parentPort, workerData } from "node:worker_threads";
 import { type Client, createClient, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
-import { type PackedIngestWrite, unpackIngestWrite, writeIngest } from "../api/metrics/ingest-write.ts";
+import { ingestGroups } from "../api/metrics/ingest-groups.ts";
+import { type PackedIngestWrite, unpackIngestWrite } from "../api/metrics/ingest-write.ts";
+import { createWriteLock } from "../http/write-lock.ts";
 
 export type WriterRequest =
   | { id: number; op: "execute"; tx: number; mode: TransactionMode; stmt: InStatement }
@@ -71,21 +77,39 @@ function errorToWire(err: unknown): WireError {
 }
 
 function serve(client: Client) {
-  const transactions = new Map<number, Transaction>();
-  /** The open transaction `id`, begun now in `mode` if it is new. */
+  const gate = createWriteLock();
+  const writeIngest = ingestGroups(client, { exclusive: gate, defer: setImmediate });
+  const transactions = new Map<number, { tx: Transaction; release: () => void }>();
+  /** The open transaction `id`, begun now in `mode` (once the gate is ours) if it is new. */
   async function txOf(id: number, mode: TransactionMode = "write"): Promise<Transaction> {
-    let tx = transactions.get(id);
-    if (!tx) transactions.set(id, (tx = await client.transaction(mode)));
-    return tx;
+    const open = transactions.get(id);
+    if (open) return open.tx;
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await new Promise<void>((entered) => {
+      void gate(() => {
+        entered();
+        return held;
+      });
+    });
+    try {
+      const tx = await client.transaction(mode);
+      transactions.set(id, { tx, release });
+      return tx;
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
   async function settle(id: number, how: "commit" | "rollback"): Promise<null> {
-    const tx = transactions.get(id);
+    const open = transactions.get(id);
     transactions.delete(id);
-    if (!tx) return null; // nothing was executed in it
+    if (!open) return null; // nothing was executed in it
     try {
-      await tx[how]();
+      await open.tx[how]();
     } finally {
-      tx.close();
+      open.tx.close();
+      open.release();
     }
     return null;
   }
@@ -101,7 +125,7 @@ function serve(client: Client) {
       case "close-tx":
         return settle(req.tx, "rollback");
       case "ingest":
-        return writeIngest(client, unpackIngestWrite(req.write));
+        return writeIngest(unpackIngestWrite(req.write));
     }
   }
   parentPort!.on("message", (req: WriterRequest) => {

@@ -4,10 +4,12 @@
 import type { Client as NodeClient } from "@libsql/client";
 import { type Client, createClient } from "@libsql/client/web";
 import type { ExecutionContext, Hono } from "hono";
+import { type IngestWrite, writeIngest as writeIngestAlone } from "../api/metrics/ingest-write.ts";
 import { createApp } from "../app.ts";
 import { configFromEnv } from "../config.ts";
 import { schemaIsCurrent } from "../db/schema-version.ts";
 import { ApiError } from "../http/problems.ts";
+import type { WriteLock } from "../http/write-lock.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
 
 export interface Env {
@@ -20,6 +22,9 @@ export interface Env {
   ASSETS?: { fetch(request: Request): Promise<Response> };
   [key: string]: unknown;
 }
+
+// As many calls at once as requests come: see where the client is created.
+const UNQUEUED = 1_000_000;
 
 // One app per isolate, rebuilt only if the bindings change.
 let cached: { key: string; app: Hono; client: Client; schemaChecked: boolean } | undefined;
@@ -41,7 +46,11 @@ export default {
     const stringEnv = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
     const key = JSON.stringify(stringEnv);
     if (!cached || cached.key !== key) {
-      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+      // The client is shared by the isolate's requests, and by default runs 20 calls at once,
+      // queueing the rest: a request queued behind other requests' calls waits on promises
+      // only they settle, and workerd cancels it as hung. No queue, then: the libSQL server
+      // takes the concurrency.
+      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN, concurrency: UNQUEUED });
       // The web and Node clients share one interface; only their type packages differ.
       const shared = client as unknown as NodeClient;
       const assets = env.ASSETS;
@@ -52,7 +61,19 @@ export default {
           const res = await assets.fetch(new Request(`https://assets.invalid/${path}`));
           return res.ok ? res : null;
         });
-      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets }), schemaChecked: false };
+      // No request may wait for another: workerd cancels a request that waits on a promise
+      // only another request can settle (a shared lock, a group commit) as hung, and with
+      // 32 writers most of them did. Each write request is atomic on its own (one batch, or
+      // an ingest's one transaction) and the libSQL server orders them: no write lock, and
+      // each ingest in a transaction of its own.
+      const writeLock: WriteLock = (task) => task();
+      const writeIngest = (w: IngestWrite) => writeIngestAlone(shared, w);
+      cached = {
+        key,
+        client,
+        app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets, writeLock, writeIngest }),
+        schemaChecked: false,
+      };
     }
     if (!cached.schemaChecked && new URL(request.url).pathname !== "/health") {
       const schema = await schemaIsCurrent(cached.client);

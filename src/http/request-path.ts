@@ -43,7 +43,8 @@ export function ambiguousPath(pathname: string): string | null {
     }
     // An encoded "/" is part of its segment here, but whatever splits the decoded text again
     // (an artifact path, a proxy) must not find an empty, "." or ".." piece in it either.
-    if (decoded.split("/").some((piece, j, pieces) => piece === "." || piece === ".." || (piece === "" && pieces.length > 1)))
+    const pieces = decoded.split("/");
+    if (pieces.some((piece) => piece === "." || piece === ".." || (piece === "" && pieces.length > 1)))
       return "The request path has an encoded `.` or `..` segment, or an encoded `/` that leaves an empty one.";
     if (STILL_ENCODED.test(decoded)) return "The request path is percent-encoded twice (e.g. `%2574`): encode each character once.";
     if (CONTROL.test(decoded)) return "The request path holds an encoded control character.";

@@ -4,9 +4,12 @@
 // which then cannot commit. Queueing writes here avoids that deadlock. (Remote libSQL servers
 // lock on their side; serialising per isolate there only costs a little concurrency.)
 //
-// A streamed upload (an artifact) cannot wait for its whole body before taking the lock, and
-// must not hold the lock while its client sends: its route is exempt from the middleware and
-// takes the lock itself, once per batch of parts it writes (src/api/artifacts/store.ts).
+// Some requests are exempt from the middleware (`exempt`): a streamed upload (an artifact)
+// cannot wait for its whole body before taking the lock, and must not hold it while its
+// client sends, so it takes the lock itself, once per batch of parts it writes
+// (src/api/artifacts/store.ts); an ingest's write waits in the group committer, which takes
+// the lock (or runs on the host's writer thread) per group of ingests
+// (src/api/metrics/ingest-groups.ts); a POST that only reads takes no lock.
 import type { Context, MiddlewareHandler } from "hono";
 
 /** Runs `task` after every task queued before it has settled. */
@@ -24,12 +27,12 @@ export function createWriteLock(): WriteLock {
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Runs every non-read request under `lock`, after its body has been received in full;
- * requests `streams` picks take the lock themselves.
+ * Runs every non-read request under `lock`, after its body has been received in full,
+ * except those `exempt` picks.
  */
-export function serializeWrites(lock: WriteLock, streams: (c: Context) => boolean = () => false): MiddlewareHandler {
+export function serializeWrites(lock: WriteLock, exempt: (c: Context) => boolean = () => false): MiddlewareHandler {
   return async (c, next) => {
-    if (READ_METHODS.has(c.req.method) || streams(c)) return next();
+    if (READ_METHODS.has(c.req.method) || exempt(c)) return next();
     // Read the body first (Hono caches it for the handler) so a slow upload never holds the lock.
     await c.req.arrayBuffer();
     await lock(next);

@@ -1,11 +1,13 @@
-// The write half of an ingest: one transaction over every series of a batch, so either all
-// its points land or none do. Kept apart from the request's checks (./service.ts) so that a
-// host can run it where its database connection lives: the Node host's writer thread runs it
-// as one message (src/hosts/node-writer.ts) instead of one round trip per statement, each of
-// which would wait for a turn of the main event loop that readers keep busy.
+// The write half of an ingest, kept apart from the request's checks (./service.ts) so that a
+// host can run it where its database connection lives (the Node host's writer thread,
+// src/hosts/node-writer.ts). Ingests are written in groups (./ingest-groups.ts): one
+// transaction, and so one COMMIT (one fsync, or one round trip to a libSQL server), for every
+// ingest waiting, each inside a savepoint of its own so that a refused one rolls back alone.
+// A request is answered only after the COMMIT that holds it has returned.
 import type { Client } from "@libsql/client";
-import { type Point, type SeriesWrite, writeSeries } from "../../series/index.ts";
-import { recordActivity } from "../runs/liveness/activity.ts";
+import { type Executor, type Point, type SeriesWrite, writeSeries } from "../../series/index.ts";
+import { activityStatement } from "../runs/liveness/activity.ts";
+import { updateRun } from "../runs/update.ts";
 
 export interface IngestWrite {
   runPk: number;
@@ -15,28 +17,65 @@ export interface IngestWrite {
   maxSeriesPerRun: number;
 }
 
-/** `held` is the series count the run would have reached when that passes the limit: then nothing was written. */
-export type IngestWriteResult = { written: true } | { written: false; held: number };
+/**
+ * `held`: the series count the run would have reached, past its limit; `gone`: the run was
+ * deleted after the request found it. Either way nothing of the request was written.
+ */
+export type IngestWriteResult = { written: true } | { written: false; held: number } | { written: false; gone: true };
 
-export async function writeIngest(client: Pick<Client, "transaction">, w: IngestWrite): Promise<IngestWriteResult> {
+/** One ingest's statements, inside the caller's transaction (and savepoint). */
+async function writeOne(tx: Executor, w: IngestWrite): Promise<IngestWriteResult> {
+  // Found before the request queued for its group: a delete may have come in between.
+  const run = await tx.execute({ sql: "SELECT status FROM runs WHERE pk = ?", args: [w.runPk] });
+  if (!run.rows.length) return { written: false, gone: true };
+  if (w.reopen && run.rows[0].status !== "running") await updateRun(tx, w.runPk, { status: "running", ended_at: null });
+  const { created } = await writeSeries(tx, w.runPk, w.series);
+  // Counted after the write, inside the transaction, and only when the request added series:
+  // appends to known series cannot pass the limit.
+  if (created > 0) {
+    const held = Number((await tx.execute({ sql: "SELECT count(*) AS n FROM series WHERE run_pk = ?", args: [w.runPk] })).rows[0].n);
+    if (held > w.maxSeriesPerRun) return { written: false, held };
+  }
+  await tx.execute(activityStatement(w.runPk));
+  return { written: true };
+}
+
+/** What became of one ingest of a group: its result, or the error that refused it alone. */
+export type IngestOutcome = { ok: true; value: IngestWriteResult } | { ok: false; error: unknown };
+
+/**
+ * Writes `writes` in one transaction, each in a savepoint: an ingest that throws or is not
+ * written is rolled back to its savepoint and the others stay. Resolves after the COMMIT;
+ * rejects (nothing written) when the transaction itself fails.
+ */
+export async function writeIngestGroup(client: Pick<Client, "transaction">, writes: readonly IngestWrite[]): Promise<IngestOutcome[]> {
   const tx = await client.transaction("write");
   try {
-    if (w.reopen) {
-      await tx.execute({ sql: "UPDATE runs SET status = 'running', ended_at = NULL, updated_at = ? WHERE pk = ?", args: [Date.now(), w.runPk] });
+    const outcomes: IngestOutcome[] = [];
+    for (const w of writes) {
+      await tx.execute("SAVEPOINT ingest");
+      let outcome: IngestOutcome;
+      try {
+        outcome = { ok: true, value: await writeOne(tx, w) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      if (!outcome.ok || !outcome.value.written) await tx.execute("ROLLBACK TO ingest");
+      await tx.execute("RELEASE ingest");
+      outcomes.push(outcome);
     }
-    const { created } = await writeSeries(tx, w.runPk, w.series);
-    // Counted after the write, inside the transaction (closing it unsettled rolls all of it
-    // back), and only when the request added series: appends to known series cannot pass it.
-    if (created > 0) {
-      const held = Number((await tx.execute({ sql: "SELECT count(*) AS n FROM series WHERE run_pk = ?", args: [w.runPk] })).rows[0].n);
-      if (held > w.maxSeriesPerRun) return { written: false, held };
-    }
-    await recordActivity(tx, w.runPk);
     await tx.commit();
-    return { written: true };
+    return outcomes;
   } finally {
     tx.close();
   }
+}
+
+/** One ingest in a transaction of its own. */
+export async function writeIngest(client: Pick<Client, "transaction">, w: IngestWrite): Promise<IngestWriteResult> {
+  const [outcome] = await writeIngestGroup(client, [w]);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
@@ -29,6 +29,11 @@ import { ingestSeries, listSeries, querySeries, readSeries } from "./service.ts"
 const SeriesParams = v.object({ ...RunParams.entries, name: Name });
 
 const NDJSON_TYPES = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
+
+/** An ingest request: its write waits in the group committer, not under the app's write lock. */
+export const isIngest = (c: Context) => c.req.method === "POST" && /^\/v1\/repos\/[^/]+\/runs\/[^/]+\/metrics$/.test(c.req.path);
+/** POST .../metrics/query only reads: its body is a selection too long for a URL. */
+export const isSeriesQuery = (method: string, routedPath: string) => method === "POST" && /^\/v1\/repos\/[^/]+\/metrics\/query$/.test(routedPath);
 
 export function metricRoutes(deps: Deps) {
   return new Hono()

@@ -5,7 +5,7 @@ import { conflict, notFound, tooLarge } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
 import { excerpt } from "../../lib/text.ts";
 import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow } from "../../series/index.ts";
-import { findRunPk } from "../runs/lookup.ts";
+import { findRunPk, runNotFound } from "../runs/lookup.ts";
 import type { IngestBatch } from "./ingest-body.ts";
 import { type IngestWrite, writeIngest } from "./ingest-write.ts";
 import { groupPoints, type IncomingPoint } from "./parse-points.ts";
@@ -23,8 +23,8 @@ export const ingestPoints = (deps: Deps, repo: string, runId: string, points: In
 export type NotRunning = "refuse" | "reopen" | "log";
 
 /**
- * Ingests a batch atomically: one write transaction covers every series it touches, so
- * either all points land or none do.
+ * Ingests a batch atomically: all its points land or none do. The write goes to the host's
+ * group committer (./ingest-groups.ts), beside whatever other ingests are waiting.
  */
 export async function ingestSeries(deps: Deps, repo: string, runId: string, batch: IngestBatch, notRunning: NotRunning): Promise<IngestResult> {
   const { runPk, status } = await findRunPk(deps, repo, runId);
@@ -36,7 +36,10 @@ export async function ingestSeries(deps: Deps, repo: string, runId: string, batc
   if (count > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${count}); split the batch.`);
   const write: IngestWrite = { runPk, reopen: status !== "running" && notRunning === "reopen", series: batch.series, maxSeriesPerRun };
   const result = await (deps.writeIngest ?? ((w: IngestWrite) => writeIngest(deps.client, w)))(write);
-  if (!result.written) throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${result.held}.`);
+  if (!result.written) {
+    if ("gone" in result) throw runNotFound(repo, runId);
+    throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${result.held}.`);
+  }
   return { points: batch.points, series: count };
 }
 

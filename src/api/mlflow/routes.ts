@@ -38,8 +38,14 @@ export const isMlflowPath = (path: string) => PREFIXES.some((p) => path === p ||
 /** Artifact uploads stream, like runcamp's own (app.ts keeps the body limit and write lock off them). */
 const isMlflowUpload = (c: Context) => c.req.method === "PUT" && ARTIFACTS.some((p) => c.req.path.startsWith(`${p}/artifacts/`));
 
-// POSTs that only read: a read token may call them.
+// POSTs that only read: a read token may call them, and they wait for no write.
 const READ_POSTS = new Set(["/runs/search", "/experiments/search", "/logged-models/search"]);
+// Metric logging goes to the group committer (src/api/metrics/ingest-groups.ts), which takes
+// the write lock per group: the request must not hold it (log-batch takes it for its params
+// and tags alone).
+const INGESTS = new Set(["/runs/log-metric", "/runs/log-batch"]);
+const trackingCall = (c: Context) => c.req.path.replace(/^\/(ajax-)?api\/[23]\.0\/mlflow/, "");
+const takesNoLock = (c: Context) => isMlflowUpload(c) || (c.req.method === "POST" && (READ_POSTS.has(trackingCall(c)) || INGESTS.has(trackingCall(c))));
 const REPEATED = new Set(["run_ids", "experiment_ids", "order_by"]);
 
 /** The request's fields: a GET's query string (repeated keys as lists), else the JSON body. */
@@ -77,8 +83,7 @@ function guard(deps: Deps): (c: Context, next: () => Promise<void>) => Promise<v
     // held to it here, so it gets no access at all.
     if (auth.repo !== null)
       throw new MlflowError("PERMISSION_DENIED", `This token is limited to repo "${auth.repo}"; MLflow endpoints need a token for every repo.`);
-    const sub = c.req.path.replace(/^\/(ajax-)?api\/[23]\.0\/mlflow/, "");
-    const need = c.req.method === "GET" || c.req.method === "HEAD" || READ_POSTS.has(sub) ? "read" : "write";
+    const need = c.req.method === "GET" || c.req.method === "HEAD" || READ_POSTS.has(trackingCall(c)) ? "read" : "write";
     if (!scopeAllows(auth.scope, need)) throw new MlflowError("PERMISSION_DENIED", `This needs a token with the ${need} scope; this one has ${auth.scope}.`);
     c.set("auth", auth);
     await next();
@@ -211,7 +216,7 @@ export function mlflowRoutes(deps: Deps) {
     },
   });
   const utf8 = strictUtf8Bodies();
-  const writes = serializeWrites(deps.writeLock!, isMlflowUpload);
+  const writes = serializeWrites(deps.writeLock!, takesNoLock);
   for (const prefix of PREFIXES) {
     app.use(`${prefix}/*`, guard(deps));
     app.use(`${prefix}/*`, (c, next) => (isMlflowUpload(c) ? next() : limitBody(c, next)));

@@ -259,12 +259,16 @@ export async function logBatch(deps: Deps, input: LogBatchInput): Promise<void> 
   const total = metrics.length + params.length + tags.length;
   if (total > L.entitiesPerBatch)
     throw invalidParameter(`A batch logging request can contain at most ${L.entitiesPerBatch} metrics, params and tags in total. Got ${total}.`);
-  const row = await activeRun(deps, input.run_id ?? input.run_uuid);
-  // Everything is checked before anything is written.
-  const points = parseMetrics(metrics, Date.now());
-  const changes = changesOf(row);
-  applyParams(row, changes, params);
-  for (const tag of tags) await applyTag(deps, row, changes, tag);
-  await saveChanges(deps, row, changes);
+  // Everything is checked before anything is written. The run's params and tags are read,
+  // changed and saved under the write lock; the points then go to the group committer.
+  const { row, points } = await deps.writeLock!(async () => {
+    const row = await activeRun(deps, input.run_id ?? input.run_uuid);
+    const points = parseMetrics(metrics, Date.now());
+    const changes = changesOf(row);
+    applyParams(row, changes, params);
+    for (const tag of tags) await applyTag(deps, row, changes, tag);
+    await saveChanges(deps, row, changes);
+    return { row, points };
+  });
   if (points.length) await ingestPoints(deps, String(row.repo), String(row.id), points, "log");
 }

@@ -15,6 +15,7 @@ import { tryDecodeURIComponent } from "hono/utils/url";
 import type { Deps } from "../../deps.ts";
 import { ApiError } from "../../http/problems.ts";
 import { scopeAllows, type TokenScope } from "../../lib/scopes.ts";
+import { isSeriesQuery } from "../metrics/routes.ts";
 import { findTokenByHash, sha256Hex, touchToken } from "./service.ts";
 
 export interface Auth {
@@ -57,8 +58,6 @@ export interface Need {
 }
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-// POSTs that only read: their body is a selection, not data to store.
-const READ_POSTS = /^\/v1\/repos\/[^/]+\/metrics\/query$/;
 
 /** The scope a request needs and the repo it addresses, from the routed path (c.req.path). */
 export function needs(method: string, routedPath: string): Need {
@@ -67,7 +66,7 @@ export function needs(method: string, routedPath: string): Need {
   // The router keeps reserved characters encoded and decodes a parameter once more: the same call here.
   const repo = match ? tryDecodeURIComponent(match[1]) : null;
   if (method === "DELETE" && match && !match[2]) return { scope: "admin", repo, unrestricted: false };
-  const reads = READ_METHODS.has(method) || (method === "POST" && READ_POSTS.test(routedPath));
+  const reads = READ_METHODS.has(method) || isSeriesQuery(method, routedPath);
   return { scope: reads ? "read" : "write", repo, unrestricted: false };
 }
 

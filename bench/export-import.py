@@ -7,7 +7,7 @@ Writes its section of bench/RESULTS.md. `npm run bench` runs it when .venv exist
 
 The campaign: 10 runs × 2 series (train/val loss) × 500,000 points, epochs and times on
 every point, a NaN every 1,000 steps; BENCH_SCALE=0.1 keeps 1 run of the same shape. Export pages through each series (100,000 points a request) into a gzip'd
-JSON Lines file; import reads it twice (conflict check, then writing in 100,000-point ingest
+JSON Lines file; import reads it twice (checking every line and the conflicts, then writing in 100,000-point ingest
 requests) into a fresh server.
 """
 
@@ -99,7 +99,7 @@ def main() -> None:
         "|---|---|---|---|",
         f"| export (server → file) | {ex_s:.1f} s | {points / ex_s:,.0f} | {ex_mb:.0f} MiB |",
         f"| import into a fresh server | {im_s:.1f} s | {points / im_s:,.0f} | {im_mb:.0f} MiB |",
-        f"| import again (all unchanged: the conflict check only) | {again_s:.1f} s | {points / again_s:,.0f} | {again_mb:.0f} MiB |",
+        f"| import again (all unchanged: the checks only) | {again_s:.1f} s | {points / again_s:,.0f} | {again_mb:.0f} MiB |",
         "",
         "Memory is bounded by the page, not the campaign: export holds the 100,000-point page it writes",
         "and the one it prefetches, import the 100,000-point batch it builds and the one in flight (one",

@@ -123,6 +123,11 @@ describe.each(hosts)("import on $name", (factory) => {
       ["params nested 200 deep", withRun({ params: JSON.parse(`${'{"a":'.repeat(200)}1${"}".repeat(200)}`) }), 400, "runs.0.params"],
       ["an unknown campaign", withRun({ campaign: "nowhere" }), 404],
       ["an artifact never uploaded", withRun({ artifacts: [{ path: "missing.csv", created_at: T1 }] }), 404],
+      // What `runcamp import` sends from a file: its artifact paths go by the upload route's rules.
+      ["an artifact path climbing out", withRun({ artifacts: [{ path: "../../etc/x", created_at: T1 }] }), 400, "runs.0.artifacts.0.path"],
+      ["an absolute artifact path", withRun({ artifacts: [{ path: "/etc/x", created_at: T1 }] }), 400, "runs.0.artifacts.0.path"],
+      ["an artifact path with a backslash", withRun({ artifacts: [{ path: "reports\\r.csv", created_at: T1 }] }), 400, "runs.0.artifacts.0.path"],
+      ["an artifact path with NUL", withRun({ artifacts: [{ path: "reports/r\u0000.csv", created_at: T1 }] }), 400, "runs.0.artifacts.0.path"],
       ["two campaigns with one name", { campaigns: [campaign, { ...campaign, id: "other" }] }, 400, "campaigns.1.name"],
       ["a body that is an array", [run], 400],
     ];

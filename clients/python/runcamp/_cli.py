@@ -392,12 +392,13 @@ def export_cmd(ctx: _Ctx, campaign: Optional[str], filter_: Optional[str], whole
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.pass_context
 def import_cmd(click_ctx: click.Context, file: str, into: Optional[str], progress: Optional[bool]) -> None:
-    """Import an export file; importing it again changes nothing, conflicts are refused."""
-    from ._export import ExportError, import_file, read_header
+    """Import an export file; importing it again changes nothing; conflicts and bad files are refused."""
+    from ._export import import_file
+    from ._export_file import ExportError, source_repo
 
     ctx: _Ctx = click_ctx.obj
     try:
-        name = into or ctx.repo_name or read_header(file)["source"]["repo"]
+        name = into or ctx.repo_name or source_repo(file)
         report = import_file(file, ctx.repo(name), progress=sys.stderr.isatty() if progress is None else progress)
     except ExportError as e:
         raise Failure(str(e)) from None

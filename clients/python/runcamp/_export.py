@@ -19,11 +19,14 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
 
 Instants are the API's own text (``2026-01-31T12:00:00.000Z``), so they go back unchanged.
 
-Import reads the file twice. The first pass compares each campaign and run with the target
-repo: absent (imported), identical (skipped: importing twice changes nothing) or different
-(a conflict: nothing is written and every conflict is reported). The second pass writes: a
-run is created from its record, gets its points (ingest with ``reopen``) and artifacts, and
-``POST /v1/repos/{repo}/import`` then puts back its status, times and values exactly.
+Import reads the file twice. The first pass checks every line (``runcamp._export_file``: a
+bad file is refused before anything is written) and compares each campaign and run with the
+target repo: absent (imported), identical (skipped: importing twice changes nothing) or
+different (a conflict: nothing is written and every conflict is reported). The second pass
+writes: a run is created from its record with its values, gets its points (ingest with
+``reopen``) and artifacts, and ``POST /v1/repos/{repo}/import`` then puts back its status,
+times and values exactly. A run the server refuses half way is deleted again (it was absent
+before), so the target never keeps part of a run; the runs written before it stay.
 """
 
 from __future__ import annotations
@@ -39,49 +42,34 @@ from datetime import datetime, timezone
 from typing import IO, Any, Callable, Iterator, Optional
 from urllib.parse import quote
 
+import httpx
+
 from ._artifacts import artifact_url
+from ._export_file import (
+    ARTIFACT_FIELDS,
+    CAMPAIGN_FIELDS,
+    FORMAT,
+    MAX_LINE_BYTES,
+    RUN_FIELDS,
+    VERSION,
+    ExportError,
+    FileCheck,
+    export_lines,
+)
+from ._export_file import context_json as _context_json
+from ._export_file import dumps as _dumps
+from ._export_file import loads as _loads
 from ._read import Repo
 from ._run import RuncampError
 
-FORMAT = "runcamp-export"
-VERSION = 1
-RUN_FIELDS = (
-    "id", "name", "experiment", "description", "status", "archived", "campaign", "params", "tags", "provenance",
-    "created_at", "updated_at", "ended_at", "last_activity_at",
-)  # fmt: skip
-CAMPAIGN_FIELDS = ("id", "name", "description", "params", "created_at")
-ARTIFACT_FIELDS = ("path", "size", "content_type", "sha256", "created_at")
 _PAGE = 100_000  # points per series read (the server's page limit) and per ingest request
 _MAX_SERIES_PER_REQUEST = 10_000
 _MAX_BODY_BYTES = 16 * 1024 * 1024  # half the server's default body limit
 _ARTIFACT_PART = 1024 * 1024
 
 
-class ExportError(Exception):
-    """An export or import that cannot go on (bad file, conflicts, a refused request)."""
-
-
-try:  # orjson is optional (runcamp[pandas]); about 3x faster on long pages of points
-    import orjson
-
-    def _dumps(obj: Any) -> bytes:
-        return orjson.dumps(obj)
-
-    _loads: Callable[[Any], Any] = orjson.loads
-except ImportError:  # pragma: no cover - exercised where orjson is absent
-
-    def _dumps(obj: Any) -> bytes:
-        return json.dumps(obj, separators=(",", ":"), allow_nan=False).encode()
-
-    _loads = json.loads
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _context_json(context: dict) -> str:
-    return json.dumps(context, separators=(",", ":"), sort_keys=True)
 
 
 @dataclass
@@ -220,7 +208,11 @@ def export_runs(
 
 
 def _line(f: IO[bytes], obj: dict) -> None:
-    f.write(_dumps(obj))
+    data = _dumps(obj)
+    if len(data) > MAX_LINE_BYTES:  # import would refuse the file: say so here instead
+        run = obj["run"]["id"] if obj["kind"] == "run" else obj.get("run")
+        raise ExportError(f"the {obj['kind']} line{f' of run {run}' if run else ''} would take {len(data):,} bytes, past the file format's limit of {MAX_LINE_BYTES:,}")
+    f.write(data)
     f.write(b"\n")
 
 
@@ -239,49 +231,6 @@ def _export_artifact(repo: Repo, f: IO[bytes], run_id: str, path: str) -> None:
 
 
 # ---- import -----------------------------------------------------------------------------
-
-_SKIPPABLE = (b'{"kind":"points"', b'{"kind":"artifact"')
-
-
-@contextmanager
-def _lines(path: str, parse_all: bool = True) -> Iterator[Iterator[dict]]:
-    """The file's lines as dicts; with ``parse_all`` False, points and artifact lines are
-    skipped without parsing (the planning pass needs only the records)."""
-    try:
-        f = gzip.open(path, "rb")
-        first = f.readline()
-    except (OSError, EOFError) as e:
-        raise ExportError(f"{path}: not a runcamp export file ({e})") from None
-    try:
-        header = _loads(first)
-    except ValueError:
-        header = None
-    if not isinstance(header, dict) or header.get("kind") != FORMAT:
-        f.close()
-        raise ExportError(f"{path}: not a runcamp export file (no {FORMAT} header)")
-    if header.get("version") != VERSION:
-        f.close()
-        raise ExportError(f"{path}: export format version {header.get('version')!r}; this runcamp reads version {VERSION}")
-
-    def gen() -> Iterator[dict]:
-        ended = False
-        try:
-            for raw in f:
-                if not parse_all and raw.startswith(_SKIPPABLE):
-                    continue
-                obj = _loads(raw)
-                ended = obj.get("kind") == "end"
-                yield obj
-        except (OSError, EOFError, ValueError) as e:
-            raise ExportError(f"{path}: damaged or truncated ({e})") from None
-        if not ended:
-            raise ExportError(f"{path}: truncated (no end line); export it again")
-
-    try:
-        yield gen()
-    finally:
-        f.close()
-
 
 def _summaries_key(series: list) -> list:
     return sorted(({**s, "context": _context_json(s["context"])} for s in series), key=lambda s: (s["name"], s["context"]))
@@ -316,10 +265,13 @@ class _Plan:
 
 
 def _plan(target: Repo, path: str) -> _Plan:
+    """Checks every line of the file (FileCheck) and compares its campaigns and runs with the target."""
     plan = _Plan()
-    with _lines(path, parse_all=False) as lines:
-        for obj in lines:
-            kind = obj.get("kind")
+    check = FileCheck(path)
+    with export_lines(path) as lines:
+        for number, obj in lines:
+            check.line(number, obj)
+            kind = obj["kind"]
             if kind == "repo":
                 plan.repo = {"description": obj["description"], "created_at": obj["created_at"]}
             elif kind == "campaign":
@@ -342,6 +294,7 @@ def _plan(target: Repo, path: str) -> _Plan:
                     plan.runs_same += 1
                 else:
                     plan.conflicts.append(f"run {run_id}: exists in repo {target.name!r} with different {', '.join(diffs)}")
+    check.done()
     return plan
 
 
@@ -402,8 +355,13 @@ class _RunWriter:
         self.batch_series: set = set()
         self.batch_bytes = 0
         self.artifact: Optional[tuple] = None  # (path, temp file)
-        # Created first (status, fields), so that points and artifacts have a run to land in.
-        self._import({**self.rec["run"], "values": []})
+        # Created first, so that points and artifacts have a run to land in; with its whole
+        # record (values too), so the server checks all of it in a write that lands or not
+        # before any point does.
+        self._import({**self.rec["run"], "values": self._values()})
+
+    def _values(self) -> list:
+        return [{"name": v["name"], "context": v["context"], "value": v["value"], "updated_at": v["updated_at"]} for v in self.rec["values"]]
 
     def _import(self, run: dict) -> None:
         body = {"runs": [run]}
@@ -468,16 +426,17 @@ class _RunWriter:
             r = self.target._transport._client.put(
                 artifact_url(self.target.name, self.id, path), content=iter(lambda: tmp.read(_ARTIFACT_PART), b""), headers={"content-type": meta["content_type"], "content-length": str(size)}
             )
-        _check(r, f"uploading artifact {path!r} of run {self.id}")
+        stored = _check(r, f"uploading artifact {path!r} of run {self.id}")
+        if stored.get("sha256") != meta["sha256"]:  # the bytes were checked while reading: this is a changed file or a broken transfer
+            raise ExportError(f"run {self.id}, artifact {path!r}: the server stored bytes whose SHA-256 is not the one the file lists")
         self.counts.artifacts += 1
 
     def finish(self) -> None:
         self.flush()
         self.sender.drain()
         self._upload_artifact()
-        values = [{"name": v["name"], "context": v["context"], "value": v["value"], "updated_at": v["updated_at"]} for v in self.rec["values"]]
         artifacts = [{"path": a["path"], "created_at": a["created_at"]} for a in self.rec["artifacts"]]
-        self._import({**self.rec["run"], "values": values, "artifacts": artifacts})
+        self._import({**self.rec["run"], "values": self._values(), "artifacts": artifacts})
         self.counts.runs += 1
         self.counts.series += len(self.rec["series"])
 
@@ -490,23 +449,39 @@ def _closing(sender: _Sender) -> Iterator[_Sender]:
         sender.close()
 
 
-def read_header(path: str) -> dict:
-    """The file's header line (format, version, source repo, selection)."""
-    with gzip.open(path, "rb") as f:
-        try:
-            header = _loads(f.readline())
-        except (OSError, EOFError, ValueError) as e:
-            raise ExportError(f"{path}: not a runcamp export file ({e})") from None
-    if not isinstance(header, dict) or header.get("kind") != FORMAT:
-        raise ExportError(f"{path}: not a runcamp export file (no {FORMAT} header)")
-    return header
+def _undo_run(target: Repo, sender: _Sender, run_id: str) -> str:
+    """Deletes what the import wrote of ``run_id`` (absent from the target before: the plan
+    imports only absent runs), after the request in flight; says what became of the run."""
+    try:
+        sender.drain()
+    except Exception:  # the error that stopped the import is the one to report
+        pass
+    try:
+        target._call("DELETE", f"runs/{quote(run_id, safe='')}", missing_ok=True)
+    except (RuncampError, OSError, httpx.HTTPError):
+        return f"run {run_id} may be half-written in repo {target.name!r}: delete it (runcamp rm {run_id}) before importing again"
+    return f"nothing of run {run_id} was kept; the runs before it are imported"
+
+
+def _noted(err: Exception, note: str) -> Exception:
+    """The error that stopped the import, as the CLI reports it, with what became of the run."""
+    if isinstance(err, RuncampError):
+        return RuncampError(f"{err} ({note})", err.status)
+    if isinstance(err, ExportError):
+        return ExportError(f"{err} ({note})")
+    return ConnectionError(f"{err} ({note})")
 
 
 def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportReport:
     """Imports an export file into ``target`` (a Repo; its name is the target repo). Raises
-    ExportError listing every conflict, before writing anything, when the target holds a
-    campaign or run of the file with other content."""
-    plan = _plan(target, path)
+    ExportError, before writing anything, when a line of the file breaks the format's rules
+    (``runcamp._export_file``) or the target holds a campaign or run of the file with other
+    content (listing every conflict). A run the server refuses while it is written is deleted
+    again; the runs before it stay."""
+    try:
+        plan = _plan(target, path)
+    except ExportError as e:
+        raise ExportError(f"{e}; nothing was imported") from None
     if plan.conflicts:
         raise ExportError(
             f"refused: {len(plan.conflicts)} conflict(s) with repo {target.name!r}, nothing was written:\n  "
@@ -520,19 +495,33 @@ def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportRep
         head["repo"] = plan.repo
     _check(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "importing the repo and campaigns")
     writer: Optional[_RunWriter] = None
+    writing: Optional[str] = None  # the run being written, from its first request to its last
     sender = _Sender()
-    with _lines(path) as lines, _Progress(progress, f"import → {target.name}", plan.points) as bar, _closing(sender):
-        for obj in lines:
-            kind = obj.get("kind")
-            if kind == "run":
-                writer = _RunWriter(target, obj, bar, report.imported, sender) if obj["run"]["id"] in plan.runs else None
-            elif writer is None:
-                continue
-            elif kind == "points":
-                writer.points(obj)
-            elif kind == "artifact":
-                writer.artifact_part(obj)
-            elif kind == "run_end":
-                writer.finish()
-                writer = None
+    check = FileCheck(path)  # again: a file changed since the first pass must not write a bad run
+    with export_lines(path) as lines, _Progress(progress, f"import → {target.name}", plan.points) as bar, _closing(sender):
+        try:
+            for number, obj in lines:
+                check.line(number, obj)
+                kind = obj["kind"]
+                if kind == "run":
+                    writer = None
+                    if obj["run"]["id"] in plan.runs:
+                        writing = obj["run"]["id"]
+                        writer = _RunWriter(target, obj, bar, report.imported, sender)
+                elif writer is None:
+                    continue
+                elif kind == "points":
+                    writer.points(obj)
+                elif kind == "artifact":
+                    writer.artifact_part(obj)
+                elif kind == "run_end":
+                    writer.finish()
+                    writer = writing = None
+            check.done()
+        except (ExportError, RuncampError, OSError, httpx.HTTPError) as e:
+            if writing is not None:
+                raise _noted(e, _undo_run(target, sender, writing)) from None
+            if isinstance(e, httpx.HTTPError):  # from a raw request (ingest, upload): not retried, not mapped
+                raise ConnectionError(str(e)) from None
+            raise
     return report

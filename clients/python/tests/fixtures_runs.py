@@ -1,6 +1,9 @@
-"""A small repo with every kind of content an export must carry (used by the CLI tests)."""
+"""A small repo with every kind of content an export must carry, and everything a client can
+read of a repo (used by the CLI and import tests)."""
 
 from __future__ import annotations
+
+import json
 
 import httpx
 
@@ -30,3 +33,27 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
             ok(http.patch(f"/v1/repos/{repo}/runs/{run}", json={"status": status}))
     ok(http.patch(f"/v1/repos/{repo}/runs/r2", json={"archived": True}))
     ok(http.post(f"/v1/repos/{repo}/runs", json={"id": "loner", "name": "outside the campaign"}))
+
+
+def everything(server, repo: str) -> dict:
+    """What a client can read of a repo: the repo, campaigns, every run (archived too) with
+    values, series summaries, every raw point and artifact (with bytes)."""
+    with server.http() as http:
+        def get(path, **params):
+            r = http.get(path, params=params)
+            assert r.status_code == 200, r.text
+            return r.json()
+
+        base = f"/v1/repos/{repo}"
+        info = get(base)
+        info.pop("name")
+        out = {"repo": info, "campaigns": [{k: v for k, v in c.items() if k != "repo"} for c in get(f"{base}/campaigns")["items"]], "runs": {}}
+        for item in get(f"{base}/runs", filter="archived = true or archived = false", limit=1000)["items"]:
+            run = get(f"{base}/runs/{item['id']}")
+            run.pop("repo")
+            run.pop("stale")
+            run["points"] = {f"{s['name']}{json.dumps(s['context'])}": get(f"{base}/runs/{item['id']}/metrics/{s['name']}", context=json.dumps(s["context"]), limit=100000)["points"] for s in run["metrics"]}
+            run["artifacts"] = get(f"{base}/runs/{item['id']}/artifacts")["items"]
+            run["bytes"] = [http.get(f"{base}/runs/{item['id']}/artifacts/{a['path']}").content for a in run["artifacts"]]
+            out["runs"][item["id"]] = run
+        return out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fixtures_runs import fill_repo
+from fixtures_runs import everything, fill_repo
 from server import Server
 
 from runcamp._cli import cli
@@ -127,30 +127,6 @@ def test_console_script_and_module(source):
 
 
 # ---- export / import --------------------------------------------------------------------
-
-
-def everything(server, repo: str) -> dict:
-    """What a client can read of a repo: the repo, campaigns, every run (archived too) with
-    values, series summaries, every raw point and artifact (with bytes)."""
-    with server.http() as http:
-        def get(path, **params):
-            r = http.get(path, params=params)
-            assert r.status_code == 200, r.text
-            return r.json()
-
-        base = f"/v1/repos/{repo}"
-        info = get(base)
-        info.pop("name")
-        out = {"repo": info, "campaigns": [{k: v for k, v in c.items() if k != "repo"} for c in get(f"{base}/campaigns")["items"]], "runs": {}}
-        for item in get(f"{base}/runs", filter="archived = true or archived = false", limit=1000)["items"]:
-            run = get(f"{base}/runs/{item['id']}")
-            run.pop("repo")
-            run.pop("stale")
-            run["points"] = {f"{s['name']}{json.dumps(s['context'])}": get(f"{base}/runs/{item['id']}/metrics/{s['name']}", context=json.dumps(s["context"]), limit=100000)["points"] for s in run["metrics"]}
-            run["artifacts"] = get(f"{base}/runs/{item['id']}/artifacts")["items"]
-            run["bytes"] = [http.get(f"{base}/runs/{item['id']}/artifacts/{a['path']}").content for a in run["artifacts"]]
-            out["runs"][item["id"]] = run
-        return out
 
 
 def test_export_import_round_trip_is_exact_and_idempotent(source, fresh, tmp_path):

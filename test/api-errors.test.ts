@@ -411,6 +411,39 @@ describe.each(hosts)("bad input on $name", (factory) => {
       ]);
     });
 
+    test("forged cursors are a 400 on cursor: a run cursor with a bad row key, a name cursor of the wrong type or spelling", async () => {
+      const b64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      const unb64url = (cursor: string) => atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+      // A run cursor is [sort key, row key, sort fingerprint]: forge the row key and the sort key.
+      const runCursor = (await read(`/v1/repos/${REPO}/runs?limit=1`)).next_cursor as string;
+      const [key, pk, fingerprint] = JSON.parse(unb64url(runCursor));
+      expect(JSON.parse(unb64url(b64url(JSON.stringify([key, pk, fingerprint]))))).toEqual([key, pk, fingerprint]);
+      const runForgeries = [
+        [key, -5, fingerprint],
+        [key, 0, fingerprint],
+        [key, 1.5, fingerprint],
+        [key, String(pk), fingerprint],
+        [key, pk, fingerprint, 1],
+        [{}, pk, fingerprint],
+        [key, pk],
+      ].map((forged) => b64url(JSON.stringify(forged)));
+      // The genuine key spelled another way: not a cursor this server writes.
+      runForgeries.push(b64url(JSON.stringify([key, pk, fingerprint], null, 1)));
+      await rejects(
+        400,
+        runForgeries.map((cursor) => [`/v1/repos/${REPO}/runs?cursor=${cursor}`]),
+        "cursor",
+      );
+      const nameForgeries = ["[5]", "[-5]", '["a",1]', "[null]", '[ "a"]', '["\\u0061"]'].map(b64url);
+      for (const list of ["/v1/repos", `/v1/repos/${REPO}/campaigns`]) {
+        await rejects(
+          400,
+          nameForgeries.map((cursor) => [`${list}?cursor=${cursor}`]),
+          "cursor",
+        );
+      }
+    });
+
     test("an unknown sort is a 400", async () => {
       for (const sort of ["nope", "params", "created_at sideways", "created_at;drop table runs"]) {
         await rejects(400, [[`/v1/repos/${REPO}/runs?sort=${encodeURIComponent(sort)}`]], "sort");

@@ -263,6 +263,27 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
     ["an unknown attribute", `${API}/runs/search`, () => json("POST", { filter: "attributes.artifact_uri = 'x'" }), 400, "INVALID_PARAMETER_VALUE"],
     ["a bad order_by", `${API}/runs/search`, () => json("POST", { order_by: [`attributes.${SECRET} DESC`] }), 400, "INVALID_PARAMETER_VALUE"],
     ["a page token not issued here", `${API}/runs/search`, () => json("POST", { page_token: SECRET }), 400, "INVALID_PARAMETER_VALUE"],
+    // Page tokens are offsets or steps: a forged negative, fractional or mistyped one is refused.
+    ...["[-5]", "[1.5]", '["5"]', "[5,5]", "[ 5]"].flatMap((key): [string, string, () => RequestInit | undefined, number, string][] => {
+      const token = btoa(key).replace(/=+$/, "");
+      return [
+        [`a forged page token ${key} on runs/search`, `${API}/runs/search`, () => json("POST", { page_token: token }), 400, "INVALID_PARAMETER_VALUE"],
+        [
+          `a forged page token ${key} on experiments/search`,
+          `${API}/experiments/search`,
+          () => json("POST", { page_token: token }),
+          400,
+          "INVALID_PARAMETER_VALUE",
+        ],
+        [
+          `a forged page token ${key} on get-history`,
+          `${API}/metrics/get-history?metric_key=loss&page_token=${token}&run_id=RUN`,
+          () => undefined,
+          400,
+          "INVALID_PARAMETER_VALUE",
+        ],
+      ];
+    }),
     ["an unknown run_view_type", `${API}/runs/search`, () => json("POST", { run_view_type: "SOME" }), 400, "INVALID_PARAMETER_VALUE"],
     ["max_results past 50,000", `${API}/runs/search`, () => json("POST", { max_results: 50001 }), 400, "INVALID_PARAMETER_VALUE"],
     ["an experiment filter on an unknown field", `${API}/experiments/search`, () => json("POST", { filter: "params.a = 'x'" }), 400, "INVALID_PARAMETER_VALUE"],
@@ -285,7 +306,7 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
 
   test.each(cases)("%s: MLflow's error, no echo, nothing changed", async (_label, path, init, status, code) => {
     const before = await snapshot();
-    const res = await call(path.replace("/RUN/", `/${runId}/`), init());
+    const res = await call(path.replace("/RUN/", `/${runId}/`).replace(/=RUN$/, `=${runId}`), init());
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(Object.keys(body).sort()).toEqual(["error_code", "message"]);

@@ -474,18 +474,27 @@ describe.each(hosts)("bad input on $name", (factory) => {
         [`/v1/repos/${ghost}/campaigns`],
         [`/v1/repos/${ghost}/campaigns/c1`],
         [`/v1/repos/${ghost}/campaigns/c1`, json("PATCH", { name: "x" })],
-        // Naming a campaign in a repo that does not exist must not create the repo.
-        [`/v1/repos/${ghost}/runs`, json("POST", { id: "r1", campaign: "c1" })],
       ]);
+      // Naming a campaign in a repo that does not exist is a 400 on campaign (what the client
+      // must create), and must not create the repo.
+      const problem = await expectProblem(await call(`/v1/repos/${ghost}/runs`, json("POST", { id: "r1", campaign: "c1" })), 400, "campaign");
+      expect(problem.detail).toContain('"c1"');
       await expectProblem(await call(`/v1/repos/${ghost}`), 404);
     });
 
-    test("a run naming a campaign that does not exist is a 404 and no run is created", async () => {
-      await rejects(404, [
-        [`/v1/repos/${REPO}/runs`, json("POST", { id: "orphan", campaign: "no-such-campaign" })],
-        [`/v1/repos/${REPO}/runs`, json("POST", { campaign: "no such name" })],
-        [RUN, json("PATCH", { campaign: "no-such-campaign", name: "not applied" })],
-      ]);
+    // A 404 would read as "run not found" (or repo): the campaign is a field of the body.
+    test("a run naming a campaign that does not exist is a 400 on campaign naming it, and nothing is written", async () => {
+      const cases: [string, RequestInit, string][] = [
+        [`/v1/repos/${REPO}/runs`, json("POST", { id: "orphan", campaign: "no-such-campaign" }), "no-such-campaign"],
+        [`/v1/repos/${REPO}/runs`, json("POST", { campaign: "no such name" }), "no such name"],
+        [RUN, json("PATCH", { campaign: "no-such-campaign", name: "not applied" }), "no-such-campaign"],
+        [RUN, json("PATCH", { campaign: "grid-typo", status: "finished", params: { lr: 1 } }), "grid-typo"],
+      ];
+      for (const [path, init, campaign] of cases) {
+        const problem = await expectProblem(await call(path, init), 400, "campaign");
+        expect(problem.detail).toContain(`"${campaign}"`);
+        expect(problem.errors).toEqual([{ path: "campaign", message: expect.any(String) }]);
+      }
       await expectProblem(await call(`/v1/repos/${REPO}/runs/orphan`), 404);
     });
 

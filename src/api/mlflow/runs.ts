@@ -10,7 +10,7 @@ import { Tag } from "../../http/schemas.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
 import { excerpt, nameIssue } from "../../lib/text.ts";
 import { listRunSeries, MAX_TIME_MS } from "../../series/index.ts";
-import { findCampaign } from "../campaigns/ref.ts";
+import { findCampaign, lookupCampaign } from "../campaigns/ref.ts";
 import { createCampaign } from "../campaigns/service.ts";
 import type { IncomingPoint } from "../metrics/parse-points.ts";
 import { ingestPoints } from "../metrics/service.ts";
@@ -95,11 +95,8 @@ const isLabel = (key: string) => v.is(Tag, key);
 // The campaign a runcamp.campaign tag names (by id or name), created when it does not exist.
 async function campaignFor(deps: Deps, row: RunRow, ref: string): Promise<number | null> {
   if (ref === "") return null;
-  try {
-    return (await findCampaign(deps, Number(row.repo_pk), ref)).pk;
-  } catch (err) {
-    if (!(err instanceof ApiError) || err.status !== 404) throw err;
-  }
+  const found = await lookupCampaign(deps, Number(row.repo_pk), ref);
+  if (found) return found.pk;
   const id = /^[A-Za-z0-9_-]{1,64}$/.test(ref) ? ref : undefined;
   const { campaign } = await createCampaign(deps, String(row.repo), { id, name: ref.slice(0, 255) });
   return (await findCampaign(deps, Number(row.repo_pk), campaign.id)).pk;

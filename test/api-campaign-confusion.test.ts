@@ -1,6 +1,7 @@
 // GET /campaigns/{campaign}/confusion: the summed matrices checked by hand, per group, with
 // the across-run statistics from a printed t table; the CSV form; the run selection.
 import { beforeAll, describe, expect, test } from "vitest";
+import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
 import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const CONFUSION = "application/vnd.runcamp.confusion+json";
@@ -206,6 +207,31 @@ describe.each(hosts)("campaign confusion on $name", (factory) => {
     expect(find("none", "macro_avg", "", "", "f1")).toBeDefined();
     // 2 groups × (counts + 4 per class + accuracy + 2 × 4 averages)
     expect(rows).toHaveLength(4 + 2 * 4 + 1 + 8 + (9 + 3 * 4 + 1 + 8));
+  });
+
+  test("as CSV: labels and group values a spreadsheet would run as formulas start with ', numbers stay bare", async () => {
+    // Labels may not hold control characters, so tab and CR come through the group param only.
+    const labelTexts = FORMULA_TEXTS.filter(([text]) => !/[\t\r]/.test(text));
+    const labels = [...labelTexts.map(([text]) => text), -1];
+    const tags: unknown[] = [...FORMULA_TEXTS.map(([text]) => text), -0.5];
+    expect((await call(`/v1/repos/${repo}/campaigns`, json("POST", { id: "formulas", name: "formulas" }))).status).toBe(201);
+    const identity = labels.map((_, i) => labels.map((_, j) => (i === j ? 1 : 0)));
+    for (const [i, tag] of tags.entries()) {
+      const run = `/v1/repos/${repo}/runs/f${i}`;
+      expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id: `f${i}`, campaign: "formulas", params: { tag } }))).status).toBe(201);
+      const upload = { method: "PUT", headers: { "content-type": CONFUSION }, body: JSON.stringify({ labels, matrix: identity }) };
+      expect((await call(`${run}/artifacts/eval/confusion.json`, upload)).status).toBe(201);
+      expect((await call(run, json("PATCH", { status: "finished" }))).status).toBe(200);
+    }
+    const res = await call(`/v1/repos/${repo}/campaigns/formulas/confusion?path=eval/confusion.json&group_by=tag`, { headers: { accept: "text/csv" } });
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header).toEqual(["params.tag", "row", "label", "predicted", "metric", "value", "n", "mean", "std", "min", "max", "ci95"]);
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set([...FORMULA_TEXTS.map(([, cell]) => cell), "-0.5"]));
+    const labelCells = [...labelTexts.map(([, cell]) => cell), "-1"];
+    expect(new Set(rows.filter((row) => row[1] === "count").map((row) => row[2]))).toEqual(new Set(labelCells));
+    expect(new Set(rows.filter((row) => row[1] === "count").map((row) => row[3]))).toEqual(new Set(labelCells));
+    // Every number column is bare.
+    for (const row of rows) for (const cell of row.slice(5)) expect(cell).toMatch(/^(-?\d[\d.e+-]*)?$/);
   });
 
   test("a path no run has gives no groups; bad input is a 400; an unknown campaign a 404", async () => {

@@ -2,6 +2,7 @@
 // t quantiles from a printed table.
 import { beforeAll, describe, expect, test } from "vitest";
 import { describeSample, t975 } from "../src/api/campaigns/summary/stats.ts";
+import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
 import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 // t_{0.975, n-1} from a t table, by sample size n.
@@ -45,37 +46,6 @@ function expectStats(row: Row | undefined, xs: number[], nan = 0) {
     expect(Math.abs((row!.std as number) - e.std)).toBeLessThan(1e-9 * Math.max(1, e.std));
     expect(Math.abs((row!.ci95 as number) - e.ci95!)).toBeLessThan(1e-3 * e.ci95!);
   }
-}
-
-/** RFC 4180 parsing, independent of the server's writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  expect(field).toBe("");
-  expect(row).toEqual([]);
-  return rows;
 }
 
 interface RunSpec {
@@ -287,6 +257,34 @@ describe.each(hosts)("campaign summary on $name", (factory) => {
       ["plain", "a,b", '{"k":"x\\"y"}', "1", "0", "3", "", "3", "3", ""],
       ['say "hi", then\nleave', "a,b", '{"k":"x\\"y"}', "1", "0", "1", "", "1", "1", ""],
     ]);
+  });
+
+  test("CSV: text a spreadsheet would run as a formula starts with ', numbers stay bare whatever their sign", async () => {
+    await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "formulas", name: "formulas" }), 201);
+    // One run per dangerous text in the grouped param, each with a negative score; the
+    // numeric param `n` and the string "-5" beside the number -5 show that the JSON type decides.
+    const texts = FORMULA_TEXTS.map(([text]) => text);
+    const numbers = [-0.5, -1e-3, -1e-7, -5];
+    await addRuns("formulas", [
+      ...texts.map((tag, i) => ({ id: `text-${i}`, params: { tag, n: 1 }, extra: [{ name: "=1+2", value: -(i + 1) / 4 }] })),
+      ...numbers.map((n, i) => ({ id: `num-${i}`, params: { tag: n, n }, extra: [{ name: "=1+2", value: n }] })),
+    ]);
+    const csv = async (group_by: string) => parseCsv(await (await call(summaryUrl("formulas", { group_by }), { headers: { accept: "text/csv" } })).text());
+
+    const byTag = await csv("tag");
+    expect(byTag[0]).toEqual(["params.tag", "metric", "context", "n", "nan", "mean", "std", "min", "max", "ci95"]);
+    const rows = byTag.slice(1);
+    for (const [i, [, cell]] of FORMULA_TEXTS.entries()) {
+      const mean = String(-(i + 1) / 4);
+      expect(rows).toContainEqual([cell, "'=1+2", "{}", "1", "0", mean, "", mean, mean, ""]);
+    }
+    expect(rows).toContainEqual(["-5", "'=1+2", "{}", "1", "0", "-5", "", "-5", "-5", ""]);
+    expect(rows).toHaveLength(FORMULA_TEXTS.length + numbers.length);
+    // Cells that are numbers are written as numbers: no quote mark anywhere in a number column.
+    for (const row of rows) for (const cell of row.slice(3)) expect(cell).not.toMatch(/^'/);
+
+    const byNumber = await csv("n");
+    expect(byNumber.slice(1).map((row) => row[0])).toEqual(["-5", "-0.5", "-0.001", "-1e-7", "1"]);
   });
 
   test("values count like metrics: NaN values are counted, ±Infinity kept, a series wins over a value of the same name", async () => {

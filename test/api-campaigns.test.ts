@@ -154,14 +154,17 @@ describe.each(hosts)("campaigns on $name", (factory) => {
     // Runs can find it by its new name, not its old one.
     expect((await createRun(repo, { campaign: "new" })).campaign).toBe("c");
     const missing = await call(`/v1/repos/${repo}/runs`, json("POST", { campaign: "old" }));
-    expect(missing.status).toBe(404);
-    expect((await missing.json()).detail).toBe(`Campaign "old" does not exist in repo "${repo}".`);
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({
+      detail: `Campaign "old" does not exist in repo "${repo}"; create the campaign first.`,
+      errors: [{ path: "campaign", message: expect.any(String) }],
+    });
   });
 
-  test("a run naming a campaign in a repo that does not exist yet: the 404 names the campaign, nothing is created", async () => {
+  test("a run naming a campaign in a repo that does not exist yet: a 400 on campaign naming it, nothing is created", async () => {
     const repo = uniqueRepo("camps-norepo");
     const res = await call(`/v1/repos/${repo}/runs`, json("POST", { id: "r1", campaign: "grid" }));
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(400);
     expect((await res.json()).detail).toMatch(/^Campaign "grid" does not exist in repo "[^"]+" \(nor does the repo yet\); create the campaign first\.$/);
     expect((await call(`/v1/repos/${repo}`)).status).toBe(404);
   });

@@ -429,6 +429,39 @@ describe.each(hosts)("bad input on $name", (factory) => {
       ]);
     });
 
+    test("forged cursors are a 400 on cursor: a run cursor with a bad row key, a name cursor of the wrong type or spelling", async () => {
+      const b64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      const unb64url = (cursor: string) => atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+      // A run cursor is [sort key, row key, sort fingerprint]: forge the row key and the sort key.
+      const runCursor = (await read(`/v1/repos/${REPO}/runs?limit=1`)).next_cursor as string;
+      const [key, pk, fingerprint] = JSON.parse(unb64url(runCursor));
+      expect(JSON.parse(unb64url(b64url(JSON.stringify([key, pk, fingerprint]))))).toEqual([key, pk, fingerprint]);
+      const runForgeries = [
+        [key, -5, fingerprint],
+        [key, 0, fingerprint],
+        [key, 1.5, fingerprint],
+        [key, String(pk), fingerprint],
+        [key, pk, fingerprint, 1],
+        [{}, pk, fingerprint],
+        [key, pk],
+      ].map((forged) => b64url(JSON.stringify(forged)));
+      // The genuine key spelled another way: not a cursor this server writes.
+      runForgeries.push(b64url(JSON.stringify([key, pk, fingerprint], null, 1)));
+      await rejects(
+        400,
+        runForgeries.map((cursor) => [`/v1/repos/${REPO}/runs?cursor=${cursor}`]),
+        "cursor",
+      );
+      const nameForgeries = ["[5]", "[-5]", '["a",1]', "[null]", '[ "a"]', '["\\u0061"]'].map(b64url);
+      for (const list of ["/v1/repos", `/v1/repos/${REPO}/campaigns`]) {
+        await rejects(
+          400,
+          nameForgeries.map((cursor) => [`${list}?cursor=${cursor}`]),
+          "cursor",
+        );
+      }
+    });
+
     test("an unknown sort is a 400", async () => {
       for (const sort of ["nope", "params", "created_at sideways", "created_at;drop table runs"]) {
         await rejects(400, [[`/v1/repos/${REPO}/runs?sort=${encodeURIComponent(sort)}`]], "sort");
@@ -459,18 +492,27 @@ describe.each(hosts)("bad input on $name", (factory) => {
         [`/v1/repos/${ghost}/campaigns`],
         [`/v1/repos/${ghost}/campaigns/c1`],
         [`/v1/repos/${ghost}/campaigns/c1`, json("PATCH", { name: "x" })],
-        // Naming a campaign in a repo that does not exist must not create the repo.
-        [`/v1/repos/${ghost}/runs`, json("POST", { id: "r1", campaign: "c1" })],
       ]);
+      // Naming a campaign in a repo that does not exist is a 400 on campaign (what the client
+      // must create), and must not create the repo.
+      const problem = await expectProblem(await call(`/v1/repos/${ghost}/runs`, json("POST", { id: "r1", campaign: "c1" })), 400, "campaign");
+      expect(problem.detail).toContain('"c1"');
       await expectProblem(await call(`/v1/repos/${ghost}`), 404);
     });
 
-    test("a run naming a campaign that does not exist is a 404 and no run is created", async () => {
-      await rejects(404, [
-        [`/v1/repos/${REPO}/runs`, json("POST", { id: "orphan", campaign: "no-such-campaign" })],
-        [`/v1/repos/${REPO}/runs`, json("POST", { campaign: "no such name" })],
-        [RUN, json("PATCH", { campaign: "no-such-campaign", name: "not applied" })],
-      ]);
+    // A 404 would read as "run not found" (or repo): the campaign is a field of the body.
+    test("a run naming a campaign that does not exist is a 400 on campaign naming it, and nothing is written", async () => {
+      const cases: [string, RequestInit, string][] = [
+        [`/v1/repos/${REPO}/runs`, json("POST", { id: "orphan", campaign: "no-such-campaign" }), "no-such-campaign"],
+        [`/v1/repos/${REPO}/runs`, json("POST", { campaign: "no such name" }), "no such name"],
+        [RUN, json("PATCH", { campaign: "no-such-campaign", name: "not applied" }), "no-such-campaign"],
+        [RUN, json("PATCH", { campaign: "grid-typo", status: "finished", params: { lr: 1 } }), "grid-typo"],
+      ];
+      for (const [path, init, campaign] of cases) {
+        const problem = await expectProblem(await call(path, init), 400, "campaign");
+        expect(problem.detail).toContain(`"${campaign}"`);
+        expect(problem.errors).toEqual([{ path: "campaign", message: expect.any(String) }]);
+      }
       await expectProblem(await call(`/v1/repos/${REPO}/runs/orphan`), 404);
     });
 

@@ -398,7 +398,7 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       expect(down.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(2);
     });
 
-    test("-0, tiny and huge doubles round-trip; ±MAX_VALUE are not mistaken for ±Infinity", async () => {
+    test("tiny and huge doubles round-trip; ±MAX_VALUE are not mistaken for ±Infinity", async () => {
       const { path } = await newRun("doubles");
       const doubles = [
         5e-324,
@@ -420,19 +420,54 @@ describe.each(hosts)("metric ingest on $name", (factory) => {
       expect(await summaries(path)).toEqual([expect.objectContaining({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE, last: 2 ** 53 + 2 })]);
       const bucket = (await (await call(`${path}/metrics/m?points=1`)).json()).buckets[0];
       expect(bucket).toMatchObject({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE, min_step: 4, max_step: 3 });
+    });
 
-      // -0 is stored (the parser keeps its sign, see points-parse.test.ts), but JSON.stringify
-      // writes it as "0", so over HTTP it reads back as a zero of either sign.
+    // JSON.stringify writes -0 as 0; the server writes it as -0.0 wherever it reads back a stored
+    // float, which JavaScript parses as -0 (and Python as -0.0).
+    test("-0 reads back as -0: raw and downsampled, rows and columns, metrics/query, the series' last value", async () => {
+      const { repo, path } = await newRun("negzero");
+      const isNegZero = (x: unknown) => Object.is(x, -0);
       const res = await call(`${path}/metrics`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: '{"points":[{"name":"z","step":0,"value":-0},{"name":"z","step":1,"value":-0.0}]}',
+        body: '{"points":[{"name":"z","step":0,"value":-0},{"name":"z","step":1,"value":0},{"name":"z","step":2,"value":-0.0}]}',
       });
       expect(res.status).toBe(200);
-      const zeros = await raw(path, "z");
-      expect(zeros.map((p) => p.value === 0)).toEqual([true, true]);
+      expect((await raw(path, "z")).map((p) => p.value).map(isNegZero)).toEqual([true, false, true]);
+      const text = await (await call(`${path}/metrics/z`)).text();
+      expect(text).toContain('"value":-0.0');
+      expect(text).toContain('"value":0,');
       const z = (await summaries(path)).find((s) => s.name === "z")!;
-      expect([z.min === 0, z.max === 0, z.last === 0, z.count]).toEqual([true, true, true, 2]);
+      expect(isNegZero(z.last)).toBe(true);
+      expect([z.min, z.max]).toEqual([expect.closeTo(0), expect.closeTo(0)]); // zeros; their sign is not kept
+
+      const columns = await (await call(`${path}/metrics/z?format=columnar`)).json();
+      expect(columns.values.map(isNegZero)).toEqual([true, false, true]);
+      expect(isNegZero(columns.summary.last)).toBe(true);
+      // points=3: a bucket per step, each its own last point, min and max.
+      const down = await (await call(`${path}/metrics/z?points=3`)).json();
+      expect(down.buckets.map((b: { value: number; min: number; max: number }) => [b.value, b.min, b.max].map(isNegZero))).toEqual([
+        [true, true, true],
+        [false, false, false],
+        [true, true, true],
+      ]);
+      const downColumns = await (await call(`${path}/metrics/z?points=3&format=columnar`)).json();
+      expect([downColumns.values, downColumns.buckets.min, downColumns.buckets.max].map((xs: number[]) => xs.map(isNegZero))).toEqual([
+        [true, false, true],
+        [true, false, true],
+        [true, false, true],
+      ]);
+      for (const format of ["rows", "columnar"]) {
+        const query = await (await call(`/v1/repos/${repo}/metrics/query`, json("POST", { metrics: [{ name: "z" }], points: 3, format }))).json();
+        const [item] = query.items;
+        const lasts = format === "rows" ? item.points.map((p: { value: number }) => p.value) : item.values;
+        expect(lasts.map(isNegZero), format).toEqual([true, false, true]);
+      }
+      const run = await (await call(path)).json();
+      expect(isNegZero(run.metrics.find((s: { name: string }) => s.name === "z").last)).toBe(true);
+      // A later 0 at the last step takes the sign away again.
+      await ingest(path, [{ name: "z", step: 2, value: 0 }]);
+      expect(isNegZero((await summaries(path)).find((s) => s.name === "z")!.last)).toBe(false);
     });
   });
 

@@ -245,6 +245,23 @@ describe.each(hosts)("metric reads on $name", (factory) => {
       await problem(`${long.url}&cursor=${encodeURIComponent(btoa('["x"]'))}`, 400);
     });
 
+    test("a forged cursor is a 400 on cursor: wrong shape or type, a negative or fractional step, another spelling", async () => {
+      const b64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      // The cursor the server issues is the step the next page starts at, and reads on from there.
+      const first = await ok<SeriesRead>(`${long.url}&limit=1`);
+      expect(first.next_cursor).toBe(b64url(`[${long.raw[1].step}]`));
+      expect((await ok<SeriesRead>(`${long.url}&limit=1&cursor=${first.next_cursor}`)).points.map((p) => p.step)).toEqual([long.raw[1].step]);
+      const forged = ["[-5]", "[-1]", "[1.5]", '["5"]', "[null]", "[5,6]", "[]", "{}", "[true]", "[9007199254740992]", "[ 5]", "[5.0]", "[5e0]", "[05]"];
+      for (const key of forged) {
+        const body = await problem(`${long.url}&cursor=${b64url(key)}`, 400);
+        expect(body.errors, key).toEqual([{ path: "cursor", message: expect.any(String) }]);
+      }
+      // The same rule on the run's list of series, whose cursor is a (name, context) pair.
+      for (const key of ['["a"]', '["a",1]', '[1,"{}"]', '["a","{}",3]', '[ "a","{}"]']) {
+        expect((await problem(`${long.path}/metrics?cursor=${b64url(key)}`, 400)).errors, key).toEqual([{ path: "cursor", message: expect.any(String) }]);
+      }
+    });
+
     test("from > to, a negative or fractional bound is a 400", async () => {
       await problem(`${long.url}&from=10&to=9`, 400);
       await problem(`${long.url}&from=10&to=9&points=10`, 400);

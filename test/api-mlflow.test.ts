@@ -55,7 +55,9 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
       run,
       history: await ok(`/metrics/get-history?run_id=${runId}&metric_key=loss`),
       experiment: await ok(`/experiments/get?experiment_id=${experimentId}`),
+      experiments: await ok("/experiments/search", { view_type: "ALL", max_results: 1000 }),
       native,
+      runs: await (await call(`/v1/repos/${repo}/runs?limit=1000`)).json(),
     };
   }
 
@@ -223,6 +225,40 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
       400,
       "INVALID_PARAMETER_VALUE",
     ],
+    // Names and free text take /v1's rules (no NUL, no unpaired surrogate; names no control
+    // character either), checked before anything is written.
+    ...(
+      [
+        ["an experiment name with NUL", "/experiments/create", () => ({ name: `exp\u0000${SECRET}` })],
+        ["an experiment name with an unpaired surrogate", "/experiments/create", () => ({ name: "exp\ud800" })],
+        ["an experiment name with a line break", "/experiments/create", () => ({ name: "a\nb" })],
+        ["a rename to a name with NUL", "/experiments/update", () => ({ experiment_id: experimentId, new_name: "x\u0000" })],
+        ["an experiment tag key with NUL", "/experiments/set-experiment-tag", () => ({ experiment_id: experimentId, key: "k\u0000", value: "v" })],
+        ["an experiment tag value with NUL", "/experiments/set-experiment-tag", () => ({ experiment_id: experimentId, key: "k", value: "v\u0000" })],
+        ["a run name with NUL", "/runs/create", () => ({ experiment_id: experimentId, run_name: "r\u0000" })],
+        [
+          "a run name tag with a control character",
+          "/runs/create",
+          () => ({ experiment_id: experimentId, tags: [{ key: "mlflow.runName", value: "a\u0001" }] }),
+        ],
+        ["a run name with a tab", "/runs/update", () => ({ run_id: runId, run_name: "a\tb" })],
+        ["a run name of 256 characters", "/runs/update", () => ({ run_id: runId, run_name: "r".repeat(256) })],
+        ["a run name tag with a line break", "/runs/set-tag", () => ({ run_id: runId, key: "mlflow.runName", value: "a\nb" })],
+        ["a campaign tag with a control character", "/runs/log-batch", () => ({ run_id: runId, tags: [{ key: "runcamp.campaign", value: "g\u0007" }] })],
+        ["a tag key with NUL", "/runs/set-tag", () => ({ run_id: runId, key: "k\u0000", value: "v" })],
+        ["a tag value with NUL", "/runs/set-tag", () => ({ run_id: runId, key: "note", value: "v\u0000" })],
+        ["a tag value with an unpaired surrogate", "/runs/log-batch", () => ({ run_id: runId, tags: [{ key: "note", value: "v\udc00" }] })],
+        ["a param key with NUL", "/runs/log-parameter", () => ({ run_id: runId, key: "p\u0000", value: "1" })],
+        ["a metric key with an unpaired surrogate", "/runs/log-metric", () => ({ run_id: runId, key: "loss\udc00", value: 1, timestamp: 0 })],
+        ["a batch metric key with NUL", "/runs/log-batch", () => ({ run_id: runId, metrics: [{ key: "m\u0000", value: 1, timestamp: 0 }] })],
+      ] as [string, string, () => unknown][]
+    ).map(([label, path, body]): [string, string, () => RequestInit, number, string] => [
+      label,
+      `${API}${path}`,
+      () => json("POST", body()),
+      400,
+      "INVALID_PARAMETER_VALUE",
+    ]),
     [
       "a batch whose last metric is bad (nothing of it lands)",
       `${API}/runs/log-batch`,
@@ -263,6 +299,27 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
     ["an unknown attribute", `${API}/runs/search`, () => json("POST", { filter: "attributes.artifact_uri = 'x'" }), 400, "INVALID_PARAMETER_VALUE"],
     ["a bad order_by", `${API}/runs/search`, () => json("POST", { order_by: [`attributes.${SECRET} DESC`] }), 400, "INVALID_PARAMETER_VALUE"],
     ["a page token not issued here", `${API}/runs/search`, () => json("POST", { page_token: SECRET }), 400, "INVALID_PARAMETER_VALUE"],
+    // Page tokens are offsets or steps: a forged negative, fractional or mistyped one is refused.
+    ...["[-5]", "[1.5]", '["5"]', "[5,5]", "[ 5]"].flatMap((key): [string, string, () => RequestInit | undefined, number, string][] => {
+      const token = btoa(key).replace(/=+$/, "");
+      return [
+        [`a forged page token ${key} on runs/search`, `${API}/runs/search`, () => json("POST", { page_token: token }), 400, "INVALID_PARAMETER_VALUE"],
+        [
+          `a forged page token ${key} on experiments/search`,
+          `${API}/experiments/search`,
+          () => json("POST", { page_token: token }),
+          400,
+          "INVALID_PARAMETER_VALUE",
+        ],
+        [
+          `a forged page token ${key} on get-history`,
+          `${API}/metrics/get-history?metric_key=loss&page_token=${token}&run_id=RUN`,
+          () => undefined,
+          400,
+          "INVALID_PARAMETER_VALUE",
+        ],
+      ];
+    }),
     ["an unknown run_view_type", `${API}/runs/search`, () => json("POST", { run_view_type: "SOME" }), 400, "INVALID_PARAMETER_VALUE"],
     ["max_results past 50,000", `${API}/runs/search`, () => json("POST", { max_results: 50001 }), 400, "INVALID_PARAMETER_VALUE"],
     ["an experiment filter on an unknown field", `${API}/experiments/search`, () => json("POST", { filter: "params.a = 'x'" }), 400, "INVALID_PARAMETER_VALUE"],
@@ -285,7 +342,7 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
 
   test.each(cases)("%s: MLflow's error, no echo, nothing changed", async (_label, path, init, status, code) => {
     const before = await snapshot();
-    const res = await call(path.replace("/RUN/", `/${runId}/`), init());
+    const res = await call(path.replace("/RUN/", `/${runId}/`).replace(/=RUN$/, `=${runId}`), init());
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(Object.keys(body).sort()).toEqual(["error_code", "message"]);
@@ -293,6 +350,18 @@ describe.each(hosts)("the MLflow dialect on $name", (factory) => {
     expect(body.message).not.toContain(CANARY);
     expect(body.message.length).toBeLessThan(400);
     expect(await snapshot()).toEqual(before);
+  });
+
+  test("tag values are free text (line breaks kept); names tagged in take the name rules and read back in /v1", async () => {
+    const { run } = await ok("/runs/create", { experiment_id: experimentId, run_name: "café ☕" });
+    const id = run.info.run_id;
+    await ok("/runs/set-tag", { run_id: id, key: "mlflow.note.content", value: "# notes\nline two\ttabbed" });
+    await ok("/runs/set-tag", { run_id: id, key: "mlflow.runName", value: "renamed ✓" });
+    const { run: read } = await ok(`/runs/get?run_id=${id}`);
+    expect(read.data.tags).toContainEqual({ key: "mlflow.note.content", value: "# notes\nline two\ttabbed" });
+    expect(read.info.run_name).toBe("renamed ✓");
+    expect((await (await call(`/v1/repos/${repo}/runs/${id}`)).json()).name).toBe("renamed ✓");
+    await ok("/runs/delete", { run_id: id });
   });
 
   test("a deleted run refuses logging until restored", async () => {

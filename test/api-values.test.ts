@@ -121,6 +121,24 @@ describe.each(hosts)("values on $name", (factory) => {
     expect((await storedValues(path)).find((s) => s.name === "int")!.value).toBe("now a string");
   });
 
+  // JSON.stringify writes -0 as 0: the server stores and answers it as -0.0 instead.
+  test("-0 reads back as -0, alone or inside an object, in the PUT answer, the run and run columns", async () => {
+    const { repo, path } = await newRun("negzero");
+    const body = '[{"name":"z","value":-0},{"name":"report","value":{"delta":-0.0,"list":[0,-0]}},{"name":"zero","value":0}]';
+    const res = await call(`${path}/values`, { method: "PUT", headers: { "content-type": "application/json" }, body });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('"value":-0.0');
+    const signs = (values: Value[]) => {
+      const by = Object.fromEntries(values.map((v) => [v.name, v.value])) as { z: number; report: { delta: number; list: number[] }; zero: number };
+      return [by.z, by.report.delta, ...by.report.list, by.zero].map((x) => Object.is(x, -0));
+    };
+    expect(signs(JSON.parse(text).items)).toEqual([true, true, false, true, false]);
+    expect(signs(await storedValues(path))).toEqual([true, true, false, true, false]);
+    const runs = await (await call(`/v1/repos/${repo}/runs?columns=values.z,values.zero`)).json();
+    expect(Object.values(runs.items[0].columns).map((x) => Object.is(x, -0))).toEqual([true, false]);
+  });
+
   test("contexts are canonical: key order does not make a new value", async () => {
     const { path } = await newRun("canon");
     await putValues(path, [{ name: "acc", context: { b: 1, a: 2 }, value: "first" }]);

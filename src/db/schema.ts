@@ -100,7 +100,8 @@ export const runValues = sqliteTable(
 // Non-finite floats never reach a REAL column: SQLite turns NaN into NULL and libSQL's HTTP
 // protocol (JSON) cannot carry ±Infinity. REAL columns hold NaN as NULL and ±Infinity clamped
 // to ±Number.MAX_VALUE (so SQL comparisons still order them right); `flags` records which
-// values were non-finite so reads restore them exactly (see src/series/codec/float-columns.ts).
+// values were non-finite (and a last value of -0, which a REAL column stores as 0) so reads
+// restore them exactly (see src/series/codec/float-columns.ts).
 
 // A metric series and the summary kept current on every ingest. min/max ignore NaN
 // (null when every point is NaN).

@@ -45,3 +45,12 @@ function jsonParametersAsContent(parameters: Parameter[]) {
 export function jsonResponse(description: string, schema: v.GenericSchema) {
   return { description, content: { "application/json": { schema: resolver(schema) } } };
 }
+
+/** The text/csv form of a response (cells by src/lib/csv.ts). */
+export const csvContent = {
+  schema: {
+    type: "string" as const,
+    description:
+      "RFC 4180 CSV with a header line. A text cell that starts with =, +, -, @, tab or CR gets a leading ' so that spreadsheets show it instead of running it as a formula; numbers are written bare, whatever their sign.",
+  },
+};

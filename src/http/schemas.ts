@@ -20,15 +20,18 @@ const unicode = v.rawCheck<string>(({ dataset, addIssue }) => {
   const issue = dataset.typed ? surrogateIssue(dataset.value) : null;
   if (issue) addIssue({ message: issue });
 });
+/** The characters of a name, key or label, for a string schema to spread after its lengths (the MLflow dialect's have their own). */
+export const nameRule = [controlFree, unicode] as const;
+/** The characters of free text (descriptions, MLflow tag values): no NUL, no unpaired surrogates. */
+export const freeTextRule = [v.regex(NUL_FREE, "must not contain NUL characters"), unicode] as const;
 export const Name = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
   v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
-  controlFree,
-  unicode,
+  ...nameRule,
 );
-export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), v.regex(NUL_FREE, "must not contain NUL characters"), unicode);
-export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), controlFree, unicode);
+export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), ...freeTextRule);
+export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), ...nameRule);
 export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
 // valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are
 // refused before it sees them. (The OpenAPI generator skips the check and keeps the record.)

@@ -11,3 +11,6 @@ export function fromWire(x: WireNumber): number {
   if (typeof x === "number") return x;
   return x === "NaN" ? NaN : x === "Infinity" ? Infinity : -Infinity;
 }
+
+/** -0, which compares equal to 0 (JSON.stringify writes it as 0: see ./json.ts). */
+export const isNegativeZero = (x: number) => x === 0 && 1 / x < 0;

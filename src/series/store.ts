@@ -171,7 +171,7 @@ function summaryUpdate(series: StoredSummary, touched: Block[], plan: WritePlan,
   const setLast = `last_value = CASE WHEN ?2 THEN ?3 ELSE last_value END,
             last_time = CASE WHEN ?2 THEN ?4 ELSE last_time END,
             version = version + 1`;
-  const keptLastFlags = `(CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf} END)`;
+  const keptLastFlags = `(CASE WHEN ?2 THEN ?5 ELSE flags & ${FLAG.lastNaN | FLAG.lastPosInf | FLAG.lastNegInf | FLAG.lastNegZero} END)`;
   const removedSet = new Set(plan.remove);
   const pureAppend = series.lastStep === null || lo > series.lastStep;
   const summary = updatedSummary(

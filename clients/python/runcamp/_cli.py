@@ -89,12 +89,27 @@ def _table(columns: list, rows: list, title: Optional[str] = None) -> None:
     _console().print(table)
 
 
+# Spreadsheets run a cell starting with one of these as a formula (SECURITY.md, "CSV").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell: text that a spreadsheet would run as a formula gets a leading ' (OWASP's
+    rule, as in the server's CSVs). Text or number follows the value's type, not its look:
+    the float -0.5 stays -0.5, the string "-5" becomes '-5."""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return _cell(value)
+
+
 def _csv(columns: list, rows: list) -> None:
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
+    # RFC 4180's CRLF: the writer then quotes a field holding a lone CR too (with "\n" it did
+    # not, and a CR inside a cell broke the line).
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow([_csv_cell(c) for c in columns])
     for row in rows:
-        w.writerow([_cell(v) for v in row])
+        w.writerow([_csv_cell(v) for v in row])
     click.echo(out.getvalue(), nl=False)
 
 
@@ -184,7 +199,7 @@ def ls(ctx: _Ctx, filter_: Optional[str], sort: Optional[str], columns: Optional
             click.echo(json.dumps({k: v for k, v in r._raw.items() if k != "provenance"}))
         return
     header = _LS_FIXED + fields
-    rows = [[r.id, r.name, r.experiment, r.status + (" (stale)" if r.stale else ""), r.campaign, r._raw.get("created_at"), *(r._raw.get("columns", {}).get(f) for f in fields)] for r in runs]
+    rows = [[r.id, r.name, r.experiment, r.status + (" (stale)" if r.stale else ""), r.campaign, r._raw.get("created_at"), *(r.columns.get(f) for f in fields)] for r in runs]
     if as_csv:
         _csv(header, rows)
     else:

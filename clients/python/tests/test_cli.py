@@ -88,6 +88,50 @@ def test_summary_table_and_csv(source):
     assert r.exit_code == 2
 
 
+# Text a spreadsheet would run as a formula, and the cell every CSV must hold for it.
+FORMULAS = [
+    ('=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK("http://evil.example","x")'),
+    ("+1", "'+1"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"),
+    ("\rx", "'\rx"),
+    ("-5", "'-5"),  # a string: text, whatever it looks like
+]
+
+
+def test_csv_output_neutralises_formulas_and_keeps_numbers_bare(fresh):
+    repo = "formulas"
+    with fresh.http() as http:
+        assert http.post(f"/v1/repos/{repo}/campaigns", json={"id": "c", "name": "c"}).status_code == 201
+        runs = [(f"t{i}", {"tag": text, "n": 1}, -(i + 0.5) / 4) for i, (text, _) in enumerate(FORMULAS)]
+        runs += [(f"n{i}", {"tag": n, "n": n}, n) for i, n in enumerate([-0.5, -1e-3, -5])]
+        for run_id, params, score in runs:
+            assert http.post(f"/v1/repos/{repo}/runs", json={"id": run_id, "name": "=1+2", "campaign": "c", "params": params}).status_code == 201
+            assert http.put(f"/v1/repos/{repo}/runs/{run_id}/values", json=[{"name": "score", "value": score}]).status_code == 200
+            assert http.post(f"/v1/repos/{repo}/runs/{run_id}/metrics", json={"points": [{"name": "m", "step": 0, "value": "-Infinity" if run_id == "n0" else score}]}).status_code == 200
+            assert http.patch(f"/v1/repos/{repo}/runs/{run_id}", json={"status": "finished"}).status_code == 200
+
+    r = run(fresh, "ls", "--columns", "params.tag,params.n,values.score,metrics.m.last", "--csv", repo=repo)
+    assert r.exit_code == 0, r.output
+    lines = list(csv.reader(io.StringIO(r.output)))
+    assert lines[0][6:] == ["params.tag", "params.n", "values.score", "metrics.m.last"]
+    by_run = {line[0]: line for line in lines[1:]}
+    for i, (_, cell) in enumerate(FORMULAS):
+        assert by_run[f"t{i}"][1] == "'=1+2"  # the run's name
+        assert by_run[f"t{i}"][6:] == [cell, "1", str(-(i + 0.5) / 4), str(-(i + 0.5) / 4)]
+    # Numbers are written as numbers, negative or not (NaN and ±Infinity as their wire names).
+    assert by_run["n0"][6:] == ["-0.5", "-0.5", "-0.5", "-Infinity"]
+    assert by_run["n1"][6:] == ["-0.001", "-0.001", "-0.001", "-0.001"]
+    assert by_run["n2"][6:] == ["-5", "-5", "-5", "-5"]
+
+    # The server's CSV, passed through by `summary --csv`, follows the same rule.
+    r = run(fresh, "summary", "c", "--group-by", "params.tag", "--metrics", "score", "--csv", repo=repo)
+    assert r.exit_code == 0, r.output
+    rows = list(csv.reader(io.StringIO(r.output)))
+    assert {row[0] for row in rows[1:]} == {cell for _, cell in FORMULAS} | {"-0.5", "-0.001", "-5"}
+
+
 def test_close_rm(source):
     with source.http() as http:
         assert http.post(f"/v1/repos/{REPO}/runs", json={"id": "doomed"}).status_code == 201

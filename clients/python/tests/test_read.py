@@ -244,3 +244,23 @@ def test_campaign_get_or_create_and_errors_that_name_the_missing_thing(server):
         repo.runs("params.x >")
     with pytest.raises(runcamp.RuncampError, match='Repo "no-such-repo" does not exist'):
         runcamp.Repo("no-such-repo", url=server.url).runs()
+
+
+def test_negative_zero_reads_back_with_its_sign(server):
+    """The server writes a stored -0.0 as the JSON literal -0.0 (json.loads reads a bare -0 as the int 0)."""
+    negative = lambda x: x == 0 and math.copysign(1.0, x) < 0  # noqa: E731
+    with runcamp.Run("negzero", repo="negzero", url=server.url) as run:
+        for step, v in enumerate([-0.0, 0.0, -0.0]):
+            run.track(v, name="z", step=step)
+        run.set_value("z", -0.0)
+        run.set_value("report", {"delta": -0.0, "list": [0.0, -0.0]})
+    assert run.errors == []
+    record = runcamp.Repo("negzero", url=server.url).run("negzero")
+    assert [negative(v) for v in record.series("z")["value"]] == [True, False, True]
+    down = record.series("z", points=3)
+    assert [negative(v) for col in ("value", "min", "max") for v in down[col]] == [True, False, True] * 3
+    assert negative(record.value("z")) and not negative(record.value("report")["list"][0])
+    assert negative(record.value("report")["delta"]) and negative(record.value("report")["list"][1])
+    assert negative(next(m for m in record.metrics if m["name"] == "z")["last"])
+    long = runcamp.Repo("negzero", url=server.url).metrics("z")
+    assert [negative(v) for v in long["value"]] == [True, False, True]

@@ -1517,7 +1517,7 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     tags?: string[];
-                    /** @description Campaign id or name */
+                    /** @description Campaign id or name, of a campaign of this repo: one that does not exist is a 400 on campaign */
                     campaign?: string;
                     provenance?: {
                         [key: string]: unknown;

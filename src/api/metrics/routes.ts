@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
+import { floatJson } from "../../http/float-json.ts";
 import { jsonResponse } from "../../http/openapi.ts";
 import { badRequest, problems, unsupportedMediaType } from "../../http/problems.ts";
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
@@ -95,7 +96,7 @@ export function metricRoutes(deps: Deps) {
       async (c) => {
         const { repo, run } = c.req.valid("param");
         const { limit, cursor } = c.req.valid("query");
-        return c.json(await listSeries(deps, repo, run, limit, cursor));
+        return floatJson(c, await listSeries(deps, repo, run, limit, cursor));
       },
     )
     .get(
@@ -118,7 +119,7 @@ export function metricRoutes(deps: Deps) {
         const q = c.req.valid("query");
         if (q.from !== undefined && q.to !== undefined && q.from > q.to)
           throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
-        return c.json(await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q));
+        return floatJson(c, await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q));
       },
     )
     .post(
@@ -143,7 +144,7 @@ export function metricRoutes(deps: Deps) {
           "runs" in body
             ? await resolveRunIds(deps, repo, body.runs)
             : await findRunsBySelection(deps, repo, { filter: body.filter, status: body.status }, MAX_QUERY_RUNS);
-        return c.json(await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to, format: body.format }));
+        return floatJson(c, await querySeries(deps, { runs, metrics: body.metrics, points: body.points, from: body.from, to: body.to, format: body.format }));
       },
     );
 }

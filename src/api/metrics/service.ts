@@ -75,7 +75,7 @@ async function readOneSeries(deps: Deps, row: SeriesRow, options: ReadOptions): 
   if (options.points !== undefined) {
     buckets = await downsampleSeries(deps, row, options.points, options);
   } else {
-    const from = options.cursor ? Number(decodeCursor(options.cursor, ["number"])[0]) : (options.from ?? 0);
+    const from = options.cursor ? Number(decodeCursor(options.cursor, ["integer"])[0]) : (options.from ?? 0);
     const page = await readPoints(deps, row, from, options.to ?? Number.MAX_SAFE_INTEGER, options.limit);
     points = page.points;
     nextCursor = page.nextStep === null ? null : encodeCursor([page.nextStep]);

@@ -173,7 +173,7 @@ export async function searchExperiments(
   });
   order.push("x.creation_time DESC", "CAST(x.experiment_id AS INTEGER) DESC");
   const limit = input.max_results ?? 1000;
-  const offset = input.page_token ? Number(decodeCursor(input.page_token, ["number"])[0]) : 0;
+  const offset = input.page_token ? Number(decodeCursor(input.page_token, ["integer"])[0]) : 0;
   const rs = await deps.client.execute({
     sql: `SELECT * FROM ${EXPERIMENTS} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order.join(", ")} LIMIT ? OFFSET ?`,
     args: [...args, limit + 1, offset],

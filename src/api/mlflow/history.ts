@@ -36,7 +36,7 @@ export async function metricHistory(
   const row = await findMlflowRun(deps, input.run_id ?? input.run_uuid);
   const series = await seriesOfKey(deps, Number(row.pk), input.metric_key);
   if (!series) return { metrics: [] };
-  const from = input.page_token ? Number(decodeCursor(input.page_token, ["number"])[0]) : 0;
+  const from = input.page_token ? Number(decodeCursor(input.page_token, ["integer"])[0]) : 0;
   const page = await readPoints(deps, series, from, Number.MAX_SAFE_INTEGER, input.max_results ?? WHOLE_HISTORY);
   const metrics = page.points.map((p) => metricOf(input.metric_key, p));
   return page.nextStep === null ? { metrics } : { metrics, next_page_token: encodeCursor([page.nextStep]) };

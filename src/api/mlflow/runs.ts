@@ -8,9 +8,9 @@ import { storedJson } from "../../http/params-json.ts";
 import { ApiError } from "../../http/problems.ts";
 import { Tag } from "../../http/schemas.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
-import { excerpt, nameIssue } from "../../lib/text.ts";
+import { excerpt } from "../../lib/text.ts";
 import { listRunSeries, MAX_TIME_MS } from "../../series/index.ts";
-import { findCampaign } from "../campaigns/ref.ts";
+import { findCampaign, lookupCampaign } from "../campaigns/ref.ts";
 import { createCampaign } from "../campaigns/service.ts";
 import type { IncomingPoint } from "../metrics/parse-points.ts";
 import { ingestPoints } from "../metrics/service.ts";
@@ -95,19 +95,14 @@ const isLabel = (key: string) => v.is(Tag, key);
 // The campaign a runcamp.campaign tag names (by id or name), created when it does not exist.
 async function campaignFor(deps: Deps, row: RunRow, ref: string): Promise<number | null> {
   if (ref === "") return null;
-  try {
-    return (await findCampaign(deps, Number(row.repo_pk), ref)).pk;
-  } catch (err) {
-    if (!(err instanceof ApiError) || err.status !== 404) throw err;
-  }
+  const found = await lookupCampaign(deps, Number(row.repo_pk), ref);
+  if (found) return found.pk;
   const id = /^[A-Za-z0-9_-]{1,64}$/.test(ref) ? ref : undefined;
-  const { campaign } = await createCampaign(deps, String(row.repo), { id, name: ref.slice(0, 255) });
+  const { campaign } = await createCampaign(deps, String(row.repo), { id, name: ref });
   return (await findCampaign(deps, Number(row.repo_pk), campaign.id)).pk;
 }
 
 async function applyTag(deps: Deps, row: RunRow, changes: RunChanges, tag: TagIn): Promise<void> {
-  const issue = nameIssue(tag.key);
-  if (issue) throw invalidParameter(`Invalid tag key: it ${issue}.`);
   if (tag.key === "mlflow.runName") changes.name = tag.value;
   else if (tag.key === "runcamp.campaign") changes.campaignPk = await campaignFor(deps, row, tag.value);
   else {
@@ -138,8 +133,6 @@ export function typedParam(text: string): unknown {
 function applyParams(row: RunRow, changes: RunChanges, params: ParamIn[]): void {
   const seen = new Map<string, string>();
   for (const { key, value } of params) {
-    const issue = nameIssue(key);
-    if (issue) throw invalidParameter(`Invalid param key: it ${issue}.`);
     const before = seen.get(key);
     if (before !== undefined && before !== value)
       throw invalidParameter(`Duplicate parameter keys have been submitted: ${excerpt(key, 60)} with different values.`);
@@ -157,8 +150,6 @@ function applyParams(row: RunRow, changes: RunChanges, params: ParamIn[]): void 
 
 function parseMetrics(metrics: MetricIn[], now: number): IncomingPoint[] {
   return metrics.map((m, i) => {
-    const issue = nameIssue(m.key);
-    if (issue) throw invalidParameter(`Invalid metric key at metrics[${i}]: it ${issue}.`);
     const step = m.step ?? 0;
     if (step < 0) throw invalidParameter(`Invalid metric step at metrics[${i}]: runcamp keeps steps from 0 to 2^53-1.`);
     const timestamp = m.timestamp ?? now;

@@ -5,6 +5,7 @@
 // openapi.yaml (see README, "Using MLflow clients"), but each answer's shape is declared once
 // here and the services return its InferOutput.
 import * as v from "valibot";
+import { freeTextRule, Name, nameRule, ShortText } from "../../http/schemas.ts";
 
 /** MLflow's limits (mlflow/utils/validation.py). */
 export const MLFLOW_LIMITS = {
@@ -20,10 +21,14 @@ export const MLFLOW_LIMITS = {
 } as const;
 
 const Int64 = v.union([v.pipe(v.number(), v.safeInteger()), v.pipe(v.string(), v.regex(/^-?\d{1,16}$/), v.transform(Number), v.safeInteger())]);
+// Names, keys and free text take runcamp's rules (src/http/schemas.ts) with MLflow's lengths:
+// what the dialect stores, /v1 reads, and a NUL or a lone surrogate /v1 refuses must not
+// come in through here.
 const Key = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
   v.maxLength(MLFLOW_LIMITS.keyLength, `must be at most ${MLFLOW_LIMITS.keyLength} characters`),
+  ...nameRule,
 );
 const Id = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256, "must be at most 256 characters"));
 const Stringish = v.union([v.string(), v.pipe(v.number(), v.transform(String)), v.pipe(v.boolean(), v.transform(String))]);
@@ -50,15 +55,23 @@ export const ParamIn = v.object({
 export type ParamIn = v.InferOutput<typeof ParamIn>;
 const TagIn = v.object({
   key: Key,
-  value: v.pipe(Stringish, v.maxLength(MLFLOW_LIMITS.tagValueLength, `must be at most ${MLFLOW_LIMITS.tagValueLength} characters`)),
+  value: v.pipe(Stringish, v.maxLength(MLFLOW_LIMITS.tagValueLength, `must be at most ${MLFLOW_LIMITS.tagValueLength} characters`), ...freeTextRule),
 });
 export type TagIn = v.InferOutput<typeof TagIn>;
+// A run's tags whose values become runcamp fields take those fields' rules: mlflow.runName is
+// the run's name, runcamp.campaign names its campaign ("" for none).
+const RunTagValue: Record<string, v.GenericSchema> = { "mlflow.runName": ShortText, "runcamp.campaign": v.union([v.literal(""), Name]) };
+const runTagValue = v.check(
+  (tag: TagIn) => !Object.hasOwn(RunTagValue, tag.key) || v.is(RunTagValue[tag.key], tag.value),
+  "is not a valid run name or campaign for this tag",
+);
+const RunTagIn = v.pipe(TagIn, v.forward(runTagValue, ["value"]));
 
 export const RUN_STATUSES_MLFLOW = ["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"] as const;
 export const VIEW_TYPES = ["ACTIVE_ONLY", "DELETED_ONLY", "ALL"] as const;
 
 export const CreateExperiment = v.object({
-  name: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(MLFLOW_LIMITS.experimentNameLength, "is too long")),
+  name: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(MLFLOW_LIMITS.experimentNameLength, "is too long"), ...nameRule),
   artifact_location: v.optional(v.string()),
   tags: v.optional(v.array(TagIn)),
 });
@@ -77,9 +90,9 @@ export const SearchExperiments = v.object({
 export const CreateRun = v.object({
   experiment_id: v.optional(Id),
   user_id: v.optional(v.string()),
-  run_name: v.optional(v.string()),
+  run_name: v.optional(ShortText),
   start_time: v.optional(Int64),
-  tags: v.optional(v.array(TagIn)),
+  tags: v.optional(v.array(RunTagIn)),
 });
 export type CreateRunInput = v.InferOutput<typeof CreateRun>;
 export const RunOnly = v.object(RunRef);
@@ -87,15 +100,22 @@ export const UpdateRun = v.object({
   ...RunRef,
   status: v.optional(v.picklist(RUN_STATUSES_MLFLOW)),
   end_time: v.optional(Int64),
-  run_name: v.optional(v.string()),
+  run_name: v.optional(ShortText),
 });
 export type UpdateRunInput = v.InferOutput<typeof UpdateRun>;
 export const LogMetric = v.object({ ...RunRef, ...MetricIn.entries });
 export const LogParam = v.object({ ...RunRef, ...ParamIn.entries });
-export const SetTag = v.object({ ...RunRef, ...TagIn.entries });
+const RunTagFields = v.object({ ...RunRef, ...TagIn.entries });
+// Typed explicitly: inferred from the check, the pipe's output would narrow to TagIn.
+export const SetTag = v.pipe(RunTagFields, v.forward<v.InferOutput<typeof RunTagFields>, v.CheckIssue<TagIn>, ["value"]>(runTagValue, ["value"]));
 export const DeleteTag = v.object({ ...RunRef, key: Key });
 // Sizes are checked by the service, so the error says MLflow's words ("at most 1000 metrics").
-export const LogBatch = v.object({ ...RunRef, metrics: v.optional(v.array(MetricIn)), params: v.optional(v.array(ParamIn)), tags: v.optional(v.array(TagIn)) });
+export const LogBatch = v.object({
+  ...RunRef,
+  metrics: v.optional(v.array(MetricIn)),
+  params: v.optional(v.array(ParamIn)),
+  tags: v.optional(v.array(RunTagIn)),
+});
 export type LogBatchInput = v.InferOutput<typeof LogBatch>;
 export const LogInputs = v.object({ ...RunRef, datasets: v.optional(v.array(v.unknown())), models: v.optional(v.array(v.unknown())) });
 

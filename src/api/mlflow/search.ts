@@ -78,7 +78,7 @@ export async function searchMlflowRuns(deps: Deps, input: SearchRunsInput): Prom
   }
   order.push("r.created_at DESC", "r.pk DESC");
   const limit = input.max_results ?? 1000;
-  const offset = input.page_token ? Number(decodeCursor(input.page_token, ["number"])[0]) : 0;
+  const offset = input.page_token ? Number(decodeCursor(input.page_token, ["integer"])[0]) : 0;
   const rs = await deps.client.execute({
     sql: `SELECT ${MLFLOW_RUN_COLUMNS} FROM ${MLFLOW_RUN_FROM} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order.join(", ")} LIMIT ? OFFSET ?`,
     args: [...args, ...orderArgs, limit + 1, offset],

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { Deps } from "../../deps.ts";
+import { floatJson } from "../../http/float-json.ts";
 import { jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";
 import { RepoParams, RunParams } from "../../http/schemas.ts";
@@ -45,7 +46,7 @@ export function runRoutes(deps: Deps) {
       params(RepoParams),
       query(ListRunsQuery),
       async (c) => {
-        return c.json(await listRuns(deps, c.req.valid("param").repo, c.req.valid("query")));
+        return floatJson(c, await listRuns(deps, c.req.valid("param").repo, c.req.valid("query")));
       },
     )
     .get(
@@ -71,7 +72,7 @@ export function runRoutes(deps: Deps) {
       params(RunParams),
       async (c) => {
         const { repo, run } = c.req.valid("param");
-        return c.json(await getRun(deps, repo, run));
+        return floatJson(c, await getRun(deps, repo, run));
       },
     )
     .patch(

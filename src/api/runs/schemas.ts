@@ -61,7 +61,12 @@ export const RunDetailView = v.pipe(
 );
 export type RunDetailView = v.InferOutput<typeof RunDetailView>;
 
-const CampaignRef = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.description("Campaign id or name"));
+const CampaignRef = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(255),
+  v.description("Campaign id or name, of a campaign of this repo: one that does not exist is a 400 on campaign"),
+);
 const Tags = v.pipe(v.array(Tag), v.maxLength(256, "at most 256 tags"));
 
 export const CreateRunBody = StrictObject({

@@ -2,7 +2,7 @@
 import type { Deps } from "../../deps.ts";
 import { type CompiledSort, compileFilter, compileSort, type FilterOptions, filterNamesField, type SqlArg } from "../../filter/compile.ts";
 import { type Expr, FilterError, parseFilter, parseSort } from "../../filter/parse.ts";
-import { decodeCursor, pageOf } from "../../http/cursor.ts";
+import { decodeCursor, invalidCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest } from "../../http/problems.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
 import { findRepoPk } from "../repos/lookup.ts";
@@ -103,9 +103,8 @@ function decodeRunCursor(cursor: string, sort: RunSort): { value: SortValue; pk:
   const key = decodeCursor(cursor);
   const [value, pk, fingerprint] = key;
   const valueOk = value === null ? sort.nullable : typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
-  if (key.length !== 3 || !valueOk || !Number.isSafeInteger(pk)) {
-    throw badRequest("The cursor is not one this server issued.", [{ path: "cursor", message: "invalid cursor" }]);
-  }
+  // Row keys (pk) start at 1.
+  if (key.length !== 3 || !valueOk || !Number.isSafeInteger(pk) || (pk as number) < 1) throw invalidCursor();
   if (fingerprint !== sort.fingerprint) {
     throw badRequest("The cursor was issued for another sort; page with the sort it came from.", [{ path: "cursor", message: "belongs to another sort" }]);
   }

@@ -2,14 +2,15 @@ import type { InStatement } from "@libsql/client";
 import type { Deps } from "../../deps.ts";
 import { pageOf } from "../../http/cursor.ts";
 import { storedJson } from "../../http/params-json.ts";
-import { ApiError, notFound } from "../../http/problems.ts";
+import { ApiError, badRequest } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
+import { excerpt } from "../../lib/text.ts";
 import { iso, isoOrNull } from "../../lib/time.ts";
 import { deleteSeriesOf, listRunSeries } from "../../series/index.ts";
 import { deleteArtifactsOf } from "../artifacts/service.ts";
-import { findCampaign } from "../campaigns/ref.ts";
+import { lookupCampaign } from "../campaigns/ref.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
 import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
 import { listValues } from "../values/service.ts";
@@ -52,6 +53,19 @@ async function selectRun(deps: Deps, repoPk: number, runId: string) {
 }
 
 /** The stored run row, or a 404 naming what is missing (repo or run). */
+// A run's campaign is a field of the body, not the resource the request addresses: one that
+// does not exist is a 400 on `campaign`, which a client cannot mistake for "run not found".
+const unknownCampaign = (ref: string, where: string) =>
+  badRequest(`Campaign ${excerpt(ref)} does not exist in ${where}; create the campaign first.`, [
+    { path: "campaign", message: "no campaign of this repo has this id or name" },
+  ]);
+
+async function campaignField(deps: Deps, repoPk: number, ref: string, repo: string): Promise<number> {
+  const found = await lookupCampaign(deps, repoPk, ref);
+  if (!found) throw unknownCampaign(ref, `repo "${repo}"`);
+  return found.pk;
+}
+
 async function requireRun(deps: Deps, repo: string, runId: string) {
   const repoPk = await findRepoPk(deps, repo);
   const row = await selectRun(deps, repoPk, runId);
@@ -67,14 +81,13 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
   const params = storedJson(input.params ?? {}, "params", deps.config.limits);
   const provenance = input.provenance ? storedJson(input.provenance, "provenance", deps.config.limits) : null;
   // A campaign can only exist in an existing repo: naming one must not create the repo
-  // as a side effect of a request that then fails with 404. The 404 names the campaign:
-  // that is what the client has to create (creating it creates the repo too).
+  // as a side effect of a request that then fails. The error names the campaign: that is
+  // what the client has to create (creating it creates the repo too).
   let repoPk: number;
   try {
     repoPk = input.campaign ? await findRepoPk(deps, repo) : await ensureRepo(deps, repo);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404 && input.campaign)
-      throw notFound(`Campaign "${input.campaign}" does not exist in repo "${repo}" (nor does the repo yet); create the campaign first.`);
+    if (err instanceof ApiError && err.status === 404 && input.campaign) throw unknownCampaign(input.campaign, `repo "${repo}" (nor does the repo yet)`);
     throw err;
   }
   if (input.id) {
@@ -86,7 +99,7 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
       return { run: runView(repo, { ...existing, last_activity_at: now }, staleBefore(deps)), created: false };
     }
   }
-  const campaignPk = input.campaign ? (await findCampaign(deps, repoPk, input.campaign, repo)).pk : null;
+  const campaignPk = input.campaign ? await campaignField(deps, repoPk, input.campaign, repo) : null;
   const id = input.id ?? generateId();
   const now = Date.now();
   const rs = await deps.client.execute({
@@ -141,7 +154,7 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     columns.status = patch.status;
     columns.ended_at = patch.status === "running" ? null : Date.now();
   }
-  if (patch.campaign !== undefined) columns.campaign_pk = patch.campaign === null ? null : (await findCampaign(deps, repoPk, patch.campaign, repo)).pk;
+  if (patch.campaign !== undefined) columns.campaign_pk = patch.campaign === null ? null : await campaignField(deps, repoPk, patch.campaign, repo);
   if (patch.params !== undefined) {
     storedJson(patch.params, "params", deps.config.limits); // refused before the (recursive) merge walks it
     columns.params = storedJson(mergePatch(JSON.parse(String(row.params)), patch.params), "params", deps.config.limits);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { Deps } from "../../deps.ts";
+import { floatJson } from "../../http/float-json.ts";
 import { jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";
 import { RunParams } from "../../http/schemas.ts";
@@ -25,7 +26,7 @@ export function valueRoutes(deps: Deps) {
       // Object values keep keys valibot would drop (see keepFreeFormJson).
       const raw = (await c.req.json()) as { value: unknown }[];
       const values = c.req.valid("json").map((item, i) => ({ ...item, value: raw[i].value as typeof item.value }));
-      return c.json({ items: await putValues(deps, repo, run, values) });
+      return floatJson(c, { items: await putValues(deps, repo, run, values) });
     },
   );
 }

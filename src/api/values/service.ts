@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.ts";
 import { contextKey } from "../../http/context-key.ts";
 import { badRequest } from "../../http/problems.ts";
 import { parseContext } from "../../lib/context.ts";
+import { jsonText } from "../../lib/json.ts";
 import { deeperThan } from "../../lib/json-depth.ts";
 import { iso } from "../../lib/time.ts";
 import { activityStatement } from "../runs/liveness/activity.ts";
@@ -35,7 +36,8 @@ export function prepareValues(deps: Deps, values: ValueInput[], prefix = ""): { 
         { path: `${prefix}${i}.value`, message: `must nest at most ${deps.config.limits.maxJsonDepth} levels of arrays and objects` },
       ]);
     }
-    const json = JSON.stringify(item.value);
+    // A -0 is kept as -0.0 (src/lib/json.ts): JSON.stringify would store it as 0.
+    const json = jsonText(item.value);
     if (new TextEncoder().encode(json).length > MAX_VALUE_BYTES) {
       throw badRequest("A value is too large; store big results as artifacts.", [
         { path: `${prefix}${i}.value`, message: `must be at most ${MAX_VALUE_BYTES} bytes of JSON` },

@@ -1,25 +1,27 @@
-// The campaign confusion report as CSV (RFC 4180), one line per number so that it pivots
-// easily: group columns first (params.<path>), then
+// The campaign confusion report as CSV, one line per number so that it pivots easily: group
+// columns first (params.<path>), then
 //   row        count | class | accuracy | macro_avg | weighted_avg
 //   label      the true class (count, class rows)
 //   predicted  the predicted class (count rows)
 //   metric     count | precision | recall | f1 | support | accuracy
 //   value      of the summed matrix
 //   n, mean, std, min, max, ci95   the metric across the runs (empty for counts and support)
-import { csvField, csvValue } from "../summary/csv.ts";
-import type { Json } from "../summary/param-groups.ts";
+// Cells by src/lib/csv.ts (quoting, and text that a spreadsheet would run as a formula
+// neutralised: labels are user text).
+import { csvFile, csvJson, csvNumber, csvText } from "../../../lib/csv.ts";
+import type { Json } from "../../../lib/json.ts";
 import type { AcrossRuns, CampaignConfusion } from "./schemas.ts";
 
 const STAT_KEYS = ["n", "mean", "std", "min", "max", "ci95"] as const;
 
 export function confusionCsv(report: CampaignConfusion): string {
   const header = [...report.group_by.map((p) => `params.${p}`), "row", "label", "predicted", "metric", "value", ...STAT_KEYS];
-  const lines = [header.map(csvField).join(",")];
+  const lines = [header.map(csvText)];
   for (const group of report.groups) {
-    const groupCells = report.group_by.map((p) => csvValue(group.group[p] as Json));
+    const groupCells = report.group_by.map((p) => csvJson(group.group[p] as Json));
     const line = (row: string, label: Json, predicted: Json, metric: string, value: number, stats?: AcrossRuns) => {
-      const statCells = STAT_KEYS.map((k) => (stats ? csvValue(stats[k]) : ""));
-      lines.push([...groupCells, row, csvValue(label), csvValue(predicted), metric, String(value), ...statCells].map(csvField).join(","));
+      const statCells = STAT_KEYS.map((k) => (stats ? csvNumber(stats[k]) : ""));
+      lines.push([...groupCells, csvText(row), csvJson(label), csvJson(predicted), csvText(metric), csvNumber(value), ...statCells]);
     };
     group.labels.forEach((label, i) => {
       group.labels.forEach((predicted, j) => {
@@ -37,5 +39,5 @@ export function confusionCsv(report: CampaignConfusion): string {
       line(avg, null, null, "support", group.metrics[avg].support);
     }
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return csvFile(lines);
 }

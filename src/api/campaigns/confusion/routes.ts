@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { accepts } from "hono/accepts";
 import { describeRoute, resolver } from "hono-openapi";
 import type { Deps } from "../../../deps.ts";
+import { csvContent } from "../../../http/openapi.ts";
 import { problems } from "../../../http/problems.ts";
 import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
@@ -26,7 +27,7 @@ export function campaignConfusionRoutes(deps: Deps) {
           description: "The report",
           content: {
             "application/json": { schema: resolver(CampaignConfusionView) },
-            "text/csv": { schema: { type: "string" as const, description: "RFC 4180 CSV with a header line" } },
+            "text/csv": csvContent,
           },
         },
         ...problems(400, 404),

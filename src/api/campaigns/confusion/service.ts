@@ -6,6 +6,7 @@
 // one run lacks counts 0 in that run's row and column.
 import type { Deps } from "../../../deps.ts";
 import { badRequest } from "../../../http/problems.ts";
+import type { Json } from "../../../lib/json.ts";
 import { excerpt } from "../../../lib/text.ts";
 import { type Confusion, confusionMetrics, isConfusionType, type Label, labelKey, parseConfusion } from "../../artifacts/confusion.ts";
 import type { ConfusionMetricsView } from "../../artifacts/schemas.ts";
@@ -14,7 +15,7 @@ import { findRepoPk } from "../../repos/lookup.ts";
 import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
 import { findCampaign } from "../ref.ts";
 import { selectionUsed } from "../selection.ts";
-import { groupRuns, type Json, pathNoRunHas } from "../summary/param-groups.ts";
+import { groupRuns, pathNoRunHas } from "../summary/param-groups.ts";
 import { describeSample } from "../summary/stats.ts";
 import type { AcrossRuns, CampaignConfusion, ConfusionGroupView } from "./schemas.ts";
 

@@ -1,36 +1,26 @@
-// The campaign summary as CSV (RFC 4180): a header line, group columns first (named
-// params.<path>, so a param named like a fixed column cannot collide with it), CRLF line
-// ends, fields quoted when needed.
-import type { WireNumber } from "../../../lib/numbers.ts";
-import { canonicalJson, type Json } from "./param-groups.ts";
+// The campaign summary as CSV: a header line, group columns first (named params.<path>, so
+// a param named like a fixed column cannot collide with it). Cells by src/lib/csv.ts
+// (quoting, and text that a spreadsheet would run as a formula neutralised).
+import { csvFile, csvJson, csvNumber, csvText } from "../../../lib/csv.ts";
+import { canonicalJson, type Json } from "../../../lib/json.ts";
 import type { CampaignSummary } from "./schemas.ts";
-
-export const csvField = (text: string) => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
-
-export function csvValue(v: Json | WireNumber | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  return canonicalJson(v);
-}
 
 export function summaryCsv(summary: CampaignSummary): string {
   const header = [...summary.group_by.map((p) => `params.${p}`), "metric", "context", "n", "nan", "mean", "std", "min", "max", "ci95"];
-  const lines = [header.map(csvField).join(",")];
+  const lines = [header.map(csvText)];
   for (const row of summary.rows) {
-    const fields = [
-      ...summary.group_by.map((p) => csvValue(row.group[p] as Json)),
-      row.metric,
-      canonicalJson(row.context),
-      String(row.n),
-      String(row.nan),
-      csvValue(row.mean),
-      csvValue(row.std),
-      csvValue(row.min),
-      csvValue(row.max),
-      csvValue(row.ci95),
-    ];
-    lines.push(fields.map(csvField).join(","));
+    lines.push([
+      ...summary.group_by.map((p) => csvJson(row.group[p] as Json)),
+      csvText(row.metric),
+      csvText(canonicalJson(row.context)),
+      csvNumber(row.n),
+      csvNumber(row.nan),
+      csvNumber(row.mean),
+      csvNumber(row.std),
+      csvNumber(row.min),
+      csvNumber(row.max),
+      csvNumber(row.ci95),
+    ]);
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return csvFile(lines);
 }

@@ -1,15 +1,7 @@
 // Grouping runs by param values: canonical JSON keys, path lookup, the params that vary
 // across runs (the default group_by), and the order groups are listed in. Shared by the
 // campaign summary and the campaign confusion report.
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** JSON with sorted object keys: equal values, equal text. */
-export function canonicalJson(value: Json): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
-}
+import { canonicalJson, type Json } from "../../../lib/json.ts";
 
 export const MISSING = Symbol("missing");
 

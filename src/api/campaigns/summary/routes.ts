@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { accepts } from "hono/accepts";
 import { describeRoute, resolver } from "hono-openapi";
 import type { Deps } from "../../../deps.ts";
+import { csvContent } from "../../../http/openapi.ts";
 import { problems } from "../../../http/problems.ts";
 import { CampaignParams } from "../../../http/schemas.ts";
 import { params, query } from "../../../http/validation.ts";
@@ -25,7 +26,7 @@ export function campaignSummaryRoutes(deps: Deps) {
           description: "The summary",
           content: {
             "application/json": { schema: resolver(CampaignSummaryView) },
-            "text/csv": { schema: { type: "string" as const, description: "RFC 4180 CSV with a header line" } },
+            "text/csv": csvContent,
           },
         },
         ...problems(400, 404),

@@ -24,6 +24,7 @@ import { contextKey } from "../../../http/context-key.ts";
 import { badRequest } from "../../../http/problems.ts";
 import type { Context } from "../../../lib/context.ts";
 import { parseContext } from "../../../lib/context.ts";
+import type { Json } from "../../../lib/json.ts";
 import { toWire } from "../../../lib/numbers.ts";
 import { excerpt } from "../../../lib/text.ts";
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
@@ -31,7 +32,7 @@ import { findRepoPk } from "../../repos/lookup.ts";
 import { compileRunSelection, type RunSelection } from "../../runs/search.ts";
 import { findCampaign } from "../ref.ts";
 import { selectionUsed } from "../selection.ts";
-import { compareText, groupRuns, type Json, pathNoRunHas, varyingPaths } from "./param-groups.ts";
+import { compareText, groupRuns, pathNoRunHas, varyingPaths } from "./param-groups.ts";
 import type { CampaignSummary, SummaryRow, SummarySelect } from "./schemas.ts";
 import { describeSample } from "./stats.ts";
 

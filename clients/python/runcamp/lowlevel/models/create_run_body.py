@@ -23,7 +23,8 @@ class CreateRunBody:
         description (Union[Unset, str]):
         params (Union[Unset, CreateRunBodyParams]):
         tags (Union[Unset, list[str]]):
-        campaign (Union[Unset, str]): Campaign id or name
+        campaign (Union[Unset, str]): Campaign id or name, of a campaign of this repo: one that does not exist is a 400
+            on campaign
         provenance (Union[Unset, CreateRunBodyProvenance]):
     """
 

@@ -8,6 +8,7 @@ import { createApp } from "../app.ts";
 import { configFromEnv } from "../config.ts";
 import { schemaIsCurrent } from "../db/schema-version.ts";
 import { ApiError } from "../http/problems.ts";
+import type { WriteLock } from "../http/write-lock.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
 
 export interface Env {
@@ -22,6 +23,24 @@ export interface Env {
 }
 
 // One app per isolate, rebuilt only if the bindings change.
+//
+// Nothing the app keeps across requests may be a promise one request waits on and another
+// settles. workerd ties a promise's continuations to the request that created them: when that
+// request is finished or cancelled (its client went away, or the runtime judged it hung because
+// it waited on another request with no I/O of its own) they are dropped, and a request whose
+// I/O started inside another request's continuation dies with that one. Two such promises
+// stood in the way of concurrent writers (32 of them: 480 ingests answered, then "Worker's
+// code had hung" for every write until restart):
+// - the app's write lock (src/http/write-lock.ts) chains every write of the isolate on one
+//   promise; one dropped link and no later write ever ran. It exists because the embedded
+//   driver is synchronous; a libSQL server locks on its side (every ingest is one write
+//   transaction there, BEGIN IMMEDIATE), and a Worker fleet runs many isolates anyway, so
+//   nothing can rely on it here: each write request goes straight to the server;
+// - @libsql/client's request queue (`concurrency`, default 20): past 20 statements in flight
+//   the next one is started from the continuation of whichever finished first, i.e. inside
+//   another request. Unbounded, every statement starts in its own request (workerd itself
+//   caps each request's open connections).
+const concurrentWrites: WriteLock = (task) => task();
 let cached: { key: string; app: Hono; client: Client; schemaChecked: boolean } | undefined;
 
 const problem = (error: ApiError) =>
@@ -41,7 +60,7 @@ export default {
     const stringEnv = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
     const key = JSON.stringify(stringEnv);
     if (!cached || cached.key !== key) {
-      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN, concurrency: Number.POSITIVE_INFINITY });
       // The web and Node clients share one interface; only their type packages differ.
       const shared = client as unknown as NodeClient;
       const assets = env.ASSETS;
@@ -52,7 +71,12 @@ export default {
           const res = await assets.fetch(new Request(`https://assets.invalid/${path}`));
           return res.ok ? res : null;
         });
-      cached = { key, client, app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets }), schemaChecked: false };
+      cached = {
+        key,
+        client,
+        app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets, writeLock: concurrentWrites }),
+        schemaChecked: false,
+      };
     }
     if (!cached.schemaChecked && new URL(request.url).pathname !== "/health") {
       const schema = await schemaIsCurrent(cached.client);

@@ -65,6 +65,19 @@ function webAssetsFromDir(dir: string): AssetLoader {
 const BUSY_TIMEOUT_MS = 10_000;
 const isEmbeddedFile = (url: string) => url.startsWith("file:") && !url.startsWith("file::memory:");
 
+/**
+ * fetch for the remote client (@libsql/client's hrana over HTTP), asking for responses
+ * uncompressed. Node's fetch asks for gzip, deflate and br by default, and sqld compresses each
+ * response on the fly: a 5 MiB artifact read or a long series' blocks took seconds of the
+ * server's CPU to compress (and ours to inflate) for bytes that cross a datacenter link, not
+ * the internet (bench/RESULTS.md, "Long reads through the Node host").
+ */
+const uncompressedFetch = (request: Request) => {
+  const headers = new Headers(request.headers);
+  headers.set("accept-encoding", "identity");
+  return fetch(new Request(request, { headers }));
+};
+
 /** Opens (creating if needed) the database and brings its schema up to date. */
 export async function openDatabase(url: string, authToken?: string): Promise<Client> {
   if (isEmbeddedFile(url)) {
@@ -72,7 +85,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Cli
   }
   // `timeout` is each pooled connection's busy timeout: concurrent write transactions wait
   // for each other instead of failing with SQLITE_BUSY.
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, fetch: uncompressedFetch });
   // WAL lets readers run beside the writer; the mode is stored in the file itself.
   if (url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
   await migrateDatabase(client);

@@ -8,7 +8,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-export const sqldPath = resolve(import.meta.dirname, "../../shared/tools/sqld/sqld");
+/** ../shared/tools/sqld/sqld, or RUNCAMP_TEST_SQLD: another sqld 0.24 binary (or a path that does not exist, to see the suites skip it). */
+export const sqldPath = process.env.RUNCAMP_TEST_SQLD ?? resolve(import.meta.dirname, "../../shared/tools/sqld/sqld");
 
 /** Whether sqld can be started here. */
 export const sqldAvailable = () => existsSync(sqldPath);

@@ -9,11 +9,14 @@ import { type DevProcess, startDev as startDevProcess } from "../scripts/dev-pro
 const dir = mkdtempSync(join(tmpdir(), "runcamp-dev-"));
 const port = 18700 + Math.floor(Math.random() * 200);
 const base = `http://127.0.0.1:${port}`;
-let dev: DevProcess | undefined;
+// Every start, so that afterAll stops each one a failed test left running (a test that passes
+// stops its own).
+const started: DevProcess[] = [];
 let output = "";
 
 async function startDev(): Promise<DevProcess> {
-  dev = await startDevProcess(port, join(dir, "dev.db"));
+  const dev = await startDevProcess(port, join(dir, "dev.db"));
+  started.push(dev);
   output = dev.output();
   return dev;
 }
@@ -21,7 +24,7 @@ async function startDev(): Promise<DevProcess> {
 const stopDev = (proc: DevProcess) => proc.stop();
 
 afterAll(async () => {
-  await dev?.stop();
+  for (const dev of started) await dev.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -45,6 +48,7 @@ test("npm run dev serves the Worker and keeps a logged run across a restart", as
   const run = await (await fetch(`${base}/v1/repos/dev/runs/kept`)).json();
   expect(run.params).toEqual({ lr: 0.1 });
   expect(run.metrics.map((m: { name: string; count: number }) => [m.name, m.count])).toEqual([["loss", 1]]);
+  await stopDev(child);
 }, 180_000);
 
 test("the dev libSQL endpoint runs no SQL without the secret npm run dev gave the Worker", async () => {

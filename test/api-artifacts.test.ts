@@ -6,7 +6,7 @@ import { request as httpRequest } from "node:http";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { PART_BYTES } from "../src/api/artifacts/store.ts";
 import { defaultLimits } from "../src/config.ts";
-import { hosts, json, nodeSocketHost, uniqueRepo, useHost } from "./support/hosts.ts";
+import { hostsWithSqld, json, nodeSocketHost, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const MiB = 1024 * 1024;
 const LIMIT = 21 * MiB;
@@ -47,7 +47,7 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-describe.each(hosts)("artifacts on $name", (factory) => {
+describe.each(hostsWithSqld)("artifacts on $name", (factory) => {
   const api = useHost(factory, { limits: { ...defaultLimits, maxArtifactBytes: LIMIT } });
   const call = api.call;
   const repo = uniqueRepo("artifacts");
@@ -488,7 +488,7 @@ describe.each(hosts)("artifacts on $name", (factory) => {
   });
 });
 
-describe.each(hosts.filter((h) => h.inProcess))("uploads and other writers on $name", (factory) => {
+describe.each(hostsWithSqld.filter((h) => h.inProcess))("uploads and other writers on $name", (factory) => {
   const api = useHost(factory);
   const repo = uniqueRepo("artifacts-lock");
 

@@ -1,7 +1,7 @@
 // Reading metric series over HTTP: raw pages with from/to and cursors, downsampled buckets
 // checked against the raw points, the series list, the many-runs query, deletion and restarts.
 import { beforeAll, describe, expect, test } from "vitest";
-import { hosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -99,7 +99,7 @@ function expectBucketsMatch(buckets: Bucket[], raw: RawPoint[], n: number, equal
   expect(covered).toBe(raw.length);
 }
 
-describe.each(hosts)("metric reads on $name", (factory) => {
+describe.each(hostsWithSqld)("metric reads on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 

@@ -13,7 +13,7 @@ import { ingestGroups } from "../src/api/metrics/ingest-groups.ts";
 import type { IngestWrite } from "../src/api/metrics/ingest-write.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
-import { hosts, json, useHost } from "./support/hosts.ts";
+import { hostsWithSqld, json, useHost } from "./support/hosts.ts";
 
 const point = (step: number, value: number) => ({ step, value, epoch: null, time: 1_764_000_000 + step });
 
@@ -100,7 +100,7 @@ describe("the group committer", () => {
   });
 });
 
-describe.each(hosts)("concurrent ingest on $name: a refused request rolls back alone", (factory) => {
+describe.each(hostsWithSqld)("concurrent ingest on $name: a refused request rolls back alone", (factory) => {
   const api = useHost(factory, { limits: { ...defaultLimits, maxSeriesPerRun: 4 } });
 
   test("48 requests at once, 8 past their run's series limit: 40 land whole, 8 are 413s that leave nothing", async () => {

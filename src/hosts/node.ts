@@ -65,18 +65,100 @@ function webAssetsFromDir(dir: string): AssetLoader {
 const BUSY_TIMEOUT_MS = 10_000;
 const isEmbeddedFile = (url: string) => url.startsWith("file:") && !url.startsWith("file::memory:");
 
+/**
+ * fetch for the remote client (@libsql/client's hrana over HTTP), asking for responses
+ * uncompressed. Node's fetch asks for gzip, deflate and br by default, and sqld compresses each
+ * response on the fly: a 5 MiB artifact read or a long series' blocks took seconds of the
+ * server's CPU to compress (and ours to inflate) for bytes that cross a datacenter link, not
+ * the internet (bench/RESULTS.md, "Long reads through the Node host").
+ */
+const uncompressedFetch = (request: Request) => {
+  const headers = new Headers(request.headers);
+  headers.set("accept-encoding", "identity");
+  return fetch(new Request(request, { headers }));
+};
+
+/**
+ * An embedded replica (LIBSQL_SYNC_URL): a local copy of the primary's database in the file at
+ * LIBSQL_URL. Reads are local; writes go to the primary, and the client syncs them back before
+ * the write returns (readYourWrites), so this host reads its own writes at once and other
+ * hosts' writes within `syncIntervalSeconds`.
+ */
+export interface EmbeddedReplica {
+  syncUrl: string;
+  syncIntervalSeconds: number;
+}
+
 /** Opens (creating if needed) the database and brings its schema up to date. */
-export async function openDatabase(url: string, authToken?: string): Promise<Client> {
+export async function openDatabase(url: string, authToken?: string, replica?: EmbeddedReplica): Promise<Client> {
+  if (replica && !isEmbeddedFile(url)) {
+    throw new Error(
+      `LIBSQL_SYNC_URL makes this host an embedded replica of ${replica.syncUrl}: LIBSQL_URL must then be a file: path for its local copy (got ${url})`,
+    );
+  }
   if (isEmbeddedFile(url)) {
     mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
   }
   // `timeout` is each pooled connection's busy timeout: concurrent write transactions wait
   // for each other instead of failing with SQLITE_BUSY.
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
-  // WAL lets readers run beside the writer; the mode is stored in the file itself.
-  if (url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
+  const client = createClient({
+    url,
+    authToken,
+    timeout: BUSY_TIMEOUT_MS,
+    fetch: uncompressedFetch,
+    ...(replica && { syncUrl: replica.syncUrl, syncInterval: replica.syncIntervalSeconds, readYourWrites: true }),
+  });
+  if (replica) {
+    // The primary's schema and data first: the migrations below read what is applied locally.
+    await client.sync();
+  } else if (url.startsWith("file:")) {
+    // WAL lets readers run beside the writer; the mode is stored in the file itself.
+    await client.execute("PRAGMA journal_mode = WAL");
+  }
   await migrateDatabase(client);
   return client;
+}
+
+/** The Hrana-over-HTTP base of a libSQL server URL (libsql: and ws: URLs name the same server). */
+function httpBase(url: string): URL {
+  const base = new URL(url);
+  const tls = base.searchParams.get("tls") !== "0";
+  base.protocol =
+    base.protocol === "libsql:" ? (tls ? "https:" : "http:") : base.protocol === "wss:" ? "https:" : base.protocol === "ws:" ? "http:" : base.protocol;
+  base.search = "";
+  if (!base.pathname.endsWith("/")) base.pathname += "/";
+  return base;
+}
+
+/**
+ * Whether the libSQL server at `url` is a sqld replica (started with --primary-grpc-url). A
+ * replica hands every write to its primary and sees it only once it has replicated back, so a
+ * host on it does not read its own writes: runs it had just created answered 404, a campaign
+ * it had just inserted was not there to answer with. sqld says so only in passing: the
+ * replica's answer to a write the primary ran counts the affected row but no rows written
+ * (`rows_written` 0), where a primary counts 1. The probe inserts one row in a transaction it
+ * rolls back. A server that does not report `rows_written` (the local dev endpoint) is taken
+ * for a primary.
+ */
+export async function isSqldReplica(url: string, authToken?: string): Promise<boolean> {
+  const token = authToken ?? new URL(url).searchParams.get("authToken") ?? undefined;
+  const probe = `runcamp-replica-probe-${Math.random().toString(36).slice(2)}`;
+  const res = await fetch(new URL("v2/pipeline", httpBase(url)), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({
+      requests: [
+        { type: "execute", stmt: { sql: "BEGIN IMMEDIATE" } },
+        { type: "execute", stmt: { sql: "INSERT INTO repos (name, description, created_at) VALUES (?, '', 0)", args: [{ type: "text", value: probe }] } },
+        { type: "execute", stmt: { sql: "ROLLBACK" } },
+        { type: "close" },
+      ],
+    }),
+  });
+  if (!res.ok) return false; // no Hrana over HTTP to ask here: no verdict
+  const body = (await res.json()) as { results?: { response?: { result?: { affected_row_count?: number; rows_written?: number } } }[] };
+  const insert = body.results?.[1]?.response?.result;
+  return insert?.affected_row_count === 1 && insert.rows_written === 0;
 }
 
 // A request without its id, for each kind of request (distributed over the union).
@@ -235,6 +317,8 @@ export interface NodeServerOptions {
   host: string;
   port: number;
   config: Config;
+  /** Run on an embedded replica of this primary (LIBSQL_SYNC_URL); `url` is then its local file. */
+  replica?: EmbeddedReplica;
   /** Tests wrap the client the app uses (e.g. to check every statement against sqld's parser). */
   wrapClient?: (client: Client) => Client;
   /**
@@ -245,8 +329,17 @@ export interface NodeServerOptions {
 }
 
 export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
-  const opened = await openDatabase(options.url, options.authToken);
-  const writer = options.writerThread !== false && isEmbeddedFile(options.url) ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : undefined;
+  const opened = await openDatabase(options.url, options.authToken, options.replica);
+  if (!options.url.startsWith("file:") && (await isSqldReplica(options.url, options.authToken))) {
+    opened.close();
+    throw new Error(
+      `LIBSQL_URL ${options.url.replace(/\?.*$/, "")} is a sqld replica: it hands writes to its primary and sees them only after they replicate back, so this host would not read its own writes (a run it just created would answer 404). Point LIBSQL_URL at the primary, or run this host on an embedded replica of it: LIBSQL_URL=file:<local copy> LIBSQL_SYNC_URL=<primary URL> (docs/deploy-lab.md).`,
+    );
+  }
+  // The writer thread opens the file on a connection of its own; on an embedded replica that
+  // would write the local copy behind the primary's back.
+  const writer =
+    options.writerThread !== false && isEmbeddedFile(options.url) && !options.replica ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : undefined;
   const client = writer?.client ?? opened;
   const app = createApp({
     client: options.wrapClient ? options.wrapClient(client) : client,
@@ -295,15 +388,22 @@ async function main() {
     process.exit(1);
   }
   const url = env.LIBSQL_URL ?? "file:./data/runcamp.db";
+  const syncIntervalSeconds = Number(env.LIBSQL_SYNC_INTERVAL ?? 1);
+  if (!(syncIntervalSeconds > 0)) {
+    console.error(`LIBSQL_SYNC_INTERVAL must be a number of seconds above 0 (got ${env.LIBSQL_SYNC_INTERVAL})`);
+    process.exit(1);
+  }
   const running = await startNodeServer({
     url,
     authToken: env.LIBSQL_AUTH_TOKEN,
+    replica: env.LIBSQL_SYNC_URL ? { syncUrl: env.LIBSQL_SYNC_URL, syncIntervalSeconds } : undefined,
     host,
     port,
     config: configFromEnv(env),
     writerThread: env.RUNCAMP_WRITER_THREAD !== "0",
   });
-  console.log(`runcamp listening on http://${host.includes(":") ? `[${host}]` : host}:${running.port} (database ${url})`);
+  const database = env.LIBSQL_SYNC_URL ? `${url}, an embedded replica of ${env.LIBSQL_SYNC_URL}` : url;
+  console.log(`runcamp listening on http://${host.includes(":") ? `[${host}]` : host}:${running.port} (database ${database})`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -23,10 +23,25 @@ export interface Env {
   [key: string]: unknown;
 }
 
-// As many calls at once as requests come: see where the client is created.
-const UNQUEUED = 1_000_000;
-
 // One app per isolate, rebuilt only if the bindings change.
+//
+// Nothing the app keeps across requests may be a promise one request waits on and another
+// settles. workerd ties a promise's continuations to the request that created them: when that
+// request is finished or cancelled (its client went away, or the runtime judged it hung because
+// it waited on another request with no I/O of its own) they are dropped, and a request whose
+// I/O started inside another request's continuation dies with that one. Two such promises
+// stood in the way of concurrent writers (32 of them: 480 ingests answered, then "Worker's
+// code had hung" for every write until restart):
+// - the app's write lock (src/http/write-lock.ts) chains every write of the isolate on one
+//   promise; one dropped link and no later write ever ran. It exists because the embedded
+//   driver is synchronous; a libSQL server locks on its side (every ingest is one write
+//   transaction there, BEGIN IMMEDIATE), and a Worker fleet runs many isolates anyway, so
+//   nothing can rely on it here: each write request goes straight to the server;
+// - @libsql/client's request queue (`concurrency`, default 20): past 20 statements in flight
+//   the next one is started from the continuation of whichever finished first, i.e. inside
+//   another request. Unbounded, every statement starts in its own request (workerd itself
+//   caps each request's open connections).
+const concurrentWrites: WriteLock = (task) => task();
 let cached: { key: string; app: Hono; client: Client; schemaChecked: boolean } | undefined;
 
 const problem = (error: ApiError) =>
@@ -46,11 +61,7 @@ export default {
     const stringEnv = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
     const key = JSON.stringify(stringEnv);
     if (!cached || cached.key !== key) {
-      // The client is shared by the isolate's requests, and by default runs 20 calls at once,
-      // queueing the rest: a request queued behind other requests' calls waits on promises
-      // only they settle, and workerd cancels it as hung. No queue, then: the libSQL server
-      // takes the concurrency.
-      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN, concurrency: UNQUEUED });
+      const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN, concurrency: Number.POSITIVE_INFINITY });
       // The web and Node clients share one interface; only their type packages differ.
       const shared = client as unknown as NodeClient;
       const assets = env.ASSETS;
@@ -61,17 +72,18 @@ export default {
           const res = await assets.fetch(new Request(`https://assets.invalid/${path}`));
           return res.ok ? res : null;
         });
-      // No request may wait for another: workerd cancels a request that waits on a promise
-      // only another request can settle (a shared lock, a group commit) as hung, and with
-      // 32 writers most of them did. Each write request is atomic on its own (one batch, or
-      // an ingest's one transaction) and the libSQL server orders them: no write lock, and
-      // each ingest in a transaction of its own.
-      const writeLock: WriteLock = (task) => task();
-      const writeIngest = (w: IngestWrite) => writeIngestAlone(shared, w);
       cached = {
         key,
         client,
-        app: createApp({ client: shared, config: configFromEnv(stringEnv), webAssets, writeLock, writeIngest }),
+        // Each ingest in a transaction of its own: a group commit shared by several requests
+        // is such a promise too.
+        app: createApp({
+          client: shared,
+          config: configFromEnv(stringEnv),
+          webAssets,
+          writeLock: concurrentWrites,
+          writeIngest: (w: IngestWrite) => writeIngestAlone(shared, w),
+        }),
         schemaChecked: false,
       };
     }

@@ -2,7 +2,8 @@
 // while one request holds an open write transaction across awaits, another request's write
 // would block the whole event loop in SQLite's busy handler — including the first request,
 // which then cannot commit. Queueing writes here avoids that deadlock. (Remote libSQL servers
-// lock on their side; serialising per isolate there only costs a little concurrency.)
+// lock on their side. The Worker host runs without this lock: in workerd a promise chained
+// across requests breaks when one of them is cancelled, see src/hosts/worker.ts.)
 //
 // Some requests are exempt from the middleware (`exempt`): a streamed upload (an artifact)
 // cannot wait for its whole body before taking the lock, and must not hold it while its

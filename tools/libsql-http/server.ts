@@ -11,7 +11,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import Database from "libsql";
 import {
   type BatchCond,
@@ -74,6 +73,15 @@ interface Stream {
   statements: Map<string, { stmt: Statement; reader: boolean }>; // prepared, most recent last
   changes: Statement | undefined;
   idleTimer: NodeJS.Timeout | undefined;
+  /** Since when its open transaction holds the write lock (undefined: it holds none). */
+  lockedAt?: number;
+  /**
+   * Its transaction was rolled back because it kept the lock from waiting writers too long:
+   * every statement fails (TRANSACTION_TIMEOUT, as with sqld) until a request has said so,
+   * never running outside the transaction its client believes open.
+   */
+  timedOut?: boolean;
+  timeoutReported?: boolean;
 }
 
 const MAX_STORED_SQLS = 50; // sqld's limits, so code tested here also runs against Turso
@@ -85,6 +93,9 @@ function openDb(file: string): Db {
   // loop, including the request that would release the lock. We wait asynchronously instead.
   return new Database(file, { timeout: 0 });
 }
+
+/** A BEGIN that takes no lock until the transaction first writes. */
+const DEFERRED_BEGIN = /^\s*BEGIN\b(?!\s+(IMMEDIATE|EXCLUSIVE)\b)/i;
 
 function closeDb(stream: Stream): void {
   const db = stream.db;
@@ -211,6 +222,7 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
   function closeStream(stream: Stream): void {
     closeDb(stream);
     live.delete(stream);
+    if (lockHolder === stream) lockHolder = undefined;
   }
 
   function acquire(baton: string | undefined): Stream {
@@ -248,6 +260,7 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
     if (stream === undefined) return;
     byBaton.delete(baton);
     closeStream(stream);
+    lockMayBeFree(); // its transaction, if any, was rolled back
     const now = Date.now();
     for (const [old, at] of expired) {
       if (now - at < 300_000) break; // insertion order = age order
@@ -256,18 +269,101 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
     expired.set(baton, now);
   }
 
-  /** Runs `fn`, retrying while another connection holds the lock it needs, up to busyTimeoutMs. */
-  async function waitOutBusy<T>(stream: Stream, fn: (db: Db) => T): Promise<T> {
-    const deadline = Date.now() + busyTimeoutMs;
-    for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+  // Statements waiting for another connection's write lock, oldest first. sqld queues write
+  // transactions: a waiter waits as long as the lock keeps changing hands, and a transaction
+  // that keeps the lock for 5 s while others wait is rolled back (its next request answers
+  // TRANSACTION_TIMEOUT): a client that went away mid-transaction (a cancelled Worker request)
+  // does not stop every writer until its stream expires. Here the same after busyTimeoutMs;
+  // only a lock held by another process makes a waiter fail with SQLITE_BUSY. Retrying on a
+  // backoff timer, as this endpoint did,
+  // let a newcomer take the lock ahead of statements that had waited for seconds, and under 64
+  // concurrent writers (Worker ingest) some failed with SQLITE_BUSY where sqld answered every
+  // request. So a waiter queues, and each request that ends (a commit or rollback is the end
+  // of one) or stream that closes lets the oldest waiter try again.
+  const lockWaiters: (() => void)[] = [];
+  /** When a statement last took the write lock after waiting or queueing: the queue moves. */
+  let lockHandoffAt = 0;
+  /** The stream whose open transaction holds the write lock, if one of ours does. */
+  let lockHolder: Stream | undefined;
+
+  /** After a request of `stream`: note whether its transaction now holds the write lock. */
+  function noteLock(stream: Stream, wrote: boolean): void {
+    if (stream.db?.inTransaction) {
+      if (wrote && stream.lockedAt === undefined) {
+        stream.lockedAt = Date.now();
+        lockHolder = stream;
+      }
+    } else {
+      stream.lockedAt = undefined;
+      if (lockHolder === stream) lockHolder = undefined;
+    }
+  }
+
+  /** Rolls back the holder's transaction if it kept the lock past busyTimeoutMs; true if it did. */
+  function takeLockFromStaleHolder(waiter: Stream): boolean {
+    const holder = lockHolder;
+    if (!holder || holder === waiter || holder.lockedAt === undefined || Date.now() - holder.lockedAt < busyTimeoutMs) return false;
+    try {
+      holder.db?.exec("ROLLBACK");
+    } catch {
+      // already rolled back
+    }
+    holder.timedOut = true;
+    noteLock(holder, false);
+    return true;
+  }
+  // Another process (a migration, a test reading the file) may hold the lock and end without
+  // telling us: the oldest waiter also tries again on a timer.
+  const LOCK_RETRY_MS = 50;
+
+  function lockMayBeFree(): void {
+    lockWaiters.shift()?.();
+  }
+
+  /** Until `lockMayBeFree` picks this waiter (`first`: ahead of the queue, else behind it) or LOCK_RETRY_MS pass. */
+  async function awaitLockTurn(first: boolean): Promise<void> {
+    let wake!: () => void;
+    const turn = new Promise<void>((resolve) => (wake = resolve));
+    if (first) lockWaiters.unshift(wake);
+    else lockWaiters.push(wake);
+    const timer = setTimeout(wake, LOCK_RETRY_MS);
+    await turn;
+    clearTimeout(timer);
+    const queued = lockWaiters.indexOf(wake);
+    if (queued >= 0) lockWaiters.splice(queued, 1);
+  }
+
+  /**
+   * Runs `fn`, waiting its turn while another connection holds the lock it needs, until the
+   * lock has not changed hands for busyTimeoutMs. `takesLock`: a statement that would begin a
+   * write outside a transaction; it queues behind the statements already waiting instead of
+   * overtaking them.
+   */
+  async function waitOutBusy<T>(stream: Stream, takesLock: boolean, fn: (db: Db) => T): Promise<T> {
+    const started = Date.now();
+    let waited = false;
+    if (takesLock && lockWaiters.length > 0) {
+      await awaitLockTurn(false);
+      waited = true;
+    }
+    for (;;) {
       const db = stream.db;
       if (db === undefined || closing) throw new StmtError("STREAM_CLOSED", "The stream was closed while the statement waited for a lock");
-      try {
-        return fn(db);
-      } catch (e) {
-        if (!isBusy(e) || Date.now() + delay > deadline) throw e;
+      if (stream.timedOut) {
+        stream.timeoutReported = true;
+        throw new StmtError("TRANSACTION_TIMEOUT", "Transaction timed out: it held the write lock while others waited, and was rolled back");
       }
-      await sleep(delay);
+      try {
+        const result = fn(db);
+        if (waited) lockHandoffAt = Date.now();
+        return result;
+      } catch (e) {
+        if (!isBusy(e)) throw e;
+        if (Date.now() - Math.max(started, lockHandoffAt) >= busyTimeoutMs && !takeLockFromStaleHolder(stream)) throw e;
+      }
+      // A waiter that was woken and still found the lock taken keeps its place at the front.
+      await awaitLockTurn(waited);
+      waited = true;
     }
   }
 
@@ -280,12 +376,14 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
   ): Promise<StmtResult> {
     let rows: unknown[][] = [];
     let changes = 0;
-    const prepared = await waitOutBusy(stream, (db) => {
+    const takesLock = !info.isReadonly && stream.db?.inTransaction === false;
+    const prepared = await waitOutBusy(stream, takesLock, (db) => {
       const p = prepare(stream, db, sql);
       if (p.reader) rows = p.stmt.all(args) as unknown[][];
       else changes = p.stmt.run(args).changes;
       return p;
     });
+    noteLock(stream, !info.isReadonly && !DEFERRED_BEGIN.test(sql));
     // Read after running: a schema change re-prepares the statement and may change its columns.
     const cols = prepared.reader ? prepared.stmt.columns().map((c) => ({ name: c.name, decltype: c.type ?? null })) : [];
     let lastInsertRowid: string | null = null;
@@ -419,6 +517,10 @@ export async function startLibsqlHttpServer(opts: LibsqlHttpServerOptions): Prom
     } catch (e) {
       closeStream(stream); // never hand out a stream in an unknown state
       throw e;
+    } finally {
+      if (stream.timeoutReported) stream.timedOut = stream.timeoutReported = false;
+      noteLock(stream, false);
+      lockMayBeFree();
     }
     return { baton: release(stream), base_url: null, results };
   }

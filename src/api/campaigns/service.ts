@@ -50,16 +50,20 @@ export async function createCampaign(deps: Deps, repo: string, input: CreateCamp
   }
   if (await nameTaken(deps, repoPk, input.name)) throw conflict(`A campaign named ${excerpt(input.name)} already exists in repo "${repo}".`);
   const id = input.id ?? generateId();
+  let inserted: Record<string, unknown>;
   try {
-    await deps.client.execute({
-      sql: "INSERT INTO campaigns (repo_pk, id, name, description, params, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    // The row comes back from the INSERT itself: a read after it may go to a replica that has
+    // not seen the write yet (the row was undefined there, and view() threw a TypeError).
+    const rs = await deps.client.execute({
+      sql: "INSERT INTO campaigns (repo_pk, id, name, description, params, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING pk, id, name, description, params, created_at",
       args: [repoPk, id, input.name, input.description ?? "", params, Date.now()],
     });
+    inserted = rs.rows[0] as Record<string, unknown>;
   } catch (err) {
     if (String(err).includes("UNIQUE")) throw conflict(`Campaign "${id}" or the name ${excerpt(input.name)} was taken concurrently.`);
     throw err;
   }
-  return { campaign: view(repo, (await selectCampaign(deps, repoPk, id))!), created: true };
+  return { campaign: view(repo, { ...inserted, run_count: 0 }), created: true };
 }
 
 export async function getCampaign(deps: Deps, repo: string, id: string): Promise<CampaignDetailView> {

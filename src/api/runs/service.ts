@@ -60,10 +60,10 @@ const unknownCampaign = (ref: string, where: string) =>
     { path: "campaign", message: "no campaign of this repo has this id or name" },
   ]);
 
-async function campaignField(deps: Deps, repoPk: number, ref: string, repo: string): Promise<number> {
+async function campaignField(deps: Deps, repoPk: number, ref: string, repo: string): Promise<{ pk: number; id: string }> {
   const found = await lookupCampaign(deps, repoPk, ref);
   if (!found) throw unknownCampaign(ref, `repo "${repo}"`);
-  return found.pk;
+  return found;
 }
 
 async function requireRun(deps: Deps, repo: string, runId: string) {
@@ -99,19 +99,20 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
       return { run: runView(repo, { ...existing, last_activity_at: now }, staleBefore(deps)), created: false };
     }
   }
-  const campaignPk = input.campaign ? await campaignField(deps, repoPk, input.campaign, repo) : null;
+  const campaign = input.campaign ? await campaignField(deps, repoPk, input.campaign, repo) : null;
   const id = input.id ?? generateId();
   const now = Date.now();
   const rs = await deps.client.execute({
     sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, last_activity_at)
-          VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING`,
+          VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING
+          RETURNING pk, id, name, experiment, description, status, archived, params, tags, provenance, created_at, updated_at, ended_at, last_activity_at`,
     args: [
       repoPk,
       id,
       input.name ?? "",
       input.experiment ?? "",
       input.description ?? "",
-      campaignPk,
+      campaign?.pk ?? null,
       params,
       JSON.stringify([...new Set(input.tags ?? [])]),
       provenance,
@@ -120,10 +121,14 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
       now,
     ],
   });
+  // The new row comes back from the INSERT itself: a read after it may go to a replica that
+  // has not seen the write yet (a plain sqld replica answered 404 for runs it had just created).
+  const inserted = rs.rows[0] as Record<string, unknown> | undefined;
+  if (inserted) return { run: runView(repo, { ...inserted, campaign_id: campaign?.id ?? null }, staleBefore(deps)), created: true };
   // Lost a race with a concurrent create of the same id: that one won, answer as a resume.
   const row = await selectRun(deps, repoPk, id);
   if (!row) throw runNotFound(repo, id);
-  return { run: runView(repo, row, staleBefore(deps)), created: rs.rowsAffected > 0 };
+  return { run: runView(repo, row, staleBefore(deps)), created: false };
 }
 
 /** The series summaries a run's GET carries; a run with more pages through GET .../metrics. */
@@ -154,7 +159,7 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     columns.status = patch.status;
     columns.ended_at = patch.status === "running" ? null : Date.now();
   }
-  if (patch.campaign !== undefined) columns.campaign_pk = patch.campaign === null ? null : await campaignField(deps, repoPk, patch.campaign, repo);
+  if (patch.campaign !== undefined) columns.campaign_pk = patch.campaign === null ? null : (await campaignField(deps, repoPk, patch.campaign, repo)).pk;
   if (patch.params !== undefined) {
     storedJson(patch.params, "params", deps.config.limits); // refused before the (recursive) merge walks it
     columns.params = storedJson(mergePatch(JSON.parse(String(row.params)), patch.params), "params", deps.config.limits);

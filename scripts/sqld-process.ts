@@ -1,0 +1,112 @@
+// A real sqld (the libSQL server Turso runs) as a child process: ../shared/tools/sqld/sqld beside
+// this repository (see its README). Each call starts its own process on a free loopback port
+// with its own --db-path (a temp dir unless given), in its own process group; stop() ends the
+// group. Used by the test hosts (test/support/sqld.ts) and the sqld benchmarks.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+/** ../shared/tools/sqld/sqld, or RUNCAMP_TEST_SQLD: another sqld 0.24 binary (or a path that does not exist, to see the suites skip it). */
+export const sqldPath = process.env.RUNCAMP_TEST_SQLD ?? resolve(import.meta.dirname, "../../shared/tools/sqld/sqld");
+
+/** Whether sqld can be started here. */
+export const sqldAvailable = () => existsSync(sqldPath);
+
+export interface Sqld {
+  /** `http://127.0.0.1:port`, for createClient({ url }). */
+  url: string;
+  /** The inter-node (gRPC) address replicas connect to, when started with `grpc: true`. */
+  grpcUrl?: string;
+  dir: string;
+  /** Stops the process (its whole group) and keeps the dir. */
+  stop(): Promise<void>;
+  /** Stops it and removes its dir. */
+  close(): Promise<void>;
+}
+
+/** A port free right now on 127.0.0.1 (sqld cannot report the one it picks for port 0). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once("exit", done));
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  const killed = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // exited meanwhile
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(killed);
+}
+
+export interface SqldOptions {
+  /** Listen for replicas (--grpc-listen-addr). */
+  grpc?: boolean;
+  /** Run as a replica of this primary's gRPC URL (--primary-grpc-url). */
+  primaryGrpcUrl?: string;
+  /** Reuse a dir (a restart); by default a fresh temp dir. */
+  dir?: string;
+}
+
+/** Starts sqld and resolves once it answers over HTTP. */
+export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "runcamp-sqld-"));
+  let lastError: Error | undefined;
+  // A port found free may be taken before sqld binds it: try a few.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const grpcPort = options.grpc ? await freePort() : undefined;
+    const args = ["--http-listen-addr", `127.0.0.1:${port}`, "--db-path", join(dir, "data.sqld"), "--no-welcome"];
+    if (grpcPort) args.push("--grpc-listen-addr", `127.0.0.1:${grpcPort}`);
+    if (options.primaryGrpcUrl) args.push("--primary-grpc-url", options.primaryGrpcUrl);
+    const child = spawn(sqldPath, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const started = Date.now();
+    while (Date.now() - started < 30_000 && child.exitCode === null) {
+      try {
+        if ((await fetch(`${url}/health`)).ok) {
+          const stop = () => stopProcess(child);
+          return {
+            url,
+            grpcUrl: grpcPort ? `http://127.0.0.1:${grpcPort}` : undefined,
+            dir,
+            stop,
+            async close() {
+              await stop();
+              if (!options.dir) rmSync(dir, { recursive: true, force: true });
+            },
+          };
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stopProcess(child);
+    lastError = new Error(`sqld did not answer on ${url} within 30 s (exit ${child.exitCode}): ${stderr}`);
+  }
+  if (!options.dir) rmSync(dir, { recursive: true, force: true });
+  throw lastError;
+}

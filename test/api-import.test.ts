@@ -118,10 +118,22 @@ describe.each(hostsWithSqld)("import on $name", (factory) => {
       ["a bad run id", withRun({ id: "../x" }), 400, "runs.0.id"],
       ["a value without updated_at", withRun({ values: [{ name: "acc", value: 1 }] }), 400, "runs.0.values.0.updated_at"],
       ["a repeated value", withRun({ values: [run.values[0], { ...run.values[0], updated_at: T2 }] }), 400, "runs.0.values.1"],
-      ["a repeated run id", { runs: [withRun({}).runs[0], withRun({}).runs[0]] }, 400],
+      [
+        "a repeated value, its context's keys in another order",
+        withRun({
+          values: [
+            { ...run.values[0], context: { a: 1, b: 2 } },
+            { ...run.values[0], context: { b: 2, a: 1 } },
+          ],
+        }),
+        400,
+        "runs.0.values.1",
+      ],
+      ["a repeated run id", { runs: [withRun({}).runs[0], withRun({}).runs[0]] }, 400, "runs.1.id"],
+      ["a repeated campaign id", { campaigns: [campaign, { ...campaign, name: "other" }] }, 400, "campaigns.1.id"],
       ["101 runs", { runs: Array.from({ length: 101 }, (_, i) => ({ ...withRun({}).runs[0], id: `r${i}` })) }, 400, "runs"],
       ["params nested 200 deep", withRun({ params: JSON.parse(`${'{"a":'.repeat(200)}1${"}".repeat(200)}`) }), 400, "runs.0.params"],
-      ["an unknown campaign", withRun({ campaign: "nowhere" }), 404],
+      ["an unknown campaign", withRun({ campaign: "nowhere" }), 400, "runs.0.campaign"],
       ["an artifact never uploaded", withRun({ artifacts: [{ path: "missing.csv", created_at: T1 }] }), 404],
       // What `runcamp import` sends from a file: its artifact paths go by the upload route's rules.
       ["an artifact path climbing out", withRun({ artifacts: [{ path: "../../etc/x", created_at: T1 }] }), 400, "runs.0.artifacts.0.path"],
@@ -157,7 +169,7 @@ describe.each(hostsWithSqld)("import on $name", (factory) => {
       expect((await res.json()).detail).toMatch(/another id/);
       expect((await ok<{ items: unknown[] }>(`/v1/repos/${repo}/runs`)).items).toEqual([]);
       const ghost = uniqueRepo("ghost");
-      expect((await call(`/v1/repos/${ghost}/import`, json("POST", withRun({ campaign: "nowhere" })))).status).toBe(404);
+      expect((await call(`/v1/repos/${ghost}/import`, json("POST", withRun({ campaign: "nowhere" })))).status).toBe(400);
       expect((await call(`/v1/repos/${ghost}`)).status).toBe(404);
     });
 

@@ -38,7 +38,7 @@ export function importRoutes(deps: Deps) {
       operationId: "importRepoContent",
       tags: ["import"],
       summary: "Restore campaigns and runs with their stored timestamps (what `runcamp import` sends)",
-      description: `Write scope. Each campaign and run is written exactly as given: created when absent, replaced when present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...) first, then this: it puts back the status and times those routes move, and the artifacts' created_at. At most ${MAX_IMPORT_RUNS} runs per request; all of it lands or none does. Instants are written as the API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it does not exist.`,
+      description: `Write scope. Each campaign and run is written exactly as given: created when absent, replaced when present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...) first, then this: it puts back the status and times those routes move, and the artifacts' created_at. A run's campaign must be in the body or the repo (else a 400 on runs.N.campaign). At most ${MAX_IMPORT_RUNS} runs per request; all of it lands or none does. Instants are written as the API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it does not exist.`,
       responses: { 200: jsonResponse("What was created and replaced", ImportResult), ...problems(400, 404, 409, 413, 415) },
     }),
     params(RepoParams),

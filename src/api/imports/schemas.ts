@@ -55,26 +55,18 @@ export type ImportRunInput = v.InferOutput<typeof ImportRun>;
 const ImportCampaign = StrictObject({ id: ResourceId, name: Name, description: v.optional(Text), params: v.optional(JsonObject), created_at: Instant });
 export type ImportCampaignInput = v.InferOutput<typeof ImportCampaign>;
 
-export const ImportBody = v.pipe(
-  StrictObject({
-    repo: v.optional(
-      v.pipe(
-        StrictObject({ description: v.optional(Text), created_at: Instant }),
-        v.description("Used only when this import creates the repo; an existing repo is left as it is"),
-      ),
+// Items that must not repeat (run ids, campaign ids and names, a run's values) are checked by
+// the service, which names the repeating item's path.
+export const ImportBody = StrictObject({
+  repo: v.optional(
+    v.pipe(
+      StrictObject({ description: v.optional(Text), created_at: Instant }),
+      v.description("Used only when this import creates the repo; an existing repo is left as it is"),
     ),
-    campaigns: v.optional(v.pipe(v.array(ImportCampaign), v.maxLength(MAX_IMPORT_CAMPAIGNS, `at most ${MAX_IMPORT_CAMPAIGNS} campaigns per request`))),
-    runs: v.optional(v.pipe(v.array(ImportRun), v.maxLength(MAX_IMPORT_RUNS, `at most ${MAX_IMPORT_RUNS} runs per request`))),
-  }),
-  v.check((body) => {
-    const ids = (body.runs ?? []).map((r) => r.id);
-    return new Set(ids).size === ids.length;
-  }, "runs must not repeat an id"),
-  v.check((body) => {
-    const ids = (body.campaigns ?? []).map((k) => k.id);
-    return new Set(ids).size === ids.length;
-  }, "campaigns must not repeat an id"),
-);
+  ),
+  campaigns: v.optional(v.pipe(v.array(ImportCampaign), v.maxLength(MAX_IMPORT_CAMPAIGNS, `at most ${MAX_IMPORT_CAMPAIGNS} campaigns per request`))),
+  runs: v.optional(v.pipe(v.array(ImportRun), v.maxLength(MAX_IMPORT_RUNS, `at most ${MAX_IMPORT_RUNS} runs per request`))),
+});
 export type ImportInput = v.InferOutput<typeof ImportBody>;
 
 export const ImportResult = v.pipe(

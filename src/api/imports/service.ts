@@ -26,13 +26,22 @@ async function existingIds(deps: Deps, table: "runs" | "campaigns", repo: string
   return new Set(rs.rows.map((r) => String(r.id)));
 }
 
+/**
+ * A 400 on the first item whose key an earlier item has: two runs (or campaigns) with one id,
+ * two campaigns with one name, two values of a run with one (name, context) would leave which
+ * one wins to the order of writes.
+ */
+function noRepeats<T>(items: T[], keyOf: (item: T) => string, detail: string, path: (index: number) => string, message: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (seen.has(key)) throw badRequest(detail, [{ path: path(i), message }]);
+    seen.add(key);
+  });
+}
+
 /** Campaign names must stay unique in the repo: a name another campaign id holds is a 409. */
 async function checkCampaignNames(deps: Deps, repo: string, campaigns: NonNullable<ImportInput["campaigns"]>): Promise<void> {
-  const names = new Set<string>();
-  campaigns.forEach((k, i) => {
-    if (names.has(k.name)) throw badRequest("Two campaigns of the body share a name.", [{ path: `campaigns.${i}.name`, message: "must be unique" }]);
-    names.add(k.name);
-  });
   if (!campaigns.length) return;
   const rs = await deps.client.execute({
     sql: `SELECT id, name FROM campaigns WHERE repo_pk = ${REPO_PK} AND name IN (${campaigns.map(() => "?").join(",")})`,
@@ -60,28 +69,49 @@ async function checkArtifacts(deps: Deps, repo: string, runs: NonNullable<Import
   }
 }
 
-/** A run holds one value per (name, context): a body repeating one would hide which wins. */
-function uniqueValues<T extends { name: string; context: string }>(values: T[], run: number): T[] {
-  const seen = new Set<string>();
-  values.forEach((value, j) => {
-    const key = `${value.name}\u0000${value.context}`;
-    if (seen.has(key))
-      throw badRequest("A run's values repeat a name and context.", [{ path: `runs.${run}.values.${j}`, message: "repeats an earlier (name, context)" }]);
-    seen.add(key);
-  });
-  return values;
-}
-
 export async function importRepoContent(deps: Deps, repo: string, input: ImportInput): Promise<ImportResult> {
   const limits = deps.config.limits;
   const campaigns = input.campaigns ?? [];
   const runs = input.runs ?? [];
+  noRepeats(
+    campaigns,
+    (k) => k.id,
+    "Two campaigns of the body share an id.",
+    (i) => `campaigns.${i}.id`,
+    "repeats an earlier campaign's id",
+  );
+  noRepeats(
+    campaigns,
+    (k) => k.name,
+    "Two campaigns of the body share a name.",
+    (i) => `campaigns.${i}.name`,
+    "repeats an earlier campaign's name",
+  );
+  noRepeats(
+    runs,
+    (r) => r.id,
+    "Two runs of the body share an id.",
+    (i) => `runs.${i}.id`,
+    "repeats an earlier run's id",
+  );
   const campaignParams = campaigns.map((k, i) => storedJson(k.params ?? {}, `campaigns.${i}.params`, limits));
-  const prepared = runs.map((run, i) => ({
-    params: storedJson(run.params ?? {}, `runs.${i}.params`, limits),
-    provenance: run.provenance ? storedJson(run.provenance, `runs.${i}.provenance`, limits) : null,
-    values: uniqueValues(prepareValues(deps, run.values ?? [], `runs.${i}.values.`), i),
-  }));
+  const prepared = runs.map((run, i) => {
+    // Compared by the stored context key, in which the context's keys are ordered.
+    const values = prepareValues(deps, run.values ?? [], `runs.${i}.values.`);
+    const where = (j: number) => `runs.${i}.values.${j}`;
+    noRepeats(
+      values,
+      (value) => `${value.name}\u0000${value.context}`,
+      "A run's values repeat a name and context.",
+      where,
+      "repeats an earlier (name, context)",
+    );
+    return {
+      params: storedJson(run.params ?? {}, `runs.${i}.params`, limits),
+      provenance: run.provenance ? storedJson(run.provenance, `runs.${i}.provenance`, limits) : null,
+      values,
+    };
+  });
 
   const repoExists = (await deps.client.execute({ sql: "SELECT 1 FROM repos WHERE name = ?", args: [repo] })).rows.length > 0;
   const heldCampaigns = await existingIds(deps, "campaigns", repo, [
@@ -90,7 +120,11 @@ export async function importRepoContent(deps: Deps, repo: string, input: ImportI
   const bodyCampaigns = new Set(campaigns.map((k) => k.id));
   runs.forEach((run, i) => {
     if (run.campaign && !bodyCampaigns.has(run.campaign) && !heldCampaigns.has(run.campaign))
-      throw notFound(`Campaign "${run.campaign}" (runs.${i}.campaign) is neither in this import nor in repo "${repo}".`);
+      // As on PATCH /runs/{run}: a campaign named in the body is a field, not the resource the
+      // request addresses, so its absence is a 400 on that field (a 404 reads as "no such repo").
+      throw badRequest(`Campaign ${excerpt(run.campaign)} (runs.${i}.campaign) is neither in this import nor in repo "${repo}".`, [
+        { path: `runs.${i}.campaign`, message: "no campaign of this import or repo has this id" },
+      ]);
   });
   await checkCampaignNames(deps, repo, campaigns);
   await checkArtifacts(deps, repo, runs);

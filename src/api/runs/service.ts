@@ -52,7 +52,6 @@ async function selectRun(deps: Deps, repoPk: number, runId: string) {
   return rs.rows[0] as Record<string, unknown> | undefined;
 }
 
-/** The stored run row, or a 404 naming what is missing (repo or run). */
 // A run's campaign is a field of the body, not the resource the request addresses: one that
 // does not exist is a 400 on `campaign`, which a client cannot mistake for "run not found".
 const unknownCampaign = (ref: string, where: string) =>
@@ -66,6 +65,7 @@ async function campaignField(deps: Deps, repoPk: number, ref: string, repo: stri
   return found;
 }
 
+/** The stored run row, or a 404 naming what is missing (repo or run). */
 async function requireRun(deps: Deps, repo: string, runId: string) {
   const repoPk = await findRepoPk(deps, repo);
   const row = await selectRun(deps, repoPk, runId);

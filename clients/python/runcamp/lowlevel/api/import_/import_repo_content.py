@@ -110,9 +110,10 @@ def sync_detailed(
     present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as
     a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...)
     first, then this: it puts back the status and times those routes move, and the artifacts'
-    created_at. At most 100 runs per request; all of it lands or none does. Instants are written as the
-    API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and
-    created_at when it does not exist.
+    created_at. A run's campaign must be in the body or the repo (else a 400 on runs.N.campaign). At
+    most 100 runs per request; all of it lands or none does. Instants are written as the API writes them
+    (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it
+    does not exist.
 
     Args:
         repo (str):
@@ -150,9 +151,10 @@ def sync(
     present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as
     a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...)
     first, then this: it puts back the status and times those routes move, and the artifacts'
-    created_at. At most 100 runs per request; all of it lands or none does. Instants are written as the
-    API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and
-    created_at when it does not exist.
+    created_at. A run's campaign must be in the body or the repo (else a 400 on runs.N.campaign). At
+    most 100 runs per request; all of it lands or none does. Instants are written as the API writes them
+    (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it
+    does not exist.
 
     Args:
         repo (str):
@@ -185,9 +187,10 @@ async def asyncio_detailed(
     present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as
     a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...)
     first, then this: it puts back the status and times those routes move, and the artifacts'
-    created_at. At most 100 runs per request; all of it lands or none does. Instants are written as the
-    API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and
-    created_at when it does not exist.
+    created_at. A run's campaign must be in the body or the repo (else a 400 on runs.N.campaign). At
+    most 100 runs per request; all of it lands or none does. Instants are written as the API writes them
+    (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it
+    does not exist.
 
     Args:
         repo (str):
@@ -223,9 +226,10 @@ async def asyncio(
     present (fields, status, created_at, updated_at, ended_at, last_activity_at, and the run's values as
     a whole). Send a run's points (POST .../metrics with reopen) and artifacts (PUT .../artifacts/...)
     first, then this: it puts back the status and times those routes move, and the artifacts'
-    created_at. At most 100 runs per request; all of it lands or none does. Instants are written as the
-    API writes them (2026-01-31T12:00:00.000Z). The repo is created with the given description and
-    created_at when it does not exist.
+    created_at. A run's campaign must be in the body or the repo (else a 400 on runs.N.campaign). At
+    most 100 runs per request; all of it lands or none does. Instants are written as the API writes them
+    (2026-01-31T12:00:00.000Z). The repo is created with the given description and created_at when it
+    does not exist.
 
     Args:
         repo (str):

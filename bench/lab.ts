@@ -32,7 +32,7 @@ async function closedLoop(
   base: string,
   clients: number,
   seconds: number,
-  send: (pool: Pool, client: number, i: number) => Promise<{ status: number; ok: boolean }>,
+  send: (pool: Pool, client: number, i: number) => Promise<{ status: number; ok: boolean; ms?: number }>,
 ): Promise<Tally & { rate: number }> {
   const pool = new Pool(base, { connections: clients, pipelining: 1 });
   const tally: Tally = { ok: 0, errors: 0, latencies: [] };
@@ -44,7 +44,8 @@ async function closedLoop(
         const t0 = performance.now();
         try {
           const r = await send(pool, c, i);
-          tally.latencies.push(performance.now() - t0);
+          // A paced client reports its request's own time, without its pause.
+          tally.latencies.push(r.ms ?? performance.now() - t0);
           if (r.ok) tally.ok++;
           else {
             tally.errors++;
@@ -107,10 +108,23 @@ async function ingestPhase(base: string, label: string, clients: number): Promis
     const stored = series.items[0]?.count ?? 0;
     if (stored !== acked[c] * POINTS) wrong++;
   }
-  return phaseOf(`ingest, ${POINTS}-point requests`, clients, t, wrong ? `${wrong} runs not holding exactly their acknowledged points` : "every acknowledged point stored once");
+  return phaseOf(
+    `ingest, ${POINTS}-point requests`,
+    clients,
+    t,
+    wrong ? `${wrong} runs not holding exactly their acknowledged points` : "every acknowledged point stored once",
+  );
 }
 
-async function requestPhase(base: string, what: string, clients: number, method: "GET" | "POST", path: string, expected: number, body?: string): Promise<Phase> {
+async function requestPhase(
+  base: string,
+  what: string,
+  clients: number,
+  method: "GET" | "POST",
+  path: string,
+  expected: number,
+  body?: string,
+): Promise<Phase> {
   const t = await closedLoop(base, clients, SECONDS, async (pool) => {
     const status = await request(pool, method, path, body);
     return { status, ok: status === expected };
@@ -123,7 +137,8 @@ async function readsUnderLoad(base: string, label: string): Promise<Phase[]> {
   const call = caller(base);
   const repo = `lab-${label}-mixed`;
   await call("POST", `/v1/repos/${repo}/runs`, { id: "long" });
-  for (let from = 0; from < 200_000; from += 10_000) await call("POST", `/v1/repos/${repo}/runs/long/metrics`, seriesBody("loss", { subset: "val" }, from, 10_000));
+  for (let from = 0; from < 200_000; from += 10_000)
+    await call("POST", `/v1/repos/${repo}/runs/long/metrics`, seriesBody("loss", { subset: "val" }, from, 10_000));
   for (let c = 0; c < 64; c++) await call("POST", `/v1/repos/${repo}/runs`, { id: `w${c}` });
   const read = `/v1/repos/${repo}/runs/long/metrics/loss?context=${encodeURIComponent('{"subset":"val"}')}&points=1000&format=columnar`;
   const search = `/v1/repos/${repo}/runs?${new URLSearchParams({ filter: 'metrics.loss{subset:"train"}.last < 1', limit: "100" })}`;
@@ -131,8 +146,9 @@ async function readsUnderLoad(base: string, label: string): Promise<Phase[]> {
     closedLoop(base, 4, SECONDS, async (pool) => {
       const t0 = performance.now();
       const status = await request(pool, "GET", path);
-      await new Promise((r) => setTimeout(r, Math.max(0, every - (performance.now() - t0))));
-      return { status, ok: status === 200 };
+      const ms = performance.now() - t0;
+      await new Promise((r) => setTimeout(r, Math.max(0, every - ms)));
+      return { status, ok: status === 200, ms };
     });
   const [writes, reads, searches] = await Promise.all([
     closedLoop(base, 64, SECONDS, async (pool, c, i) => {
@@ -142,12 +158,10 @@ async function readsUnderLoad(base: string, label: string): Promise<Phase[]> {
     paced(200, read),
     paced(500, search),
   ]);
-  // Latency of a paced request includes its pause: report the server's part only.
-  const served = (t: Tally & { rate: number }) => t;
   return [
     phaseOf("ingest beside readers", 64, writes),
-    phaseOf("downsampled read (1,000 buckets of 200,000 points), a read/200 ms × 4", 4, served(reads)),
-    phaseOf("search, a search/500 ms × 4", 4, served(searches)),
+    phaseOf("downsampled read (1,000 buckets of 200,000 points), a read/200 ms × 4", 4, reads),
+    phaseOf("search, a search/500 ms × 4", 4, searches),
   ];
 }
 
@@ -185,7 +199,9 @@ async function benchHost(label: string, libsqlUrl: string, port: number): Promis
     const call = caller(base);
     await call("POST", `/v1/repos/lab-${label}/runs`, { id: "known", params: { lr: 0.001 } });
     const body = seriesBody("loss", {}, 0, POINTS);
-    phases.push(await requestPhase(base, "ingest refused before writing (unknown run: 404)", 64, "POST", `/v1/repos/lab-${label}/runs/nobody/metrics`, 404, body));
+    phases.push(
+      await requestPhase(base, "ingest refused before writing (unknown run: 404)", 64, "POST", `/v1/repos/lab-${label}/runs/nobody/metrics`, 404, body),
+    );
     phases.push(await requestPhase(base, "GET a run", 64, "GET", `/v1/repos/lab-${label}/runs/known`, 200));
     phases.push(await requestPhase(base, "GET /health (the host's ceiling)", 64, "GET", "/health", 200));
     if (label === "embedded") phases.push(...(await readsUnderLoad(base, label)));

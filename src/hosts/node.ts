@@ -28,6 +28,7 @@ import type { Deps } from "../deps.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
+import { withPreparedStatements } from "./node-statements.ts";
 import type { WireError, WireResultSet, WriterReply, WriterRequest } from "./node-writer.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
@@ -64,6 +65,7 @@ function webAssetsFromDir(dir: string): AssetLoader {
 
 const BUSY_TIMEOUT_MS = 10_000;
 const isEmbeddedFile = (url: string) => url.startsWith("file:") && !url.startsWith("file::memory:");
+const fileOf = (url: string) => url.slice("file:".length);
 
 /**
  * fetch for the remote client (@libsql/client's hrana over HTTP), asking for responses
@@ -97,7 +99,7 @@ export async function openDatabase(url: string, authToken?: string, replica?: Em
     );
   }
   if (isEmbeddedFile(url)) {
-    mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
+    mkdirSync(dirname(resolve(fileOf(url))), { recursive: true });
   }
   // `timeout` is each pooled connection's busy timeout: concurrent write transactions wait
   // for each other instead of failing with SQLITE_BUSY.
@@ -116,7 +118,10 @@ export async function openDatabase(url: string, authToken?: string, replica?: Em
     await client.execute("PRAGMA journal_mode = WAL");
   }
   await migrateDatabase(client);
-  return client;
+  // Single statements on a file of our own go through prepared statements kept by SQL text
+  // (./node-statements.ts); a replica's local copy is written by its sync client alone, and a
+  // URL with options (file:x.db?mode=ro) is left to the client that understands them.
+  return isEmbeddedFile(url) && !replica && !url.includes("?") ? withPreparedStatements(client, fileOf(url), BUSY_TIMEOUT_MS) : client;
 }
 
 /** The Hrana-over-HTTP base of a libSQL server URL (libsql: and ws: URLs name the same server). */

@@ -63,6 +63,23 @@ export function expectNoConsoleErrors(w: WatchedPage, allowedStatuses: number[] 
   ).toEqual([]);
 }
 
+/**
+ * Waits until `count` charts have painted and none has painted for `quietMs`: a chart is rebuilt
+ * (a new element under the mouse) when more of its data arrives, and a drag begun on the old
+ * one is lost. On a loaded machine the last data can come seconds after the first paint.
+ */
+export async function waitForChartsSettled(page: Page, count: number, quietMs = 400) {
+  await page.waitForFunction(
+    ([n, quiet]) => {
+      const boxes = [...document.querySelectorAll<HTMLElement>(".chart-canvas > div[data-lines]")];
+      const last = Math.max(...boxes.map((b) => Number(b.dataset.paintedAt ?? Number.POSITIVE_INFINITY)));
+      return boxes.length === n && boxes.every((b) => Number(b.dataset.painted ?? 0) > 0) && performance.now() - last >= quiet;
+    },
+    [count, quietMs],
+    { polling: 100 },
+  );
+}
+
 /** Waits until every chart on the page has painted after its data arrived. */
 export async function waitForCharts(page: Page, count: number) {
   await page.waitForFunction((n) => {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, openPage, skipBrowserTests, type WatchedPage } from "./browser.ts";
-import { colorPixels, expectNoConsoleErrors, expectOnlyOwnOrigin, screenshot, waitForCharts } from "./page-checks.ts";
+import { colorPixels, expectNoConsoleErrors, expectOnlyOwnOrigin, screenshot, waitForCharts, waitForChartsSettled } from "./page-checks.ts";
 import { apiCaller, seed } from "./seed.ts";
 import { startNodeUi, type UiHost } from "./ui-hosts.ts";
 
@@ -182,7 +182,7 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
 
   test("dragging across a chart zooms: that step range is re-fetched and shown", async () => {
     const page = await open("/repos/cifar/runs/none-lr001-s0");
-    await waitForCharts(page, 2);
+    await waitForChartsSettled(page, 2);
     const over = page.locator('.chart-card[data-metric="loss"] .u-over');
     const box = (await over.boundingBox())!;
     const fetched = page.waitForRequest((r) => r.url().includes("/metrics/loss") && r.url().includes("from="));
@@ -198,8 +198,10 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     expect(to).toBeLessThan(2000);
     const request = new URL((await fetched).url());
     expect([request.searchParams.get("from"), request.searchParams.get("to")]).toEqual([String(from), String(to)]);
-    // What the hover says at the chart's left and right edges is inside the zoomed range.
-    await waitForCharts(page, 2);
+    // What the hover says at the chart's left and right edges is inside the zoomed range: once
+    // the zoomed data has been drawn.
+    await (await fetched).response();
+    await waitForChartsSettled(page, 2);
     const stepAt = async (fraction: number) => {
       await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
       const tip = page.locator('.chart-card[data-metric="loss"] .chart-tip');

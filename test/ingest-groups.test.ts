@@ -2,27 +2,35 @@
 // one transaction, a savepoint each. One refused inside a group — past its run's series limit,
 // its run deleted meanwhile, or failing outright — rolls back alone: the others land and each
 // caller gets its own answer. Checked on the committer itself (where the grouping is certain)
-// and over HTTP on every host with many concurrent requests.
+// and over HTTP on every host with many concurrent requests. Both ways of writing a group are
+// checked: statement by statement with savepoints (a local file) and in a few batches for the
+// whole group (a libSQL server, where each statement is a round trip).
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client, InStatement, Transaction } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ingestGroups } from "../src/api/metrics/ingest-groups.ts";
-import type { IngestWrite } from "../src/api/metrics/ingest-write.ts";
+import { type GroupWriter, ingestGroups } from "../src/api/metrics/ingest-groups.ts";
+import { writeIngestGroupPipelined } from "../src/api/metrics/ingest-pipelined.ts";
+import { type IngestWrite, writeIngestGroup } from "../src/api/metrics/ingest-write.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
 import { hostsWithSqld, json, useHost } from "./support/hosts.ts";
 
 const point = (step: number, value: number) => ({ step, value, epoch: null, time: 1_764_000_000 + step });
 
-describe("the group committer", () => {
+// The pipelined writer meets the failing statement in its write batch, rolls the group back
+// and writes it again the savepoint way: two transactions.
+describe.each<[string, GroupWriter, number]>([
+  ["statement by statement, a savepoint each", writeIngestGroup, 1],
+  ["in batches for the whole group", writeIngestGroupPipelined, 2],
+])("the group committer, %s", (_label, writeGroup, transactionsWithAFailure) => {
   const dir = mkdtempSync(join(tmpdir(), "runcamp-groups-"));
   let client: Client;
   let transactions = 0;
   // Every statement naming the series "boom" fails, as a disk or constraint error would.
-  let counting: Pick<Client, "transaction">;
+  let counting: Pick<Client, "transaction" | "protocol">;
   beforeAll(async () => {
     client = await openDatabase(`file:${join(dir, "groups.db")}`);
     await client.execute("INSERT INTO repos (name, created_at) VALUES ('g', 0)");
@@ -30,6 +38,7 @@ describe("the group committer", () => {
       await client.execute({ sql: "INSERT INTO runs (repo_pk, id, created_at, updated_at) VALUES (1, ?, 0, 0)", args: [id] });
     }
     counting = {
+      protocol: "file",
       async transaction(mode?: "write" | "read" | "deferred") {
         transactions++;
         const tx = await client.transaction(mode);
@@ -37,6 +46,7 @@ describe("the group committer", () => {
         return new Proxy(tx, {
           get(target, prop) {
             if (prop === "execute") return (stmt: InStatement) => (failing(stmt) ? Promise.reject(new Error("disk says no")) : target.execute(stmt));
+            if (prop === "batch") return (stmts: InStatement[]) => (stmts.some(failing) ? Promise.reject(new Error("disk says no")) : target.batch(stmts));
             const value = Reflect.get(target, prop);
             return typeof value === "function" ? value.bind(target) : value;
           },
@@ -60,7 +70,7 @@ describe("the group committer", () => {
   test("ingests queued together share one transaction; refused ones roll back alone, each with its own answer", async () => {
     const [a, b, c] = [await pkOf("a"), await pkOf("b"), await pkOf("c")];
     const deleted = b + 1000; // a run that no longer exists
-    const writeIngest = ingestGroups(counting);
+    const writeIngest = ingestGroups(counting, { writeGroup });
     const before = transactions;
     const answers = await Promise.allSettled([
       writeIngest(write(a, ["loss"], [0, 1])),
@@ -70,7 +80,7 @@ describe("the group committer", () => {
       writeIngest(write(a, ["loss"], [2])),
       writeIngest(write(b, ["acc"], [5])),
     ]);
-    expect(transactions - before).toBe(1);
+    expect(transactions - before).toBe(transactionsWithAFailure);
     expect(answers.map((x) => (x.status === "fulfilled" ? x.value : String(x.reason)))).toEqual([
       { written: true },
       { written: false, gone: true },
@@ -88,7 +98,7 @@ describe("the group committer", () => {
 
   test("what arrives while a group is written goes in the next group", async () => {
     const a = await pkOf("a");
-    const writeIngest = ingestGroups(counting);
+    const writeIngest = ingestGroups(counting, { writeGroup });
     const before = transactions;
     const first = writeIngest(write(a, ["second"], [0]));
     await new Promise((r) => setTimeout(r, 0));
@@ -130,5 +140,72 @@ describe.each(hostsWithSqld)("concurrent ingest on $name: a refused request roll
       if (bad.has(id)) expect(listed.items, id).toEqual([]);
       else expect(listed.items.map((s: { name: string; count: number }) => [s.name, s.count])).toEqual([["loss", 50]]);
     }
+  });
+});
+
+describe("the two group writers store the same", () => {
+  const dir = mkdtempSync(join(tmpdir(), "runcamp-groups-same-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Groups of appends, overwrites of earlier steps (inside and across blocks), new series and
+  // a finished run reopened, some runs twice in a group: what each writer leaves must match.
+  test("series, blocks and run status after the same groups", async () => {
+    const open = async (name: string) => {
+      const client = await openDatabase(`file:${join(dir, `${name}.db`)}`);
+      await client.execute("INSERT INTO repos (name, created_at) VALUES ('g', 0)");
+      for (const id of ["a", "b", "c"])
+        await client.execute({ sql: "INSERT INTO runs (repo_pk, id, status, created_at, updated_at) VALUES (1, ?, 'finished', 0, 0)", args: [id] });
+      return client;
+    };
+    const [left, right] = [await open("savepoints"), await open("pipelined")];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const groups: IngestWrite[][] = [];
+    const next = new Map<string, number>();
+    for (let g = 0; g < 12; g++) {
+      groups.push(
+        Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
+          const runPk = 1 + Math.floor(random() * 3);
+          const names = ["loss", "acc", `m${Math.floor(random() * 4)}`].slice(0, 1 + Math.floor(random() * 3));
+          return {
+            runPk,
+            reopen: random() < 0.3,
+            maxSeriesPerRun: 100,
+            series: names.map((name) => {
+              const key = `${runPk}/${name}`;
+              const start = next.get(key) ?? 0;
+              // Mostly appends; a third rewrite from an earlier step.
+              const from = random() < 0.33 ? Math.floor(random() * start) : start;
+              const n = 1 + Math.floor(random() * 1500);
+              next.set(key, Math.max(start, from + n));
+              return { name, context: "{}", points: Array.from({ length: n }, (_, i) => point(from + i, random() < 0.05 ? Number.NaN : random() - 0.5)) };
+            }),
+          };
+        }),
+      );
+    }
+    for (const group of groups) {
+      const [l, r] = [await writeIngestGroup(left, group), await writeIngestGroupPipelined(right, group)];
+      expect(r).toEqual(l);
+    }
+    const dump = async (client: Client) => ({
+      runs: (await client.execute("SELECT id, status, ended_at FROM runs ORDER BY id")).rows.map((row) => ({ ...row })),
+      series: (
+        await client.execute(
+          "SELECT r.id, s.name, s.context, s.count, s.first_step, s.last_step, s.last_value, s.last_time, s.min, s.max, s.flags, s.version FROM series s JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.name",
+        )
+      ).rows.map((row) => ({ ...row })),
+      blocks: (
+        await client.execute(
+          "SELECT r.id, s.name, b.first_step, b.last_step, b.count, b.min, b.max, b.flags, hex(b.data) AS data, hex(b.summary) AS summary FROM series_blocks b JOIN series s ON s.pk = b.series_pk JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.name, b.first_step",
+        )
+      ).rows.map((row) => ({ ...row })),
+    });
+    const [l, r] = [await dump(left), await dump(right)];
+    expect(l.blocks.length).toBeGreaterThan(20);
+    expect(l.runs.some((run) => run.status === "running")).toBe(true);
+    expect(r).toEqual(l);
+    left.close();
+    right.close();
   });
 });

@@ -4,7 +4,8 @@
 import type { Client as NodeClient } from "@libsql/client";
 import { type Client, createClient } from "@libsql/client/web";
 import type { ExecutionContext, Hono } from "hono";
-import { type IngestWrite, writeIngest as writeIngestAlone } from "../api/metrics/ingest-write.ts";
+import { writeIngestAlone } from "../api/metrics/ingest-groups.ts";
+import type { IngestWrite } from "../api/metrics/ingest-write.ts";
 import { createApp } from "../app.ts";
 import { configFromEnv } from "../config.ts";
 import { schemaIsCurrent } from "../db/schema-version.ts";

@@ -10,5 +10,5 @@ export { MAX_TIME_MS } from "./codec/block.ts";
 export type { Bucket } from "./downsample.ts";
 export type { SeriesSource } from "./read.ts";
 export { downsampleSeries, readPoints } from "./read.ts";
-export type { Executor, SeriesWrite } from "./store.ts";
-export { writeSeries } from "./store.ts";
+export type { Executor, SeriesWrite, StoredSeries } from "./store.ts";
+export { readTouchedBlocks, seriesWriteStatements, storedSeriesFromRows, storedSeriesStatements, touchedBlocksStatements, writeSeries } from "./store.ts";

@@ -63,14 +63,13 @@ function updatedSummary(old: StoredSummary, removed: Block[], inserted: Block[],
 }
 
 /** Blocks a write of steps [lo, hi] touches: those overlapping it, plus the one just before (to fill it up). */
-async function touchedBlocks(tx: Executor, seriesPk: number, lo: number, hi: number): Promise<Block[]> {
-  const rs = await tx.execute({
+function touchedBlocksStatement(seriesPk: number, lo: number, hi: number): InStatement {
+  return {
     sql: `SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step >= ? AND first_step <= ?
           UNION ALL
           SELECT * FROM (SELECT ${BLOCK_COLUMNS} FROM series_blocks WHERE series_pk = ? AND last_step < ? ORDER BY last_step DESC LIMIT 1)`,
     args: [seriesPk, lo, hi, seriesPk, lo],
-  });
-  return rs.rows.map(blockFromRow).sort((a, b) => a.firstStep - b.firstStep);
+  };
 }
 
 export interface SeriesWrite {
@@ -100,47 +99,61 @@ function stepRange(points: readonly Point[]): { lo: number; hi: number } {
   return { lo, hi };
 }
 
+/** A stored series as a write needs it: its summary and its last block (what an append touches). */
+export interface StoredSeries {
+  series: StoredSummary;
+  tail: Block | null;
+}
+
+const TAIL_COLUMNS = BLOCK_COLUMNS.split(", ")
+  .map((c) => `b.${c} AS b_${c}`)
+  .join(", ");
+
 /**
- * Those of `writes`' series that exist, by name and context: the stored summary and the last
- * block (what an append touches), in one query per 500 names.
+ * The statements that find which of the series named in `writes` exist in runs `runPks`, with
+ * their summaries and last blocks: one per 500 names (parsed by storedSeriesFromRows).
  */
-async function storedSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<Map<string, { series: StoredSummary; tail: Block | null }>> {
-  const wanted = new Set(writes.map((w) => keyOf(w.name, w.context)));
-  const found = new Map<string, { series: StoredSummary; tail: Block | null }>();
-  const tailColumns = BLOCK_COLUMNS.split(", ")
-    .map((c) => `b.${c} AS b_${c}`)
-    .join(", ");
-  for (const names of chunks([...new Set(writes.map((w) => w.name))], 500)) {
-    const rs = await tx.execute({
-      sql: `SELECT s.pk, s.name, s.context, s.count, s.first_step, s.last_step, s.min, s.max, s.flags, ${tailColumns}
-            FROM series s LEFT JOIN series_blocks b ON b.series_pk = s.pk AND b.last_step = s.last_step
-            WHERE s.run_pk = ? AND s.name IN (${names.map(() => "?").join(", ")})`,
-      args: [runPk, ...names],
-    });
-    for (const row of rs.rows) {
-      const key = keyOf(String(row.name), String(row.context));
-      if (!wanted.has(key)) continue;
-      const flags = Number(row.flags);
-      const series = {
-        pk: Number(row.pk),
-        count: Number(row.count),
-        firstStep: numOrNull(row.first_step),
-        lastStep: numOrNull(row.last_step),
-        min: minFromColumn(numOrNull(row.min), flags),
-        max: maxFromColumn(numOrNull(row.max), flags),
-      };
-      const tail = row.b_data === null ? null : blockFromRow(Object.fromEntries(BLOCK_COLUMNS.split(", ").map((c) => [c, row[`b_${c}`]])) as unknown as Row);
-      found.set(key, { series, tail });
-    }
+export function storedSeriesStatements(runPks: readonly number[], writes: readonly SeriesWrite[]): InStatement[] {
+  return chunks([...new Set(writes.map((w) => w.name))], 500).map((names) => ({
+    sql: `SELECT s.run_pk, s.pk, s.name, s.context, s.count, s.first_step, s.last_step, s.min, s.max, s.flags, ${TAIL_COLUMNS}
+          FROM series s LEFT JOIN series_blocks b ON b.series_pk = s.pk AND b.last_step = s.last_step
+          WHERE s.run_pk IN (${runPks.map(() => "?").join(", ")}) AND s.name IN (${names.map(() => "?").join(", ")})`,
+    args: [...runPks, ...names],
+  }));
+}
+
+/** The rows of storedSeriesStatements, by run and then by series key (name and context). */
+export function storedSeriesFromRows(rows: readonly Row[]): Map<number, Map<string, StoredSeries>> {
+  const found = new Map<number, Map<string, StoredSeries>>();
+  for (const row of rows) {
+    const flags = Number(row.flags);
+    const series = {
+      pk: Number(row.pk),
+      count: Number(row.count),
+      firstStep: numOrNull(row.first_step),
+      lastStep: numOrNull(row.last_step),
+      min: minFromColumn(numOrNull(row.min), flags),
+      max: maxFromColumn(numOrNull(row.max), flags),
+    };
+    const tail = row.b_data === null ? null : blockFromRow(Object.fromEntries(BLOCK_COLUMNS.split(", ").map((c) => [c, row[`b_${c}`]])) as unknown as Row);
+    const runPk = Number(row.run_pk);
+    let ofRun = found.get(runPk);
+    if (!ofRun) found.set(runPk, (ofRun = new Map()));
+    ofRun.set(keyOf(String(row.name), String(row.context)), { series, tail });
   }
   return found;
 }
 
-function insertBlocks(rows: readonly [number, BlockWithSummary][]): InStatement[] {
+/** A series' pk, or the run and key of one inserted earlier in the same batch. */
+type SeriesRef = number | { runPk: number; name: string; context: string };
+
+function insertBlocks(rows: readonly [SeriesRef, BlockWithSummary][]): InStatement[] {
+  const pkOf = (ref: SeriesRef) => (typeof ref === "number" ? "?" : "(SELECT pk FROM series WHERE run_pk = ? AND name = ? AND context = ?)");
+  const refArgs = (ref: SeriesRef) => (typeof ref === "number" ? [ref] : [ref.runPk, ref.name, ref.context]);
   return chunks(rows).map((part) => ({
-    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-    args: part.flatMap(([pk, block]) => [
-      pk,
+    sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES ${part.map(([ref]) => `(${pkOf(ref)}, ?, ?, ?, ?, ?, ?, ?, ?)`).join(", ")}`,
+    args: part.flatMap(([ref, block]) => [
+      ...refArgs(ref),
       block.firstStep,
       block.lastStep,
       block.count,
@@ -244,49 +257,87 @@ function freshSeriesRow(runPk: number, write: SeriesWrite, plan: WritePlan): (st
   ];
 }
 
+/** Where a write of `stored` series meets stored blocks other than their last: the blocks to read first. */
+export function touchedBlocksStatements(writes: readonly SeriesWrite[], stored: ReadonlyMap<string, StoredSeries>): Map<string, InStatement> {
+  const statements = new Map<string, InStatement>();
+  for (const write of writes) {
+    const key = keyOf(write.name, write.context);
+    const found = stored.get(key);
+    if (!found) continue;
+    const { lo, hi } = stepRange(write.points);
+    // An append past the last step touches only the series' last block, already fetched.
+    if (found.series.lastStep !== null && lo > found.series.lastStep) continue;
+    statements.set(key, touchedBlocksStatement(found.series.pk, lo, hi));
+  }
+  return statements;
+}
+
+export const blocksFromRows = (rows: readonly Row[]): Block[] => rows.map(blockFromRow).sort((a, b) => a.firstStep - b.firstStep);
+
 /**
- * Writes the points of many series of one run inside the caller's transaction, in few
- * statements however many series there are: existing series (with their last blocks) are
- * found in one query per 500 names, and blocks and new series are written with multi-row
- * statements; only each existing series' summary update is a statement of its own. Re-sent steps overwrite (the last occurrence in a
- * series' points wins), so retrying a request never duplicates a point.
+ * The statements that write `writes` (series of run `runPk`), given what is stored of them
+ * (`stored`, by series key) and the blocks read for those that do not just append
+ * (`touched`, by series key): new series rows with their summaries, blocks deleted and
+ * inserted (multi-row statements), and each existing series' summary update. To be run in
+ * order, in one transaction, before anything else changes these series. Re-sent steps
+ * overwrite (the last occurrence in a series' points wins), so retrying a request never
+ * duplicates a point.
+ */
+export function seriesWriteStatements(
+  runPk: number,
+  writes: readonly SeriesWrite[],
+  stored: ReadonlyMap<string, StoredSeries>,
+  touched: ReadonlyMap<string, Block[]>,
+): { statements: InStatement[]; created: number } {
+  const removed: [number, number][] = [];
+  const inserted: [SeriesRef, BlockWithSummary][] = [];
+  const updates: InStatement[] = [];
+  const fresh: { write: SeriesWrite; plan: WritePlan }[] = [];
+  for (const write of writes) {
+    const key = keyOf(write.name, write.context);
+    const found = stored.get(key);
+    if (!found) {
+      const plan = planWrite([], write.points);
+      fresh.push({ write, plan });
+      for (const block of plan.insert) inserted.push([{ runPk, name: write.name, context: write.context }, block]);
+      continue;
+    }
+    const blocks = touched.get(key) ?? (found.tail ? [found.tail] : []);
+    const plan = planWrite(blocks, write.points);
+    for (const firstStep of plan.remove) removed.push([found.series.pk, firstStep]);
+    for (const block of plan.insert) inserted.push([found.series.pk, block]);
+    updates.push(summaryUpdate(found.series, blocks, plan, stepRange(write.points).lo));
+  }
+  const freshRows: InStatement[] = chunks(fresh).map((part) => ({
+    sql: `INSERT INTO series (run_pk, name, context, count, first_step, last_step, last_value, flags, min, max, last_time, version)
+          VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)").join(", ")}`,
+    args: part.flatMap(({ write, plan }) => freshSeriesRow(runPk, write, plan)),
+  }));
+  // New series' rows before the blocks that refer to them; deletes before inserts: a
+  // rewritten block may keep its first step (the primary key).
+  return { statements: [...freshRows, ...deleteBlocks(removed), ...insertBlocks(inserted), ...updates], created: fresh.length };
+}
+
+/**
+ * Writes the points of many series of one run inside the caller's transaction, in few round
+ * trips however many series there are: one query per 500 names finds the existing series
+ * with their last blocks, one batch reads the blocks of writes that do not just append, and
+ * one batch writes.
  */
 export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<{ created: number }> {
-  const stored = await storedSeries(tx, runPk, writes);
-  const existing: { write: SeriesWrite; series: StoredSummary; tail: Block | null; lo: number; hi: number }[] = [];
-  const fresh: SeriesWrite[] = [];
-  for (const write of writes) {
-    const found = stored.get(keyOf(write.name, write.context));
-    if (found) existing.push({ write, ...found, ...stepRange(write.points) });
-    else fresh.push(write);
-  }
-  const removed: [number, number][] = [];
-  const inserted: [number, BlockWithSummary][] = [];
-  const updates: InStatement[] = [];
-  for (const e of existing) {
-    // An append past the last step touches only the series' last block, already fetched.
-    const appended = e.series.lastStep !== null && e.lo > e.series.lastStep;
-    const touched = appended ? (e.tail ? [e.tail] : []) : await touchedBlocks(tx, e.series.pk, e.lo, e.hi);
-    const plan = planWrite(touched, e.write.points);
-    for (const firstStep of plan.remove) removed.push([e.series.pk, firstStep]);
-    for (const block of plan.insert) inserted.push([e.series.pk, block]);
-    updates.push(summaryUpdate(e.series, touched, plan, e.lo));
-  }
-  // New series: their rows, summary included, then their blocks.
-  const freshPlans = fresh.map((write) => ({ write, plan: planWrite([], write.points) }));
-  for (const part of chunks(freshPlans)) {
-    const rs = await tx.execute({
-      sql: `INSERT INTO series (run_pk, name, context, count, first_step, last_step, last_value, flags, min, max, last_time, version)
-            VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)").join(", ")} RETURNING pk, name, context`,
-      args: part.flatMap(({ write, plan }) => freshSeriesRow(runPk, write, plan)),
-    });
-    const pkOf = new Map(rs.rows.map((row) => [keyOf(String(row.name), String(row.context)), Number(row.pk)]));
-    for (const { write, plan } of part) for (const block of plan.insert) inserted.push([pkOf.get(keyOf(write.name, write.context))!, block]);
-  }
-  // Deletes before inserts: a rewritten block may keep its first step (the primary key).
-  const statements = [...deleteBlocks(removed), ...insertBlocks(inserted), ...updates];
+  const found = await tx.batch(storedSeriesStatements([runPk], writes));
+  const stored = storedSeriesFromRows(found.flatMap((rs) => rs.rows)).get(runPk) ?? new Map<string, StoredSeries>();
+  const touched = await readTouchedBlocks(tx, touchedBlocksStatements(writes, stored));
+  const { statements, created } = seriesWriteStatements(runPk, writes, stored, touched);
   if (statements.length) await tx.batch(statements);
-  return { created: fresh.length };
+  return { created };
+}
+
+/** Runs touchedBlocksStatements in one batch: the blocks by series key. */
+export async function readTouchedBlocks(tx: Executor, statements: ReadonlyMap<string, InStatement>): Promise<Map<string, Block[]>> {
+  if (!statements.size) return new Map();
+  const results = await tx.batch([...statements.values()]);
+  return new Map([...statements.keys()].map((key, i) => [key, blocksFromRows(results[i].rows)]));
 }
 
 /** Blocks of a series overlapping [from, to], in step order. */

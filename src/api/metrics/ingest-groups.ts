@@ -11,9 +11,27 @@
 //   refused (throws, or past the series limit, or its run deleted meanwhile)
 //                       rolled back to its savepoint; the others of its group land
 //   the COMMIT fails    every request of the group gets that error; none was written
+//
+// On a local file a group is written statement by statement, a savepoint per ingest
+// (./ingest-write.ts); on a libSQL server, where each statement is a round trip, in a few
+// batches for the whole group (./ingest-pipelined.ts).
 import type { Client } from "@libsql/client";
-import type { IngestWrite, IngestWriteResult } from "./ingest-write.ts";
+import { writeIngestGroupPipelined } from "./ingest-pipelined.ts";
+import type { IngestOutcome, IngestWrite, IngestWriteResult } from "./ingest-write.ts";
 import { writeIngestGroup } from "./ingest-write.ts";
+
+type GroupClient = Pick<Client, "transaction" | "protocol">;
+export type GroupWriter = (client: Pick<Client, "transaction">, writes: readonly IngestWrite[]) => Promise<IngestOutcome[]>;
+
+/** How groups are written on `client`: statement by statement on a file, batched on a server. */
+export const groupWriterFor = (client: GroupClient): GroupWriter => (client.protocol === "file" ? writeIngestGroup : writeIngestGroupPipelined);
+
+/** One ingest in a transaction of its own (a group of one), written the way `client` suits. */
+export async function writeIngestAlone(client: GroupClient, write: IngestWrite): Promise<IngestWriteResult> {
+  const [outcome] = await groupWriterFor(client)(client, [write]);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
 
 export interface IngestGroupOptions {
   /** Runs a group exclusively among the host's other writes (the app's write lock), if it must. */
@@ -25,6 +43,8 @@ export interface IngestGroupOptions {
   defer?: (start: () => void) => void;
   /** Points in one group at most: a larger backlog is written as several groups. */
   maxGroupPoints?: number;
+  /** How a group is written; by default the way the client suits (groupWriterFor). */
+  writeGroup?: GroupWriter;
 }
 
 interface Pending {
@@ -39,7 +59,8 @@ const DEFAULT_MAX_GROUP_POINTS = 1_000_000;
 const pointsOf = (w: IngestWrite) => w.series.reduce((n, s) => n + s.points.length, 0);
 
 /** A writer of ingests in groups; call it for each ingest, as often and as concurrently as requests come. */
-export function ingestGroups(client: Pick<Client, "transaction">, options: IngestGroupOptions = {}) {
+export function ingestGroups(client: GroupClient, options: IngestGroupOptions = {}) {
+  const writeGroup = options.writeGroup ?? groupWriterFor(client);
   const exclusive = options.exclusive ?? ((task) => task());
   const defer = options.defer ?? ((start) => setTimeout(start, 0));
   const maxPoints = options.maxGroupPoints ?? DEFAULT_MAX_GROUP_POINTS;
@@ -61,7 +82,7 @@ export function ingestGroups(client: Pick<Client, "transaction">, options: Inges
       const group = nextGroup();
       try {
         const outcomes = await exclusive(() =>
-          writeIngestGroup(
+          writeGroup(
             client,
             group.map((p) => p.write),
           ),

@@ -71,13 +71,6 @@ export async function writeIngestGroup(client: Pick<Client, "transaction">, writ
   }
 }
 
-/** One ingest in a transaction of its own. */
-export async function writeIngest(client: Pick<Client, "transaction">, w: IngestWrite): Promise<IngestWriteResult> {
-  const [outcome] = await writeIngestGroup(client, [w]);
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
-
 /**
  * An IngestWrite for another thread: each series' points as four Float64Arrays (a null epoch
  * as NaN, which no stored epoch is), whose buffers move instead of being copied. A structured

@@ -7,7 +7,8 @@ import { excerpt } from "../../lib/text.ts";
 import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow } from "../../series/index.ts";
 import { findRunPk, runNotFound } from "../runs/lookup.ts";
 import type { IngestBatch } from "./ingest-body.ts";
-import { type IngestWrite, writeIngest } from "./ingest-write.ts";
+import { writeIngestAlone } from "./ingest-groups.ts";
+import type { IngestWrite } from "./ingest-write.ts";
 import { groupPoints, type IncomingPoint } from "./parse-points.ts";
 import type { IngestResult, QueryResult, ReadFormat, SeriesColumnsView, SeriesReadView } from "./schemas.ts";
 import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.ts";
@@ -35,7 +36,7 @@ export async function ingestSeries(deps: Deps, repo: string, runId: string, batc
   const count = batch.series.length;
   if (count > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${count}); split the batch.`);
   const write: IngestWrite = { runPk, reopen: status !== "running" && notRunning === "reopen", series: batch.series, maxSeriesPerRun };
-  const result = await (deps.writeIngest ?? ((w: IngestWrite) => writeIngest(deps.client, w)))(write);
+  const result = await (deps.writeIngest ?? ((w: IngestWrite) => writeIngestAlone(deps.client, w)))(write);
   if (!result.written) {
     if ("gone" in result) throw runNotFound(repo, runId);
     throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${result.held}.`);

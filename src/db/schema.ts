@@ -53,7 +53,7 @@ export const runs = sqliteTable(
     lastActivityAt: integer("last_activity_at"),
     // Params logged through the MLflow dialect, as the exact strings it sent (JSON object,
     // key -> text): `params` holds them typed (so `params.lr > 1e-3` works), this reads them
-    // back as logged. NULL: none. See src/api/mlflow/README.md.
+    // back as logged. NULL: none. See docs/mlflow.md.
     paramTexts: text("param_texts"),
     // Key/value tags (MLflow's), losslessly: JSON object key -> value. `tags` keeps the labels.
     tagValues: text("tag_values"),

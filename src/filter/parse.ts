@@ -1,4 +1,4 @@
-// The run filter language (README, "Searching runs"): a hand-written tokenizer and
+// The run filter language (docs/filter-language.md): a hand-written tokenizer and
 // recursive-descent parser producing a typed AST with source positions. Type errors
 // (`created_at > 5`, `archived < true`) are caught here too, so every error a user can make
 // is a FilterError pointing at the offending position, and compile.ts gets a valid AST.

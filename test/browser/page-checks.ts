@@ -8,9 +8,9 @@ import type { WatchedPage } from "./browser.ts";
 
 export const screenshotDir = join(import.meta.dirname, "screenshots");
 const docsDir = join(import.meta.dirname, "..", "..", "docs");
-// The screenshots the README shows, as docs/ui-<name>.png: RUNCAMP_DOCS_SCREENSHOTS=1 npx vitest
+// The screenshots the README and docs/web-ui.md show, as docs/ui-<name>.png: RUNCAMP_DOCS_SCREENSHOTS=1 npx vitest
 // run test/browser rewrites them from the same pages the tests check.
-const DOCS = new Set(["runs", "run", "compare", "artifacts", "campaign-confusion"]);
+const DOCS = new Set(["runs", "run", "compare", "campaign", "artifacts", "campaign-confusion"]);
 
 /** The whole page, or only `element` (a section of it), as screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string, element?: Locator) {

@@ -3,7 +3,7 @@
 // (tools/mlflow/record.py), and the artifact proxy /api/2.0/mlflow-artifacts/artifacts/....
 // Handlers read the request as MLflow sends it (GET: query string; POST: a JSON body), check it
 // with the schema, call a service and answer MLflow's JSON. Errors answer MLflow's body
-// (errors.ts). Not in openapi.yaml: the contract is MLflow's (see README).
+// (errors.ts). Not in openapi.yaml: the contract is MLflow's (see docs/mlflow.md).
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";

@@ -2,7 +2,7 @@
 // 3.x client sends and reads them; tools/mlflow/record.py shows the calls). Requests are
 // read loosely, like protobuf JSON: unknown fields are ignored, an int64 may come as a number
 // or a decimal string. Answers carry int64 as JSON numbers. These routes are not in
-// openapi.yaml (see README, "Using MLflow clients"), but each answer's shape is declared once
+// openapi.yaml (see docs/mlflow.md), but each answer's shape is declared once
 // here and the services return its InferOutput.
 import * as v from "valibot";
 import { freeTextRule, Name, nameRule, ShortText } from "../../http/schemas.ts";

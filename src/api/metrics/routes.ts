@@ -8,8 +8,8 @@ import { badRequest, problems, unsupportedMediaType } from "../../http/problems.
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { excerpt } from "../../lib/text.ts";
-import { resolveRunIds } from "../runs/lookup.ts";
-import { findRunsBySelection } from "../runs/search.ts";
+import { resolveRunIds } from "../../runs-core/run-lookup.ts";
+import { findRunsBySelection } from "../../runs-core/run-selection.ts";
 import { type IngestBatch, parseIngestJson, parseIngestNdjson } from "./ingest-body.ts";
 import {
   ContextParam,

@@ -8,7 +8,7 @@ export const deletePartsOf = (pksSql: string, args: (string | number)[]): InStat
 ];
 
 /** Statements deleting every artifact (rows and bytes) of the runs `runPksSql` selects. */
-export function deleteArtifactsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
+function deleteArtifactsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
   return [
     ...deletePartsOf(`SELECT pk FROM artifacts WHERE run_pk IN (${runPksSql})`, args),
     { sql: `DELETE FROM artifacts WHERE run_pk IN (${runPksSql})`, args },

@@ -1,4 +1,32 @@
 // The layer rules of src/ (docs/ARCHITECTURE.md), checked by test/layers.test.ts.
+// Resource folders under src/api/ stand apart: what several of them need (finding repos,
+// runs and campaigns, the run's row, view, update, activity stamp, selection and deletion)
+// lives one layer down in src/runs-core/. The few imports between resources that remain are
+// compositions named here, each with why; anything else between two resource folders fails.
+// Keys are the importing resource, values the files of other resources it may import.
+const RESOURCE_COMPOSITIONS = {
+  mlflow: {
+    may: "(artifacts|campaigns|metrics|tokens)/",
+    why: "The MLflow dialect is a layer over the resources: each call is translated onto runcamp's own services and routes (docs/ARCHITECTURE.md).",
+  },
+  runs: {
+    may: "(values/(service|schemas)|metrics/(views|schemas))\\.ts$",
+    why: "GET /runs/{run} shows the run's values and series summaries in their own resources' shapes.",
+  },
+  imports: {
+    may: "(values/(service|schemas)|artifacts/schemas)\\.ts$",
+    why: "An import writes values, and names artifact paths, checked exactly as their own routes check them.",
+  },
+  campaigns: {
+    may: "artifacts/(confusion|schemas|service)\\.ts$",
+    why: "A campaign's confusion summary reads its runs' confusion-matrix artifacts with the artifacts' own parser and reader.",
+  },
+  tokens: {
+    may: "metrics/routes\\.ts$",
+    why: "The token guard decides read or write per route: POST .../metrics/query (isSeriesQuery) only reads.",
+  },
+};
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -38,6 +66,27 @@ module.exports = {
       from: { path: "^src/", pathNot: "^src/hosts/" },
       to: { path: "^src/hosts/" },
     },
+    {
+      name: "runs-core-below-api",
+      severity: "error",
+      comment: "src/runs-core/ holds what several resources share; it knows none of them.",
+      from: { path: "^src/runs-core/" },
+      to: { path: "^src/api/" },
+    },
+    {
+      name: "api-resources-apart",
+      severity: "error",
+      comment: `A resource folder under src/api/ imports no other resource folder (share through src/runs-core/), except the compositions named in RESOURCE_COMPOSITIONS: ${Object.keys(RESOURCE_COMPOSITIONS).join(", ")}.`,
+      from: { path: "^src/api/([^/]+)/", pathNot: `^src/api/(${Object.keys(RESOURCE_COMPOSITIONS).join("|")})/` },
+      to: { path: "^src/api/[^/]+/", pathNot: "^src/api/$1/" },
+    },
+    ...Object.entries(RESOURCE_COMPOSITIONS).map(([resource, { may, why }]) => ({
+      name: `api-resources-apart-${resource}`,
+      severity: "error",
+      comment: `src/api/${resource}/ imports no other resource folder but ${may}: ${why}`,
+      from: { path: `^src/api/${resource}/` },
+      to: { path: "^src/api/[^/]+/", pathNot: [`^src/api/${resource}/`, `^src/api/${may}`] },
+    })),
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { findRunsBySelection } from "../src/api/runs/search.ts";
 import { createRun as createRunService } from "../src/api/runs/service.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
 import { ApiError } from "../src/http/problems.ts";
+import { findRunsBySelection } from "../src/runs-core/run-selection.ts";
 import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Point = number | "NaN" | "Infinity" | "-Infinity";

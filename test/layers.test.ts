@@ -1,7 +1,9 @@
 // The layer rules of src/ (.dependency-cruiser.cjs, explained in docs/ARCHITECTURE.md):
 // no import cycles; series/ and filter/ never import api/, http/ or hosts/; the engine is
 // reached through src/series/index.ts only; lib/ is pure; only hosts/node.ts uses Node
-// built-ins. A broken rule fails here with the offending import named.
+// built-ins; resource folders under src/api/ import src/runs-core/, never each other (but
+// for the compositions the config names); runs-core/ imports no resource. A broken rule
+// fails here with the offending import named.
 import { cruise } from "dependency-cruiser";
 import { expect, test } from "vitest";
 // @ts-expect-error: a CommonJS config without type declarations

@@ -139,6 +139,24 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     await expect.poll(() => page.locator("tbody .run-id").allInnerTexts()).toEqual(ids.slice(0, 5));
   });
 
+  test("cursor pages two deep: Previous walks back the pages seen, one at a time", async () => {
+    const page = await open("/repos/cifar?limit=3");
+    const api = (await call("GET", "/v1/repos/cifar/runs?limit=9")) as { items: { id: string }[] };
+    const ids = api.items.map((r) => r.id);
+    expect(ids).toHaveLength(9);
+    const shown = () => page.locator("tbody .run-id").allInnerTexts();
+    await expect.poll(shown).toEqual(ids.slice(0, 3));
+    await page.getByRole("button", { name: "Next ›" }).click();
+    await expect.poll(shown).toEqual(ids.slice(3, 6));
+    await page.getByRole("button", { name: "Next ›" }).click();
+    await expect.poll(shown).toEqual(ids.slice(6, 9));
+    await page.getByRole("button", { name: "‹ Previous" }).click();
+    await expect.poll(shown).toEqual(ids.slice(3, 6));
+    await page.getByRole("button", { name: "‹ Previous" }).click();
+    await expect.poll(shown).toEqual(ids.slice(0, 3));
+    expect(page.url()).not.toContain("cursor=");
+  });
+
   test("selected rows open the compare view of those runs", async () => {
     const page = await open("/repos/cifar");
     await page.locator("tbody tr").nth(3).waitFor();

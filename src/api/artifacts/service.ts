@@ -1,20 +1,11 @@
-// Artifacts of a run: upload (streamed, atomic replace), read, list, delete.
-//
-// An upload first inserts an `artifacts` row with path NULL (its temporary id, invisible to
-// every read), streams the bytes into the store under that pk, then in one write batch deletes
-// the previous version at the path (row and bytes) and gives the new row its path. So a
-// reader sees the old version or the new one, never a mix, and a failed or oversized upload
-// leaves nothing: its row and parts are deleted. Rows a crashed server left in the uploading
-// state are swept by the next upload to the same run, and go with the run when it is deleted.
-import type { InStatement } from "@libsql/client";
 import type { Deps } from "../../deps.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest, notFound } from "../../http/problems.ts";
 import { iso } from "../../lib/time.ts";
-import { findRunPk, runNotFound } from "../runs/lookup.ts";
+import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
 import { confusionMetrics, isConfusionType, parseConfusion } from "./confusion.ts";
 import type { ArtifactView, ConfusionMetricsView } from "./schemas.ts";
-import { type ArtifactStore, bytesStream, deletePartsOf, readAllBytes } from "./store.ts";
+import { type ArtifactStore, bytesStream, readAllBytes } from "./store.ts";
 
 /** An upload still unfinished after this long was abandoned (its server stopped). */
 const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
@@ -50,14 +41,6 @@ const COLUMNS = "pk, path, size, content_type, sha256, created_at";
 function storeOf(deps: Deps): ArtifactStore {
   if (!deps.artifactStore || !deps.writeLock) throw new Error("createApp fills in artifactStore and writeLock");
   return deps.artifactStore;
-}
-
-/** Statements deleting every artifact (rows and bytes) of the runs `runPksSql` selects. */
-export function deleteArtifactsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
-  return [
-    ...deletePartsOf(`SELECT pk FROM artifacts WHERE run_pk IN (${runPksSql})`, args),
-    { sql: `DELETE FROM artifacts WHERE run_pk IN (${runPksSql})`, args },
-  ];
 }
 
 // The path is not repeated back: it is free text from the request.

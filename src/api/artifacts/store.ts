@@ -17,6 +17,7 @@ import type { Client, InStatement } from "@libsql/client";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { tooLarge } from "../../http/problems.ts";
 import type { WriteLock } from "../../http/write-lock.ts";
+import { deletePartsOf } from "../../runs-core/run-delete.ts";
 
 /** An incremental SHA-256 (WebCrypto has none). */
 export interface Sha256 {
@@ -72,10 +73,6 @@ export interface ArtifactStore {
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-
-export const deletePartsOf = (pksSql: string, args: (string | number)[]): InStatement[] => [
-  { sql: `DELETE FROM artifact_parts WHERE artifact_pk IN (${pksSql})`, args },
-];
 
 export class LibsqlArtifactStore implements ArtifactStore {
   private readonly client: Client;

@@ -1,7 +1,7 @@
 // Request and response shapes of the campaigns routes. Types come from these schemas.
 import * as v from "valibot";
 import { JsonObject, Name, ResourceId, StrictObject, Text } from "../../http/schemas.ts";
-import { RunView } from "../runs/schemas.ts";
+import { RunView } from "../../runs-core/run-view.ts";
 
 export const CampaignView = v.pipe(
   v.object({

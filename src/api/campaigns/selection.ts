@@ -4,7 +4,7 @@ import * as v from "valibot";
 import { Status } from "../../http/schemas.ts";
 import { commaList, encodedQuery } from "../../http/validation.ts";
 import { RUN_STATUSES, type RunStatus } from "../../lib/run-status.ts";
-import type { RunSearch, RunSelection } from "../runs/search.ts";
+import type { RunSearch, RunSelection } from "../../runs-core/run-selection.ts";
 
 // Statistics are over results: a run still running, or one that failed or was killed
 // halfway, has a last value that is not a result. So by default only finished runs count.

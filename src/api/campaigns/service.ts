@@ -6,9 +6,9 @@ import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import { excerpt } from "../../lib/text.ts";
 import { iso } from "../../lib/time.ts";
-import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
-import { staleBefore } from "../runs/liveness/activity.ts";
-import { RUN_COLUMNS, RUN_FROM, runView } from "../runs/service.ts";
+import { staleBefore } from "../../runs-core/liveness.ts";
+import { ensureRepo, findRepoPk } from "../../runs-core/repo-lookup.ts";
+import { RUN_COLUMNS, RUN_FROM, runView } from "../../runs-core/run-view.ts";
 import type { CampaignDetailView, CampaignView, CreateCampaignInput, PatchCampaignInput } from "./schemas.ts";
 
 const COLUMNS = "k.pk, k.id, k.name, k.description, k.params, k.created_at, (SELECT count(*) FROM runs WHERE runs.campaign_pk = k.pk) AS run_count";

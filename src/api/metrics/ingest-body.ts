@@ -1,7 +1,9 @@
-// Which form an ingest body takes: JSON with "points" (an object per point) or "series"
-// (columns per series, ./parse-series.ts), or NDJSON (a point per line). All three become the
-// same batch: the points of each distinct series, in request order.
+// Which form an ingest body takes, by its Content-Type: JSON with "points" (an object per
+// point) or "series" (columns per series, ./parse-series.ts), or NDJSON (a point per line).
+// All three become the same batch: the points of each distinct series, in request order.
 import type { Limits } from "../../config.ts";
+import { badRequest, unsupportedMediaType } from "../../http/problems.ts";
+import { excerpt } from "../../lib/text.ts";
 import { ingestEnvelope } from "./ingest-fields.ts";
 import { groupPoints, parsePointsNdjson, pointsOf } from "./parse-points.ts";
 import { type IncomingSeries, parseSeriesJson } from "./parse-series.ts";
@@ -13,15 +15,43 @@ export interface IngestBatch {
   points: number;
 }
 
+const NDJSON_TYPES = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
+
+/** What an ingest handler needs of its request (Hono's c.req is one). */
+export interface IngestRequest {
+  header(name: string): string | undefined;
+  text(): Promise<string>;
+}
+
+/**
+ * The request's batch in the form its Content-Type names, and whether a JSON body asks to
+ * `reopen`: 415 for any other type (the body is not read), 400 for malformed JSON or a point
+ * a field rule refuses.
+ */
+export async function readIngestBody(req: IngestRequest, limits: Limits, now: number): Promise<IngestBatch & { reopen: boolean }> {
+  const mediaType = (req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType === "application/json") {
+    let body: unknown;
+    try {
+      body = JSON.parse(await req.text());
+    } catch {
+      throw badRequest("Malformed JSON in request body");
+    }
+    return parseIngestJson(body, limits, now);
+  }
+  if (NDJSON_TYPES.has(mediaType)) return { ...parseIngestNdjson(await req.text(), limits, now), reopen: false };
+  throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
+}
+
 /** A JSON body, parsed: `{"points": [...]}` or `{"series": [...]}`, with an optional `reopen`. */
-export function parseIngestJson(raw: unknown, limits: Limits, now: number): IngestBatch & { reopen: boolean } {
+function parseIngestJson(raw: unknown, limits: Limits, now: number): IngestBatch & { reopen: boolean } {
   const { body, reopen } = ingestEnvelope(raw);
   if ("series" in body) return { ...parseSeriesJson(body, limits, now), reopen };
   const points = pointsOf(body, limits, now);
   return { series: groupPoints(points), points: points.length, reopen };
 }
 
-export function parseIngestNdjson(text: string, limits: Limits, now: number): IngestBatch {
+function parseIngestNdjson(text: string, limits: Limits, now: number): IngestBatch {
   const points = parsePointsNdjson(text, limits, now);
   return { series: groupPoints(points), points: points.length };
 }

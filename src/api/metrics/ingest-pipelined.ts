@@ -14,6 +14,8 @@
 // The plans are made from the reads, so no two ingests of one batch may write the same run:
 // a run named twice goes to the next round, inside the same transaction.
 import type { Client, InStatement, Transaction } from "@libsql/client";
+import { activityStatement } from "../../runs-core/liveness.ts";
+import { updateRunStatement } from "../../runs-core/run-update.ts";
 import {
   readTouchedBlocks,
   type StoredSeries,
@@ -22,8 +24,6 @@ import {
   storedSeriesStatements,
   touchedBlocksStatements,
 } from "../../series/index.ts";
-import { activityStatement } from "../runs/liveness/activity.ts";
-import { updateRunStatement } from "../runs/update.ts";
 import { type IngestOutcome, type IngestWrite, writeIngestGroup } from "./ingest-write.ts";
 
 /** Indices of `writes` in rounds in which no run appears twice, in arrival order. */

@@ -5,9 +5,9 @@
 // ingest waiting, each inside a savepoint of its own so that a refused one rolls back alone.
 // A request is answered only after the COMMIT that holds it has returned.
 import type { Client } from "@libsql/client";
+import { activityStatement } from "../../runs-core/liveness.ts";
+import { updateRun } from "../../runs-core/run-update.ts";
 import { type Executor, type Point, type SeriesWrite, writeSeries } from "../../series/index.ts";
-import { activityStatement } from "../runs/liveness/activity.ts";
-import { updateRun } from "../runs/update.ts";
 
 export interface IngestWrite {
   runPk: number;

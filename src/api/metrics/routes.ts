@@ -4,13 +4,12 @@ import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
 import { floatJson } from "../../http/float-json.ts";
 import { jsonResponse } from "../../http/openapi.ts";
-import { badRequest, problems, unsupportedMediaType } from "../../http/problems.ts";
+import { badRequest, problems } from "../../http/problems.ts";
 import { Name, Page, PageQuery, RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
-import { excerpt } from "../../lib/text.ts";
-import { resolveRunIds } from "../runs/lookup.ts";
-import { findRunsBySelection } from "../runs/search.ts";
-import { type IngestBatch, parseIngestJson, parseIngestNdjson } from "./ingest-body.ts";
+import { resolveRunIds } from "../../runs-core/run-lookup.ts";
+import { findRunsBySelection } from "../../runs-core/run-selection.ts";
+import { readIngestBody } from "./ingest-body.ts";
 import {
   ContextParam,
   IngestBody,
@@ -28,8 +27,6 @@ import {
 import { ingestSeries, listSeries, querySeries, readSeries } from "./service.ts";
 
 const SeriesParams = v.object({ ...RunParams.entries, name: Name });
-
-const NDJSON_TYPES = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
 
 /** An ingest request: its write waits in the group committer, not under the app's write lock. */
 export const isIngest = (c: Context) => c.req.method === "POST" && /^\/v1\/repos\/[^/]+\/runs\/[^/]+\/metrics$/.test(c.req.path);
@@ -60,26 +57,8 @@ export function metricRoutes(deps: Deps) {
       async (c) => {
         const { repo, run } = c.req.valid("param");
         const query = c.req.valid("query");
-        const mediaType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
-        const now = Date.now() / 1000;
-        const limits = deps.config.limits;
-        let batch: IngestBatch;
-        let reopen = query.reopen === "true";
-        if (mediaType === "application/json") {
-          let body: unknown;
-          try {
-            body = JSON.parse(await c.req.text());
-          } catch {
-            throw badRequest("Malformed JSON in request body");
-          }
-          const parsed = parseIngestJson(body, limits, now);
-          batch = parsed;
-          reopen ||= parsed.reopen;
-        } else if (NDJSON_TYPES.has(mediaType)) {
-          batch = parseIngestNdjson(await c.req.text(), limits, now);
-        } else {
-          throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
-        }
+        const batch = await readIngestBody(c.req, deps.config.limits, Date.now() / 1000);
+        const reopen = query.reopen === "true" || batch.reopen;
         return c.json(await ingestSeries(deps, repo, run, batch, reopen ? "reopen" : "refuse"));
       },
     )

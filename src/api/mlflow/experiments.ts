@@ -8,7 +8,7 @@ import type { Deps } from "../../deps.ts";
 import { jsonPath, type SqlArg } from "../../filter/compile.ts";
 import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { excerpt } from "../../lib/text.ts";
-import { ensureRepo } from "../repos/lookup.ts";
+import { ensureRepo } from "../../runs-core/repo-lookup.ts";
 import { doesNotExist, invalidParameter, MlflowError } from "./errors.ts";
 import { parseMlflowFilter } from "./filter.ts";
 import type { ExperimentView, SearchExperimentsView, TagIn } from "./schemas.ts";

@@ -9,12 +9,12 @@ import { ApiError } from "../../http/problems.ts";
 import { Tag } from "../../http/schemas.ts";
 import type { RunStatus } from "../../lib/run-status.ts";
 import { excerpt } from "../../lib/text.ts";
+import { findCampaign, lookupCampaign } from "../../runs-core/campaign-lookup.ts";
+import { type RunColumns, updateRun } from "../../runs-core/run-update.ts";
 import { listRunSeries, MAX_TIME_MS } from "../../series/index.ts";
-import { findCampaign, lookupCampaign } from "../campaigns/ref.ts";
 import { createCampaign } from "../campaigns/service.ts";
 import type { IncomingPoint } from "../metrics/parse-points.ts";
 import { ingestPoints } from "../metrics/service.ts";
-import { type RunColumns, updateRun } from "../runs/update.ts";
 import { invalidParameter, runDoesNotExist } from "./errors.ts";
 import { experimentRepoForWrite } from "./experiments.ts";
 import {

@@ -6,8 +6,8 @@ import { compileFilter, compileSortField, type SqlArg } from "../../filter/compi
 import type { Field } from "../../filter/parse.ts";
 import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { excerpt } from "../../lib/text.ts";
+import { staleBefore } from "../../runs-core/liveness.ts";
 import { listSeriesOfRuns, type SeriesSummary } from "../../series/index.ts";
-import { staleBefore } from "../runs/liveness/activity.ts";
 import { invalidParameter } from "./errors.ts";
 import { DEFAULT_REPO } from "./experiments.ts";
 import { mlflowFilterAst } from "./filter.ts";

@@ -1,8 +1,8 @@
 import type { Deps } from "../../deps.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { iso } from "../../lib/time.ts";
-import { deleteRunsOf } from "../runs/service.ts";
-import { findRepoPk, repoNotFound } from "./lookup.ts";
+import { findRepoPk, repoNotFound } from "../../runs-core/repo-lookup.ts";
+import { deleteRunsOf } from "../../runs-core/run-delete.ts";
 import type { RepoView } from "./schemas.ts";
 
 const COLUMNS = `p.name, p.description, p.created_at,

@@ -9,8 +9,9 @@ import { FilterError, parseColumns } from "../../filter/parse.ts";
 import { badRequest } from "../../http/problems.ts";
 import { canonicalContext, parseContext } from "../../lib/context.ts";
 import { toWire } from "../../lib/numbers.ts";
+import type { RunView } from "../../runs-core/run-view.ts";
 import { findSeries, type SeriesSummary } from "../../series/index.ts";
-import type { ColumnFields, RunView } from "./schemas.ts";
+import type { ColumnFields } from "./schemas.ts";
 
 export type ColumnValues = Record<string, unknown>;
 

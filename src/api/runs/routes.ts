@@ -6,7 +6,8 @@ import { jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";
 import { RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, keepFreeFormJson, params, query, requireJson } from "../../http/validation.ts";
-import { ColumnFields, CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunListPage, RunView } from "./schemas.ts";
+import { RunView } from "../../runs-core/run-view.ts";
+import { ColumnFields, CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunListPage } from "./schemas.ts";
 import { listColumns, listRuns } from "./search.ts";
 import { createRun, deleteRun, getRun, patchRun } from "./service.ts";
 

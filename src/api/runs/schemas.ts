@@ -1,34 +1,9 @@
 // Request and response shapes of the runs routes. Types come from these schemas.
 import * as v from "valibot";
 import { Context, JsonObject, Page, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
+import { RunView } from "../../runs-core/run-view.ts";
 import { SeriesSummaryView } from "../metrics/schemas.ts";
 import { ValueView } from "../values/schemas.ts";
-
-export const RunView = v.pipe(
-  v.object({
-    id: v.string(),
-    repo: v.string(),
-    name: v.string(),
-    experiment: v.string(),
-    description: v.string(),
-    status: Status,
-    archived: v.boolean(),
-    campaign: v.nullable(v.string()),
-    params: JsonObject,
-    tags: v.array(v.string()),
-    provenance: v.nullable(JsonObject),
-    created_at: v.string(),
-    updated_at: v.string(),
-    ended_at: v.nullable(v.string()),
-    last_activity_at: v.pipe(v.string(), v.description("The run's last sign of life: ingest, values, create/resume or an SDK heartbeat")),
-    stale: v.pipe(
-      v.boolean(),
-      v.description("Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died"),
-    ),
-  }),
-  v.metadata({ ref: "Run" }),
-);
-export type RunView = v.InferOutput<typeof RunView>;
 
 export const RunListItem = v.pipe(
   v.object({

@@ -1,51 +1,21 @@
-import type { InStatement } from "@libsql/client";
 import type { Deps } from "../../deps.ts";
 import { pageOf } from "../../http/cursor.ts";
 import { storedJson } from "../../http/params-json.ts";
 import { ApiError, badRequest } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
-import type { RunStatus } from "../../lib/run-status.ts";
 import { excerpt } from "../../lib/text.ts";
-import { iso, isoOrNull } from "../../lib/time.ts";
-import { deleteSeriesOf, listRunSeries } from "../../series/index.ts";
-import { deleteArtifactsOf } from "../artifacts/service.ts";
-import { lookupCampaign } from "../campaigns/ref.ts";
+import { lookupCampaign } from "../../runs-core/campaign-lookup.ts";
+import { activityStatement, staleBefore } from "../../runs-core/liveness.ts";
+import { ensureRepo, findRepoPk } from "../../runs-core/repo-lookup.ts";
+import { deleteRunsOf } from "../../runs-core/run-delete.ts";
+import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
+import { type RunColumns, updateRun } from "../../runs-core/run-update.ts";
+import { RUN_COLUMNS, RUN_FROM, type RunView, runView } from "../../runs-core/run-view.ts";
+import { listRunSeries } from "../../series/index.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
-import { ensureRepo, findRepoPk } from "../repos/lookup.ts";
 import { listValues } from "../values/service.ts";
-import { activityStatement, livenessOf, staleBefore } from "./liveness/activity.ts";
-import { findRunPk, runNotFound } from "./lookup.ts";
-import type { CreateRunInput, PatchRunInput, RunDetailView, RunView } from "./schemas.ts";
-import { type RunColumns, updateRun } from "./update.ts";
-
-// The columns every run read selects; `r` is runs, `c` its campaign (left-joined).
-export const RUN_COLUMNS =
-  "r.pk, r.id, r.name, r.experiment, r.description, r.status, r.archived, c.id AS campaign_id, r.params, r.tags, r.provenance, r.created_at, r.updated_at, r.ended_at, r.last_activity_at";
-export const RUN_FROM = "runs r LEFT JOIN campaigns c ON c.pk = r.campaign_pk";
-
-/** A run row as the API shows it; `staleBefore` (liveness/activity.ts) judges `stale`. */
-export function runView(repo: string, row: Record<string, unknown>, staleBefore: number): RunView {
-  const liveness = livenessOf(row, staleBefore);
-  return {
-    id: String(row.id),
-    repo,
-    name: String(row.name),
-    experiment: String(row.experiment),
-    description: String(row.description),
-    status: row.status as RunStatus,
-    archived: Boolean(Number(row.archived)),
-    campaign: row.campaign_id === null ? null : String(row.campaign_id),
-    params: JSON.parse(String(row.params)),
-    tags: JSON.parse(String(row.tags)),
-    provenance: row.provenance === null ? null : JSON.parse(String(row.provenance)),
-    created_at: iso(Number(row.created_at)),
-    updated_at: iso(Number(row.updated_at)),
-    ended_at: isoOrNull(row.ended_at === null ? null : Number(row.ended_at)),
-    last_activity_at: iso(liveness.lastActivityAt),
-    stale: liveness.stale,
-  };
-}
+import type { CreateRunInput, PatchRunInput, RunDetailView } from "./schemas.ts";
 
 async function selectRun(deps: Deps, repoPk: number, runId: string) {
   const rs = await deps.client.execute({ sql: `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.repo_pk = ? AND r.id = ?`, args: [repoPk, runId] });
@@ -173,20 +143,6 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
   if (Object.keys(columns).length) await updateRun(deps.client, Number(row.pk), columns);
   const updated = await selectRun(deps, repoPk, runId);
   return runView(repo, updated!, staleBefore(deps));
-}
-
-/**
- * Statements deleting the runs `runPksSql` selects with everything they own. Children are
- * deleted explicitly (not by ON DELETE CASCADE) because a remote libSQL server may run with
- * foreign keys off; callers run them in one batch, all-or-nothing.
- */
-export function deleteRunsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
-  return [
-    ...deleteSeriesOf(runPksSql, args),
-    ...deleteArtifactsOf(runPksSql, args),
-    { sql: `DELETE FROM run_values WHERE run_pk IN (${runPksSql})`, args },
-    { sql: `DELETE FROM runs WHERE pk IN (${runPksSql})`, args },
-  ];
 }
 
 export async function deleteRun(deps: Deps, repo: string, runId: string): Promise<void> {

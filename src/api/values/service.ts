@@ -5,8 +5,8 @@ import { parseContext } from "../../lib/context.ts";
 import { jsonText } from "../../lib/json.ts";
 import { deeperThan } from "../../lib/json-depth.ts";
 import { iso } from "../../lib/time.ts";
-import { activityStatement } from "../runs/liveness/activity.ts";
-import { findRunPk } from "../runs/lookup.ts";
+import { activityStatement } from "../../runs-core/liveness.ts";
+import { findRunPk } from "../../runs-core/run-lookup.ts";
 import type { ValueInput, ValueView } from "./schemas.ts";
 
 // A value is one result (final accuracy, a small report object), not a blob store.

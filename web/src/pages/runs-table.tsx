@@ -1,7 +1,7 @@
 // `/repos/{repo}`: the runs table. Filter (the filter language), sort by any column, extra
 // columns from params, values and series summaries, archived toggle, cursor pages, and a
 // selection to compare. All of it is in the URL.
-import { useRef } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { listCampaigns, listRuns } from "../api/endpoints.ts";
 import type { Run } from "../api/types.ts";
@@ -49,9 +49,6 @@ function parseSort(sort: string | undefined): { field: string; desc: boolean } {
 /** A field name that may wrap after its dots and before its context (long headers stay narrow). */
 const breakable = (field: string) => field.split(/(?<=\.)|(?=\{)/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
 
-// Pages already seen under the current filter and sort, for "Previous": cursors only go forward.
-const trail: string[] = [];
-
 export function RunsTable() {
   const { params } = useRoute();
   const repo = params.repo;
@@ -73,12 +70,11 @@ export function RunsTable() {
   // The wrapped filter puts one "(" before the person's text.
   if (filterError?.position != null && archived && filter) filterError.position = Math.max(0, Math.min(filter.length, filterError.position - 1));
   const items = filterError ? [] : (runs.data?.items ?? []);
-  const lastKey = useRef("");
-  const key = `${effectiveFilter}\u0000${query.sort ?? ""}`;
-  if (key !== lastKey.current) {
-    trail.length = 0;
-    lastKey.current = key;
-  }
+  // Pages already seen under the current filter and sort, for "Previous": cursors only go
+  // forward. A trail kept for another repo, filter or sort reads as empty.
+  const trailKey = `${repo}\u0000${effectiveFilter}\u0000${query.sort ?? ""}`;
+  const [trail, setTrail] = useState<{ key: string; cursors: string[] }>({ key: trailKey, cursors: [] });
+  const cursors = trail.key === trailKey ? trail.cursors : [];
 
   const setSort = (field: string) => {
     const desc = sort.field === field ? !sort.desc : false;
@@ -212,7 +208,13 @@ export function RunsTable() {
       {runs.data && !filterError && !items.length && <p class="empty">{filter ? "No run matches this filter." : "No runs in this repo yet."}</p>}
       <div class="pager">
         {query.cursor && (
-          <button type="button" onClick={() => setQuery({ cursor: trail.pop() ?? null })}>
+          <button
+            type="button"
+            onClick={() => {
+              setTrail({ key: trailKey, cursors: cursors.slice(0, -1) });
+              setQuery({ cursor: cursors.at(-1) ?? null });
+            }}
+          >
             ‹ Previous
           </button>
         )}
@@ -221,7 +223,7 @@ export function RunsTable() {
           <button
             type="button"
             onClick={() => {
-              trail.push(query.cursor ?? "");
+              setTrail({ key: trailKey, cursors: [...cursors, query.cursor ?? ""] });
               setQuery({ cursor: runs.data!.next_cursor });
             }}
           >

@@ -1,7 +1,7 @@
 // Request and response shapes of the liveness routes (heartbeat, close-stale).
 import * as v from "valibot";
 import { Status, StrictObject } from "../../../http/schemas.ts";
-import { RunView } from "../schemas.ts";
+import { RunView } from "../../../runs-core/run-view.ts";
 
 export const RunLivenessView = v.pipe(
   v.object({

@@ -1,13 +1,13 @@
 // Run liveness, the reading side: the SDK heartbeat, and closing the runs whose process
-// went silent (see ./activity.ts for what counts as a sign of life).
+// went silent (see src/runs-core/liveness.ts for what counts as a sign of life).
 import { DEFAULT_STALE_AFTER_SECONDS } from "../../../config.ts";
 import type { Deps } from "../../../deps.ts";
 import { staleSql } from "../../../filter/compile.ts";
-import { findRepoPk } from "../../repos/lookup.ts";
-import { findRunPk } from "../lookup.ts";
-import { compileRunSelection } from "../search.ts";
-import { RUN_COLUMNS, RUN_FROM, runView } from "../service.ts";
-import { activityStatement, staleBefore } from "./activity.ts";
+import { activityStatement, staleBefore } from "../../../runs-core/liveness.ts";
+import { findRepoPk } from "../../../runs-core/repo-lookup.ts";
+import { findRunPk } from "../../../runs-core/run-lookup.ts";
+import { compileRunSelection } from "../../../runs-core/run-selection.ts";
+import { RUN_COLUMNS, RUN_FROM, runView } from "../../../runs-core/run-view.ts";
 import type { ClosedStaleRunsView, RunLivenessView } from "./schemas.ts";
 
 const staleAfterSeconds = (deps: Deps) => deps.config.staleAfterSeconds ?? DEFAULT_STALE_AFTER_SECONDS;

@@ -1,8 +1,8 @@
 // Finding runs by id: what every resource below a run needs first.
-import type { Deps } from "../../deps.ts";
-import { notFound } from "../../http/problems.ts";
-import type { RunStatus } from "../../lib/run-status.ts";
-import { findRepoPk } from "../repos/lookup.ts";
+import type { Deps } from "../deps.ts";
+import { notFound } from "../http/problems.ts";
+import type { RunStatus } from "../lib/run-status.ts";
+import { findRepoPk } from "./repo-lookup.ts";
 
 export const runNotFound = (repo: string, runId: string) => notFound(`Run "${runId}" does not exist in repo "${repo}".`);
 

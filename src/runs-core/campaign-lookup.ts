@@ -1,6 +1,6 @@
-import type { Deps } from "../../deps.ts";
-import { notFound } from "../../http/problems.ts";
-import { excerpt } from "../../lib/text.ts";
+import type { Deps } from "../deps.ts";
+import { notFound } from "../http/problems.ts";
+import { excerpt } from "../lib/text.ts";
 
 /** A campaign named by id or by name (both unique within a repo; an id match wins), or null. */
 export async function lookupCampaign({ client }: Deps, repoPk: number, ref: string): Promise<{ pk: number; id: string } | null> {

@@ -3,8 +3,8 @@
 // whose stamp is older than the configured staleness time is "stale": most likely its
 // process died without saying so (SIGKILL, OOM, a lost machine). Runs from before the
 // column have it NULL; their updated_at stands in (COALESCE in every query).
-import { type Config, DEFAULT_STALE_AFTER_SECONDS } from "../../../config.ts";
-import type { Executor } from "../../../series/index.ts";
+import { type Config, DEFAULT_STALE_AFTER_SECONDS } from "../config.ts";
+import type { Executor } from "../series/index.ts";
 
 /** Running runs last active before this instant (epoch ms) are stale. */
 export const staleBefore = (deps: { config: Config }, now = Date.now()) => now - (deps.config.staleAfterSeconds ?? DEFAULT_STALE_AFTER_SECONDS) * 1000;

@@ -1,8 +1,8 @@
-// One UPDATE of a run's row that stamps updated_at: what PATCH /runs/{run} and the MLflow
-// dialect's run changes (update-run, tags, params, delete/restore) write. Column names come
-// from the callers' code, never from a request.
+// One UPDATE of a run's row that stamps updated_at: what PATCH /runs/{run}, the MLflow
+// dialect's run changes (update-run, tags, params, delete/restore) and an ingest's reopen write.
+// Column names come from the callers' code, never from a request.
 import type { InStatement } from "@libsql/client";
-import type { Executor } from "../../series/index.ts";
+import type { Executor } from "../series/index.ts";
 
 export type RunColumns = Record<string, string | number | null>;
 

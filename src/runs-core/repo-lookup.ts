@@ -1,6 +1,6 @@
 // Finding (or creating) a repo's key: what every resource below a repo needs first.
-import type { Deps } from "../../deps.ts";
-import { notFound } from "../../http/problems.ts";
+import type { Deps } from "../deps.ts";
+import { notFound } from "../http/problems.ts";
 
 export const repoNotFound = (name: string) => notFound(`Repo "${name}" does not exist.`);
 

@@ -1,0 +1,30 @@
+// Deleting runs with everything they own (series, artifacts and their parts, values): what
+// DELETE of a run, of a campaign with its runs and of a repo write.
+import type { InStatement } from "@libsql/client";
+import { deleteSeriesOf } from "../series/index.ts";
+
+export const deletePartsOf = (pksSql: string, args: (string | number)[]): InStatement[] => [
+  { sql: `DELETE FROM artifact_parts WHERE artifact_pk IN (${pksSql})`, args },
+];
+
+/** Statements deleting every artifact (rows and bytes) of the runs `runPksSql` selects. */
+function deleteArtifactsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
+  return [
+    ...deletePartsOf(`SELECT pk FROM artifacts WHERE run_pk IN (${runPksSql})`, args),
+    { sql: `DELETE FROM artifacts WHERE run_pk IN (${runPksSql})`, args },
+  ];
+}
+
+/**
+ * Statements deleting the runs `runPksSql` selects with everything they own. Children are
+ * deleted explicitly (not by ON DELETE CASCADE) because a remote libSQL server may run with
+ * foreign keys off; callers run them in one batch, all-or-nothing.
+ */
+export function deleteRunsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
+  return [
+    ...deleteSeriesOf(runPksSql, args),
+    ...deleteArtifactsOf(runPksSql, args),
+    { sql: `DELETE FROM run_values WHERE run_pk IN (${runPksSql})`, args },
+    { sql: `DELETE FROM runs WHERE pk IN (${runPksSql})`, args },
+  ];
+}

@@ -20,10 +20,11 @@ Reading back (DataFrames with ``pip install runcamp[pandas]``, lists of dicts wi
     repo.metrics("loss", filter='campaign = "augment-grid"')
     grid.summary(metrics="acc", group_by="aug")
 
-Low level (generated from openapi.yaml, every endpoint)::
+Low level (generated from openapi.yaml, every endpoint; its own distribution,
+``pip install ./clients/python-lowlevel``, which ``import runcamp`` never loads)::
 
-    from runcamp.lowlevel import Client
-    from runcamp.lowlevel.api.runs import get_run
+    from runcamp_lowlevel import Client
+    from runcamp_lowlevel.api.runs import get_run
     run = get_run.sync("cifar", "abc", client=Client(base_url="http://127.0.0.1:8787"))
 """
 

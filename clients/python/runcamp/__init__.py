@@ -29,13 +29,13 @@ Low level (generated from openapi.yaml, every endpoint; its own distribution,
 """
 
 from ._artifacts import confusion_metrics, download_artifact, list_artifacts
-from ._campaign import Campaign
+from ._delivery.spool import default_spool_dir
+from ._delivery.sync import SyncReport, sync_spool
+from ._delivery.transport import __version__
+from ._errors import DEFAULT_URL, RuncampError
 from ._provenance import capture_provenance
-from ._read import Repo, RunList, RunRecord
-from ._run import DEFAULT_URL, Run, RuncampError
-from ._spool import default_spool_dir
-from ._sync import SyncReport, sync_spool
-from ._transport import __version__
+from ._read import Campaign, Repo, RunList, RunRecord
+from ._run import Run
 
 __all__ = [
     "Run",

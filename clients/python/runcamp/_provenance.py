@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -38,10 +39,6 @@ def git_info(cwd: Optional[Path] = None) -> Optional[dict]:
 
 
 def installed_packages() -> dict:
-    try:
-        from importlib import metadata
-    except ImportError:  # pragma: no cover
-        return {}
     packages = {}
     for dist in metadata.distributions():
         name = dist.metadata["Name"]

@@ -13,8 +13,8 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from runcamp._aim import _iso
-from runcamp._cli import cli
+from runcamp.cli.aim import _iso
+from runcamp.cli.main import cli
 
 aim = pytest.importorskip("aim")
 

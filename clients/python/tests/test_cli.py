@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from fixtures_runs import everything, fill_repo
 from server import Server
 
-from runcamp._cli import cli
+from runcamp.cli.main import cli
 
 REPO = "clisrc"
 
@@ -238,7 +238,7 @@ def test_export_import_bad_usage(source, tmp_path):
 def test_pages_and_batches_split_anywhere(source, fresh, tmp_path, monkeypatch):
     """Series longer than a page (export) and a run longer than an ingest batch (import),
     with pages of 1,000 points: the boundaries fall inside series and between them."""
-    from runcamp import _export
+    from runcamp.cli import export as _export
 
     monkeypatch.setattr(_export, "_PAGE", 1000)
     with source.http() as http:

@@ -21,8 +21,9 @@ from click.testing import CliRunner
 from fixtures_runs import everything, fill_repo
 from server import Server
 
-from runcamp import _export, _export_file
-from runcamp._cli import cli
+from runcamp.cli import export as _export
+from runcamp.cli import export_file as _export_file
+from runcamp.cli.main import cli
 
 REPO = "craftsrc"
 BAD = "r1"  # the second run of the file: r0 before it is a good run
@@ -171,7 +172,7 @@ def test_the_untouched_file_round_trips(source, exported, tmp_path):
 
 CLI_REPORTING_PEAK = """
 import sys
-from runcamp._cli import main
+from runcamp.cli.main import main
 code = main(sys.argv[2:])
 with open("/proc/self/status") as status, open(sys.argv[1], "w") as out:
     out.write(next(line for line in status if line.startswith("VmHWM:")))

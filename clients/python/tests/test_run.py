@@ -12,7 +12,7 @@ import pytest
 
 import readback
 import runcamp
-from runcamp._run import encode_series
+from runcamp._wire import encode_series
 
 
 def test_full_run_reads_back_exactly(server):
@@ -212,7 +212,7 @@ def test_encode_series_is_exact_columnar_json():
 
 
 def test_split_batch_halves_either_form_keeping_every_point_once():
-    from runcamp._transport import split_batch
+    from runcamp._delivery.transport import split_batch
 
     columns = {"reopen": True, "series": [{"name": "a", "steps": [0, 1, 2], "values": [1, 2, 3], "times": [1, 2, 3]}, {"name": "b", "steps": [5, 6], "values": [4, 5], "epochs": [0, None], "times": [4, 5]}]}
     (first, n1), (second, n2) = split_batch(columns)

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from ._spool import RunSpool, SpooledRequest, iter_run_dirs
-from ._transport import Outcome, Transport, dumps
+from .._wire import dumps
+from .spool import RunSpool, SpooledRequest, iter_run_dirs
+from .transport import Outcome, Transport
 
 log = logging.getLogger("runcamp")
 

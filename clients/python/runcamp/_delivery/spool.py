@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
+from .bodies import copy_body
+
 try:  # POSIX; elsewhere directories are not locked (best effort).
     import fcntl
 except ImportError:  # pragma: no cover
@@ -146,8 +148,6 @@ class RunSpool:
         name = f"{time.time_ns():020d}-{os.getpid()}-{self._seq:08d}.json"
         tmp = self.dir / f".{name}.tmp"
         if request.kind == "artifact":
-            from ._artifacts import copy_body
-
             blob = self.dir / f"{name[:-5]}.blob"
             copy_body(request.data, request.body_file, blob)
             request.data, request.body_file = None, blob

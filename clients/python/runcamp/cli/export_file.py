@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, Any, Callable, Iterator, NoReturn, Optional
 
-from ._artifacts import check_artifact_path, name_issue, utf16_len
+from .._artifacts import check_artifact_path, name_issue, utf16_len
 
 FORMAT = "runcamp-export"
 VERSION = 1

@@ -22,7 +22,7 @@ from typing import Optional
 
 import httpx
 
-from ._sync import spool_contents, sync_spool
+from .sync import spool_contents, sync_spool
 
 log = logging.getLogger("runcamp")
 

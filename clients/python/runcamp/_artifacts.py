@@ -221,7 +221,7 @@ def download_artifact(
                 os.replace(tmp, target)
                 result = target
     if etag and digest.hexdigest() != etag:
-        raise IOError(f"runcamp: artifact {path!r} of run {run} arrived damaged (SHA-256 differs from its ETag)")
+        raise OSError(f"runcamp: artifact {path!r} of run {run} arrived damaged (SHA-256 differs from its ETag)")
     return result
 
 

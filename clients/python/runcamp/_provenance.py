@@ -8,10 +8,11 @@ import platform
 import socket
 import subprocess
 import sys
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 
 def _git(args: list, cwd: Path) -> Optional[str]:

@@ -30,8 +30,9 @@ import logging
 import os
 import re
 import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
+from typing import Any, Optional, Union
 from urllib.parse import quote, urlencode
 
 from . import _frames as F
@@ -43,7 +44,21 @@ from ._wire import dumps
 log = logging.getLogger("runcamp")
 
 DEFAULT_AGGS = ("last", "min", "max")
-_RUN_FIELDS = ("name", "experiment", "description", "status", "stale", "archived", "campaign", "tags", "created_at", "updated_at", "ended_at", "last_activity_at")
+# A run's fields besides its id, in the order tables show them (the CLI's `show` too).
+RUN_FIELDS = (
+    "name",
+    "experiment",
+    "description",
+    "status",
+    "stale",
+    "archived",
+    "campaign",
+    "tags",
+    "created_at",
+    "updated_at",
+    "ended_at",
+    "last_activity_at",
+)
 _INSTANTS = ("created_at", "updated_at", "ended_at", "last_activity_at")
 _MAX_COLUMNS = 100  # per listing request (the server's limit)
 _MAX_URL_COLUMNS_CHARS = 6000  # keeps a listing URL well under common 8 KiB limits
@@ -72,7 +87,9 @@ class Repo:
     """A repo of a runcamp server, for reading. ``url``/``token`` default to
     ``$RUNCAMP_URL``/``$RUNCAMP_TOKEN``, the name to ``$RUNCAMP_REPO`` or ``default``."""
 
-    def __init__(self, name: Optional[str] = None, *, url: Optional[str] = None, token: Optional[str] = None, timeout: float = 60.0, retry_for: float = 10.0) -> None:
+    def __init__(
+        self, name: Optional[str] = None, *, url: Optional[str] = None, token: Optional[str] = None, timeout: float = 60.0, retry_for: float = 10.0
+    ) -> None:
         self.name = name or os.environ.get("RUNCAMP_REPO") or "default"
         self.url = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
         self.token = token if token is not None else os.environ.get("RUNCAMP_TOKEN")
@@ -258,7 +275,9 @@ class Repo:
         for i in range(0, len(ids), _QUERY_RUNS):
             for j in range(0, len(metrics), _QUERY_METRICS):
                 body = self._call(
-                    "POST", "metrics/query", body={"runs": ids[i : i + _QUERY_RUNS], "metrics": metrics[j : j + _QUERY_METRICS], "points": points, "format": "columnar"}
+                    "POST",
+                    "metrics/query",
+                    body={"runs": ids[i : i + _QUERY_RUNS], "metrics": metrics[j : j + _QUERY_METRICS], "points": points, "format": "columnar"},
                 )
                 for item in body["items"]:
                     if item["steps"]:
@@ -446,7 +465,7 @@ class RunRecord:
     def record(self) -> dict:
         """The run as one flat row (see ``RunList.dataframe``)."""
         row: dict = {"run": self.id}
-        for field in _RUN_FIELDS:
+        for field in RUN_FIELDS:
             row[field] = self._raw.get(field)
         row.update(F.flatten_params(self.params))
         row.update(self.columns)
@@ -474,7 +493,7 @@ class RunList(list):
         ``metrics.loss{subset: "val"}.min``) with NaN/±Infinity as floats and None where a
         run lacks one. A list of dicts without pandas (instants as datetimes)."""
         records = [r.record() for r in self]
-        ordered: dict = {"run": None, **{f: None for f in _RUN_FIELDS}}
+        ordered: dict = {"run": None, **{f: None for f in RUN_FIELDS}}
         for rec in records:
             for k in rec:
                 if k.startswith("params."):

@@ -41,10 +41,22 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Optional, Union
 
-from ._artifacts import CONFUSION_TYPE, artifact_url, check_artifact_path, download_artifact, encode_confusion, figure_png, guess_content_type, list_artifacts, name_issue, utf16_len
+from ._artifacts import (
+    CONFUSION_TYPE,
+    artifact_url,
+    check_artifact_path,
+    download_artifact,
+    encode_confusion,
+    figure_png,
+    guess_content_type,
+    list_artifacts,
+    name_issue,
+    utf16_len,
+)
 from ._delivery.keeper import keeper_for, report_at_exit
 from ._delivery.spool import RunSpool, SpooledRequest, default_spool_dir
 from ._delivery.sync import SyncReport, all_series, resend_run_spool, series_key_text
@@ -98,7 +110,6 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
                     raise ValueError("runcamp: context keys and string values have at most 255 characters")
                 if name_issue(text):
                     raise ValueError(f"runcamp: a context key or string value {name_issue(text)}")
-
 
 
 # Runs still open, finished (or flushed) at interpreter exit.
@@ -476,7 +487,9 @@ class Run:
 
     # ---- artifacts ------------------------------------------------------------------------
 
-    def log_artifact(self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None) -> str:
+    def log_artifact(
+        self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None
+    ) -> str:
         """Uploads a file (a path) or bytes as the artifact ``name``, in the background.
 
         ``name`` is the artifact's path in the run (default: the file's name), e.g.
@@ -503,7 +516,9 @@ class Run:
         content_type = content_type or guess_content_type(name)
         if not isinstance(content_type, str) or "/" not in content_type or len(content_type) > 255 or any(ord(c) < 0x20 for c in content_type):
             raise ValueError("runcamp: content_type is a media type such as text/csv")
-        self._sender.enqueue(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file))
+        self._sender.enqueue(
+            SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file)
+        )
         return name
 
     def log_confusion_matrix(self, labels: Any, matrix: Any, name: str = "confusion.json") -> str:

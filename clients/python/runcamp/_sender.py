@@ -69,7 +69,16 @@ class Sender:
         self.heartbeat_interval = heartbeat_interval
 
         self.errors: list = []
-        self.stats = {"delivered_points": 0, "delivered_requests": 0, "spooled_points": 0, "spooled_requests": 0, "resent_requests": 0, "dropped_requests": 0, "retries": 0, "heartbeats": 0}
+        self.stats = {
+            "delivered_points": 0,
+            "delivered_requests": 0,
+            "spooled_points": 0,
+            "spooled_requests": 0,
+            "resent_requests": 0,
+            "dropped_requests": 0,
+            "retries": 0,
+            "heartbeats": 0,
+        }
         self.lock = threading.Lock()  # pending, ops, queued, closed (and the Run's series)
         self.pending: list = []
         self.ops: deque = deque()  # (seq, list of points | SpooledRequest)

@@ -41,7 +41,11 @@ class Server:
         env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "LIBSQL_URL": f"file:{self.db_file}", **self.env}
         self.proc = subprocess.Popen(
             [node_binary(), str(REPO_ROOT / "src" / "hosts" / "node.ts")],
-            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         deadline = time.monotonic() + timeout
         assert self.proc.stdout is not None

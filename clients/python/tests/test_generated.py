@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-import readback
 from runcamp_lowlevel import Client
 from runcamp_lowlevel.api.health import get_health
 from runcamp_lowlevel.api.runs import create_run, patch_run
@@ -21,6 +19,7 @@ from runcamp_lowlevel.models.create_run_body_params import CreateRunBodyParams
 from runcamp_lowlevel.models.patch_run_body import PatchRunBody
 from runcamp_lowlevel.models.run_status import RunStatus
 
+import readback
 from server import REPO_ROOT
 
 LOWLEVEL_PROJECT = REPO_ROOT / "clients" / "python-lowlevel"
@@ -80,9 +79,21 @@ def test_the_committed_lowlevel_client_is_what_openapi_yaml_generates(tmp_path):
     out = tmp_path / "runcamp_lowlevel"
     env = {**os.environ, "PYTHONHASHSEED": "0", "PATH": f"{generator.parent}:{os.environ.get('PATH', '')}"}
     subprocess.run(
-        [str(generator), "generate", "--path", str(_python_view(REPO_ROOT / "openapi.yaml", tmp_path / "openapi.yaml")), "--meta", "none", "--output-path", str(out),
-         "--config", str(LOWLEVEL_PROJECT / "openapi-python-client.yaml")],
-        check=True, capture_output=True, env=env,
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(_python_view(REPO_ROOT / "openapi.yaml", tmp_path / "openapi.yaml")),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out),
+            "--config",
+            str(LOWLEVEL_PROJECT / "openapi-python-client.yaml"),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
     )
     generated, committed = _tree(out), _tree(LOWLEVEL)
     assert generated == committed, "files differ: run `npm run clients`"

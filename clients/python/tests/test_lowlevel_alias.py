@@ -24,9 +24,10 @@ def test_runcamp_lowlevel_is_a_deprecated_alias_of_runcamp_lowlevel():
         del sys.modules[name]
     with pytest.warns(DeprecationWarning, match="import runcamp_lowlevel"):
         importlib.import_module("runcamp.lowlevel")
-    from runcamp.lowlevel import Client
     from runcamp.lowlevel.api.runs import get_run
     from runcamp.lowlevel.models.run_detail import RunDetail
+
+    from runcamp.lowlevel import Client
 
     assert Client is runcamp_lowlevel.Client
     assert get_run is runcamp_lowlevel.api.runs.get_run

@@ -12,8 +12,21 @@ import runcamp
 from runcamp.cli.main import cli
 
 PUBLIC = {
-    "Run", "Repo", "Campaign", "RunRecord", "RunList", "RuncampError", "list_artifacts", "download_artifact",
-    "confusion_metrics", "DEFAULT_URL", "capture_provenance", "default_spool_dir", "sync_spool", "SyncReport", "__version__",
+    "Run",
+    "Repo",
+    "Campaign",
+    "RunRecord",
+    "RunList",
+    "RuncampError",
+    "list_artifacts",
+    "download_artifact",
+    "confusion_metrics",
+    "DEFAULT_URL",
+    "capture_provenance",
+    "default_spool_dir",
+    "sync_spool",
+    "SyncReport",
+    "__version__",
 }
 
 COMMANDS = {

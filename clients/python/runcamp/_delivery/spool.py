@@ -23,9 +23,10 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from .bodies import copy_body
 
@@ -80,7 +81,14 @@ class SpooledRequest:
     def to_json(self) -> str:
         # The body is embedded as text: the points were encoded once, in the sender.
         head = json.dumps(
-            {"v": 2 if self.kind in _V2_KINDS else FORMAT_VERSION, "url": self.url, "method": self.method, "path": self.path, "kind": self.kind, "points": self.points},
+            {
+                "v": 2 if self.kind in _V2_KINDS else FORMAT_VERSION,
+                "url": self.url,
+                "method": self.method,
+                "path": self.path,
+                "kind": self.kind,
+                "points": self.points,
+            },
             separators=(",", ":"),
         )
         if self.kind == "artifact":
@@ -94,9 +102,15 @@ class SpooledRequest:
         if data.get("v") not in (1, 2):
             raise ValueError(f"{file}: unknown spool format {data.get('v')!r}")
         return cls(
-            url=data["url"], method=data["method"], path=data["path"], body=data["body"],
-            kind=data.get("kind", "request"), points=data.get("points", 0), file=file,
-            content_type=data.get("content_type"), body_file=file.parent / data["body_file"] if data.get("body_file") else None,
+            url=data["url"],
+            method=data["method"],
+            path=data["path"],
+            body=data["body"],
+            kind=data.get("kind", "request"),
+            points=data.get("points", 0),
+            file=file,
+            content_type=data.get("content_type"),
+            body_file=file.parent / data["body_file"] if data.get("body_file") else None,
         )
 
 

@@ -80,9 +80,7 @@ class Transport:
         headers = {"user-agent": f"runcamp-python/{__version__}"}
         if token:
             headers["authorization"] = f"Bearer {token}"
-        self._client = httpx.Client(
-            base_url=self.url, headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0))
-        )
+        self._client = httpx.Client(base_url=self.url, headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
 
     def close(self) -> None:
         self._client.close()

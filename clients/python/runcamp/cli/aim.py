@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 import re
+import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Optional
-from contextlib import closing
 from urllib.parse import quote
 
 import click
@@ -95,7 +95,10 @@ def _plain(value: Any) -> Any:
 def _context(ctx: dict) -> dict:
     """A runcamp context is flat (strings, numbers, booleans): anything else becomes its text."""
 
-    return {str(k): v if isinstance(v, (str, bool, int, float)) and not (isinstance(v, float) and not math.isfinite(v)) else json.dumps(_plain(v)) for k, v in ctx.items()}
+    return {
+        str(k): v if isinstance(v, (str, bool, int, float)) and not (isinstance(v, float) and not math.isfinite(v)) else json.dumps(_plain(v))
+        for k, v in ctx.items()
+    }
 
 
 def _lookup(params: dict, path: str) -> Any:
@@ -145,7 +148,16 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
         m = run.get_metric(name, ctx)
         steps, (values, epochs, times) = m.data.items_list()
         epochs = [None if e is None or (isinstance(e, float) and math.isnan(e)) else int(e) for e in epochs]
-        series.append({"name": name, "context": _context(ctx.to_dict()), "steps": [int(s) for s in steps], "values": [_wire(v) for v in values], "epochs": epochs, "times": [float(t) for t in times]})
+        series.append(
+            {
+                "name": name,
+                "context": _context(ctx.to_dict()),
+                "steps": [int(s) for s in steps],
+                "values": [_wire(v) for v in values],
+                "epochs": epochs,
+                "times": [float(t) for t in times],
+            }
+        )
         if times:
             last_time = max(last_time, max(times))
     try:
@@ -208,7 +220,16 @@ def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, 
                 continue
             cid = campaign_id(value)
             r["run"]["campaign"] = cid
-            k = campaigns.setdefault(cid, {"id": cid, "name": str(value)[:255], "description": f"imported from AIM ({campaign_from})", "params": {}, "created_at": r["run"]["created_at"]})
+            k = campaigns.setdefault(
+                cid,
+                {
+                    "id": cid,
+                    "name": str(value)[:255],
+                    "description": f"imported from AIM ({campaign_from})",
+                    "params": {},
+                    "created_at": r["run"]["created_at"],
+                },
+            )
             k["created_at"] = min(k["created_at"], r["run"]["created_at"])
     head: dict = {"campaigns": list(campaigns.values())}
     checked(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "creating the repo and campaigns")

@@ -22,6 +22,7 @@ from rich.table import Table
 from .._errors import RuncampError
 from .._read import Repo
 
+
 class Failure(click.ClickException):
     """An error the user should read, with the exit code it deserves."""
 
@@ -130,7 +131,6 @@ def split_fields(text: Optional[str]) -> list:
     if current.strip():
         fields.append(current.strip())
     return fields
-
 
 
 pass_ctx = click.make_pass_decorator(Ctx)

@@ -37,11 +37,12 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import IO, Any, Callable, Iterator, Optional
+from typing import IO, Any, Callable, Optional
 from urllib.parse import quote
 
 import click
@@ -63,9 +64,10 @@ from .export_file import (
     VERSION,
     ExportError,
     FileCheck,
+    context_json,
     export_lines,
+    source_repo,
 )
-from .export_file import context_json, source_repo
 from .export_file import dumps as _dumps
 from .export_file import loads as _loads
 
@@ -102,7 +104,9 @@ class Progress:
     def __init__(self, enabled: bool, description: str, total: Optional[int]) -> None:
         self._bar = None
         if enabled:
-            self._bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("points"), TimeRemainingColumn(), transient=False)
+            self._bar = RichProgress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("points"), TimeRemainingColumn(), transient=False
+            )
             self._task = self._bar.add_task(description, total=total)
 
     def __enter__(self) -> Progress:
@@ -190,12 +194,33 @@ def export_runs(
             series = _series_summaries(repo, run_id, detail)
             artifacts = list(repo._pages(f"runs/{quote(run_id, safe='')}/artifacts", {}))
             record = {key: item.get(key) for key in RUN_FIELDS}
-            _line(f, {"kind": "run", "run": record, "values": detail["values"], "series": series, "artifacts": [{k: a[k] for k in ARTIFACT_FIELDS} for a in artifacts]})
+            _line(
+                f,
+                {
+                    "kind": "run",
+                    "run": record,
+                    "values": detail["values"],
+                    "series": series,
+                    "artifacts": [{k: a[k] for k in ARTIFACT_FIELDS} for a in artifacts],
+                },
+            )
             for s in series:
                 counts.series += 1
                 for page in _series_pages(repo, run_id, s["name"], s["context"]):
                     n = len(page["steps"])
-                    _line(f, {"kind": "points", "run": run_id, "name": s["name"], "context": s["context"], "steps": page["steps"], "values": page["values"], "epochs": page["epochs"], "times": page["times"]})  # fmt: skip
+                    _line(
+                        f,
+                        {
+                            "kind": "points",
+                            "run": run_id,
+                            "name": s["name"],
+                            "context": s["context"],
+                            "steps": page["steps"],
+                            "values": page["values"],
+                            "epochs": page["epochs"],
+                            "times": page["times"],
+                        },
+                    )
                     counts.points += n
                     bar.advance(n)
             for a in artifacts:
@@ -212,7 +237,9 @@ def _line(f: IO[bytes], obj: dict) -> None:
     data = _dumps(obj)
     if len(data) > MAX_LINE_BYTES:  # import would refuse the file: say so here instead
         run = obj["run"]["id"] if obj["kind"] == "run" else obj.get("run")
-        raise ExportError(f"the {obj['kind']} line{f' of run {run}' if run else ''} would take {len(data):,} bytes, past the file format's limit of {MAX_LINE_BYTES:,}")
+        raise ExportError(
+            f"the {obj['kind']} line{f' of run {run}' if run else ''} would take {len(data):,} bytes, past the file format's limit of {MAX_LINE_BYTES:,}"
+        )
     f.write(data)
     f.write(b"\n")
 
@@ -232,6 +259,7 @@ def _export_artifact(repo: Repo, f: IO[bytes], run_id: str, path: str) -> None:
 
 
 # ---- import -----------------------------------------------------------------------------
+
 
 def summaries_key(series: list) -> list:
     return sorted(({**s, "context": context_json(s["context"])} for s in series), key=lambda s: (s["name"], s["context"]))
@@ -421,7 +449,9 @@ class RunWriter:
             size = tmp.tell()
             tmp.seek(0)
             r = self.target._transport._client.put(
-                artifact_url(self.target.name, self.id, path), content=iter(lambda: tmp.read(_ARTIFACT_PART), b""), headers={"content-type": meta["content_type"], "content-length": str(size)}
+                artifact_url(self.target.name, self.id, path),
+                content=iter(lambda: tmp.read(_ARTIFACT_PART), b""),
+                headers={"content-type": meta["content_type"], "content-length": str(size)},
             )
         stored = checked(r, f"uploading artifact {path!r} of run {self.id}")
         if stored.get("sha256") != meta["sha256"]:  # the bytes were checked while reading: this is a changed file or a broken transfer
@@ -557,6 +587,7 @@ def import_cmd(click_ctx: click.Context, file: str, into: Optional[str], progres
         raise fail(e) from None
     c = report.imported
     click.echo(
-        f"imported {c.runs} runs ({c.series} series, {c.points} points, {c.artifacts} artifacts) and {report.campaigns_imported} campaigns into repo {report.repo}; "
+        f"imported {c.runs} runs ({c.series} series, {c.points} points, {c.artifacts} artifacts) "
+        f"and {report.campaigns_imported} campaigns into repo {report.repo}; "
         f"{report.skipped_runs} runs and {report.campaigns_skipped} campaigns already there unchanged"
     )

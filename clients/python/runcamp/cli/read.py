@@ -10,6 +10,7 @@ import click
 
 from .._delivery.transport import _problem
 from .._errors import RuncampError
+from .._read import RUN_FIELDS
 from .common import Ctx, Failure, cell, fail, pass_ctx, print_csv, print_table, split_fields
 
 
@@ -29,16 +30,19 @@ def repos(ctx: Ctx, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(items, indent=2))
         return
-    print_table(["repo", "runs", "campaigns", "created_at", "description"], [[i["name"], i["run_count"], i["campaign_count"], i["created_at"], i["description"]] for i in items])
+    print_table(
+        ["repo", "runs", "campaigns", "created_at", "description"],
+        [[i["name"], i["run_count"], i["campaign_count"], i["created_at"], i["description"]] for i in items],
+    )
 
 
 _LS_FIXED = ["run", "name", "experiment", "status", "campaign", "created_at"]
 
 
 @click.command("ls")
-@click.option("--filter", "-f", "filter_", help='Run filter, e.g. \'params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2\'.')
+@click.option("--filter", "-f", "filter_", help="Run filter, e.g. 'params.lr > 1e-3 and metrics.loss{subset:\"val\"}.min < 0.2'.")
 @click.option("--sort", "-s", help="Sort field [asc|desc], e.g. 'metrics.acc.last desc'.")
-@click.option("--columns", "-c", help='Comma-separated fields to show, e.g. \'params.lr,values.acc{subset:"test"},metrics.loss.min\'.')
+@click.option("--columns", "-c", help="Comma-separated fields to show, e.g. 'params.lr,values.acc{subset:\"test\"},metrics.loss.min'.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), help="At most this many runs.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one run a line.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV.")
@@ -57,7 +61,10 @@ def ls(ctx: Ctx, filter_: Optional[str], sort: Optional[str], columns: Optional[
             click.echo(json.dumps({k: v for k, v in r._raw.items() if k != "provenance"}))
         return
     header = _LS_FIXED + fields
-    rows = [[r.id, r.name, r.experiment, r.status + (" (stale)" if r.stale else ""), r.campaign, r._raw.get("created_at"), *(r.columns.get(f) for f in fields)] for r in runs]
+    rows = [
+        [r.id, r.name, r.experiment, r.status + (" (stale)" if r.stale else ""), r.campaign, r._raw.get("created_at"), *(r.columns.get(f) for f in fields)]
+        for r in runs
+    ]
     if as_csv:
         print_csv(header, rows)
     else:
@@ -89,14 +96,16 @@ def show(ctx: Ctx, run: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({**detail, "metrics": [{**s} for s in detail["metrics"]], "artifacts": artifacts}, indent=2))
         return
-    fields = ["id", "name", "experiment", "description", "status", "stale", "archived", "campaign", "tags", "created_at", "updated_at", "ended_at", "last_activity_at"]
+    fields = ["id", *RUN_FIELDS]
     print_table(["field", "value"], [[f, detail.get(f)] for f in fields], title=f"run {run} (repo {repo.name})")
     params: list = []
     _flatten("", detail.get("params") or {}, params)
     if params:
         print_table(["param", "value"], params, title="params")
     if detail["values"]:
-        print_table(["value", "context", "value", "updated_at"], [[v["name"], v["context"], v["value"], v["updated_at"]] for v in detail["values"]], title="values")
+        print_table(
+            ["value", "context", "value", "updated_at"], [[v["name"], v["context"], v["value"], v["updated_at"]] for v in detail["values"]], title="values"
+        )
     if series:
         print_table(
             ["series", "context", "count", "steps", "last", "min", "max"],
@@ -104,7 +113,11 @@ def show(ctx: Ctx, run: str, as_json: bool) -> None:
             title="series",
         )
     if artifacts:
-        print_table(["artifact", "size", "content_type", "sha256", "created_at"], [[a["path"], a["size"], a["content_type"], a["sha256"][:12], a["created_at"]] for a in artifacts], title="artifacts")
+        print_table(
+            ["artifact", "size", "content_type", "sha256", "created_at"],
+            [[a["path"], a["size"], a["content_type"], a["sha256"][:12], a["created_at"]] for a in artifacts],
+            title="artifacts",
+        )
     if detail.get("provenance"):
         prov: list = []
         _flatten("", detail["provenance"], prov)
@@ -127,7 +140,9 @@ def _pm(mean: Any, ci: Any) -> str:
 @click.option("--filter", "-f", "filter_", help="Run filter narrowing the campaign's runs.")
 @click.option("--csv", "as_csv", is_flag=True, help="The server's CSV.")
 @pass_ctx
-def summary(ctx: Ctx, campaign: str, group_by: Optional[str], metrics: Optional[str], select: str, status: Optional[str], filter_: Optional[str], as_csv: bool) -> None:
+def summary(
+    ctx: Ctx, campaign: str, group_by: Optional[str], metrics: Optional[str], select: str, status: Optional[str], filter_: Optional[str], as_csv: bool
+) -> None:
     """A campaign's mean ± 95% CI per group × metric × context."""
     repo = ctx.repo()
     query = {"select": select, "metrics": metrics, "group_by": group_by, "status": status, "filter": filter_}
@@ -147,8 +162,21 @@ def summary(ctx: Ctx, campaign: str, group_by: Optional[str], metrics: Optional[
     keys = sorted({k for row in body["rows"] for k in row["context"]})
     header = [f"params.{g}" for g in groups] + ["metric"] + keys + ["n", "nan", "mean ± ci95", "std", "min", "max"]
     rows = [
-        [*(row["group"].get(g) for g in groups), row["metric"], *(row["context"].get(k) for k in keys), row["n"], row["nan"], _pm(row["mean"], row["ci95"]), row["std"], row["min"], row["max"]]
+        [
+            *(row["group"].get(g) for g in groups),
+            row["metric"],
+            *(row["context"].get(k) for k in keys),
+            row["n"],
+            row["nan"],
+            _pm(row["mean"], row["ci95"]),
+            row["std"],
+            row["min"],
+            row["max"],
+        ]
         for row in body["rows"]
     ]
-    print_table(header, rows, title=f"campaign {campaign}: {select} of each run ({body['selection'].get('runs', '?')} runs)" if isinstance(body.get("selection"), dict) else None)
-
+    print_table(
+        header,
+        rows,
+        title=f"campaign {campaign}: {select} of each run ({body['selection'].get('runs', '?')} runs)" if isinstance(body.get("selection"), dict) else None,
+    )

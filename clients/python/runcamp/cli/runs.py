@@ -63,4 +63,3 @@ def rm(ctx: Ctx, run_ids: tuple, yes: bool) -> None:
             raise fail(e) from None
     if missing:
         sys.exit(1)
-

@@ -32,4 +32,3 @@ def sync(ctx: Ctx, spool: Optional[str], timeout: float, sync_url: Optional[str]
     )
     if report.left:
         sys.exit(1)
-

@@ -17,9 +17,7 @@ import warnings
 try:
     import runcamp_lowlevel
 except ImportError as e:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "runcamp.lowlevel moved to the runcamp_lowlevel package: pip install ./clients/python-lowlevel (from the runcamp repository)"
-    ) from e
+    raise ImportError("runcamp.lowlevel moved to the runcamp_lowlevel package: pip install ./clients/python-lowlevel (from the runcamp repository)") from e
 
 warnings.warn("runcamp.lowlevel is deprecated: import runcamp_lowlevel instead", DeprecationWarning, stacklevel=2)
 

@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 from typing import Optional
@@ -55,8 +56,6 @@ class Server:
                 raise RuntimeError(f"the server exited ({self.proc.wait()}) before listening")
             if "runcamp listening on" in line:
                 # Keep draining its output so it never blocks on a full pipe.
-                import threading
-
                 threading.Thread(target=self.proc.stdout.read, daemon=True).start()
                 return self
         raise TimeoutError("the server did not start")

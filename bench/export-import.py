@@ -60,7 +60,7 @@ def fill(url: str) -> None:
 
 def timed_cli(*args: str) -> tuple:
     """Runs the CLI in a child process: (seconds, its peak RSS in MiB, stdout)."""
-    code = "import resource, sys; from runcamp._cli import main; rc = main(sys.argv[1:]); print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)"
+    code = "import resource, sys; from runcamp.cli.main import main; rc = main(sys.argv[1:]); print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)"
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     elapsed = time.perf_counter() - started

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "clients" / "python" / "tests"))
 
 import runcamp  # noqa: E402
-from runcamp._run import encode_series  # noqa: E402
+from runcamp._wire import encode_series  # noqa: E402
 from server import Server  # noqa: E402
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))

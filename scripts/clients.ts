@@ -1,8 +1,10 @@
 // `npm run clients`: regenerates the generated half of both SDKs from openapi.yaml:
 //   clients/typescript/src/schema.d.ts   openapi-typescript (a dev dependency)
-//   clients/python/runcamp/lowlevel/     openapi-python-client, pinned in
-//                                        clients/python/requirements-generate.txt and
-//                                        installed into ./.venv on first use
+//   clients/python-lowlevel/runcamp_lowlevel/   openapi-python-client, pinned in
+//                                               clients/python-lowlevel/requirements-generate.txt
+//                                               and installed into ./.venv on first use
+//                                               (its own distribution, runcamp-lowlevel: the
+//                                               SDK in clients/python does not need it)
 // `npm run clients -- --check` regenerates into a temporary folder instead and fails when
 // anything differs from the committed files (CI runs it). `--only=typescript|python`
 // limits either to one SDK.
@@ -16,8 +18,9 @@ import { parse, stringify } from "yaml";
 const root = resolve(import.meta.dirname, "..");
 const spec = join(root, "openapi.yaml");
 const tsSchemaFile = join(root, "clients/typescript/src/schema.d.ts");
-const pythonDir = join(root, "clients/python");
-const lowlevelDir = join(pythonDir, "runcamp/lowlevel");
+// The generator's pin and config live beside its output.
+const lowlevelProject = join(root, "clients/python-lowlevel");
+const lowlevelDir = join(lowlevelProject, "runcamp_lowlevel");
 const venv = join(root, ".venv");
 const venvBin = join(venv, process.platform === "win32" ? "Scripts" : "bin");
 
@@ -31,7 +34,7 @@ export async function renderTypescriptSchema(yamlText: string = readFileSync(spe
 
 function pinnedGenerator(): Map<string, string> {
   const pins = new Map<string, string>();
-  for (const line of readFileSync(join(pythonDir, "requirements-generate.txt"), "utf8").split("\n")) {
+  for (const line of readFileSync(join(lowlevelProject, "requirements-generate.txt"), "utf8").split("\n")) {
     const m = /^([A-Za-z0-9_.-]+)==([^\s#]+)/.exec(line.trim());
     if (m) pins.set(m[1].toLowerCase(), m[2]);
   }
@@ -54,7 +57,7 @@ function ensureGenerator(): void {
   }
   if ([...wanted].some(([name, version]) => installed.get(name) !== version)) {
     console.log("clients: installing the pinned generator into .venv");
-    execFileSync(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", join(pythonDir, "requirements-generate.txt")], {
+    execFileSync(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", join(lowlevelProject, "requirements-generate.txt")], {
       stdio: "inherit",
     });
   }
@@ -88,7 +91,7 @@ export function generatePython(outDir: string): void {
   writeFileSync(view, pythonView(readFileSync(spec, "utf8")));
   const result = spawnSync(
     join(venvBin, "openapi-python-client"),
-    ["generate", "--path", view, "--meta", "none", "--output-path", outDir, "--config", join(pythonDir, "openapi-python-client.yaml")],
+    ["generate", "--path", view, "--meta", "none", "--output-path", outDir, "--config", join(lowlevelProject, "openapi-python-client.yaml")],
     // ruff (a post hook) is found on PATH.
     // A fixed hash seed on top of the import-sorting hook: the output must not depend on the run.
     { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0", PATH: `${venvBin}:${process.env.PATH ?? ""}` } },
@@ -153,7 +156,7 @@ async function main() {
   if (!only || only === "python") {
     const tmp = mkdtempSync(join(tmpdir(), "runcamp-clients-"));
     try {
-      const out = join(tmp, "lowlevel");
+      const out = join(tmp, "runcamp_lowlevel");
       generatePython(out);
       const diffs = diffTrees(out, lowlevelDir);
       if (check) {

@@ -20,21 +20,22 @@ Reading back (DataFrames with ``pip install runcamp[pandas]``, lists of dicts wi
     repo.metrics("loss", filter='campaign = "augment-grid"')
     grid.summary(metrics="acc", group_by="aug")
 
-Low level (generated from openapi.yaml, every endpoint)::
+Low level (generated from openapi.yaml, every endpoint; its own distribution,
+``pip install ./clients/python-lowlevel``, which ``import runcamp`` never loads)::
 
-    from runcamp.lowlevel import Client
-    from runcamp.lowlevel.api.runs import get_run
+    from runcamp_lowlevel import Client
+    from runcamp_lowlevel.api.runs import get_run
     run = get_run.sync("cifar", "abc", client=Client(base_url="http://127.0.0.1:8787"))
 """
 
 from ._artifacts import confusion_metrics, download_artifact, list_artifacts
-from ._campaign import Campaign
+from ._delivery.spool import default_spool_dir
+from ._delivery.sync import SyncReport, sync_spool
+from ._delivery.transport import __version__
+from ._errors import DEFAULT_URL, RuncampError
 from ._provenance import capture_provenance
-from ._read import Repo, RunList, RunRecord
-from ._run import DEFAULT_URL, Run, RuncampError
-from ._spool import default_spool_dir
-from ._sync import SyncReport, sync_spool
-from ._transport import __version__
+from ._read import Campaign, Repo, RunList, RunRecord
+from ._run import Run
 
 __all__ = [
     "Run",

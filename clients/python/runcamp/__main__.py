@@ -1,10 +1,10 @@
-"""``runcamp`` / ``python -m runcamp``: the command line (see _cli.py)."""
+"""``runcamp`` / ``python -m runcamp``: the command line (see cli/main.py)."""
 
 from __future__ import annotations
 
 import sys
 
-from ._cli import main
+from .cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,21 +9,23 @@ encodes what they are given, and holds the readers: ``list_artifacts``,
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
 import mimetypes
 import os
-import shutil
 from pathlib import Path
-from typing import Any, BinaryIO, Optional, Union
+from typing import Any, Optional, Union
 from urllib.parse import quote
 
 import httpx
 
+from ._delivery.bodies import CHUNK
+from ._errors import DEFAULT_URL, RuncampError
+
 CONFUSION_TYPE = "application/vnd.runcamp.confusion+json"
 MAX_PATH_LENGTH = 1024
-_CHUNK = 1 << 20
 
 
 def utf16_len(text: str) -> int:
@@ -132,33 +134,10 @@ def figure_png(fig: Any, **savefig: Any) -> bytes:
     return buffer.getvalue()
 
 
-def open_artifact_body(data: Optional[bytes], file: Optional[Path]) -> Union[bytes, BinaryIO]:
-    """What httpx sends: the bytes, or the file opened for streaming (read in 64 KiB pieces)."""
-    if data is not None:
-        return data
-    assert file is not None
-    return open(file, "rb")
-
-
-def copy_body(data: Optional[bytes], file: Optional[Path], dest: Path) -> None:
-    """Writes the artifact's bytes to ``dest`` (streamed for files) and fsyncs it."""
-    with open(dest, "wb") as out:
-        if data is not None:
-            out.write(data)
-        else:
-            assert file is not None
-            with open(file, "rb") as src:
-                shutil.copyfileobj(src, out, _CHUNK)
-        out.flush()
-        os.fsync(out.fileno())
-
-
 # ---- reading --------------------------------------------------------------------------------
 
 
 def _client(url: Optional[str], token: Optional[str], timeout: float) -> httpx.Client:
-    from ._run import DEFAULT_URL
-
     base = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
     token = token if token is not None else os.environ.get("RUNCAMP_TOKEN")
     headers = {"authorization": f"Bearer {token}"} if token else {}
@@ -171,8 +150,6 @@ def _repo(repo: Optional[str]) -> str:
 
 def _raise_for(response: httpx.Response, what: str) -> None:
     if response.status_code >= 400:
-        from ._run import RuncampError
-
         try:
             detail = response.json().get("detail")
         except Exception:
@@ -216,8 +193,6 @@ def download_artifact(
     """An artifact's bytes; with ``dest`` (a file, or an existing directory to put ``path``
     under) they are streamed to disk instead and the file's path is returned. The SHA-256 is
     checked against the server's ETag."""
-    import hashlib
-
     target: Optional[Path] = None
     if dest is not None:
         target = Path(dest)
@@ -232,7 +207,7 @@ def download_artifact(
             etag = (r.headers.get("etag") or "").strip('"')
             if target is None:
                 buffer = io.BytesIO()
-                for chunk in r.iter_bytes(_CHUNK):
+                for chunk in r.iter_bytes(CHUNK):
                     digest.update(chunk)
                     buffer.write(chunk)
                 result: Union[bytes, Path] = buffer.getvalue()
@@ -240,13 +215,13 @@ def download_artifact(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 tmp = target.with_name(f".{target.name}.download")
                 with open(tmp, "wb") as out:
-                    for chunk in r.iter_bytes(_CHUNK):
+                    for chunk in r.iter_bytes(CHUNK):
                         digest.update(chunk)
                         out.write(chunk)
                 os.replace(tmp, target)
                 result = target
     if etag and digest.hexdigest() != etag:
-        raise IOError(f"runcamp: artifact {path!r} of run {run} arrived damaged (SHA-256 differs from its ETag)")
+        raise OSError(f"runcamp: artifact {path!r} of run {run} arrived damaged (SHA-256 differs from its ETag)")
     return result
 
 

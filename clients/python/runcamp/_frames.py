@@ -14,10 +14,12 @@ long tables (``subset``), prefixed ``context.`` when they would collide with a f
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 try:  # optional: `pip install runcamp[pandas]`
     import numpy as np
@@ -67,8 +69,6 @@ def instant(text: Optional[str]) -> Optional[datetime]:
 
 def param_field(path: Iterable[str]) -> str:
     """A param path as the filter language writes it: ``params.a."b c"``."""
-    import json
-
     return "params." + ".".join(k if _PARAM_KEY.match(k) else json.dumps(k) for k in path)
 
 

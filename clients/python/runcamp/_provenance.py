@@ -8,9 +8,11 @@ import platform
 import socket
 import subprocess
 import sys
+from collections.abc import Mapping
 from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 
 def _git(args: list, cwd: Path) -> Optional[str]:
@@ -38,10 +40,6 @@ def git_info(cwd: Optional[Path] = None) -> Optional[dict]:
 
 
 def installed_packages() -> dict:
-    try:
-        from importlib import metadata
-    except ImportError:  # pragma: no cover
-        return {}
     packages = {}
     for dist in metadata.distributions():
         name = dist.metadata["Name"]

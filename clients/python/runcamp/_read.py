@@ -5,6 +5,14 @@
     runs.dataframe()                       # one row per run: fields, params, values, series summaries
     repo.metrics(["loss", "acc"], filter='campaign = "grid"')     # long: run, name, subset, step, ...
     repo.campaign("grid").summary(metrics="acc", group_by="aug")
+    runcamp.Campaign("grid", repo="cifar", params={"seeds": 3})   # get-or-create
+
+Campaigns live here beside the Repo (each needs the other: ``Repo.campaign`` returns one,
+a ``Campaign`` reads through its repo). Get-or-create is one idempotent request:
+``POST .../campaigns`` with the name as the id when it is a valid id
+(``[A-Za-z0-9_-]{1,64}``), else the name alone; 201 (created), 200 (that id exists) and 409
+(that name exists under another id) all mean the campaign is there. With the server away, ``Campaign(...)`` does not fail: the request waits, and a
+``Run(campaign=...)`` spools it before its own creation, so they replay in order.
 
 Requests: a run listing is one request per 1,000 runs and per 100 columns (``columns="auto"``
 adds one ``GET .../columns`` to learn which values and series the repo has). Downsampled
@@ -18,16 +26,39 @@ of dicts (and ``series`` columns as lists).
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Optional, Union
+from urllib.parse import quote, urlencode
 
 from . import _frames as F
-from ._transport import Transport, _problem
+from ._delivery.spool import SpooledRequest
+from ._delivery.transport import Transport, _problem
+from ._errors import DEFAULT_URL, RuncampError
+from ._wire import dumps
+
+log = logging.getLogger("runcamp")
 
 DEFAULT_AGGS = ("last", "min", "max")
-_RUN_FIELDS = ("name", "experiment", "description", "status", "stale", "archived", "campaign", "tags", "created_at", "updated_at", "ended_at", "last_activity_at")
+# A run's fields besides its id, in the order tables show them (the CLI's `show` too).
+RUN_FIELDS = (
+    "name",
+    "experiment",
+    "description",
+    "status",
+    "stale",
+    "archived",
+    "campaign",
+    "tags",
+    "created_at",
+    "updated_at",
+    "ended_at",
+    "last_activity_at",
+)
 _INSTANTS = ("created_at", "updated_at", "ended_at", "last_activity_at")
 _MAX_COLUMNS = 100  # per listing request (the server's limit)
 _MAX_URL_COLUMNS_CHARS = 6000  # keeps a listing URL well under common 8 KiB limits
@@ -56,9 +87,9 @@ class Repo:
     """A repo of a runcamp server, for reading. ``url``/``token`` default to
     ``$RUNCAMP_URL``/``$RUNCAMP_TOKEN``, the name to ``$RUNCAMP_REPO`` or ``default``."""
 
-    def __init__(self, name: Optional[str] = None, *, url: Optional[str] = None, token: Optional[str] = None, timeout: float = 60.0, retry_for: float = 10.0) -> None:
-        from ._run import DEFAULT_URL
-
+    def __init__(
+        self, name: Optional[str] = None, *, url: Optional[str] = None, token: Optional[str] = None, timeout: float = 60.0, retry_for: float = 10.0
+    ) -> None:
         self.name = name or os.environ.get("RUNCAMP_REPO") or "default"
         self.url = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
         self.token = token if token is not None else os.environ.get("RUNCAMP_TOKEN")
@@ -75,12 +106,8 @@ class Repo:
     def _call(self, method: str, path: str, *, params: Optional[dict] = None, body: Any = None, missing_ok: bool = False) -> Any:
         """One request under the repo (retried on connection errors, 429 and 5xx for
         ``retry_for`` seconds); the decoded JSON, or RuncampError naming the problem."""
-        from ._run import RuncampError
-
         full = f"{self._base}/{path}" if path else self._base
         if params:
-            from urllib.parse import urlencode
-
             full += "?" + urlencode({k: v for k, v in params.items() if v is not None})
         r = self._transport.call(method, full, body, give_up=self._give_up(self._retry_for))
         if r.status_code == 404 and missing_ok:
@@ -168,8 +195,6 @@ class Repo:
 
     def campaign(self, ref: str):
         """An existing campaign (by id or name); ``runcamp.Campaign(...)`` creates one."""
-        from ._campaign import Campaign
-
         return Campaign._of(self, ref)
 
     def campaigns(self) -> list:
@@ -231,8 +256,6 @@ class Repo:
                 yield from future.result()
 
     def _raw_series(self, run_id: str, name: str, context: dict) -> list:
-        from urllib.parse import quote
-
         pages = []
         cursor = None
         path = f"runs/{run_id}/metrics/{quote(name, safe='')}"
@@ -252,7 +275,9 @@ class Repo:
         for i in range(0, len(ids), _QUERY_RUNS):
             for j in range(0, len(metrics), _QUERY_METRICS):
                 body = self._call(
-                    "POST", "metrics/query", body={"runs": ids[i : i + _QUERY_RUNS], "metrics": metrics[j : j + _QUERY_METRICS], "points": points, "format": "columnar"}
+                    "POST",
+                    "metrics/query",
+                    body={"runs": ids[i : i + _QUERY_RUNS], "metrics": metrics[j : j + _QUERY_METRICS], "points": points, "format": "columnar"},
                 )
                 for item in body["items"]:
                     if item["steps"]:
@@ -440,7 +465,7 @@ class RunRecord:
     def record(self) -> dict:
         """The run as one flat row (see ``RunList.dataframe``)."""
         row: dict = {"run": self.id}
-        for field in _RUN_FIELDS:
+        for field in RUN_FIELDS:
             row[field] = self._raw.get(field)
         row.update(F.flatten_params(self.params))
         row.update(self.columns)
@@ -468,7 +493,7 @@ class RunList(list):
         ``metrics.loss{subset: "val"}.min``) with NaN/±Infinity as floats and None where a
         run lacks one. A list of dicts without pandas (instants as datetimes)."""
         records = [r.record() for r in self]
-        ordered: dict = {"run": None, **{f: None for f in _RUN_FIELDS}}
+        ordered: dict = {"run": None, **{f: None for f in RUN_FIELDS}}
         for rec in records:
             for k in rec:
                 if k.startswith("params."):
@@ -480,3 +505,164 @@ class RunList(list):
         if not F.has_pandas():
             return [{c: (F.instant(rec.get(c)) if c in _INSTANTS else rec.get(c)) for c in columns} for rec in records]
         return F.table(records, columns=columns, datetimes=_INSTANTS)
+
+
+# ---- campaigns ------------------------------------------------------------------------------
+
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_SUMMARY_FIXED = ("metric", "n", "nan", "mean", "std", "min", "max", "ci95")
+
+
+def campaign_ensure_request(url: str, repo: str, name: str, params: Optional[Mapping] = None, description: Optional[str] = None) -> SpooledRequest:
+    body: dict = {"id": name, "name": name} if _ID.match(name) else {"name": name}
+    if params is not None:
+        body["params"] = dict(params)
+    if description is not None:
+        body["description"] = description
+    return SpooledRequest(url, "POST", f"/v1/repos/{repo}/campaigns", dumps(body), "campaign")
+
+
+class Campaign:
+    """A campaign of a repo, created when missing.
+
+    ``runcamp.Campaign("augment-grid", repo="cifar", params={"seeds": 3})``; then
+    ``runcamp.Run(campaign=campaign, ...)``, ``campaign.runs()``, ``campaign.summary()``.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        repo: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        description: Optional[str] = None,
+        url: Optional[str] = None,
+        token: Optional[str] = None,
+        create: bool = True,
+    ) -> None:
+        if not isinstance(name, str) or not 1 <= len(name) <= 255:
+            raise ValueError("runcamp: a campaign name is a string of 1-255 characters")
+        self.repo: Repo = repo if isinstance(repo, Repo) else Repo(repo, url=url, token=token)
+        self.name = name
+        self.id: Optional[str] = None
+        self.params: Optional[dict] = dict(params) if params is not None else None
+        self.description = description
+        self._confirmed = False
+        if create:
+            self._get_or_create()
+        else:
+            self._load()
+
+    @classmethod
+    def _of(cls, repo: Any, ref: str) -> Campaign:
+        """An existing campaign, by id or name (no creation)."""
+        return cls(ref, repo=repo, create=False)
+
+    # ---- creation ----------------------------------------------------------------------
+
+    def ensure_request(self, url: str) -> Optional[SpooledRequest]:
+        """The get-or-create request for a Run to send (or spool) first; None once confirmed."""
+        if self._confirmed:
+            return None
+        return campaign_ensure_request(url, self.repo.name, self.name, self.params, self.description)
+
+    def _get_or_create(self) -> None:
+        req = self.ensure_request(self.repo.url)
+        assert req is not None
+        try:
+            # As long as a Run waits at its start: then the creation waits for a Run to spool it.
+            r = self.repo._transport.call("POST", req.path, json.loads(req.body), give_up=self.repo._give_up(1.0))
+        except ConnectionError as e:
+            log.warning("runcamp: %s; campaign %r is created when the server answers (a Run naming it spools its creation)", e, self.name)
+            return
+        if r.status_code in (200, 201):
+            self._take(r.json())
+        elif r.status_code == 409:
+            self._load()
+        else:
+            raise RuncampError(f"creating campaign {self.name!r} in repo {self.repo.name!r} failed: {r.status_code} {r.text[:300]}")
+
+    def _load(self) -> None:
+        """Finds the campaign by id, else by name, in the repo's list."""
+        if _ID.match(self.name):
+            r = self.repo._call("GET", f"campaigns/{self.name}", missing_ok=True)
+            if r is not None:
+                self._take(r)
+                return
+        for item in self.repo._pages("campaigns", {}):
+            if item["name"] == self.name or item["id"] == self.name:
+                self._take(item)
+                return
+        raise RuncampError(f"campaign {self.name!r} does not exist in repo {self.repo.name!r}")
+
+    def _take(self, body: dict) -> None:
+        self.id = body["id"]
+        self.name = body["name"]
+        self.params = body.get("params")
+        self.description = body.get("description")
+        self._confirmed = True
+
+    def _ref(self) -> str:
+        if self.id is None:
+            self._get_or_create()
+            if self.id is None:
+                raise ConnectionError(f"runcamp: the server at {self.repo.url} is unreachable; campaign {self.name!r} is not created yet")
+        return self.id
+
+    # ---- reading -----------------------------------------------------------------------
+
+    def runs(self, filter: Optional[str] = None, *, status: Any = None, sort: Optional[str] = None, limit: Optional[int] = None, columns: Any = "auto"):
+        """The campaign's runs (``Repo.runs`` with ``campaign = "<id>"`` added to the filter)."""
+        own = f"campaign = {json.dumps(self._ref())}"
+        return self.repo.runs(f"{own} and ({filter})" if filter else own, status=status, sort=sort, limit=limit, columns=columns)
+
+    def summary(
+        self,
+        metrics: Union[str, list, None] = None,
+        *,
+        group_by: Union[str, list, None] = None,
+        select: str = "last",
+        status: Any = None,
+        filter: Optional[str] = None,
+        contexts: Optional[list] = None,
+    ):
+        """Statistics per group × metric × context: a DataFrame (list of dicts without pandas).
+
+        Columns: one per group_by param (``params.<path>``), ``metric``, one per context key,
+        then ``n``, ``nan``, ``mean``, ``std``, ``min``, ``max``, ``ci95`` (floats; NaN where
+        the server says null, e.g. std for n < 2). ``status`` defaults to the server's
+        default, finished runs only (``"any"`` counts every run); ``filter`` narrows further.
+        ``df.attrs["selection"]`` says which runs were counted."""
+        query: dict = {"select": select}
+        if metrics is not None:
+            query["metrics"] = metrics if isinstance(metrics, str) else ",".join(metrics)
+        if group_by is not None:
+            query["group_by"] = group_by if isinstance(group_by, str) else ",".join(group_by)
+        if status is not None:
+            query["status"] = status if isinstance(status, str) else ",".join(status)
+        if filter is not None:
+            query["filter"] = filter
+        if contexts is not None:
+            query["contexts"] = json.dumps(list(contexts))
+        body = self.repo._call("GET", f"campaigns/{self._ref()}/summary", params=query)
+        groups = [f"params.{p}" for p in body["group_by"]]
+        keys = sorted({k for row in body["rows"] for k in row["context"]})
+        names = F.context_columns(keys, (*_SUMMARY_FIXED, *groups))
+        records = []
+        for row in body["rows"]:
+            rec: dict = {f"params.{p}": row["group"].get(p) for p in body["group_by"]}
+            rec["metric"] = row["metric"]
+            for k in keys:
+                rec[names[k]] = row["context"].get(k)
+            rec["n"] = row["n"]
+            rec["nan"] = row["nan"]
+            for stat in ("mean", "std", "min", "max", "ci95"):
+                rec[stat] = F.float_or_nan(row[stat])
+            records.append(rec)
+        out = F.table(records, columns=[*groups, "metric", *names.values(), *_SUMMARY_FIXED[1:]])
+        if F.has_pandas():
+            out.attrs["selection"] = body["selection"]
+        return out
+
+    def __repr__(self) -> str:
+        return f"<runcamp.Campaign {self.repo.name}/{self.id or '?'} {self.name!r}>"

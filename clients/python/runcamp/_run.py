@@ -19,11 +19,14 @@ The server may be away from the start: creating or resuming the run (and creatin
 campaign) then goes to the spool like any other request and is replayed first, in order.
 A run resumed by id while the server is away cannot know where its series stopped, so its
 automatic steps are kept relative (step ``-1 - k`` for the k-th) until the server answers:
-then they are numbered from each series' last step + 1 there (``_sync.py``). While the
+then they are numbered from each series' last step + 1 there (``_delivery/sync.py``). While the
 process lives the sender keeps trying with backoff; ``finish()`` waits up to
-``close_timeout``; the process's spool keeper (``_keeper.py``) re-sends what finished runs
+``close_timeout``; the process's spool keeper (``_delivery/keeper.py``) re-sends what finished runs
 and earlier processes left. The sender also sends a heartbeat every ``heartbeat_interval``
 seconds without other traffic, so the server can tell a silent run from a dead one.
+
+The queue and the sender thread are ``_sender.Sender``; this module keeps what is the run's
+own: checking and numbering points per series, creating or resuming the run, its API.
 """
 
 from __future__ import annotations
@@ -33,97 +36,41 @@ import json
 import logging
 import math
 import os
-import random
 import re
 import sys
 import threading
 import time
 import uuid
-from collections import deque
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Optional, Union
 
-import httpx
-
-from ._keeper import keeper_for, report_at_exit
-from ._artifacts import CONFUSION_TYPE, artifact_url, check_artifact_path, download_artifact, encode_confusion, figure_png, guess_content_type, list_artifacts, name_issue, utf16_len
+from ._artifacts import (
+    CONFUSION_TYPE,
+    artifact_url,
+    check_artifact_path,
+    download_artifact,
+    encode_confusion,
+    figure_png,
+    guess_content_type,
+    list_artifacts,
+    name_issue,
+    utf16_len,
+)
+from ._delivery.keeper import keeper_for, report_at_exit
+from ._delivery.spool import RunSpool, SpooledRequest, default_spool_dir
+from ._delivery.sync import SyncReport, all_series, resend_run_spool, series_key_text
+from ._delivery.transport import Transport
+from ._errors import DEFAULT_URL, RuncampError
 from ._provenance import capture_provenance
-from ._spool import RunSpool, SpooledRequest, default_spool_dir
-from ._sync import SyncReport, all_series, resend_run_spool, series_key_text
-from ._transport import Outcome, Transport, dumps
+from ._read import campaign_ensure_request
+from ._sender import Sender
 from ._values import wire_value
+from ._wire import as_float, as_index, dumps
 
 log = logging.getLogger("runcamp")
 
-DEFAULT_URL = "http://127.0.0.1:8787"
-_SPECIAL = {"nan": '"NaN"', "inf": '"Infinity"', "-inf": '"-Infinity"'}
 _CONTEXT_SCALARS = (str, int, float, bool)
-
-
-class RuncampError(Exception):
-    """The server refused a request the Run cannot go on without (e.g. creating the run).
-    ``status`` is the HTTP status when the server answered one."""
-
-    def __init__(self, message: str, status: Optional[int] = None) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def _floats(values: list) -> str:
-    """Floats as JSON: repr() round-trips exactly; non-finite ones become "NaN"/"Infinity"/"-Infinity"."""
-    text = ",".join(map(repr, values))
-    if "n" in text:  # only nan, inf and -inf spell an "n"
-        special = _SPECIAL
-        text = ",".join(special.get(v, v) for v in map(repr, values))
-    return text
-
-
-_time_text = "{:.3f}".format
-
-
-def encode_series(batch: list) -> str:
-    """The columnar ingest body for (header, step, value, epoch, time) tuples.
-
-    ``header`` is the series' pre-encoded ``{"name":...,"context":...``: the batch is grouped
-    by it, in order (the server keeps the last of a repeated step, as in the point form),
-    and each series sends its steps, values, times, and epochs unless every one is None.
-    """
-    groups: dict = {}
-    get = groups.get
-    for header, step, value, epoch, t in batch:
-        g = get(header)
-        if g is None:
-            g = groups[header] = ([], [], [], [])
-        g[0].append(step)
-        g[1].append(value)
-        g[2].append(epoch)
-        g[3].append(t)
-    parts = []
-    for header, (steps, values, epochs, times) in groups.items():
-        part = f'{header},"steps":[{",".join(map(str, steps))}],"values":[{_floats(values)}],"times":[{",".join(map(_time_text, times))}]'
-        if epochs.count(None) != len(epochs):
-            part += ',"epochs":[' + ",".join("null" if e is None else str(e) for e in epochs) + "]"
-        parts.append(part + "}")
-    return '{"series":[' + ",".join(parts) + "]}"
-
-
-def _as_float(value: Any) -> float:
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"runcamp: a tracked value must be a number, not {type(value).__name__}")
-    try:
-        return float(value)  # ints, bools, numpy and torch scalars
-    except (TypeError, ValueError):
-        raise TypeError(f"runcamp: a tracked value must be a number, not {type(value).__name__}") from None
-
-
-def _as_index(value: Any, what: str) -> int:
-    try:
-        i = value.__index__()  # ints, numpy ints; not floats
-    except AttributeError:
-        raise TypeError(f"runcamp: {what} must be an integer, not {type(value).__name__}") from None
-    if i < 0 or i > 2**53 - 1:
-        raise ValueError(f"runcamp: {what} must be between 0 and 2**53-1, got {i}")
-    return i
 
 
 def _series_key(name: str, context: Optional[Mapping]) -> Any:
@@ -163,7 +110,6 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
                     raise ValueError("runcamp: context keys and string values have at most 255 characters")
                 if name_issue(text):
                     raise ValueError(f"runcamp: a context key or string value {name_issue(text)}")
-
 
 
 # Runs still open, finished (or flushed) at interpreter exit.
@@ -254,34 +200,13 @@ class Run:
         self.name = name
         # False: created; True: an existing run resumed; None: not known yet (the server was away).
         self.resumed: Optional[bool] = False
-        self.errors: list = []
-        self.stats = {"delivered_points": 0, "delivered_requests": 0, "spooled_points": 0, "spooled_requests": 0, "resent_requests": 0, "dropped_requests": 0, "retries": 0, "heartbeats": 0}
 
         self._path = f"/v1/repos/{self.repo}/runs/{self.id}"
-        self._batch_size = max(1, min(int(batch_size), 100_000))
-        self._interval = flush_interval
-        self._max_queue = max(int(max_queue), self._batch_size)
+        batch_size = max(1, min(int(batch_size), 100_000))
         self._spill_after = spill_after
         self._close_timeout = close_timeout
         self._finish_at_exit = finish_at_exit
-
-        self._lock = threading.Lock()  # series, pending, ops, counters
-        self._series: dict = {}  # key -> [next_step, prefix]
-        self._pending: list = []
-        self._ops: deque = deque()  # (seq, list of points | SpooledRequest)
-        self._queued = 0  # points not yet delivered or spooled
-        self._enq_seq = 0
-        self._done_seq = 0
-        self._closed = False
-        self._room = threading.Condition(threading.Lock())  # done_seq / queued changed
-        self._wake = threading.Event()
-        self._hurry = threading.Event()  # cuts a backoff sleep short
-        self._stopping = False
-        self._deadline: Optional[float] = None
-        self._offline = False
-        self._probe_attempt = 0
-        self._next_probe = 0.0
-        self._tracked = 0
+        self._series: dict = {}  # key -> [next_step, prefix, next after explicit steps] (sender's lock)
         # Resumed while the server was away: automatic steps are relative until the bases
         # (where each series stopped on the server) are known.
         self._relative = False
@@ -289,13 +214,28 @@ class Run:
         self._base_by_prefix: Optional[dict] = None
         # Creating or resuming waits this long for the server before going to the spool.
         self._start_wait = min(spill_after, 1.0)
-        self._heartbeat_interval = heartbeat_interval
-        self._last_contact = time.monotonic()
 
         self._spool_root = Path(spool_dir) if spool_dir is not None else default_spool_dir()
         self._spool = RunSpool(self._spool_root, self.repo, self.id)
         self._transport = Transport(self.url, token, timeout)
         self._token = token
+        self._sender = Sender(
+            run_id=self.id,
+            url=self.url,
+            path=self._path,
+            spool=self._spool,
+            transport=self._transport,
+            number=self._number,
+            on_bases=self._apply_bases,
+            batch_size=batch_size,
+            flush_interval=flush_interval,
+            max_queue=max(int(max_queue), batch_size),
+            spill_after=spill_after,
+            heartbeat_interval=heartbeat_interval,
+        )
+        self._lock = self._sender.lock  # one lock for the series and the queue (track() takes it once)
+        self.errors: list = self._sender.errors
+        self.stats: dict = self._sender.stats
 
         campaign_name = None
         if campaign is not None:
@@ -325,12 +265,11 @@ class Run:
             self._spool.release(remove_if_empty=True)
             raise
 
-        self._thread = threading.Thread(target=self._sender, name=f"runcamp-sender-{self.id[:8]}", daemon=True)
-        self._thread.start()
+        self._keeper = keeper_for(self._spool_root, self.url, self._token)
+        self._sender.start(self._keeper)
         with _live_lock:
             _live_runs.add(self)
         _install_exit_hooks()
-        self._keeper = keeper_for(self._spool_root, self.url, self._token)
         self._keeper.wake()  # what earlier processes left goes out in the background
 
     # ---- creation and resume -------------------------------------------------------------
@@ -343,38 +282,36 @@ class Run:
         """Get-or-create of the campaign, before the run that names it (spooled when offline)."""
         req = getattr(campaign, "ensure_request", None)
         if req is None:
-            from ._campaign import campaign_ensure_request
-
             req = campaign_ensure_request(self.url, self.repo, str(campaign))
         else:
             req = req(self.url)
             if req is None:  # a Campaign the server has confirmed
                 return
-        if self._offline:
-            self._spill(req)
+        if self._sender.offline:
+            self._sender.spill(req)
             return
         try:
             r = self._transport.call(req.method, req.path, json.loads(req.body), give_up=self._give_up_after(self._start_wait))
         except ConnectionError as e:
             log.warning("runcamp: %s; logging to the spool until the server answers", e)
-            self._spill(req)
-            self._go_offline()
+            self._sender.spill(req)
+            self._sender.go_offline()
             return
         if r.status_code not in (200, 201, 409):
             raise RuncampError(f"creating campaign {json.loads(req.body)['name']!r} in repo {self.repo!r} failed: {r.status_code} {r.text[:500]}")
 
     def _create(self, body: dict) -> None:
         payload = dumps(body)
-        if self._offline:
-            self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", payload))
+        if self._sender.offline:
+            self._sender.spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", payload))
             return
         try:
             r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=self._give_up_after(self._start_wait))
         except ConnectionError as e:
             # The id is ours, so the creation can wait in the spool like any other request.
             log.warning("runcamp: %s; logging to the spool until the server answers", e)
-            self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", payload))
-            self._go_offline()
+            self._sender.spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", payload))
+            self._sender.go_offline()
             return
         if r.status_code not in (200, 201):
             raise RuncampError(f"creating the run failed: {r.status_code} {r.text[:500]}")
@@ -387,20 +324,20 @@ class Run:
             # This process's spool keeper may be re-sending it right now: wait for it.
             if not self._spool.acquire_within(max(30.0, self._spill_after)):
                 raise RuncampError(f"run {self.id} is being logged by another live process (its spool {self._spool.dir} is locked)")
-            if not self._offline:
+            if not self._sender.offline:
                 report = SyncReport()
                 done = resend_run_spool(self._spool, self._transport, report, self._start_wait)
                 self.stats["resent_requests"] += report.requests
                 if not done:
                     log.warning("runcamp: the server at %s is unreachable; run %s resumes in the spool", self.url, self.id)
-                    self._go_offline()
-        if not self._offline:
+                    self._sender.go_offline()
+        if not self._sender.offline:
             try:
                 self._resume_online(body, params, tags)
                 return
             except ConnectionError as e:
                 log.warning("runcamp: %s; run %s resumes in the spool", e, self.id)
-                self._go_offline()
+                self._sender.go_offline()
         self._resume_offline(body, params, tags)
 
     def _resume_online(self, body: dict, params, tags) -> None:
@@ -445,9 +382,9 @@ class Run:
             patch["tags"] = {"add": list(tags)}
         if body.get("campaign") is not None:
             patch["campaign"] = body["campaign"]
-        self._spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", dumps(body)))
-        self._spill(SpooledRequest(self.url, "PATCH", self._path, dumps(patch)))
-        self._spill(SpooledRequest(self.url, "GET", self._path, None, "resolve-steps"))
+        self._sender.spill(SpooledRequest(self.url, "POST", f"/v1/repos/{self.repo}/runs", dumps(body)))
+        self._sender.spill(SpooledRequest(self.url, "PATCH", self._path, dumps(patch)))
+        self._sender.spill(SpooledRequest(self.url, "GET", self._path, None, "resolve-steps"))
         self.resumed = None
         self._relative = self._was_relative = True
 
@@ -464,10 +401,16 @@ class Run:
             self._base_by_prefix = by_prefix
             self._relative = False
 
-    def _absolute(self, chunk: list) -> list:
-        """A batch with its relative steps numbered from the bases (sender thread)."""
-        bases = self._base_by_prefix or {}
-        return [(p[0], bases.get(p[0], 0) - 1 - p[1], p[2], p[3], p[4]) if p[1] < 0 else p for p in chunk]
+    def _number(self, chunk: list) -> tuple:
+        """A batch as the sender sends it, and its spool kind (sender thread): relative steps
+        numbered from the bases once they are known, left relative until then."""
+        if self._was_relative:
+            bases = self._base_by_prefix
+            if bases is None:
+                return chunk, "points-relative"  # numbered when the spool is re-sent
+            if any(p[1] < 0 for p in chunk):
+                chunk = [(p[0], bases.get(p[0], 0) - 1 - p[1], p[2], p[3], p[4]) if p[1] < 0 else p for p in chunk]
+        return chunk, "points"
 
     # ---- the training thread's side ------------------------------------------------------
 
@@ -483,13 +426,14 @@ class Run:
                 for n, v in value.items():
                     self.track(v, n, step, epoch, context)
                 return
-            value = _as_float(value)
+            value = as_float(value)
         if epoch is not None and type(epoch) is not int:
-            epoch = _as_index(epoch, "epoch")
+            epoch = as_index(epoch, "epoch")
         key = (name, tuple(sorted(context.items()))) if context else name
         t = time.time()
-        with self._lock:
-            if self._closed:
+        sender = self._sender
+        with sender.lock:
+            if sender.closed:
                 raise RuntimeError(f"runcamp: run {self.id} is finished; create or resume a Run to log more")
             try:
                 rec = self._series.get(key)
@@ -504,19 +448,19 @@ class Run:
                     step = -1 - step
             else:
                 if type(step) is not int or step < 0:
-                    step = _as_index(step, "step")
+                    step = as_index(step, "step")
                 if self._relative:
                     if step >= rec[2]:
                         rec[2] = step + 1
                 elif step >= rec[0]:
                     rec[0] = step + 1
-            pending = self._pending
+            pending = sender.pending
             pending.append((rec[1], step, value, epoch, t))
-            queued = self._queued = self._queued + 1
-        if len(pending) == self._batch_size:
-            self._wake.set()
-        if queued >= self._max_queue:
-            self._wait_for_room()
+            queued = sender.queued = sender.queued + 1
+        if len(pending) == sender.batch_size:
+            sender.wake.set()
+        if queued >= sender.max_queue:
+            sender.wait_for_room()
 
     def _new_series(self, key: Any, name: Any, context: Optional[Mapping]) -> list:
         _check_series(name, context)
@@ -524,31 +468,8 @@ class Run:
         self._series[key] = rec
         return rec
 
-    def _wait_for_room(self) -> None:
-        self._hurry.set()
-        self._wake.set()
-        with self._room:
-            while self._queued >= self._max_queue and not self._stopping and self._thread.is_alive():
-                self._room.wait(0.1)
-
     def _enqueue(self, method: str, path: str, payload: Any) -> None:
-        self._enqueue_request(SpooledRequest(self.url, method, path, dumps(payload)))  # encoded now: later mutation is harmless
-
-    def _enqueue_request(self, req: SpooledRequest) -> None:
-        with self._lock:
-            if self._closed:
-                raise RuntimeError(f"runcamp: run {self.id} is finished")
-            self._cut()
-            self._enq_seq += 1
-            self._ops.append((self._enq_seq, req))
-        self._wake.set()
-
-    def _cut(self) -> None:
-        """Moves the pending points into the ordered queue (lock held)."""
-        if self._pending:
-            self._enq_seq += 1
-            self._ops.append((self._enq_seq, self._pending))
-            self._pending = []
+        self._sender.enqueue(SpooledRequest(self.url, method, path, dumps(payload)))  # encoded now: later mutation is harmless
 
     def set_value(self, name: str, value: Any, context: Optional[Mapping] = None) -> None:
         """A single result, e.g. ``set_value("acc", 0.93, context={"subset": "test"})``.
@@ -566,7 +487,9 @@ class Run:
 
     # ---- artifacts ------------------------------------------------------------------------
 
-    def log_artifact(self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None) -> str:
+    def log_artifact(
+        self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None
+    ) -> str:
         """Uploads a file (a path) or bytes as the artifact ``name``, in the background.
 
         ``name`` is the artifact's path in the run (default: the file's name), e.g.
@@ -593,7 +516,9 @@ class Run:
         content_type = content_type or guess_content_type(name)
         if not isinstance(content_type, str) or "/" not in content_type or len(content_type) > 255 or any(ord(c) < 0x20 for c in content_type):
             raise ValueError("runcamp: content_type is a media type such as text/csv")
-        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file))
+        self._sender.enqueue(
+            SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file)
+        )
         return name
 
     def log_confusion_matrix(self, labels: Any, matrix: Any, name: str = "confusion.json") -> str:
@@ -602,7 +527,7 @@ class Run:
         ``name``. The server reports its metrics (``?view=metrics``) and sums a campaign's."""
         check_artifact_path(name)
         data = encode_confusion(labels, matrix)
-        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=CONFUSION_TYPE, data=data))
+        self._sender.enqueue(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=CONFUSION_TYPE, data=data))
         return name
 
     def log_figure(self, fig: Any, name: str, **savefig: Any) -> str:
@@ -610,7 +535,7 @@ class Run:
         ``savefig`` options such as ``dpi=150`` pass through)."""
         check_artifact_path(name)
         data = figure_png(fig, **savefig)
-        self._enqueue_request(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type="image/png", data=data))
+        self._sender.enqueue(SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type="image/png", data=data))
         return name
 
     def list_artifacts(self, prefix: Optional[str] = None) -> list:
@@ -641,20 +566,7 @@ class Run:
 
     def flush(self, timeout: Optional[float] = None) -> bool:
         """Waits until everything queued so far was delivered or spooled. False on timeout."""
-        with self._lock:
-            self._cut()
-            target = self._enq_seq
-        self._wake.set()
-        deadline = None if timeout is None else time.monotonic() + timeout
-        with self._room:
-            while self._done_seq < target:
-                if not self._thread.is_alive():
-                    return False
-                remaining = 0.5 if deadline is None else min(0.5, deadline - time.monotonic())
-                if remaining <= 0:
-                    return False
-                self._room.wait(remaining)
-        return True
+        return self._sender.flush(timeout)
 
     def finish(self, status: str = "finished", timeout: Optional[float] = None) -> None:
         """Sets the run's final status after every queued point, then flushes and closes.
@@ -662,30 +574,23 @@ class Run:
         Waits up to ``timeout`` (default ``close_timeout``) for the server; whatever is not
         delivered by then is left in the spool."""
         with self._lock:
-            if self._closed:
+            if self._sender.closed:
                 return
         self._enqueue("PATCH", self._path, {"status": status})
         self.close(timeout)
 
     def close(self, timeout: Optional[float] = None) -> None:
         """Flushes and stops the sender without changing the run's status."""
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            self._cut()
-        self._deadline = time.monotonic() + (self._close_timeout if timeout is None else timeout)
-        self._stopping = True
-        self._wake.set()
-        self._thread.join()
+        if not self._sender.stop(self._close_timeout if timeout is None else timeout):
+            return
         self._transport.close()
         left = len(self._spool)
         self._spool.release(remove_if_empty=True)
         with _live_lock:
             _live_runs.discard(self)
         if left:
-            # Said once for the whole process at exit (_keeper.report_at_exit); until then
-            # the keeper goes on trying.
+            # Said once for the whole process at exit (_delivery/keeper.report_at_exit); until
+            # then the keeper goes on trying.
             log.info("runcamp: %d requests of run %s wait in the spool %s for the server at %s", left, self.id, self._spool.dir, self.url)
             self._keeper.wake()
 
@@ -698,164 +603,3 @@ class Run:
 
     def __repr__(self) -> str:
         return f"<runcamp.Run {self.repo}/{self.id} url={self.url}>"
-
-    # ---- the sender thread ---------------------------------------------------------------
-
-    def _sender(self) -> None:
-        try:
-            while True:
-                timeout = self._interval
-                if self._offline:
-                    timeout = max(0.0, min(timeout, self._next_probe - time.monotonic()))
-                self._wake.wait(timeout)
-                self._wake.clear()
-                if self._offline and (time.monotonic() >= self._next_probe or self._stopping):
-                    self._probe()
-                self._drain()
-                if self._stopping:
-                    with self._lock:
-                        empty = not self._ops and not self._pending
-                    # Offline, finish() waits for the server up to close_timeout, probing.
-                    if empty and (not self._offline or self._past_deadline()):
-                        return
-                    if empty:
-                        self._hurry.wait(min(0.5, max(0.0, self._deadline - time.monotonic())))
-                elif not self._offline and time.monotonic() - self._last_contact >= self._heartbeat_interval:
-                    self._heartbeat()
-        except BaseException as e:  # pragma: no cover - keeps flush() from waiting forever
-            log.error("runcamp: the sender of run %s stopped: %r", self.id, e)
-            self.errors.append(f"sender stopped: {e!r}")
-        finally:
-            with self._room:
-                self._room.notify_all()
-
-    def _drain(self) -> None:
-        first = True
-        while True:
-            with self._lock:
-                if not self._ops and (first or self._stopping or len(self._pending) >= self._batch_size):
-                    self._cut()
-                if not self._ops:
-                    return
-                seq, payload = self._ops.popleft()
-            first = False
-            if isinstance(payload, list):
-                for i in range(0, len(payload), self._batch_size):
-                    chunk = payload[i : i + self._batch_size]
-                    kind = "points"
-                    if self._was_relative:
-                        if self._base_by_prefix is None:
-                            kind = "points-relative"  # numbered when the spool is re-sent
-                        elif any(p[1] < 0 for p in chunk):
-                            chunk = self._absolute(chunk)
-                    self._send(SpooledRequest(self.url, "POST", f"{self._path}/metrics", encode_series(chunk), kind, len(chunk)))
-                    with self._lock:
-                        self._queued -= len(chunk)
-                    with self._room:
-                        self._room.notify_all()
-                    if self._queued < self._max_queue and not self._past_deadline():
-                        self._hurry.clear()
-            else:
-                self._send(payload)
-            with self._room:
-                self._done_seq = seq
-                self._room.notify_all()
-
-    def _past_deadline(self) -> bool:
-        return self._deadline is not None and time.monotonic() >= self._deadline
-
-    def _give_up(self, started: float):
-        def give_up(delay: float) -> bool:
-            if self._queued >= self._max_queue or self._past_deadline():
-                return True  # track() is waiting for room, or close() for the end
-            limit = self._spill_after
-            if self._deadline is not None:
-                limit = min(limit, self._deadline - started)
-            return time.monotonic() - started + delay > limit
-
-        return give_up
-
-    def _sleep(self, delay: float) -> None:
-        self.stats["retries"] += 1
-        if self._deadline is not None:
-            delay = min(delay, max(0.0, self._deadline - time.monotonic()))
-        self._hurry.wait(delay)
-
-    def _record_error(self, message: str) -> None:
-        log.warning("runcamp: %s", message)
-        self.errors.append(message)
-
-    def _send(self, req: SpooledRequest) -> None:
-        if self._offline:
-            self._spill(req)
-            return
-        outcome = self._transport.deliver(req, self._give_up(time.monotonic()), self._sleep, self._record_error)
-        if outcome is Outcome.DELIVERED:
-            self._last_contact = time.monotonic()
-            self.stats["delivered_requests"] += 1
-            self.stats["delivered_points"] += req.points
-        elif outcome is Outcome.DROPPED:
-            self.stats["dropped_requests"] += 1
-        else:
-            self._spill(req)
-            self._go_offline()
-
-    def _spill(self, req: SpooledRequest) -> None:
-        if req.kind == "artifact" and req.body_file is not None and not os.access(req.body_file, os.R_OK):
-            self._record_error(f"{req.method} {req.path}: dropped, its file {req.body_file} cannot be read")
-            self.stats["dropped_requests"] += 1
-            return
-        while True:
-            try:
-                self._spool.write(req)
-                break
-            except OSError as e:
-                # A full or read-only disk: keep the batch in this thread and try again,
-                # which holds track() back through the bounded queue rather than lose it.
-                self._record_error(f"cannot write the spool {self._spool.dir}: {e}; retrying")
-                time.sleep(1.0)
-        self.stats["spooled_requests"] += 1
-        self.stats["spooled_points"] += req.points
-
-    def _heartbeat(self) -> None:
-        """Tells the server the process is alive (a failure is left to the next send to find)."""
-        self._last_contact = time.monotonic()
-        try:
-            self._transport.request("POST", f"{self._path}/heartbeat", None, timeout=5.0)
-            self.stats["heartbeats"] += 1
-        except httpx.HTTPError:
-            pass
-
-    def _go_offline(self) -> None:
-        if not self._offline:
-            log.warning("runcamp: the server at %s is unreachable; spooling run %s to %s", self.url, self.id, self._spool.dir)
-        self._offline = True
-        self._probe_attempt = 0
-        self._next_probe = time.monotonic() + 1.0
-
-    def _probe(self) -> None:
-        """Offline: tries the oldest spooled request; when it lands, re-sends the rest."""
-        report = SyncReport()
-        probing = [True]
-
-        def give_up_factory():
-            if probing[0]:  # the oldest request gets a single attempt: this is the probe
-                probing[0] = False
-                return lambda delay: True
-            return self._give_up(time.monotonic())
-
-        done = resend_run_spool(self._spool, self._transport, report, give_up_factory=give_up_factory, on_bases=self._apply_bases)
-        self.stats["resent_requests"] += report.requests
-        self.stats["dropped_requests"] += report.dropped
-        for e in report.errors:
-            self._record_error(e)
-        if done:
-            if self._offline:
-                log.warning("runcamp: the server at %s answers again; run %s re-sent %d spooled requests", self.url, self.id, report.requests)
-                self._keeper.wake()  # other runs' leftovers can go too
-            self._offline = False
-            self._last_contact = time.monotonic()
-        else:
-            self._probe_attempt += 1
-            window = min(30.0, 2.0 ** self._probe_attempt)
-            self._next_probe = time.monotonic() + window / 2 + random.uniform(0, window / 2)

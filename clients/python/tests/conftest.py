@@ -7,6 +7,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+# The generated client (readback.py, test_generated.py) is its own distribution,
+# clients/python-lowlevel, which CI installs (.ci/run); without it, the tests import it from
+# that folder (plain source; it needs httpx, attrs and python-dateutil).
+try:
+    import runcamp_lowlevel  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python-lowlevel"))
+
 from server import Server  # noqa: E402
 
 

@@ -19,15 +19,40 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
     ok(http.post(f"/v1/repos/{repo}/campaigns", json={"id": "grid", "name": "augment grid", "params": {"seeds": [1, 2]}}))
     for i, (aug, status) in enumerate([("flip", "finished"), ("flip", "finished"), ("crop", "finished"), ("crop", "running")]):
         run = f"r{i}"
-        ok(http.post(f"/v1/repos/{repo}/runs", json={"id": run, "name": f"run {i}", "experiment": "cifar", "campaign": "grid", "params": {**PARAMS, "aug": aug, "seed": i},
-                                                     "tags": ["t1", f"seed:{i}"], "provenance": {"git": {"commit": "abc"}}}))
+        ok(
+            http.post(
+                f"/v1/repos/{repo}/runs",
+                json={
+                    "id": run,
+                    "name": f"run {i}",
+                    "experiment": "cifar",
+                    "campaign": "grid",
+                    "params": {**PARAMS, "aug": aug, "seed": i},
+                    "tags": ["t1", f"seed:{i}"],
+                    "provenance": {"git": {"commit": "abc"}},
+                },
+            )
+        )
         points = []
         for s in range(250):
             v = 1.0 / (1 + s) + i * 0.01
             points.append({"name": "loss", "context": {"subset": "train"}, "step": s, "value": v, "epoch": s // 100, "time": 1764147000.25 + s})
-            points.append({"name": "loss", "context": {"subset": "val"}, "step": s * 2, "value": "NaN" if s == 7 else "Infinity" if s == 8 else "-Infinity" if s == 9 else v, "time": 1764147000.5 + s})
+            points.append(
+                {
+                    "name": "loss",
+                    "context": {"subset": "val"},
+                    "step": s * 2,
+                    "value": "NaN" if s == 7 else "Infinity" if s == 8 else "-Infinity" if s == 9 else v,
+                    "time": 1764147000.5 + s,
+                }
+            )
         ok(http.post(f"/v1/repos/{repo}/runs/{run}/metrics", json={"points": points}))
-        ok(http.put(f"/v1/repos/{repo}/runs/{run}/values", json=[{"name": "acc", "context": {"subset": "test"}, "value": 0.9 + i / 100}, {"name": "f1", "value": "NaN"}]))
+        ok(
+            http.put(
+                f"/v1/repos/{repo}/runs/{run}/values",
+                json=[{"name": "acc", "context": {"subset": "test"}, "value": 0.9 + i / 100}, {"name": "f1", "value": "NaN"}],
+            )
+        )
         ok(http.put(f"/v1/repos/{repo}/runs/{run}/artifacts/reports/r.csv", content=f"a,b\n{i},2\n".encode(), headers={"content-type": "text/csv"}))
         if status != "running":
             ok(http.patch(f"/v1/repos/{repo}/runs/{run}", json={"status": status}))
@@ -39,6 +64,7 @@ def everything(server, repo: str) -> dict:
     """What a client can read of a repo: the repo, campaigns, every run (archived too) with
     values, series summaries, every raw point and artifact (with bytes)."""
     with server.http() as http:
+
         def get(path, **params):
             r = http.get(path, params=params)
             assert r.status_code == 200, r.text
@@ -52,7 +78,12 @@ def everything(server, repo: str) -> dict:
             run = get(f"{base}/runs/{item['id']}")
             run.pop("repo")
             run.pop("stale")
-            run["points"] = {f"{s['name']}{json.dumps(s['context'])}": get(f"{base}/runs/{item['id']}/metrics/{s['name']}", context=json.dumps(s["context"]), limit=100000)["points"] for s in run["metrics"]}
+            run["points"] = {
+                f"{s['name']}{json.dumps(s['context'])}": get(f"{base}/runs/{item['id']}/metrics/{s['name']}", context=json.dumps(s["context"]), limit=100000)[
+                    "points"
+                ]
+                for s in run["metrics"]
+            }
             run["artifacts"] = get(f"{base}/runs/{item['id']}/artifacts")["items"]
             run["bytes"] = [http.get(f"{base}/runs/{item['id']}/artifacts/{a['path']}").content for a in run["artifacts"]]
             out["runs"][item["id"]] = run

@@ -1,4 +1,4 @@
-"""Reading a run back through the generated low-level client (runcamp.lowlevel)."""
+"""Reading a run back through the generated low-level client (runcamp_lowlevel, clients/python-lowlevel)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 import math
 from typing import Optional
 
-from runcamp.lowlevel import Client
-from runcamp.lowlevel.api.runs import get_run
-from runcamp.lowlevel.models.run_detail import RunDetail
-from runcamp.lowlevel.models.series_read import SeriesRead
+from runcamp_lowlevel import Client
+from runcamp_lowlevel.api.runs import get_run
+from runcamp_lowlevel.models.run_detail import RunDetail
+from runcamp_lowlevel.models.series_read import SeriesRead
 
 
 def client(url: str) -> Client:

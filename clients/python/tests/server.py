@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 from typing import Optional
@@ -41,7 +42,11 @@ class Server:
         env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "LIBSQL_URL": f"file:{self.db_file}", **self.env}
         self.proc = subprocess.Popen(
             [node_binary(), str(REPO_ROOT / "src" / "hosts" / "node.ts")],
-            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         deadline = time.monotonic() + timeout
         assert self.proc.stdout is not None
@@ -51,8 +56,6 @@ class Server:
                 raise RuntimeError(f"the server exited ({self.proc.wait()}) before listening")
             if "runcamp listening on" in line:
                 # Keep draining its output so it never blocks on a full pipe.
-                import threading
-
                 threading.Thread(target=self.proc.stdout.read, daemon=True).start()
                 return self
         raise TimeoutError("the server did not start")

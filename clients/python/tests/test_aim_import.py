@@ -13,8 +13,8 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from runcamp._aim import _iso
-from runcamp._cli import cli
+from runcamp.cli.aim import _iso
+from runcamp.cli.main import cli
 
 aim = pytest.importorskip("aim")
 
@@ -82,6 +82,7 @@ def test_aim_repository_imports_field_by_field_and_twice_changes_nothing(server,
     assert "skipped 1 object sequences" in r.output and "notes" in r.output and "Text sequence" in r.output
 
     with server.http() as http:
+
         def get(p, **params):
             resp = http.get(f"/v1/repos/from-aim/{p}", params=params)
             assert resp.status_code == 200, resp.text

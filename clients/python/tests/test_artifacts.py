@@ -42,7 +42,10 @@ def test_files_and_bytes_round_trip_and_list(server, tmp_path):
     assert by_path["weights.bin"]["size"] == len(data) and by_path["weights.bin"]["sha256"] == _sha(data)
     assert by_path["reports/classes.csv"]["content_type"] == "text/csv"
     assert by_path["reports/empty.json"]["content_type"] == "application/json"
-    assert [i["path"] for i in runcamp.list_artifacts(run.id, repo="py-art", url=server.url, prefix="reports/")] == ["reports/classes.csv", "reports/empty.json"]
+    assert [i["path"] for i in runcamp.list_artifacts(run.id, repo="py-art", url=server.url, prefix="reports/")] == [
+        "reports/classes.csv",
+        "reports/empty.json",
+    ]
 
     assert runcamp.download_artifact(run.id, "models/final ckpt.bin", repo="py-art", url=server.url) == data
     (tmp_path / "dl").mkdir()

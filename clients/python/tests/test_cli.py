@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fixtures_runs import everything, fill_repo
-from server import Server
 
-from runcamp._cli import cli
+from fixtures_runs import everything, fill_repo
+from runcamp.cli.main import cli
+from server import Server
 
 REPO = "clisrc"
 
@@ -48,7 +48,17 @@ def test_repos_ls_and_columns(source):
     r = run(source, "ls", "--columns", 'params.aug,values.acc{subset:"test"},metrics.loss{subset:"train"}.last', "--csv")
     assert r.exit_code == 0, r.output
     lines = list(csv.reader(io.StringIO(r.output)))
-    assert lines[0] == ["run", "name", "experiment", "status", "campaign", "created_at", "params.aug", 'values.acc{subset:"test"}', 'metrics.loss{subset:"train"}.last']
+    assert lines[0] == [
+        "run",
+        "name",
+        "experiment",
+        "status",
+        "campaign",
+        "created_at",
+        "params.aug",
+        'values.acc{subset:"test"}',
+        'metrics.loss{subset:"train"}.last',
+    ]
     assert [line[0] for line in lines[1:]] == ["r0", "r1", "r3", "loner"]  # r2 is archived
     assert lines[1][6:] == ["flip", "0.9", "0.004"]
     r = run(source, "ls", "--filter", 'params.aug = "crop" and archived = true', "--json")
@@ -109,7 +119,12 @@ def test_csv_output_neutralises_formulas_and_keeps_numbers_bare(fresh):
         for run_id, params, score in runs:
             assert http.post(f"/v1/repos/{repo}/runs", json={"id": run_id, "name": "=1+2", "campaign": "c", "params": params}).status_code == 201
             assert http.put(f"/v1/repos/{repo}/runs/{run_id}/values", json=[{"name": "score", "value": score}]).status_code == 200
-            assert http.post(f"/v1/repos/{repo}/runs/{run_id}/metrics", json={"points": [{"name": "m", "step": 0, "value": "-Infinity" if run_id == "n0" else score}]}).status_code == 200
+            assert (
+                http.post(
+                    f"/v1/repos/{repo}/runs/{run_id}/metrics", json={"points": [{"name": "m", "step": 0, "value": "-Infinity" if run_id == "n0" else score}]}
+                ).status_code
+                == 200
+            )
             assert http.patch(f"/v1/repos/{repo}/runs/{run_id}", json={"status": "finished"}).status_code == 200
 
     r = run(fresh, "ls", "--columns", "params.tag,params.n,values.score,metrics.m.last", "--csv", repo=repo)
@@ -238,13 +253,16 @@ def test_export_import_bad_usage(source, tmp_path):
 def test_pages_and_batches_split_anywhere(source, fresh, tmp_path, monkeypatch):
     """Series longer than a page (export) and a run longer than an ingest batch (import),
     with pages of 1,000 points: the boundaries fall inside series and between them."""
-    from runcamp import _export
+    from runcamp.cli import export as _export
 
     monkeypatch.setattr(_export, "_PAGE", 1000)
     with source.http() as http:
         assert http.post("/v1/repos/long/runs", json={"id": "long"}).status_code == 201
-        pts = [{"name": n, "context": {"k": i % 2}, "step": s, "value": s * 0.5 if s % 333 else "NaN", "epoch": s // 700, "time": 1764147000 + s / 8}
-               for i, n in enumerate(["a", "b", "c"]) for s in range(2_345)]
+        pts = [
+            {"name": n, "context": {"k": i % 2}, "step": s, "value": s * 0.5 if s % 333 else "NaN", "epoch": s // 700, "time": 1764147000 + s / 8}
+            for i, n in enumerate(["a", "b", "c"])
+            for s in range(2_345)
+        ]
         assert http.post("/v1/repos/long/runs/long/metrics", json={"points": pts}).status_code == 200
     f = tmp_path / "long.jsonl.gz"
     assert run(source, "export", "--repo", "-o", str(f), repo="long").exit_code == 0

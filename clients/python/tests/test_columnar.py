@@ -9,8 +9,8 @@ import math
 import readback
 import runcamp
 from proxy import FlakyProxy
-from runcamp._spool import RunSpool, SpooledRequest
-from runcamp._sync import sync_spool
+from runcamp._delivery.spool import RunSpool, SpooledRequest
+from runcamp._delivery.sync import sync_spool
 
 
 def _metric_bodies(proxy: FlakyProxy) -> list:

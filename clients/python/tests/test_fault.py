@@ -141,18 +141,24 @@ def test_resuming_the_run_of_a_killed_process_resends_its_spool_first(own_server
 
 def test_runcamp_sync_resends_a_spool_to_another_url(own_server, spool_dir):
     dead = f"http://127.0.0.1:{free_port()}"
-    proc = _spawn_logger(dead, spool_dir, """
+    proc = _spawn_logger(
+        dead,
+        spool_dir,
+        """
         with runcamp.Run(repo="faults", url=url, spill_after=0.3, close_timeout=5) as run:
             for i in range(25_000):
                 run.track(i * 0.5, name="loss", context={"subset": "val"})
         print(run.id, flush=True)
-    """)
+    """,
+    )
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     run_id = out.split()[0]
     assert "runcamp sync" in err  # the warning tells the user what to do
     own_server.start()
-    sync = subprocess.run([sys.executable, "-m", "runcamp", "sync", "--spool", str(spool_dir), "--url", own_server.url], capture_output=True, text=True, timeout=120)
+    sync = subprocess.run(
+        [sys.executable, "-m", "runcamp", "sync", "--spool", str(spool_dir), "--url", own_server.url], capture_output=True, text=True, timeout=120
+    )
     assert sync.returncode == 0, sync.stdout + sync.stderr
     assert "25000 points" in sync.stdout and "0 left" in sync.stdout
     _expect_series(own_server.url, "faults", run_id, "loss", 25_000, context={"subset": "val"})

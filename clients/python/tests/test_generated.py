@@ -11,19 +11,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from runcamp_lowlevel import Client
+from runcamp_lowlevel.api.health import get_health
+from runcamp_lowlevel.api.runs import create_run, patch_run
+from runcamp_lowlevel.models.create_run_body import CreateRunBody
+from runcamp_lowlevel.models.create_run_body_params import CreateRunBodyParams
+from runcamp_lowlevel.models.patch_run_body import PatchRunBody
+from runcamp_lowlevel.models.run_status import RunStatus
 
 import readback
-from runcamp.lowlevel import Client
-from runcamp.lowlevel.api.health import get_health
-from runcamp.lowlevel.api.runs import create_run, patch_run
-from runcamp.lowlevel.models.create_run_body import CreateRunBody
-from runcamp.lowlevel.models.create_run_body_params import CreateRunBodyParams
-from runcamp.lowlevel.models.patch_run_body import PatchRunBody
-from runcamp.lowlevel.models.run_status import RunStatus
-
 from server import REPO_ROOT
 
-LOWLEVEL = REPO_ROOT / "clients" / "python" / "runcamp" / "lowlevel"
+LOWLEVEL_PROJECT = REPO_ROOT / "clients" / "python-lowlevel"
+LOWLEVEL = LOWLEVEL_PROJECT / "runcamp_lowlevel"
 
 
 def test_the_generated_client_creates_and_updates_runs(server):
@@ -72,16 +72,28 @@ def _python_view(spec: Path, out: Path) -> Path:
 
 def test_the_committed_lowlevel_client_is_what_openapi_yaml_generates(tmp_path):
     generator = _generator()
-    pins = dict(line.split("==") for line in (REPO_ROOT / "clients/python/requirements-generate.txt").read_text().split() if "==" in line)
+    pins = dict(line.split("==") for line in (LOWLEVEL_PROJECT / "requirements-generate.txt").read_text().split() if "==" in line)
     version = subprocess.run([str(generator), "--version"], capture_output=True, text=True).stdout
     if pins["openapi-python-client"] not in version:
         pytest.skip(f"the installed generator is not the pinned {pins['openapi-python-client']}: {version.strip()}")
-    out = tmp_path / "lowlevel"
+    out = tmp_path / "runcamp_lowlevel"
     env = {**os.environ, "PYTHONHASHSEED": "0", "PATH": f"{generator.parent}:{os.environ.get('PATH', '')}"}
     subprocess.run(
-        [str(generator), "generate", "--path", str(_python_view(REPO_ROOT / "openapi.yaml", tmp_path / "openapi.yaml")), "--meta", "none", "--output-path", str(out),
-         "--config", str(REPO_ROOT / "clients/python/openapi-python-client.yaml")],
-        check=True, capture_output=True, env=env,
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(_python_view(REPO_ROOT / "openapi.yaml", tmp_path / "openapi.yaml")),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out),
+            "--config",
+            str(LOWLEVEL_PROJECT / "openapi-python-client.yaml"),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
     )
     generated, committed = _tree(out), _tree(LOWLEVEL)
     assert generated == committed, "files differ: run `npm run clients`"

@@ -18,11 +18,12 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
-from fixtures_runs import everything, fill_repo
-from server import Server
 
-from runcamp import _export, _export_file
-from runcamp._cli import cli
+from fixtures_runs import everything, fill_repo
+from runcamp.cli import export as _export
+from runcamp.cli import export_file as _export_file
+from runcamp.cli.main import cli
+from server import Server
 
 REPO = "craftsrc"
 BAD = "r1"  # the second run of the file: r0 before it is a good run
@@ -50,7 +51,9 @@ def exported(source, tmp_path_factory) -> list:
 def cli_run(server, *args: str, repo: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUNCAMP_")}
     extra = ["--repo", repo] if repo else []
-    return subprocess.run([sys.executable, "-m", "runcamp", "--url", server.url, *extra, *args, "--no-progress"], capture_output=True, text=True, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "runcamp", "--url", server.url, *extra, *args, "--no-progress"], capture_output=True, text=True, env=env, timeout=timeout
+    )
 
 
 def gz(lines: list) -> bytes:
@@ -113,21 +116,37 @@ CASES = [
     ("absolute path", artifact_path("/etc/x"), "does not start with '/'"),
     ("backslash", artifact_path("reports\\r.csv"), "no control characters or backslashes"),
     ("NUL", artifact_path("reports/r\x00.csv"), "'reports/r\\x00.csv'"),
-    ("wrong sha256", edited(lambda o: bad_run(o, "run")[0]["artifacts"][0].__setitem__("sha256", hashlib.sha256(b"other").hexdigest())), "SHA-256 is not the one its record lists"),
+    (
+        "wrong sha256",
+        edited(lambda o: bad_run(o, "run")[0]["artifacts"][0].__setitem__("sha256", hashlib.sha256(b"other").hexdigest())),
+        "SHA-256 is not the one its record lists",
+    ),
     ("wrong size", edited(lambda o: shift("size", 1)(bad_run(o, "run")[0]["artifacts"][0])), "8 bytes in the file, 9 in its record"),
     ("artifact bytes missing", edited(lambda o: o.remove(bad_run(o, "artifact")[0])), "'reports/r.csv': no bytes in the file"),
-    ("end line counts points wrong", edited(lambda o: shift("points", 1)(o[-1])), "the end line's counts are not the file's: points 2001 (the file holds 2000)"),
+    (
+        "end line counts points wrong",
+        edited(lambda o: shift("points", 1)(o[-1])),
+        "the end line's counts are not the file's: points 2001 (the file holds 2000)",
+    ),
     ("end line counts runs wrong", edited(lambda o: shift("runs", -1)(o[-1])), "runs 4 (the file holds 5)"),
     ("end line missing", lambda lines: gz(lines[:-1]), "truncated (no end line)"),
     ("file cut inside the run", lambda lines: gz(lines[: first_points(lines) + 1]), "truncated (no end line)"),
     ("gzip stream cut short", lambda lines: gz(lines)[:-40], "damaged or truncated"),
-    ("malformed JSON line", lambda lines: gz([*lines[: first_points(lines)], lines[first_points(lines)][:500], *lines[first_points(lines) + 1 :]]), "not valid JSON at byte"),
+    (
+        "malformed JSON line",
+        lambda lines: gz([*lines[: first_points(lines)], lines[first_points(lines)][:500], *lines[first_points(lines) + 1 :]]),
+        "not valid JSON at byte",
+    ),
     ("a point fewer than the summary counts", edited(drop_last_point), "249 points in the file, 250 in its summary"),
     ("steps not rising", edited(lambda o: bad_run(o, "points")[0]["steps"].__setitem__(1, 0)), "steps are not integers from 0 to 2^53-1 rising"),
     ("a value smuggling JSON", edited(lambda o: bad_run(o, "points")[0]["values"].__setitem__(0, '1,"step":7')), "a value is neither a number nor"),
     ("a run id that is no id", rename_run("../r1"), "run id '../r1' is not an id"),
     ("a run id twice", rename_run("r0"), "run r0 appears twice"),
-    ("an unknown kind of line", lambda lines: gz([*lines[: first_points(lines)], b'{"kind":"surprise","run":"r1"}', *lines[first_points(lines) :]]), "unknown kind of line 'surprise'"),
+    (
+        "an unknown kind of line",
+        lambda lines: gz([*lines[: first_points(lines)], b'{"kind":"surprise","run":"r1"}', *lines[first_points(lines) :]]),
+        "unknown kind of line 'surprise'",
+    ),
     ("a line after the end line", lambda lines: gz([*lines, lines[-1]]), "a line after the end line"),
 ]
 
@@ -171,7 +190,7 @@ def test_the_untouched_file_round_trips(source, exported, tmp_path):
 
 CLI_REPORTING_PEAK = """
 import sys
-from runcamp._cli import main
+from runcamp.cli.main import main
 code = main(sys.argv[2:])
 with open("/proc/self/status") as status, open(sys.argv[1], "w") as out:
     out.write(next(line for line in status if line.startswith("VmHWM:")))
@@ -245,7 +264,9 @@ def test_the_header_must_name_the_source_repo_when_no_repo_is_given(source, expo
 def test_export_refuses_a_line_import_would_refuse(source, tmp_path, monkeypatch):
     monkeypatch.setattr(_export, "MAX_LINE_BYTES", 1000)  # a run's record is longer than this
     result = CliRunner().invoke(cli, ["--url", source.url, "--repo", REPO, "export", "--repo", "-o", str(tmp_path / "x.gz")], catch_exceptions=False)
-    assert result.exit_code == 1 and "the run line of run r0 would take" in result.output and "past the file format's limit of 1,000" in result.output, result.output
+    assert result.exit_code == 1 and "the run line of run r0 would take" in result.output and "past the file format's limit of 1,000" in result.output, (
+        result.output
+    )
 
 
 @pytest.mark.parametrize("text", [b"[NaN]", b"[Infinity]", b"[1e400]"])

@@ -1,6 +1,7 @@
 """The real `mlflow` client (pinned 3.x, the `mlflow-test` extra) logging to a runcamp server:
 the tracking calls training code makes, read back through MLflow and through runcamp's own
 API. The server runs with auth on; the client sends MLFLOW_TRACKING_TOKEN as a bearer token."""
+
 from __future__ import annotations
 
 import os
@@ -16,6 +17,7 @@ else:
 from mlflow import MlflowClient  # noqa: E402
 from mlflow.entities import Metric  # noqa: E402
 from mlflow.exceptions import MlflowException  # noqa: E402
+
 from server import Server  # noqa: E402
 
 TOKEN = "mlflow-test-admin-token"

@@ -149,7 +149,9 @@ def test_a_killed_training_goes_stale_and_the_next_process_resends_its_spool(tmp
     proc = None
     try:
         env = {**os.environ, "RUNCAMP_SPOOL_DIR": str(spool_dir)}
-        proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(TRAINING), server.url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(TRAINING), server.url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
         run_id = proc.stdout.readline().strip()
         assert run_id, proc.stderr.read()
         repo = runcamp.Repo("stale", url=server.url)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pandas as pd
 import pytest
 
 import runcamp
@@ -41,7 +40,9 @@ def campaign_logged(server):
             for aug in AUGS:
                 rid = run_id(split, seed, aug)
                 crash = rid == "s2-seed3-none"  # fails at epoch 2, like the crashed run
-                run = runcamp.Run(rid, repo=REPO, url=server.url, campaign=grid, params={"split": split, "seed": seed, "aug": aug, "opt": {"lr": 1e-3, "name": "adam"}})
+                run = runcamp.Run(
+                    rid, repo=REPO, url=server.url, campaign=grid, params={"split": split, "seed": seed, "aug": aug, "opt": {"lr": 1e-3, "name": "adam"}}
+                )
                 for epoch in range(EPOCHS):
                     if crash and epoch == 2:
                         break
@@ -89,7 +90,21 @@ def test_runs_dataframe_one_row_per_run_with_flattened_columns(server, campaign_
     assert sent == [f"GET /v1/repos/{REPO}/columns", f"GET /v1/repos/{REPO}/runs"]  # one listing request for all 18 runs
     df = runs.dataframe()
     assert len(df) == 18 and list(df["run"]) == [run_id(sp, se, a) for sp in SPLITS for se in SEEDS for a in AUGS]
-    assert list(df.columns[:13]) == ["run", "name", "experiment", "description", "status", "stale", "archived", "campaign", "tags", "created_at", "updated_at", "ended_at", "last_activity_at"]
+    assert list(df.columns[:13]) == [
+        "run",
+        "name",
+        "experiment",
+        "description",
+        "status",
+        "stale",
+        "archived",
+        "campaign",
+        "tags",
+        "created_at",
+        "updated_at",
+        "ended_at",
+        "last_activity_at",
+    ]
     assert {"params.split", "params.seed", "params.aug", "params.opt.lr", "params.opt.name"} <= set(df.columns)
     assert str(df["created_at"].dtype).startswith("datetime64") and str(df["created_at"].dt.tz) == "UTC"
     assert df["ended_at"].notna().all()

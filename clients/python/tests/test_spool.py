@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from runcamp._spool import RunSpool, SpooledRequest, default_spool_dir, iter_run_dirs
+from runcamp._delivery.spool import RunSpool, SpooledRequest, default_spool_dir, iter_run_dirs
 
 
 def test_files_are_written_atomically_and_read_back_in_order(tmp_path):

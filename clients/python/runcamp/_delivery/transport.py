@@ -25,7 +25,9 @@ from typing import Callable, Optional
 
 import httpx
 
-from ._spool import SpooledRequest
+from .._wire import dumps
+from .bodies import open_artifact_body
+from .spool import SpooledRequest
 
 log = logging.getLogger("runcamp")
 
@@ -78,9 +80,7 @@ class Transport:
         headers = {"user-agent": f"runcamp-python/{__version__}"}
         if token:
             headers["authorization"] = f"Bearer {token}"
-        self._client = httpx.Client(
-            base_url=self.url, headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0))
-        )
+        self._client = httpx.Client(base_url=self.url, headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
 
     def close(self) -> None:
         self._client.close()
@@ -96,8 +96,6 @@ class Transport:
         """Sends one queued or spooled request once."""
         if req.kind != "artifact":
             return self.request(req.method, req.path, req.body)
-        from ._artifacts import open_artifact_body
-
         body = open_artifact_body(req.data, req.body_file)
         try:
             # A file object is streamed 64 KiB at a time with its size as Content-Length.
@@ -225,20 +223,3 @@ def split_batch(data: dict) -> list:
             second.append(dict(s, **{k: s[k][cut:] for k in _COLUMNS if k in s}))
         seen += n
     return [(dict(data, series=first), mid), (dict(data, series=second), total - mid)]
-
-
-def _json_default(obj: object) -> object:
-    """numpy/torch scalars and arrays, sets, paths: whatever has an obvious JSON form."""
-    item = getattr(obj, "item", None)
-    if callable(item) and getattr(obj, "ndim", 0) == 0:
-        return item()
-    tolist = getattr(obj, "tolist", None)
-    if callable(tolist):
-        return tolist()
-    if isinstance(obj, (set, frozenset, tuple)):
-        return list(obj)
-    return str(obj)
-
-
-def dumps(obj: object) -> str:
-    return json.dumps(obj, separators=(",", ":"), default=_json_default, allow_nan=False)

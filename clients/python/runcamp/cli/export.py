@@ -19,7 +19,7 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
 
 Instants are the API's own text (``2026-01-31T12:00:00.000Z``), so they go back unchanged.
 
-Import reads the file twice. The first pass checks every line (``runcamp._export_file``: a
+Import reads the file twice. The first pass checks every line (``export_file.py``: a
 bad file is refused before anything is written) and compares each campaign and run with the
 target repo: absent (imported), identical (skipped: importing twice changes nothing) or
 different (a conflict: nothing is written and every conflict is reported). The second pass
@@ -35,17 +35,27 @@ import base64
 import gzip
 import json
 import os
+import sys
 import tempfile
-from contextlib import contextmanager
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import IO, Any, Callable, Iterator, Optional
+from typing import IO, Any, Callable, Optional
 from urllib.parse import quote
 
+import click
 import httpx
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
 
-from ._artifacts import artifact_url
-from ._export_file import (
+from .._artifacts import artifact_url
+from .._delivery.transport import _problem
+from .._errors import RuncampError
+from .._read import Repo
+from .common import Ctx, Failure, fail, pass_ctx
+from .export_file import (
     ARTIFACT_FIELDS,
     CAMPAIGN_FIELDS,
     FORMAT,
@@ -54,13 +64,12 @@ from ._export_file import (
     VERSION,
     ExportError,
     FileCheck,
+    context_json,
     export_lines,
+    source_repo,
 )
-from ._export_file import context_json as _context_json
-from ._export_file import dumps as _dumps
-from ._export_file import loads as _loads
-from ._read import Repo
-from ._run import RuncampError
+from .export_file import dumps as _dumps
+from .export_file import loads as _loads
 
 _PAGE = 100_000  # points per series read (the server's page limit) and per ingest request
 _MAX_SERIES_PER_REQUEST = 10_000
@@ -89,20 +98,18 @@ class ImportReport:
     campaigns_skipped: int = 0
 
 
-class _Progress:
-    """A Rich progress bar when asked for (and Rich is there); otherwise nothing."""
+class Progress:
+    """A Rich progress bar when asked for; otherwise nothing."""
 
     def __init__(self, enabled: bool, description: str, total: Optional[int]) -> None:
         self._bar = None
         if enabled:
-            try:
-                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-            except ImportError:
-                return
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("points"), TimeRemainingColumn(), transient=False)
+            self._bar = RichProgress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("points"), TimeRemainingColumn(), transient=False
+            )
             self._task = self._bar.add_task(description, total=total)
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> Progress:
         if self._bar is not None:
             self._bar.start()
         return self
@@ -137,12 +144,10 @@ def _series_summaries(repo: Repo, run_id: str, detail: dict) -> list:
 
 def _series_pages(repo: Repo, run_id: str, name: str, context: dict) -> Iterator[dict]:
     """A series' pages of raw points; the next page is fetched while the caller writes this one."""
-    from concurrent.futures import ThreadPoolExecutor
-
     path = f"runs/{quote(run_id, safe='')}/metrics/{quote(name, safe='')}"
 
     def fetch(cursor: Optional[str]) -> dict:
-        return repo._call("GET", path, params={"context": _context_json(context), "limit": str(_PAGE), "format": "columnar", "cursor": cursor})
+        return repo._call("GET", path, params={"context": context_json(context), "limit": str(_PAGE), "format": "columnar", "cursor": cursor})
 
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(fetch, None)
@@ -177,7 +182,7 @@ def export_runs(
         campaigns = [k for k in campaigns if k["id"] in used]
     counts = Counts()
     tmp = f"{out}.partial"
-    with gzip.open(tmp, "wb", compresslevel=compresslevel) as f, _Progress(progress, "export", None) as bar:
+    with gzip.open(tmp, "wb", compresslevel=compresslevel) as f, Progress(progress, "export", None) as bar:
         selection = {"campaign": campaign} if campaign is not None else {"filter": filter} if filter else {"repo": repo.name}
         _line(f, {"kind": FORMAT, "version": VERSION, "exported_at": _now(), "source": {"url": repo.url, "repo": repo.name}, "selection": selection})
         _line(f, {"kind": "repo", "name": info["name"], "description": info["description"], "created_at": info["created_at"]})
@@ -189,12 +194,33 @@ def export_runs(
             series = _series_summaries(repo, run_id, detail)
             artifacts = list(repo._pages(f"runs/{quote(run_id, safe='')}/artifacts", {}))
             record = {key: item.get(key) for key in RUN_FIELDS}
-            _line(f, {"kind": "run", "run": record, "values": detail["values"], "series": series, "artifacts": [{k: a[k] for k in ARTIFACT_FIELDS} for a in artifacts]})
+            _line(
+                f,
+                {
+                    "kind": "run",
+                    "run": record,
+                    "values": detail["values"],
+                    "series": series,
+                    "artifacts": [{k: a[k] for k in ARTIFACT_FIELDS} for a in artifacts],
+                },
+            )
             for s in series:
                 counts.series += 1
                 for page in _series_pages(repo, run_id, s["name"], s["context"]):
                     n = len(page["steps"])
-                    _line(f, {"kind": "points", "run": run_id, "name": s["name"], "context": s["context"], "steps": page["steps"], "values": page["values"], "epochs": page["epochs"], "times": page["times"]})  # fmt: skip
+                    _line(
+                        f,
+                        {
+                            "kind": "points",
+                            "run": run_id,
+                            "name": s["name"],
+                            "context": s["context"],
+                            "steps": page["steps"],
+                            "values": page["values"],
+                            "epochs": page["epochs"],
+                            "times": page["times"],
+                        },
+                    )
                     counts.points += n
                     bar.advance(n)
             for a in artifacts:
@@ -211,7 +237,9 @@ def _line(f: IO[bytes], obj: dict) -> None:
     data = _dumps(obj)
     if len(data) > MAX_LINE_BYTES:  # import would refuse the file: say so here instead
         run = obj["run"]["id"] if obj["kind"] == "run" else obj.get("run")
-        raise ExportError(f"the {obj['kind']} line{f' of run {run}' if run else ''} would take {len(data):,} bytes, past the file format's limit of {MAX_LINE_BYTES:,}")
+        raise ExportError(
+            f"the {obj['kind']} line{f' of run {run}' if run else ''} would take {len(data):,} bytes, past the file format's limit of {MAX_LINE_BYTES:,}"
+        )
     f.write(data)
     f.write(b"\n")
 
@@ -232,8 +260,9 @@ def _export_artifact(repo: Repo, f: IO[bytes], run_id: str, path: str) -> None:
 
 # ---- import -----------------------------------------------------------------------------
 
-def _summaries_key(series: list) -> list:
-    return sorted(({**s, "context": _context_json(s["context"])} for s in series), key=lambda s: (s["name"], s["context"]))
+
+def summaries_key(series: list) -> list:
+    return sorted(({**s, "context": context_json(s["context"])} for s in series), key=lambda s: (s["name"], s["context"]))
 
 
 def _run_differences(target: Repo, rec: dict) -> Optional[list]:
@@ -245,7 +274,7 @@ def _run_differences(target: Repo, rec: dict) -> Optional[list]:
     diffs = [k for k in RUN_FIELDS if have.get(k) != run.get(k)]
     if have["values"] != rec["values"]:
         diffs.append("values")
-    if _summaries_key(_series_summaries(target, run["id"], have)) != _summaries_key(rec["series"]):
+    if summaries_key(_series_summaries(target, run["id"], have)) != summaries_key(rec["series"]):
         diffs.append("series")
     artifacts = [{k: a[k] for k in ARTIFACT_FIELDS} for a in target._pages(f"runs/{quote(run['id'], safe='')}/artifacts", {})]
     if artifacts != rec["artifacts"]:
@@ -305,21 +334,17 @@ def _tokens(column: list) -> list:
     return text[1:-1].split(b",") if len(text) > 2 else []
 
 
-def _check(response, what: str) -> Any:
-    from ._transport import _problem
-
+def checked(response, what: str) -> Any:
     if response.status_code >= 400:
         raise RuncampError(f"{what}: {_problem(response)}", response.status_code)
     return _loads(response.content) if response.content else None
 
 
-class _Sender:
+class OneAtATime:
     """Runs one request at a time in a worker thread, so the caller builds the next body
     meanwhile; a failure surfaces at the next submit or drain."""
 
     def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
         self._pool = ThreadPoolExecutor(1)
         self._pending: Any = None
 
@@ -339,11 +364,11 @@ class _Sender:
             self._pool.shutdown(wait=True)
 
 
-class _RunWriter:
+class RunWriter:
     """Writes one run of the file into the target repo as its lines arrive."""
 
-    def __init__(self, target: Repo, rec: dict, bar: _Progress, counts: Counts, sender: Optional[_Sender] = None) -> None:
-        self.sender = sender or _Sender()
+    def __init__(self, target: Repo, rec: dict, bar: Progress, counts: Counts, sender: Optional[OneAtATime] = None) -> None:
+        self.sender = sender or OneAtATime()
         self.target = target
         self.rec = rec
         self.id = rec["run"]["id"]
@@ -365,13 +390,13 @@ class _RunWriter:
 
     def _import(self, run: dict) -> None:
         body = {"runs": [run]}
-        _check(self.target._transport.call("POST", f"/v1/repos/{self.target.name}/import", body), f"importing run {self.id}")
+        checked(self.target._transport.call("POST", f"/v1/repos/{self.target.name}/import", body), f"importing run {self.id}")
 
     def points(self, obj: dict) -> None:
         """Adds a page of points to the ingest batch, sending each full batch. The body is
         built as bytes from each column's JSON (no dict per point: three times faster)."""
         name, context = obj["name"], obj["context"]
-        key = (name, _context_json(context))
+        key = (name, context_json(context))
         per_point = len(name) + len(key[1]) + 80
         columns = [_tokens(obj[c]) for c in ("steps", "values", "epochs", "times")]
         n = len(columns[0])
@@ -402,7 +427,7 @@ class _RunWriter:
 
         def send() -> None:
             r = self.target._transport._client.post(f"{self.base}/metrics", content=body, headers={"content-type": "application/json"})
-            _check(r, f"ingesting points of run {self.id}")
+            checked(r, f"ingesting points of run {self.id}")
             self.counts.points += count
             self.bar.advance(count)
 
@@ -424,9 +449,11 @@ class _RunWriter:
             size = tmp.tell()
             tmp.seek(0)
             r = self.target._transport._client.put(
-                artifact_url(self.target.name, self.id, path), content=iter(lambda: tmp.read(_ARTIFACT_PART), b""), headers={"content-type": meta["content_type"], "content-length": str(size)}
+                artifact_url(self.target.name, self.id, path),
+                content=iter(lambda: tmp.read(_ARTIFACT_PART), b""),
+                headers={"content-type": meta["content_type"], "content-length": str(size)},
             )
-        stored = _check(r, f"uploading artifact {path!r} of run {self.id}")
+        stored = checked(r, f"uploading artifact {path!r} of run {self.id}")
         if stored.get("sha256") != meta["sha256"]:  # the bytes were checked while reading: this is a changed file or a broken transfer
             raise ExportError(f"run {self.id}, artifact {path!r}: the server stored bytes whose SHA-256 is not the one the file lists")
         self.counts.artifacts += 1
@@ -441,15 +468,7 @@ class _RunWriter:
         self.counts.series += len(self.rec["series"])
 
 
-@contextmanager
-def _closing(sender: _Sender) -> Iterator[_Sender]:
-    try:
-        yield sender
-    finally:
-        sender.close()
-
-
-def _undo_run(target: Repo, sender: _Sender, run_id: str) -> str:
+def _undo_run(target: Repo, sender: OneAtATime, run_id: str) -> str:
     """Deletes what the import wrote of ``run_id`` (absent from the target before: the plan
     imports only absent runs), after the request in flight; says what became of the run."""
     try:
@@ -475,7 +494,7 @@ def _noted(err: Exception, note: str) -> Exception:
 def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportReport:
     """Imports an export file into ``target`` (a Repo; its name is the target repo). Raises
     ExportError, before writing anything, when a line of the file breaks the format's rules
-    (``runcamp._export_file``) or the target holds a campaign or run of the file with other
+    (``export_file.py``) or the target holds a campaign or run of the file with other
     content (listing every conflict). A run the server refuses while it is written is deleted
     again; the runs before it stay."""
     try:
@@ -493,12 +512,12 @@ def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportRep
     head: dict = {"campaigns": plan.campaigns}
     if plan.repo:
         head["repo"] = plan.repo
-    _check(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "importing the repo and campaigns")
-    writer: Optional[_RunWriter] = None
+    checked(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "importing the repo and campaigns")
+    writer: Optional[RunWriter] = None
     writing: Optional[str] = None  # the run being written, from its first request to its last
-    sender = _Sender()
+    sender = OneAtATime()
     check = FileCheck(path)  # again: a file changed since the first pass must not write a bad run
-    with export_lines(path) as lines, _Progress(progress, f"import → {target.name}", plan.points) as bar, _closing(sender):
+    with export_lines(path) as lines, Progress(progress, f"import → {target.name}", plan.points) as bar, closing(sender):
         try:
             for number, obj in lines:
                 check.line(number, obj)
@@ -507,7 +526,7 @@ def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportRep
                     writer = None
                     if obj["run"]["id"] in plan.runs:
                         writing = obj["run"]["id"]
-                        writer = _RunWriter(target, obj, bar, report.imported, sender)
+                        writer = RunWriter(target, obj, bar, report.imported, sender)
                 elif writer is None:
                     continue
                 elif kind == "points":
@@ -525,3 +544,50 @@ def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportRep
                 raise ConnectionError(str(e)) from None
             raise
     return report
+
+
+# ---- the commands ---------------------------------------------------------------------------
+
+
+@click.command("export")
+@click.option("--campaign", help="The runs of this campaign (id or name).")
+@click.option("--filter", "-f", "filter_", help="The runs this filter selects (archived ones included).")
+@click.option("--repo", "whole_repo", is_flag=True, help="Every run of the repo.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True), help="File to write (gzip'd JSON Lines).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@pass_ctx
+def export_cmd(ctx: Ctx, campaign: Optional[str], filter_: Optional[str], whole_repo: bool, output: str, progress: Optional[bool]) -> None:
+    """Write a campaign, a run selection or the whole repo to one file."""
+    if sum(x is not None and x is not False for x in (campaign, filter_, whole_repo or None)) != 1:
+        raise Failure("choose what to export: one of --campaign, --filter, --repo", 2)
+    repo = ctx.repo()
+    try:
+        counts = export_runs(repo, output, campaign=campaign, filter=filter_, progress=sys.stderr.isatty() if progress is None else progress)
+    except ExportError as e:
+        raise Failure(str(e)) from None
+    except (RuncampError, ConnectionError) as e:
+        raise fail(e) from None
+    click.echo(f"exported {counts.runs} runs, {counts.series} series, {counts.points} points, {counts.artifacts} artifacts from repo {repo.name} to {output}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--repo", "into", help="Import into this repo (default: --repo/RUNCAMP_REPO, else the repo the file came from).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.pass_context
+def import_cmd(click_ctx: click.Context, file: str, into: Optional[str], progress: Optional[bool]) -> None:
+    """Import an export file; importing it again changes nothing; conflicts and bad files are refused."""
+    ctx: Ctx = click_ctx.obj
+    try:
+        name = into or ctx.repo_name or source_repo(file)
+        report = import_file(file, ctx.repo(name), progress=sys.stderr.isatty() if progress is None else progress)
+    except ExportError as e:
+        raise Failure(str(e)) from None
+    except (RuncampError, ConnectionError) as e:
+        raise fail(e) from None
+    c = report.imported
+    click.echo(
+        f"imported {c.runs} runs ({c.series} series, {c.points} points, {c.artifacts} artifacts) "
+        f"and {report.campaigns_imported} campaigns into repo {report.repo}; "
+        f"{report.skipped_runs} runs and {report.campaigns_skipped} campaigns already there unchanged"
+    )

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from ._spool import RunSpool, SpooledRequest, iter_run_dirs
-from ._transport import Outcome, Transport, dumps
+from .._wire import dumps
+from .spool import RunSpool, SpooledRequest, iter_run_dirs
+from .transport import Outcome, Transport
 
 log = logging.getLogger("runcamp")
 
@@ -30,11 +31,7 @@ def series_key_text(name: str, context: Optional[dict]) -> str:
 
 def step_bases(run: dict) -> dict:
     """Where each series of a run (as GET .../runs/{run} answers) goes on: last step + 1."""
-    return {
-        series_key_text(s["name"], s.get("context")): int(s["last_step"]) + 1
-        for s in run.get("metrics") or []
-        if s.get("last_step") is not None
-    }
+    return {series_key_text(s["name"], s.get("context")): int(s["last_step"]) + 1 for s in run.get("metrics") or [] if s.get("last_step") is not None}
 
 
 def all_series(transport: Transport, run_path: str, run: dict, give_up) -> list:

@@ -23,9 +23,12 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
+
+from .bodies import copy_body
 
 try:  # POSIX; elsewhere directories are not locked (best effort).
     import fcntl
@@ -78,7 +81,14 @@ class SpooledRequest:
     def to_json(self) -> str:
         # The body is embedded as text: the points were encoded once, in the sender.
         head = json.dumps(
-            {"v": 2 if self.kind in _V2_KINDS else FORMAT_VERSION, "url": self.url, "method": self.method, "path": self.path, "kind": self.kind, "points": self.points},
+            {
+                "v": 2 if self.kind in _V2_KINDS else FORMAT_VERSION,
+                "url": self.url,
+                "method": self.method,
+                "path": self.path,
+                "kind": self.kind,
+                "points": self.points,
+            },
             separators=(",", ":"),
         )
         if self.kind == "artifact":
@@ -92,9 +102,15 @@ class SpooledRequest:
         if data.get("v") not in (1, 2):
             raise ValueError(f"{file}: unknown spool format {data.get('v')!r}")
         return cls(
-            url=data["url"], method=data["method"], path=data["path"], body=data["body"],
-            kind=data.get("kind", "request"), points=data.get("points", 0), file=file,
-            content_type=data.get("content_type"), body_file=file.parent / data["body_file"] if data.get("body_file") else None,
+            url=data["url"],
+            method=data["method"],
+            path=data["path"],
+            body=data["body"],
+            kind=data.get("kind", "request"),
+            points=data.get("points", 0),
+            file=file,
+            content_type=data.get("content_type"),
+            body_file=file.parent / data["body_file"] if data.get("body_file") else None,
         )
 
 
@@ -146,8 +162,6 @@ class RunSpool:
         name = f"{time.time_ns():020d}-{os.getpid()}-{self._seq:08d}.json"
         tmp = self.dir / f".{name}.tmp"
         if request.kind == "artifact":
-            from ._artifacts import copy_body
-
             blob = self.dir / f"{name[:-5]}.blob"
             copy_body(request.data, request.body_file, blob)
             request.data, request.body_file = None, blob

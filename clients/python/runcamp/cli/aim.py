@@ -16,15 +16,23 @@ Importing again skips the runs already there unchanged and brings over what a ru
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Optional
 from urllib.parse import quote
 
-from ._export import Counts, _check, _closing, _context_json, _Progress, _RunWriter, _Sender, _summaries_key
-from ._read import Repo
+import click
+
+from .._errors import RuncampError
+from .._read import Repo
+from .common import Ctx, Failure, fail
+from .export import Counts, OneAtATime, Progress, RunWriter, checked, summaries_key
+from .export_file import context_json
 
 OBJECT_SEQUENCES = {"images": "Image", "texts": "Text", "figures": "Figure", "distributions": "Distribution", "audios": "Audio", "figures3d": "Figure3D"}
 _ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -86,9 +94,11 @@ def _plain(value: Any) -> Any:
 
 def _context(ctx: dict) -> dict:
     """A runcamp context is flat (strings, numbers, booleans): anything else becomes its text."""
-    import json
 
-    return {str(k): v if isinstance(v, (str, bool, int, float)) and not (isinstance(v, float) and not math.isfinite(v)) else json.dumps(_plain(v)) for k, v in ctx.items()}
+    return {
+        str(k): v if isinstance(v, (str, bool, int, float)) and not (isinstance(v, float) and not math.isfinite(v)) else json.dumps(_plain(v))
+        for k, v in ctx.items()
+    }
 
 
 def _lookup(params: dict, path: str) -> Any:
@@ -106,7 +116,7 @@ def campaign_id(value: Any) -> str:
 
 
 def _open(path: str):
-    try:
+    try:  # aim is optional and heavy (runcamp[aim]): imported only by an import from AIM
         import aim  # noqa: F401
     except ImportError:
         raise AimImportError("reading AIM repositories needs the aim package: pip install 'runcamp[aim]'") from None
@@ -124,7 +134,7 @@ def _open(path: str):
 
 
 def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Optional[dict]:
-    from aim import Run as AimRun
+    from aim import Run as AimRun  # optional and heavy, as in _open
 
     run = AimRun(run_hash=run_hash, repo=path, read_only=True)
     try:
@@ -138,7 +148,16 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
         m = run.get_metric(name, ctx)
         steps, (values, epochs, times) = m.data.items_list()
         epochs = [None if e is None or (isinstance(e, float) and math.isnan(e)) else int(e) for e in epochs]
-        series.append({"name": name, "context": _context(ctx.to_dict()), "steps": [int(s) for s in steps], "values": [_wire(v) for v in values], "epochs": epochs, "times": [float(t) for t in times]})
+        series.append(
+            {
+                "name": name,
+                "context": _context(ctx.to_dict()),
+                "steps": [int(s) for s in steps],
+                "values": [_wire(v) for v in values],
+                "epochs": epochs,
+                "times": [float(t) for t in times],
+            }
+        )
         if times:
             last_time = max(last_time, max(times))
     try:
@@ -178,8 +197,8 @@ def _unchanged(target: Repo, rec: dict, series: list) -> bool:
     have = target._call("GET", f"runs/{quote(rec['id'], safe='')}", missing_ok=True)
     if have is None or any(have.get(k) != v for k, v in rec.items()):
         return False
-    mine = sorted((s["name"], _context_json(s["context"]), len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series)
-    theirs = [(s["name"], s["context"], s["count"], s["last_step"]) for s in _summaries_key(have["metrics"])]
+    mine = sorted((s["name"], context_json(s["context"]), len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series)
+    theirs = [(s["name"], s["context"], s["count"], s["last_step"]) for s in summaries_key(have["metrics"])]
     return mine == theirs
 
 
@@ -201,21 +220,48 @@ def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, 
                 continue
             cid = campaign_id(value)
             r["run"]["campaign"] = cid
-            k = campaigns.setdefault(cid, {"id": cid, "name": str(value)[:255], "description": f"imported from AIM ({campaign_from})", "params": {}, "created_at": r["run"]["created_at"]})
+            k = campaigns.setdefault(
+                cid,
+                {
+                    "id": cid,
+                    "name": str(value)[:255],
+                    "description": f"imported from AIM ({campaign_from})",
+                    "params": {},
+                    "created_at": r["run"]["created_at"],
+                },
+            )
             k["created_at"] = min(k["created_at"], r["run"]["created_at"])
     head: dict = {"campaigns": list(campaigns.values())}
-    _check(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "creating the repo and campaigns")
+    checked(target._transport.call("POST", f"/v1/repos/{target.name}/import", head), "creating the repo and campaigns")
     report.campaigns = len(campaigns)
     total = sum(len(s["steps"]) for r in runs for s in r["series"])
-    with _Progress(progress, f"AIM → {target.name}", total) as bar, _closing(_Sender()) as sender:
+    with Progress(progress, f"AIM → {target.name}", total) as bar, closing(OneAtATime()) as sender:
         for r in runs:
             rec, series = r["run"], r["series"]
             if _unchanged(target, rec, series):
                 report.unchanged_runs += 1
                 bar.advance(sum(len(s["steps"]) for s in series))
                 continue
-            writer = _RunWriter(target, {"run": rec, "values": [], "series": series, "artifacts": []}, bar, report.imported, sender)
+            writer = RunWriter(target, {"run": rec, "values": [], "series": series, "artifacts": []}, bar, report.imported, sender)
             for s in series:
                 writer.points(s)
             writer.finish()
     return report
+
+
+@click.command("import-aim")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.option("--repo", "into", help="Import into this repo (default: --repo/RUNCAMP_REPO or default).")
+@click.option("--campaign-from", help="A run param holding the campaign id (tcbench: campaign_id); its runs go to that campaign.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.pass_context
+def import_aim_cmd(click_ctx: click.Context, path: str, into: Optional[str], campaign_from: Optional[str], progress: Optional[bool]) -> None:
+    """Import the runs of an AIM repository (needs `pip install runcamp[aim]`)."""
+    ctx: Ctx = click_ctx.obj
+    try:
+        report = import_aim(path, ctx.repo(into or ctx.repo_name), campaign_from=campaign_from, progress=sys.stderr.isatty() if progress is None else progress)
+    except AimImportError as e:
+        raise Failure(str(e)) from None
+    except (RuncampError, ConnectionError) as e:
+        raise fail(e) from None
+    click.echo(report.text())

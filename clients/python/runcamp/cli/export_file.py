@@ -50,12 +50,13 @@ import math
 import operator
 import re
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import IO, Any, Callable, Iterator, NoReturn, Optional
+from typing import IO, Any, Callable, NoReturn, Optional
 
-from ._artifacts import check_artifact_path, name_issue, utf16_len
+from .._artifacts import check_artifact_path, name_issue, utf16_len
 
 FORMAT = "runcamp-export"
 VERSION = 1
@@ -303,7 +304,15 @@ class FileCheck:
         self.campaign_ids: set = set()
         self.repo_seen = False
         self.totals = {"runs": 0, "series": 0, "points": 0, "artifacts": 0}
-        self._kinds: dict = {"repo": self._repo, "campaign": self._campaign, "run": self._run, "points": self._points, "artifact": self._artifact, "run_end": self._run_end, "end": self._end}
+        self._kinds: dict = {
+            "repo": self._repo,
+            "campaign": self._campaign,
+            "run": self._run,
+            "points": self._points,
+            "artifact": self._artifact,
+            "run_end": self._run_end,
+            "end": self._end,
+        }
 
     def line(self, number: int, obj: dict) -> None:
         try:
@@ -467,7 +476,11 @@ class FileCheck:
 
     def _end(self, obj: dict) -> None:
         self._not_in_run("the end line")
-        wrong = [f"{key} {_excerpt(obj.get(key))} (the file holds {held})" for key, held in self.totals.items() if type(obj.get(key)) is not int or obj.get(key) != held]
+        wrong = [
+            f"{key} {_excerpt(obj.get(key))} (the file holds {held})"
+            for key, held in self.totals.items()
+            if type(obj.get(key)) is not int or obj.get(key) != held
+        ]
         if wrong:
             _fail(f"the end line's counts are not the file's: {', '.join(wrong)}")
         self.stage = "ended"

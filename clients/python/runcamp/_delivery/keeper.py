@@ -22,7 +22,7 @@ from typing import Optional
 
 import httpx
 
-from ._sync import spool_contents, sync_spool
+from .sync import spool_contents, sync_spool
 
 log = logging.getLogger("runcamp")
 
@@ -117,8 +117,9 @@ def report_at_exit(timeout: float) -> None:
         left = spool_contents(keeper.root, keeper.url)
         if left.requests:
             print(
-                f"runcamp: {left.requests} requests ({left.points:,} points) of {left.runs} run{'' if left.runs == 1 else 's'} are still in the spool {keeper.root}: "
-                f"the server at {keeper.url} did not take them. The next runcamp.Run that reaches it sends them, or now: python -m runcamp sync",
+                f"runcamp: {left.requests} requests ({left.points:,} points) of {left.runs} run{'' if left.runs == 1 else 's'} "
+                f"are still in the spool {keeper.root}: the server at {keeper.url} did not take them. "
+                "The next runcamp.Run that reaches it sends them, or now: python -m runcamp sync",
                 file=sys.stderr,
                 flush=True,
             )

@@ -1,0 +1,316 @@
+"""The sending half of a ``Run``: its ordered queue and the thread that empties it.
+
+The training thread appends points to ``pending`` under ``lock`` (``Run.track``) and other
+requests with ``enqueue``; the sender thread cuts ``pending`` into batches of at most
+``batch_size`` points, sends them in order with the transport's retry policy, and spools
+what it cannot deliver within ``spill_after`` seconds, then everything after it, until a
+probe finds the server again (``probe``: the oldest spooled request gets one attempt; when
+it lands the rest is re-sent first). At most ``max_queue`` points wait in memory: a full
+queue makes ``wait_for_room`` wake the sender and wait. Without other traffic for
+``heartbeat_interval`` seconds it sends a heartbeat.
+
+It knows nothing of the Run: the Run hands it ``number`` (a batch with its steps as they
+can be sent, and its spool kind) and ``on_bases`` (where each series stopped on the server,
+when a spooled resume learns it), so this module never imports ``_run``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import threading
+import time
+from collections import deque
+from typing import Callable, Optional
+
+import httpx
+
+from ._delivery.keeper import SpoolKeeper
+from ._delivery.spool import RunSpool, SpooledRequest
+from ._delivery.sync import SyncReport, resend_run_spool
+from ._delivery.transport import Outcome, Transport
+from ._wire import encode_series
+
+log = logging.getLogger("runcamp")
+
+
+class Sender:
+    """The queue of one run and its sender thread (``start``, then ``stop``)."""
+
+    def __init__(
+        self,
+        *,
+        run_id: str,
+        url: str,
+        path: str,
+        spool: RunSpool,
+        transport: Transport,
+        number: Callable[[list], tuple],
+        on_bases: Callable[[dict], None],
+        batch_size: int,
+        flush_interval: float,
+        max_queue: int,
+        spill_after: float,
+        heartbeat_interval: float,
+    ) -> None:
+        self.run_id = run_id
+        self.url = url
+        self.path = path
+        self.spool = spool
+        self.transport = transport
+        self.keeper: Optional[SpoolKeeper] = None  # given to start()
+        self.number = number
+        self.on_bases = on_bases
+        self.batch_size = batch_size
+        self.interval = flush_interval
+        self.max_queue = max_queue
+        self.spill_after = spill_after
+        self.heartbeat_interval = heartbeat_interval
+
+        self.errors: list = []
+        self.stats = {
+            "delivered_points": 0,
+            "delivered_requests": 0,
+            "spooled_points": 0,
+            "spooled_requests": 0,
+            "resent_requests": 0,
+            "dropped_requests": 0,
+            "retries": 0,
+            "heartbeats": 0,
+        }
+        self.lock = threading.Lock()  # pending, ops, queued, closed (and the Run's series)
+        self.pending: list = []
+        self.ops: deque = deque()  # (seq, list of points | SpooledRequest)
+        self.queued = 0  # points not yet delivered or spooled
+        self.closed = False
+        self._enq_seq = 0
+        self._done_seq = 0
+        self._room = threading.Condition(threading.Lock())  # done_seq / queued changed
+        self.wake = threading.Event()
+        self._hurry = threading.Event()  # cuts a backoff sleep short
+        self._stopping = False
+        self._deadline: Optional[float] = None
+        self.offline = False
+        self._probe_attempt = 0
+        self._next_probe = 0.0
+        self._last_contact = time.monotonic()
+        self._thread = threading.Thread(target=self._run, name=f"runcamp-sender-{run_id[:8]}", daemon=True)
+
+    # ---- the Run's side ----------------------------------------------------------------
+
+    def start(self, keeper: SpoolKeeper) -> None:
+        """Starts the thread; ``keeper`` is woken when the server answers again."""
+        self.keeper = keeper
+        self._thread.start()
+
+    def wait_for_room(self) -> None:
+        self._hurry.set()
+        self.wake.set()
+        with self._room:
+            while self.queued >= self.max_queue and not self._stopping and self._thread.is_alive():
+                self._room.wait(0.1)
+
+    def enqueue(self, req: SpooledRequest) -> None:
+        with self.lock:
+            if self.closed:
+                raise RuntimeError(f"runcamp: run {self.run_id} is finished")
+            self.cut()
+            self._enq_seq += 1
+            self.ops.append((self._enq_seq, req))
+        self.wake.set()
+
+    def cut(self) -> None:
+        """Moves the pending points into the ordered queue (lock held)."""
+        if self.pending:
+            self._enq_seq += 1
+            self.ops.append((self._enq_seq, self.pending))
+            self.pending = []
+
+    def flush(self, timeout: Optional[float] = None) -> bool:
+        """Waits until everything queued so far was delivered or spooled. False on timeout."""
+        with self.lock:
+            self.cut()
+            target = self._enq_seq
+        self.wake.set()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._room:
+            while self._done_seq < target:
+                if not self._thread.is_alive():
+                    return False
+                remaining = 0.5 if deadline is None else min(0.5, deadline - time.monotonic())
+                if remaining <= 0:
+                    return False
+                self._room.wait(remaining)
+        return True
+
+    def stop(self, timeout: float) -> bool:
+        """Sends (or spools) what is queued, for up to ``timeout`` seconds, and ends the
+        thread. False when it was stopped already."""
+        with self.lock:
+            if self.closed:
+                return False
+            self.closed = True
+            self.cut()
+        self._deadline = time.monotonic() + timeout
+        self._stopping = True
+        self.wake.set()
+        self._thread.join()
+        return True
+
+    def spill(self, req: SpooledRequest) -> None:
+        """To the spool (retrying a failed disk write, which holds ``track()`` back)."""
+        if req.kind == "artifact" and req.body_file is not None and not os.access(req.body_file, os.R_OK):
+            self.record_error(f"{req.method} {req.path}: dropped, its file {req.body_file} cannot be read")
+            self.stats["dropped_requests"] += 1
+            return
+        while True:
+            try:
+                self.spool.write(req)
+                break
+            except OSError as e:
+                # A full or read-only disk: keep the batch in this thread and try again,
+                # which holds track() back through the bounded queue rather than lose it.
+                self.record_error(f"cannot write the spool {self.spool.dir}: {e}; retrying")
+                time.sleep(1.0)
+        self.stats["spooled_requests"] += 1
+        self.stats["spooled_points"] += req.points
+
+    def go_offline(self) -> None:
+        if not self.offline:
+            log.warning("runcamp: the server at %s is unreachable; spooling run %s to %s", self.url, self.run_id, self.spool.dir)
+        self.offline = True
+        self._probe_attempt = 0
+        self._next_probe = time.monotonic() + 1.0
+
+    def record_error(self, message: str) -> None:
+        log.warning("runcamp: %s", message)
+        self.errors.append(message)
+
+    # ---- the sender thread ---------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while True:
+                timeout = self.interval
+                if self.offline:
+                    timeout = max(0.0, min(timeout, self._next_probe - time.monotonic()))
+                self.wake.wait(timeout)
+                self.wake.clear()
+                if self.offline and (time.monotonic() >= self._next_probe or self._stopping):
+                    self._probe()
+                self._drain()
+                if self._stopping:
+                    with self.lock:
+                        empty = not self.ops and not self.pending
+                    # Offline, finish() waits for the server up to close_timeout, probing.
+                    if empty and (not self.offline or self._past_deadline()):
+                        return
+                    if empty:
+                        self._hurry.wait(min(0.5, max(0.0, self._deadline - time.monotonic())))
+                elif not self.offline and time.monotonic() - self._last_contact >= self.heartbeat_interval:
+                    self._heartbeat()
+        except BaseException as e:  # pragma: no cover - keeps flush() from waiting forever
+            log.error("runcamp: the sender of run %s stopped: %r", self.run_id, e)
+            self.errors.append(f"sender stopped: {e!r}")
+        finally:
+            with self._room:
+                self._room.notify_all()
+
+    def _drain(self) -> None:
+        first = True
+        while True:
+            with self.lock:
+                if not self.ops and (first or self._stopping or len(self.pending) >= self.batch_size):
+                    self.cut()
+                if not self.ops:
+                    return
+                seq, payload = self.ops.popleft()
+            first = False
+            if isinstance(payload, list):
+                for i in range(0, len(payload), self.batch_size):
+                    chunk, kind = self.number(payload[i : i + self.batch_size])
+                    self._send(SpooledRequest(self.url, "POST", f"{self.path}/metrics", encode_series(chunk), kind, len(chunk)))
+                    with self.lock:
+                        self.queued -= len(chunk)
+                    with self._room:
+                        self._room.notify_all()
+                    if self.queued < self.max_queue and not self._past_deadline():
+                        self._hurry.clear()
+            else:
+                self._send(payload)
+            with self._room:
+                self._done_seq = seq
+                self._room.notify_all()
+
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.monotonic() >= self._deadline
+
+    def _give_up(self, started: float):
+        def give_up(delay: float) -> bool:
+            if self.queued >= self.max_queue or self._past_deadline():
+                return True  # track() is waiting for room, or close() for the end
+            limit = self.spill_after
+            if self._deadline is not None:
+                limit = min(limit, self._deadline - started)
+            return time.monotonic() - started + delay > limit
+
+        return give_up
+
+    def _sleep(self, delay: float) -> None:
+        self.stats["retries"] += 1
+        if self._deadline is not None:
+            delay = min(delay, max(0.0, self._deadline - time.monotonic()))
+        self._hurry.wait(delay)
+
+    def _send(self, req: SpooledRequest) -> None:
+        if self.offline:
+            self.spill(req)
+            return
+        outcome = self.transport.deliver(req, self._give_up(time.monotonic()), self._sleep, self.record_error)
+        if outcome is Outcome.DELIVERED:
+            self._last_contact = time.monotonic()
+            self.stats["delivered_requests"] += 1
+            self.stats["delivered_points"] += req.points
+        elif outcome is Outcome.DROPPED:
+            self.stats["dropped_requests"] += 1
+        else:
+            self.spill(req)
+            self.go_offline()
+
+    def _heartbeat(self) -> None:
+        """Tells the server the process is alive (a failure is left to the next send to find)."""
+        self._last_contact = time.monotonic()
+        try:
+            self.transport.request("POST", f"{self.path}/heartbeat", None, timeout=5.0)
+            self.stats["heartbeats"] += 1
+        except httpx.HTTPError:
+            pass
+
+    def _probe(self) -> None:
+        """Offline: tries the oldest spooled request; when it lands, re-sends the rest."""
+        report = SyncReport()
+        probing = [True]
+
+        def give_up_factory():
+            if probing[0]:  # the oldest request gets a single attempt: this is the probe
+                probing[0] = False
+                return lambda delay: True
+            return self._give_up(time.monotonic())
+
+        done = resend_run_spool(self.spool, self.transport, report, give_up_factory=give_up_factory, on_bases=self.on_bases)
+        self.stats["resent_requests"] += report.requests
+        self.stats["dropped_requests"] += report.dropped
+        for e in report.errors:
+            self.record_error(e)
+        if done:
+            if self.offline:
+                log.warning("runcamp: the server at %s answers again; run %s re-sent %d spooled requests", self.url, self.run_id, report.requests)
+                if self.keeper is not None:
+                    self.keeper.wake()  # other runs' leftovers can go too
+            self.offline = False
+            self._last_contact = time.monotonic()
+        else:
+            self._probe_attempt += 1
+            window = min(30.0, 2.0**self._probe_attempt)
+            self._next_probe = time.monotonic() + window / 2 + random.uniform(0, window / 2)

@@ -16,7 +16,8 @@ export interface ProcessGroup {
   exited(): boolean;
   /**
    * Sends `signal` to the whole group, then SIGKILL after `graceMs` if the leader has not
-   * exited by then; resolves when it has. Safe to call more than once.
+   * exited by then; resolves when it has. When the leader had already exited, SIGKILL at once
+   * to what is left of its group. Safe to call more than once.
    */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 }
@@ -46,8 +47,9 @@ export function spawnGroup(command: string, args: readonly string[], options: Om
     async stop(signal = "SIGTERM", graceMs = 5_000) {
       running.delete(group);
       if (child.pid === undefined) return; // never started (spawn error)
-      const exit = exited() ? Promise.resolve() : new Promise<void>((done) => child.once("exit", () => done()));
-      // Also when the leader has exited: what it started may still run in its group.
+      // The leader gone, what it started may still run in its group, with nothing to wait for.
+      if (exited()) return void signalGroup(child.pid, "SIGKILL");
+      const exit = new Promise<void>((done) => child.once("exit", () => done()));
       if (!signalGroup(child.pid, signal)) return;
       const killed = setTimeout(() => signalGroup(child.pid!, "SIGKILL"), graceMs);
       await exit;

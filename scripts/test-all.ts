@@ -113,7 +113,7 @@ function pythonSetup(): { skip: string } | { fail: string } | null {
   const stamp = join(venv, ".runcamp-test-stamp");
   const wanted = hash.digest("hex");
   if (existsSync(venvPython) && existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) return null;
-  console.log(`== .venv: installing the Python SDK and schemathesis (${files.join(", ")} changed since it was made, or it is new)`);
+  console.log(`== .venv: pip ${pipArgs.join(" ")} (new, or ${files.join(", ")} or these arguments changed since it was made)`);
   if (!existsSync(venvPython) && run("python3", ["-m", "venv", venv]) !== 0) return { fail: "python3 -m venv .venv failed" };
   if (run(venvPython, ["-m", "pip", ...pipArgs]) !== 0) return { fail: "pip install into .venv failed" };
   writeFileSync(stamp, wanted);

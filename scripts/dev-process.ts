@@ -1,8 +1,9 @@
 // `npm run dev` (scripts/dev.ts: wrangler dev + the local libSQL endpoint) as a child process
 // group, for the tests and benchmarks that need the runtime `npm run dev` runs: wrangler's own
 // workerd, which is newer than the one the Miniflare test host loads.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
+import { spawnGroup } from "./process-group.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -16,13 +17,13 @@ export interface DevProcess {
 
 /** Starts `npm run dev` on 127.0.0.1:`port` over the database file `db`; resolves once /health answers. */
 export async function startDev(port: number, db: string, timeoutMs = 60_000): Promise<DevProcess> {
-  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "scripts/dev.ts")], {
+  // Its own process group: stop() ends wrangler and workerd with it.
+  const group = spawnGroup(join(root, "node_modules/.bin/node"), [join(root, "scripts/dev.ts")], {
     cwd: root,
     env: { ...process.env, PORT: String(port), RUNCAMP_DEV_DB: db },
     stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group: stop() ends wrangler and workerd with it.
-    detached: true,
   });
+  const { child } = group;
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -31,14 +32,8 @@ export async function startDev(port: number, db: string, timeoutMs = 60_000): Pr
     base,
     child,
     output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((done) => child.once("exit", done));
-      process.kill(-child.pid!, "SIGINT");
-      const killed = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(killed);
-    },
+    // SIGINT, as Ctrl-C: wrangler stops workerd and scripts/dev.ts its endpoint.
+    stop: () => group.stop("SIGINT", 10_000),
   };
   const deadline = Date.now() + timeoutMs;
   try {

@@ -1,12 +1,13 @@
 // A real sqld (the libSQL server Turso runs) as a child process: ../shared/tools/sqld/sqld beside
 // this repository (see its README). Each call starts its own process on a free loopback port
 // with its own --db-path (a temp dir unless given), in its own process group; stop() ends the
-// group. Used by the test hosts (test/support/sqld.ts) and the sqld benchmarks.
-import { type ChildProcess, spawn } from "node:child_process";
+// group (scripts/process-group.ts). Used by the test hosts (test/support/sqld.ts) and the sqld
+// benchmarks.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { spawnGroup } from "./process-group.ts";
 
 /** ../shared/tools/sqld/sqld, or RUNCAMP_TEST_SQLD: another sqld 0.24 binary (or a path that does not exist, to see the suites skip it). */
 export const sqldPath = process.env.RUNCAMP_TEST_SQLD ?? resolve(import.meta.dirname, "../../shared/tools/sqld/sqld");
@@ -38,25 +39,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once("exit", done));
-  try {
-    process.kill(-child.pid!, "SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const killed = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // exited meanwhile
-    }
-  }, 5_000);
-  await exited;
-  clearTimeout(killed);
-}
-
 export interface SqldOptions {
   /** Listen for replicas (--grpc-listen-addr). */
   grpc?: boolean;
@@ -77,7 +59,8 @@ export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
     const args = ["--http-listen-addr", `127.0.0.1:${port}`, "--db-path", join(dir, "data.sqld"), "--no-welcome"];
     if (grpcPort) args.push("--grpc-listen-addr", `127.0.0.1:${grpcPort}`);
     if (options.primaryGrpcUrl) args.push("--primary-grpc-url", options.primaryGrpcUrl);
-    const child = spawn(sqldPath, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+    const group = spawnGroup(sqldPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const { child } = group;
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-4000);
@@ -87,7 +70,7 @@ export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
     while (Date.now() - started < 30_000 && child.exitCode === null) {
       try {
         if ((await fetch(`${url}/health`)).ok) {
-          const stop = () => stopProcess(child);
+          const stop = () => group.stop();
           return {
             url,
             grpcUrl: grpcPort ? `http://127.0.0.1:${grpcPort}` : undefined,
@@ -104,7 +87,7 @@ export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    await stopProcess(child);
+    await group.stop();
     lastError = new Error(`sqld did not answer on ${url} within 30 s (exit ${child.exitCode}): ${stderr}`);
   }
   if (!options.dir) rmSync(dir, { recursive: true, force: true });

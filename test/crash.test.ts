@@ -5,12 +5,12 @@
 // with its exact value, every unacknowledged request is wholly present or wholly absent (no
 // request half-applied, whatever group it was in), nothing else was written, and SQLite's
 // integrity check passes.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, expect, test } from "vitest";
+import { type Server as Process, spawnServer } from "./support/processes.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const KILLS = 10;
@@ -20,15 +20,16 @@ const dir = mkdtempSync(join(tmpdir(), "runcamp-crash-"));
 const dbFile = join(dir, "runcamp.db");
 
 interface Server {
-  child: ChildProcess;
+  process: Process;
   base: string;
 }
 
 async function startServer(): Promise<Server> {
-  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "src/hosts/node.ts")], {
+  const started = spawnServer(join(root, "node_modules/.bin/node"), [join(root, "src/hosts/node.ts")], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LIBSQL_URL: `file:${dbFile}`, RUNCAMP_ADMIN_TOKEN: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const { child } = started;
   child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[server] ${chunk}`));
   const base = await new Promise<string>((ready, fail) => {
     let out = "";
@@ -39,16 +40,10 @@ async function startServer(): Promise<Server> {
     });
     child.on("exit", (code, signal) => fail(new Error(`server exited (${code ?? signal}) before listening`)));
   });
-  return { child, base };
+  return { process: started, base };
 }
 
-function kill(server: Server, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((done) => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return done();
-    server.child.once("exit", () => done());
-    server.child.kill(signal);
-  });
-}
+const kill = (server: Server, signal: NodeJS.Signals) => server.process.stop(signal);
 
 /** A value that JSON carries exactly, different for every (writer, part, step); some NaN. */
 const pointValue = (writer: number, part: string, step: number): number => (step % 97 === 13 ? NaN : writer + (part === "a" ? 0.5 : -0.25) + step / 7);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { type DevProcess, startDev as startDevProcess } from "../scripts/dev-process.ts";
+import { type DevProcess, startDev as startDevProcess } from "./support/processes.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runcamp-dev-"));
 const port = 18700 + Math.floor(Math.random() * 200);

@@ -140,7 +140,7 @@ describe("the README's tours, against a live Node host", () => {
     expect(found.items[0].status).toBe("finished");
   });
 
-  // CI installs the Python SDK into .venv before the tests (.ci/run); RUNCAMP_PYTHON names
+  // npm test (scripts/test-all.ts) makes .venv with the Python SDK before vitest; RUNCAMP_PYTHON names
   // another interpreter with runcamp installed.
   const python = process.env.RUNCAMP_PYTHON ?? join(root, ".venv", "bin", "python");
   const havePython = existsSync(python);

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase, startNodeServer } from "../src/hosts/node.ts";
-import { type Sqld, sqldAvailable, startSqld } from "./support/sqld.ts";
+import { type Sqld, startSqld } from "./support/processes.ts";
+import { sqldAvailable } from "./support/sqld.ts";
 
 const config = { limits: { ...defaultLimits }, corsOrigins: [] };
 type Running = Awaited<ReturnType<typeof startNodeServer>>;

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type DevProcess, startDev } from "../scripts/dev-process.ts";
 import { type Host, json, uniqueRepo, workerHost } from "./support/hosts.ts";
+import { type DevProcess, startDev } from "./support/processes.ts";
 
 const WRITERS = 64;
 const POINTS_PER_REQUEST = 100;

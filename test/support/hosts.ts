@@ -13,7 +13,8 @@ import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { type RawResponse, rawRequest } from "./raw-http.ts";
 import { contractViolation } from "./response-contract.ts";
-import { sqldAvailable, startSqld } from "./sqld.ts";
+import { startSqld } from "./processes.ts";
+import { sqldAvailable } from "./sqld.ts";
 import { guardClient, sqldGuard } from "./sqld-guard.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
 // Last: miniflare's undici must load after @hono/node-server (through src/hosts/node.ts) has

@@ -3,7 +3,7 @@
 // and the replica tests, and this says so once for the whole run; under CI=true it is an error.
 import { sqldAvailable, sqldPath } from "../../scripts/sqld-process.ts";
 
-export { type Sqld, sqldAvailable, startSqld } from "../../scripts/sqld-process.ts";
+export { sqldAvailable } from "../../scripts/sqld-process.ts";
 
 export default function checkSqld() {
   if (sqldAvailable()) return;

@@ -1,0 +1,18 @@
+// The one way a test starts a process that keeps running: a server (`spawnServer`), sqld
+// (`startSqld`) or `npm run dev` (`startDev`), each in its own process group
+// (scripts/process-group.ts) so that stopping it stops everything it started. A test stops what
+// it started; what a failed test or a timed-out hook left running is stopped by the afterAll
+// below (each test file imports this module afresh, so the hook is that file's), and what even
+// that missed (the worker exiting first) by the exit handler of scripts/process-group.ts.
+// Not for globalSetup files: afterAll needs a test file being collected.
+import { afterAll } from "vitest";
+import { spawnGroup, stopAllGroups } from "../../scripts/process-group.ts";
+
+export { type DevProcess, startDev } from "../../scripts/dev-process.ts";
+export type { ProcessGroup as Server } from "../../scripts/process-group.ts";
+export { type Sqld, startSqld } from "../../scripts/sqld-process.ts";
+
+afterAll(stopAllGroups);
+
+/** Starts a long-running process for a test (detached: it leads its own group); `stop()` it, or the file's afterAll will. */
+export const spawnServer = spawnGroup;

@@ -2,16 +2,22 @@
 import type { Deps } from "../deps.ts";
 import { notFound } from "../http/problems.ts";
 import type { RunStatus } from "../lib/run-status.ts";
-import { findRepoPk } from "./repo-lookup.ts";
+import { findRepoPk, repoNotFound } from "./repo-lookup.ts";
 
 export const runNotFound = (repo: string, runId: string) => notFound(`Run "${runId}" does not exist in repo "${repo}".`);
 
 /** The run's internal key, or a 404 naming what is missing (repo or run). */
 export async function findRunPk(deps: Deps, repo: string, runId: string): Promise<{ repoPk: number; runPk: number; status: RunStatus }> {
-  const repoPk = await findRepoPk(deps, repo);
-  const rs = await deps.client.execute({ sql: "SELECT pk, status FROM runs WHERE repo_pk = ? AND id = ?", args: [repoPk, runId] });
-  if (!rs.rows.length) throw runNotFound(repo, runId);
-  return { repoPk, runPk: Number(rs.rows[0].pk), status: rs.rows[0].status as RunStatus };
+  // One statement for both: on a libSQL server each is a round trip, and every request below
+  // a run (each ingest among them) starts here.
+  const rs = await deps.client.execute({
+    sql: "SELECT p.pk AS repo_pk, r.pk, r.status FROM repos p LEFT JOIN runs r ON r.repo_pk = p.pk AND r.id = ? WHERE p.name = ?",
+    args: [runId, repo],
+  });
+  if (!rs.rows.length) throw repoNotFound(repo);
+  const row = rs.rows[0];
+  if (row.pk === null) throw runNotFound(repo, runId);
+  return { repoPk: Number(row.repo_pk), runPk: Number(row.pk), status: row.status as RunStatus };
 }
 
 /** Resolves run ids of a repo to keys, 404 naming the first that does not exist. */

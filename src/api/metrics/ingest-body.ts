@@ -23,23 +23,33 @@ export interface IngestRequest {
   text(): Promise<string>;
 }
 
+/** A batch read but not parsed yet, and whether a JSON body asks to `reopen`. */
+export type UnparsedBatch = () => IngestBatch & { reopen: boolean };
+
 /**
- * The request's batch in the form its Content-Type names, and whether a JSON body asks to
- * `reopen`: 415 for any other type (the body is not read), 400 for malformed JSON or a point
- * a field rule refuses.
+ * The request's body, read, with the parser of the form its Content-Type names: 415 for any
+ * other type (the body is not read). Parsing is left to the caller (ingestSeries parses after
+ * finding the run, so a request for a run that does not exist costs no parse); it throws 400
+ * for malformed JSON or a point a field rule refuses.
  */
-export async function readIngestBody(req: IngestRequest, limits: Limits, now: number): Promise<IngestBatch & { reopen: boolean }> {
+export async function readIngestBody(req: IngestRequest, limits: Limits, now: number): Promise<UnparsedBatch> {
   const mediaType = (req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType === "application/json") {
-    let body: unknown;
-    try {
-      body = JSON.parse(await req.text());
-    } catch {
-      throw badRequest("Malformed JSON in request body");
-    }
-    return parseIngestJson(body, limits, now);
+    const text = await req.text();
+    return () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw badRequest("Malformed JSON in request body");
+      }
+      return parseIngestJson(body, limits, now);
+    };
   }
-  if (NDJSON_TYPES.has(mediaType)) return { ...parseIngestNdjson(await req.text(), limits, now), reopen: false };
+  if (NDJSON_TYPES.has(mediaType)) {
+    const text = await req.text();
+    return () => ({ ...parseIngestNdjson(text, limits, now), reopen: false });
+  }
   throw unsupportedMediaType(`Send points as application/json or application/x-ndjson (got ${mediaType ? excerpt(mediaType) : "no content type"}).`);
 }
 

@@ -58,8 +58,7 @@ export function metricRoutes(deps: Deps) {
         const { repo, run } = c.req.valid("param");
         const query = c.req.valid("query");
         const batch = await readIngestBody(c.req, deps.config.limits, Date.now() / 1000);
-        const reopen = query.reopen === "true" || batch.reopen;
-        return c.json(await ingestSeries(deps, repo, run, batch, reopen ? "reopen" : "refuse"));
+        return c.json(await ingestSeries(deps, repo, run, batch, query.reopen === "true" ? "reopen" : "refuse"));
       },
     )
     .get(

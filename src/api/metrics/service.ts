@@ -6,7 +6,7 @@ import type { Context } from "../../lib/context.ts";
 import { excerpt } from "../../lib/text.ts";
 import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
 import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow } from "../../series/index.ts";
-import type { IngestBatch } from "./ingest-body.ts";
+import type { IngestBatch, UnparsedBatch } from "./ingest-body.ts";
 import { writeIngestAlone } from "./ingest-groups.ts";
 import type { IngestWrite } from "./ingest-write.ts";
 import { groupPoints, type IncomingPoint } from "./parse-points.ts";
@@ -27,8 +27,12 @@ export type NotRunning = "refuse" | "reopen" | "log";
  * Ingests a batch atomically: all its points land or none do. The write goes to the host's
  * group committer (./ingest-groups.ts), beside whatever other ingests are waiting.
  */
-export async function ingestSeries(deps: Deps, repo: string, runId: string, batch: IngestBatch, notRunning: NotRunning): Promise<IngestResult> {
+export async function ingestSeries(deps: Deps, repo: string, runId: string, body: IngestBatch | UnparsedBatch, notRunning: NotRunning): Promise<IngestResult> {
+  // The run first: a request for a run that does not exist is answered without parsing its
+  // body (the 404 of a client logging to a deleted run costs a lookup, not a parse).
   const { runPk, status } = await findRunPk(deps, repo, runId);
+  const batch = typeof body === "function" ? body() : body;
+  if (notRunning === "refuse" && "reopen" in batch && batch.reopen) notRunning = "reopen";
   if (status !== "running" && notRunning === "refuse") {
     throw conflict(`Run "${runId}" is ${status}; send "reopen": true (or ?reopen=true) to log to it again.`);
   }

@@ -3612,6 +3612,11 @@ export interface operations {
                         updated_at: string;
                         ended_at?: string | null;
                         last_activity_at?: string;
+                        /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message; null clears it */
+                        failure?: {
+                            type: string;
+                            message: string;
+                        } | null;
                         values?: {
                             name: string;
                             context?: components["schemas"]["Context"];

@@ -61,7 +61,7 @@ export function formatBytes(n: number): string {
 }
 
 /** `ValueError: lr must be positive`; null for a run without a failure. */
-export function failureText(run: { id: string; failure?: RunFailure | null }): string | null {
+export function failureText(run: { failure: RunFailure | null }): string | null {
   const f = run.failure;
   if (!f) return null;
   return f.type && f.message ? `${f.type}: ${f.message}` : f.type || f.message || null;

@@ -29,25 +29,11 @@ export type ConfusionGroup = CampaignConfusion["groups"][number];
 export type AcrossRuns = components["schemas"]["AcrossRuns"];
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
-// Written from the logs contract (issue 25) until the generated client has them.
+export type LogPage = Ok<"readLogs">;
 /** One captured line of a run's stdout or stderr. */
-export interface LogLine {
-  seq: number;
-  stream: "stdout" | "stderr";
-  /** Epoch seconds. */
-  time: number;
-  text: string;
-}
-export interface LogPage {
-  items: LogLine[];
-  /** The seq to ask `after=` for the lines following this page; null when there are none yet. */
-  next_after: number | null;
-}
+export type LogLine = components["schemas"]["LogLine"];
 /** Why a run failed, as its script reported it. */
-export interface RunFailure {
-  type: string;
-  message: string;
-}
+export type RunFailure = components["schemas"]["RunFailure"];
 
 /** An RFC 9457 problem the server answered with. */
 export class ApiProblem extends Error {

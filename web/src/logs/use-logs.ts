@@ -1,8 +1,8 @@
 // The lines a run's Logs view holds, and how they grow: first the last TAIL lines of the
-// selection (stream, substring), then "earlier" re-reads a tail TAIL longer and keeps what
-// comes before the first line held (the API has `after=` and `tail=`, no "before"), and while
-// following, every FOLLOW_MS the lines after the last one held are appended (a page at a time
-// until the server says there are none after).
+// selection (stream, substring), then "earlier" reads the first TAIL of a tail TAIL longer and
+// keeps what comes before the first line held (the API has `after=` and `tail=`, no "before"),
+// and while following, every FOLLOW_MS the lines after the last one held are appended (a page
+// at a time until the server says there are none after).
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type LogLine, type LogQuery, readLogs } from "../api/logs.ts";
 
@@ -43,7 +43,7 @@ export function useLogs(repo: string, run: string, selection: Selection, follow:
       (page) => {
         if (abort.signal.aborted) return;
         hold(page.items);
-        setHasEarlier(page.items.length >= TAIL);
+        setHasEarlier(page.items.length >= TAIL && page.items[0].seq > 0);
         held.current.ready = true;
         setLoading(false);
         setGeneration((g) => g + 1);
@@ -96,13 +96,15 @@ export function useLogs(repo: string, run: string, selection: Selection, follow:
     const h = held.current;
     const first = h.lines[0];
     if (!first) return;
-    const want = h.lines.length + TAIL;
     try {
-      const page = await readLogs(repo, run, { ...selection, tail: want });
+      // The first TAIL of a tail TAIL longer than what is held: the lines just before it (fewer
+      // when the run has written more since, never a gap).
+      const page = await readLogs(repo, run, { ...selection, tail: h.lines.length + TAIL, limit: TAIL });
       if (held.current !== h) return;
       const before = page.items.filter((l) => l.seq < first.seq);
-      hold([...before, ...h.lines]);
-      setHasEarlier(page.items.length >= want);
+      hold([...before, ...held.current.lines]);
+      // Lines are numbered from 0: a window starting there, or bringing nothing, is the start.
+      setHasEarlier(before.length > 0 && before[0].seq > 0);
     } catch (err) {
       setError(err);
     }

@@ -65,6 +65,9 @@ from .import_repo_content_body_runs_item import ImportRepoContentBodyRunsItem
 from .import_repo_content_body_runs_item_artifacts_item import (
     ImportRepoContentBodyRunsItemArtifactsItem,
 )
+from .import_repo_content_body_runs_item_failure_type_0 import (
+    ImportRepoContentBodyRunsItemFailureType0,
+)
 from .import_repo_content_body_runs_item_params import (
     ImportRepoContentBodyRunsItemParams,
 )
@@ -211,6 +214,7 @@ __all__ = (
     "ImportRepoContentBodyRepo",
     "ImportRepoContentBodyRunsItem",
     "ImportRepoContentBodyRunsItemArtifactsItem",
+    "ImportRepoContentBodyRunsItemFailureType0",
     "ImportRepoContentBodyRunsItemParams",
     "ImportRepoContentBodyRunsItemProvenanceType0",
     "ImportRepoContentBodyRunsItemValuesItem",

@@ -1,4 +1,6 @@
 // How numbers, dates and contexts read on screen.
+import type { RunFailure } from "./api/types.ts";
+
 const compact = new Intl.NumberFormat("en", { maximumSignificantDigits: 4 });
 
 /** A number to 4 significant digits (exponent form for very large or small), non-finite spelled out. */
@@ -56,4 +58,11 @@ export function formatBytes(n: number): string {
     u++;
   }
   return `${x < 10 ? x.toFixed(1) : Math.round(x)} ${units[u]}`;
+}
+
+/** `ValueError: lr must be positive`; null for a run without a failure. */
+export function failureText(run: { failure: RunFailure | null }): string | null {
+  const f = run.failure;
+  if (!f) return null;
+  return f.type && f.message ? `${f.type}: ${f.message}` : f.type || f.message || null;
 }

@@ -29,6 +29,12 @@ export type ConfusionGroup = CampaignConfusion["groups"][number];
 export type AcrossRuns = components["schemas"]["AcrossRuns"];
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
+export type LogPage = Ok<"readLogs">;
+/** One captured line of a run's stdout or stderr. */
+export type LogLine = components["schemas"]["LogLine"];
+/** Why a run failed, as its script reported it. */
+export type RunFailure = components["schemas"]["RunFailure"];
+
 /** An RFC 9457 problem the server answered with. */
 export class ApiProblem extends Error {
   readonly status: number;

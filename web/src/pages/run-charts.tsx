@@ -22,6 +22,30 @@ export interface Zoom {
   to?: number;
 }
 
+/** System metrics (CPU, memory, GPU…) are series named `system/…`: shown in their own view. */
+export const isSystemSeries = (s: SeriesSummary) => s.name.startsWith("system/");
+
+function byMetricName(series: SeriesSummary[]): SeriesSummary[][] {
+  const groups = new Map<string, SeriesSummary[]>();
+  for (const s of series) {
+    const list = groups.get(s.name) ?? [];
+    list.push(s);
+    groups.set(s.name, list);
+  }
+  return [...groups.values()];
+}
+
+/** A chart per metric name of `series`, sharing the options and the zoom. */
+export function MetricChartGrid({ series, ...rest }: Props) {
+  return (
+    <div class="chart-grid">
+      {byMetricName(series).map((named) => (
+        <MetricChart key={named[0].name} series={named} {...rest} />
+      ))}
+    </div>
+  );
+}
+
 interface Props {
   repo: string;
   run: string;

@@ -1,10 +1,11 @@
-// `/repos/{repo}/runs/{run}`: one run — status, tags, description and archived (editable),
-// params, values, provenance, every series as a chart, and its artifacts (images, CSV tables,
+// `/repos/{repo}/runs/{run}`: one run — status, failure, tags, description and archived
+// (editable), params, values, provenance; its series as charts (the `system/…` ones in a view
+// of their own) or its logs, one view at a time (`view=` in the URL); and its artifacts (images, CSV tables,
 // confusion matrices shown; every one downloadable). A running run refreshes itself.
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { getRun, patchRun, type RunPatch } from "../api/endpoints.ts";
-import type { RunDetail, SeriesSummary } from "../api/types.ts";
+import type { RunDetail } from "../api/types.ts";
 import { RunArtifacts } from "../artifacts/run-artifacts.tsx";
 import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
 import { JsonTree } from "../components/json-tree.tsx";
@@ -12,22 +13,14 @@ import { Layout } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { TagsEditor } from "../components/tags-editor.tsx";
-import { contextLabel, formatDate, formatDuration, formatValue } from "../format.ts";
+import { contextLabel, failureText, formatDate, formatDuration, formatValue } from "../format.ts";
+import { RunLogs } from "../logs/run-logs.tsx";
 import { useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
-import { MetricChart, type Zoom } from "./run-charts.tsx";
+import { isSystemSeries, MetricChartGrid, type Zoom } from "./run-charts.tsx";
+import { asRunView, RunViewTabs } from "./run-view-tabs.tsx";
 
 const POLL_MS = 3000;
-
-function byMetricName(series: SeriesSummary[]): SeriesSummary[][] {
-  const groups = new Map<string, SeriesSummary[]>();
-  for (const s of series) {
-    const list = groups.get(s.name) ?? [];
-    list.push(s);
-    groups.set(s.name, list);
-  }
-  return [...groups.values()];
-}
 
 export function RunPage() {
   const { params } = useRoute();
@@ -42,6 +35,7 @@ export function RunPage() {
   const options = chartOptionsOf(query);
   const zoom: Zoom = query.from !== undefined && query.to !== undefined ? { from: Number(query.from), to: Number(query.to) } : {};
   const base = `/repos/${encodeURIComponent(repo)}`;
+  const view = asRunView(query.view);
 
   const save = async (patch: RunPatch) => {
     try {
@@ -62,6 +56,9 @@ export function RunPage() {
     );
   }
   const title = detail.name || detail.id;
+  const failure = failureText(detail);
+  const systemSeries = detail.metrics.filter(isSystemSeries);
+  const shownSeries = view === "system" ? systemSeries : detail.metrics.filter((s) => !isSystemSeries(s));
   return (
     <Layout crumbs={[{ label: repo, href: base }, { label: title }]}>
       <div class="page-head run-head">
@@ -78,6 +75,11 @@ export function RunPage() {
           {detail.archived ? "Unarchive" : "Archive"}
         </button>
       </div>
+      {failure && (
+        <p class="run-failure">
+          <span class="field-label">failed with</span> <code>{failure}</code>
+        </p>
+      )}
       <dl class="facts">
         <dt>id</dt>
         <dd>
@@ -112,8 +114,17 @@ export function RunPage() {
         <Description text={detail.description} onSave={(description) => save({ description })} />
       </div>
 
-      <h2>Series</h2>
-      {detail.metrics.length ? (
+      <RunViewTabs view={view} systemCount={systemSeries.length} onChange={(v) => setQuery({ view: v === "charts" ? null : v })} />
+      {view === "logs" ? (
+        <RunLogs
+          repo={repo}
+          run={run}
+          running={detail.status === "running"}
+          q={query.logq ?? ""}
+          stream={query.stream ?? ""}
+          onSelect={(patch) => setQuery(patch)}
+        />
+      ) : shownSeries.length ? (
         <>
           <ChartOptionsBar options={options} onChange={(patch, push) => setQuery(patch, { push })}>
             {zoom.from !== undefined && (
@@ -123,22 +134,17 @@ export function RunPage() {
             )}
             <span class="muted hint">drag across a chart to zoom, double-click to reset</span>
           </ChartOptionsBar>
-          <div class="chart-grid">
-            {byMetricName(detail.metrics).map((series) => (
-              <MetricChart
-                key={series[0].name}
-                repo={repo}
-                run={run}
-                series={series}
-                options={options}
-                zoom={zoom}
-                onZoom={(z) => setQuery({ from: z?.from ?? null, to: z?.to ?? null })}
-              />
-            ))}
-          </div>
+          <MetricChartGrid
+            repo={repo}
+            run={run}
+            series={shownSeries}
+            options={options}
+            zoom={zoom}
+            onZoom={(z) => setQuery({ from: z?.from ?? null, to: z?.to ?? null })}
+          />
         </>
       ) : (
-        <p class="empty">This run has logged no series.</p>
+        <p class="empty">{view === "system" ? "This run has logged no system metrics (series named system/…)." : "This run has logged no series."}</p>
       )}
 
       <RunArtifacts repo={repo} run={run} refresh={tick} />

@@ -11,7 +11,7 @@ import { FilterBox, filterErrorPosition } from "../components/filter-box.tsx";
 import { Layout } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { formatDate, formatValue } from "../format.ts";
+import { failureText, formatDate, formatValue } from "../format.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 
@@ -38,7 +38,20 @@ const BUILTIN_COLUMNS: { label: string; sort?: string; cell(run: Run, repo: stri
   },
   { label: "Created", sort: "created_at", cell: (r) => <span class="date">{formatDate(r.created_at)}</span> },
   { label: "Ended", sort: "ended_at", cell: (r) => <span class="date">{formatDate(r.ended_at)}</span> },
+  { label: "Failure", cell: (r) => <FailureCell text={failureText(r)} /> },
 ];
+
+const FAILURE_CHARS = 60;
+
+/** The failure cut to FAILURE_CHARS, the whole of it in the title. */
+function FailureCell({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <span class="failure" title={text}>
+      {text.length > FAILURE_CHARS ? `${text.slice(0, FAILURE_CHARS - 1)}…` : text}
+    </span>
+  );
+}
 
 function parseSort(sort: string | undefined): { field: string; desc: boolean } {
   const text = (sort ?? "").trim();

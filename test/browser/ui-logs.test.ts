@@ -171,7 +171,11 @@ describe.skipIf(skipBrowserTests)("web UI: a run's logs, system metrics and fail
     // The download holds every line, past the API's page of 1,000.
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download" }).click();
-    expect(readFileSync(await (await download).path(), "utf8")).toBe(range(0, LONG).map((seq) => `line ${seq}\n`).join(""));
+    expect(readFileSync(await (await download).path(), "utf8")).toBe(
+      range(0, LONG)
+        .map((seq) => `line ${seq}\n`)
+        .join(""),
+    );
     // A finished run is not followed.
     expect(await page.getByRole("checkbox", { name: "follow" }).count()).toBe(0);
   });

@@ -95,6 +95,8 @@ class Sender:
         self._probe_attempt = 0
         self._next_probe = 0.0
         self._last_contact = time.monotonic()
+        # Called by the sender thread every ``flush_interval`` (the Run queues its captured log lines).
+        self.tick: Optional[Callable[[], None]] = None
         self._thread = threading.Thread(target=self._run, name=f"runcamp-sender-{run_id[:8]}", daemon=True)
 
     # ---- the Run's side ----------------------------------------------------------------
@@ -197,6 +199,8 @@ class Sender:
                     timeout = max(0.0, min(timeout, self._next_probe - time.monotonic()))
                 self.wake.wait(timeout)
                 self.wake.clear()
+                if self.tick is not None and not self._stopping:
+                    self.tick()
                 if self.offline and (time.monotonic() >= self._next_probe or self._stopping):
                     self._probe()
                 self._drain()

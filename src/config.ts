@@ -16,6 +16,8 @@ export interface Limits {
   maxSeriesPerRequest: number;
   /** Most series one run may hold. */
   maxSeriesPerRun: number;
+  /** Most log text one run may hold, in UTF-8 bytes (413 beyond, nothing of the request kept). */
+  maxLogBytesPerRun: number;
 }
 
 export interface Config {
@@ -45,6 +47,7 @@ export const defaultLimits: Limits = {
   maxJsonDepth: 32,
   maxSeriesPerRequest: 10_000,
   maxSeriesPerRun: 25_000,
+  maxLogBytesPerRun: 64 * 1024 * 1024,
 };
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +74,7 @@ export function configFromEnv(env: Env): Config {
       maxJsonDepth: intFromEnv(env, "RUNCAMP_MAX_JSON_DEPTH", defaultLimits.maxJsonDepth),
       maxSeriesPerRequest: intFromEnv(env, "RUNCAMP_MAX_SERIES_PER_REQUEST", defaultLimits.maxSeriesPerRequest),
       maxSeriesPerRun: intFromEnv(env, "RUNCAMP_MAX_SERIES_PER_RUN", defaultLimits.maxSeriesPerRun),
+      maxLogBytesPerRun: intFromEnv(env, "RUNCAMP_MAX_LOG_BYTES_PER_RUN", defaultLimits.maxLogBytesPerRun),
     },
     corsOrigins: (env.RUNCAMP_CORS_ORIGINS ?? "")
       .split(",")

@@ -26,6 +26,7 @@ const run = {
   updated_at: T1,
   ended_at: T2,
   last_activity_at: T1,
+  failure: { type: "RuntimeError", message: "CUDA out of memory" },
   values: [
     { name: "acc", context: { subset: "test" }, value: 0.93, updated_at: T1 },
     { name: "report", context: {}, value: { f1: "NaN", rows: [1, 2] }, updated_at: T2 },

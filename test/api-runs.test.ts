@@ -75,6 +75,7 @@ describe.each(hostsWithSqld)("runs on $name", (factory) => {
         created_at: isoString,
         updated_at: run.created_at,
         ended_at: null,
+        failure: null,
         last_activity_at: run.created_at,
         stale: false,
       });

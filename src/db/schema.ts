@@ -57,6 +57,11 @@ export const runs = sqliteTable(
     paramTexts: text("param_texts"),
     // Key/value tags (MLflow's), losslessly: JSON object key -> value. `tags` keeps the labels.
     tagValues: text("tag_values"),
+    // Why the run failed, as the SDK saw it: JSON {"type", "message"} of the uncaught exception.
+    // NULL: none reported.
+    failure: text("failure"),
+    // UTF-8 bytes of text the run's logs hold (run_logs), kept by each append for its limit.
+    logBytes: integer("log_bytes").notNull().default(0),
   },
   (t) => [
     uniqueIndex("runs_repo_id").on(t.repoPk, t.id),
@@ -95,6 +100,23 @@ export const runValues = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.runPk, t.name, t.context] })],
+);
+
+// A run's captured output (stdout, stderr), one row per line as the client numbered it (seq
+// 0, 1, 2, ... in order): a re-sent line keeps the stored one. `time` is epoch seconds, like
+// points' time; `text` is the line without its newline.
+export const runLogs = sqliteTable(
+  "run_logs",
+  {
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    stream: text("stream", { enum: ["stdout", "stderr"] }).notNull(),
+    time: real("time").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runPk, t.seq] })],
 );
 
 // Non-finite floats never reach a REAL column: SQLite turns NaN into NULL and libSQL's HTTP

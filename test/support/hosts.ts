@@ -168,6 +168,7 @@ function configEnv(config: Config): Record<string, string> {
     RUNCAMP_MAX_JSON_DEPTH: String(config.limits.maxJsonDepth),
     RUNCAMP_MAX_SERIES_PER_REQUEST: String(config.limits.maxSeriesPerRequest),
     RUNCAMP_MAX_SERIES_PER_RUN: String(config.limits.maxSeriesPerRun),
+    RUNCAMP_MAX_LOG_BYTES_PER_RUN: String(config.limits.maxLogBytesPerRun),
   };
   if (config.corsOrigins.length) env.RUNCAMP_CORS_ORIGINS = config.corsOrigins.join(",");
   if (config.adminToken) env.RUNCAMP_ADMIN_TOKEN = config.adminToken;

@@ -171,6 +171,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/runs/{run}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a run's log lines in seq order, filtered and paged
+         * @description stream and q filter; tail keeps the last N lines of those; after and limit page through the rest (next_after). With Accept: text/plain the same lines as text, each followed by a newline.
+         */
+        get: operations["readLogs"];
+        put?: never;
+        /**
+         * Append lines of a run's captured output (stdout, stderr)
+         * @description Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as the run's activity.
+         */
+        post: operations["appendLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/campaigns": {
         parameters: {
             query?: never;
@@ -433,6 +457,10 @@ export interface components {
         };
         /** @enum {string} */
         RunStatus: "running" | "finished" | "failed" | "killed";
+        RunFailure: {
+            type: string;
+            message: string;
+        };
         Run: {
             id: string;
             repo: string;
@@ -452,6 +480,8 @@ export interface components {
             created_at: string;
             updated_at: string;
             ended_at: string | null;
+            /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message (null when none was reported) */
+            failure: components["schemas"]["RunFailure"] | null;
             /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
             last_activity_at: string;
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
@@ -489,6 +519,8 @@ export interface components {
             created_at: string;
             updated_at: string;
             ended_at: string | null;
+            /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message (null when none was reported) */
+            failure: components["schemas"]["RunFailure"] | null;
             /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
             last_activity_at: string;
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
@@ -561,6 +593,8 @@ export interface components {
             created_at: string;
             updated_at: string;
             ended_at: string | null;
+            /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message (null when none was reported) */
+            failure: components["schemas"]["RunFailure"] | null;
             /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
             last_activity_at: string;
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
@@ -570,6 +604,26 @@ export interface components {
             metrics: components["schemas"]["SeriesSummary"][];
             /** @description When the run has more series: the cursor for GET /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest) */
             metrics_next_cursor: string | null;
+        };
+        LogAppendResult: {
+            /** @description Lines this request stored (re-sent ones are not counted) */
+            lines: number;
+            /** @description UTF-8 bytes of text the run's logs hold after it */
+            bytes: number;
+        };
+        /** @enum {string} */
+        LogStream: "stdout" | "stderr";
+        LogLine: {
+            seq: number;
+            stream: components["schemas"]["LogStream"];
+            /** @description Epoch seconds */
+            time: number;
+            text: string;
+        };
+        LogPage: {
+            items: components["schemas"]["LogLine"][];
+            /** @description Pass as `after` for the next page; null when there are no more lines */
+            next_after: number | null;
         };
         Campaign: {
             id: string;
@@ -1837,6 +1891,11 @@ export interface operations {
                         add?: string[];
                         remove?: string[];
                     };
+                    /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message; null clears it */
+                    failure?: {
+                        type: string;
+                        message: string;
+                    } | null;
                 };
             };
         };
@@ -1944,6 +2003,184 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["RunValue"][];
                     };
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readLogs: {
+        parameters: {
+            query?: {
+                stream?: components["schemas"]["LogStream"];
+                /** @description Only lines containing this text (case-sensitive) */
+                q?: string;
+                /** @description Only the last N lines that stream and q keep */
+                tail?: string;
+                /** @description Only lines with a greater seq (next_after of the previous page) */
+                after?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogPage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appendLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lines: {
+                        /** @description The line's number in the run, unique: the client numbers lines 0, 1, 2, ... in order. A line re-sent with a stored seq is ignored */
+                        seq: number;
+                        stream?: components["schemas"]["LogStream"];
+                        /** @description Epoch seconds (default: when the server receives it) */
+                        time?: number;
+                        /** @description The line without its newline (any characters but NUL; ANSI escapes are kept as sent) */
+                        text: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description What was stored, and the run's log size after */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogAppendResult"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -3375,6 +3612,11 @@ export interface operations {
                         updated_at: string;
                         ended_at?: string | null;
                         last_activity_at?: string;
+                        /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message; null clears it */
+                        failure?: {
+                            type: string;
+                            message: string;
+                        } | null;
                         values?: {
                             name: string;
                             context?: components["schemas"]["Context"];

@@ -2,6 +2,7 @@
 // file holds them, with their stored timestamps. Types come from these schemas.
 import * as v from "valibot";
 import { Context, JsonObject, Name, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
+import { RunFailureInput } from "../../runs-core/run-view.ts";
 import { MAX_TIME_MS } from "../../series/index.ts";
 import { ArtifactPath } from "../artifacts/schemas.ts";
 import { Value } from "../values/schemas.ts";
@@ -47,6 +48,7 @@ const ImportRun = StrictObject({
   updated_at: Instant,
   ended_at: v.optional(v.nullable(Instant)),
   last_activity_at: v.optional(Instant),
+  failure: v.optional(RunFailureInput),
   values: v.optional(v.pipe(v.array(ImportValue), v.maxLength(10_000, "at most 10,000 values per run"))),
   artifacts: v.optional(v.pipe(v.array(ImportArtifact), v.maxLength(10_000, "at most 10,000 artifacts per run"))),
 });

@@ -152,12 +152,12 @@ export async function importRepoContent(deps: Deps, repo: string, input: ImportI
     const { params, provenance, values } = prepared[i];
     statements.push(
       {
-        sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, ended_at, last_activity_at)
-              VALUES (${REPO_PK}, ?, ?, ?, ?, ?, ?, ${run.campaign ? CAMPAIGN_PK : "NULL"}, ?, ?, ?, ?, ?, ?, ?)
+        sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, ended_at, last_activity_at, failure)
+              VALUES (${REPO_PK}, ?, ?, ?, ?, ?, ?, ${run.campaign ? CAMPAIGN_PK : "NULL"}, ?, ?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT (repo_pk, id) DO UPDATE SET name = excluded.name, experiment = excluded.experiment, description = excluded.description,
                 status = excluded.status, archived = excluded.archived, campaign_pk = excluded.campaign_pk, params = excluded.params, tags = excluded.tags,
                 provenance = excluded.provenance, created_at = excluded.created_at, updated_at = excluded.updated_at, ended_at = excluded.ended_at,
-                last_activity_at = excluded.last_activity_at`,
+                last_activity_at = excluded.last_activity_at, failure = excluded.failure`,
         args: [
           repo,
           run.id,
@@ -174,6 +174,7 @@ export async function importRepoContent(deps: Deps, repo: string, input: ImportI
           run.updated_at,
           run.ended_at ?? null,
           run.last_activity_at ?? null,
+          run.failure ? JSON.stringify({ type: run.failure.type, message: run.failure.message }) : null,
         ],
       },
       { sql: `DELETE FROM run_values WHERE run_pk = ${RUN_PK}`, args: [repo, run.id] },

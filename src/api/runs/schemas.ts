@@ -1,7 +1,7 @@
 // Request and response shapes of the runs routes. Types come from these schemas.
 import * as v from "valibot";
 import { Context, JsonObject, Page, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
-import { RunView } from "../../runs-core/run-view.ts";
+import { RunFailureInput, RunView } from "../../runs-core/run-view.ts";
 import { SeriesSummaryView } from "../metrics/schemas.ts";
 import { ValueView } from "../values/schemas.ts";
 
@@ -65,6 +65,7 @@ export const PatchRunBody = StrictObject({
   campaign: v.optional(v.nullable(CampaignRef)),
   params: v.optional(v.pipe(JsonObject, v.description("JSON merge patch (RFC 7396): objects merge, null deletes a key"))),
   tags: v.optional(StrictObject({ add: v.optional(Tags), remove: v.optional(Tags) })),
+  failure: v.optional(RunFailureInput),
 });
 export type PatchRunInput = v.InferOutput<typeof PatchRunBody>;
 

@@ -75,7 +75,7 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
   const rs = await deps.client.execute({
     sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, last_activity_at)
           VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING
-          RETURNING pk, id, name, experiment, description, status, archived, params, tags, provenance, created_at, updated_at, ended_at, last_activity_at`,
+          RETURNING pk, id, name, experiment, description, status, archived, params, tags, provenance, created_at, updated_at, ended_at, failure, last_activity_at`,
     args: [
       repoPk,
       id,
@@ -140,6 +140,8 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
     for (const tag of patch.tags.remove ?? []) tags.delete(tag);
     columns.tags = JSON.stringify([...tags]);
   }
+  if (patch.failure !== undefined)
+    columns.failure = patch.failure === null ? null : JSON.stringify({ type: patch.failure.type, message: patch.failure.message });
   if (Object.keys(columns).length) await updateRun(deps.client, Number(row.pk), columns);
   const updated = await selectRun(deps, repoPk, runId);
   return runView(repo, updated!, staleBefore(deps));

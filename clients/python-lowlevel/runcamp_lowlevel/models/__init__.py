@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .across_runs import AcrossRuns
+from .append_logs_body import AppendLogsBody
+from .append_logs_body_lines_item import AppendLogsBodyLinesItem
 from .artifact import Artifact
 from .artifact_page import ArtifactPage
 from .campaign import Campaign
@@ -63,6 +65,9 @@ from .import_repo_content_body_runs_item import ImportRepoContentBodyRunsItem
 from .import_repo_content_body_runs_item_artifacts_item import (
     ImportRepoContentBodyRunsItemArtifactsItem,
 )
+from .import_repo_content_body_runs_item_failure_type_0 import (
+    ImportRepoContentBodyRunsItemFailureType0,
+)
 from .import_repo_content_body_runs_item_params import (
     ImportRepoContentBodyRunsItemParams,
 )
@@ -86,9 +91,14 @@ from .ingest_metrics_response_200 import IngestMetricsResponse200
 from .issued_token import IssuedToken
 from .issued_token_scope import IssuedTokenScope
 from .list_runs_provenance import ListRunsProvenance
+from .log_append_result import LogAppendResult
+from .log_line import LogLine
+from .log_page import LogPage
+from .log_stream import LogStream
 from .patch_campaign_body import PatchCampaignBody
 from .patch_campaign_body_params import PatchCampaignBodyParams
 from .patch_run_body import PatchRunBody
+from .patch_run_body_failure_type_0 import PatchRunBodyFailureType0
 from .patch_run_body_params import PatchRunBodyParams
 from .patch_run_body_tags import PatchRunBodyTags
 from .problem import Problem
@@ -119,6 +129,7 @@ from .run import Run
 from .run_detail import RunDetail
 from .run_detail_params import RunDetailParams
 from .run_detail_provenance_type_0 import RunDetailProvenanceType0
+from .run_failure import RunFailure
 from .run_list_item import RunListItem
 from .run_list_item_columns import RunListItemColumns
 from .run_list_item_params import RunListItemParams
@@ -151,6 +162,8 @@ from .wire_number_type_1 import WireNumberType1
 
 __all__ = (
     "AcrossRuns",
+    "AppendLogsBody",
+    "AppendLogsBodyLinesItem",
     "Artifact",
     "ArtifactPage",
     "Campaign",
@@ -201,6 +214,7 @@ __all__ = (
     "ImportRepoContentBodyRepo",
     "ImportRepoContentBodyRunsItem",
     "ImportRepoContentBodyRunsItemArtifactsItem",
+    "ImportRepoContentBodyRunsItemFailureType0",
     "ImportRepoContentBodyRunsItemParams",
     "ImportRepoContentBodyRunsItemProvenanceType0",
     "ImportRepoContentBodyRunsItemValuesItem",
@@ -216,9 +230,14 @@ __all__ = (
     "IssuedToken",
     "IssuedTokenScope",
     "ListRunsProvenance",
+    "LogAppendResult",
+    "LogLine",
+    "LogPage",
+    "LogStream",
     "PatchCampaignBody",
     "PatchCampaignBodyParams",
     "PatchRunBody",
+    "PatchRunBodyFailureType0",
     "PatchRunBodyParams",
     "PatchRunBodyTags",
     "Problem",
@@ -239,6 +258,7 @@ __all__ = (
     "RunDetail",
     "RunDetailParams",
     "RunDetailProvenanceType0",
+    "RunFailure",
     "RunListItem",
     "RunListItemColumns",
     "RunListItemParams",

@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     from ..models.import_repo_content_body_runs_item_artifacts_item import (
         ImportRepoContentBodyRunsItemArtifactsItem,
     )
+    from ..models.import_repo_content_body_runs_item_failure_type_0 import (
+        ImportRepoContentBodyRunsItemFailureType0,
+    )
     from ..models.import_repo_content_body_runs_item_params import (
         ImportRepoContentBodyRunsItemParams,
     )
@@ -42,6 +45,8 @@ class ImportRepoContentBodyRunsItem:
         provenance (Union['ImportRepoContentBodyRunsItemProvenanceType0', None, Unset]):
         ended_at (Union[None, Unset, str]):
         last_activity_at (Union[Unset, str]):
+        failure (Union['ImportRepoContentBodyRunsItemFailureType0', None, Unset]): Why the run failed, as the SDK saw
+            it: the uncaught exception's type and message; null clears it
         values (Union[Unset, list['ImportRepoContentBodyRunsItemValuesItem']]):
         artifacts (Union[Unset, list['ImportRepoContentBodyRunsItemArtifactsItem']]):
     """
@@ -62,10 +67,14 @@ class ImportRepoContentBodyRunsItem:
     )
     ended_at: Union[None, Unset, str] = UNSET
     last_activity_at: Union[Unset, str] = UNSET
+    failure: Union["ImportRepoContentBodyRunsItemFailureType0", None, Unset] = UNSET
     values: Union[Unset, list["ImportRepoContentBodyRunsItemValuesItem"]] = UNSET
     artifacts: Union[Unset, list["ImportRepoContentBodyRunsItemArtifactsItem"]] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.import_repo_content_body_runs_item_failure_type_0 import (
+            ImportRepoContentBodyRunsItemFailureType0,
+        )
         from ..models.import_repo_content_body_runs_item_provenance_type_0 import (
             ImportRepoContentBodyRunsItemProvenanceType0,
         )
@@ -116,6 +125,14 @@ class ImportRepoContentBodyRunsItem:
 
         last_activity_at = self.last_activity_at
 
+        failure: Union[None, Unset, dict[str, Any]]
+        if isinstance(self.failure, Unset):
+            failure = UNSET
+        elif isinstance(self.failure, ImportRepoContentBodyRunsItemFailureType0):
+            failure = self.failure.to_dict()
+        else:
+            failure = self.failure
+
         values: Union[Unset, list[dict[str, Any]]] = UNSET
         if not isinstance(self.values, Unset):
             values = []
@@ -160,6 +177,8 @@ class ImportRepoContentBodyRunsItem:
             field_dict["ended_at"] = ended_at
         if last_activity_at is not UNSET:
             field_dict["last_activity_at"] = last_activity_at
+        if failure is not UNSET:
+            field_dict["failure"] = failure
         if values is not UNSET:
             field_dict["values"] = values
         if artifacts is not UNSET:
@@ -171,6 +190,9 @@ class ImportRepoContentBodyRunsItem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.import_repo_content_body_runs_item_artifacts_item import (
             ImportRepoContentBodyRunsItemArtifactsItem,
+        )
+        from ..models.import_repo_content_body_runs_item_failure_type_0 import (
+            ImportRepoContentBodyRunsItemFailureType0,
         )
         from ..models.import_repo_content_body_runs_item_params import (
             ImportRepoContentBodyRunsItemParams,
@@ -251,6 +273,29 @@ class ImportRepoContentBodyRunsItem:
 
         last_activity_at = d.pop("last_activity_at", UNSET)
 
+        def _parse_failure(
+            data: object,
+        ) -> Union["ImportRepoContentBodyRunsItemFailureType0", None, Unset]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                failure_type_0 = ImportRepoContentBodyRunsItemFailureType0.from_dict(
+                    data
+                )
+
+                return failure_type_0
+            except:  # noqa: E722
+                pass
+            return cast(
+                Union["ImportRepoContentBodyRunsItemFailureType0", None, Unset], data
+            )
+
+        failure = _parse_failure(d.pop("failure", UNSET))
+
         values = []
         _values = d.pop("values", UNSET)
         for values_item_data in _values or []:
@@ -284,6 +329,7 @@ class ImportRepoContentBodyRunsItem:
             provenance=provenance,
             ended_at=ended_at,
             last_activity_at=last_activity_at,
+            failure=failure,
             values=values,
             artifacts=artifacts,
         )

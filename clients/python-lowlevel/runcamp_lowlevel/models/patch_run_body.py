@@ -7,6 +7,7 @@ from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.patch_run_body_failure_type_0 import PatchRunBodyFailureType0
     from ..models.patch_run_body_params import PatchRunBodyParams
     from ..models.patch_run_body_tags import PatchRunBodyTags
 
@@ -26,6 +27,8 @@ class PatchRunBody:
         campaign (Union[None, Unset, str]):
         params (Union[Unset, PatchRunBodyParams]): JSON merge patch (RFC 7396): objects merge, null deletes a key
         tags (Union[Unset, PatchRunBodyTags]):
+        failure (Union['PatchRunBodyFailureType0', None, Unset]): Why the run failed, as the SDK saw it: the uncaught
+            exception's type and message; null clears it
     """
 
     name: Union[Unset, str] = UNSET
@@ -36,8 +39,11 @@ class PatchRunBody:
     campaign: Union[None, Unset, str] = UNSET
     params: Union[Unset, "PatchRunBodyParams"] = UNSET
     tags: Union[Unset, "PatchRunBodyTags"] = UNSET
+    failure: Union["PatchRunBodyFailureType0", None, Unset] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.patch_run_body_failure_type_0 import PatchRunBodyFailureType0
+
         name = self.name
 
         experiment = self.experiment
@@ -64,6 +70,14 @@ class PatchRunBody:
         if not isinstance(self.tags, Unset):
             tags = self.tags.to_dict()
 
+        failure: Union[None, Unset, dict[str, Any]]
+        if isinstance(self.failure, Unset):
+            failure = UNSET
+        elif isinstance(self.failure, PatchRunBodyFailureType0):
+            failure = self.failure.to_dict()
+        else:
+            failure = self.failure
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -83,11 +97,14 @@ class PatchRunBody:
             field_dict["params"] = params
         if tags is not UNSET:
             field_dict["tags"] = tags
+        if failure is not UNSET:
+            field_dict["failure"] = failure
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.patch_run_body_failure_type_0 import PatchRunBodyFailureType0
         from ..models.patch_run_body_params import PatchRunBodyParams
         from ..models.patch_run_body_tags import PatchRunBodyTags
 
@@ -130,6 +147,25 @@ class PatchRunBody:
         else:
             tags = PatchRunBodyTags.from_dict(_tags)
 
+        def _parse_failure(
+            data: object,
+        ) -> Union["PatchRunBodyFailureType0", None, Unset]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                failure_type_0 = PatchRunBodyFailureType0.from_dict(data)
+
+                return failure_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["PatchRunBodyFailureType0", None, Unset], data)
+
+        failure = _parse_failure(d.pop("failure", UNSET))
+
         patch_run_body = cls(
             name=name,
             experiment=experiment,
@@ -139,6 +175,7 @@ class PatchRunBody:
             campaign=campaign,
             params=params,
             tags=tags,
+            failure=failure,
         )
 
         return patch_run_body

@@ -9,6 +9,7 @@ from ..models.run_status import RunStatus
 if TYPE_CHECKING:
     from ..models.run_detail_params import RunDetailParams
     from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+    from ..models.run_failure import RunFailure
     from ..models.run_value import RunValue
     from ..models.series_summary import SeriesSummary
 
@@ -34,6 +35,8 @@ class RunDetail:
         created_at (str):
         updated_at (str):
         ended_at (Union[None, str]):
+        failure (Union['RunFailure', None]): Why the run failed, as the SDK saw it: the uncaught exception's type and
+            message (null when none was reported)
         last_activity_at (str): The run's last sign of life: ingest, values, create/resume or an SDK heartbeat
         stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
             process most likely died
@@ -57,6 +60,7 @@ class RunDetail:
     created_at: str
     updated_at: str
     ended_at: Union[None, str]
+    failure: Union["RunFailure", None]
     last_activity_at: str
     stale: bool
     values: list["RunValue"]
@@ -66,6 +70,7 @@ class RunDetail:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+        from ..models.run_failure import RunFailure
 
         id = self.id
 
@@ -100,6 +105,12 @@ class RunDetail:
 
         ended_at: Union[None, str]
         ended_at = self.ended_at
+
+        failure: Union[None, dict[str, Any]]
+        if isinstance(self.failure, RunFailure):
+            failure = self.failure.to_dict()
+        else:
+            failure = self.failure
 
         last_activity_at = self.last_activity_at
 
@@ -136,6 +147,7 @@ class RunDetail:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "ended_at": ended_at,
+                "failure": failure,
                 "last_activity_at": last_activity_at,
                 "stale": stale,
                 "values": values,
@@ -150,6 +162,7 @@ class RunDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.run_detail_params import RunDetailParams
         from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+        from ..models.run_failure import RunFailure
         from ..models.run_value import RunValue
         from ..models.series_summary import SeriesSummary
 
@@ -205,6 +218,21 @@ class RunDetail:
 
         ended_at = _parse_ended_at(d.pop("ended_at"))
 
+        def _parse_failure(data: object) -> Union["RunFailure", None]:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                failure_type_0 = RunFailure.from_dict(data)
+
+                return failure_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["RunFailure", None], data)
+
+        failure = _parse_failure(d.pop("failure"))
+
         last_activity_at = d.pop("last_activity_at")
 
         stale = d.pop("stale")
@@ -245,6 +273,7 @@ class RunDetail:
             created_at=created_at,
             updated_at=updated_at,
             ended_at=ended_at,
+            failure=failure,
             last_activity_at=last_activity_at,
             stale=stale,
             values=values,

@@ -8,6 +8,7 @@ from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.run_failure import RunFailure
     from ..models.run_list_item_columns import RunListItemColumns
     from ..models.run_list_item_params import RunListItemParams
     from ..models.run_list_item_provenance_type_0 import RunListItemProvenanceType0
@@ -33,6 +34,8 @@ class RunListItem:
         created_at (str):
         updated_at (str):
         ended_at (Union[None, str]):
+        failure (Union['RunFailure', None]): Why the run failed, as the SDK saw it: the uncaught exception's type and
+            message (null when none was reported)
         last_activity_at (str): The run's last sign of life: ingest, values, create/resume or an SDK heartbeat
         stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
             process most likely died
@@ -54,6 +57,7 @@ class RunListItem:
     created_at: str
     updated_at: str
     ended_at: Union[None, str]
+    failure: Union["RunFailure", None]
     last_activity_at: str
     stale: bool
     provenance: Union["RunListItemProvenanceType0", None, Unset] = UNSET
@@ -61,6 +65,7 @@ class RunListItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.run_failure import RunFailure
         from ..models.run_list_item_provenance_type_0 import RunListItemProvenanceType0
 
         id = self.id
@@ -90,6 +95,12 @@ class RunListItem:
 
         ended_at: Union[None, str]
         ended_at = self.ended_at
+
+        failure: Union[None, dict[str, Any]]
+        if isinstance(self.failure, RunFailure):
+            failure = self.failure.to_dict()
+        else:
+            failure = self.failure
 
         last_activity_at = self.last_activity_at
 
@@ -124,6 +135,7 @@ class RunListItem:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "ended_at": ended_at,
+                "failure": failure,
                 "last_activity_at": last_activity_at,
                 "stale": stale,
             }
@@ -137,6 +149,7 @@ class RunListItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.run_failure import RunFailure
         from ..models.run_list_item_columns import RunListItemColumns
         from ..models.run_list_item_params import RunListItemParams
         from ..models.run_list_item_provenance_type_0 import RunListItemProvenanceType0
@@ -177,6 +190,21 @@ class RunListItem:
             return cast(Union[None, str], data)
 
         ended_at = _parse_ended_at(d.pop("ended_at"))
+
+        def _parse_failure(data: object) -> Union["RunFailure", None]:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                failure_type_0 = RunFailure.from_dict(data)
+
+                return failure_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["RunFailure", None], data)
+
+        failure = _parse_failure(d.pop("failure"))
 
         last_activity_at = d.pop("last_activity_at")
 
@@ -222,6 +250,7 @@ class RunListItem:
             created_at=created_at,
             updated_at=updated_at,
             ended_at=ended_at,
+            failure=failure,
             last_activity_at=last_activity_at,
             stale=stale,
             provenance=provenance,

@@ -1,0 +1,66 @@
+// Request and response shapes of a run's logs routes. Types come from these schemas.
+import * as v from "valibot";
+import { IntegerQuery, StrictObject, Text } from "../../http/schemas.ts";
+
+export const MAX_LOG_LINES_PER_REQUEST = 10_000;
+export const MAX_LOG_PAGE = 10_000;
+export const MAX_LOG_TAIL = 100_000;
+
+export const LogStream = v.pipe(v.picklist(["stdout", "stderr"]), v.metadata({ ref: "LogStream" }));
+
+const LogLineIn = StrictObject({
+  seq: v.pipe(
+    v.number(),
+    v.safeInteger("must be an integer"),
+    v.minValue(0, "must be at least 0"),
+    v.description("The line's number in the run, unique: the client numbers lines 0, 1, 2, ... in order. A line re-sent with a stored seq is ignored"),
+  ),
+  stream: v.optional(LogStream, "stdout"),
+  time: v.optional(v.pipe(v.number(), v.finite("must be a finite number"), v.description("Epoch seconds (default: when the server receives it)"))),
+  text: v.pipe(Text, v.description("The line without its newline (any characters but NUL; ANSI escapes are kept as sent)")),
+});
+
+export const AppendLogsBody = StrictObject({
+  lines: v.pipe(v.array(LogLineIn), v.minLength(1, "must hold at least one line"), v.maxLength(MAX_LOG_LINES_PER_REQUEST, "at most 10,000 lines per request")),
+});
+export type LogLineInput = v.InferOutput<typeof AppendLogsBody>["lines"][number];
+
+export const AppendLogsResult = v.pipe(
+  v.object({
+    lines: v.pipe(v.number(), v.description("Lines this request stored (re-sent ones are not counted)")),
+    bytes: v.pipe(v.number(), v.description("UTF-8 bytes of text the run's logs hold after it")),
+  }),
+  v.metadata({ ref: "LogAppendResult" }),
+);
+export type AppendLogsResult = v.InferOutput<typeof AppendLogsResult>;
+
+export const LogLine = v.pipe(
+  v.object({ seq: v.number(), stream: LogStream, time: v.pipe(v.number(), v.description("Epoch seconds")), text: v.string() }),
+  v.metadata({ ref: "LogLine" }),
+);
+export type LogLine = v.InferOutput<typeof LogLine>;
+
+export const LogPage = v.pipe(
+  v.object({
+    items: v.array(LogLine),
+    next_after: v.pipe(v.nullable(v.number()), v.description("Pass as `after` for the next page; null when there are no more lines")),
+  }),
+  v.metadata({ ref: "LogPage" }),
+);
+export type LogPage = v.InferOutput<typeof LogPage>;
+
+export const ReadLogsQuery = v.object({
+  stream: v.optional(LogStream),
+  q: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(1, "must not be empty"),
+      v.maxLength(1024, "must be at most 1,024 characters"),
+      v.description("Only lines containing this text (case-sensitive)"),
+    ),
+  ),
+  tail: v.optional(v.pipe(IntegerQuery(MAX_LOG_TAIL), v.description("Only the last N lines that stream and q keep"))),
+  after: v.optional(v.pipe(IntegerQuery(Number.MAX_SAFE_INTEGER, 0), v.description("Only lines with a greater seq (next_after of the previous page)"))),
+  limit: v.optional(IntegerQuery(MAX_LOG_PAGE), "1000"),
+});
+export type ReadLogsOptions = v.InferOutput<typeof ReadLogsQuery>;

@@ -12,7 +12,8 @@ Two ways to capture, chosen when the capture starts:
   capture, a replaced stream): their ``write`` is teed into the lines. Only what goes through
   those Python objects is captured (not ``os.write``, children, C extensions).
 
-Lines: bytes are decoded as UTF-8 (invalid bytes become U+FFFD), NUL becomes U+FFFD, the
+Lines: bytes are decoded as UTF-8 (invalid bytes become U+FFFD), NUL (and an unpaired
+surrogate in a str) becomes U+FFFD, the
 trailing "\\n" is stripped, a line longer than ``MAX_LINE`` characters (UTF-16 units, as the
 server counts) is cut into several. A partial line waits for its newline, or for ``stop``.
 Each line gets the next ``seq`` of the run (in the order lines complete: exact within a
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import select
 import sys
 import threading
@@ -33,15 +35,22 @@ from typing import Any, Optional
 
 MAX_LINE = 65_536
 _READ_SIZE = 65_536
+_REFUSED = re.compile("[\x00\ud800-\udfff]")
 
 
 def utf16_units(text: str) -> int:
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
+def clean_text(text: str) -> str:
+    """``text`` as the server takes it: NUL and unpaired surrogates (a str written to a wrapped
+    stream may hold them) become U+FFFD."""
+    return _REFUSED.sub("\ufffd", text)
+
+
 def cut_line(text: str) -> list:
-    """``text`` (no newline) as pieces of at most ``MAX_LINE`` UTF-16 units, NUL replaced."""
-    text = text.replace("\x00", "\ufffd")
+    """``text`` (no newline), cleaned, as pieces of at most ``MAX_LINE`` UTF-16 units."""
+    text = clean_text(text)
     if len(text) <= MAX_LINE // 2 or utf16_units(text) <= MAX_LINE:
         return [text]
     pieces = []

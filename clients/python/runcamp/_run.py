@@ -71,7 +71,7 @@ from ._delivery.spool import RunSpool, SpooledRequest, default_spool_dir
 from ._delivery.sync import SyncReport, all_series, resend_run_spool, series_key_text
 from ._delivery.transport import Transport
 from ._errors import DEFAULT_URL, RuncampError
-from ._logs import LogLines, OutputCapture
+from ._logs import LogLines, OutputCapture, clean_text
 from ._provenance import capture_provenance
 from ._read import campaign_ensure_request
 from ._sender import Sender
@@ -142,8 +142,11 @@ def _final_status(exc_type: Any, exc: Any) -> tuple:
         return "finished", None
     if _killed_by is not None or issubclass(exc_type, KeyboardInterrupt):
         return "killed", None
-    message = str(exc) if exc is not None else ""
-    return "failed", {"type": exc_type.__name__[:255], "message": message[:4096]}
+    try:
+        message = str(exc) if exc is not None else ""
+    except Exception:  # a __str__ that fails
+        message = ""
+    return "failed", {"type": clean_text(exc_type.__name__)[:255], "message": clean_text(message)[:4096]}
 
 
 def _install_exit_hooks() -> None:

@@ -57,14 +57,16 @@ def test_lines_are_cut_at_newlines_numbered_and_cleaned():
     lines.feed_bytes("stderr", b"err \xff\x00x\n")
     lines.feed_bytes("stdout", b"o\n\nthree \xc3")  # a character cut between two reads
     lines.feed_bytes("stdout", b"\xa9")
+    lines.feed_text("stderr", "lone \udcff surrogate\n")  # a str written to a wrapped stream
     assert [(x["seq"], x["stream"], x["text"]) for x in lines.take()] == [
         (7, "stdout", "one"),
         (8, "stderr", "err \ufffd\ufffdx"),
         (9, "stdout", "two"),
         (10, "stdout", ""),
+        (11, "stderr", "lone \ufffd surrogate"),
     ]
     lines.end()  # the partial line is flushed without a newline
-    assert [(x["seq"], x["text"]) for x in lines.take()] == [(11, "three é")]
+    assert [(x["seq"], x["text"]) for x in lines.take()] == [(12, "three é")]
 
 
 def test_a_line_longer_than_the_limit_is_cut_in_pieces():

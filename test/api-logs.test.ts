@@ -112,6 +112,17 @@ describe.each(hostsWithSqld)("run logs on $name", (factory) => {
     expect(await tail.text()).toBe("ünïcödé ✓\n");
   });
 
+  test("10,000 lines land in one request and read back in one page of limit=10000", async () => {
+    const { path } = await newRun("max");
+    const lines = Array.from({ length: 10_000 }, (_, seq) => ({ seq, text: `l${seq}` }));
+    expect((await append(path, lines)).lines).toBe(10_000);
+    const page = await read(path, "?limit=10000");
+    expect(page.items.length).toBe(10_000);
+    expect(page.items[9_999]).toMatchObject({ seq: 9_999, text: "l9999" });
+    expect(page.next_after).toBeNull();
+    expect((await read(path, "?limit=9999")).next_after).toBe(9_998);
+  });
+
   test("refused: NUL in a text (naming the line), 10,001 lines, none, a bad seq; nothing stored", async () => {
     const { path } = await newRun("refused");
     const res = await call(

@@ -189,6 +189,31 @@ describe("Run", () => {
     expect(data).toMatchObject({ status: "failed", params: { resumed: true } });
   });
 
+  test("log() sends captured lines in order beside the points; a resumed run continues their numbers; setFailure shows on the run", async () => {
+    const first = await Run.start({ url, repo: "ts-sdk", id: "ts-logs" });
+    first.log("epoch 1 loss 0.31\nepoch 2 loss 0.22\n");
+    first.track(0.31, "loss");
+    first.log("warning: lr high", { stream: "stderr", time: 1764000000.25 });
+    expect(() => first.log("a\u0000b")).toThrow(TypeError);
+    expect(() => first.log("x".repeat(65_537))).toThrow(RangeError);
+    await first.finish();
+    const again = await Run.start({ url, repo: "ts-sdk", id: "ts-logs" });
+    again.log("<script>resumed</script>");
+    again.setFailure({ type: "ValueError", message: "lr must be positive" });
+    await again.finish("failed");
+    expect([...first.errors, ...again.errors]).toEqual([]);
+    const { data } = await api.GET("/v1/repos/{repo}/runs/{run}/logs", { params: { path: { repo: "ts-sdk", run: "ts-logs" }, query: {} } });
+    // The route also answers text/plain, so the typed client's data is the JSON page or a string.
+    expect((data as Exclude<typeof data, string>)!.items).toEqual([
+      { seq: 0, stream: "stdout", time: expect.any(Number), text: "epoch 1 loss 0.31" },
+      { seq: 1, stream: "stdout", time: expect.any(Number), text: "epoch 2 loss 0.22" },
+      { seq: 2, stream: "stderr", time: 1764000000.25, text: "warning: lr high" },
+      { seq: 3, stream: "stdout", time: expect.any(Number), text: "<script>resumed</script>" },
+    ]);
+    const run = await api.GET("/v1/repos/{repo}/runs/{run}", { params: { path: { repo: "ts-sdk", run: "ts-logs" } } });
+    expect(run.data).toMatchObject({ status: "failed", failure: { type: "ValueError", message: "lr must be positive" } });
+  });
+
   test("network errors, lost responses, 429 and 503 are retried and every point lands exactly once", async () => {
     let calls = 0;
     const flaky: typeof fetch = async (input, init) => {

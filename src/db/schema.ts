@@ -48,7 +48,7 @@ export const runs = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     endedAt: integer("ended_at"),
-    // The run's last sign of life: ingest, values, create/resume, SDK heartbeat (see
+    // The run's last sign of life: ingest, values, logs, create/resume, SDK heartbeat (see
     // src/api/runs/liveness.ts). NULL for runs older than the column: updated_at stands in.
     lastActivityAt: integer("last_activity_at"),
     // Params logged through the MLflow dialect, as the exact strings it sent (JSON object,

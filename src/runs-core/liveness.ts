@@ -1,5 +1,5 @@
 // Run liveness, the recording side: every sign of life a run's process gives (ingest,
-// values, create/resume, the SDK heartbeat) stamps runs.last_activity_at, and a running run
+// values, logs, create/resume, the SDK heartbeat) stamps runs.last_activity_at, and a running run
 // whose stamp is older than the configured staleness time is "stale": most likely its
 // process died without saying so (SIGKILL, OOM, a lost machine). Runs from before the
 // column have it NULL; their updated_at stands in (COALESCE in every query).

@@ -33,7 +33,7 @@ export const RunView = v.pipe(
     updated_at: v.string(),
     ended_at: v.nullable(v.string()),
     failure: v.pipe(v.nullable(RunFailure), v.description(`${failureDescription} (null when none was reported)`)),
-    last_activity_at: v.pipe(v.string(), v.description("The run's last sign of life: ingest, values, create/resume or an SDK heartbeat")),
+    last_activity_at: v.pipe(v.string(), v.description("The run's last sign of life: ingest, values, logs, create/resume or an SDK heartbeat")),
     stale: v.pipe(
       v.boolean(),
       v.description("Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died"),

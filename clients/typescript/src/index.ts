@@ -1,6 +1,7 @@
 // runcamp TypeScript SDK: a typed client for every endpoint (openapi-fetch over the types
 // openapi-typescript generates from openapi.yaml, in ./schema.d.ts), a small `Run` that
-// batches metric points like the Python SDK, and a small read API (./read.ts). Web-standard
+// batches metric points (and captured log lines, run.log) like the Python SDK, and a small
+// read API (./read.ts). Web-standard
 // APIs only (fetch, timers), so it runs in Node, Bun, Deno and browsers; on Node (and Bun,
 // Deno) what the server has not taken when a run gives up waiting goes to the disk spool
 // the Python SDK uses (./spool.ts).
@@ -91,6 +92,22 @@ export interface RunOptions extends ClientOptions {
   /** Node: the spool directory. Default $RUNCAMP_SPOOL_DIR or ~/.cache/runcamp/spool (the Python SDK's). */
   spoolDir?: string;
 }
+
+export type LogStream = "stdout" | "stderr";
+export interface LogOptions {
+  /** Default "stdout". */
+  stream?: LogStream;
+  /** Epoch seconds; default now. */
+  time?: number;
+}
+export type RunFailure = components["schemas"]["RunFailure"];
+
+// The server's rules for a log line and a request of them (POST .../logs); a request also
+// stays well below the default 32 MiB body limit (at most 3 bytes of UTF-8 per character).
+const MAX_LOG_LINE = 65_536;
+const LOG_LINES_PER_REQUEST = 10_000;
+const LOG_CHARS_PER_REQUEST = 8 * 1024 * 1024;
+type LogLine = { seq: number; stream: LogStream; time: number; text: string };
 
 export interface TrackOptions {
   /** Defaults to the series' next step: its last step + 1, per (name, context). */
@@ -456,6 +473,10 @@ export class Run {
   private readonly clientOptions: ClientOptions;
   private readonly series = new Map<string, SeriesRecord>();
   private pending: Point[] = [];
+  private logLines: LogLine[] = [];
+  private logChars = 0;
+  /** The seq of the next log line: 0 for a new run, after the stored ones for a resumed one. */
+  private nextLogSeq = 0;
   private ops: Op[] = [];
   private queued = 0;
   private enqSeq = 0;
@@ -544,6 +565,7 @@ export class Run {
           if (s.last_step === null) continue;
           run.series.set(seriesKey(s.name, s.context), [s.last_step + 1, seriesPrefix(s.name, s.context), 0]);
         }
+        await run.continueLogs();
       }
     } else {
       await run.expectOk(created, "creating the run");
@@ -592,6 +614,34 @@ export class Run {
     this.queued++;
     if (this.pending.length >= this.batchSize) this.schedule(0);
     else this.schedule(this.flushInterval);
+  }
+
+  /**
+   * Queues captured output: each line of `text` (split at "\n"; one trailing newline ends the
+   * last line) becomes a log line of the run, numbered in order, sent in batches beside the
+   * points. A line holds at most 65,536 characters and no NUL.
+   */
+  log(text: string, options: LogOptions = {}): void {
+    if (this.closed) throw new Error(`runcamp: run ${this.id} is finished`);
+    if (typeof text !== "string") throw new TypeError("runcamp: log text must be a string");
+    const stream = options.stream ?? "stdout";
+    if (stream !== "stdout" && stream !== "stderr") throw new TypeError('runcamp: a log stream is "stdout" or "stderr"');
+    const time = options.time ?? Date.now() / 1000;
+    if (!Number.isFinite(time)) throw new RangeError("runcamp: a log line's time is finite epoch seconds");
+    if (text.includes("\u0000")) throw new TypeError("runcamp: a log line must not hold NUL");
+    const lines = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
+    if (lines.some((line) => line.length > MAX_LOG_LINE)) throw new RangeError(`runcamp: a log line holds at most ${MAX_LOG_LINE} characters`);
+    for (const line of lines) {
+      this.logLines.push({ seq: this.nextLogSeq++, stream, time, text: line });
+      this.logChars += line.length;
+      if (this.logLines.length >= LOG_LINES_PER_REQUEST || this.logChars >= LOG_CHARS_PER_REQUEST) this.cutLogs();
+    }
+    this.schedule(this.ops.length ? 0 : this.flushInterval);
+  }
+
+  /** Why the run failed (an exception's type and message), shown with the run; null clears it. */
+  setFailure(failure: RunFailure | null): void {
+    this.enqueue("PATCH", this.path, { failure });
   }
 
   /** A single result, e.g. `setValue("acc", 0.93, {subset: "test"})`; NaN and ±Infinity too. Sent in order with the points. */
@@ -715,6 +765,7 @@ export class Run {
     if (options.campaign !== undefined) patch.campaign = options.campaign;
     this.pushRequest({ method: "PATCH", path: this.path, body: JSON.stringify(patch), points: 0, kind: "request" });
     this.pushRequest({ method: "GET", path: this.path, body: null, points: 0, kind: "resolve-steps" });
+    this.nextLogSeq = Date.now() * 1000; // see continueLogs
     this.resumed = null;
     this.relative = this.wasRelative = true;
   }
@@ -739,6 +790,30 @@ export class Run {
       this.ops.push({ seq: ++this.enqSeq, points: this.pending });
       this.pending = [];
     }
+    this.cutLogs();
+  }
+
+  private cutLogs(): void {
+    if (!this.logLines.length) return;
+    this.pushRequest({ method: "POST", path: `${this.path}/logs`, body: JSON.stringify({ lines: this.logLines }), points: 0, kind: "request" });
+    this.logLines = [];
+    this.logChars = 0;
+  }
+
+  /**
+   * A resumed run's lines continue after the stored ones. When the server cannot say (it is
+   * away), they start at a number above any an earlier process can have used (microseconds
+   * since the epoch): still in order after them, never taken for re-sent lines.
+   */
+  private async continueLogs(): Promise<void> {
+    const res = await this.tryCall("GET", `${this.path}/logs?tail=1`);
+    if (res?.ok) {
+      const last = ((await res.json()) as { items: { seq: number }[] }).items[0];
+      this.nextLogSeq = last === undefined ? 0 : last.seq + 1;
+      return;
+    }
+    await res?.body?.cancel();
+    this.nextLogSeq = Date.now() * 1000;
   }
 
   private schedule(delay: number): void {
@@ -752,7 +827,8 @@ export class Run {
       this.pumping = this.pump().finally(() => {
         this.pumping = undefined;
         if (this.pastDeadline()) return;
-        if (this.pending.length || this.ops.length) this.schedule(this.pending.length >= this.batchSize || this.ops.length ? 0 : this.flushInterval);
+        if (this.pending.length || this.logLines.length || this.ops.length)
+          this.schedule(this.pending.length >= this.batchSize || this.ops.length ? 0 : this.flushInterval);
       });
     }, delay);
     if (delay > 0) unref(this.timer);

@@ -65,7 +65,7 @@ export interface paths {
         put?: never;
         /**
          * Mark stale runs (running, silent for longer than the staleness time) as killed
-         * @description A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
+         * @description A run is stale when it is running and its last activity (ingest, values, logs, create/resume, heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
          */
         post: operations["closeStaleRuns"];
         delete?: never;
@@ -482,7 +482,7 @@ export interface components {
             ended_at: string | null;
             /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message (null when none was reported) */
             failure: components["schemas"]["RunFailure"] | null;
-            /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
+            /** @description The run's last sign of life: ingest, values, logs, create/resume or an SDK heartbeat */
             last_activity_at: string;
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
             stale: boolean;
@@ -521,7 +521,7 @@ export interface components {
             ended_at: string | null;
             /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message (null when none was reported) */
             failure: components["schemas"]["RunFailure"] | null;
-            /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
+            /** @description The run's last sign of life: ingest, values, logs, create/resume or an SDK heartbeat */
             last_activity_at: string;
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
             stale: boolean;
@@ -595,7 +595,7 @@ export interface components {
             ended_at: string | null;
             /** @description Why the run failed, as the SDK saw it: the uncaught exception's type and message (null when none was reported) */
             failure: components["schemas"]["RunFailure"] | null;
-            /** @description The run's last sign of life: ingest, values, create/resume or an SDK heartbeat */
+            /** @description The run's last sign of life: ingest, values, logs, create/resume or an SDK heartbeat */
             last_activity_at: string;
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
             stale: boolean;

@@ -6,6 +6,9 @@ export const MAX_LOG_LINES_PER_REQUEST = 10_000;
 export const MAX_LOG_PAGE = 10_000;
 export const MAX_LOG_TAIL = 100_000;
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
 export const LogStream = v.pipe(v.picklist(["stdout", "stderr"]), v.metadata({ ref: "LogStream" }));
 
 const LogLineIn = StrictObject({
@@ -27,15 +30,15 @@ export type LogLineInput = v.InferOutput<typeof AppendLogsBody>["lines"][number]
 
 export const AppendLogsResult = v.pipe(
   v.object({
-    lines: v.pipe(v.number(), v.description("Lines this request stored (re-sent ones are not counted)")),
-    bytes: v.pipe(v.number(), v.description("UTF-8 bytes of text the run's logs hold after it")),
+    lines: v.pipe(Count, v.description("Lines this request stored (re-sent ones are not counted)")),
+    bytes: v.pipe(Count, v.description("UTF-8 bytes of text the run's logs hold after it")),
   }),
   v.metadata({ ref: "LogAppendResult" }),
 );
 export type AppendLogsResult = v.InferOutput<typeof AppendLogsResult>;
 
 export const LogLine = v.pipe(
-  v.object({ seq: v.number(), stream: LogStream, time: v.pipe(v.number(), v.description("Epoch seconds")), text: v.string() }),
+  v.object({ seq: Seq, stream: LogStream, time: v.pipe(v.number(), v.description("Epoch seconds")), text: v.string() }),
   v.metadata({ ref: "LogLine" }),
 );
 export type LogLine = v.InferOutput<typeof LogLine>;
@@ -43,7 +46,7 @@ export type LogLine = v.InferOutput<typeof LogLine>;
 export const LogPage = v.pipe(
   v.object({
     items: v.array(LogLine),
-    next_after: v.pipe(v.nullable(v.number()), v.description("Pass as `after` for the next page; null when there are no more lines")),
+    next_after: v.pipe(v.nullable(Seq), v.description("Pass as `after` for the next page; null when there are no more lines")),
   }),
   v.metadata({ ref: "LogPage" }),
 );

@@ -17,8 +17,12 @@ const utf8 = new TextEncoder();
  * changes nothing); of one seq repeated in a request the first occurrence counts. The run's
  * byte count (runs.log_bytes) grows by the lines actually new; past maxLogBytesPerRun the
  * request is a 413 and stores nothing. The inserts, the count and the activity stamp are one
- * batch. Write requests queue on the write lock (src/http/write-lock.ts), so the seqs read
- * here are still the stored ones when the batch runs.
+ * batch. Write requests queue on the write lock (src/http/write-lock.ts), so on a host with one
+ * (Node) the seqs and the count read here are still current when the batch runs. Where
+ * appends to one run can race (Workers in several isolates; the SDKs send a run's lines one
+ * request at a time), the count still adds each request's own bytes; two racing requests can
+ * pass the limit by what they carry, and a line both send is counted twice (a count too high
+ * only makes the limit stricter).
  */
 export async function appendLogs(deps: Deps, repo: string, runId: string, lines: LogLineInput[]): Promise<AppendLogsResult> {
   const { runPk } = await findRunPk(deps, repo, runId);

@@ -11,12 +11,12 @@ T = TypeVar("T", bound="LogAppendResult")
 class LogAppendResult:
     """
     Attributes:
-        lines (float): Lines this request stored (re-sent ones are not counted)
-        bytes_ (float): UTF-8 bytes of text the run's logs hold after it
+        lines (int): Lines this request stored (re-sent ones are not counted)
+        bytes_ (int): UTF-8 bytes of text the run's logs hold after it
     """
 
-    lines: float
-    bytes_: float
+    lines: int
+    bytes_: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,13 +13,13 @@ T = TypeVar("T", bound="LogLine")
 class LogLine:
     """
     Attributes:
-        seq (float):
+        seq (int):
         stream (LogStream):
         time (float): Epoch seconds
         text (str):
     """
 
-    seq: float
+    seq: int
     stream: LogStream
     time: float
     text: str

@@ -16,11 +16,11 @@ class LogPage:
     """
     Attributes:
         items (list['LogLine']):
-        next_after (Union[None, float]): Pass as `after` for the next page; null when there are no more lines
+        next_after (Union[None, int]): Pass as `after` for the next page; null when there are no more lines
     """
 
     items: list["LogLine"]
-    next_after: Union[None, float]
+    next_after: Union[None, int]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,7 +29,7 @@ class LogPage:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        next_after: Union[None, float]
+        next_after: Union[None, int]
         next_after = self.next_after
 
         field_dict: dict[str, Any] = {}
@@ -55,10 +55,10 @@ class LogPage:
 
             items.append(items_item)
 
-        def _parse_next_after(data: object) -> Union[None, float]:
+        def _parse_next_after(data: object) -> Union[None, int]:
             if data is None:
                 return data
-            return cast(Union[None, float], data)
+            return cast(Union[None, int], data)
 
         next_after = _parse_next_after(d.pop("next_after"))
 

@@ -37,7 +37,7 @@ class RunDetail:
         ended_at (Union[None, str]):
         failure (Union['RunFailure', None]): Why the run failed, as the SDK saw it: the uncaught exception's type and
             message (null when none was reported)
-        last_activity_at (str): The run's last sign of life: ingest, values, create/resume or an SDK heartbeat
+        last_activity_at (str): The run's last sign of life: ingest, values, logs, create/resume or an SDK heartbeat
         stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
             process most likely died
         values (list['RunValue']):

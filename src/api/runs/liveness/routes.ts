@@ -17,7 +17,7 @@ export function livenessRoutes(deps: Deps) {
         tags: ["runs"],
         summary: "Mark stale runs (running, silent for longer than the staleness time) as killed",
         description:
-          "A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.",
+          "A run is stale when it is running and its last activity (ingest, values, logs, create/resume, heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.",
         responses: { 200: jsonResponse("The runs closed", ClosedStaleRunsView), ...problems(400, 404, 413, 415) },
       }),
       params(RepoParams),

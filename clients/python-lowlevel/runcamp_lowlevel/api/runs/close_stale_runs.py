@@ -101,9 +101,9 @@ def sync_detailed(
 ) -> Response[Union[ClosedStaleRuns, Problem]]:
     """Mark stale runs (running, silent for longer than the staleness time) as killed
 
-     A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat)
-    is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and
-    ended_at = its last activity. Logging to it again reopens it, as for any finished run.
+     A run is stale when it is running and its last activity (ingest, values, logs, create/resume,
+    heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status
+    killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
 
     Args:
         repo (str):
@@ -137,9 +137,9 @@ def sync(
 ) -> Optional[Union[ClosedStaleRuns, Problem]]:
     """Mark stale runs (running, silent for longer than the staleness time) as killed
 
-     A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat)
-    is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and
-    ended_at = its last activity. Logging to it again reopens it, as for any finished run.
+     A run is stale when it is running and its last activity (ingest, values, logs, create/resume,
+    heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status
+    killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
 
     Args:
         repo (str):
@@ -168,9 +168,9 @@ async def asyncio_detailed(
 ) -> Response[Union[ClosedStaleRuns, Problem]]:
     """Mark stale runs (running, silent for longer than the staleness time) as killed
 
-     A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat)
-    is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and
-    ended_at = its last activity. Logging to it again reopens it, as for any finished run.
+     A run is stale when it is running and its last activity (ingest, values, logs, create/resume,
+    heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status
+    killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
 
     Args:
         repo (str):
@@ -202,9 +202,9 @@ async def asyncio(
 ) -> Optional[Union[ClosedStaleRuns, Problem]]:
     """Mark stale runs (running, silent for longer than the staleness time) as killed
 
-     A run is stale when it is running and its last activity (ingest, values, create/resume, heartbeat)
-    is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status killed and
-    ended_at = its last activity. Logging to it again reopens it, as for any finished run.
+     A run is stale when it is running and its last activity (ingest, values, logs, create/resume,
+    heartbeat) is older than RUNCAMP_STALE_AFTER_SECONDS (default 300). Each run closed gets status
+    killed and ended_at = its last activity. Logging to it again reopens it, as for any finished run.
 
     Args:
         repo (str):

@@ -111,9 +111,6 @@ class LogLines:
             lines, self.lines = self.lines, []
         return lines
 
-    def __len__(self) -> int:
-        return len(self.lines)
-
 
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)

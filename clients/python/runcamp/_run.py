@@ -186,6 +186,8 @@ def _install_signal_handlers() -> None:
                 previous(num, frame)  # default_int_handler raises KeyboardInterrupt
                 _ending = None  # returned: it dealt with the signal and the script goes on
                 return
+            if _killed_by is not None:
+                return  # a second SIGTERM while the runs are being closed: let them close
             _killed_by = num  # SIG_DFL
             _ending = ("killed", None)
             raise SystemExit(128 + num)

@@ -12,6 +12,7 @@ import threading
 import time
 
 import httpx
+import pytest
 
 import runcamp
 from runcamp._logs import MAX_LINE, LogLines, _WrappedStream
@@ -143,21 +144,29 @@ while True:
 """
 
 
-def test_sigterm_marks_the_run_killed_and_the_process_still_dies_of_it(server, spool_dir):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_marks_the_run_killed_and_the_process_still_dies_of_it(server, spool_dir, signum):
+    run_id = f"signal-{signum}"
     proc = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(SLEEPING), server.url],
+        [sys.executable, "-c", textwrap.dedent(SLEEPING).replace('"sigterm"', repr(run_id)), server.url],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=_script_env(RUNCAMP_SPOOL_DIR=str(spool_dir)),
     )
     assert proc.stdout.readline() == "ready\n"
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     proc.wait(60)
-    assert proc.returncode == -signal.SIGTERM  # the default action, re-raised once the run is closed
-    run = _run_json(server.url, "sigterm")
+    # SIGTERM: its default action, re-raised once the run is closed; SIGINT: KeyboardInterrupt,
+    # with which Python itself ends by SIGINT.
+    assert proc.returncode == -signum
+    run = _run_json(server.url, run_id)
     assert run["status"] == "killed" and run.get("failure") is None
-    assert [x["text"] for x in _logs(server.url, "sigterm")] == ["ready"]
+    lines = [x["text"] for x in _logs(server.url, run_id)]
+    if signum == signal.SIGTERM:
+        assert lines == ["ready"]
+    else:  # the traceback of the KeyboardInterrupt
+        assert lines[0] == "ready" and lines[-1] == "KeyboardInterrupt"
 
 
 def test_keyboard_interrupt_in_a_with_block_is_killed(server):
@@ -221,3 +230,21 @@ def test_lines_logged_while_the_server_is_down_arrive_when_it_is_back(own_server
     lines = _logs(own_server.url, "offline-logs")
     assert [x["text"] for x in lines] == ["before"] + [f"while away {i}" for i in range(50)] + ["after"]
     assert [x["seq"] for x in lines] == list(range(52))
+
+
+def test_a_run_resumed_while_the_server_is_down_numbers_its_lines_after_the_earlier_ones(own_server):
+    own_server.start()
+    with runcamp.Run("resumed-offline", repo=REPO, url=own_server.url, capture_logs=True):
+        print("one")
+        print("two")
+    own_server.stop(kill=True)
+    run = runcamp.Run("resumed-offline", repo=REPO, url=own_server.url, capture_logs=True, spill_after=0.5)
+    assert run.resumed is None
+    print("three")
+    restart = threading.Thread(target=lambda: (time.sleep(1.0), own_server.start()))
+    restart.start()
+    run.finish(timeout=60)
+    restart.join()
+    lines = _logs(own_server.url, "resumed-offline")
+    assert [x["text"] for x in lines] == ["one", "two", "three"]
+    assert lines[2]["seq"] > 1  # not 0: a seq the server holds would be taken for a re-sent line

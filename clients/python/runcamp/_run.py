@@ -395,14 +395,18 @@ class Run:
             return
         with self._logs_lock:
             lines = self._log_lines.take()
+            if self._sender.logs_refused:  # the server's log limit for the run is reached
+                self.stats["dropped_log_lines"] += len(lines)
+                return
             start = 0
             while start < len(lines):
                 end, size = start, 0
                 while end < len(lines) and end - start < 5_000 and size < 4_000_000:
                     size += len(lines[end]["text"]) + 64
                     end += 1
+                req = SpooledRequest(self.url, "POST", f"{self._path}/logs", dumps({"lines": lines[start:end]}), "logs")
                 try:
-                    self._enqueue("POST", f"{self._path}/logs", {"lines": lines[start:end]})
+                    self._sender.enqueue(req)
                 except RuntimeError:  # finished meanwhile: finish() queued the last lines
                     return
                 start = end

@@ -76,6 +76,7 @@ class Sender:
             "spooled_requests": 0,
             "resent_requests": 0,
             "dropped_requests": 0,
+            "dropped_log_lines": 0,
             "retries": 0,
             "heartbeats": 0,
         }
@@ -84,6 +85,7 @@ class Sender:
         self.ops: deque = deque()  # (seq, list of points | SpooledRequest)
         self.queued = 0  # points not yet delivered or spooled
         self.closed = False
+        self.logs_refused = False  # a batch of log lines was refused (the run's logs are full)
         self._enq_seq = 0
         self._done_seq = 0
         self._room = threading.Condition(threading.Lock())  # done_seq / queued changed
@@ -278,6 +280,8 @@ class Sender:
             self.stats["delivered_points"] += req.points
         elif outcome is Outcome.DROPPED:
             self.stats["dropped_requests"] += 1
+            if req.kind == "logs":
+                self.logs_refused = True
         else:
             self.spill(req)
             self.go_offline()

@@ -16,6 +16,7 @@ import pytest
 
 import runcamp
 from runcamp._logs import MAX_LINE, LogLines, _WrappedStream
+from server import Server
 
 REPO = "py-logs"
 
@@ -248,3 +249,23 @@ def test_a_run_resumed_while_the_server_is_down_numbers_its_lines_after_the_earl
     lines = _logs(own_server.url, "resumed-offline")
     assert [x["text"] for x in lines] == ["one", "two", "three"]
     assert lines[2]["seq"] > 1  # not 0: a seq the server holds would be taken for a re-sent line
+
+
+def test_once_the_runs_logs_are_full_no_more_lines_are_sent(tmp_path):
+    small = Server(tmp_path / "small.db", env={"RUNCAMP_MAX_LOG_BYTES_PER_RUN": "2000"}).start()
+    try:
+        run = runcamp.Run("full", repo=REPO, url=small.url, capture_logs=True)
+        print("x" * 100)
+        assert run.flush(30)
+        for i in range(30):
+            print(f"{i:03} " + "y" * 100)
+        assert run.flush(30)
+        print("after the limit")
+        time.sleep(1.5)  # a few ticks of the sender: nothing more is sent
+        run.finish(timeout=30)
+        assert run.stats["dropped_requests"] == 1 and len(run.errors) == 1 and "logs are full" in run.errors[0]
+        assert run.stats["dropped_log_lines"] == 1
+        assert [x["text"] for x in _logs(small.url, "full")] == ["x" * 100]
+        assert _run_json(small.url, "full")["status"] == "finished"
+    finally:
+        small.stop()

@@ -131,17 +131,21 @@ _ending: Optional[tuple] = None
 _hooks_installed = False
 _signals_installed = False
 _killed_by: Optional[int] = None  # SIGTERM received with the default action: re-raised at exit
+_signal_exit: Optional[BaseException] = None  # what a handler set before ours raised (sys.exit in it)
 _capturing: Optional[Run] = None  # the one run capturing stdout/stderr (under _live_lock)
 _RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _OFF = ("0", "false", "no", "off")
 
 
 def _final_status(exc_type: Any, exc: Any) -> tuple:
-    """The final (status, failure) of a run that ends with this exception (None: finished)."""
-    if exc_type is None or (exc_type is SystemExit and getattr(exc, "code", None) in (None, 0)):
+    """The final status of a run that ends with this exception (``exc_type`` None: none),
+    and its failure (None unless ``failed``)."""
+    if exc_type is None:
         return "finished", None
-    if _killed_by is not None or issubclass(exc_type, KeyboardInterrupt):
+    if _killed_by is not None or exc is _signal_exit or issubclass(exc_type, KeyboardInterrupt):
         return "killed", None
+    if exc_type is SystemExit and getattr(exc, "code", None) in (None, 0):
+        return "finished", None
     try:
         message = str(exc) if exc is not None else ""
     except Exception:  # a __str__ that fails
@@ -180,12 +184,17 @@ def _install_signal_handlers() -> None:
             continue  # ignored (or set from C): leave it
 
         def handler(num, frame, previous=previous):
-            global _killed_by, _ending
+            global _killed_by, _ending, _signal_exit
             if callable(previous):
-                _ending = ("killed", None)
-                previous(num, frame)  # default_int_handler raises KeyboardInterrupt
-                _ending = None  # returned: it dealt with the signal and the script goes on
-                return
+                try:
+                    previous(num, frame)
+                except KeyboardInterrupt:  # default_int_handler: the excepthook or a with block sees it
+                    raise
+                except BaseException as e:  # e.g. sys.exit() in the script's own handler
+                    _signal_exit = e
+                    _ending = ("killed", None)
+                    raise
+                return  # it dealt with the signal and the script goes on
             if _killed_by is not None:
                 return  # a second SIGTERM while the runs are being closed: let them close
             _killed_by = num  # SIG_DFL

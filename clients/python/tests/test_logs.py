@@ -135,8 +135,11 @@ def test_a_crashing_script_is_failed_with_its_exception_and_every_line_in_the_lo
 
 
 SLEEPING = """
-import sys, time
+import signal, sys, time
 import runcamp
+
+if sys.argv[2] == "own-handler":  # the script's own SIGTERM handler, set before the Run's
+    signal.signal(signal.SIGTERM, lambda num, frame: sys.exit(3))
 
 run = runcamp.Run("sigterm", repo="py-logs", url=sys.argv[1], system_metrics=False)
 print("ready", flush=True)
@@ -145,11 +148,15 @@ while True:
 """
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_signal_marks_the_run_killed_and_the_process_still_dies_of_it(server, spool_dir, signum):
-    run_id = f"signal-{signum}"
+@pytest.mark.parametrize(
+    "signum, handler, returncode",
+    [(signal.SIGTERM, "default", -signal.SIGTERM), (signal.SIGINT, "default", -signal.SIGINT), (signal.SIGTERM, "own-handler", 3)],
+    ids=["SIGTERM", "SIGINT", "SIGTERM-own-handler"],
+)
+def test_a_signal_marks_the_run_killed_and_the_process_still_dies_of_it(server, spool_dir, signum, handler, returncode):
+    run_id = f"signal-{signum}-{handler}"
     proc = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(SLEEPING).replace('"sigterm"', repr(run_id)), server.url],
+        [sys.executable, "-c", textwrap.dedent(SLEEPING).replace('"sigterm"', repr(run_id)), server.url, handler],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -159,8 +166,8 @@ def test_a_signal_marks_the_run_killed_and_the_process_still_dies_of_it(server, 
     proc.send_signal(signum)
     proc.wait(60)
     # SIGTERM: its default action, re-raised once the run is closed; SIGINT: KeyboardInterrupt,
-    # with which Python itself ends by SIGINT.
-    assert proc.returncode == -signum
+    # with which Python itself ends by SIGINT; the script's own handler: what it does (chained).
+    assert proc.returncode == returncode
     run = _run_json(server.url, run_id)
     assert run["status"] == "killed" and run.get("failure") is None
     lines = [x["text"] for x in _logs(server.url, run_id)]

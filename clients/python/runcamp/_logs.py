@@ -39,7 +39,8 @@ _REFUSED = re.compile("[\x00\ud800-\udfff]")
 
 
 def utf16_units(text: str) -> int:
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+    """Length as the server counts it (JavaScript string length), of a cleaned text."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def clean_text(text: str) -> str:

@@ -210,7 +210,12 @@ class OutputCapture:
     def start(self) -> str:
         _flush_std()
         if _fds_usable():
-            self._tees = [_FdTee(1, "stdout", self.lines), _FdTee(2, "stderr", self.lines)]
+            self._tees = [_FdTee(1, "stdout", self.lines)]
+            try:
+                self._tees.append(_FdTee(2, "stderr", self.lines))
+            except OSError:  # e.g. out of fds: put fd 1 back too
+                self.stop()
+                raise
             self.mode = "fd"
         else:
             for attr, stream in (("stdout", "stdout"), ("stderr", "stderr")):

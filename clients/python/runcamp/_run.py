@@ -382,7 +382,7 @@ class Run:
             self._capture.start()
         except OSError as e:
             log.warning("runcamp: cannot capture stdout/stderr: %s", e)
-            self._capture = None
+            self._capture = self._log_lines = None
             with _live_lock:
                 _capturing = None
             return
@@ -399,7 +399,9 @@ class Run:
                 _capturing = None
 
     def _queue_logs(self) -> None:
-        """The captured lines as requests, in the queue (at most 5,000 lines and ~4 MB each)."""
+        """The captured lines as requests, in the queue: at most 5,000 lines and about 4 MB of
+        JSON each (a non-ASCII character counted as 12 bytes, its escapes' worst case), far
+        below the server's 10,000 lines and body limit."""
         if self._log_lines is None:
             return
         with self._logs_lock:
@@ -411,7 +413,8 @@ class Run:
             while start < len(lines):
                 end, size = start, 0
                 while end < len(lines) and end - start < 5_000 and size < 4_000_000:
-                    size += len(lines[end]["text"]) + 64
+                    text = lines[end]["text"]
+                    size += (len(text) if text.isascii() else 12 * len(text)) + 64
                     end += 1
                 req = SpooledRequest(self.url, "POST", f"{self._path}/logs", dumps({"lines": lines[start:end]}), "logs")
                 try:

@@ -27,6 +27,13 @@ seconds without other traffic, so the server can tell a silent run from a dead o
 
 The queue and the sender thread are ``_sender.Sender``; this module keeps what is the run's
 own: checking and numbering points per series, creating or resuming the run, its API.
+
+Beside what is logged by hand, a run captures the process's stdout and stderr as log lines
+(``_logs.py``; queued with the points every ``flush_interval``, POST .../logs, spooled like
+them) and samples system metrics (``_system.py``; tracked as ``system/...`` series), both on
+by default. How the process ends sets the final status (``_close_runs_at_exit``): an
+uncaught exception ``failed`` with ``failure: {type, message}``, SIGTERM or SIGINT
+(KeyboardInterrupt) ``killed``, else ``finished``.
 """
 
 from __future__ import annotations
@@ -37,9 +44,11 @@ import logging
 import math
 import os
 import re
+import signal
 import sys
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -62,9 +71,11 @@ from ._delivery.spool import RunSpool, SpooledRequest, default_spool_dir
 from ._delivery.sync import SyncReport, all_series, resend_run_spool, series_key_text
 from ._delivery.transport import Transport
 from ._errors import DEFAULT_URL, RuncampError
+from ._logs import LogLines, OutputCapture, clean_text
 from ._provenance import capture_provenance
 from ._read import campaign_ensure_request
 from ._sender import Sender
+from ._system import SystemSampler
 from ._values import wire_value
 from ._wire import as_float, as_index, dumps
 
@@ -115,9 +126,31 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
 # Runs still open, finished (or flushed) at interpreter exit.
 _live_runs: set = set()
 _live_lock = threading.Lock()
-_uncaught_exception = False
+# How the process is ending: (status, failure) set by the excepthook or a signal handler.
+_ending: Optional[tuple] = None
 _hooks_installed = False
+_signals_installed = False
+_killed_by: Optional[int] = None  # SIGTERM received with the default action: re-raised at exit
+_signal_exit: Optional[BaseException] = None  # what a handler set before ours raised (sys.exit in it)
+_capturing: Optional[Run] = None  # the one run capturing stdout/stderr (under _live_lock)
 _RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_OFF = ("0", "false", "no", "off")
+
+
+def _final_status(exc_type: Any, exc: Any) -> tuple:
+    """The final status of a run that ends with this exception (``exc_type`` None: none),
+    and its failure (None unless ``failed``)."""
+    if exc_type is None:
+        return "finished", None
+    if _killed_by is not None or exc is _signal_exit or issubclass(exc_type, KeyboardInterrupt):
+        return "killed", None
+    if exc_type is SystemExit and getattr(exc, "code", None) in (None, 0):
+        return "finished", None
+    try:
+        message = str(exc) if exc is not None else ""
+    except Exception:  # a __str__ that fails
+        message = ""
+    return "failed", {"type": clean_text(exc_type.__name__)[:255], "message": clean_text(message)[:4096]}
 
 
 def _install_exit_hooks() -> None:
@@ -127,13 +160,48 @@ def _install_exit_hooks() -> None:
     _hooks_installed = True
     previous = sys.excepthook
 
-    def excepthook(tp, value, tb):  # remembers that the script died of an exception
-        global _uncaught_exception
-        _uncaught_exception = True
+    def excepthook(tp, value, tb):  # remembers what the script died of (the traceback is printed, so captured)
+        global _ending
+        _ending = _final_status(tp, value)
         previous(tp, value, tb)
 
     sys.excepthook = excepthook
     atexit.register(_close_runs_at_exit)
+
+
+def _install_signal_handlers() -> None:
+    """SIGTERM and SIGINT mark the runs ``killed``, then do what they did before: a handler
+    set before is called; the default SIGINT raises KeyboardInterrupt; the default SIGTERM
+    raises SystemExit here (so ``with`` blocks and atexit finish the runs) and is re-raised
+    with its default action once they are closed (``_close_runs_at_exit``). Main thread only."""
+    global _signals_installed
+    if _signals_installed or threading.current_thread() is not threading.main_thread():
+        return
+    _signals_installed = True
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(signum)
+        if previous in (signal.SIG_IGN, None):
+            continue  # ignored (or set from C): leave it
+
+        def handler(num, frame, previous=previous):
+            global _killed_by, _ending, _signal_exit
+            if callable(previous):
+                try:
+                    previous(num, frame)
+                except KeyboardInterrupt:  # default_int_handler: the excepthook or a with block sees it
+                    raise
+                except BaseException as e:  # e.g. sys.exit() in the script's own handler
+                    _signal_exit = e
+                    _ending = ("killed", None)
+                    raise
+                return  # it dealt with the signal and the script goes on
+            if _killed_by is not None:
+                return  # a second SIGTERM while the runs are being closed: let them close
+            _killed_by = num  # SIG_DFL
+            _ending = ("killed", None)
+            raise SystemExit(128 + num)
+
+        signal.signal(signum, handler)
 
 
 def _close_runs_at_exit() -> None:
@@ -142,11 +210,12 @@ def _close_runs_at_exit() -> None:
     # One deadline for all: open runs wait for the server together, not one after another.
     wait = max([run._close_timeout for run in runs], default=10.0)
     deadline = time.monotonic() + wait
+    status, failure = _ending or ("finished", None)
     for run in runs:
         try:
             remaining = max(0.0, deadline - time.monotonic())
             if run._finish_at_exit:
-                run.finish("failed" if _uncaught_exception else "finished", timeout=remaining)
+                run.finish(status, timeout=remaining, failure=failure)
             else:
                 run.close(remaining)
         except Exception as e:  # pragma: no cover - never mask the script's own exit
@@ -155,6 +224,16 @@ def _close_runs_at_exit() -> None:
         report_at_exit(max(2.0, min(10.0, deadline - time.monotonic())))
     except Exception as e:  # pragma: no cover
         log.warning("runcamp: re-sending the spool at exit failed: %s", e)
+    if _killed_by is not None:  # the default action of the signal, now that the runs are closed
+        signal.signal(_killed_by, signal.SIG_DFL)
+        os.kill(os.getpid(), _killed_by)
+
+
+def _switch(value: Optional[bool], env: str) -> bool:
+    """An explicit argument wins; else the environment variable (on unless 0/false/no/off)."""
+    if value is not None:
+        return bool(value)
+    return os.environ.get(env, "1").strip().lower() not in _OFF
 
 
 class Run:
@@ -190,6 +269,9 @@ class Run:
         finish_at_exit: bool = True,
         timeout: float = 60.0,
         heartbeat_interval: float = 30.0,
+        capture_logs: Optional[bool] = None,
+        system_metrics: Optional[bool] = None,
+        system_metrics_interval: float = 10.0,
     ) -> None:
         self.repo = repo or os.environ.get("RUNCAMP_REPO") or "default"
         self.url = (url or os.environ.get("RUNCAMP_URL") or DEFAULT_URL).rstrip("/")
@@ -236,6 +318,13 @@ class Run:
         self._lock = self._sender.lock  # one lock for the series and the queue (track() takes it once)
         self.errors: list = self._sender.errors
         self.stats: dict = self._sender.stats
+        self._log_lines: Optional[LogLines] = None
+        self._capture: Optional[OutputCapture] = None
+        self._logs_lock = threading.Lock()  # lines are queued in seq order, the last batch before the status
+        self._sampler: Optional[SystemSampler] = None
+        # Where the run's log lines stopped on the server (resume), else 0.
+        self._first_seq = 0
+        capture_logs = _switch(capture_logs, "RUNCAMP_CAPTURE_LOGS")
 
         campaign_name = None
         if campaign is not None:
@@ -257,7 +346,7 @@ class Run:
             if campaign is not None:
                 self._ensure_campaign(campaign)
             if run_id is not None:
-                self._open_existing(body, params, tags)
+                self._open_existing(body, params, tags, capture_logs)
             else:
                 self._create(body)
         except BaseException:
@@ -270,7 +359,84 @@ class Run:
         with _live_lock:
             _live_runs.add(self)
         _install_exit_hooks()
+        _install_signal_handlers()
+        if capture_logs:
+            self._start_capture()
+        if _switch(system_metrics, "RUNCAMP_SYSTEM_METRICS"):
+            self._sampler = SystemSampler(self._track_system, system_metrics_interval)
+            self._sampler.start()
         self._keeper.wake()  # what earlier processes left goes out in the background
+
+    # ---- logs and system metrics ---------------------------------------------------------
+
+    def _start_capture(self) -> None:
+        global _capturing
+        with _live_lock:
+            if _capturing is not None:
+                log.warning("runcamp: run %s captures this process's output already; run %s does not", _capturing.id, self.id)
+                return
+            _capturing = self
+        self._log_lines = LogLines(self._first_seq)
+        self._capture = OutputCapture(self._log_lines)
+        try:
+            self._capture.start()
+        except OSError as e:
+            log.warning("runcamp: cannot capture stdout/stderr: %s", e)
+            self._capture = self._log_lines = None
+            with _live_lock:
+                _capturing = None
+            return
+        self._sender.tick = self._queue_logs
+
+    def _stop_capture(self) -> None:
+        global _capturing
+        if self._capture is None:
+            return
+        self._capture.stop()
+        self._capture = None
+        with _live_lock:
+            if _capturing is self:
+                _capturing = None
+
+    def _queue_logs(self) -> None:
+        """The captured lines as requests, in the queue: at most 5,000 lines and about 4 MB of
+        JSON each (a non-ASCII character counted as 12 bytes, its escapes' worst case), far
+        below the server's 10,000 lines and body limit."""
+        if self._log_lines is None:
+            return
+        with self._logs_lock:
+            lines = self._log_lines.take()
+            if self._sender.logs_refused:  # the server's log limit for the run is reached
+                self.stats["dropped_log_lines"] += len(lines)
+                return
+            start = 0
+            while start < len(lines):
+                end, size = start, 0
+                while end < len(lines) and end - start < 5_000 and size < 4_000_000:
+                    text = lines[end]["text"]
+                    size += (len(text) if text.isascii() else 12 * len(text)) + 64
+                    end += 1
+                req = SpooledRequest(self.url, "POST", f"{self._path}/logs", dumps({"lines": lines[start:end]}), "logs")
+                try:
+                    self._sender.enqueue(req)
+                except RuntimeError:  # finished meanwhile: finish() queued the last lines
+                    return
+                start = end
+
+    def _track_system(self, value: float, name: str, context: Optional[dict]) -> None:
+        try:
+            self.track(value, name=name, context=context)
+        except RuntimeError:  # the run finished between two samples
+            pass
+
+    def _last_log_seq(self, give_up) -> int:
+        """The seq after the last log line on the server (0 when it has none)."""
+        r = self._transport.call("GET", f"{self._path}/logs?tail=1", give_up=give_up)
+        if r.status_code != 200:
+            log.warning("runcamp: reading where run %s's logs stopped failed (%s); numbering from 0", self.id, r.status_code)
+            return 0
+        items = r.json().get("items") or []
+        return int(items[-1]["seq"]) + 1 if items else 0
 
     # ---- creation and resume -------------------------------------------------------------
 
@@ -317,7 +483,7 @@ class Run:
             raise RuncampError(f"creating the run failed: {r.status_code} {r.text[:500]}")
         self.name = r.json().get("name")
 
-    def _open_existing(self, body: dict, params, tags) -> None:
+    def _open_existing(self, body: dict, params, tags, capture_logs: bool) -> None:
         # A spool left by an ended process that logged this run goes first: its steps
         # must be on the server before we read where each series stopped.
         if self._spool.files():
@@ -333,14 +499,18 @@ class Run:
                     self._sender.go_offline()
         if not self._sender.offline:
             try:
-                self._resume_online(body, params, tags)
+                self._resume_online(body, params, tags, capture_logs)
                 return
             except ConnectionError as e:
                 log.warning("runcamp: %s; run %s resumes in the spool", e, self.id)
                 self._sender.go_offline()
         self._resume_offline(body, params, tags)
+        # Where its logs stopped cannot be read now: number from the clock (microseconds since
+        # 2020), above any seq an earlier process numbered from 0, so no line is taken for a
+        # re-sent one and dropped.
+        self._first_seq = int((time.time() - 1_577_836_800) * 1e6)
 
-    def _resume_online(self, body: dict, params, tags) -> None:
+    def _resume_online(self, body: dict, params, tags, capture_logs: bool) -> None:
         give_up = self._give_up_after(self._start_wait)
         r = self._transport.call("POST", f"/v1/repos/{self.repo}/runs", body, give_up=give_up)
         if r.status_code not in (200, 201):
@@ -370,6 +540,8 @@ class Run:
                     continue
                 ctx = s.get("context") or None
                 self._series[_series_key(s["name"], ctx)] = [int(s["last_step"]) + 1, _series_prefix(s["name"], ctx), 0]
+            if capture_logs:
+                self._first_seq = self._last_log_seq(give_up)
         self.name = run.get("name")
 
     def _resume_offline(self, body: dict, params, tags) -> None:
@@ -565,22 +737,40 @@ class Run:
         self._enqueue("PATCH", self._path, {"description": description})
 
     def flush(self, timeout: Optional[float] = None) -> bool:
-        """Waits until everything queued so far was delivered or spooled. False on timeout."""
+        """Waits until everything queued so far (complete log lines too) was delivered or
+        spooled. False on timeout."""
+        self._queue_logs()
         return self._sender.flush(timeout)
 
-    def finish(self, status: str = "finished", timeout: Optional[float] = None) -> None:
-        """Sets the run's final status after every queued point, then flushes and closes.
+    def finish(self, status: str = "finished", timeout: Optional[float] = None, failure: Optional[Mapping[str, str]] = None) -> None:
+        """Sets the run's final status after every queued point and log line, then flushes
+        and closes. ``failure`` (``{"type": ..., "message": ...}``) goes with ``"failed"``.
 
         Waits up to ``timeout`` (default ``close_timeout``) for the server; whatever is not
         delivered by then is left in the spool."""
         with self._lock:
             if self._sender.closed:
                 return
-        self._enqueue("PATCH", self._path, {"status": status})
+        self._stop_collecting()
+        patch: dict = {"status": status}
+        if failure is not None and status == "failed":
+            patch["failure"] = dict(failure)
+        self._enqueue("PATCH", self._path, patch)
         self.close(timeout)
+
+    def _stop_collecting(self) -> None:
+        """Stops sampling and capturing (the streams restored) and queues the last lines."""
+        if self._sampler is not None:
+            self._sampler.stop()
+        self._stop_capture()
+        self._queue_logs()
 
     def close(self, timeout: Optional[float] = None) -> None:
         """Flushes and stops the sender without changing the run's status."""
+        with self._lock:
+            closed = self._sender.closed
+        if not closed:
+            self._stop_collecting()
         if not self._sender.stop(self._close_timeout if timeout is None else timeout):
             return
         self._transport.close()
@@ -598,8 +788,16 @@ class Run:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> bool:
-        self.finish("failed" if exc_type is not None else "finished")
+        status, failure = _final_status(exc_type, exc)
+        if failure is not None:
+            # The traceback is not printed yet (it may be caught above): it goes into the logs now.
+            self._log_traceback(exc_type, exc, tb)
+        self.finish(status, failure=failure)
         return False
+
+    def _log_traceback(self, exc_type, exc, tb) -> None:
+        if self._log_lines is not None:
+            self._log_lines.feed_text("stderr", "".join(traceback.format_exception(exc_type, exc, tb)))
 
     def __repr__(self) -> str:
         return f"<runcamp.Run {self.repo}/{self.id} url={self.url}>"

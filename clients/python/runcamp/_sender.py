@@ -76,6 +76,7 @@ class Sender:
             "spooled_requests": 0,
             "resent_requests": 0,
             "dropped_requests": 0,
+            "dropped_log_lines": 0,
             "retries": 0,
             "heartbeats": 0,
         }
@@ -84,6 +85,7 @@ class Sender:
         self.ops: deque = deque()  # (seq, list of points | SpooledRequest)
         self.queued = 0  # points not yet delivered or spooled
         self.closed = False
+        self.logs_refused = False  # a batch of log lines was refused (the run's logs are full)
         self._enq_seq = 0
         self._done_seq = 0
         self._room = threading.Condition(threading.Lock())  # done_seq / queued changed
@@ -95,6 +97,8 @@ class Sender:
         self._probe_attempt = 0
         self._next_probe = 0.0
         self._last_contact = time.monotonic()
+        # Called by the sender thread every ``flush_interval`` (the Run queues its captured log lines).
+        self.tick: Optional[Callable[[], None]] = None
         self._thread = threading.Thread(target=self._run, name=f"runcamp-sender-{run_id[:8]}", daemon=True)
 
     # ---- the Run's side ----------------------------------------------------------------
@@ -197,6 +201,8 @@ class Sender:
                     timeout = max(0.0, min(timeout, self._next_probe - time.monotonic()))
                 self.wake.wait(timeout)
                 self.wake.clear()
+                if self.tick is not None and not self._stopping:
+                    self.tick()
                 if self.offline and (time.monotonic() >= self._next_probe or self._stopping):
                     self._probe()
                 self._drain()
@@ -274,6 +280,8 @@ class Sender:
             self.stats["delivered_points"] += req.points
         elif outcome is Outcome.DROPPED:
             self.stats["dropped_requests"] += 1
+            if req.kind == "logs":
+                self.logs_refused = True
         else:
             self.spill(req)
             self.go_offline()

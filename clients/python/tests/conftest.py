@@ -35,6 +35,14 @@ def own_server(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_capture_by_default(monkeypatch):
+    """Runs in the tests capture no output and sample no system metrics unless a test asks
+    (capture_logs=True, system_metrics=True, or the environment of a subprocess it starts)."""
+    monkeypatch.setenv("RUNCAMP_CAPTURE_LOGS", "0")
+    monkeypatch.setenv("RUNCAMP_SYSTEM_METRICS", "0")
+
+
+@pytest.fixture(autouse=True)
 def spool_dir(tmp_path, monkeypatch):
     """Every test spools to its own directory (never the user's cache)."""
     d = tmp_path / "spool"

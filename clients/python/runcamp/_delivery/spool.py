@@ -11,6 +11,7 @@ by the process that owns it; another process (the next run, or ``python -m runca
 only re-sends directories whose lock it can take, i.e. those left by a process that ended.
 
 Kinds of request (``kind``): ``request`` (sent as is), ``points`` (an ingest batch),
+``logs`` (a batch of captured log lines, sent as is: version 1, an older SDK sends it too),
 ``campaign`` (get-or-create of a campaign: a 409 means it exists), and, for a run resumed
 while the server was away, ``resolve-steps`` (read where each series of the run stopped and
 keep it in ``.bases.json``) and ``points-relative`` (a batch whose automatic steps are
@@ -63,7 +64,7 @@ class SpooledRequest:
     method: str
     path: str
     body: Optional[str]
-    kind: str = "request"  # "points" for an ingest batch, "artifact" for an upload
+    kind: str = "request"  # "points" for an ingest batch, "logs" for log lines, "artifact" for an upload
     points: int = 0
     file: Optional[Path] = None
     # Artifacts: the body is bytes in memory (``data``) or a file read when sent (``body_file``).

@@ -5,7 +5,9 @@
   Re-sending is safe: run creation uses a client-chosen id and ingest overwrites a step.
 - 401/403 keep the request (spooled) so a later ``runcamp sync`` with the right token can
   deliver it.
-- 413 on a batch of points splits it in halves.
+- 413 on a batch of points splits it in halves. 413 on a batch of log lines means the run's
+  logs are full (the server's log limit per run): dropped and reported, and the sender tells
+  the Run to stop sending lines (each report is itself a captured line).
 - 409 on a batch of points means the run is no longer running (finished from elsewhere):
   the batch is re-sent with ``reopen`` and the run's status is put back.
 - 409 on a campaign get-or-create means the campaign exists: that is success.
@@ -156,6 +158,9 @@ class Transport:
                     return self._deliver_reopened(req, give_up, sleep, on_error)
                 elif status == 409 and req.kind == "campaign":
                     return Outcome.DELIVERED
+                elif status == 413 and req.kind == "logs":
+                    on_error(f"{req.method} {req.path}: the run's logs are full ({_problem(response)}); later lines are not sent")
+                    return Outcome.DROPPED
                 else:
                     on_error(f"{req.method} {req.path}: dropped, the server answered {_problem(response)}")
                     return Outcome.DROPPED

@@ -1,0 +1,249 @@
+"""Capture of the process's stdout and stderr as numbered log lines (``Run(capture_logs=True)``).
+
+Two ways to capture, chosen when the capture starts:
+
+- **File descriptors** (the normal case: ``sys.stdout`` writes to fd 1 and ``sys.stderr`` to
+  fd 2). Fds 1 and 2 are pointed (``dup2``) at pipes; one reader thread per pipe writes every
+  byte on to the original fd (so the terminal shows everything, as before) and cuts the bytes
+  into lines. Python's prints, ``os.write(1, ...)``, child processes (they inherit fds 1 and
+  2) and C extensions are all captured. ``stop`` points the fds back at the originals and
+  reads the pipes to their end.
+- **Wrapping** ``sys.stdout``/``sys.stderr`` when they are not fds 1 and 2 (Jupyter, pytest's
+  capture, a replaced stream): their ``write`` is teed into the lines. Only what goes through
+  those Python objects is captured (not ``os.write``, children, C extensions).
+
+Lines: bytes are decoded as UTF-8 (invalid bytes become U+FFFD), NUL (and an unpaired
+surrogate in a str) becomes U+FFFD, the
+trailing "\\n" is stripped, a line longer than ``MAX_LINE`` characters (UTF-16 units, as the
+server counts) is cut into several. A partial line waits for its newline, or for ``stop``.
+Each line gets the next ``seq`` of the run (in the order lines complete: exact within a
+stream, by arrival across stdout and stderr) and the time it completed.
+
+This module knows nothing of the Run or of sending: ``take`` hands the lines over.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import select
+import sys
+import threading
+import time
+from typing import Any, Optional
+
+MAX_LINE = 65_536
+_READ_SIZE = 65_536
+_REFUSED = re.compile("[\x00\ud800-\udfff]")
+
+
+def utf16_units(text: str) -> int:
+    """Length as the server counts it (JavaScript string length), of a cleaned text."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def clean_text(text: str) -> str:
+    """``text`` as the server takes it: NUL and unpaired surrogates (a str written to a wrapped
+    stream may hold them) become U+FFFD."""
+    return _REFUSED.sub("\ufffd", text)
+
+
+def cut_line(text: str) -> list:
+    """``text`` (no newline), cleaned, as pieces of at most ``MAX_LINE`` UTF-16 units."""
+    text = clean_text(text)
+    if len(text) <= MAX_LINE // 2 or utf16_units(text) <= MAX_LINE:
+        return [text]
+    pieces = []
+    while text:
+        n = min(len(text), MAX_LINE)
+        while utf16_units(text[:n]) > MAX_LINE:  # a character is one or two units: leave out half the excess
+            n -= (utf16_units(text[:n]) - MAX_LINE + 1) // 2
+        pieces.append(text[:n])
+        text = text[n:]
+    return pieces
+
+
+class LogLines:
+    """The captured lines waiting to be sent, numbered from ``first_seq`` (thread-safe)."""
+
+    def __init__(self, first_seq: int = 0) -> None:
+        self.next_seq = first_seq
+        self.lines: list = []  # {"seq", "stream", "time", "text"}, in seq order
+        self._lock = threading.Lock()
+        self._partial = {"stdout": "", "stderr": ""}
+        self._decoders = {s: codecs.getincrementaldecoder("utf-8")("replace") for s in self._partial}
+
+    def feed_bytes(self, stream: str, data: bytes) -> None:
+        self.feed_text(stream, self._decoders[stream].decode(data))
+
+    def feed_text(self, stream: str, text: str) -> None:
+        if not text:
+            return
+        now = time.time()
+        with self._lock:
+            parts = (self._partial[stream] + text).split("\n")
+            self._partial[stream] = parts.pop()
+            for part in parts:
+                self._add(stream, part, now)
+            if len(self._partial[stream]) > MAX_LINE:  # a line that never ends: cut it now
+                pieces = cut_line(self._partial[stream])
+                self._partial[stream] = pieces.pop()
+                for piece in pieces:
+                    self._add(stream, piece, now)
+
+    def end(self) -> None:
+        """The partial lines (without their newline) become lines."""
+        now = time.time()
+        with self._lock:
+            for stream in self._partial:
+                rest = self._partial[stream] + self._decoders[stream].decode(b"", final=True)
+                self._partial[stream] = ""
+                if rest:
+                    self._add(stream, rest, now)
+
+    def _add(self, stream: str, text: str, now: float) -> None:
+        for piece in cut_line(text):
+            self.lines.append({"seq": self.next_seq, "stream": stream, "time": now, "text": piece})
+            self.next_seq += 1
+
+    def take(self) -> list:
+        with self._lock:
+            lines, self.lines = self.lines, []
+        return lines
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _FdTee:
+    """One fd pointed at a pipe; a thread tees what comes through to the original fd."""
+
+    def __init__(self, fd: int, stream: str, lines: LogLines) -> None:
+        self.fd = fd
+        self.stream = stream
+        self.lines = lines
+        self.original = os.dup(fd)  # not inheritable: children write into the pipe
+        self.read_end, write_end = os.pipe()
+        os.dup2(write_end, fd)
+        os.close(write_end)
+        self.tee_ok = True
+        self.stopping = False
+        self.thread = threading.Thread(target=self._read, name=f"runcamp-capture-{stream}", daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        while True:
+            if self.stopping:
+                # Restored: drain what is left, but do not wait on a child that still holds the pipe.
+                ready, _, _ = select.select([self.read_end], [], [], 0.2)
+                if not ready:
+                    return
+            try:
+                data = os.read(self.read_end, _READ_SIZE)
+            except OSError:
+                return
+            if not data:
+                return
+            if self.tee_ok:
+                try:
+                    _write_all(self.original, data)
+                except OSError:  # the terminal went away: keep capturing
+                    self.tee_ok = False
+            self.lines.feed_bytes(self.stream, data)
+
+    def stop(self, timeout: float) -> None:
+        os.dup2(self.original, self.fd)  # closes the pipe's write end that was fd
+        self.stopping = True
+        self.thread.join(timeout)
+        if not self.thread.is_alive():
+            os.close(self.read_end)
+            os.close(self.original)
+
+
+class _WrappedStream:
+    """Stands for ``sys.stdout``/``sys.stderr``: writes go to the original and into the lines."""
+
+    def __init__(self, original: Any, stream: str, lines: LogLines) -> None:
+        self._original = original
+        self._stream = stream
+        self._lines = lines
+
+    def write(self, text: str) -> int:
+        n = self._original.write(text)
+        if isinstance(text, str):
+            self._lines.feed_text(self._stream, text)
+        return n
+
+    def writelines(self, texts) -> None:
+        for text in texts:
+            self.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._original, name)
+
+
+def _fds_usable() -> bool:
+    """True when ``sys.stdout``/``sys.stderr`` write to fds 1 and 2 (so fd capture sees them)."""
+    try:
+        if sys.stdout is None or sys.stderr is None or sys.stdout.fileno() != 1 or sys.stderr.fileno() != 2:
+            return False
+        os.fstat(1)
+        os.fstat(2)
+        return hasattr(os, "pipe") and os.name == "posix"
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return False
+
+
+class OutputCapture:
+    """Captures stdout and stderr into ``lines`` from ``start()`` to ``stop()``."""
+
+    def __init__(self, lines: LogLines) -> None:
+        self.lines = lines
+        self.mode: Optional[str] = None  # "fd" or "wrap" once started
+        self._tees: list = []
+        self._wrapped: list = []
+
+    def start(self) -> str:
+        _flush_std()
+        if _fds_usable():
+            self._tees = [_FdTee(1, "stdout", self.lines)]
+            try:
+                self._tees.append(_FdTee(2, "stderr", self.lines))
+            except OSError:  # e.g. out of fds: put fd 1 back too
+                self.stop()
+                raise
+            self.mode = "fd"
+        else:
+            for attr, stream in (("stdout", "stdout"), ("stderr", "stderr")):
+                original = getattr(sys, attr)
+                if original is not None:
+                    wrapper = _WrappedStream(original, stream, self.lines)
+                    setattr(sys, attr, wrapper)
+                    self._wrapped.append((attr, original, wrapper))
+            self.mode = "wrap"
+        return self.mode
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Restores the streams, reads what is left and ends the partial lines."""
+        _flush_std()
+        for tee in self._tees:
+            tee.stop(timeout)
+        self._tees = []
+        for attr, original, wrapper in self._wrapped:
+            if getattr(sys, attr) is wrapper:  # leave a stream someone replaced since alone
+                setattr(sys, attr, original)
+        self._wrapped = []
+        self.lines.end()
+
+
+def _flush_std() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass

@@ -1,0 +1,289 @@
+"""A run's captured output (stdout/stderr as log lines), its system metrics and how it ended
+(failed with the exception's type and message, killed by a signal), against a real server."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import httpx
+import pytest
+
+import runcamp
+from runcamp._logs import MAX_LINE, LogLines, _WrappedStream
+from server import Server
+
+REPO = "py-logs"
+
+
+def _run_json(url: str, run_id: str) -> dict:
+    r = httpx.get(f"{url}/v1/repos/{REPO}/runs/{run_id}", timeout=30)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def _logs(url: str, run_id: str, **params) -> list:
+    """Every log line of the run, paged with ``after``."""
+    out: list = []
+    after = None
+    while True:
+        query = {**params, "limit": "1000"}
+        if after is not None:
+            query["after"] = str(after)
+        r = httpx.get(f"{url}/v1/repos/{REPO}/runs/{run_id}/logs", params=query, timeout=30)
+        assert r.status_code == 200, r.text
+        page = r.json()
+        out.extend(page["items"])
+        after = page.get("next_after")
+        if after is None:
+            return out
+
+
+def _script_env(**more) -> dict:
+    env = {**os.environ, "RUNCAMP_CAPTURE_LOGS": "1", "RUNCAMP_SYSTEM_METRICS": "1", **more}
+    env.pop("PYTHONUNBUFFERED", None)
+    return env
+
+
+# ---- lines ------------------------------------------------------------------------------
+
+
+def test_lines_are_cut_at_newlines_numbered_and_cleaned():
+    lines = LogLines(first_seq=7)
+    lines.feed_bytes("stdout", b"one\ntw")
+    lines.feed_bytes("stderr", b"err \xff\x00x\n")
+    lines.feed_bytes("stdout", b"o\n\nthree \xc3")  # a character cut between two reads
+    lines.feed_bytes("stdout", b"\xa9")
+    lines.feed_text("stderr", "lone \udcff surrogate\n")  # a str written to a wrapped stream
+    assert [(x["seq"], x["stream"], x["text"]) for x in lines.take()] == [
+        (7, "stdout", "one"),
+        (8, "stderr", "err \ufffd\ufffdx"),
+        (9, "stdout", "two"),
+        (10, "stdout", ""),
+        (11, "stderr", "lone \ufffd surrogate"),
+    ]
+    lines.end()  # the partial line is flushed without a newline
+    assert [(x["seq"], x["text"]) for x in lines.take()] == [(12, "three é")]
+
+
+def test_a_line_longer_than_the_limit_is_cut_in_pieces():
+    lines = LogLines()
+    lines.feed_text("stdout", "a" * (MAX_LINE * 2 + 5))  # no newline yet: cut once past the limit
+    lines.feed_text("stdout", "\n")
+    lines.feed_text("stdout", "\U0001f600" * MAX_LINE + "\n")  # two UTF-16 units each, as the server counts
+    got = [x["text"] for x in lines.take()]
+    assert [len(t) for t in got[:3]] == [MAX_LINE, MAX_LINE, 5]
+    assert "".join(got[3:]) == "\U0001f600" * MAX_LINE and all(len(t) * 2 <= MAX_LINE for t in got[3:])
+
+
+# ---- a real process ---------------------------------------------------------------------
+
+CRASHING = """
+import os, subprocess, sys, time
+import runcamp
+
+run = runcamp.Run("crash", repo="py-logs", url=sys.argv[1], system_metrics_interval=0.2)
+print("hello from print", flush=True)
+os.write(1, b"raw fd write\\n")
+subprocess.run(["echo", "from a child"], check=True)
+print("to stderr", file=sys.stderr, flush=True)
+os.write(2, b"partial ")
+os.write(2, b"stderr line\\n")
+print("no newline at the end", end="", flush=True)
+time.sleep(1.0)  # a few system samples
+raise ValueError("the loss is NaN")
+"""
+
+
+def test_a_crashing_script_is_failed_with_its_exception_and_every_line_in_the_logs(server, spool_dir):
+    proc = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(CRASHING), server.url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_script_env(RUNCAMP_SPOOL_DIR=str(spool_dir)),
+    )
+    assert proc.returncode == 1
+    # The terminal still shows everything (teed to the original fds).
+    assert "hello from print\nraw fd write\nfrom a child\nno newline at the end" in proc.stdout
+    assert "to stderr" in proc.stderr and "ValueError: the loss is NaN" in proc.stderr
+
+    run = _run_json(server.url, "crash")
+    assert run["status"] == "failed"
+    assert run["failure"] == {"type": "ValueError", "message": "the loss is NaN"}
+    lines = _logs(server.url, "crash")
+    assert [x["seq"] for x in lines] == list(range(len(lines)))
+    out = [x["text"] for x in lines if x["stream"] == "stdout"]
+    err = [x["text"] for x in lines if x["stream"] == "stderr"]
+    assert out == ["hello from print", "raw fd write", "from a child", "no newline at the end"]
+    assert err[:2] == ["to stderr", "partial stderr line"]
+    assert err[2] == "Traceback (most recent call last):" and err[-1] == "ValueError: the loss is NaN"
+    assert all(isinstance(x["time"], (int, float)) for x in lines)
+    stderr_only = _logs(server.url, "crash", stream="stderr")
+    assert [x["text"] for x in stderr_only] == err
+
+    names = {m["name"] for m in run["metrics"]}
+    for name in ("cpu_percent", "memory_percent", "process_rss_bytes", "process_cpu_percent"):
+        assert f"system/{name}" in names
+    rss = next(m for m in run["metrics"] if m["name"] == "system/process_rss_bytes")
+    assert rss["last_step"] >= 1  # step = sample index
+
+
+SLEEPING = """
+import signal, sys, time
+import runcamp
+
+if sys.argv[2] == "own-handler":  # the script's own SIGTERM handler, set before the Run's
+    signal.signal(signal.SIGTERM, lambda num, frame: sys.exit(3))
+
+run = runcamp.Run("sigterm", repo="py-logs", url=sys.argv[1], system_metrics=False)
+print("ready", flush=True)
+while True:
+    time.sleep(0.1)
+"""
+
+
+@pytest.mark.parametrize(
+    "signum, handler, returncode",
+    [(signal.SIGTERM, "default", -signal.SIGTERM), (signal.SIGINT, "default", -signal.SIGINT), (signal.SIGTERM, "own-handler", 3)],
+    ids=["SIGTERM", "SIGINT", "SIGTERM-own-handler"],
+)
+def test_a_signal_marks_the_run_killed_and_the_process_still_dies_of_it(server, spool_dir, signum, handler, returncode):
+    run_id = f"signal-{signum}-{handler}"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(SLEEPING).replace('"sigterm"', repr(run_id)), server.url, handler],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_script_env(RUNCAMP_SPOOL_DIR=str(spool_dir)),
+    )
+    assert proc.stdout.readline() == "ready\n"
+    proc.send_signal(signum)
+    proc.wait(60)
+    # SIGTERM: its default action, re-raised once the run is closed; SIGINT: KeyboardInterrupt,
+    # with which Python itself ends by SIGINT; the script's own handler: what it does (chained).
+    assert proc.returncode == returncode
+    run = _run_json(server.url, run_id)
+    assert run["status"] == "killed" and run.get("failure") is None
+    lines = [x["text"] for x in _logs(server.url, run_id)]
+    if signum == signal.SIGTERM:
+        assert lines == ["ready"]
+    else:  # the traceback of the KeyboardInterrupt
+        assert lines[0] == "ready" and lines[-1] == "KeyboardInterrupt"
+
+
+def test_keyboard_interrupt_in_a_with_block_is_killed(server):
+    try:
+        with runcamp.Run("interrupted", repo=REPO, url=server.url):
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert _run_json(server.url, "interrupted")["status"] == "killed"
+
+
+# ---- in this process: pytest's capture, so the streams are wrapped ------------------------
+
+
+def test_under_pytest_the_streams_are_wrapped_and_a_resume_continues_the_seq(server, capsys):
+    with runcamp.Run("wrapped", repo=REPO, url=server.url, capture_logs=True) as run:
+        assert run._capture is not None and run._capture.mode == "wrap"
+        second = runcamp.Run(repo=REPO, url=server.url, capture_logs=True)  # one capturing run per process
+        assert second._capture is None
+        second.finish()
+        print("first")
+        print("second", file=sys.stderr)
+    assert not isinstance(sys.stdout, _WrappedStream) and not isinstance(sys.stderr, _WrappedStream)  # restored
+    with runcamp.Run("wrapped", repo=REPO, url=server.url, capture_logs=True) as again:
+        print("third")
+    assert again.resumed is True
+    lines = _logs(server.url, "wrapped")
+    assert [(x["seq"], x["stream"], x["text"]) for x in lines] == [(0, "stdout", "first"), (1, "stderr", "second"), (2, "stdout", "third")]
+    captured = capsys.readouterr()
+    assert captured.out == "first\nthird\n" and captured.err == "second\n"  # still shown
+
+
+def test_an_exception_leaving_the_block_fails_the_run_with_its_traceback_in_the_logs(server):
+    try:
+        with runcamp.Run("with-failed", repo=REPO, url=server.url, capture_logs=True):
+            raise RuntimeError("x" * 5000)
+    except RuntimeError:
+        pass
+    run = _run_json(server.url, "with-failed")
+    assert run["status"] == "failed" and run["failure"] == {"type": "RuntimeError", "message": "x" * 4096}
+    err = [x["text"] for x in _logs(server.url, "with-failed", stream="stderr")]
+    assert err[0] == "Traceback (most recent call last):" and err[-1].startswith("RuntimeError: xxx")
+
+
+def test_lines_logged_while_the_server_is_down_arrive_when_it_is_back(own_server, spool_dir):
+    own_server.start()
+    run = runcamp.Run("offline-logs", repo=REPO, url=own_server.url, capture_logs=True, spill_after=0.5)
+    print("before")
+    assert run.flush(30)
+    own_server.stop(kill=True)
+    for i in range(50):
+        print(f"while away {i}")
+    assert run.flush(30)
+    assert run.stats["spooled_requests"] >= 1 and any(spool_dir.rglob("*.json"))
+    restart = threading.Thread(target=lambda: (time.sleep(1.0), own_server.start()))
+    restart.start()
+    print("after")
+    run.finish(timeout=60)
+    restart.join()
+    assert run.errors == []
+    lines = _logs(own_server.url, "offline-logs")
+    assert [x["text"] for x in lines] == ["before"] + [f"while away {i}" for i in range(50)] + ["after"]
+    assert [x["seq"] for x in lines] == list(range(52))
+
+
+def test_a_run_resumed_while_the_server_is_down_numbers_its_lines_after_the_earlier_ones(own_server):
+    own_server.start()
+    with runcamp.Run("resumed-offline", repo=REPO, url=own_server.url, capture_logs=True):
+        print("one")
+        print("two")
+    own_server.stop(kill=True)
+    run = runcamp.Run("resumed-offline", repo=REPO, url=own_server.url, capture_logs=True, spill_after=0.5)
+    assert run.resumed is None
+    print("three")
+    restart = threading.Thread(target=lambda: (time.sleep(1.0), own_server.start()))
+    restart.start()
+    run.finish(timeout=60)
+    restart.join()
+    lines = _logs(own_server.url, "resumed-offline")
+    assert [x["text"] for x in lines] == ["one", "two", "three"]
+    assert lines[2]["seq"] > 1  # not 0: a seq the server holds would be taken for a re-sent line
+
+
+def test_once_the_runs_logs_are_full_no_more_lines_are_sent(tmp_path):
+    small = Server(tmp_path / "small.db", env={"RUNCAMP_MAX_LOG_BYTES_PER_RUN": "2000"}).start()
+    try:
+        run = runcamp.Run("full", repo=REPO, url=small.url, capture_logs=True)
+        print("x" * 100)
+        assert run.flush(30)
+        for i in range(30):
+            print(f"{i:03} " + "y" * 100)
+        assert run.flush(30)
+        print("after the limit")
+        time.sleep(1.5)  # a few ticks of the sender: nothing more is sent
+        run.finish(timeout=30)
+        assert run.stats["dropped_requests"] == 1 and len(run.errors) == 1 and "logs are full" in run.errors[0]
+        assert run.stats["dropped_log_lines"] == 1
+        assert [x["text"] for x in _logs(small.url, "full")] == ["x" * 100]
+        assert _run_json(small.url, "full")["status"] == "finished"
+    finally:
+        small.stop()
+
+
+def test_many_lines_go_in_several_requests_in_order(server, capsys):
+    with runcamp.Run("many", repo=REPO, url=server.url, capture_logs=True, flush_interval=60) as run:
+        for i in range(12_000):
+            print(f"line {i}")
+        print("é" * 60_000)
+    assert run.errors == [] and run.stats["delivered_requests"] == 4  # 5,000 + 5,000 + 2,001 lines, the status
+    lines = _logs(server.url, "many")
+    assert [x["text"] for x in lines] == [f"line {i}" for i in range(12_000)] + ["é" * 60_000]
+    assert [x["seq"] for x in lines] == list(range(12_001))

@@ -8,6 +8,14 @@ import json
 import httpx
 
 PARAMS = {"lr": 0.001, "model": {"depth": 18}, "aug": "flip"}
+# r1's captured output: both streams, an ANSI escape, text beyond ASCII, an empty line.
+LOGS = [
+    {"seq": 0, "stream": "stdout", "time": 1764147000.25, "text": "epoch 1 \x1b[32mok\x1b[0m"},
+    {"seq": 1, "stream": "stderr", "time": 1764147001.5, "text": "Warnung: Größe überschritten — 注意 🚀"},
+    {"seq": 2, "stream": "stdout", "time": 1764147002, "text": ""},
+    {"seq": 5, "stream": "stderr", "time": 1764147003.75, "text": "Traceback (most recent call last):\tValueError: bad"},
+]
+FAILURE = {"type": "ValueError", "message": "bad — ünïcode"}
 
 
 def fill_repo(http: httpx.Client, repo: str) -> None:
@@ -54,6 +62,9 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
             )
         )
         ok(http.put(f"/v1/repos/{repo}/runs/{run}/artifacts/reports/r.csv", content=f"a,b\n{i},2\n".encode(), headers={"content-type": "text/csv"}))
+        if i == 1:
+            ok(http.post(f"/v1/repos/{repo}/runs/{run}/logs", json={"lines": LOGS}))
+            ok(http.patch(f"/v1/repos/{repo}/runs/{run}", json={"failure": FAILURE}))
         if status != "running":
             ok(http.patch(f"/v1/repos/{repo}/runs/{run}", json={"status": status}))
     ok(http.patch(f"/v1/repos/{repo}/runs/r2", json={"archived": True}))
@@ -62,7 +73,7 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
 
 def everything(server, repo: str) -> dict:
     """What a client can read of a repo: the repo, campaigns, every run (archived too) with
-    values, series summaries, every raw point and artifact (with bytes)."""
+    values, failure, series summaries, every raw point, log line and artifact (with bytes)."""
     with server.http() as http:
 
         def get(path, **params):
@@ -84,6 +95,13 @@ def everything(server, repo: str) -> dict:
                 ]
                 for s in run["metrics"]
             }
+            run["logs"], after = [], None
+            while True:
+                page = get(f"{base}/runs/{item['id']}/logs", limit=10000, **({} if after is None else {"after": after}))
+                run["logs"] += page["items"]
+                after = page["next_after"]
+                if after is None:
+                    break
             run["artifacts"] = get(f"{base}/runs/{item['id']}/artifacts")["items"]
             run["bytes"] = [http.get(f"{base}/runs/{item['id']}/artifacts/{a['path']}").content for a in run["artifacts"]]
             out["runs"][item["id"]] = run

@@ -252,10 +252,12 @@ def test_export_import_bad_usage(source, tmp_path):
 
 def test_pages_and_batches_split_anywhere(source, fresh, tmp_path, monkeypatch):
     """Series longer than a page (export) and a run longer than an ingest batch (import),
-    with pages of 1,000 points: the boundaries fall inside series and between them."""
+    with pages of 1,000 points: the boundaries fall inside series and between them. Logs of
+    10,003 lines: two pages of the server's, the first cut in two logs lines by bytes."""
     from runcamp.cli import export as _export
 
     monkeypatch.setattr(_export, "_PAGE", 1000)
+    monkeypatch.setattr(_export, "_LOG_RECORD_BYTES", 500_000)
     with source.http() as http:
         assert http.post("/v1/repos/long/runs", json={"id": "long"}).status_code == 201
         pts = [
@@ -264,11 +266,21 @@ def test_pages_and_batches_split_anywhere(source, fresh, tmp_path, monkeypatch):
             for s in range(2_345)
         ]
         assert http.post("/v1/repos/long/runs/long/metrics", json={"points": pts}).status_code == 200
+        logs = [
+            {"seq": q, "stream": ("stdout", "stderr")[q % 3 == 0], "time": 1764147000 + q / 4, "text": f"\x1b[1mline {q}\x1b[0m é{'·' * (q % 50)}"}
+            for q in range(10_003)
+        ]
+        for part in (logs[:10_000], logs[10_000:]):
+            assert http.post("/v1/repos/long/runs/long/logs", json={"lines": part}).status_code == 200
+        assert http.patch("/v1/repos/long/runs/long", json={"failure": {"type": "KeyboardInterrupt", "message": ""}}).status_code == 200
     f = tmp_path / "long.jsonl.gz"
     assert run(source, "export", "--repo", "-o", str(f), repo="long").exit_code == 0
     with gzip.open(f, "rt") as lines:
         kinds = [json.loads(x)["kind"] for x in lines]
     assert kinds.count("points") == 9  # 3 series x 3 pages
+    assert kinds.count("logs") >= 3  # 10,000 lines cut by bytes, then 3 lines
     r = run(fresh, "import", str(f), repo="long")
-    assert r.exit_code == 0 and "7035 points" in r.output, r.output
-    assert everything(fresh, "long") == everything(source, "long")
+    assert r.exit_code == 0 and "7035 points" in r.output and "10003 log lines" in r.output, r.output
+    after = everything(fresh, "long")
+    assert len(after["runs"]["long"]["logs"]) == 10_003 and after["runs"]["long"]["failure"] == {"type": "KeyboardInterrupt", "message": ""}
+    assert after == everything(source, "long")

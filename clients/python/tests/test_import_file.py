@@ -107,6 +107,10 @@ def rename_run(new_id: str) -> Callable[[list], bytes]:
     return edited(change)
 
 
+def log_line(objs: list, i: int) -> dict:
+    return bad_run(objs, "logs")[0]["lines"][i]
+
+
 def shift(key: str, by: int) -> Callable[[dict], None]:
     return lambda d: d.__setitem__(key, d[key] + by)
 
@@ -148,6 +152,14 @@ CASES = [
         "unknown kind of line 'surprise'",
     ),
     ("a line after the end line", lambda lines: gz([*lines, lines[-1]]), "a line after the end line"),
+    ("a log line with NUL", edited(lambda o: log_line(o, 1).__setitem__("text", "a\x00b")), "run r1, log line 1: text contains NUL"),
+    ("a negative log seq", edited(lambda o: log_line(o, 0).__setitem__("seq", -1)), "run r1, log line -1: seq is not an integer from 0"),
+    ("a log seq twice", edited(lambda o: log_line(o, 1).__setitem__("seq", 0)), "run r1, log line 0: seq is not an integer from 0 to 2^53-1 rising"),
+    ("a log stream unknown", edited(lambda o: log_line(o, 1).__setitem__("stream", "stdin")), "stream 'stdin' is neither 'stdout' nor 'stderr'"),
+    ("a log text too long", edited(lambda o: log_line(o, 1).__setitem__("text", "x" * 65_537)), "text longer than 65,536 characters"),
+    ("a log line with an extra field", edited(lambda o: log_line(o, 1).__setitem__("level", 3)), "is not exactly {seq, stream, time, text}"),
+    ("end line counts logs wrong", edited(lambda o: shift("logs", 1)(o[-1])), "logs 5 (the file holds 4)"),
+    ("a failure that is no object", edited(lambda o: bad_run(o, "run")[0]["run"].__setitem__("failure", "oops")), "run r1: failure 'oops' is neither null"),
 ]
 
 
@@ -184,8 +196,29 @@ def test_the_untouched_file_round_trips(source, exported, tmp_path):
     f = tmp_path / "untouched.jsonl.gz"
     f.write_bytes(edited(lambda objs: None)(exported))
     out = cli_run(source, "import", str(f), repo="untouched")
-    assert out.returncode == 0 and "imported 5 runs (8 series, 2000 points, 4 artifacts)" in out.stdout, out.stdout + out.stderr
+    assert out.returncode == 0 and "imported 5 runs (8 series, 2000 points, 4 artifacts, 4 log lines)" in out.stdout, out.stdout + out.stderr
     assert everything(source, "untouched") == everything(source, REPO)
+
+
+def test_a_file_from_before_logs_still_imports(source, exported, tmp_path):
+    """A file an older exporter wrote: no logs lines, no failure in run records, no logs
+    count in the end line. It imports; its runs get no logs and no failure."""
+
+    def older(objs: list) -> None:
+        objs[:] = [o for o in objs if o["kind"] != "logs"]
+        for o in objs:
+            if o["kind"] == "run":
+                o["run"].pop("failure")
+        objs[-1].pop("logs")
+
+    f = tmp_path / "older.jsonl.gz"
+    f.write_bytes(edited(older)(exported))
+    out = cli_run(source, "import", str(f), repo="older")
+    assert out.returncode == 0 and "imported 5 runs (8 series, 2000 points, 4 artifacts, 0 log lines)" in out.stdout, out.stdout + out.stderr
+    want = everything(source, REPO)
+    for run in want["runs"].values():
+        run["logs"], run["failure"] = [], None
+    assert everything(source, "older") == want
 
 
 CLI_REPORTING_PEAK = """

@@ -8,14 +8,19 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
     {"kind":"campaign","id":..,"name":..,"description":..,"params":{..},"created_at":..}   (each)
     per run, in this order:
       {"kind":"run","run":{id,name,experiment,description,status,archived,campaign,params,tags,
-        provenance,created_at,updated_at,ended_at,last_activity_at},"values":[{name,context,value,
+        provenance,created_at,updated_at,ended_at,last_activity_at,failure},"values":[{name,context,value,
         updated_at}],"series":[summaries as GET .../runs/{run} gives them],"artifacts":[{path,size,
         content_type,sha256,created_at}]}
       {"kind":"points","run":..,"name":..,"context":{..},"steps":[..],"values":[..],"epochs":[..],
         "times":[..]}            (pages of at most 100,000 points; NaN/±Infinity as wire strings)
+      {"kind":"logs","run":..,"lines":[{"seq","stream","time","text"}]}
+                                 (in seq order, pages of at most 10,000 lines and 16 MiB)
       {"kind":"artifact","run":..,"path":..,"seq":0,"data":"<base64 of at most 1 MiB>"}   (each part)
       {"kind":"run_end","run":..}
-    {"kind":"end","runs":..,"series":..,"points":..,"artifacts":..}
+    {"kind":"end","runs":..,"series":..,"points":..,"artifacts":..,"logs":..}
+
+A file written before logs were exported has no logs lines, no ``failure`` in its run records
+and no ``logs`` count in its end line; it still imports (its runs get no logs, no failure).
 
 Instants are the API's own text (``2026-01-31T12:00:00.000Z``), so they go back unchanged.
 
@@ -23,8 +28,8 @@ Import reads the file twice. The first pass checks every line (``export_file.py`
 bad file is refused before anything is written) and compares each campaign and run with the
 target repo: absent (imported), identical (skipped: importing twice changes nothing) or
 different (a conflict: nothing is written and every conflict is reported). The second pass
-writes: a run is created from its record with its values, gets its points (ingest with
-``reopen``) and artifacts, and ``POST /v1/repos/{repo}/import`` then puts back its status,
+writes: a run is created from its record with its values and failure, gets its points
+(ingest with ``reopen``), log lines (``POST .../logs``, a logs line a request) and artifacts, and ``POST /v1/repos/{repo}/import`` then puts back its status,
 times and values exactly. A run the server refuses half way is deleted again (it was absent
 before), so the target never keeps part of a run; the runs written before it stay.
 """
@@ -60,6 +65,7 @@ from .export_file import (
     CAMPAIGN_FIELDS,
     FORMAT,
     MAX_LINE_BYTES,
+    MAX_LOG_LINES,
     RUN_FIELDS,
     VERSION,
     ExportError,
@@ -75,6 +81,7 @@ _PAGE = 100_000  # points per series read (the server's page limit) and per inge
 _MAX_SERIES_PER_REQUEST = 10_000
 _MAX_BODY_BYTES = 16 * 1024 * 1024  # half the server's default body limit
 _ARTIFACT_PART = 1024 * 1024
+_LOG_RECORD_BYTES = 16 * 1024 * 1024  # a logs line is one append request: under the body limit
 
 
 def _now() -> str:
@@ -87,6 +94,7 @@ class Counts:
     series: int = 0
     points: int = 0
     artifacts: int = 0
+    logs: int = 0
 
 
 @dataclass
@@ -162,6 +170,38 @@ def _series_pages(repo: Repo, run_id: str, name: str, context: dict) -> Iterator
                 return
 
 
+def _log_pages(repo: Repo, run_id: str) -> Iterator[list]:
+    """A run's log lines in seq order, a page (at most MAX_LOG_LINES) at a time."""
+    path = f"runs/{quote(run_id, safe='')}/logs"
+    after: Optional[int] = None
+    while True:
+        params = {"limit": str(MAX_LOG_LINES)}
+        if after is not None:
+            params["after"] = str(after)
+        body = repo._call("GET", path, params=params)
+        if body["items"]:
+            yield body["items"]
+        after = body.get("next_after")
+        if after is None:
+            return
+
+
+def _log_records(page: list) -> Iterator[list]:
+    """A page of log lines cut into records of at most _LOG_RECORD_BYTES of JSON."""
+    record: list = []
+    size = 0
+    for line in page:
+        line = {"seq": line["seq"], "stream": line["stream"], "time": line["time"], "text": line["text"]}
+        n = len(_dumps(line)) + 1
+        if record and size + n > _LOG_RECORD_BYTES:
+            yield record
+            record, size = [], 0
+        record.append(line)
+        size += n
+    if record:
+        yield record
+
+
 def export_runs(
     repo: Repo, out: str, *, campaign: Optional[str] = None, filter: Optional[str] = None, progress: bool = False, compresslevel: int = 3
 ) -> Counts:
@@ -223,12 +263,16 @@ def export_runs(
                     )
                     counts.points += n
                     bar.advance(n)
+            for page in _log_pages(repo, run_id):
+                for lines in _log_records(page):
+                    _line(f, {"kind": "logs", "run": run_id, "lines": lines})
+                    counts.logs += len(lines)
             for a in artifacts:
                 _export_artifact(repo, f, run_id, a["path"])
                 counts.artifacts += 1
             _line(f, {"kind": "run_end", "run": run_id})
             counts.runs += 1
-        _line(f, {"kind": "end", "runs": counts.runs, "series": counts.series, "points": counts.points, "artifacts": counts.artifacts})
+        _line(f, {"kind": "end", "runs": counts.runs, "series": counts.series, "points": counts.points, "artifacts": counts.artifacts, "logs": counts.logs})
     os.replace(tmp, out)
     return counts
 
@@ -433,6 +477,17 @@ class RunWriter:
 
         self.sender.submit(send)
 
+    def logs(self, obj: dict) -> None:
+        """Sends a logs line's lines (at most 10,000, 16 MiB: one append request)."""
+        body = {"lines": obj["lines"]}
+        count = len(obj["lines"])
+
+        def send() -> None:
+            checked(self.target._transport._client.post(f"{self.base}/logs", json=body), f"appending log lines of run {self.id}")
+            self.counts.logs += count
+
+        self.sender.submit(send)
+
     def artifact_part(self, obj: dict) -> None:
         if self.artifact is None or self.artifact[0] != obj["path"]:
             self._upload_artifact()
@@ -533,6 +588,8 @@ def import_file(path: str, target: Repo, *, progress: bool = False) -> ImportRep
                     writer.points(obj)
                 elif kind == "artifact":
                     writer.artifact_part(obj)
+                elif kind == "logs":
+                    writer.logs(obj)
                 elif kind == "run_end":
                     writer.finish()
                     writer = writing = None
@@ -567,7 +624,10 @@ def export_cmd(ctx: Ctx, campaign: Optional[str], filter_: Optional[str], whole_
         raise Failure(str(e)) from None
     except (RuncampError, ConnectionError) as e:
         raise fail(e) from None
-    click.echo(f"exported {counts.runs} runs, {counts.series} series, {counts.points} points, {counts.artifacts} artifacts from repo {repo.name} to {output}")
+    click.echo(
+        f"exported {counts.runs} runs, {counts.series} series, {counts.points} points, {counts.artifacts} artifacts, {counts.logs} log lines"
+        f" from repo {repo.name} to {output}"
+    )
 
 
 @click.command("import")
@@ -587,7 +647,7 @@ def import_cmd(click_ctx: click.Context, file: str, into: Optional[str], progres
         raise fail(e) from None
     c = report.imported
     click.echo(
-        f"imported {c.runs} runs ({c.series} series, {c.points} points, {c.artifacts} artifacts) "
+        f"imported {c.runs} runs ({c.series} series, {c.points} points, {c.artifacts} artifacts, {c.logs} log lines) "
         f"and {report.campaigns_imported} campaigns into repo {report.repo}; "
         f"{report.skipped_runs} runs and {report.campaigns_skipped} campaigns already there unchanged"
     )

@@ -11,8 +11,9 @@ what                rule
 every line          at most ``MAX_LINE_BYTES`` once decompressed, measured by a bounded readline
                     before anything parses it (a gzip bomb is refused after the bound is read);
                     one JSON object; NaN, Infinity and numbers past float64 refused by the parser
-order               header, repo, campaigns, then per run: its record, its points and artifact
-                    parts, its ``run_end``; the ``end`` line last and nothing after it
+order               header, repo, campaigns, then per run: its record, its points, logs and
+                    artifact parts, its ``run_end``; the ``end`` line last and nothing after it
+run record          fields of ``RUN_FIELDS`` only; ``failure`` null or {type, message} strings
 ids and names       run and campaign ids, series and value names, contexts, artifact paths and
                     content types by the server's own rules (``src/http/schemas.ts``,
                     ``src/api/artifacts/schemas.ts``); no run, series or artifact path twice
@@ -23,7 +24,13 @@ points              of the current run and of a series its record lists; four co
 artifacts           parts of a path the record lists, each path's parts together and numbered
                     from 0, valid base64; the bytes have the listed size and SHA-256; every
                     listed artifact has its parts
-end line            its runs, series, points and artifacts are what the file holds
+logs                of the current run, 1 to ``MAX_LOG_LINES`` lines a record, each exactly {seq,
+                    stream, time, text}: seq an integer 0..2^53-1 rising through the run (no
+                    seq twice: the server would drop the repeat), stream "stdout" or "stderr",
+                    time a number, text a string without NUL or unpaired surrogates of at most
+                    ``MAX_LOG_TEXT`` UTF-16 code units (the server's rules)
+end line            its runs, series, points and artifacts are what the file holds; so are its
+                    logs when it counts them (a file written before logs has no such count)
 ==================  ================================================================================
 
 What the server checks anyway and answers for in one atomic write (instants, statuses, tags,
@@ -62,11 +69,15 @@ FORMAT = "runcamp-export"
 VERSION = 1
 RUN_FIELDS = (
     "id", "name", "experiment", "description", "status", "archived", "campaign", "params", "tags", "provenance",
-    "created_at", "updated_at", "ended_at", "last_activity_at",
+    "created_at", "updated_at", "ended_at", "last_activity_at", "failure",
 )  # fmt: skip
 CAMPAIGN_FIELDS = ("id", "name", "description", "params", "created_at")
 ARTIFACT_FIELDS = ("path", "size", "content_type", "sha256", "created_at")
 POINT_COLUMNS = ("steps", "values", "epochs", "times")
+LOG_FIELDS = ("seq", "stream", "time", "text")
+LOG_STREAMS = frozenset({"stdout", "stderr"})
+MAX_LOG_LINES = 10_000  # lines per logs record: the server's page and append limits
+MAX_LOG_TEXT = 65_536  # a log line's text, in UTF-16 code units (the server's Text rule)
 
 # The server's default request body limit. No line of a file export writes comes near it (a
 # points line holds at most 100,000 points, about 8 MB at the longest; an artifact part 1 MiB,
@@ -290,6 +301,7 @@ class _Run:
     series: dict  # (name, context JSON) -> _Series
     artifacts: dict  # path -> _Artifact
     part_of: Optional[str] = None  # the path whose parts are coming
+    last_seq: int = -1  # of its log lines
 
 
 class FileCheck:
@@ -303,13 +315,14 @@ class FileCheck:
         self.run_ids: set = set()  # one short id per run of the file: the only state that grows
         self.campaign_ids: set = set()
         self.repo_seen = False
-        self.totals = {"runs": 0, "series": 0, "points": 0, "artifacts": 0}
+        self.totals = {"runs": 0, "series": 0, "points": 0, "artifacts": 0, "logs": 0}
         self._kinds: dict = {
             "repo": self._repo,
             "campaign": self._campaign,
             "run": self._run,
             "points": self._points,
             "artifact": self._artifact,
+            "logs": self._logs,
             "run_end": self._run_end,
             "end": self._end,
         }
@@ -365,6 +378,11 @@ class FileCheck:
             _fail(f"run {run_id}: unknown field {_excerpt(unknown[0])}")
         if record.get("campaign") is not None:
             _id(record["campaign"], f"run {run_id}: campaign")
+        failure = record.get("failure")
+        if failure is not None and (
+            not isinstance(failure, dict) or set(failure) != {"type", "message"} or not all(isinstance(v, str) for v in failure.values())
+        ):
+            _fail(f"run {run_id}: failure {_excerpt(failure)} is neither null nor {{type, message}} strings")
         for i, value in enumerate(_list(obj.get("values"), f"run {run_id}: values")):
             what = f"run {run_id}: value {i}"
             _dict(value, what)
@@ -462,6 +480,35 @@ class FileCheck:
             _fail(f"{what}: more bytes than the {artifact.size} its record lists")
         artifact.digest.update(chunk)
 
+    def _logs(self, obj: dict) -> None:
+        run = self._current(obj, "logs")
+        lines = obj.get("lines")
+        if not isinstance(lines, list) or not 1 <= len(lines) <= MAX_LOG_LINES:
+            _fail(f"run {run.id}: a logs line without 1 to {MAX_LOG_LINES:,} lines")
+        for line in lines:
+            if not isinstance(line, dict) or line.keys() != set(LOG_FIELDS):
+                _fail(f"run {run.id}: a log line {_excerpt(line)} is not exactly {{{', '.join(LOG_FIELDS)}}}")
+            seq, stream, time, text = (line[k] for k in LOG_FIELDS)
+            what = f"run {run.id}, log line {_excerpt(seq)}"
+            if type(seq) is not int or seq <= run.last_seq or seq > MAX_STEP:
+                _fail(f"{what}: seq is not an integer from 0 to 2^53-1 rising through the run's logs")
+            run.last_seq = seq
+            if stream not in LOG_STREAMS:
+                _fail(f"{what}: stream {_excerpt(stream)} is neither 'stdout' nor 'stderr'")
+            if type(time) not in (int, float):
+                _fail(f"{what}: time {_excerpt(time)} is not a number")
+            if not isinstance(text, str):
+                _fail(f"{what}: text is not a string")
+            if "\x00" in text:
+                _fail(f"{what}: text contains NUL")
+            try:
+                length = utf16_len(text)
+            except UnicodeEncodeError:
+                _fail(f"{what}: text contains unpaired surrogates (not Unicode)")
+            if length > MAX_LOG_TEXT:
+                _fail(f"{what}: text longer than {MAX_LOG_TEXT:,} characters")
+        self.totals["logs"] += len(lines)
+
     def _run_end(self, obj: dict) -> None:
         run = self._current(obj, "run_end")
         self._close_artifact(run)
@@ -479,7 +526,7 @@ class FileCheck:
         wrong = [
             f"{key} {_excerpt(obj.get(key))} (the file holds {held})"
             for key, held in self.totals.items()
-            if type(obj.get(key)) is not int or obj.get(key) != held
+            if (type(obj.get(key)) is not int or obj.get(key) != held) and (key != "logs" or "logs" in obj)  # no logs count: written before logs
         ]
         if wrong:
             _fail(f"the end line's counts are not the file's: {', '.join(wrong)}")

@@ -327,17 +327,21 @@ export function seriesWriteStatements(
 export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<{ created: number }> {
   const found = await tx.batch(storedSeriesStatements([runPk], writes));
   const stored = storedSeriesFromRows(found.flatMap((rs) => rs.rows)).get(runPk) ?? new Map<string, StoredSeries>();
-  const touched = await readTouchedBlocks(tx, touchedBlocksStatements(writes, stored));
+  const [touched] = await readTouchedBlocks(tx, [touchedBlocksStatements(writes, stored)]);
   const { statements, created } = seriesWriteStatements(runPk, writes, stored, touched);
   if (statements.length) await tx.batch(statements);
   return { created };
 }
 
-/** Runs touchedBlocksStatements in one batch: the blocks by series key. */
-export async function readTouchedBlocks(tx: Executor, statements: ReadonlyMap<string, InStatement>): Promise<Map<string, Block[]>> {
-  if (!statements.size) return new Map();
-  const results = await tx.batch([...statements.values()]);
-  return new Map([...statements.keys()].map((key, i) => [key, blocksFromRows(results[i].rows)]));
+/**
+ * Runs touchedBlocksStatements of one or more writes (one map each) in one batch: for each
+ * map, the blocks by series key.
+ */
+export async function readTouchedBlocks(tx: Executor, reads: readonly ReadonlyMap<string, InStatement>[]): Promise<Map<string, Block[]>[]> {
+  const statements = reads.flatMap((read) => [...read.values()]);
+  const results = statements.length ? await tx.batch(statements) : [];
+  let next = 0;
+  return reads.map((read) => new Map([...read.keys()].map((key) => [key, blocksFromRows(results[next++].rows)])));
 }
 
 /** Blocks of a series overlapping [from, to], in step order. */

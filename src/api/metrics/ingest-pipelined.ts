@@ -53,21 +53,19 @@ async function writeRound(tx: Transaction, writes: readonly IngestWrite[]): Prom
   const stored = storedSeriesFromRows(found.flatMap((rs) => rs.rows));
   const storedOf = (w: IngestWrite) => stored.get(w.runPk) ?? new Map<string, StoredSeries>();
 
-  // Keys are per run: prefix them so that one batch reads every run's touched blocks.
-  const touchedReads = new Map<string, InStatement>();
-  for (const w of writes) for (const [key, stmt] of touchedBlocksStatements(w.series, storedOf(w))) touchedReads.set(`${w.runPk}\u0000${key}`, stmt);
-  const touched = await readTouchedBlocks(tx, touchedReads);
+  // Every write's touched blocks in one batch, read back per write.
+  const touched = await readTouchedBlocks(
+    tx,
+    writes.map((w) => touchedBlocksStatements(w.series, storedOf(w))),
+  );
 
   const statements: InStatement[] = [];
-  const outcomes = writes.map((w): IngestOutcome => {
+  const outcomes = writes.map((w, i): IngestOutcome => {
     const run = runOf.get(w.runPk);
     // Found before the request queued for its group: a delete may have come in between.
     if (!run) return { ok: true, value: { written: false, gone: true } };
     try {
-      const ofRun = new Map(
-        [...touched].filter(([key]) => key.startsWith(`${w.runPk}\u0000`)).map(([key, blocks]) => [key.slice(`${w.runPk}\u0000`.length), blocks]),
-      );
-      const { statements: seriesWrites, created } = seriesWriteStatements(w.runPk, w.series, storedOf(w), ofRun);
+      const { statements: seriesWrites, created } = seriesWriteStatements(w.runPk, w.series, storedOf(w), touched[i]);
       // Appends to known series cannot pass the limit; new ones are counted on top of the stored.
       if (created > 0 && run.seriesCount + created > w.maxSeriesPerRun) return { ok: true, value: { written: false, held: run.seriesCount + created } };
       if (w.reopen && run.status !== "running") statements.push(updateRunStatement(w.runPk, { status: "running", ended_at: null }));

@@ -28,6 +28,7 @@ import type { Deps } from "../deps.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
+import { httpBase, withProtobufStatements } from "./hrana-protobuf.ts";
 import { withPreparedStatements } from "./node-statements.ts";
 import type { WireError, WireResultSet, WriterReply, WriterRequest } from "./node-writer.ts";
 
@@ -118,21 +119,13 @@ export async function openDatabase(url: string, authToken?: string, replica?: Em
     await client.execute("PRAGMA journal_mode = WAL");
   }
   await migrateDatabase(client);
+  // A libSQL server's single statements go in protobuf where it offers it (./hrana-protobuf.ts).
+  if (!url.startsWith("file:"))
+    return withProtobufStatements(client, url, authToken ?? new URL(url).searchParams.get("authToken") ?? undefined, uncompressedFetch);
   // Single statements on a file of our own go through prepared statements kept by SQL text
   // (./node-statements.ts); a replica's local copy is written by its sync client alone, and a
   // URL with options (file:x.db?mode=ro) is left to the client that understands them.
   return isEmbeddedFile(url) && !replica && !url.includes("?") ? withPreparedStatements(client, fileOf(url), BUSY_TIMEOUT_MS) : client;
-}
-
-/** The Hrana-over-HTTP base of a libSQL server URL (libsql: and ws: URLs name the same server). */
-function httpBase(url: string): URL {
-  const base = new URL(url);
-  const tls = base.searchParams.get("tls") !== "0";
-  base.protocol =
-    base.protocol === "libsql:" ? (tls ? "https:" : "http:") : base.protocol === "wss:" ? "https:" : base.protocol === "ws:" ? "http:" : base.protocol;
-  base.search = "";
-  if (!base.pathname.endsWith("/")) base.pathname += "/";
-  return base;
 }
 
 /**

@@ -5,11 +5,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Client, createClient, type InStatement, LibsqlError } from "@libsql/client";
+import { type Client, createClient, type InStatement } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Sqld, startSqld } from "../scripts/sqld-process.ts";
 import { withProtobufStatements } from "../src/hosts/hrana-protobuf.ts";
 import { startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
+import { rejection } from "./support/libsql-rejection.ts";
 import { sqldAvailable } from "./support/sqld.ts";
 
 /** A fetch that notes the path of every request. */
@@ -34,16 +35,6 @@ function seen(rs: Awaited<ReturnType<Client["execute"]>>) {
       keys: Object.keys(row),
     })),
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<LibsqlError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(LibsqlError);
-    return e as LibsqlError;
-  }
-  throw new Error("expected the promise to reject");
 }
 
 describe.skipIf(!sqldAvailable())("single statements in protobuf against a real sqld", () => {

@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Client, createClient, LibsqlBatchError, LibsqlError } from "@libsql/client/web";
+import { type Client, createClient, LibsqlBatchError } from "@libsql/client/web";
 import { openHttp } from "@libsql/hrana-client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../tools/libsql-http/server.ts";
 import { scanSql } from "../tools/libsql-http/sql-scan.ts";
 import { startSqldGuard } from "../tools/sqld-parse/guard.ts";
+import { rejection } from "./support/libsql-rejection.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runcamp-libsql-http-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,17 +28,6 @@ async function pipeline(url: string, body: unknown, headers: Record<string, stri
   });
   const text = await res.text();
   return { status: res.status, contentType: res.headers.get("content-type"), body: text ? JSON.parse(text) : undefined };
-}
-
-/** The LibsqlError a promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<LibsqlError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(LibsqlError);
-    return e as LibsqlError;
-  }
-  throw new Error("expected the promise to reject");
 }
 
 const bytes = (v: unknown) => new Uint8Array(v as ArrayBuffer);

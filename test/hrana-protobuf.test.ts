@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Client, createClient, type InStatement } from "@libsql/client";
+import { type Client, createClient, type InStatement, LibsqlBatchError } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Sqld, startSqld } from "../scripts/sqld-process.ts";
 import { withProtobufStatements } from "../src/hosts/hrana-protobuf.ts";
@@ -90,15 +90,42 @@ describe.skipIf(!sqldAvailable())("single statements in protobuf against a real 
     expect((await wrapped.execute("SELECT count(*) AS n FROM t")).rows[0].n).toBe(2);
   });
 
-  test("batches and transactions stay with the client", async () => {
+  test("transactions go as protobuf: a commit lands, a rollback leaves nothing, a failure is the client's", async () => {
+    paths.length = 0;
+    const tx = await wrapped.transaction("write");
+    await tx.execute("INSERT INTO t (s) VALUES ('committed')");
+    const [inside] = await tx.batch(["SELECT count(*) AS n FROM t"]);
+    expect(inside.rows[0].n).toBe(3);
+    await tx.commit();
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((p) => p.startsWith("/v3-protobuf/"))).toBe(true);
+
+    const rolledBack = await wrapped.transaction("write");
+    await rolledBack.execute("INSERT INTO t (s) VALUES ('rolled back')");
+    await rolledBack.rollback();
+
+    const failing = ["INSERT INTO t (s) VALUES ('first')", "INSERT INTO t (s) VALUES (NULL)"];
+    // One after the other: each holds the write lock until it rolls back.
+    const ours = await wrapped.transaction("write");
+    const oursError = await rejection(ours.batch(failing));
+    await ours.rollback();
+    const theirs = await plain.transaction("write");
+    const theirsError = await rejection(theirs.batch(failing));
+    await theirs.rollback();
+    expect(oursError).toBeInstanceOf(LibsqlBatchError);
+    expect([oursError.code, oursError.message, (oursError as LibsqlBatchError).statementIndex]).toEqual([
+      theirsError.code,
+      theirsError.message,
+      (theirsError as LibsqlBatchError).statementIndex,
+    ]);
+    expect((await plain.execute("SELECT s FROM t WHERE id > 2")).rows.map((r) => r.s)).toEqual(["committed"]);
+  });
+
+  test("batches stay with the client", async () => {
     paths.length = 0;
     const results = await wrapped.batch(["SELECT 1 AS one", "SELECT 2 AS two"], "read");
     expect(results.map((rs) => rs.rows[0][0])).toEqual([1, 2]);
-    const tx = await wrapped.transaction("write");
-    await tx.execute("INSERT INTO t (s) VALUES ('in a transaction')");
-    await tx.rollback();
-    expect(paths.every((p) => p === "/v2/pipeline")).toBe(true);
-    expect((await wrapped.execute("SELECT count(*) AS n FROM t")).rows[0].n).toBe(2);
+    expect(paths).toEqual(["/v2/pipeline"]);
   });
 });
 

@@ -4,8 +4,10 @@
 // ~150 ms that way against ~20 ms in protobuf (bench/RESULTS.md, "remote reads"). The protocol
 // library the client is built on (@libsql/hrana-client) speaks Hrana 3 in protobuf; the client
 // just never asks it to. So `client.execute` (every read, and every single-statement write) goes
-// through that library's own HTTP client in protobuf, and the rest (batches, transactions,
-// sync) stays with @libsql/client.
+// through that library's own HTTP client in protobuf, and so does `client.transaction` (the
+// client's own transaction class, over a protobuf stream: the group writer's transactions for a
+// remote server carry every block an ingest writes). Batches stay with @libsql/client: its
+// one-request BEGIN … COMMIT is not exported.
 //
 // sqld serves /v3-protobuf; hosted Turso answers it 404 (tursodatabase/libsql#2018), so the
 // server is asked first and the client is left as it is where the route is missing.
@@ -13,7 +15,8 @@
 // Results are shaped as the client shapes them (rows with named and indexed values and a
 // length, BLOBs as ArrayBuffers, integers as numbers), and errors are the client's
 // LibsqlError with the same codes, so no caller can tell the paths apart.
-import { type Client, type InStatement, LibsqlError, type ResultSet } from "@libsql/client";
+import { type Client, type InStatement, LibsqlError, type ResultSet, type TransactionMode } from "@libsql/client";
+import { HttpTransaction } from "@libsql/client/http";
 import * as hrana from "@libsql/hrana-client";
 
 /** The Hrana-over-HTTP base of a libSQL server URL (libsql: and ws: URLs name the same server). */
@@ -105,6 +108,10 @@ export async function withProtobufStatements(
   return new Proxy(client, {
     get(target, prop) {
       if (prop === "execute") return execute;
+      // Version 2's rules, as the client's own transactions follow (it speaks Hrana 2): under 3 the
+      // class reads batch results through a cursor, whose protobuf entries this library cannot
+      // parse from sqld 0.24.33 ("unrecognized CursorEntry").
+      if (prop === "transaction") return async (mode: TransactionMode = "write") => new HttpTransaction(protobuf.openStream(), mode, 2);
       if (prop === "close")
         return () => {
           protobuf.close();

@@ -5,8 +5,9 @@
 // ceiling of the host itself; downsampled reads and searches beside 64 writers. Every
 // acknowledged point is read back after each ingest phase (stored once, none missing).
 // Run against the embedded file, and against a real sqld when ../shared/tools/sqld is there.
-// LAB_SECONDS sets each phase's length (default 10). Prints a markdown section and writes it
-// into bench/RESULTS.md ("The lab").
+// LAB_SECONDS sets each phase's length (default 10); LAB_HOSTS picks the hosts (default
+// "embedded,sqld"). Prints a markdown section and, when both hosts ran, writes it into
+// bench/RESULTS.md ("The lab").
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -15,6 +16,7 @@ import { Pool } from "undici";
 import { caller, root, seriesBody, startServer, stopServer } from "./server.ts";
 
 const SECONDS = Number(process.env.LAB_SECONDS ?? 10);
+const HOSTS = (process.env.LAB_HOSTS ?? "embedded,sqld").split(",");
 const POINTS = 100;
 const SQLD = join(root, "..", "shared", "tools", "sqld", "sqld");
 
@@ -222,9 +224,11 @@ rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 const sections: string[] = [];
 try {
-  sections.push(table("Node host, embedded file", await benchHost("embedded", `file:${join(tmp, "lab.db")}`, 18790)));
-  console.log(sections.at(-1));
-  if (existsSync(SQLD)) {
+  if (HOSTS.includes("embedded")) {
+    sections.push(table("Node host, embedded file", await benchHost("embedded", `file:${join(tmp, "lab.db")}`, 18790)));
+    console.log(sections.at(-1));
+  }
+  if (HOSTS.includes("sqld") && existsSync(SQLD)) {
     const sqld = await startSqld(tmp);
     try {
       sections.push(table("Node host → real sqld 0.24.33 (primary, same machine)", await benchHost("sqld", sqld.url, 18791)));
@@ -232,7 +236,7 @@ try {
     } finally {
       sqld.child.kill("SIGTERM");
     }
-  } else {
+  } else if (HOSTS.includes("sqld")) {
     console.warn(`sqld not found at ${SQLD}: the sqld rows are skipped`);
   }
 } finally {
@@ -248,6 +252,7 @@ const section = [
   "",
   ...sections,
 ].join("\n");
+if (HOSTS.length < 2) process.exit(0); // a partial run leaves bench/RESULTS.md as it is
 const text = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
 const start = text.indexOf(heading);
 const next = start === -1 ? -1 : text.indexOf("\n## ", start + heading.length);

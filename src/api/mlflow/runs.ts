@@ -1,7 +1,7 @@
 // MLflow's run endpoints onto runcamp runs (the mapping is at the top of views.ts; system
-// metrics take runcamp's names, system-metrics.ts). A run is
-// named by id alone in MLflow: runs created here get a 32-hex id (unique everywhere); a runcamp
-// run whose id is in several repos is the oldest one for MLflow.
+// metrics take runcamp's names, system-metrics.ts). A run is named by id alone in MLflow: runs
+// created here get a 32-hex id (unique everywhere); a runcamp run whose id is in several repos
+// is the oldest one for MLflow.
 
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";

@@ -364,24 +364,6 @@ describe.each(hostsWithSqld)("the MLflow dialect on $name", (factory) => {
     await ok("/runs/delete", { run_id: id });
   });
 
-  test("system metrics (mlflow.enable_system_metrics_logging) keep their names, slash and all", async () => {
-    const { run } = await ok("/runs/create", { experiment_id: experimentId });
-    const id = run.info.run_id;
-    const names = ["system/cpu_utilization_percentage", "system/gpu_0_memory_usage_megabytes", "system/network_receive_megabytes"];
-    await ok("/runs/log-batch", {
-      run_id: id,
-      metrics: names.flatMap((key, i) => [0, 1].map((step) => ({ key, value: 10 * i + step, timestamp: 1764147000000 + step * 10_000, step }))),
-    });
-    const history = await ok(`/metrics/get-history?run_id=${id}&metric_key=${encodeURIComponent(names[0])}`);
-    expect(history.metrics.map((m: { key: string; value: number }) => [m.key, m.value])).toEqual([
-      [names[0], 0],
-      [names[0], 1],
-    ]);
-    const series = await (await call(`/v1/repos/${repo}/runs/${id}/metrics`)).json();
-    expect(series.items.map((s: { name: string }) => s.name).sort()).toEqual([...names].sort());
-    await ok("/runs/delete", { run_id: id });
-  });
-
   test("a deleted run refuses logging until restored", async () => {
     const { run } = await ok("/runs/create", { experiment_id: experimentId });
     await ok("/runs/delete", { run_id: run.info.run_id });

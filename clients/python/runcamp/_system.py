@@ -1,30 +1,40 @@
 """System metrics of a run (``Run(system_metrics=True)``): a daemon thread samples every
 ``interval`` seconds and hands each value to ``track(value, name, context)``.
 
-| series                          | what                                              | source |
-| ------------------------------- | ------------------------------------------------- | ------ |
-| system/cpu_percent              | the machine's CPU use since the last sample       | psutil |
-| system/memory_percent           | the machine's memory in use                       | psutil |
-| system/process_rss_bytes        | this process's resident memory                    | psutil |
-| system/process_cpu_percent      | this process's CPU use (100 = one core)           | psutil |
-| system/disk_read_bytes, _write_ | bytes read/written by all disks in the interval   | psutil |
-| system/net_sent_bytes, _recv_   | bytes sent/received by all interfaces, interval   | psutil |
-| system/gpu_utilization_percent  | per GPU, context {"gpu": "0"}...                  | NVML   |
-| system/gpu_memory_used_bytes    |                                                   | NVML   |
-| system/gpu_memory_percent       |                                                   | NVML   |
-| system/gpu_temperature_c        |                                                   | NVML   |
-| system/gpu_power_w              |                                                   | NVML   |
+| series                          | what                                                | source |
+| ------------------------------- | --------------------------------------------------- | ------ |
+| system/cpu_percent              | the machine's CPU use since the last sample, %      | psutil |
+| system/memory_percent           | the machine's memory in use, %                      | psutil |
+| system/memory_used_bytes        | the machine's memory in use, bytes                  | psutil |
+| system/process_rss_bytes        | this process's resident memory                      | psutil |
+| system/process_memory_percent   | this process's resident memory / total memory, %    | psutil |
+| system/process_cpu_percent      | this process's CPU use (100 = one core)             | psutil |
+| system/disk_usage_percent       | the working directory's filesystem, % used          | psutil |
+| system/disk_used_bytes, _free_  | the same filesystem, bytes used / free              | psutil |
+| system/disk_read_bytes, _write_ | bytes read/written by all disks in the interval     | psutil |
+| system/net_sent_bytes, _recv_   | bytes sent/received by all interfaces, interval     | psutil |
+| system/gpu_utilization_percent  | per GPU, context {"gpu": "0"}...                    | NVML   |
+| system/gpu_memory_used_bytes    |                                                     | NVML   |
+| system/gpu_memory_percent       |                                                     | NVML   |
+| system/gpu_temperature_c        |                                                     | NVML   |
+| system/gpu_power_w              |                                                     | NVML   |
+| system/gpu_power_percent        | power draw / the enforced power limit, %            | NVML   |
+
+These names are the ones MLflow's system metrics and imported AIM runs land under too
+(docs/system-metrics.md), so all three meet in one chart.
 
 psutil and pynvml (nvidia-ml-py) are imported when sampling starts: without psutil a warning
 is logged once and nothing is sampled; without pynvml, or without a GPU, there are simply no
 GPU series. A reading the platform does not offer (no disk counters in a container, a GPU
-without a power sensor) is left out from the first failure on. The first sample is taken one
+without a power sensor or power limit, a working directory that went away) is left out from
+the first failure on. The first sample is taken one
 interval after the start, so percentages and deltas cover a whole interval.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from typing import Any, Callable, Optional
 
@@ -79,6 +89,7 @@ class _Gpus:
                 "memory": lambda h=handle: _gpu_memory(nvml.nvmlDeviceGetMemoryInfo(h)),
                 "temperature": lambda h=handle: [("system/gpu_temperature_c", float(nvml.nvmlDeviceGetTemperature(h, sensor)))],
                 "power": lambda h=handle: [("system/gpu_power_w", nvml.nvmlDeviceGetPowerUsage(h) / 1000.0)],  # milliwatts
+                "power_limit": lambda h=handle: [("system/gpu_power_percent", _gpu_power_percent(nvml, h))],
             }
             for key, read in readings.items():
                 if (i, key) in self.broken:
@@ -96,6 +107,11 @@ class _Gpus:
             self.nvml.nvmlShutdown()
         except Exception:
             pass
+
+
+def _gpu_power_percent(nvml: Any, handle: Any) -> float:
+    # A limit of 0 raises ZeroDivisionError: like any failed reading, left out from then on.
+    return 100.0 * nvml.nvmlDeviceGetPowerUsage(handle) / nvml.nvmlDeviceGetEnforcedPowerLimit(handle)
 
 
 def _gpu_memory(info: Any) -> list:
@@ -168,9 +184,13 @@ class SystemSampler:
         ps = self._psutil
         if ps is not None:
             emit(ps.cpu_percent(None), "system/cpu_percent")
-            emit(ps.virtual_memory().percent, "system/memory_percent")
+            memory = ps.virtual_memory()
+            emit(memory.percent, "system/memory_percent")
+            emit(memory.used, "system/memory_used_bytes")
             emit(self._process.memory_info().rss, "system/process_rss_bytes")
+            emit(self._process.memory_percent(), "system/process_memory_percent")
             emit(self._process.cpu_percent(None), "system/process_cpu_percent")
+            self._disk_usage()
             now = self._io_counters()
             before = self._counters
             if "disk" in now and "disk" in before:
@@ -183,6 +203,18 @@ class SystemSampler:
         if self._gpus is not None:
             self._gpus.sample(emit)
         self.samples += 1
+
+    def _disk_usage(self) -> None:
+        if "usage" in self._broken:
+            return
+        try:
+            usage = self._psutil.disk_usage(os.getcwd())
+        except Exception:  # the working directory was removed, or the platform cannot tell
+            self._broken.add("usage")
+            return
+        self._emit(usage.percent, "system/disk_usage_percent")
+        self._emit(usage.used, "system/disk_used_bytes")
+        self._emit(usage.free, "system/disk_free_bytes")
 
     def _emit(self, value: float, name: str, context: Optional[dict] = None) -> None:
         self.track(float(value), name, context)

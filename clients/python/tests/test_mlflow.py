@@ -5,6 +5,7 @@ API. The server runs with auth on; the client sends MLFLOW_TRACKING_TOKEN as a b
 from __future__ import annotations
 
 import os
+import time
 import uuid
 
 import httpx
@@ -18,6 +19,7 @@ from mlflow import MlflowClient  # noqa: E402
 from mlflow.entities import Metric  # noqa: E402
 from mlflow.exceptions import MlflowException  # noqa: E402
 
+import runcamp  # noqa: E402
 from server import Server  # noqa: E402
 
 TOKEN = "mlflow-test-admin-token"
@@ -184,6 +186,44 @@ def test_async_logging_lands_every_point(tracking):
     history = MlflowClient().get_metric_history(run.info.run_id, "loss")
     assert [m.step for m in history] == list(range(300))
     assert MlflowClient().get_run(run.info.run_id).data.params == {"mode": "async"}
+
+
+def test_system_metrics_land_under_runcamps_names_in_bytes(tracking):
+    """mlflow.enable_system_metrics_logging(): the monitor's cpu_utilization_percentage and
+    system_memory_usage_megabytes are runcamp's system/cpu_percent and system/memory_used_bytes."""
+    import psutil
+
+    _, repo = new_experiment("system")
+    mlflow.enable_system_metrics_logging()
+    mlflow.set_system_metrics_sampling_interval(0.2)
+    mlflow.set_system_metrics_samples_before_logging(1)
+    reader = runcamp.Repo(repo, url=tracking.url, token=TOKEN)
+    try:
+        with mlflow.start_run() as run:
+            deadline = time.monotonic() + 60
+            counts: dict = {}
+            while counts.get("system/cpu_percent", 0) < 2 and time.monotonic() < deadline:
+                time.sleep(0.2)
+                counts = {m["name"]: m["count"] for m in reader.run(run.info.run_id).metrics}
+    finally:
+        mlflow.disable_system_metrics_logging()
+        mlflow.set_system_metrics_sampling_interval(None)
+        mlflow.set_system_metrics_samples_before_logging(None)
+    metrics = {(m["name"], tuple(sorted(m["context"].items()))): m for m in reader.run(run.info.run_id).metrics}
+    reader.close()
+    cpu = metrics[("system/cpu_percent", ())]
+    assert cpu["count"] >= 2 and 0 <= cpu["min"] <= cpu["max"] <= 100
+    used = metrics[("system/memory_used_bytes", ())]
+    total = psutil.virtual_memory().total
+    assert 0.01 * total < used["last"] < total  # bytes: megabytes would be a million times smaller
+    assert used["last"] == int(used["last"])  # whole bytes
+    assert ("system/memory_percent", ()) in metrics and ("system/disk_free_bytes", ()) in metrics
+    names = {name for name, _ in metrics}
+    assert "system/cpu_utilization_percentage" not in names and "system/system_memory_usage_megabytes" not in names
+    # Read back through MLflow: MLflow's keys, in megabytes.
+    history = MlflowClient().get_metric_history(run.info.run_id, "system/system_memory_usage_megabytes")
+    assert len(history) >= 2 and history[-1].value == pytest.approx(used["last"] / 1e6)
+    assert "system/cpu_utilization_percentage" in MlflowClient().get_run(run.info.run_id).data.metrics
 
 
 def test_the_errors_the_client_relies_on(tracking):

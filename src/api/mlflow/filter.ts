@@ -12,6 +12,7 @@
 //
 // Translation:
 // - metrics.k op n → the series k (empty context), its last value; `!=` also needs the series.
+//   An MLflow system metric key is its runcamp series, n in runcamp's unit (system-metrics.ts).
 // - params.k → the param as the text it was logged as (paramText); =, !=, LIKE, ILIKE,
 //   IS [NOT] NULL. A dotted key also finds a nested runcamp param (params.a.b ↔ {"a":{"b":…}}).
 // - tags.k → the key/value tag (tagValue); tags.`mlflow.runName` → the run's name,
@@ -26,6 +27,7 @@
 import type { CompareOp, Expr, Field, Literal, Span } from "../../filter/parse.ts";
 import { excerpt } from "../../lib/text.ts";
 import { invalidParameter } from "./errors.ts";
+import { runcampValue, systemContextEntries, systemSeriesOfKey } from "./system-metrics.ts";
 
 export interface Clause extends Span {
   entity: "metrics" | "params" | "tags" | "attributes";
@@ -221,8 +223,12 @@ function clauseExpr(clause: Clause): Expr {
   const NUMERIC_OPS = ["=", "!=", "<", "<=", ">", ">="];
   const LIST_OPS = ["=", "!=", "LIKE", "ILIKE", "IN", "NOT IN"];
   switch (clause.entity) {
-    case "metrics":
-      return over([field({ kind: "metric", name: clause.key, context: [], agg: "last" })], number, NUMERIC_OPS);
+    case "metrics": {
+      const system = systemSeriesOfKey(clause.key);
+      if (!system) return over([field({ kind: "metric", name: clause.key, context: [], agg: "last" })], number, NUMERIC_OPS);
+      const scaled = (x: unknown): Literal => ({ ...number(x), value: runcampValue(system, x as number) }) as Literal;
+      return over([field({ kind: "metric", name: system.name, context: systemContextEntries(system), agg: "last" })], scaled, NUMERIC_OPS);
+    }
     case "params": {
       const fields = [field({ kind: "paramText", path: [clause.key] })];
       if (clause.key.includes(".")) fields.push(field({ kind: "paramText", path: clause.key.split(".") }));

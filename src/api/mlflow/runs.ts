@@ -1,6 +1,7 @@
-// MLflow's run endpoints onto runcamp runs (the mapping is at the top of views.ts). A run is
-// named by id alone in MLflow: runs created here get a 32-hex id (unique everywhere); a runcamp
-// run whose id is in several repos is the oldest one for MLflow.
+// MLflow's run endpoints onto runcamp runs (the mapping is at the top of views.ts; system
+// metrics take runcamp's names, system-metrics.ts). A run is named by id alone in MLflow: runs
+// created here get a 32-hex id (unique everywhere); a runcamp run whose id is in several repos
+// is the oldest one for MLflow.
 
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
@@ -27,6 +28,7 @@ import {
   type TagIn,
   type UpdateRunInput,
 } from "./schemas.ts";
+import { runcampValue, systemSeriesOfKey } from "./system-metrics.ts";
 import { MLFLOW_RUN_COLUMNS, MLFLOW_RUN_FROM, paramText, type RunRow, runInfoView, runView } from "./views.ts";
 
 const STATUS_OF: Record<string, RunStatus> = { RUNNING: "running", SCHEDULED: "running", FINISHED: "finished", FAILED: "failed", KILLED: "killed" };
@@ -156,6 +158,8 @@ function parseMetrics(metrics: MetricIn[], now: number): IncomingPoint[] {
     if (timestamp < 0 || timestamp > MAX_TIME_MS)
       throw invalidParameter(`Invalid metric timestamp at metrics[${i}]: epoch milliseconds from 0 to ${MAX_TIME_MS}.`);
     const value = typeof m.value === "number" ? m.value : m.value === "NaN" ? NaN : m.value === "Infinity" ? Infinity : -Infinity;
+    const system = systemSeriesOfKey(m.key);
+    if (system) return { name: system.name, context: system.context, step, value: runcampValue(system, value), epoch: null, time: timestamp / 1000 };
     return { name: m.key, context: "{}", step, value, epoch: null, time: timestamp / 1000 };
   });
 }

@@ -12,6 +12,7 @@ import { invalidParameter } from "./errors.ts";
 import { DEFAULT_REPO } from "./experiments.ts";
 import { mlflowFilterAst } from "./filter.ts";
 import type { SearchRunsInput, SearchRunsView } from "./schemas.ts";
+import { systemContextEntries, systemSeriesOfKey } from "./system-metrics.ts";
 import { MLFLOW_RUN_COLUMNS, MLFLOW_RUN_FROM, type RunRow, runView } from "./views.ts";
 
 const span = { start: 0, end: 0 };
@@ -32,8 +33,12 @@ function orderField(item: string): { field: Field; direction: "asc" | "desc" } {
   const key = m[2] ?? m[3] ?? m[4];
   const direction = m[5]?.toUpperCase() === "DESC" ? "desc" : "asc";
   let field: Field | undefined;
-  if (entity === "metric") field = { kind: "metric", name: key, context: [], agg: "last", ...span };
-  else if (entity === "param") field = { kind: "paramText", path: [key], ...span };
+  if (entity === "metric") {
+    const system = systemSeriesOfKey(key);
+    field = system
+      ? { kind: "metric", name: system.name, context: systemContextEntries(system), agg: "last", ...span }
+      : { kind: "metric", name: key, context: [], agg: "last", ...span };
+  } else if (entity === "param") field = { kind: "paramText", path: [key], ...span };
   else if (entity === "tag") field = key === "mlflow.runName" ? ATTRIBUTE_SORTS.run_name : { kind: "tagValue", key, ...span };
   else field = ATTRIBUTE_SORTS[key];
   if (!field) throw invalidParameter(`Invalid order_by clause ${excerpt(item, 40)}: attributes sort by start_time, end_time, run_name, status or run_id.`);

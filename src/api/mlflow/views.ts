@@ -6,10 +6,12 @@
 //   params flattened to dotted keys, strings as they are, other JSON as JSON text.
 // - tags: the key/value tags, each label as a tag with value "", mlflow.runName = the name,
 //   runcamp.campaign = the campaign's id.
-// - metrics: each series' last point; a series with a context has the key `name{context JSON}`.
+// - metrics: each series' last point; a series with a context has the key `name{context JSON}`;
+//   a system series MLflow also records has MLflow's key and unit (system-metrics.ts).
 import type { SeriesSummary } from "../../series/index.ts";
 import { artifactRootOf, experimentIdOf } from "./experiments.ts";
 import type { MetricView, RunView } from "./schemas.ts";
+import { mlflowValue, systemSeriesOfName } from "./system-metrics.ts";
 
 // Selected by every MLflow read of a run: `r` is runs, `c` its campaign, `p` its repo.
 export const MLFLOW_RUN_COLUMNS =
@@ -26,7 +28,13 @@ export const wireFloat = (x: number): number | "NaN" | "Infinity" | "-Infinity" 
 
 export function latestMetric(s: SeriesSummary): MetricView | null {
   if (s.last === null || s.lastStep === null) return null;
-  return { key: metricKeyOf(s.name, s.context), value: wireFloat(s.last), timestamp: Math.round((s.lastTime ?? 0) * 1000), step: s.lastStep };
+  const system = systemSeriesOfName(s.name, s.context);
+  return {
+    key: system ? system.key : metricKeyOf(s.name, s.context),
+    value: wireFloat(system ? mlflowValue(system, s.last) : s.last),
+    timestamp: Math.round((s.lastTime ?? 0) * 1000),
+    step: s.lastStep,
+  };
 }
 
 /** A param value as MLflow text. */

@@ -265,7 +265,8 @@ def test_a_log_past_the_servers_limit_is_imported_up_to_it_and_reported(tmp_path
             expected = as_runcamp(*aim_log_texts(path, run_hash))  # AIM's index holds the run once the import rebuilt it
             fits = 6  # the lines before the 65,536 x's: 104 bytes of text; with them the run would pass 200
             assert sum(len(text.encode()) for text, _ in expected[:fits]) <= 200 < sum(len(text.encode()) for text, _ in expected[: fits + 1])
-            assert f"run {run_hash}: its log is past the server's per-run limit: stored its first {fits} of {len(expected)} lines (413 " in r.output
+            cut = f"stored its first {fits} of {len(expected)} lines; the server refused the next: 413 "
+            assert f"run {run_hash}: its log is past the server's per-run limit: {cut}" in r.output
             with limited.http() as http:
                 got = log_lines(http, "aim-logs", run_hash)
                 assert [(line["seq"], line["text"]) for line in got] == list(enumerate(text for text, _ in expected[:fits]))

@@ -347,7 +347,7 @@ def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, 
                     writer.logs({"lines": lines}, up_to_limit=True)
             writer.finish()
             if writer.log_full is not None:
-                cut = f"stored its first {writer.log_lines:,} of {len(logs):,} lines ({writer.log_full})"
+                cut = f"stored its first {writer.log_lines:,} of {len(logs):,} lines; the server refused the next: {writer.log_full}"
                 report.log_notes.append(f"run {rec['id']}: its log is past the server's per-run limit: {cut}")
     return report
 

@@ -9,9 +9,26 @@ form: they are skipped and counted in the summary. ``campaign_from`` names a run
 (``campaign_id``, or a dotted path such as ``hparams.campaign``) whose value groups the runs
 into campaigns, as tcbench lays its campaigns out.
 
+AIM's system metrics (``__system__cpu`` ...) take runcamp's ``system/`` names
+(``SYSTEM_NAMES``, the table of docs/system-metrics.md), values as they are (AIM's units are
+the table's); an AIM GPU context ``{"gpu": 0}`` becomes ``{"gpu": "0"}``.
+
+AIM's captured terminal output (``Run(capture_terminal_logs=True)``: a ``logs`` sequence of
+``LogLine``, one step a line) becomes the run's log lines, in step order, seq 0, 1, 2, ...,
+each with its step's time. AIM writes stdout and stderr into one buffer, so every line is
+``stdout``. A line is what AIM stored: AIM kept only the text after a line's last carriage
+return and dropped cursor-up/down codes (a rewritten progress bar is its last state); other
+escapes (colours) and markup stay verbatim. Two runcamp rules change a line: a NUL becomes
+U+FFFD, and a line past ``MAX_LOG_TEXT`` characters is split into lines that fit (both
+counted in the summary). A log past the server's per-run limit is stored up to it and the
+summary says how much.
+
 AIM keeps unfinished and not yet indexed runs out of its index; the importer indexes the
 repository first (what ``aim up`` does in the background), which rewrites only AIM's index.
-Importing again skips the runs already there unchanged and brings over what a run gained.
+Importing again skips the runs already there unchanged (their record, series and number of
+log lines) and brings over what a run gained: lines are sent again with their seqs, so the
+server keeps the ones it holds and stores the new ones. A run whose log was cut at the limit
+is sent again each time and stays cut (nothing is stored twice).
 """
 
 from __future__ import annotations
@@ -28,13 +45,26 @@ from urllib.parse import quote
 
 import click
 
+from .._artifacts import utf16_len
 from .._errors import RuncampError
 from .._read import Repo
 from .common import Ctx, Failure, fail
-from .export import Counts, OneAtATime, Progress, RunWriter, checked, summaries_key
-from .export_file import context_json
+from .export import Counts, OneAtATime, Progress, RunWriter, checked, log_records, summaries_key
+from .export_file import MAX_LOG_LINES, MAX_LOG_TEXT, context_json
 
 OBJECT_SEQUENCES = {"images": "Image", "texts": "Text", "figures": "Figure", "distributions": "Distribution", "audios": "Audio", "figures3d": "Figure3D"}
+AIM_SYSTEM = "__system__"
+# AIM's system metrics by runcamp's table (docs/system-metrics.md); any other __system__x is system/x.
+SYSTEM_NAMES = {
+    "__system__cpu": "system/process_cpu_percent",
+    "__system__memory_percent": "system/memory_percent",
+    "__system__p_memory_percent": "system/process_memory_percent",
+    "__system__disk_percent": "system/disk_usage_percent",
+    "__system__gpu": "system/gpu_utilization_percent",
+    "__system__gpu_memory_percent": "system/gpu_memory_percent",
+    "__system__gpu_temp": "system/gpu_temperature_c",
+    "__system__gpu_power_watts": "system/gpu_power_w",
+}
 _ID = re.compile(r"[^A-Za-z0-9_-]")
 _TAG = re.compile(r"[^A-Za-z0-9_.:/-]")
 
@@ -50,13 +80,15 @@ class AimReport:
     unchanged_runs: int = 0
     campaigns: int = 0
     skipped: list = field(default_factory=list)  # (run, sequence, context, reason)
+    log_notes: list = field(default_factory=list)  # what became of a run's log lines, when not all went in as AIM holds them
 
     def text(self) -> str:
         c = self.imported
         lines = [
-            f"imported {c.runs} AIM runs ({c.series} series, {c.points} points) into repo {self.repo}; "
+            f"imported {c.runs} AIM runs ({c.series} series, {c.points} points, {c.logs} log lines) into repo {self.repo}; "
             f"{self.unchanged_runs} runs already there unchanged; {self.campaigns} campaigns"
         ]
+        lines += [f"  {note}" for note in self.log_notes]
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} object sequences:")
             lines += [f"  run {run} {name} {ctx}: {reason}" for run, name, ctx, reason in self.skipped]
@@ -101,6 +133,53 @@ def _context(ctx: dict) -> dict:
     }
 
 
+def _series_key(name: str, ctx: dict) -> tuple:
+    """The runcamp name and context of an AIM metric: AIM's system metrics by SYSTEM_NAMES,
+    their GPU index as text; any other metric as it is."""
+    if not name.startswith(AIM_SYSTEM):
+        return name, _context(ctx)
+    if isinstance(ctx.get("gpu"), int):
+        ctx = {**ctx, "gpu": str(ctx["gpu"])}
+    return SYSTEM_NAMES.get(name, "system/" + name.removeprefix(AIM_SYSTEM)), _context(ctx)
+
+
+def _pieces(text: str) -> list:
+    """A text cut into pieces of at most MAX_LOG_TEXT UTF-16 code units (the server's rule)."""
+    if len(text) <= MAX_LOG_TEXT // 2 or utf16_len(text) <= MAX_LOG_TEXT:  # no character takes more than 2 units
+        return [text]
+    pieces, start, units = [], 0, 0
+    for i, ch in enumerate(text):
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > MAX_LOG_TEXT:
+            pieces.append(text[start:i])
+            start, units = i, 0
+        units += width
+    pieces.append(text[start:])
+    return pieces
+
+
+def _log_lines(run: Any, run_hash: str, report: AimReport) -> list:
+    """AIM's terminal log of a run as runcamp log lines, in step order (see the module doc)."""
+    logs = run.get_terminal_logs()
+    if logs is None:
+        return []
+    steps, (texts, _, times) = logs.data.items_list()
+    lines: list = []
+    nul = split = 0
+    for _, text, time in sorted(zip(steps, (t.data for t in texts), times), key=lambda x: x[0]):
+        if "\x00" in text:
+            nul += 1
+            text = text.replace("\x00", "\ufffd")
+        pieces = _pieces(text)
+        split += len(pieces) > 1
+        lines += [{"seq": len(lines) + i, "stream": "stdout", "time": float(time), "text": piece} for i, piece in enumerate(pieces)]
+    if nul:
+        report.log_notes.append(f"run {run_hash}: {nul} log lines held NUL characters, stored as U+FFFD")
+    if split:
+        report.log_notes.append(f"run {run_hash}: {split} log lines longer than {MAX_LOG_TEXT:,} characters, each stored as several lines")
+    return lines
+
+
 def _lookup(params: dict, path: str) -> Any:
     node: Any = params
     for key in path.removeprefix("params.").split("."):
@@ -143,15 +222,21 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
         params = {}
     params = {k: v for k, v in params.items() if not k.startswith("__")}
     series = []
+    seen: dict = {}  # (runcamp name, context) -> AIM name
     last_time = run.creation_time
     for name, ctx, _ in run.iter_metrics_info():
         m = run.get_metric(name, ctx)
         steps, (values, epochs, times) = m.data.items_list()
         epochs = [None if e is None or (isinstance(e, float) and math.isnan(e)) else int(e) for e in epochs]
+        runcamp_name, context = _series_key(name, ctx.to_dict())
+        key = (runcamp_name, context_json(context))
+        if key in seen:
+            raise AimImportError(f"run {run_hash}: AIM metrics {seen[key]!r} and {name!r} would both be runcamp series {runcamp_name} {key[1]}")
+        seen[key] = name
         series.append(
             {
-                "name": name,
-                "context": _context(ctx.to_dict()),
+                "name": runcamp_name,
+                "context": context,
                 "steps": [int(s) for s in steps],
                 "values": [_wire(v) for v in values],
                 "epochs": epochs,
@@ -168,9 +253,15 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
         if kind == "metric":
             continue
         for ctx_idx, names in by_context.items():
+            ctx = _context(run.idx_to_ctx(ctx_idx).to_dict())
             for name in names:
+                if (kind, name, ctx) == ("sequence", "logs", {}):  # the terminal log, read below
+                    continue
                 cls = OBJECT_SEQUENCES.get(kind, kind)
-                report.skipped.append((run_hash, name, _context(run.idx_to_ctx(ctx_idx).to_dict()), f"{cls} sequence: runcamp series hold numbers only"))
+                report.skipped.append((run_hash, name, ctx, f"{cls} sequence: runcamp series hold numbers only"))
+    logs = _log_lines(run, run_hash, report)
+    if logs:
+        last_time = max(last_time, logs[-1]["time"])
     end = run.end_time
     last = max(filter(None, (run.creation_time, end, last_time)))
     tags = [t for t in (_TAG.sub("_", str(tag))[:128] for tag in run.tags) if t]
@@ -190,16 +281,22 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
         "ended_at": _iso(end),
         "last_activity_at": _iso(last),
     }
-    return {"run": record, "series": series}
+    return {"run": record, "series": series, "logs": logs}
 
 
-def _unchanged(target: Repo, rec: dict, series: list) -> bool:
-    have = target._call("GET", f"runs/{quote(rec['id'], safe='')}", missing_ok=True)
+def _unchanged(target: Repo, rec: dict, series: list, logs: list) -> bool:
+    """The run is there with this record, these series' lengths and this many log lines (their
+    seqs run 0, 1, 2, ...: the last one held says how many)."""
+    run_path = f"runs/{quote(rec['id'], safe='')}"
+    have = target._call("GET", run_path, missing_ok=True)
     if have is None or any(have.get(k) != v for k, v in rec.items()):
         return False
     mine = sorted((s["name"], context_json(s["context"]), len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series)
     theirs = [(s["name"], s["context"], s["count"], s["last_step"]) for s in summaries_key(have["metrics"])]
-    return mine == theirs
+    if mine != theirs:
+        return False
+    last = target._call("GET", f"{run_path}/logs", params={"tail": "1"})["items"]
+    return [line["seq"] for line in last] == [line["seq"] for line in logs[-1:]]
 
 
 def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, progress: bool = False) -> AimReport:
@@ -237,15 +334,21 @@ def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, 
     total = sum(len(s["steps"]) for r in runs for s in r["series"])
     with Progress(progress, f"AIM → {target.name}", total) as bar, closing(OneAtATime()) as sender:
         for r in runs:
-            rec, series = r["run"], r["series"]
-            if _unchanged(target, rec, series):
+            rec, series, logs = r["run"], r["series"], r["logs"]
+            if _unchanged(target, rec, series, logs):
                 report.unchanged_runs += 1
                 bar.advance(sum(len(s["steps"]) for s in series))
                 continue
             writer = RunWriter(target, {"run": rec, "values": [], "series": series, "artifacts": []}, bar, report.imported, sender)
             for s in series:
                 writer.points(s)
+            for start in range(0, len(logs), MAX_LOG_LINES):
+                for lines in log_records(logs[start : start + MAX_LOG_LINES]):
+                    writer.logs({"lines": lines}, up_to_limit=True)
             writer.finish()
+            if writer.log_full is not None:
+                cut = f"stored its first {writer.log_lines:,} of {len(logs):,} lines; the server refused the next: {writer.log_full}"
+                report.log_notes.append(f"run {rec['id']}: its log is past the server's per-run limit: {cut}")
     return report
 
 

@@ -186,7 +186,7 @@ def _log_pages(repo: Repo, run_id: str) -> Iterator[list]:
             return
 
 
-def _log_records(page: list) -> Iterator[list]:
+def log_records(page: list) -> Iterator[list]:
     """A page of log lines cut into records of at most _LOG_RECORD_BYTES of JSON."""
     record: list = []
     size = 0
@@ -264,7 +264,7 @@ def export_runs(
                     counts.points += n
                     bar.advance(n)
             for page in _log_pages(repo, run_id):
-                for lines in _log_records(page):
+                for lines in log_records(page):
                     _line(f, {"kind": "logs", "run": run_id, "lines": lines})
                     counts.logs += len(lines)
             for a in artifacts:
@@ -424,6 +424,8 @@ class RunWriter:
         self.batch_series: set = set()
         self.batch_bytes = 0
         self.artifact: Optional[tuple] = None  # (path, temp file)
+        self.log_lines = 0  # log lines the server accepted from this writer
+        self.log_full: Optional[str] = None  # why the server refused the run's further log lines
         # Created first, so that points and artifacts have a run to land in; with its whole
         # record (values too), so the server checks all of it in a write that lands or not
         # before any point does.
@@ -477,16 +479,30 @@ class RunWriter:
 
         self.sender.submit(send)
 
-    def logs(self, obj: dict) -> None:
-        """Sends a logs line's lines (at most 10,000, 16 MiB: one append request)."""
-        body = {"lines": obj["lines"]}
-        count = len(obj["lines"])
+    def logs(self, obj: dict, *, up_to_limit: bool = False) -> None:
+        """Sends a logs line's lines (at most 10,000, 16 MiB: one append request). With
+        ``up_to_limit`` a 413 (the run's log limit) does not stop the import: a refused request
+        stored nothing, so its halves are sent in turn down to the one line that does not fit;
+        that line and every later one are dropped, and ``log_full`` keeps the server's reason.
+        ``counts.logs`` counts the lines the server stored now (a seq it held already is kept
+        as it was), ``log_lines`` the lines it accepted."""
+        lines = obj["lines"]
 
-        def send() -> None:
-            checked(self.target._transport._client.post(f"{self.base}/logs", json=body), f"appending log lines of run {self.id}")
-            self.counts.logs += count
+        def append(part: list) -> None:
+            if self.log_full is not None:
+                return
+            r = self.target._transport._client.post(f"{self.base}/logs", json={"lines": part})
+            if r.status_code == 413 and up_to_limit:
+                if len(part) == 1:
+                    self.log_full = _problem(r)
+                    return
+                append(part[: len(part) // 2])
+                append(part[len(part) // 2 :])
+                return
+            self.counts.logs += checked(r, f"appending log lines of run {self.id}")["lines"]
+            self.log_lines += len(part)
 
-        self.sender.submit(send)
+        self.sender.submit(lambda: append(lines))
 
     def artifact_part(self, obj: dict) -> None:
         if self.artifact is None or self.artifact[0] != obj["path"]:

@@ -257,8 +257,8 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
             for name in names:
                 if (kind, name, ctx) == ("sequence", "logs", {}):  # the terminal log, read below
                     continue
-                cls = OBJECT_SEQUENCES.get(kind, kind)
-                report.skipped.append((run_hash, name, ctx, f"{cls} sequence: runcamp series hold numbers only"))
+                what = "object sequence" if kind == "sequence" else f"{OBJECT_SEQUENCES.get(kind, kind)} sequence"  # not "sequence sequence"
+                report.skipped.append((run_hash, name, ctx, f"{what}: runcamp series hold numbers only"))
     logs = _log_lines(run, run_hash, report)
     if logs:
         last_time = max(last_time, logs[-1]["time"])

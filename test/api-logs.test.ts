@@ -1,7 +1,9 @@
 // A run's logs on every host: append (idempotent per seq, all or none, within the run's byte
 // limit, whatever the run's status), read back filtered and paged, as JSON or plain text; and
 // the run's failure reason beside them.
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { defaultLimits } from "../src/config.ts";
 import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
@@ -110,6 +112,50 @@ describe.each(hostsWithSqld)("run logs on $name", (factory) => {
     expect(await res.text()).toBe(lines.map((text) => `${text}\n`).join(""));
     const tail = await call(`${path}/logs?tail=1`, { headers: { accept: "text/plain" } });
     expect(await tail.text()).toBe("ünïcödé ✓\n");
+  });
+
+  test("Accept: text/plain streams the whole selection, past any page: in order, by stream, with tail, after and limit", async () => {
+    const { path } = await newRun("plain-whole");
+    const total = 23_456;
+    const lines = Array.from({ length: total }, (_, seq) => ({ seq, stream: seq % 4 === 0 ? "stderr" : "stdout", text: String(seq) }));
+    for (let i = 0; i < total; i += 10_000) await append(path, lines.slice(i, i + 10_000));
+    const text = async (query = "") => {
+      const res = await call(`${path}/logs${query}`, { headers: { accept: "text/plain" } });
+      expect(res.status, query).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      return res.text();
+    };
+    const asText = (picked: Line[]) => picked.map((line) => `${line.text}\n`).join("");
+    expect(await text()).toBe(asText(lines));
+    const stderr = lines.filter((line) => line.stream === "stderr");
+    expect(await text("?stream=stderr")).toBe(asText(stderr));
+    expect(await text("?tail=12000")).toBe(asText(lines.slice(-12_000)));
+    expect(await text("?tail=5001&stream=stderr")).toBe(asText(stderr.slice(-5001)));
+    expect(await text("?q=234")).toBe(asText(lines.filter((line) => line.text.includes("234"))));
+    expect(await text("?after=20000")).toBe(asText(lines.slice(20_001)));
+    expect(await text("?tail=100&after=23400")).toBe(asText(lines.slice(23_401)));
+    // An explicit limit caps the count, as the first page of that size did.
+    expect(await text("?limit=7&after=9")).toBe(asText(lines.slice(10, 17)));
+    // The JSON answer still pages: 1,000 lines by default.
+    const page = await read(path);
+    expect(page.items.length).toBe(1000);
+    expect(page.next_after).toBe(999);
+  });
+
+  test("Accept: text/plain of an empty log, or a selection that keeps nothing, is an empty 200; an unknown run a 404", async () => {
+    const { repo, path } = await newRun("plain-empty");
+    for (const query of ["", "?tail=5", "?stream=stderr"]) {
+      const res = await call(`${path}/logs${query}`, { headers: { accept: "text/plain" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(await res.text()).toBe("");
+    }
+    await append(path, [{ seq: 0, text: "only stdout" }]);
+    const none = await call(`${path}/logs?stream=stderr&tail=3`, { headers: { accept: "text/plain" } });
+    expect(await none.text()).toBe("");
+    const missing = await call(`/v1/repos/${repo}/runs/nope/logs`, { headers: { accept: "text/plain" } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toContain("application/problem+json");
   });
 
   test("10,000 lines land in one request and read back in one page of limit=10000", async () => {
@@ -259,4 +305,15 @@ describe.each(hostsWithSqld)("a run's failure on $name", (factory) => {
       expect(res.status, JSON.stringify(failure).slice(0, 80)).toBe(400);
     }
   });
+});
+
+test("openapi.yaml describes the read both ways: a JSON page, or the whole selection as text/plain, limit with no default", () => {
+  const spec = parse(readFileSync(new URL("../openapi.yaml", import.meta.url), "utf8"));
+  const read = spec.paths["/v1/repos/{repo}/runs/{run}/logs"].get;
+  expect(Object.keys(read.responses["200"].content)).toEqual(["application/json", "text/plain"]);
+  expect(read.responses["200"].content["text/plain"].schema.description).toContain("the whole selection");
+  expect(read.description).toContain("With Accept: text/plain, every line that stream, q, tail and after select");
+  const limit = read.parameters.find((p: { name: string }) => p.name === "limit");
+  expect(limit.schema.default).toBeUndefined();
+  expect(limit.description).toContain("default: every line selected");
 });

@@ -33,7 +33,9 @@ Beside what is logged by hand, a run captures the process's stdout and stderr as
 them) and samples system metrics (``_system.py``; tracked as ``system/...`` series), both on
 by default. How the process ends sets the final status (``_close_runs_at_exit``): an
 uncaught exception ``failed`` with ``failure: {type, message}``, SIGTERM or SIGINT
-(KeyboardInterrupt) ``killed``, else ``finished``.
+(KeyboardInterrupt) ``killed``, else ``finished``. An exception that ends another thread, or
+a notebook cell, does not end the process and does not fail the run (``_crashes.py`` has the
+rule: its traceback goes into the logs, a thread's also into ``failure``).
 """
 
 from __future__ import annotations
@@ -48,7 +50,6 @@ import signal
 import sys
 import threading
 import time
-import traceback
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -66,12 +67,13 @@ from ._artifacts import (
     name_issue,
     utf16_len,
 )
+from ._crashes import failure_of, install_cell_hook, install_thread_hook, traceback_text
 from ._delivery.keeper import keeper_for, report_at_exit
 from ._delivery.spool import RunSpool, SpooledRequest, default_spool_dir
 from ._delivery.sync import SyncReport, all_series, resend_run_spool, series_key_text
 from ._delivery.transport import Transport
 from ._errors import DEFAULT_URL, RuncampError
-from ._logs import LogLines, OutputCapture, clean_text
+from ._logs import LogLines, OutputCapture
 from ._provenance import capture_provenance
 from ._read import campaign_ensure_request
 from ._sender import Sender
@@ -146,11 +148,7 @@ def _final_status(exc_type: Any, exc: Any) -> tuple:
         return "killed", None
     if exc_type is SystemExit and getattr(exc, "code", None) in (None, 0):
         return "finished", None
-    try:
-        message = str(exc) if exc is not None else ""
-    except Exception:  # a __str__ that fails
-        message = ""
-    return "failed", {"type": clean_text(exc_type.__name__)[:255], "message": clean_text(message)[:4096]}
+    return "failed", failure_of(exc_type, exc)
 
 
 def _install_exit_hooks() -> None:
@@ -166,7 +164,23 @@ def _install_exit_hooks() -> None:
         previous(tp, value, tb)
 
     sys.excepthook = excepthook
+    install_thread_hook(_note_thread_failure, _log_to_capturing_run)
+    install_cell_hook(_log_to_capturing_run)
     atexit.register(_close_runs_at_exit)
+
+
+def _note_thread_failure(failure: dict) -> None:
+    with _live_lock:
+        runs = list(_live_runs)
+    for run in runs:
+        run._note_thread_failure(failure)
+
+
+def _log_to_capturing_run(text: str) -> None:
+    with _live_lock:
+        run = _capturing
+    if run is not None:
+        run._log_text(text)
 
 
 def _install_signal_handlers() -> None:
@@ -319,6 +333,7 @@ class Run:
         self.errors: list = self._sender.errors
         self.stats: dict = self._sender.stats
         self._log_lines: Optional[LogLines] = None
+        self._thread_failure: Optional[dict] = None  # the first exception that ended a thread while the run was open
         self._capture: Optional[OutputCapture] = None
         self._logs_lock = threading.Lock()  # lines are queued in seq order, the last batch before the status
         self._sampler: Optional[SystemSampler] = None
@@ -796,8 +811,25 @@ class Run:
         return False
 
     def _log_traceback(self, exc_type, exc, tb) -> None:
-        if self._log_lines is not None:
-            self._log_lines.feed_text("stderr", "".join(traceback.format_exception(exc_type, exc, tb)))
+        self._log_text(traceback_text(exc_type, exc, tb))
+
+    def _log_text(self, text: str) -> None:
+        """Lines put straight into the captured stderr (a traceback nobody printed there)."""
+        lines = self._log_lines
+        if lines is not None:
+            lines.feed_text("stderr", text)
+
+    def _note_thread_failure(self, failure: dict) -> None:
+        """The first exception that ended a thread while the run was open becomes its
+        ``failure``; the status stays as it is (``_crashes.py``)."""
+        with self._lock:
+            if self._thread_failure is not None:
+                return
+            self._thread_failure = failure
+        try:
+            self._enqueue("PATCH", self._path, {"failure": failure})
+        except RuntimeError:  # the run finished meanwhile: its end says how it went
+            pass
 
     def __repr__(self) -> str:
         return f"<runcamp.Run {self.repo}/{self.id} url={self.url}>"

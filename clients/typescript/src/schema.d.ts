@@ -179,8 +179,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read a run's log lines in seq order, filtered and paged
-         * @description stream and q filter; tail keeps the last N lines of those; after and limit page through the rest (next_after). With Accept: text/plain the same lines as text, each followed by a newline.
+         * Read a run's log lines in seq order, filtered and paged (JSON) or whole (text)
+         * @description stream and q filter; tail keeps the last N lines of those; after and limit page through the rest (next_after). With Accept: text/plain, every line that stream, q, tail and after select (no pages; limit, if given, caps the count), each line's text followed by a newline, streamed.
          */
         get: operations["readLogs"];
         put?: never;
@@ -2080,6 +2080,7 @@ export interface operations {
                 tail?: string;
                 /** @description Only lines with a greater seq (next_after of the previous page) */
                 after?: string;
+                /** @description Lines per JSON page (default 1,000). With Accept: text/plain, at most this many lines (default: every line selected) */
                 limit?: string;
             };
             header?: never;
@@ -2091,7 +2092,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of lines */
+            /** @description A page of lines (JSON), or every selected line (text) */
             200: {
                 headers: {
                     [name: string]: unknown;

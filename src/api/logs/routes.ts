@@ -7,7 +7,8 @@ import { problems } from "../../http/problems.ts";
 import { RunParams } from "../../http/schemas.ts";
 import { jsonBody, params, query, requireJson } from "../../http/validation.ts";
 import { AppendLogsBody, AppendLogsResult, LogPage, ReadLogsQuery } from "./schemas.ts";
-import { appendLogs, logText, readLogs } from "./service.ts";
+import { appendLogs, readLogs } from "./service.ts";
+import { streamLogText } from "./text.ts";
 
 export function logRoutes(deps: Deps) {
   return new Hono()
@@ -33,15 +34,15 @@ export function logRoutes(deps: Deps) {
       describeRoute({
         operationId: "readLogs",
         tags: ["logs"],
-        summary: "Read a run's log lines in seq order, filtered and paged",
+        summary: "Read a run's log lines in seq order, filtered and paged (JSON) or whole (text)",
         description:
-          "stream and q filter; tail keeps the last N lines of those; after and limit page through the rest (next_after). With Accept: text/plain the same lines as text, each followed by a newline.",
+          "stream and q filter; tail keeps the last N lines of those; after and limit page through the rest (next_after). With Accept: text/plain, every line that stream, q, tail and after select (no pages; limit, if given, caps the count), each line's text followed by a newline, streamed.",
         responses: {
           200: {
-            description: "A page of lines",
+            description: "A page of lines (JSON), or every selected line (text)",
             content: {
               "application/json": { schema: resolver(LogPage) },
-              "text/plain": { schema: { type: "string" as const, description: "Each line's text followed by \\n (UTF-8)" } },
+              "text/plain": { schema: { type: "string" as const, description: "Each selected line's text followed by \\n (UTF-8), the whole selection" } },
             },
           },
           ...problems(400, 404),
@@ -51,10 +52,10 @@ export function logRoutes(deps: Deps) {
       query(ReadLogsQuery),
       async (c) => {
         const { repo, run } = c.req.valid("param");
-        const page = await readLogs(deps, repo, run, c.req.valid("query"));
         const type = accepts(c, { header: "Accept", supports: ["application/json", "text/plain"], default: "application/json" });
-        if (type === "text/plain") return c.body(logText(page), 200, { "content-type": "text/plain; charset=utf-8" });
-        return c.json(page);
+        if (type === "text/plain")
+          return c.body(await streamLogText(deps, repo, run, c.req.valid("query")), 200, { "content-type": "text/plain; charset=utf-8" });
+        return c.json(await readLogs(deps, repo, run, c.req.valid("query")));
       },
     );
 }

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { IntegerQuery, StrictObject, Text } from "../../http/schemas.ts";
 
 export const MAX_LOG_LINES_PER_REQUEST = 10_000;
+export const DEFAULT_LOG_PAGE = 1000;
 export const MAX_LOG_PAGE = 10_000;
 export const MAX_LOG_TAIL = 100_000;
 
@@ -64,6 +65,11 @@ export const ReadLogsQuery = v.object({
   ),
   tail: v.optional(v.pipe(IntegerQuery(MAX_LOG_TAIL), v.description("Only the last N lines that stream and q keep"))),
   after: v.optional(v.pipe(IntegerQuery(Number.MAX_SAFE_INTEGER, 0), v.description("Only lines with a greater seq (next_after of the previous page)"))),
-  limit: v.optional(IntegerQuery(MAX_LOG_PAGE), "1000"),
+  limit: v.optional(
+    v.pipe(
+      IntegerQuery(MAX_LOG_PAGE),
+      v.description("Lines per JSON page (default 1,000). With Accept: text/plain, at most this many lines (default: every line selected)"),
+    ),
+  ),
 });
 export type ReadLogsOptions = v.InferOutput<typeof ReadLogsQuery>;

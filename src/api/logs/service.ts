@@ -5,7 +5,7 @@ import type { Deps } from "../../deps.ts";
 import { tooLarge } from "../../http/problems.ts";
 import { activityStatement } from "../../runs-core/liveness.ts";
 import { findRunPk } from "../../runs-core/run-lookup.ts";
-import type { AppendLogsResult, LogLine, LogLineInput, LogPage, ReadLogsOptions } from "./schemas.ts";
+import { type AppendLogsResult, DEFAULT_LOG_PAGE, type LogLine, type LogLineInput, type LogPage, type ReadLogsOptions } from "./schemas.ts";
 
 // Rows per INSERT: 5 parameters each stays far below SQLite's parameter limit.
 const ROWS_PER_INSERT = 500;
@@ -65,13 +65,8 @@ export async function appendLogs(deps: Deps, repo: string, runId: string, lines:
   return { lines: fresh.length, bytes: heldBytes + newBytes };
 }
 
-/**
- * A page of a run's log lines in seq order. stream and q (a case-sensitive substring, by
- * instr(): no pattern characters to escape) filter; tail keeps the last N lines of those;
- * after and limit page through what is left.
- */
-export async function readLogs(deps: Deps, repo: string, runId: string, options: ReadLogsOptions): Promise<LogPage> {
-  const { runPk } = await findRunPk(deps, repo, runId);
+/** The WHERE terms that stream and q add to a run's lines (q by instr(): no pattern characters to escape). */
+export function lineFilter(runPk: number, options: Pick<ReadLogsOptions, "stream" | "q">) {
   const where = ["run_pk = ?"];
   const args: (string | number)[] = [runPk];
   if (options.stream) {
@@ -82,6 +77,17 @@ export async function readLogs(deps: Deps, repo: string, runId: string, options:
     where.push("instr(text, ?) > 0");
     args.push(options.q);
   }
+  return { where, args };
+}
+
+/**
+ * A page of a run's log lines in seq order. stream and q (a case-sensitive substring) filter;
+ * tail keeps the last N lines of those; after and limit page through what is left.
+ */
+export async function readLogs(deps: Deps, repo: string, runId: string, options: ReadLogsOptions): Promise<LogPage> {
+  const { runPk } = await findRunPk(deps, repo, runId);
+  const { where, args } = lineFilter(runPk, options);
+  const limit = options.limit ?? DEFAULT_LOG_PAGE;
   let from = "run_logs";
   if (options.tail !== undefined) {
     from = `(SELECT seq, stream, time, text FROM run_logs WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT ?)`;
@@ -94,17 +100,14 @@ export async function readLogs(deps: Deps, repo: string, runId: string, options:
   }
   const rs = await deps.client.execute({
     sql: `SELECT seq, stream, time, text FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ?`,
-    args: [...args, options.limit + 1],
+    args: [...args, limit + 1],
   });
-  const items: LogLine[] = rs.rows.slice(0, options.limit).map((row) => ({
+  const items: LogLine[] = rs.rows.slice(0, limit).map((row) => ({
     seq: Number(row.seq),
     stream: row.stream as LogLine["stream"],
     time: Number(row.time),
     text: String(row.text),
   }));
-  const more = rs.rows.length > options.limit;
+  const more = rs.rows.length > limit;
   return { items, next_after: more ? items[items.length - 1].seq : null };
 }
-
-/** The lines as plain text: each line's text and a newline. */
-export const logText = (page: LogPage) => page.items.map((line) => `${line.text}\n`).join("");

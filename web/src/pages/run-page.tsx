@@ -77,7 +77,8 @@ export function RunPage() {
       </div>
       {failure && (
         <p class="run-failure">
-          <span class="field-label">failed with</span> <code>{failure}</code>
+          {/* A run that did not fail can hold one too: the Python SDK's report of a thread that died. */}
+          <span class="field-label">{detail.status === "failed" ? "failed with" : "failure"}</span> <code>{failure}</code>
         </p>
       )}
       <dl class="facts">

@@ -19,7 +19,7 @@ def _get_kwargs(
     q: Union[Unset, str] = UNSET,
     tail: Union[Unset, str] = UNSET,
     after: Union[Unset, str] = UNSET,
-    limit: Union[Unset, str] = "1000",
+    limit: Union[Unset, str] = UNSET,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
@@ -110,12 +110,13 @@ def sync_detailed(
     q: Union[Unset, str] = UNSET,
     tail: Union[Unset, str] = UNSET,
     after: Union[Unset, str] = UNSET,
-    limit: Union[Unset, str] = "1000",
+    limit: Union[Unset, str] = UNSET,
 ) -> Response[Union[LogPage, Problem]]:
-    """Read a run's log lines in seq order, filtered and paged
+    """Read a run's log lines in seq order, filtered and paged (JSON) or whole (text)
 
      stream and q filter; tail keeps the last N lines of those; after and limit page through the rest
-    (next_after). With Accept: text/plain the same lines as text, each followed by a newline.
+    (next_after). With Accept: text/plain, every line that stream, q, tail and after select (no pages;
+    limit, if given, caps the count), each line's text followed by a newline, streamed.
 
     Args:
         repo (str):
@@ -124,7 +125,7 @@ def sync_detailed(
         q (Union[Unset, str]):
         tail (Union[Unset, str]):
         after (Union[Unset, str]):
-        limit (Union[Unset, str]):  Default: '1000'.
+        limit (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,12 +161,13 @@ def sync(
     q: Union[Unset, str] = UNSET,
     tail: Union[Unset, str] = UNSET,
     after: Union[Unset, str] = UNSET,
-    limit: Union[Unset, str] = "1000",
+    limit: Union[Unset, str] = UNSET,
 ) -> Optional[Union[LogPage, Problem]]:
-    """Read a run's log lines in seq order, filtered and paged
+    """Read a run's log lines in seq order, filtered and paged (JSON) or whole (text)
 
      stream and q filter; tail keeps the last N lines of those; after and limit page through the rest
-    (next_after). With Accept: text/plain the same lines as text, each followed by a newline.
+    (next_after). With Accept: text/plain, every line that stream, q, tail and after select (no pages;
+    limit, if given, caps the count), each line's text followed by a newline, streamed.
 
     Args:
         repo (str):
@@ -174,7 +176,7 @@ def sync(
         q (Union[Unset, str]):
         tail (Union[Unset, str]):
         after (Union[Unset, str]):
-        limit (Union[Unset, str]):  Default: '1000'.
+        limit (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,12 +207,13 @@ async def asyncio_detailed(
     q: Union[Unset, str] = UNSET,
     tail: Union[Unset, str] = UNSET,
     after: Union[Unset, str] = UNSET,
-    limit: Union[Unset, str] = "1000",
+    limit: Union[Unset, str] = UNSET,
 ) -> Response[Union[LogPage, Problem]]:
-    """Read a run's log lines in seq order, filtered and paged
+    """Read a run's log lines in seq order, filtered and paged (JSON) or whole (text)
 
      stream and q filter; tail keeps the last N lines of those; after and limit page through the rest
-    (next_after). With Accept: text/plain the same lines as text, each followed by a newline.
+    (next_after). With Accept: text/plain, every line that stream, q, tail and after select (no pages;
+    limit, if given, caps the count), each line's text followed by a newline, streamed.
 
     Args:
         repo (str):
@@ -219,7 +222,7 @@ async def asyncio_detailed(
         q (Union[Unset, str]):
         tail (Union[Unset, str]):
         after (Union[Unset, str]):
-        limit (Union[Unset, str]):  Default: '1000'.
+        limit (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,12 +256,13 @@ async def asyncio(
     q: Union[Unset, str] = UNSET,
     tail: Union[Unset, str] = UNSET,
     after: Union[Unset, str] = UNSET,
-    limit: Union[Unset, str] = "1000",
+    limit: Union[Unset, str] = UNSET,
 ) -> Optional[Union[LogPage, Problem]]:
-    """Read a run's log lines in seq order, filtered and paged
+    """Read a run's log lines in seq order, filtered and paged (JSON) or whole (text)
 
      stream and q filter; tail keeps the last N lines of those; after and limit page through the rest
-    (next_after). With Accept: text/plain the same lines as text, each followed by a newline.
+    (next_after). With Accept: text/plain, every line that stream, q, tail and after select (no pages;
+    limit, if given, caps the count), each line's text followed by a newline, streamed.
 
     Args:
         repo (str):
@@ -267,7 +271,7 @@ async def asyncio(
         q (Union[Unset, str]):
         tail (Union[Unset, str]):
         after (Union[Unset, str]):
-        limit (Union[Unset, str]):  Default: '1000'.
+        limit (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

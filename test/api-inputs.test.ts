@@ -116,11 +116,27 @@ describe.each(hostsWithSqld)("run inputs on $name", (factory) => {
     expect(await stored(path)).toEqual([]);
   });
 
-  test("deleting a run deletes its inputs: a new run with its id has none", async () => {
-    const { repo, path } = await newRun("inputs-delete");
+  test("deleting a run deletes its inputs and model inputs; a new run with its id has none", async () => {
+    // An id no other run has: MLflow names a run by id alone.
+    const repo = uniqueRepo("inputs-delete");
+    const id = repo.replaceAll(/[^A-Za-z0-9_-]/g, "_");
+    const path = `/v1/repos/${repo}/runs/${id}`;
+    expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id }))).status).toBe(201);
     await post(path, [train]);
+    const runPk = Number((await api.host.query("SELECT r.pk FROM runs r JOIN repos p ON p.pk = r.repo_pk WHERE p.name = ?", [repo]))[0].pk);
+    const { run } = await mlflow(`/runs/get?run_id=${id}`);
+    expect(run.inputs.dataset_inputs).toHaveLength(1);
+    await mlflow("/runs/log-inputs", { run_id: id, models: [{ model_id: "m-1" }] });
+    const held = async () =>
+      Promise.all(
+        ["run_inputs", "run_model_inputs"].map(async (table) =>
+          Number((await api.host.query(`SELECT count(*) AS n FROM ${table} WHERE run_pk = ?`, [runPk]))[0].n),
+        ),
+      );
+    expect(await held()).toEqual([1, 1]);
     expect((await call(path, { method: "DELETE" })).status).toBe(204);
-    expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id: "r" }))).status).toBe(201);
+    expect(await held()).toEqual([0, 0]);
+    expect((await call(`/v1/repos/${repo}/runs`, json("POST", { id }))).status).toBe(201);
     expect(await stored(path)).toEqual([]);
   });
 

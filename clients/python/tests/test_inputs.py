@@ -45,6 +45,7 @@ def test_inputs_read_back_with_every_field_and_are_kept_once(server):
         ("<img src=x onerror=alert(1)>", got[2]["digest"], None),
     ]
     assert len(got[2]["digest"]) == 8  # computed by the server from the description
+    assert runcamp.Repo("sdk-inputs", url=server.url).run(run.id).inputs == got
 
 
 def test_a_dataframe_gives_schema_profile_and_a_digest_of_its_contents(server):

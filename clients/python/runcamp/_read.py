@@ -392,7 +392,7 @@ def _long_table(chunks: list, downsampled: bool):
 
 
 class RunRecord:
-    """A stored run, as a listing or ``Repo.run`` returned it. ``values`` and ``metrics``
+    """A stored run, as a listing or ``Repo.run`` returned it. ``values``, ``inputs`` and ``metrics``
     (series summaries) are read from the run itself on first use (one request, cached);
     ``columns`` holds what the listing evaluated; ``series(name, context)`` reads a series."""
 
@@ -429,6 +429,12 @@ class RunRecord:
     def values(self) -> list:
         """Every value: dicts of name, context, value (wire strings back to floats)."""
         return [{"name": v["name"], "context": v["context"], "value": F.value(v["value"])} for v in self._full()["values"]]
+
+    @property
+    def inputs(self) -> list:
+        """The datasets the run used (``log_input``, MLflow's ``log_input``): dicts of name, digest,
+        source_type, source, schema, profile, context, tags, in the order first logged."""
+        return self._full()["inputs"]
 
     def value(self, name: str, context: Optional[dict] = None, default: Any = None) -> Any:
         for v in self.values:

@@ -15,6 +15,7 @@ try:
 except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python-lowlevel"))
 
+from mlflow_server import MlflowServer  # noqa: E402
 from server import Server  # noqa: E402
 
 
@@ -22,6 +23,14 @@ from server import Server  # noqa: E402
 def server(tmp_path_factory):
     """One real runcamp server (Node host, temp database) shared by the tests that do not stop it."""
     s = Server(tmp_path_factory.mktemp("server") / "runcamp.db").start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="session")
+def mlflow_server(tmp_path_factory):
+    """One real `mlflow server` shared by the tests that compare runcamp with it (mlflow_server.py)."""
+    s = MlflowServer(tmp_path_factory.mktemp("mlflow-server")).start()
     yield s
     s.stop()
 

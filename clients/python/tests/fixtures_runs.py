@@ -61,6 +61,18 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
                 json=[{"name": "acc", "context": {"subset": "test"}, "value": 0.9 + i / 100}, {"name": "f1", "value": "NaN"}],
             )
         )
+        inputs = [
+            {
+                "name": "cifar10",
+                "digest": "c1fa0010",
+                "source_type": "hf_datasets",
+                "source": '{"path": "cifar10"}',
+                "context": "training",
+                "tags": {"split": "train"},
+            },
+            {"name": f"holdout-{i}", "source": "s3://bucket/holdout.csv", "schema": '{"mlflow_colspec": []}', "profile": '{"num_rows": 10}'},
+        ]
+        ok(http.post(f"/v1/repos/{repo}/runs/{run}/inputs", json=inputs))
         ok(http.put(f"/v1/repos/{repo}/runs/{run}/artifacts/reports/r.csv", content=f"a,b\n{i},2\n".encode(), headers={"content-type": "text/csv"}))
         if i == 1:
             ok(http.post(f"/v1/repos/{repo}/runs/{run}/logs", json={"lines": LOGS}))

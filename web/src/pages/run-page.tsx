@@ -1,5 +1,5 @@
 // `/repos/{repo}/runs/{run}`: one run — status, failure, tags, description and archived
-// (editable), params, values, provenance; its series as charts (the `system/…` ones in a view
+// (editable), params, values, dataset inputs, provenance; its series as charts (the `system/…` ones in a view
 // of their own) or its logs, one view at a time (`view=` in the URL); and its artifacts (images, CSV tables,
 // confusion matrices shown; every one downloadable). A running run refreshes itself.
 import { useEffect, useState } from "preact/hooks";
@@ -18,6 +18,7 @@ import { RunLogs } from "../logs/run-logs.tsx";
 import { useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
 import { isSystemSeries, MetricChartGrid, type Zoom } from "./run-charts.tsx";
+import { RunInputs } from "./run-inputs.tsx";
 import { asRunView, RunViewTabs } from "./run-view-tabs.tsx";
 
 const POLL_MS = 3000;
@@ -149,6 +150,8 @@ export function RunPage() {
       )}
 
       <RunArtifacts repo={repo} run={run} refresh={tick} />
+
+      <RunInputs inputs={detail.inputs} />
 
       <div class="columns-2">
         <section>

@@ -101,6 +101,7 @@ from .patch_run_body import PatchRunBody
 from .patch_run_body_failure_type_0 import PatchRunBodyFailureType0
 from .patch_run_body_params import PatchRunBodyParams
 from .patch_run_body_tags import PatchRunBodyTags
+from .post_inputs_response_200 import PostInputsResponse200
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
 from .put_repo_body import PutRepoBody
@@ -130,6 +131,10 @@ from .run_detail import RunDetail
 from .run_detail_params import RunDetailParams
 from .run_detail_provenance_type_0 import RunDetailProvenanceType0
 from .run_failure import RunFailure
+from .run_input import RunInput
+from .run_input_in import RunInputIn
+from .run_input_in_tags import RunInputInTags
+from .run_input_tags import RunInputTags
 from .run_list_item import RunListItem
 from .run_list_item_columns import RunListItemColumns
 from .run_list_item_params import RunListItemParams
@@ -240,6 +245,7 @@ __all__ = (
     "PatchRunBodyFailureType0",
     "PatchRunBodyParams",
     "PatchRunBodyTags",
+    "PostInputsResponse200",
     "Problem",
     "ProblemErrorsItem",
     "PutRepoBody",
@@ -259,6 +265,10 @@ __all__ = (
     "RunDetailParams",
     "RunDetailProvenanceType0",
     "RunFailure",
+    "RunInput",
+    "RunInputIn",
+    "RunInputInTags",
+    "RunInputTags",
     "RunListItem",
     "RunListItemColumns",
     "RunListItemParams",

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ..models.run_detail_params import RunDetailParams
     from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
     from ..models.run_failure import RunFailure
+    from ..models.run_input import RunInput
     from ..models.run_value import RunValue
     from ..models.series_summary import SeriesSummary
 
@@ -41,6 +42,8 @@ class RunDetail:
         stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
             process most likely died
         values (list['RunValue']):
+        inputs (list['RunInput']): The datasets the run used (POST .../inputs, MLflow's log_input), in the order first
+            logged
         metrics (list['SeriesSummary']): The run's first 1,000 series in (name, context) order
         metrics_next_cursor (Union[None, str]): When the run has more series: the cursor for GET
             /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest)
@@ -64,6 +67,7 @@ class RunDetail:
     last_activity_at: str
     stale: bool
     values: list["RunValue"]
+    inputs: list["RunInput"]
     metrics: list["SeriesSummary"]
     metrics_next_cursor: Union[None, str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -121,6 +125,11 @@ class RunDetail:
             values_item = values_item_data.to_dict()
             values.append(values_item)
 
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item = inputs_item_data.to_dict()
+            inputs.append(inputs_item)
+
         metrics = []
         for metrics_item_data in self.metrics:
             metrics_item = metrics_item_data.to_dict()
@@ -151,6 +160,7 @@ class RunDetail:
                 "last_activity_at": last_activity_at,
                 "stale": stale,
                 "values": values,
+                "inputs": inputs,
                 "metrics": metrics,
                 "metrics_next_cursor": metrics_next_cursor,
             }
@@ -163,6 +173,7 @@ class RunDetail:
         from ..models.run_detail_params import RunDetailParams
         from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
         from ..models.run_failure import RunFailure
+        from ..models.run_input import RunInput
         from ..models.run_value import RunValue
         from ..models.series_summary import SeriesSummary
 
@@ -244,6 +255,13 @@ class RunDetail:
 
             values.append(values_item)
 
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+            inputs_item = RunInput.from_dict(inputs_item_data)
+
+            inputs.append(inputs_item)
+
         metrics = []
         _metrics = d.pop("metrics")
         for metrics_item_data in _metrics:
@@ -277,6 +295,7 @@ class RunDetail:
             last_activity_at=last_activity_at,
             stale=stale,
             values=values,
+            inputs=inputs,
             metrics=metrics,
             metrics_next_cursor=metrics_next_cursor,
         )

@@ -450,6 +450,8 @@ export interface components {
             created_at: string;
             run_count: number;
             campaign_count: number;
+            /** @description The repo as an MLflow experiment: its id in the MLflow dialect (/api/2.0/mlflow) and in MLflow's URLs */
+            mlflow_experiment_id: string;
         };
         RepoPage: {
             items: components["schemas"]["Repo"][];
@@ -473,7 +475,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance: {
                 [key: string]: unknown;
             } | null;
@@ -512,7 +521,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance?: {
                 [key: string]: unknown;
             } | null;
@@ -586,7 +602,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance: {
                 [key: string]: unknown;
             } | null;

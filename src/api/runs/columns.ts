@@ -86,6 +86,9 @@ export async function columnValues(deps: Deps, runs: { pk: number; view: RunView
         case "tag":
           out[text] = view.tags.includes(field.label);
           break;
+        case "keyValueTag":
+          out[text] = Object.hasOwn(view.tag_values, field.key) ? view.tag_values[field.key] : null;
+          break;
         case "value":
           out[text] = values.get(`${pk}\u0000${keyOf(field.name, contextOf(field.context))}`) ?? null;
           break;

@@ -103,6 +103,14 @@ describe.each(hosts)("MLflow's tags and parents in /v1 on $name", (factory) => {
     ]);
   });
 
+  test("GET /columns lists the key/value tag keys as fields that work as columns", async () => {
+    const { body: fields } = await v1("/columns");
+    const hostile = `tag_values.${JSON.stringify(HOSTILE_KEY)}`;
+    expect(fields.tag_values).toEqual(["tag_values.mlflow.parentRunId", hostile, "tag_values.team"]); // by key
+    const { body } = await v1(`/runs?sort=name&columns=${encodeURIComponent(fields.tag_values.join(","))}`);
+    expect(body.items[0].columns).toEqual({ "tag_values.mlflow.parentRunId": parent, [hostile]: HOSTILE_VALUE, "tag_values.team": "eco" });
+  });
+
   test("a label compared as a key/value tag is a 400 that names the right spelling, and changes nothing", async () => {
     const before = await v1("/runs?sort=name");
     const { status, body } = await v1(`/runs?filter=${encodeURIComponent('tags.team = "eco"')}`);

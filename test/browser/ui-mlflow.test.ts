@@ -112,6 +112,17 @@ describe.skipIf(skipBrowserTests)("web UI: MLflow's nested runs, tags, single po
     expect(await names(page)).toEqual(["alpha-0.1", "alpha-1", "alpha-10"]);
   });
 
+  test("the column chooser offers the key/value tags; a chosen one shows each run's text", async () => {
+    const page = await open(`/repos/${REPO}?sort=name%20asc`);
+    await page.locator("table.runs tbody tr").first().waitFor();
+    await page.getByRole("button", { name: "Columns ▾" }).click();
+    const group = page.locator(".column-groups section", { hasText: "Key/value tags" });
+    expect(await group.locator("label").allTextContents()).toEqual([" mlflow.parentRunId", " note", " team"]);
+    await group.getByLabel("team").check();
+    await page.waitForURL(/cols=tag_values.team/);
+    await expect.poll(() => page.locator("table.runs tbody td.num").allTextContents()).toEqual(["eco", ""]);
+  });
+
   test("the run page links the parent and lists the key/value tags as text", async () => {
     const page = await open(`/repos/${REPO}/runs/${children[1]}`);
     const link = page.locator(".facts a", { hasText: parent });

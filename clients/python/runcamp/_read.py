@@ -147,8 +147,8 @@ class Repo:
     # ---- runs --------------------------------------------------------------------------
 
     def fields(self) -> dict:
-        """The param paths, values and series the repo's runs have, as filter fields
-        (``GET .../columns``): ``{"params": [...], "values": [{name, context, field}], "metrics": [...]}``."""
+        """The param paths, values, series and key/value tags the repo's runs have, as filter fields
+        (``GET .../columns``): ``{"params": [...], "values": [{name, context, field}], "metrics": [...], "tag_values": [...]}``."""
         return self._call("GET", "columns")
 
     def _auto_columns(self, aggs: Sequence[str]) -> list:

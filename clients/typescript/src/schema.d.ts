@@ -568,6 +568,8 @@ export interface components {
                 /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
                 field: string;
             }[];
+            /** @description Keys of the repo's key/value tags (MLflow's), as fields: tag_values.team */
+            tag_values: string[];
         };
         Value: string | number | boolean | null | {
             [key: string]: unknown;

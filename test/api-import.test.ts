@@ -75,6 +75,9 @@ describe.each(hostsWithSqld)("import on $name", (factory) => {
       ...fields,
       repo,
       stale: false,
+      // An import carries runcamp's fields; MLflow's key/value tags are not among them.
+      tag_values: {},
+      parent: null,
       values: values.map((v) => ({ ...v })),
       metrics: [],
       metrics_next_cursor: null,

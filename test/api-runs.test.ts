@@ -71,6 +71,8 @@ describe.each(hostsWithSqld)("runs on $name", (factory) => {
         campaign: null,
         params: {},
         tags: [],
+        tag_values: {},
+        parent: null,
         provenance: null,
         created_at: isoString,
         updated_at: run.created_at,

@@ -96,6 +96,7 @@ def everything(server, repo: str) -> dict:
         base = f"/v1/repos/{repo}"
         info = get(base)
         info.pop("name")
+        info.pop("mlflow_experiment_id")  # the server's key for the repo, not what it holds
         out = {"repo": info, "campaigns": [{k: v for k, v in c.items() if k != "repo"} for c in get(f"{base}/campaigns")["items"]], "runs": {}}
         for item in get(f"{base}/runs", filter="archived = true or archived = false", limit=1000)["items"]:
             run = get(f"{base}/runs/{item['id']}")

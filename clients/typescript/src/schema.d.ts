@@ -470,6 +470,8 @@ export interface components {
             created_at: string;
             run_count: number;
             campaign_count: number;
+            /** @description The repo as an MLflow experiment: its id in the MLflow dialect (/api/2.0/mlflow) and in MLflow's URLs */
+            mlflow_experiment_id: string;
         };
         RepoPage: {
             items: components["schemas"]["Repo"][];
@@ -493,7 +495,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance: {
                 [key: string]: unknown;
             } | null;
@@ -532,7 +541,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance?: {
                 [key: string]: unknown;
             } | null;
@@ -572,6 +588,8 @@ export interface components {
                 /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
                 field: string;
             }[];
+            /** @description Keys of the repo's key/value tags (MLflow's), as fields: tag_values.team */
+            tag_values: string[];
         };
         Value: string | number | boolean | null | {
             [key: string]: unknown;
@@ -618,7 +636,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance: {
                 [key: string]: unknown;
             } | null;

@@ -112,6 +112,7 @@ export const ColumnFields = v.pipe(
     params: v.pipe(v.array(v.string()), v.description("Param paths of the repo's runs (leaves; arrays whole), as fields: params.optimizer.lr")),
     values: v.array(NamedField),
     metrics: v.array(NamedField),
+    tag_values: v.pipe(v.array(v.string()), v.description("Keys of the repo's key/value tags (MLflow's), as fields: tag_values.team")),
   }),
   v.metadata({ ref: "ColumnFields" }),
 );

@@ -76,7 +76,7 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
   const rs = await deps.client.execute({
     sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, last_activity_at)
           VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING
-          RETURNING pk, id, name, experiment, description, status, archived, params, tags, provenance, created_at, updated_at, ended_at, failure, last_activity_at`,
+          RETURNING pk, id, name, experiment, description, status, archived, params, tags, tag_values, provenance, created_at, updated_at, ended_at, failure, last_activity_at`,
     args: [
       repoPk,
       id,

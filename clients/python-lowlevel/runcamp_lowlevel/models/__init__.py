@@ -130,6 +130,7 @@ from .run import Run
 from .run_detail import RunDetail
 from .run_detail_params import RunDetailParams
 from .run_detail_provenance_type_0 import RunDetailProvenanceType0
+from .run_detail_tag_values import RunDetailTagValues
 from .run_failure import RunFailure
 from .run_input import RunInput
 from .run_input_in import RunInputIn
@@ -139,11 +140,13 @@ from .run_list_item import RunListItem
 from .run_list_item_columns import RunListItemColumns
 from .run_list_item_params import RunListItemParams
 from .run_list_item_provenance_type_0 import RunListItemProvenanceType0
+from .run_list_item_tag_values import RunListItemTagValues
 from .run_list_page import RunListPage
 from .run_liveness import RunLiveness
 from .run_params import RunParams
 from .run_provenance_type_0 import RunProvenanceType0
 from .run_status import RunStatus
+from .run_tag_values import RunTagValues
 from .run_value import RunValue
 from .series_columns import SeriesColumns
 from .series_columns_buckets_type_0 import SeriesColumnsBucketsType0
@@ -264,6 +267,7 @@ __all__ = (
     "RunDetail",
     "RunDetailParams",
     "RunDetailProvenanceType0",
+    "RunDetailTagValues",
     "RunFailure",
     "RunInput",
     "RunInputIn",
@@ -273,11 +277,13 @@ __all__ = (
     "RunListItemColumns",
     "RunListItemParams",
     "RunListItemProvenanceType0",
+    "RunListItemTagValues",
     "RunListPage",
     "RunLiveness",
     "RunParams",
     "RunProvenanceType0",
     "RunStatus",
+    "RunTagValues",
     "RunValue",
     "SeriesColumns",
     "SeriesColumnsBucketsType0",

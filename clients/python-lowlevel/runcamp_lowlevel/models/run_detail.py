@@ -9,6 +9,7 @@ from ..models.run_status import RunStatus
 if TYPE_CHECKING:
     from ..models.run_detail_params import RunDetailParams
     from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+    from ..models.run_detail_tag_values import RunDetailTagValues
     from ..models.run_failure import RunFailure
     from ..models.run_input import RunInput
     from ..models.run_value import RunValue
@@ -31,7 +32,11 @@ class RunDetail:
         archived (bool):
         campaign (Union[None, str]):
         params (RunDetailParams):
-        tags (list[str]):
+        tags (list[str]): Labels: a tag is present or absent
+        tag_values (RunDetailTagValues): Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…);
+            {} for runs logged through /v1
+        parent (Union[None, str]): The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId
+            tag), null for a top-level run
         provenance (Union['RunDetailProvenanceType0', None]):
         created_at (str):
         updated_at (str):
@@ -59,6 +64,8 @@ class RunDetail:
     campaign: Union[None, str]
     params: "RunDetailParams"
     tags: list[str]
+    tag_values: "RunDetailTagValues"
+    parent: Union[None, str]
     provenance: Union["RunDetailProvenanceType0", None]
     created_at: str
     updated_at: str
@@ -96,6 +103,11 @@ class RunDetail:
         params = self.params.to_dict()
 
         tags = self.tags
+
+        tag_values = self.tag_values.to_dict()
+
+        parent: Union[None, str]
+        parent = self.parent
 
         provenance: Union[None, dict[str, Any]]
         if isinstance(self.provenance, RunDetailProvenanceType0):
@@ -152,6 +164,8 @@ class RunDetail:
                 "campaign": campaign,
                 "params": params,
                 "tags": tags,
+                "tag_values": tag_values,
+                "parent": parent,
                 "provenance": provenance,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -172,6 +186,7 @@ class RunDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.run_detail_params import RunDetailParams
         from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+        from ..models.run_detail_tag_values import RunDetailTagValues
         from ..models.run_failure import RunFailure
         from ..models.run_input import RunInput
         from ..models.run_value import RunValue
@@ -202,6 +217,15 @@ class RunDetail:
         params = RunDetailParams.from_dict(d.pop("params"))
 
         tags = cast(list[str], d.pop("tags"))
+
+        tag_values = RunDetailTagValues.from_dict(d.pop("tag_values"))
+
+        def _parse_parent(data: object) -> Union[None, str]:
+            if data is None:
+                return data
+            return cast(Union[None, str], data)
+
+        parent = _parse_parent(d.pop("parent"))
 
         def _parse_provenance(data: object) -> Union["RunDetailProvenanceType0", None]:
             if data is None:
@@ -287,6 +311,8 @@ class RunDetail:
             campaign=campaign,
             params=params,
             tags=tags,
+            tag_values=tag_values,
+            parent=parent,
             provenance=provenance,
             created_at=created_at,
             updated_at=updated_at,

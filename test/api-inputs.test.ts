@@ -13,7 +13,10 @@ const API = "/api/2.0/mlflow";
 
 describe.each(hostsWithSqld)("run inputs on $name", (factory) => {
   // A small body limit, so the 413 is cheap to reach.
-  const api = useHost(factory, { limits: { ...defaultLimits, maxBodyBytes: 64 * 1024 } });
+  // The 413 below sends a body just past this limit and under 64 KiB: workerd answers a body
+  // over the limit before reading it, and closing on a larger unread body resets the sender's
+  // connection (ECONNRESET) before it sees the answer.
+  const api = useHost(factory, { limits: { ...defaultLimits, maxBodyBytes: 40 * 1024 } });
   const call = api.call;
 
   async function newRun(label: string) {
@@ -109,7 +112,7 @@ describe.each(hostsWithSqld)("run inputs on $name", (factory) => {
 
   test("a body over the limit is a 413, an unknown run a 404, a non-JSON body a 415; none writes", async () => {
     const { repo, path } = await newRun("inputs-limits");
-    expect((await post(path, [{ name: "x", profile: "p".repeat(70 * 1024) }], 413)).status).toBe(413);
+    expect((await post(path, [{ name: "x", profile: "p".repeat(40 * 1024) }], 413)).status).toBe(413);
     expect((await post(`/v1/repos/${repo}/runs/nope`, [train], 404)).detail).toContain("nope");
     const res = await call(`${path}/inputs`, { method: "POST", headers: { "content-type": "text/plain" }, body: "[]" });
     expect(res.status).toBe(415);

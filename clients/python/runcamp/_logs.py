@@ -13,13 +13,18 @@ Two ways to capture, chosen when the capture starts:
   those Python objects is captured (not ``os.write``, children, C extensions).
 
 Lines: bytes are decoded as UTF-8 (invalid bytes become U+FFFD), NUL (and an unpaired
-surrogate in a str) becomes U+FFFD, the
-trailing "\\n" is stripped, a line longer than ``MAX_LINE`` characters (UTF-16 units, as the
-server counts) is cut into several. A partial line waits for its newline, or for ``stop``.
-Each line gets the next ``seq`` of the run (in the order lines complete: exact within a
-stream, by arrival across stdout and stderr) and the time it completed.
+surrogate in a str) becomes U+FFFD, the trailing "\\n" is stripped (a "\\r" before it stays),
+a line longer than ``MAX_LINE`` characters (UTF-16 units, as the server counts) is cut into
+several. A partial line waits for its newline, or for ``stop``. Each line gets the next
+``seq`` of the run (in the order lines complete: exact within a stream, by arrival across
+stdout and stderr) and the time of the read (or write) that completed it: the lines of one
+read arrived together and share it.
 
-This module knows nothing of the Run or of sending: ``take`` hands the lines over.
+The work is per read, not per line (one decode, one search for NUL, one split), and the lines
+stay chunks ``(first seq, stream, time, texts)`` until the sender encodes them
+(``_wire.encode_log_lines``): all of it takes the GIL that the printing loop needs.
+
+This module knows nothing of the Run or of sending: ``take`` hands the chunks over.
 """
 
 from __future__ import annotations
@@ -50,8 +55,7 @@ def clean_text(text: str) -> str:
 
 
 def cut_line(text: str) -> list:
-    """``text`` (no newline), cleaned, as pieces of at most ``MAX_LINE`` UTF-16 units."""
-    text = clean_text(text)
+    """``text`` (cleaned, no newline) as pieces of at most ``MAX_LINE`` UTF-16 units."""
     if len(text) <= MAX_LINE // 2 or utf16_units(text) <= MAX_LINE:
         return [text]
     pieces = []
@@ -65,11 +69,15 @@ def cut_line(text: str) -> list:
 
 
 class LogLines:
-    """The captured lines waiting to be sent, numbered from ``first_seq`` (thread-safe)."""
+    """The captured lines waiting to be sent, numbered from ``first_seq`` (thread-safe).
+
+    Kept as chunks ``(first seq, stream, time, texts)``: the lines one read (or one write to a
+    wrapped stream) completed, numbered ``first seq``, ``first seq + 1``, ... in order.
+    """
 
     def __init__(self, first_seq: int = 0) -> None:
         self.next_seq = first_seq
-        self.lines: list = []  # {"seq", "stream", "time", "text"}, in seq order
+        self.chunks: list = []  # in seq order
         self._lock = threading.Lock()
         self._partial = {"stdout": "", "stderr": ""}
         self._decoders = {s: codecs.getincrementaldecoder("utf-8")("replace") for s in self._partial}
@@ -80,37 +88,41 @@ class LogLines:
     def feed_text(self, stream: str, text: str) -> None:
         if not text:
             return
+        if _REFUSED.search(text):
+            text = clean_text(text)
         now = time.time()
         with self._lock:
-            parts = (self._partial[stream] + text).split("\n")
-            self._partial[stream] = parts.pop()
-            for part in parts:
-                self._add(stream, part, now)
-            if len(self._partial[stream]) > MAX_LINE:  # a line that never ends: cut it now
-                pieces = cut_line(self._partial[stream])
-                self._partial[stream] = pieces.pop()
-                for piece in pieces:
-                    self._add(stream, piece, now)
+            texts = (self._partial[stream] + text).split("\n")
+            partial = texts.pop()
+            if texts and max(map(len, texts)) > MAX_LINE // 2:  # a line may pass MAX_LINE UTF-16 units
+                texts = [piece for line in texts for piece in cut_line(line)]
+            if len(partial) > MAX_LINE:  # a line that never ends: cut it now
+                pieces = cut_line(partial)
+                partial = pieces.pop()
+                texts += pieces
+            self._partial[stream] = partial
+            self._add(stream, texts, now)
 
     def end(self) -> None:
         """The partial lines (without their newline) become lines."""
         now = time.time()
         with self._lock:
             for stream in self._partial:
-                rest = self._partial[stream] + self._decoders[stream].decode(b"", final=True)
+                rest = self._partial[stream] + clean_text(self._decoders[stream].decode(b"", final=True))
                 self._partial[stream] = ""
                 if rest:
-                    self._add(stream, rest, now)
+                    self._add(stream, cut_line(rest), now)
 
-    def _add(self, stream: str, text: str, now: float) -> None:
-        for piece in cut_line(text):
-            self.lines.append({"seq": self.next_seq, "stream": stream, "time": now, "text": piece})
-            self.next_seq += 1
+    def _add(self, stream: str, texts: list, now: float) -> None:
+        if texts:
+            self.chunks.append((self.next_seq, stream, now, texts))
+            self.next_seq += len(texts)
 
     def take(self) -> list:
+        """The chunks so far, handed over."""
         with self._lock:
-            lines, self.lines = self.lines, []
-        return lines
+            chunks, self.chunks = self.chunks, []
+        return chunks
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -80,7 +80,7 @@ from ._read import campaign_ensure_request
 from ._sender import Sender
 from ._system import SystemSampler
 from ._values import wire_value
-from ._wire import as_float, as_index, dumps
+from ._wire import as_float, as_index, dumps, encode_log_lines
 
 log = logging.getLogger("runcamp")
 
@@ -415,29 +415,20 @@ class Run:
                 _capturing = None
 
     def _queue_logs(self) -> None:
-        """The captured lines as requests, in the queue: at most 5,000 lines and about 4 MB of
-        JSON each (a non-ASCII character counted as 12 bytes, its escapes' worst case), far
-        below the server's 10,000 lines and body limit."""
+        """The captured lines as requests, in the queue: at most 5,000 lines and 4 MB of JSON
+        each, far below the server's 10,000 lines and body limit."""
         if self._log_lines is None:
             return
         with self._logs_lock:
-            lines = self._log_lines.take()
+            chunks = self._log_lines.take()
             if self._sender.logs_refused:  # the server's log limit for the run is reached
-                self.stats["dropped_log_lines"] += len(lines)
+                self.stats["dropped_log_lines"] += sum(len(texts) for _, _, _, texts in chunks)
                 return
-            start = 0
-            while start < len(lines):
-                end, size = start, 0
-                while end < len(lines) and end - start < 5_000 and size < 4_000_000:
-                    text = lines[end]["text"]
-                    size += (len(text) if text.isascii() else 12 * len(text)) + 64
-                    end += 1
-                req = SpooledRequest(self.url, "POST", f"{self._path}/logs", dumps({"lines": lines[start:end]}), "logs")
+            for body in encode_log_lines(chunks):
                 try:
-                    self._sender.enqueue(req)
+                    self._sender.enqueue(SpooledRequest(self.url, "POST", f"{self._path}/logs", body, "logs"))
                 except RuntimeError:  # finished meanwhile: finish() queued the last lines
                     return
-                start = end
 
     def _track_system(self, value: float, name: str, context: Optional[dict]) -> None:
         try:

@@ -1,6 +1,7 @@
 """Encoding for the wire, in the calling thread: JSON text (``dumps``, which takes numpy and
 torch scalars and arrays), the columnar ingest body of a batch of points (``encode_series``),
-and the checks that turn a tracked value, step or epoch into what that body holds.
+the bodies of captured log lines (``encode_log_lines``), and the checks that turn a tracked
+value, step or epoch into what that body holds.
 
 Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity" (the API's rule).
 """
@@ -8,6 +9,10 @@ Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity" (the A
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
+from itertools import accumulate, chain, repeat
+from json.encoder import encode_basestring_ascii  # json.dumps's own string escaping, in C
+from operator import add
 from typing import Any
 
 _SPECIAL = {"nan": '"NaN"', "inf": '"Infinity"', "-inf": '"-Infinity"'}
@@ -49,6 +54,35 @@ def encode_series(batch: list) -> str:
             part += ',"epochs":[' + ",".join("null" if e is None else str(e) for e in epochs) + "]"
         parts.append(part + "}")
     return '{"series":[' + ",".join(parts) + "]}"
+
+
+# A line's JSON object and its comma, but for its text's JSON string, are at most 83 characters:
+# {"seq": 7, the seq 16 (< 2**53), ,"stream":"stdout" 18, ,"time": 8, a float's repr 24,
+# ,"text": 8, } 1 and the comma 1. Counted as 100 a line, a body stays within max_bytes.
+_LINE_OVERHEAD = 100
+_NEXT_LINE = '},{"seq":'
+
+
+def encode_log_lines(chunks: list, max_lines: int = 5_000, max_bytes: int = 4_000_000) -> list:
+    """The bodies of POST .../logs for chunks ``(first seq, stream, time, texts)`` in seq order:
+    each holds at most ``max_lines`` lines and ``max_bytes`` characters (or a single line).
+
+    The loops are C's (``map``, ``chain``, ``str.join``), not Python's per line: the sender
+    thread shares the GIL with the training loop that prints the lines.
+    """
+    seqs = list(map(str, chain.from_iterable(range(first, first + len(texts)) for first, _, _, texts in chunks)))
+    heads = list(chain.from_iterable(repeat(f',"stream":"{stream}","time":{t!r},"text":', len(texts)) for _, stream, t, texts in chunks))
+    escaped = list(map(encode_basestring_ascii, chain.from_iterable(texts for _, _, _, texts in chunks)))
+    ends = [0, *accumulate(map(add, map(len, escaped), repeat(_LINE_OVERHEAD)))]
+    bodies = []
+    start = 0
+    while start < len(escaped):
+        stop = min(len(escaped), start + max_lines)
+        end = max(start + 1, bisect_right(ends, ends[start] + max_bytes, start + 1, stop + 1) - 1)
+        rows = "".join(chain.from_iterable(zip(seqs[start:end], heads[start:end], escaped[start:end], repeat(_NEXT_LINE))))
+        bodies.append('{"lines":[{"seq":' + rows[: -len(_NEXT_LINE)] + "}]}")
+        start = end
+    return bodies
 
 
 def as_float(value: Any) -> float:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 
 import runcamp
 from runcamp._logs import MAX_LINE, LogLines, _WrappedStream
+from runcamp._wire import encode_log_lines
 from server import Server
 
 REPO = "py-logs"
@@ -53,6 +55,15 @@ def _script_env(**more) -> dict:
 # ---- lines ------------------------------------------------------------------------------
 
 
+def _taken(lines: LogLines) -> list:
+    """The lines taken, as (seq, stream, text), each chunk checked to be numbered on from the last."""
+    out: list = []
+    for first, stream, t, texts in lines.take():
+        assert isinstance(t, float) and texts and (not out or first == out[-1][0] + 1)
+        out.extend((seq, stream, text) for seq, text in enumerate(texts, first))
+    return out
+
+
 def test_lines_are_cut_at_newlines_numbered_and_cleaned():
     lines = LogLines(first_seq=7)
     lines.feed_bytes("stdout", b"one\ntw")
@@ -60,7 +71,7 @@ def test_lines_are_cut_at_newlines_numbered_and_cleaned():
     lines.feed_bytes("stdout", b"o\n\nthree \xc3")  # a character cut between two reads
     lines.feed_bytes("stdout", b"\xa9")
     lines.feed_text("stderr", "lone \udcff surrogate\n")  # a str written to a wrapped stream
-    assert [(x["seq"], x["stream"], x["text"]) for x in lines.take()] == [
+    assert _taken(lines) == [
         (7, "stdout", "one"),
         (8, "stderr", "err \ufffd\ufffdx"),
         (9, "stdout", "two"),
@@ -68,17 +79,58 @@ def test_lines_are_cut_at_newlines_numbered_and_cleaned():
         (11, "stderr", "lone \ufffd surrogate"),
     ]
     lines.end()  # the partial line is flushed without a newline
-    assert [(x["seq"], x["text"]) for x in lines.take()] == [(12, "three é")]
+    assert _taken(lines) == [(12, "stdout", "three é")]
+
+
+def test_one_read_of_many_lines_is_one_chunk_and_reads_cut_anywhere_give_the_same_lines():
+    data = "é\x00\U0001f600 line\r\n".encode() * 50 + b"bad \xff\xfe end\n" + b"tail"
+    whole = LogLines()
+    whole.feed_bytes("stdout", data)
+    assert len(whole.chunks) == 1 and len(whole.chunks[0][3]) == 51  # the partial "tail" waits
+    whole.end()
+    expected = _taken(whole)
+    assert expected[0] == (0, "stdout", "é\ufffd\U0001f600 line\r")  # a \r before the newline is kept
+    assert expected[50:] == [(50, "stdout", "bad \ufffd\ufffd end"), (51, "stdout", "tail")]
+    for size in (1, 2, 3, 7, 64):  # every boundary: inside a UTF-8 character, between \r and \n, ...
+        cut = LogLines()
+        for i in range(0, len(data), size):
+            cut.feed_bytes("stdout", data[i : i + size])
+        cut.end()
+        assert _taken(cut) == expected, size
 
 
 def test_a_line_longer_than_the_limit_is_cut_in_pieces():
     lines = LogLines()
     lines.feed_text("stdout", "a" * (MAX_LINE * 2 + 5))  # no newline yet: cut once past the limit
     lines.feed_text("stdout", "\n")
-    lines.feed_text("stdout", "\U0001f600" * MAX_LINE + "\n")  # two UTF-16 units each, as the server counts
-    got = [x["text"] for x in lines.take()]
-    assert [len(t) for t in got[:3]] == [MAX_LINE, MAX_LINE, 5]
-    assert "".join(got[3:]) == "\U0001f600" * MAX_LINE and all(len(t) * 2 <= MAX_LINE for t in got[3:])
+    lines.feed_text("stdout", "short\n" + "\U0001f600" * MAX_LINE + "\nshort\n")  # two UTF-16 units each, as the server counts
+    got = [text for _, _, text in _taken(lines)]
+    assert [len(t) for t in got[:4]] == [MAX_LINE, MAX_LINE, 5, 5]
+    assert "".join(got[4:-1]) == "\U0001f600" * MAX_LINE and all(len(t) * 2 <= MAX_LINE for t in got[4:-1])
+    assert got[-1] == "short"
+
+
+def _decoded(bodies: list) -> list:
+    return [json.loads(body)["lines"] for body in bodies]
+
+
+def test_log_bodies_are_the_lines_as_json_split_by_count_and_size():
+    texts = ['quote " backslash \\ tab \t', "\x01 é \U0001f600 \ufffd", "", "x" * 500]
+    chunks = [(5, "stdout", 1765100000.25, texts[:2]), (7, "stderr", 1765100001.5, texts[2:])]
+    everything = _decoded(encode_log_lines(chunks))
+    assert everything == [
+        [
+            {"seq": 5, "stream": "stdout", "time": 1765100000.25, "text": texts[0]},
+            {"seq": 6, "stream": "stdout", "time": 1765100000.25, "text": texts[1]},
+            {"seq": 7, "stream": "stderr", "time": 1765100001.5, "text": ""},
+            {"seq": 8, "stream": "stderr", "time": 1765100001.5, "text": "x" * 500},
+        ]
+    ]
+    assert [[x["seq"] for x in body] for body in _decoded(encode_log_lines(chunks, max_lines=3))] == [[5, 6, 7], [8]]
+    small = encode_log_lines(chunks, max_bytes=400)  # the long line alone passes the limit: it goes alone
+    assert [[x["seq"] for x in body] for body in _decoded(small)] == [[5, 6, 7], [8]]
+    assert len(small[0]) <= 400 and len(small[1]) > 400
+    assert encode_log_lines([]) == []
 
 
 # ---- a real process ---------------------------------------------------------------------

@@ -5,9 +5,10 @@ Two ways to capture, chosen when the capture starts:
 - **File descriptors** (the normal case: ``sys.stdout`` writes to fd 1 and ``sys.stderr`` to
   fd 2). Fds 1 and 2 are pointed (``dup2``) at pipes; one reader thread per pipe writes every
   byte on to the original fd (so the terminal shows everything, as before) and cuts the bytes
-  into lines. Python's prints, ``os.write(1, ...)``, child processes (they inherit fds 1 and
-  2) and C extensions are all captured. ``stop`` points the fds back at the originals and
-  reads the pipes to their end.
+  into lines; while output keeps coming it reads once per ``_GATHER`` (5 ms), not once per
+  write, so the terminal sees it up to 5 ms later. Python's prints, ``os.write(1, ...)``,
+  child processes (they inherit fds 1 and 2) and C extensions are all captured. ``stop``
+  points the fds back at the originals and reads the pipes to their end.
 - **Wrapping** ``sys.stdout``/``sys.stderr`` when they are not fds 1 and 2 (Jupyter, pytest's
   capture, a replaced stream): their ``write`` is teed into the lines. Only what goes through
   those Python objects is captured (not ``os.write``, children, C extensions).
@@ -38,8 +39,19 @@ import threading
 import time
 from typing import Any, Optional
 
+if sys.platform == "linux":
+    import fcntl
+
 MAX_LINE = 65_536
 _READ_SIZE = 65_536
+# After a read that did not fill its buffer, the reader sleeps this long, so that a loop
+# printing line after line (unbuffered, it writes each piece: PYTHONUNBUFFERED) is read in
+# one chunk per 5 ms rather than one per write: each read takes the GIL from the loop. The
+# terminal sees the output at most this much later.
+_GATHER = 0.005
+# The pipe size asked for (Linux; 64 KiB elsewhere), so that the writer does not block while
+# the reader sleeps: 1 MiB holds 5 ms of 200 MB/s, and is what an unprivileged process may ask.
+_PIPE_SIZE = 1 << 20
 _REFUSED = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -125,6 +137,14 @@ class LogLines:
         return chunks
 
 
+def _widen_pipe(fd: int) -> None:
+    if sys.platform == "linux":
+        try:
+            fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_SIZE)  # Python 3.9 lacks the name
+        except OSError:  # over the user's pipe limit: the default 64 KiB
+            pass
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -140,6 +160,7 @@ class _FdTee:
         self.lines = lines
         self.original = os.dup(fd)  # not inheritable: children write into the pipe
         self.read_end, write_end = os.pipe()
+        _widen_pipe(write_end)
         os.dup2(write_end, fd)
         os.close(write_end)
         self.tee_ok = True
@@ -166,6 +187,8 @@ class _FdTee:
                 except OSError:  # the terminal went away: keep capturing
                     self.tee_ok = False
             self.lines.feed_bytes(self.stream, data)
+            if len(data) < _READ_SIZE and not self.stopping:
+                time.sleep(_GATHER)  # more is coming, likely: let it gather in the pipe
 
     def stop(self, timeout: float) -> None:
         os.dup2(self.original, self.fd)  # closes the pipe's write end that was fd

@@ -186,6 +186,38 @@ def test_a_crashing_script_is_failed_with_its_exception_and_every_line_in_the_lo
     assert rss["last_step"] >= 1  # step = sample index
 
 
+PRINTING = """
+import sys, time
+import runcamp
+
+run = runcamp.Run("unbuffered", repo="py-logs", url=sys.argv[1], system_metrics=False)
+for i in range(20_000):
+    print("line", i)  # unbuffered: "line", " ", i and "\\n" are four writes
+time.sleep(0.3)
+print("late", time.time())  # alone in the pipe: the terminal sees it at once
+time.sleep(0.3)
+"""
+
+
+def test_an_unbuffered_printing_loop_is_read_in_a_few_chunks_and_teed_at_once(server, spool_dir):
+    proc = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(PRINTING), server.url],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**_script_env(RUNCAMP_SPOOL_DIR=str(spool_dir)), "PYTHONUNBUFFERED": "1"},
+    )
+    shown = [proc.stdout.readline() for _ in range(20_001)]
+    seen = time.time()
+    assert proc.wait(60) == 0
+    assert shown[:20_000] == [f"line {i}\n" for i in range(20_000)]
+    assert seen - float(shown[20_000].split()[1]) < 0.25  # the reader, blocked in read(), wakes for it
+    lines = _logs(server.url, "unbuffered")
+    assert [x["text"] for x in lines[:20_000]] == [f"line {i}" for i in range(20_000)]
+    # 80,000 writes: read as they come (no sleep between reads) they were ~800 reads here, one
+    # per 5 ms a few dozen. The lines of a read share its time.
+    assert len({x["time"] for x in lines}) < 200
+
+
 SLEEPING = """
 import signal, sys, time
 import runcamp

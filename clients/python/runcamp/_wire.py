@@ -9,10 +9,8 @@ Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity" (the A
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from itertools import accumulate, chain, repeat
+from itertools import chain
 from json.encoder import encode_basestring_ascii  # json.dumps's own string escaping, in C
-from operator import add
 from typing import Any
 
 _SPECIAL = {"nan": '"NaN"', "inf": '"Infinity"', "-inf": '"-Infinity"'}
@@ -56,33 +54,54 @@ def encode_series(batch: list) -> str:
     return '{"series":[' + ",".join(parts) + "]}"
 
 
-# A line's JSON object and its comma, but for its text's JSON string, are at most 83 characters:
-# {"seq": 7, the seq 16 (< 2**53), ,"stream":"stdout" 18, ,"time": 8, a float's repr 24,
-# ,"text": 8, } 1 and the comma 1. Counted as 100 a line, a body stays within max_bytes.
-_LINE_OVERHEAD = 100
-_NEXT_LINE = '},{"seq":'
+_EMPTY_BODY = len('{"lines":[]}') - 1  # less the comma after the last row, which goes
 
 
 def encode_log_lines(chunks: list, max_lines: int = 5_000, max_bytes: int = 4_000_000) -> list:
     """The bodies of POST .../logs for chunks ``(first seq, stream, time, texts)`` in seq order:
     each holds at most ``max_lines`` lines and ``max_bytes`` characters (or a single line).
 
-    The loops are C's (``map``, ``chain``, ``str.join``), not Python's per line: the sender
-    thread shares the GIL with the training loop that prints the lines.
+    The rows of a chunk (or of the part that fits a body) are made by one ``%`` of the
+    chunk's row template repeated, over the seqs and the texts escaped by ``map``: the loops
+    are C's, not Python's per line, as the sender thread shares the GIL with the training
+    loop that prints the lines.
     """
-    seqs = list(map(str, chain.from_iterable(range(first, first + len(texts)) for first, _, _, texts in chunks)))
-    heads = list(chain.from_iterable(repeat(f',"stream":"{stream}","time":{t!r},"text":', len(texts)) for _, stream, t, texts in chunks))
-    escaped = list(map(encode_basestring_ascii, chain.from_iterable(texts for _, _, _, texts in chunks)))
-    ends = [0, *accumulate(map(add, map(len, escaped), repeat(_LINE_OVERHEAD)))]
-    bodies = []
-    start = 0
-    while start < len(escaped):
-        stop = min(len(escaped), start + max_lines)
-        end = max(start + 1, bisect_right(ends, ends[start] + max_bytes, start + 1, stop + 1) - 1)
-        rows = "".join(chain.from_iterable(zip(seqs[start:end], heads[start:end], escaped[start:end], repeat(_NEXT_LINE))))
-        bodies.append('{"lines":[{"seq":' + rows[: -len(_NEXT_LINE)] + "}]}")
-        start = end
+    bodies: list = []
+    rows: list = []  # the current body's, each a string of rows that end in a comma
+    lines = 0
+    size = _EMPTY_BODY  # the body's characters so far
+    for first, stream, t, texts in chunks:
+        template = f'{{"seq":%d,"stream":"{stream}","time":{t!r},"text":%s}},'  # a row, for _rows
+        start = 0
+        while start < len(texts):
+            n = min(len(texts) - start, max_lines - lines)
+            part = _rows(template, first + start, texts[start : start + n])
+            while n > 1 and size + len(part) > max_bytes:  # long lines: fewer of them
+                n //= 2
+                part = _rows(template, first + start, texts[start : start + n])
+            if rows and size + len(part) > max_bytes:  # not even one more line fits
+                full = True
+            else:
+                rows.append(part)
+                lines += n
+                size += len(part)
+                start += n
+                full = lines == max_lines
+            if full:
+                bodies.append(_log_body(rows))
+                rows, lines, size = [], 0, _EMPTY_BODY
+    if rows:
+        bodies.append(_log_body(rows))
     return bodies
+
+
+def _rows(template: str, first: int, texts: list) -> str:
+    """The rows of ``texts``, numbered from ``first``: one ``%`` of the template repeated."""
+    return (template * len(texts)) % tuple(chain.from_iterable(zip(range(first, first + len(texts)), map(encode_basestring_ascii, texts))))
+
+
+def _log_body(rows: list) -> str:
+    return '{"lines":[' + "".join(rows)[:-1] + "]}"
 
 
 def as_float(value: Any) -> float:

@@ -133,6 +133,20 @@ def test_log_bodies_are_the_lines_as_json_split_by_count_and_size():
     assert encode_log_lines([]) == []
 
 
+def test_log_bodies_split_anywhere_keep_every_line_in_order_within_the_limits():
+    chunks = [(0, "stdout", 1.5, [f"{i} " + "é" * (i * 7 % 90) for i in range(60)]), (60, "stderr", 2.5, ["x" * 400, "", "y"])]
+    every = [(first + i, stream, text) for first, stream, _, texts in chunks for i, text in enumerate(texts)]
+    for max_lines in (1, 7, 5_000):
+        for max_bytes in (100, 450, 1_000, 3_333, 10**6):
+            bodies = encode_log_lines(chunks, max_lines=max_lines, max_bytes=max_bytes)
+            decoded = _decoded(bodies)
+            assert [(x["seq"], x["stream"], x["text"]) for body in decoded for x in body] == every
+            assert all(0 < len(lines) <= max_lines for lines in decoded)
+            assert all(len(body) <= max_bytes or len(lines) == 1 for body, lines in zip(bodies, decoded))
+            if max_bytes == 10**6:  # nothing but the count splits
+                assert [len(lines) for lines in decoded][:-1] == [max_lines] * (len(decoded) - 1)
+
+
 # ---- a real process ---------------------------------------------------------------------
 
 CRASHING = """

@@ -6,7 +6,8 @@ Two ways to capture, chosen when the capture starts:
   fd 2). Fds 1 and 2 are pointed (``dup2``) at pipes; one reader thread per pipe writes every
   byte on to the original fd (so the terminal shows everything, as before) and cuts the bytes
   into lines; while output keeps coming it reads once per ``_GATHER`` (5 ms), not once per
-  write, so the terminal sees it up to 5 ms later. Python's prints, ``os.write(1, ...)``,
+  write, so the terminal sees it up to 5 ms later (and not at all, the last 5 ms of it, if
+  the process is killed by SIGKILL meanwhile). Python's prints, ``os.write(1, ...)``,
   child processes (they inherit fds 1 and 2) and C extensions are all captured. ``stop``
   points the fds back at the originals and reads the pipes to their end.
 - **Wrapping** ``sys.stdout``/``sys.stderr`` when they are not fds 1 and 2 (Jupyter, pytest's

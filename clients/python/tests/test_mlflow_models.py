@@ -211,3 +211,87 @@ def test_logged_model_tags_delete_and_search(runcamp_url):
         client.get_logged_model(b.model_id)
     with pytest.raises(MlflowException, match="source_run_id"):
         client.create_logged_model(experiment_id, name="orphan")
+
+
+def registry_script(name: str):
+    """Logs a model, registers it twice (by models:/ and runs:/ URIs), aliases, stages and tags versions."""
+    X, y = iris()
+    client = MlflowClient()
+    with mlflow.start_run() as run:
+        info = mlflow.sklearn.log_model(LogisticRegression(max_iter=300).fit(X, y), name="model")
+    first = mlflow.register_model(info.model_uri, name)
+    second = mlflow.register_model(f"runs:/{run.info.run_id}/model", name)
+    client.set_registered_model_alias(name, "champion", first.version)
+    client.set_registered_model_alias(name, "challenger", second.version)
+    client.delete_registered_model_alias(name, "challenger")
+    client.transition_model_version_stage(name, second.version, "Staging")
+    client.set_registered_model_tag(name, "team", "eco")
+    client.set_model_version_tag(name, first.version, "validated", "yes")
+    client.update_model_version(name, first.version, description="the first")
+    return run.info.run_id, info.model_id
+
+
+def registry_landed(name: str, run_id: str, model_id: str) -> dict:
+    client = MlflowClient()
+    model = client.get_registered_model(name)
+
+    def version(v):
+        return {
+            "version": v.version,
+            "stage": v.current_stage,
+            "description": v.description,
+            "tags": v.tags,
+            "source": v.source.replace(model_id, "<model>").replace(run_id, "<run>"),
+            "run": v.run_id == run_id,
+            "aliases": sorted(v.aliases),
+        }
+
+    return {
+        "tags": model.tags,
+        "aliases": model.aliases,
+        "latest": [version(v) for v in model.latest_versions],
+        "versions": [version(client.get_model_version(name, str(n))) for n in (1, 2)],
+        "by_alias": version(client.get_model_version_by_alias(name, "champion")),
+        # Sorted: the real server's order here depends on its SQL plan (tags joined or not).
+        "searched": sorted((version(v) for v in client.search_model_versions(f"name = '{name}'")), key=lambda v: v["version"]),
+        "models": [m.name == name for m in client.search_registered_models(filter_string=f"name LIKE '{name[:8]}%'")],
+        "latest_staging": [v.version for v in client.get_latest_versions(name, stages=["Staging"])],
+        "download": client.get_model_version_download_uri(name, "1").endswith(f"/models/{model_id}/artifacts"),
+    }
+
+
+def test_the_registry_lands_as_in_mlflow_and_loads_by_alias_and_version(runcamp_url, real_mlflow):
+    results = {}
+    X, _ = iris()
+    for label, url in [("mlflow", real_mlflow), ("runcamp", runcamp_url)]:
+        on(url, "registry")
+        name = f"iris-{uuid.uuid4().hex[:8]}"
+        run_id, model_id = registry_script(name)
+        results[label] = registry_landed(name, run_id, model_id)
+        predictions = [
+            mlflow.sklearn.load_model(uri).predict(X).tolist() for uri in (f"models:/{name}@champion", f"models:/{name}/2", f"models:/{name}/Staging")
+        ]
+        assert predictions[0] == predictions[1] == predictions[2]
+    theirs = results["mlflow"]
+    assert theirs["aliases"] == {"champion": "1"} and theirs["by_alias"]["version"] == "1" and theirs["download"]
+    assert results["runcamp"] == theirs
+
+
+def test_registry_errors_are_mlflows(runcamp_url):
+    on(runcamp_url, "registry errors")
+    client = MlflowClient()
+    name = f"errs-{uuid.uuid4().hex[:8]}"
+    client.create_registered_model(name)
+    for call, code in [
+        (lambda: client.create_registered_model(name), "RESOURCE_ALREADY_EXISTS"),
+        (lambda: client.get_registered_model("nope-" + name), "RESOURCE_DOES_NOT_EXIST"),
+        (lambda: client.get_model_version(name, "7"), "RESOURCE_DOES_NOT_EXIST"),
+        (lambda: client.get_model_version_by_alias(name, "missing"), "INVALID_PARAMETER_VALUE"),
+        (lambda: client.set_registered_model_alias(name, "latest", "1"), "INVALID_PARAMETER_VALUE"),
+        (lambda: client.create_registered_model("a/b"), "INVALID_PARAMETER_VALUE"),
+    ]:
+        with pytest.raises(MlflowException) as err:
+            call()
+        assert err.value.error_code == code
+    client.delete_registered_model(name)
+    assert client.search_registered_models(filter_string=f"name = '{name}'") == []

@@ -87,7 +87,12 @@ export type SearchLoggedModelsView = v.InferOutput<typeof SearchLoggedModelsView
 // The registry. A registered model's name is a key (MLflow's 250 characters); a version
 // number comes as text or a number.
 
-const ModelName = Key;
+// MLflow's rule (mlflow/utils/validation.py): no "/" or ":" (a name sits in models:/<name>/<version>).
+const ModelName = v.pipe(
+  Key,
+  v.regex(/^[^/:]*$/, "must not contain '/' or ':'"),
+  v.check((n) => n.trim() !== "", "must not be blank"),
+);
 const Version = v.pipe(
   v.union([v.pipe(v.string(), v.regex(/^\d{1,9}$/, "must be a version number")), v.pipe(v.number(), v.safeInteger(), v.minValue(1))]),
   v.transform(Number),

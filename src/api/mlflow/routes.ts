@@ -26,6 +26,7 @@ import {
 } from "./experiments.ts";
 import { metricHistory, metricHistoryBulk } from "./history.ts";
 import { loggedModelRoutes } from "./logged-model-routes.ts";
+import { modelVersionRoutes, registeredModelRoutes } from "./registry-routes.ts";
 import { read } from "./request.ts";
 import { createMlflowRun, deleteRunTag, getMlflowRun, logBatch, logMetrics, logParams, setRunDeleted, setRunTags, updateMlflowRun } from "./runs.ts";
 import * as S from "./schemas.ts";
@@ -40,7 +41,14 @@ export const isMlflowPath = (path: string) => PREFIXES.some((p) => path === p ||
 const isMlflowUpload = (c: Context) => c.req.method === "PUT" && ARTIFACTS.some((p) => c.req.path.startsWith(`${p}/artifacts/`));
 
 // POSTs that only read: a read token may call them, and they wait for no write.
-const READ_POSTS = new Set(["/runs/search", "/experiments/search", "/logged-models/search"]);
+const READ_POSTS = new Set([
+  "/runs/search",
+  "/experiments/search",
+  "/logged-models/search",
+  "/registered-models/search",
+  "/registered-models/get-latest-versions",
+  "/model-versions/search",
+]);
 // Metric logging goes to the group committer (src/api/metrics/ingest-groups.ts), which takes
 // the write lock per group: the request must not hold it (log-batch takes it for its params
 // and tags alone).
@@ -142,11 +150,10 @@ function tracking(deps: Deps) {
       .get("/metrics/get-history", async (c) => c.json(await metricHistory(deps, await read(c, S.GetHistory))))
       .get("/metrics/get-history-bulk-interval", async (c) => c.json(await metricHistoryBulk(deps, await read(c, S.GetHistoryBulkInterval))))
       .route("/logged-models", loggedModelRoutes(deps))
+      .route("/registered-models", registeredModelRoutes(deps))
+      .route("/model-versions", modelVersionRoutes(deps))
       .all("/*", (c) => {
-        throw new MlflowError(
-          "ENDPOINT_NOT_FOUND",
-          `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (traces and the model registry are not supported).`,
-        );
+        throw new MlflowError("ENDPOINT_NOT_FOUND", `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (traces are not supported).`);
       })
   );
 }

@@ -11,7 +11,7 @@ export type AssetLoader = (path: string) => Promise<Response | null>;
 export const API_REFERENCE_SCRIPT = "/docs/api-reference.js";
 
 // Every path the UI renders; each is a shareable URL restored from its path and query.
-const PAGES = ["/", "/repos/:repo", "/repos/:repo/runs/:run", "/repos/:repo/compare", "/repos/:repo/campaigns/:campaign"];
+const PAGES = ["/", "/repos/:repo", "/repos/:repo/runs/:run", "/repos/:repo/compare", "/repos/:repo/campaigns/:campaign", "/repos/:repo/models"];
 
 // Only the server's own origin: the page can load nothing from elsewhere, even by mistake.
 // uPlot and Preact set element styles, hence 'unsafe-inline' for styles (not for scripts).

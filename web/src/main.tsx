@@ -6,6 +6,7 @@ import { LocationProvider, Route, Router } from "preact-iso";
 import { TokenPrompt } from "./components/token-prompt.tsx";
 import { CampaignPage } from "./pages/campaign-page.tsx";
 import { ComparePage } from "./pages/compare-page.tsx";
+import { ModelsPage } from "./pages/models-page.tsx";
 import { NotFound } from "./pages/not-found.tsx";
 import { ReposList } from "./pages/repos-list.tsx";
 import { RunPage } from "./pages/run-page.tsx";
@@ -21,6 +22,7 @@ function App() {
         <Route path="/repos/:repo/runs/:run" component={RunPage} />
         <Route path="/repos/:repo/compare" component={ComparePage} />
         <Route path="/repos/:repo/campaigns/:campaign" component={CampaignPage} />
+        <Route path="/repos/:repo/models" component={ModelsPage} />
         <Route default component={NotFound} />
       </Router>
       <TokenPrompt />

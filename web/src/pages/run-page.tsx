@@ -18,6 +18,7 @@ import { RunLogs } from "../logs/run-logs.tsx";
 import { useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
 import { isSystemSeries, MetricChartGrid, type Zoom } from "./run-charts.tsx";
+import { RunModels } from "./run-models.tsx";
 import { asRunView, RunViewTabs } from "./run-view-tabs.tsx";
 
 const POLL_MS = 3000;
@@ -149,6 +150,7 @@ export function RunPage() {
       )}
 
       <RunArtifacts repo={repo} run={run} refresh={tick} />
+      <RunModels repo={repo} run={run} refresh={tick} />
 
       <div class="columns-2">
         <section>

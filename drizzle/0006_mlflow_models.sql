@@ -10,7 +10,7 @@ CREATE TABLE `mlflow_logged_model_metrics` (
 	FOREIGN KEY (`model_pk`) REFERENCES `mlflow_logged_models`(`pk`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `mlflow_logged_model_metrics_model` ON `mlflow_logged_model_metrics` (`model_pk`);--> statement-breakpoint
+CREATE UNIQUE INDEX `mlflow_logged_model_metrics_point` ON `mlflow_logged_model_metrics` (`model_pk`,`key`,`timestamp`,`step`,`run_id`);--> statement-breakpoint
 CREATE TABLE `mlflow_logged_models` (
 	`pk` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id` text NOT NULL,

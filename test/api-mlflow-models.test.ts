@@ -81,6 +81,14 @@ describe.each(hostsWithSqld)("MLflow logged models on $name", (factory) => {
     });
   });
 
+  test("a point sent again (same key, timestamp, step and run) is kept once, as MLflow keeps it", async () => {
+    const point = { key: "again", value: 1, timestamp: 1764147000001, step: 2, model_id: deletedId };
+    await post("/runs/log-batch", { run_id: runId, metrics: [point, point] });
+    await post("/runs/log-metric", { run_id: runId, ...point });
+    const { model } = await ok(`/logged-models/${deletedId}?allow_deleted=true`);
+    expect(model.data.metrics).toEqual([{ ...point, run_id: runId }]);
+  });
+
   test("a deleted model is gone for get and search, found with allow_deleted", async () => {
     expect((await call(`${API}/logged-models/${deletedId}`)).status).toBe(404);
     expect((await ok(`/logged-models/${deletedId}?allow_deleted=true`)).model.info.name).toBe("gone");

@@ -254,7 +254,8 @@ export const mlflowLoggedModels = sqliteTable(
 );
 
 // Every metric point logged with a model_id, as MLflow keeps them beside the run's own
-// series. `value` NULL is NaN (SQLite stores no NaN).
+// series: one per (model, key, timestamp, step, run), MLflow's key, so a re-sent point is
+// kept once. `value` NULL is NaN (SQLite stores no NaN).
 export const mlflowLoggedModelMetrics = sqliteTable(
   "mlflow_logged_model_metrics",
   {
@@ -269,7 +270,7 @@ export const mlflowLoggedModelMetrics = sqliteTable(
     datasetName: text("dataset_name"),
     datasetDigest: text("dataset_digest"),
   },
-  (t) => [index("mlflow_logged_model_metrics_model").on(t.modelPk)],
+  (t) => [uniqueIndex("mlflow_logged_model_metrics_point").on(t.modelPk, t.key, t.timestamp, t.step, t.runId)],
 );
 
 // MLflow's model registry (src/api/mlflow/registry.ts): names shared by every experiment,

@@ -295,3 +295,36 @@ def test_registry_errors_are_mlflows(runcamp_url):
         assert err.value.error_code == code
     client.delete_registered_model(name)
     assert client.search_registered_models(filter_string=f"name = '{name}'") == []
+
+
+def lightgbm_autolog_script():
+    lgb = pytest.importorskip("lightgbm")
+    import mlflow.lightgbm
+
+    X, y = iris()
+    train, valid = lgb.Dataset(X[::2], y[::2]), lgb.Dataset(X[1::2], y[1::2])
+    mlflow.lightgbm.autolog()
+    try:
+        with mlflow.start_run():
+            lgb.train(
+                {"objective": "multiclass", "num_class": 3, "verbose": -1, "seed": 0}, train, num_boost_round=20, valid_sets=[valid], valid_names=["valid"]
+            )
+    finally:
+        mlflow.lightgbm.autolog(disable=True)
+
+
+def test_lightgbm_autolog_with_its_defaults_lands_as_in_mlflow(runcamp_url, real_mlflow):
+    results, curves = {}, {}
+    for name, url in [("mlflow", real_mlflow), ("runcamp", runcamp_url)]:
+        experiment_id = on(url, "lightgbm")
+        lightgbm_autolog_script()
+        results[name] = landed(experiment_id)
+        (run,) = MlflowClient().search_runs([experiment_id])
+        curves[name] = {k: [(m.step, m.value) for m in MlflowClient().get_metric_history(run.info.run_id, k)] for k in run.data.metrics}
+    theirs = results["mlflow"]
+    assert len(curves["mlflow"]["valid-multi_logloss"]) == 20 and theirs["models"] and "feature_importance_gain.json" in theirs["runs"]["parent"]["artifacts"]
+    same(results["runcamp"], theirs)
+    assert curves["runcamp"].keys() == curves["mlflow"].keys()
+    for key, points in curves["mlflow"].items():
+        assert [s for s, _ in curves["runcamp"][key]] == [s for s, _ in points], key
+        assert [v for _, v in curves["runcamp"][key]] == pytest.approx([v for _, v in points]), key

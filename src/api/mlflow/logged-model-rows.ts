@@ -66,7 +66,7 @@ export async function modelMetricStatements(deps: Deps, runId: string, metrics: 
   return linked.map((m) => {
     const value = typeof m.value === "number" ? m.value : /nan/i.test(m.value) ? null : m.value.startsWith("-") ? -Infinity : Infinity;
     return {
-      sql: "INSERT INTO mlflow_logged_model_metrics (model_pk, key, value, timestamp, step, run_id, dataset_name, dataset_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      sql: "INSERT OR IGNORE INTO mlflow_logged_model_metrics (model_pk, key, value, timestamp, step, run_id, dataset_name, dataset_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       args: [pks.get(m.model_id as string) as number, m.key, value, m.timestamp ?? now, m.step ?? 0, runId, m.dataset_name ?? null, m.dataset_digest ?? null],
     };
   });

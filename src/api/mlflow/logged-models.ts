@@ -45,7 +45,7 @@ async function metricsOf(deps: Deps, pks: number[]): Promise<Map<number, LoggedM
   for (const row of rs.rows) {
     const metric: LoggedModelMetric = {
       key: String(row.key),
-      value: row.value === null ? "NaN" : (wireFloat(Number(row.value)) as number),
+      value: row.value === null ? "NaN" : wireFloat(Number(row.value)),
       timestamp: Number(row.timestamp),
       step: Number(row.step),
       model_id: String(row.model_id),
@@ -83,7 +83,7 @@ async function viewOf(deps: Deps, m: ModelRow): Promise<LoggedModelView> {
   return modelView(m, (await metricsOf(deps, [m.pk])).get(m.pk) ?? []);
 }
 
-function paramsChecked(params: Record<string, string>, incoming: ParamIn[]): Record<string, string> {
+function withParams(params: Record<string, string>, incoming: ParamIn[]): Record<string, string> {
   const out = { ...params };
   for (const { key, value } of incoming) out[key] = value;
   return out;
@@ -111,7 +111,7 @@ export async function createLoggedModel(deps: Deps, input: CreateLoggedModelInpu
       input.name || `model-${id.slice(2, 10)}`,
       input.model_type ?? "",
       JSON.stringify(tagsOf(input.tags ?? [])),
-      JSON.stringify(paramsChecked({}, input.params ?? [])),
+      JSON.stringify(withParams({}, input.params ?? [])),
       now,
       now,
     ],
@@ -157,7 +157,7 @@ export async function deleteLoggedModelTag(deps: Deps, id: string, key: string):
 
 export async function logLoggedModelParams(deps: Deps, id: string, params: ParamIn[]): Promise<void> {
   const m = await findLoggedModel(deps, id);
-  await update(deps, m, { params: JSON.stringify(paramsChecked(m.params, params)) });
+  await update(deps, m, { params: JSON.stringify(withParams(m.params, params)) });
 }
 
 // What a filter and order_by may name (MLflow's attribute names and their aliases). status

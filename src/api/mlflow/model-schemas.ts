@@ -56,7 +56,7 @@ export type SearchLoggedModelsInput = v.InferOutput<typeof SearchLoggedModels>;
 
 const LoggedModelMetric = v.object({
   key: v.string(),
-  value: v.union([v.number(), v.picklist(["NaN"])]),
+  value: v.union([v.number(), v.picklist(["NaN", "Infinity", "-Infinity"])]),
   timestamp: v.number(),
   step: v.number(),
   model_id: v.string(),

@@ -6,16 +6,16 @@
 // Keys are the importing resource, values the files of other resources it may import.
 const RESOURCE_COMPOSITIONS = {
   mlflow: {
-    may: "(artifacts|campaigns|metrics|tokens)/",
+    may: "(artifacts|campaigns|inputs|metrics|tokens)/",
     why: "The MLflow dialect is a layer over the resources: each call is translated onto runcamp's own services and routes (docs/ARCHITECTURE.md).",
   },
   runs: {
-    may: "(values/(service|schemas)|metrics/(views|schemas))\\.ts$",
-    why: "GET /runs/{run} shows the run's values and series summaries in their own resources' shapes.",
+    may: "((values|inputs)/(service|schemas)|metrics/(views|schemas))\\.ts$",
+    why: "GET /runs/{run} shows the run's values, dataset inputs and series summaries in their own resources' shapes.",
   },
   imports: {
-    may: "(values/(service|schemas)|artifacts/schemas)\\.ts$",
-    why: "An import writes values, and names artifact paths, checked exactly as their own routes check them.",
+    may: "((values|inputs)/(service|schemas)|artifacts/schemas)\\.ts$",
+    why: "An import writes values and dataset inputs, and names artifact paths, checked exactly as their own routes check them.",
   },
   campaigns: {
     may: "artifacts/(confusion|schemas|service)\\.ts$",

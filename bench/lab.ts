@@ -8,7 +8,7 @@
 // LAB_SECONDS sets each phase's length (default 10); LAB_HOSTS picks the hosts (default
 // "embedded,sqld"). Prints a markdown section and, when both hosts ran, writes it into
 // bench/RESULTS.md ("The lab").
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -25,6 +25,30 @@ interface Tally {
   errors: number;
   latencies: number[];
   firstError?: string;
+  /** CPU of the host, sqld and this load client over the phase, % of one core. */
+  cpu?: string;
+}
+
+// CPU of the processes a phase loads, from /proc (utime + stime, all threads), beside the load
+// client's own: on two shared cores, where a phase's rate stops is where the CPU runs out.
+const TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString());
+const watched: { name: string; pid: number }[] = [];
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+function cpuMeter(): () => string {
+  const t0 = performance.now();
+  const before = watched.map((w) => cpuSeconds(w.pid));
+  const own = process.cpuUsage();
+  return () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const used = watched.map((w, i) => `${w.name} ${Math.round((100 * (cpuSeconds(w.pid) - before[i])) / seconds)}`);
+    const mine = process.cpuUsage(own);
+    used.push(`load client ${Math.round((mine.user + mine.system) / 1e4 / seconds)}`);
+    return used.join(" / ");
+  };
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN);
@@ -40,6 +64,7 @@ async function closedLoop(
   const tally: Tally = { ok: 0, errors: 0, latencies: [] };
   const started = performance.now();
   const deadline = started + seconds * 1000;
+  const cpu = cpuMeter();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       for (let i = 0; performance.now() < deadline; i++) {
@@ -61,6 +86,7 @@ async function closedLoop(
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  tally.cpu = cpu();
   await pool.close();
   tally.latencies.sort((a, b) => a - b);
   return { ...tally, rate: tally.ok / elapsed };
@@ -79,6 +105,7 @@ interface Phase {
   errors: number;
   p50: number;
   p99: number;
+  cpu?: string;
   note?: string;
 }
 
@@ -89,6 +116,7 @@ const phaseOf = (what: string, clients: number, t: Tally & { rate: number }, not
   errors: t.errors,
   p50: pct(t.latencies, 50),
   p99: pct(t.latencies, 99),
+  cpu: t.cpu,
   note: note ?? t.firstError,
 });
 
@@ -195,6 +223,7 @@ async function startSqld(dir: string): Promise<{ url: string; child: ChildProces
 async function benchHost(label: string, libsqlUrl: string, port: number): Promise<Phase[]> {
   const server = await startServer(libsqlUrl, port);
   const base = `http://127.0.0.1:${port}`;
+  watched.unshift({ name: "host", pid: server.pid! });
   try {
     const phases: Phase[] = [];
     for (const clients of [1, 64]) phases.push(await ingestPhase(base, label, clients));
@@ -209,14 +238,18 @@ async function benchHost(label: string, libsqlUrl: string, port: number): Promis
     if (label === "embedded") phases.push(...(await readsUnderLoad(base, label)));
     return phases;
   } finally {
+    watched.shift();
     await stopServer(server);
   }
 }
 
 function table(title: string, phases: Phase[]): string {
   const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits }) : "—");
-  const rows = phases.map((p) => `| ${p.what} | ${p.clients} | ${fmt(p.rate, 0)} | ${p.errors} | ${fmt(p.p50)} | ${fmt(p.p99)} | ${p.note ?? ""} |`);
-  return [`### ${title}`, "", "| what | clients | requests/s | errors | p50 ms | p99 ms | checked |", "|---|---|---|---|---|---|---|", ...rows, ""].join("\n");
+  const rows = phases.map(
+    (p) => `| ${p.what} | ${p.clients} | ${fmt(p.rate, 0)} | ${p.errors} | ${fmt(p.p50)} | ${fmt(p.p99)} | ${p.cpu ?? ""} | ${p.note ?? ""} |`,
+  );
+  const head = "| what | clients | requests/s | errors | p50 ms | p99 ms | CPU, % of a core: host / sqld / load client | checked |";
+  return [`### ${title}`, "", head, "|---|---|---|---|---|---|---|---|", ...rows, ""].join("\n");
 }
 
 const tmp = join(root, "bench", "tmp-lab");
@@ -230,6 +263,7 @@ try {
   }
   if (HOSTS.includes("sqld") && existsSync(SQLD)) {
     const sqld = await startSqld(tmp);
+    watched.push({ name: "sqld", pid: sqld.child.pid! });
     try {
       sections.push(table("Node host → real sqld 0.24.33 (primary, same machine)", await benchHost("sqld", sqld.url, 18791)));
       console.log(sections.at(-1));

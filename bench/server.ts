@@ -2,7 +2,7 @@
 // server each get a core), and the request helpers and bodies they send it; and the services'
 // deps for the benchmarks that write their data in-process.
 import { type ChildProcess, spawn } from "node:child_process";
-import { statSync } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultLimits } from "../src/config.ts";
 import type { Deps } from "../src/deps.ts";
@@ -25,6 +25,8 @@ export async function startServer(libsqlUrl: string, port: number, env: Record<s
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  // BENCH_SERVER_STDOUT=file keeps what the server prints (with BENCH_SERVER_NODE_ARGS=--trace-gc, its GC pauses).
+  if (process.env.BENCH_SERVER_STDOUT) child.stdout!.pipe(createWriteStream(process.env.BENCH_SERVER_STDOUT, { flags: "a" }));
   await new Promise<void>((ready, fail) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && ready());
     child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));

@@ -11,6 +11,7 @@ import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
 import { healthRoutes } from "./api/health/routes.ts";
 import { importRoutes } from "./api/imports/routes.ts";
+import { inputRoutes } from "./api/inputs/routes.ts";
 import { logRoutes } from "./api/logs/routes.ts";
 import { ingestGroups } from "./api/metrics/ingest-groups.ts";
 import { isIngest, isSeriesQuery, metricRoutes } from "./api/metrics/routes.ts";
@@ -51,6 +52,7 @@ export function createApp(hostDeps: Deps) {
     .route("/", livenessRoutes(deps))
     .route("/", runRoutes(deps))
     .route("/", valueRoutes(deps))
+    .route("/", inputRoutes(deps))
     .route("/", logRoutes(deps))
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))

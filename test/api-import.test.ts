@@ -31,6 +31,18 @@ const run = {
     { name: "acc", context: { subset: "test" }, value: 0.93, updated_at: T1 },
     { name: "report", context: {}, value: { f1: "NaN", rows: [1, 2] }, updated_at: T2 },
   ],
+  inputs: [
+    {
+      name: "cifar10",
+      digest: "5d1e0c2a",
+      source_type: "hf_datasets",
+      source: '{"path": "cifar10"}',
+      schema: '{"mlflow_colspec": []}',
+      profile: '{"num_rows": 50000}',
+      context: "training",
+      tags: { split: "train" },
+    },
+  ],
 };
 const body = { repo: { description: "moved", created_at: T0 }, campaigns: [campaign], runs: [run] };
 
@@ -63,6 +75,9 @@ describe.each(hostsWithSqld)("import on $name", (factory) => {
       ...fields,
       repo,
       stale: false,
+      // An import carries runcamp's fields; MLflow's key/value tags are not among them.
+      tag_values: {},
+      parent: null,
       values: values.map((v) => ({ ...v })),
       metrics: [],
       metrics_next_cursor: null,

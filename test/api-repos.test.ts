@@ -45,7 +45,14 @@ describe.each(hostsWithSqld)("repos on $name", (factory) => {
     expect(created.status).toBe(201);
     expect(created.headers.get("content-type")).toContain("application/json");
     const first = await created.json();
-    expect(first).toEqual({ name, description: "first", created_at: expect.any(String), run_count: 0, campaign_count: 0 });
+    expect(first).toEqual({
+      name,
+      description: "first",
+      created_at: expect.any(String),
+      run_count: 0,
+      campaign_count: 0,
+      mlflow_experiment_id: expect.stringMatching(/^[1-9]\d*$/),
+    });
     expect(new Date(first.created_at).toISOString()).toBe(first.created_at);
 
     const updated = await call(`/v1/repos/${name}`, json("PUT", { description: "second" }));

@@ -71,6 +71,8 @@ describe.each(hostsWithSqld)("runs on $name", (factory) => {
         campaign: null,
         params: {},
         tags: [],
+        tag_values: {},
+        parent: null,
         provenance: null,
         created_at: isoString,
         updated_at: run.created_at,
@@ -107,10 +109,11 @@ describe.each(hostsWithSqld)("runs on $name", (factory) => {
       const { last_activity_at: _, ...firstContent } = first;
       expect(resumed).toEqual(firstContent);
       expect(Date.parse(resumedAt)).toBeGreaterThanOrEqual(Date.parse(String(first.last_activity_at)));
-      const { values, metrics, metrics_next_cursor, ...stored } = await getRun(repo, "Run_01-a");
+      const { values, inputs, metrics, metrics_next_cursor, ...stored } = await getRun(repo, "Run_01-a");
       expect(metrics_next_cursor).toBeNull();
       expect(stored).toEqual({ ...first, last_activity_at: resumedAt });
       expect(values).toEqual([]);
+      expect(inputs).toEqual([]);
       expect(metrics).toEqual([]);
       expect((await listAll(repo)).ids).toEqual(["Run_01-a"]);
     });
@@ -161,9 +164,10 @@ describe.each(hostsWithSqld)("runs on $name", (factory) => {
       const patched = await patchRun(repo, "r", { name: "new", description: "about", experiment: "e2" });
       expect(patched).toEqual({ ...run, name: "new", description: "about", experiment: "e2", updated_at: isoString });
       expect(patched.updated_at >= run.updated_at).toBe(true);
-      const { values, metrics, metrics_next_cursor: _next, ...stored } = await getRun(repo, "r");
+      const { values, inputs, metrics, metrics_next_cursor: _next, ...stored } = await getRun(repo, "r");
       expect(stored).toEqual(patched);
       expect(values).toEqual([]);
+      expect(inputs).toEqual([]);
       expect(metrics).toEqual([]);
     });
 

@@ -173,6 +173,31 @@ describe("Run", () => {
     }
   });
 
+  test("logInput sends datasets in order with the points, kept once per name and digest; what the server refuses throws at the call", async () => {
+    const run = await Run.start({ url, repo: "ts-sdk" });
+    const hostile = "<img src=x onerror=alert(1)>";
+    run.logInput("cifar10", { digest: "c1fa0010", source: { path: "cifar10" }, sourceType: "hf_datasets", context: "training" });
+    run.logInput("cifar10", { digest: "c1fa0010", context: "eval" });
+    run.logInput(hostile, { schema: { mlflow_colspec: [] }, profile: "{}" });
+    for (const [name, options] of [
+      ["", {}],
+      ["n".repeat(501), {}],
+      ["a\u0007b", {}],
+      ["x", { digest: "d".repeat(37) }],
+      ["x", { digest: "" }],
+      ["x", { source: "a\u0000b" }],
+      ["x", { context: "\uD800" }],
+    ] as const)
+      expect(() => run.logInput(name, options), name).toThrow(/runcamp: an input's/);
+    await run.finish();
+    expect(run.errors).toEqual([]);
+    const { data } = await api.GET("/v1/repos/{repo}/runs/{run}", { params: { path: { repo: "ts-sdk", run: run.id } } });
+    expect(data!.inputs.map((i) => [i.name, i.digest.length, i.source_type, i.source, i.schema, i.context])).toEqual([
+      ["cifar10", 8, "hf_datasets", '{"path":"cifar10"}', null, "training"],
+      [hostile, 8, "", "", '{"mlflow_colspec":[]}', null],
+    ]);
+  });
+
   test("resuming by id continues every series at its last step + 1 and sets the run running again", async () => {
     const first = await Run.start({ url, repo: "ts-sdk", id: "ts-resume" });
     for (let i = 0; i < 5; i++) first.track(i, "loss");

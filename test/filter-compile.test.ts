@@ -27,6 +27,8 @@ interface TestRun {
   campaign: { pk: number; id: string; name: string } | null;
   params: { [key: string]: Json };
   tags: string[];
+  /** Key/value tags (runs.tag_values); mlflow.parentRunId is the parent. */
+  tagValues: Record<string, string>;
   values: { name: string; context: Ctx; value: Json }[];
   series: { name: string; context: Ctx; count: number; lastStep: number | null; lastValue: number | null; min: number | null; max: number | null }[];
   createdAt: number;
@@ -69,6 +71,10 @@ const CAMPAIGNS = [
   { pk: 3, id: "beta", name: "Gamma" },
   { pk: 4, id: "other-repo", name: "Other" },
 ];
+// Hostile keys too: quotes, dots, brackets and a JSON path's own syntax must all stay one key.
+const TAG_KEYS = ["team", "mlflow.user", 'q"k', "a.b", "x y", "é", "[0]", "$.a'", "baseline"];
+const TAG_VALUES = ["eco", "Eco", "", "0", "x%y", "é", "it's", "run-3"];
+const PARENTS = ["run-1", "run-2", "run-3", "Run-1", ""];
 const PARAM_KEYS = ["lr", "seed", "aug", "layers", "optimizer", "name", "a-b", "x y", "dropout", 'q"k', "é"];
 const SERIES_NAMES = ["loss", "acc", "train.loss"];
 const VALUE_NAMES = ["acc", "f1", "test.acc"];
@@ -115,6 +121,10 @@ function randomRuns(): TestRun[] {
       campaign: repoPk === 2 ? (r.chance(0.5) ? CAMPAIGNS[3] : null) : r.chance(0.3) ? null : r.pick(CAMPAIGNS.slice(0, 3)),
       params,
       tags: TAGS.filter(() => r.chance(0.25)),
+      tagValues: Object.fromEntries([
+        ...TAG_KEYS.filter(() => r.chance(0.3)).map((key) => [key, r.pick(TAG_VALUES)]),
+        ...(r.chance(0.4) ? [["mlflow.parentRunId", r.pick(PARENTS)]] : []),
+      ]),
       values,
       series,
       createdAt,
@@ -145,8 +155,8 @@ async function createDatabase(runs: TestRun[]): Promise<Client> {
   ];
   for (const run of runs) {
     stmts.push({
-      sql: `INSERT INTO runs (pk, repo_pk, id, name, experiment, status, archived, campaign_pk, params, tags, created_at, updated_at, ended_at, last_activity_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      sql: `INSERT INTO runs (pk, repo_pk, id, name, experiment, status, archived, campaign_pk, params, tags, tag_values, created_at, updated_at, ended_at, last_activity_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [
         run.pk,
         run.repoPk,
@@ -158,6 +168,8 @@ async function createDatabase(runs: TestRun[]): Promise<Client> {
         run.campaign?.pk ?? null,
         JSON.stringify(run.params),
         JSON.stringify(run.tags),
+        // As the MLflow dialect stores them: NULL when the run has none.
+        Object.keys(run.tagValues).length ? JSON.stringify(run.tagValues) : null,
         run.createdAt,
         run.createdAt,
         run.endedAt,
@@ -197,7 +209,7 @@ function compareBytes(a: string, b: string): number {
 // SQLite LIKE: % any run, _ one character, ASCII letters case-insensitive, no escapes.
 function sqlLike(text: string, pattern: string): boolean {
   const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const source = [...fold(pattern)].map((c) => (c === "%" ? "[\\s\\S]*" : c === "_" ? "[\\s\\S]" : c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"))).join("");
+  const source = [...fold(pattern)].map((c) => (c === "%" ? "[\\s\\S]*" : c === "_" ? "[\\s\\S]" : c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))).join("");
   return new RegExp(`^${source}$`, "u").test(fold(text));
 }
 
@@ -221,6 +233,8 @@ function read(field: Field, run: TestRun): unknown {
           return run.endedAt ?? undefined;
         case "stale":
           return run.status === "running" && (run.lastActivityAt ?? run.createdAt) < STALE_BEFORE;
+        case "parent":
+          return run.tagValues["mlflow.parentRunId"];
         default:
           return run[field.name];
       }
@@ -242,6 +256,8 @@ function read(field: Field, run: TestRun): unknown {
     }
     case "tag":
       return run.tags.includes(field.label) ? true : undefined;
+    case "keyValueTag":
+      return Object.hasOwn(run.tagValues, field.key) ? run.tagValues[field.key] : undefined;
   }
 }
 
@@ -351,6 +367,9 @@ const valueField = fc.tuple(fc.constantFrom(...VALUE_NAMES, "nope"), contextText
 const metricField = fc
   .tuple(fc.constantFrom(...SERIES_NAMES, "nope"), contextText, fc.constantFrom("last", "min", "max", "count", "last_step", "LAST"))
   .map(([n, c, a]) => `metrics.${n}${c}.${a}`);
+const keyValueTagField = fc
+  .constantFrom(...TAG_KEYS, "mlflow.parentRunId", "nope")
+  .chain((k) => (/^[\w./-]+$/.test(k) ? fc.constant(`tag_values.${k}`) : quote(k).map((q) => `tag_values.${q}`)));
 const jsonLit = fc.oneof(numLit, strLit(STRINGS));
 const anyLit = fc.oneof(jsonLit, fc.constantFrom("true", "false", "null", "TRUE"));
 const dateLit = fc
@@ -384,6 +403,20 @@ const conditions = fc.oneof(
     fc.constantFrom(...TAGS, "nope").map((t) => (/^[\w./-]+$/.test(t) ? `tags.${t}` : `tags.${JSON.stringify(t)}`)),
     ...existsForms,
   ),
+  condition(
+    keyValueTagField,
+    withOp(eqOps, fc.oneof(strLit(TAG_VALUES), fc.constant("null"))),
+    list(fc.oneof(strLit(TAG_VALUES), fc.constant("null"))),
+    ...matchForms(strLit(["e%", "%Y", "", "%'%", "x%y", "_"])),
+    ...existsForms,
+  ),
+  condition(
+    fc.constantFrom("parent", "PARENT"),
+    withOp(eqOps, fc.oneof(strLit(PARENTS), fc.constant("null"))),
+    list(fc.oneof(strLit(PARENTS), fc.constant("null"))),
+    ...matchForms(strLit(["run-%", "%1", "RUN%"])),
+    ...existsForms,
+  ),
 );
 
 const filterText: fc.Arbitrary<string> = fc.letrec<{ expr: string; not: string; group: string; bin: string }>((tie) => ({
@@ -399,7 +432,7 @@ const filterText: fc.Arbitrary<string> = fc.letrec<{ expr: string; not: string; 
 const SQL_WORDS = new Set(
   (
     "SELECT FROM WHERE AND OR NOT EXISTS IN IS NULL COALESCE LIKE CASE WHEN THEN ELSE END instr json_type json_extract json_each " +
-    "r s v c t pk run_pk name context value params tags series run_values campaigns campaign_pk id experiment status archived " +
+    "r s v c t pk run_pk name context value params tags tag_values series run_values campaigns campaign_pk id experiment status archived " +
     "created_at ended_at last_value min max count last_step last_activity_at updated_at 0 1"
   ).split(" "),
 );
@@ -491,6 +524,24 @@ describe("compiled filters select the runs the reference evaluator selects", () 
       [`experiment in ("resnet", "vit")`, null],
       [`status in ("finished", "failed") or tags."x y"`, null],
       [`tags.baseline and not tags.Baseline`, null],
+      // A label and a key/value tag of the same name are different fields.
+      [`tags.baseline and tag_values.baseline = "eco"`, null],
+      [`tag_values.team = "eco"`, null],
+      [`tag_values.team != "eco"`, null],
+      [`tag_values.team = ""`, null],
+      [`tag_values.team`, null],
+      [`tag_values.'q"k' in ("0", "é", null)`, null],
+      [`tag_values."a.b" exists and not tag_values.a.b = "x"`, null],
+      [`tag_values."$.a'" like "%'%"`, null],
+      [`tag_values."[0]" contains "x%"`, null],
+      [`tag_values."mlflow.parentRunId" = "run-1"`, null],
+      ["tag_values.nope exists", 0],
+      [`parent = "run-1"`, null],
+      [`parent = null`, null],
+      [`parent`, null],
+      [`not parent exists`, null],
+      [`parent in ("run-2", "run-3")`, null],
+      [`parent like "run-%" and parent != "run-1"`, null],
     ];
     for (const [text, count] of cases) {
       const got = await check(text);
@@ -499,8 +550,17 @@ describe("compiled filters select the runs the reference evaluator selects", () 
   });
 
   test("a != b is exactly not (a = b): missing fields match !=", async () => {
-    for (const field of ["params.lr", "params.optimizer.lr", `values.f1{subset: "val"}`, "metrics.acc.max", "ended_at", "campaign"]) {
-      const lit = field === "ended_at" ? `"2026-01-02"` : field === "campaign" ? `"beta"` : "0.5";
+    for (const field of [
+      "params.lr",
+      "params.optimizer.lr",
+      `values.f1{subset: "val"}`,
+      "metrics.acc.max",
+      "ended_at",
+      "campaign",
+      "tag_values.team",
+      "parent",
+    ]) {
+      const lit = { ended_at: `"2026-01-02"`, campaign: `"beta"`, "tag_values.team": `"eco"`, parent: `"run-1"` }[field] ?? "0.5";
       const eq = await check(`${field} = ${lit}`);
       const ne = await check(`${field} != ${lit}`);
       expect([...eq, ...ne].sort((a, b) => a - b)).toEqual(repoRuns.map((r) => r.pk));
@@ -556,7 +616,8 @@ describe("sorting", () => {
 
   test("the sort key matches the evaluator's and the order is SQLite's", async () => {
     const sortSpecs = fc.oneof(
-      fc.constantFrom("name", "experiment", "status", "campaign", "archived", "stale", "created_at", "ended_at"),
+      fc.constantFrom("name", "experiment", "status", "campaign", "parent", "archived", "stale", "created_at", "ended_at"),
+      keyValueTagField,
       paramField,
       valueField,
       metricField,
@@ -601,6 +662,7 @@ describe("injection and fuzzing", () => {
         `name like ${lit} or experiment contains ${lit}`,
         `params.${lit}.${lit} = ${lit}`,
         `tags.${lit}`,
+        `tag_values.${lit} = ${lit} or tag_values.${lit} like ${lit} or parent in (${lit}, null)`,
         `values.${lit}{${lit}: ${lit}} != ${lit}`,
         `metrics.${lit}{k: ${lit}}.last > 1`,
         `campaign in (${lit}, ${lit})`,
@@ -658,6 +720,8 @@ describe("injection and fuzzing", () => {
       ".last",
       "values.",
       "tags.",
+      "tag_values.",
+      "parent",
       "\ud800",
     );
     await fc.assert(

@@ -19,6 +19,7 @@ const field: fc.Arbitrary<Field> = fc.oneof(
   fc.constantFrom(...BUILTIN_FIELDS).map((name) => ({ kind: "builtin" as const, name, start: 0, end: 0 })),
   fc.array(text, { minLength: 1, maxLength: 3 }).map((path) => ({ kind: "param" as const, path, start: 0, end: 0 })),
   text.map((label) => ({ kind: "tag" as const, label, start: 0, end: 0 })),
+  text.map((key) => ({ kind: "keyValueTag" as const, key, start: 0, end: 0 })),
   fc.record({ name: text, context }).map((v) => ({ kind: "value" as const, ...v, start: 0, end: 0 })),
   fc.record({ name: text, context, agg: fc.constantFrom(...AGGREGATIONS) }).map((m) => ({ kind: "metric" as const, ...m, start: 0, end: 0 })),
 );
@@ -40,4 +41,6 @@ test("bare where the bare form reads back, quoted otherwise", () => {
   expect(formatField({ kind: "metric", name: "train.loss", context: [], agg: "min", start: 0, end: 0 })).toBe("metrics.train.loss.min");
   expect(formatField({ kind: "value", name: "acc", context: [{ key: "subset", value: "test" }], start: 0, end: 0 })).toBe('values.acc{subset: "test"}');
   expect(formatField({ kind: "param", path: ["lr schedule", "warmup"], start: 0, end: 0 })).toBe('params."lr schedule".warmup');
+  expect(formatField({ kind: "keyValueTag", key: "mlflow.user", start: 0, end: 0 })).toBe("tag_values.mlflow.user");
+  expect(formatField({ kind: "keyValueTag", key: "a b", start: 0, end: 0 })).toBe('tag_values."a b"');
 });

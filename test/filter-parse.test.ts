@@ -44,7 +44,7 @@ const builtin = (name: string) => ({ kind: "builtin", name });
 
 describe("fields", () => {
   test("every builtin field, case-insensitively", () => {
-    for (const name of ["name", "experiment", "status", "campaign", "archived", "created_at", "ended_at"]) {
+    for (const name of ["name", "experiment", "status", "campaign", "parent", "archived", "created_at", "ended_at"]) {
       expect(fieldOf(`${name} exists`)).toEqual(builtin(name));
       expect(fieldOf(`${name.toUpperCase()} exists`)).toEqual(builtin(name));
     }
@@ -65,6 +65,14 @@ describe("fields", () => {
     expect(fieldOf("tags.baseline")).toEqual({ kind: "tag", label: "baseline" });
     expect(fieldOf("tags.v1.0-rc/2")).toEqual({ kind: "tag", label: "v1.0-rc/2" });
     expect(fieldOf(`tags."needs review" exists`)).toEqual({ kind: "tag", label: "needs review" });
+  });
+
+  test("tag_values: a key/value tag's key, dotted or quoted; tags stays the label", () => {
+    expect(fieldOf(`tag_values.team = "eco"`)).toEqual({ kind: "keyValueTag", key: "team" });
+    expect(fieldOf(`TAG_VALUES.mlflow.parentRunId exists`)).toEqual({ kind: "keyValueTag", key: "mlflow.parentRunId" });
+    expect(fieldOf(`tag_values."a \\"b\\" = c" exists`)).toEqual({ kind: "keyValueTag", key: 'a "b" = c' });
+    expect(fieldOf(`tag_values.team`)).toEqual({ kind: "keyValueTag", key: "team" });
+    expect(fieldOf(`tags.team`)).toEqual({ kind: "tag", label: "team" });
   });
 
   test("values with and without a context; contexts come out sorted", () => {
@@ -231,6 +239,26 @@ describe("conditions", () => {
     });
   });
 
+  test("parent and tag_values take strings and null, for equality and matching only", () => {
+    expect(shape(`parent = "0a1b"`)).toEqual({ type: "compare", field: builtin("parent"), op: "=", value: str("0a1b") });
+    expect(shape(`parent = null`)).toMatchObject({ value: { kind: "null" } });
+    expect(shape(`tag_values.team in ("eco", null)`)).toMatchObject({ type: "in", values: [str("eco"), { kind: "null", value: null }] });
+    expect(shape(`tag_values.team like "e%"`)).toMatchObject({ type: "match", op: "like", pattern: "e%" });
+    expect(error(`parent = 3`)).toMatchObject({ position: 9, expected: "a run id (a string) or null", found: '"3"' });
+    expect(error(`PARENT in (true)`)).toMatchObject({ position: 11, expected: "a run id (a string) or null" });
+    expect(error(`tag_values.team = true`)).toMatchObject({ position: 18, expected: "a tag value (a string) or null" });
+    expect(error(`tag_values.team > "a"`)).toMatchObject({ position: 16, found: '">"' });
+    expect(error(`parent < "a"`).expected).toContain("after parent");
+    expect(error(`tag_values."" exists`)).toMatchObject({ position: 11, expected: "a tag key (not empty)" });
+    expect(error(`tag_values`)).toMatchObject({ position: 10, expected: '"." and a tag key after tag_values' });
+  });
+
+  test("a label compared like a key/value tag points at tag_values", () => {
+    const e = error(`tags.team = "eco"`);
+    expect(e).toMatchObject({ position: 10, found: '"="' });
+    expect(e.expected).toContain("tag_values.<key>");
+  });
+
   test("params compare with any literal type; ordering with strings is allowed", () => {
     expect(shape(`params.lr > "x"`)).toEqual({ type: "compare", field: { kind: "param", path: ["lr"] }, op: ">", value: str("x") });
     expect(shape(`params.aug = true`)).toMatchObject({ value: { kind: "boolean", value: true } });
@@ -307,7 +335,7 @@ describe("limits", () => {
 
 describe("errors name the position and what was expected", () => {
   const FIELD =
-    "a field (name, experiment, status, campaign, archived, stale, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
+    "a field (name, experiment, status, campaign, parent, archived, stale, created_at, ended_at, params.<path>, tags.<label>, tag_values.<key>, values.<name>, metrics.<name>.<agg>)";
 
   test("message format", () => {
     const e = error(`name = "a" and )`);

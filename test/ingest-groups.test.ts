@@ -13,7 +13,7 @@ import type { Client, InStatement, Transaction } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type GroupWriter, ingestGroups } from "../src/api/metrics/ingest-groups.ts";
 import { writeIngestGroupPipelined } from "../src/api/metrics/ingest-pipelined.ts";
-import { type IngestWrite, writeIngestGroup } from "../src/api/metrics/ingest-write.ts";
+import { type IngestWrite, type NotRunning, writeIngestGroup } from "../src/api/metrics/ingest-write.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
 import { hostsWithSqld, json, useHost } from "./support/hosts.ts";
@@ -60,7 +60,7 @@ describe.each<[string, GroupWriter, number]>([
   });
 
   const pkOf = async (id: string) => Number((await client.execute({ sql: "SELECT pk FROM runs WHERE id = ?", args: [id] })).rows[0].pk);
-  const write = (runPk: number, names: string[], steps: number[], maxSeriesPerRun = 100): IngestWrite => ({
+  const write = (runPk: number, names: string[], steps: number[], maxSeriesPerRun = 100) => ({
     runPk,
     reopen: false,
     maxSeriesPerRun,
@@ -93,6 +93,45 @@ describe.each<[string, GroupWriter, number]>([
     expect(series.rows.map((r) => [r.id, r.name, Number(r.count)])).toEqual([
       ["a", "loss", 3],
       ["b", "acc", 1],
+    ]);
+  });
+
+  test("runs found by the group itself: a missing repo or run, a finished run refused, reopened or logged to, each its own answer", async () => {
+    for (const id of ["done1", "done2", "done3"]) {
+      await client.execute({ sql: "INSERT INTO runs (repo_pk, id, status, created_at, updated_at) VALUES (1, ?, 'finished', 0, 0)", args: [id] });
+    }
+    const toFind = (repo: string, runId: string, notRunning: NotRunning, name = "found"): IngestWrite => ({
+      find: { repo, runId, notRunning },
+      maxSeriesPerRun: 100,
+      series: [{ name, context: "{}", points: [point(0, 1)] }],
+    });
+    const writeIngest = ingestGroups(counting, { writeGroup });
+    const before = transactions;
+    const answers = await Promise.all([
+      writeIngest(toFind("g", "a", "refuse")),
+      writeIngest(toFind("nope", "a", "refuse")),
+      writeIngest(toFind("g", "nobody", "refuse")),
+      writeIngest(toFind("g", "done1", "refuse")),
+      writeIngest(toFind("g", "done2", "reopen")),
+      writeIngest(toFind("g", "done3", "log")),
+      writeIngest(write(await pkOf("c"), ["found"], [0])),
+    ]);
+    expect(transactions - before).toBe(1);
+    expect(answers).toEqual([
+      { written: true },
+      { written: false, noRepo: true },
+      { written: false, gone: true },
+      { written: false, status: "finished" },
+      { written: true },
+      { written: true },
+      { written: true },
+    ]);
+    const landed = await client.execute("SELECT r.id, r.status FROM series s JOIN runs r ON r.pk = s.run_pk WHERE s.name = 'found' ORDER BY r.id");
+    expect(landed.rows.map((r) => [r.id, r.status])).toEqual([
+      ["a", "running"],
+      ["c", "running"],
+      ["done2", "running"],
+      ["done3", "finished"],
     ]);
   });
 

@@ -102,6 +102,44 @@ export const runValues = sqliteTable(
   (t) => [primaryKey({ columns: [t.runPk, t.name, t.context] })],
 );
 
+// A dataset a run trained or evaluated on (MLflow's log_input, the SDK's run.log_input), kept
+// once per (run, name, digest) as MLflow keeps it: the first logging wins. `source`,
+// `schema` and `profile` are the text the client sent (MLflow: JSON text); `context` is the
+// mlflow.data.context input tag (train, eval, ...), `tags` the other input tags (JSON object).
+export const runInputs = sqliteTable(
+  "run_inputs",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    digest: text("digest").notNull(),
+    sourceType: text("source_type").notNull().default(""),
+    source: text("source").notNull().default(""),
+    schema: text("schema"),
+    profile: text("profile"),
+    context: text("context"),
+    tags: text("tags").notNull().default("{}"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("run_inputs_run_name_digest").on(t.runPk, t.name, t.digest)],
+);
+
+// MLflow 3's model inputs of a run (log-inputs' `models`: the logged models a run used), by
+// model id: kept so get-run gives them back; runcamp does not model the models themselves.
+export const runModelInputs = sqliteTable(
+  "run_model_inputs",
+  {
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
+    modelId: text("model_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runPk, t.modelId] })],
+);
+
 // A run's captured output (stdout, stderr), one row per line as the client numbered it (seq
 // 0, 1, 2, ... in order): a re-sent line keeps the stored one. `time` is epoch seconds, like
 // points' time; `text` is the line without its newline.

@@ -27,6 +27,8 @@
 //   values.<name>{ctx} reads run_values.value (JSON). Without {ctx} the context is {}.
 //   ±Infinity are stored clamped to ±Number.MAX_VALUE, so they order as expected.
 // - campaign compares with the campaign's id or its name.
+// - tag_values.<key> is the run's key/value tag (runs.tag_values), parent its
+//   mlflow.parentRunId tag: text, missing when the run lacks it; alone, present and not "".
 // - stale is true for a running run whose last activity (runs.last_activity_at, or
 //   updated_at for runs older than that column) is before options.staleBefore (epoch ms).
 // - created_at/ended_at compare epoch ms with the instant an ISO date names.
@@ -37,6 +39,7 @@
 //   (runs.tag_values), "" for a label; runId is the run's id. All three are text, missing
 //   when the run lacks them.
 import { canonicalContext } from "../lib/context.ts";
+import { PARENT_TAG } from "../lib/parent-tag.ts";
 import { type BuiltinField, type CompareOp, type ContextEntry, type Expr, type Field, filterNamesField, type Literal, parseSort } from "./parse.ts";
 
 export { filterNamesField };
@@ -184,6 +187,8 @@ function targetOf(field: Field, options: FilterOptions): Target {
       return nullableColumnTarget((args) => paramTextSql(field.path, args));
     case "tagValue":
       return nullableColumnTarget((args) => tagValueSql(field.key, args));
+    case "keyValueTag":
+      return optionalTextTarget((args) => keyValueTagSql(field.key, args));
     case "runId":
       return columnTarget("r.id", "1");
     case "tag": {
@@ -212,6 +217,8 @@ function builtinTarget(name: BuiltinField, options: FilterOptions): Target {
       return nullableColumnTarget("r.ended_at");
     case "campaign":
       return campaignTarget;
+    case "parent":
+      return optionalTextTarget((args) => keyValueTagSql(PARENT_TAG, args));
   }
 }
 
@@ -252,6 +259,16 @@ function nullableColumnTarget(column: string | ((args: SqlArg[]) => string)): Ta
     match: (op, pattern, args) => `COALESCE(${matchSql(sql(args), op, pattern, args)}, 0)`,
     truthy: (args) => `COALESCE(${sql(args)} != 0, 0)`,
   };
+}
+
+// Text a run may lack (NULL): compared and matched like nullableColumnTarget, and truthy when
+// present and not "".
+function optionalTextTarget(sql: (args: SqlArg[]) => string): Target {
+  return { ...nullableColumnTarget(sql), truthy: (args) => `COALESCE(${sql(args)} != '', 0)` };
+}
+
+function keyValueTagSql(key: string, args: SqlArg[]): string {
+  return `json_extract(r.tag_values, ${bind(args, jsonPath([key]))})`;
 }
 
 function paramTextSql(keys: readonly string[], args: SqlArg[]): string {
@@ -330,6 +347,7 @@ function sortKey(field: Field, args: SqlArg[], options: FilterOptions): string {
   switch (field.kind) {
     case "builtin":
       if (field.name === "stale") return staleSql(args, options);
+      if (field.name === "parent") return keyValueTagSql(PARENT_TAG, args);
       return field.name === "campaign" ? "(SELECT c.name FROM campaigns c WHERE c.pk = r.campaign_pk)" : `r.${field.name}`;
     case "param":
       return `json_extract(r.params, ${bind(args, jsonPath(field.path))})`;
@@ -341,6 +359,8 @@ function sortKey(field: Field, args: SqlArg[], options: FilterOptions): string {
       return paramTextSql(field.path, args);
     case "tagValue":
       return tagValueSql(field.key, args);
+    case "keyValueTag":
+      return keyValueTagSql(field.key, args);
     case "runId":
       return "r.id";
     case "tag":

@@ -23,6 +23,8 @@ export function formatField(field: Field): string {
       return `params.${field.path.map((key) => (PARAM_KEY.test(key) ? key : quoted(key))).join(".")}`;
     case "tag":
       return `tags.${name(field.label)}`;
+    case "keyValueTag":
+      return `tag_values.${name(field.key)}`;
     case "value":
       return `values.${name(field.name)}${context(field.context)}`;
     case "metric":

@@ -12,7 +12,9 @@
 // - A field is written without spaces, except inside its `{context}`.
 // - params.<path>: dot-separated keys, each `[A-Za-z0-9_-]+` or a quoted string
 //   (`params."lr schedule".warmup`). Array elements are not addressable.
-// - tags.<label>, values.<name>: the label or name is `[A-Za-z0-9_./-]+` or a quoted string.
+// - tags.<label>, tag_values.<key>, values.<name>: the label, key or name is `[A-Za-z0-9_./-]+`
+//   or a quoted string. `tags.` names a label (present or absent); `tag_values.` a key/value
+//   tag (MLflow's), compared by its text: one root for each, so neither reading can change.
 // - metrics.<name>[{ctx}].<agg>: the name is everything between `metrics.` and the last
 //   `.<agg>`, so dotted names work unquoted: `metrics.train.loss.last` is the series
 //   "train.loss" with the aggregation `last`. A quoted name (`metrics."a b".max`) is always
@@ -28,11 +30,11 @@ export const MAX_DEPTH = 32;
 
 export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 export type Aggregation = "last" | "min" | "max" | "count" | "last_step";
-export type BuiltinField = "name" | "experiment" | "status" | "campaign" | "archived" | "stale" | "created_at" | "ended_at";
+export type BuiltinField = "name" | "experiment" | "status" | "campaign" | "parent" | "archived" | "stale" | "created_at" | "ended_at";
 export type ContextValue = string | number | boolean;
 
 export const AGGREGATIONS: readonly Aggregation[] = ["last", "min", "max", "count", "last_step"];
-export const BUILTIN_FIELDS: readonly BuiltinField[] = ["name", "experiment", "status", "campaign", "archived", "stale", "created_at", "ended_at"];
+export const BUILTIN_FIELDS: readonly BuiltinField[] = ["name", "experiment", "status", "campaign", "parent", "archived", "stale", "created_at", "ended_at"];
 
 export interface Span {
   start: number;
@@ -49,6 +51,7 @@ export type Field = Span &
     | { kind: "builtin"; name: BuiltinField }
     | { kind: "param"; path: string[] }
     | { kind: "tag"; label: string }
+    | { kind: "keyValueTag"; key: string }
     // `context` is sorted by key and has no duplicate keys; [] is the empty context {}.
     | { kind: "value"; name: string; context: ContextEntry[] }
     | { kind: "metric"; name: string; context: ContextEntry[]; agg: Aggregation }
@@ -174,7 +177,7 @@ const NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const FIELD_LIST =
-  "a field (name, experiment, status, campaign, archived, stale, created_at, ended_at, params.<path>, tags.<label>, values.<name>, metrics.<name>.<agg>)";
+  "a field (name, experiment, status, campaign, parent, archived, stale, created_at, ended_at, params.<path>, tags.<label>, tag_values.<key>, values.<name>, metrics.<name>.<agg>)";
 const AGG_LIST = "an aggregation (last, min, max, count, last_step)";
 const LITERAL = "a number, a string, true, false or null";
 
@@ -450,11 +453,11 @@ class Parser {
       this.next();
       return { kind: "builtin", name: name as BuiltinField, start: root.start, end: root.end };
     }
-    if (name !== "params" && name !== "tags" && name !== "values" && name !== "metrics") this.fail(FIELD_LIST, root);
+    if (name !== "params" && name !== "tags" && name !== "tag_values" && name !== "values" && name !== "metrics") this.fail(FIELD_LIST, root);
     this.next();
     const start = root.start;
     if (this.text[this.pos] !== ".") {
-      const what = { params: "a parameter path", tags: "a tag label", values: "a value name", metrics: "a metric name" }[name];
+      const what = { params: "a parameter path", tags: "a tag label", tag_values: "a tag key", values: "a value name", metrics: "a metric name" }[name];
       throw new FilterError(this.pos, `"." and ${what} after ${root.text}`, this.foundAt(this.pos));
     }
     this.pos++;
@@ -470,6 +473,10 @@ class Parser {
     if (name === "tags") {
       const label = this.readSegment(NAME_CHAR, "a tag label", false);
       return { kind: "tag", label, start, end: this.pos };
+    }
+    if (name === "tag_values") {
+      const key = this.readSegment(NAME_CHAR, "a tag key", false);
+      return { kind: "keyValueTag", key, start, end: this.pos };
     }
     if (name === "values") {
       const valueName = this.readSegment(NAME_CHAR, "a value name", false);
@@ -570,13 +577,16 @@ class Parser {
 // ---------------------------------------------------------------------------------------
 // Type rules: which operators and literals each field accepts.
 
-type FieldClass = "text" | "status" | "campaign" | "boolean" | "created_at" | "ended_at" | "json" | "metric" | "tag";
+// optionalText: text a run may lack (its campaign, its parent, a key/value tag): compared for
+// equality and matched, not ordered; null stands for "the run has none".
+type FieldClass = "text" | "status" | "optionalText" | "boolean" | "created_at" | "ended_at" | "json" | "metric" | "tag";
 
 function classOf(field: Field): FieldClass {
   switch (field.kind) {
     case "builtin":
       if (field.name === "name" || field.name === "experiment") return "text";
       if (field.name === "archived" || field.name === "stale") return "boolean";
+      if (field.name === "campaign" || field.name === "parent") return "optionalText";
       return field.name;
     case "param":
     case "value":
@@ -585,6 +595,8 @@ function classOf(field: Field): FieldClass {
       return "metric";
     case "tag":
       return "tag";
+    case "keyValueTag":
+      return "optionalText";
     case "paramText":
     case "tagValue":
     case "runId":
@@ -592,18 +604,21 @@ function classOf(field: Field): FieldClass {
   }
 }
 
+// What the built-in optionalText fields hold, for messages.
+const OPTIONAL_TEXT: Partial<Record<BuiltinField, string>> = { campaign: "a campaign id or name (a string)", parent: "a run id (a string)" };
+
 const ORDERING = new Set(["<", "<=", ">", ">="]);
 
 const ALLOWED_OPS: Record<FieldClass, string> = {
   text: "=, !=, <, <=, >, >=, in, like, contains or exists",
   status: "=, !=, <, <=, >, >=, in, like, contains or exists",
-  campaign: "=, !=, in, like, contains or exists",
+  optionalText: "=, !=, in, like, contains or exists",
   boolean: "=, !=, in or exists",
   created_at: "=, !=, <, <=, >, >=, in or exists",
   ended_at: "=, !=, <, <=, >, >=, in or exists",
   json: "=, !=, <, <=, >, >=, in, like, contains or exists",
   metric: "=, !=, <, <=, >, >=, in or exists",
-  tag: '"exists" (a tag is only present or absent), "and", "or" or end of input',
+  tag: '"exists" (a label is only present or absent; a key/value tag is compared as tag_values.<key>), "and", "or" or end of input',
 };
 
 function fieldLabel(field: Field, text: string): string {
@@ -614,8 +629,8 @@ function checkOperator(field: Field, op: string, tok: Token, text: string): void
   const cls = classOf(field);
   let ok: boolean;
   if (cls === "tag") ok = false;
-  else if (op === "like" || op === "contains") ok = cls === "text" || cls === "status" || cls === "campaign" || cls === "json";
-  else if (ORDERING.has(op)) ok = cls !== "campaign" && cls !== "boolean";
+  else if (op === "like" || op === "contains") ok = cls === "text" || cls === "status" || cls === "optionalText" || cls === "json";
+  else if (ORDERING.has(op)) ok = cls !== "optionalText" && cls !== "boolean";
   else ok = true;
   if (!ok) {
     const expected = cls === "tag" ? ALLOWED_OPS.tag : `${ALLOWED_OPS[cls]} after ${fieldLabel(field, text)}`;
@@ -640,9 +655,9 @@ function checkLiteral(field: Field, op: CompareOp | "in", lit: Literal, text: st
         reject(`a status (${RUN_STATUSES.map((s) => `"${s}"`).join(", ")})`);
       }
       return lit;
-    case "campaign":
+    case "optionalText":
       if (lit.kind === "string" || lit.kind === "null") return lit;
-      return reject("a campaign id or name (a string) or null");
+      return reject(`${field.kind === "builtin" ? OPTIONAL_TEXT[field.name] : "a tag value (a string)"} or null`);
     case "boolean":
       if (lit.kind !== "boolean") reject("true or false");
       return lit;

@@ -11,7 +11,17 @@ export type AssetLoader = (path: string) => Promise<Response | null>;
 export const API_REFERENCE_SCRIPT = "/docs/api-reference.js";
 
 // Every path the UI renders; each is a shareable URL restored from its path and query.
-const PAGES = ["/", "/repos/:repo", "/repos/:repo/runs/:run", "/repos/:repo/compare", "/repos/:repo/campaigns/:campaign", "/repos/:repo/models"];
+// `/experiments/…` are MLflow's UI paths: the page follows them to the repo's (mlflow-redirect.tsx).
+const PAGES = [
+  "/",
+  "/repos/:repo",
+  "/repos/:repo/runs/:run",
+  "/repos/:repo/compare",
+  "/repos/:repo/campaigns/:campaign",
+  "/repos/:repo/models",
+  "/experiments/:experiment",
+  "/experiments/:experiment/runs/:run",
+];
 
 // Only the server's own origin: the page can load nothing from elsewhere, even by mistake.
 // uPlot and Preact set element styles, hence 'unsafe-inline' for styles (not for scripts).

@@ -1,4 +1,4 @@
-// Deleting runs with everything they own (series, artifacts and their parts, values, logs): what
+// Deleting runs with everything they own (series, artifacts and their parts, values, logs, inputs): what
 // DELETE of a run, of a campaign with its runs and of a repo write.
 import type { InStatement } from "@libsql/client";
 import { deleteSeriesOf } from "../series/index.ts";
@@ -26,6 +26,8 @@ export function deleteRunsOf(runPksSql: string, args: (string | number)[]): InSt
     ...deleteArtifactsOf(runPksSql, args),
     { sql: `DELETE FROM run_values WHERE run_pk IN (${runPksSql})`, args },
     { sql: `DELETE FROM run_logs WHERE run_pk IN (${runPksSql})`, args },
+    { sql: `DELETE FROM run_inputs WHERE run_pk IN (${runPksSql})`, args },
+    { sql: `DELETE FROM run_model_inputs WHERE run_pk IN (${runPksSql})`, args },
     { sql: `DELETE FROM runs WHERE pk IN (${runPksSql})`, args },
   ];
 }

@@ -2,6 +2,7 @@
 // runs resource, the campaigns' run lists and the liveness routes all answer with it.
 import * as v from "valibot";
 import { freeTextRule, JsonObject, nameRule, Status, StrictObject } from "../http/schemas.ts";
+import { PARENT_TAG } from "../lib/parent-tag.ts";
 import type { RunStatus } from "../lib/run-status.ts";
 import { iso, isoOrNull } from "../lib/time.ts";
 import { livenessOf } from "./liveness.ts";
@@ -27,7 +28,15 @@ export const RunView = v.pipe(
     archived: v.boolean(),
     campaign: v.nullable(v.string()),
     params: JsonObject,
-    tags: v.array(v.string()),
+    tags: v.pipe(v.array(v.string()), v.description("Labels: a tag is present or absent")),
+    tag_values: v.pipe(
+      v.record(v.string(), v.string()),
+      v.description("Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1"),
+    ),
+    parent: v.pipe(
+      v.nullable(v.string()),
+      v.description("The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run"),
+    ),
     provenance: v.nullable(JsonObject),
     created_at: v.string(),
     updated_at: v.string(),
@@ -45,12 +54,13 @@ export type RunView = v.InferOutput<typeof RunView>;
 
 // The columns every run read selects; `r` is runs, `c` its campaign (left-joined).
 export const RUN_COLUMNS =
-  "r.pk, r.id, r.name, r.experiment, r.description, r.status, r.archived, c.id AS campaign_id, r.params, r.tags, r.provenance, r.created_at, r.updated_at, r.ended_at, r.failure, r.last_activity_at";
+  "r.pk, r.id, r.name, r.experiment, r.description, r.status, r.archived, c.id AS campaign_id, r.params, r.tags, r.tag_values, r.provenance, r.created_at, r.updated_at, r.ended_at, r.failure, r.last_activity_at";
 export const RUN_FROM = "runs r LEFT JOIN campaigns c ON c.pk = r.campaign_pk";
 
 /** A run row as the API shows it; `staleBefore` (liveness.ts) judges `stale`. */
 export function runView(repo: string, row: Record<string, unknown>, staleBefore: number): RunView {
   const liveness = livenessOf(row, staleBefore);
+  const tagValues: Record<string, string> = row.tag_values === null ? {} : JSON.parse(String(row.tag_values));
   return {
     id: String(row.id),
     repo,
@@ -62,6 +72,8 @@ export function runView(repo: string, row: Record<string, unknown>, staleBefore:
     campaign: row.campaign_id === null ? null : String(row.campaign_id),
     params: JSON.parse(String(row.params)),
     tags: JSON.parse(String(row.tags)),
+    tag_values: tagValues,
+    parent: tagValues[PARENT_TAG] ?? null,
     provenance: row.provenance === null ? null : JSON.parse(String(row.provenance)),
     created_at: iso(Number(row.created_at)),
     updated_at: iso(Number(row.updated_at)),

@@ -6,6 +6,7 @@ import { LocationProvider, Route, Router } from "preact-iso";
 import { TokenPrompt } from "./components/token-prompt.tsx";
 import { CampaignPage } from "./pages/campaign-page.tsx";
 import { ComparePage } from "./pages/compare-page.tsx";
+import { MlflowRedirect, mlflowHashPath } from "./pages/mlflow-redirect.tsx";
 import { ModelsPage } from "./pages/models-page.tsx";
 import { NotFound } from "./pages/not-found.tsx";
 import { ReposList } from "./pages/repos-list.tsx";
@@ -23,11 +24,18 @@ function App() {
         <Route path="/repos/:repo/compare" component={ComparePage} />
         <Route path="/repos/:repo/campaigns/:campaign" component={CampaignPage} />
         <Route path="/repos/:repo/models" component={ModelsPage} />
+        <Route path="/experiments/:experiment" component={MlflowRedirect} />
+        <Route path="/experiments/:experiment/runs/:run" component={MlflowRedirect} />
         <Route default component={NotFound} />
       </Router>
       <TokenPrompt />
     </LocationProvider>
   );
 }
+
+// MLflow's "View run" links are hash routes (`/#/experiments/1/runs/…`): the router reads
+// paths, so the hash becomes the path it names before the first render.
+const hashPath = mlflowHashPath(window.location.hash);
+if (hashPath) history.replaceState(null, "", hashPath);
 
 render(<App />, document.getElementById("app")!);

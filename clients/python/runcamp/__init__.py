@@ -8,6 +8,7 @@ Logging (never waits on the network, survives the server being away)::
         for step in range(1000):
             run.track(loss, name="loss", context={"subset": "train"})
         run.set_value("acc", 0.93, context={"subset": "test"})
+        run.log_input("cifar10", source="hf://cifar10", context="training")   # or a DataFrame
         run.log_confusion_matrix(["cat", "dog"], [[50, 3], [4, 43]])
         run.log_artifact("report.csv", name="reports/report.csv")
 

@@ -53,6 +53,7 @@ RUN_FIELDS = (
     "stale",
     "archived",
     "campaign",
+    "parent",
     "tags",
     "created_at",
     "updated_at",
@@ -146,8 +147,8 @@ class Repo:
     # ---- runs --------------------------------------------------------------------------
 
     def fields(self) -> dict:
-        """The param paths, values and series the repo's runs have, as filter fields
-        (``GET .../columns``): ``{"params": [...], "values": [{name, context, field}], "metrics": [...]}``."""
+        """The param paths, values, series and key/value tags the repo's runs have, as filter fields
+        (``GET .../columns``): ``{"params": [...], "values": [{name, context, field}], "metrics": [...], "tag_values": [...]}``."""
         return self._call("GET", "columns")
 
     def _auto_columns(self, aggs: Sequence[str]) -> list:
@@ -392,7 +393,7 @@ def _long_table(chunks: list, downsampled: bool):
 
 
 class RunRecord:
-    """A stored run, as a listing or ``Repo.run`` returned it. ``values`` and ``metrics``
+    """A stored run, as a listing or ``Repo.run`` returned it. ``values``, ``inputs`` and ``metrics``
     (series summaries) are read from the run itself on first use (one request, cached);
     ``columns`` holds what the listing evaluated; ``series(name, context)`` reads a series."""
 
@@ -410,6 +411,9 @@ class RunRecord:
         self.campaign: Optional[str] = raw.get("campaign")
         self.params: dict = raw.get("params") or {}
         self.tags: list = raw.get("tags") or []
+        # MLflow's key/value tags and the run it is nested in (its mlflow.parentRunId tag).
+        self.tag_values: dict = raw.get("tag_values") or {}
+        self.parent: Optional[str] = raw.get("parent")
         self.created_at = F.instant(raw.get("created_at"))
         self.updated_at = F.instant(raw.get("updated_at"))
         self.ended_at = F.instant(raw.get("ended_at"))
@@ -429,6 +433,12 @@ class RunRecord:
     def values(self) -> list:
         """Every value: dicts of name, context, value (wire strings back to floats)."""
         return [{"name": v["name"], "context": v["context"], "value": F.value(v["value"])} for v in self._full()["values"]]
+
+    @property
+    def inputs(self) -> list:
+        """The datasets the run used (``log_input``, MLflow's ``log_input``): dicts of name, digest,
+        source_type, source, schema, profile, context, tags, in the order first logged."""
+        return self._full()["inputs"]
 
     def value(self, name: str, context: Optional[dict] = None, default: Any = None) -> Any:
         for v in self.values:
@@ -487,7 +497,7 @@ class RunList(list):
 
     def dataframe(self):
         """One row per run: ``run`` (the id), name, experiment, description, status, stale,
-        archived, campaign, tags (a list), created_at, updated_at, ended_at,
+        archived, campaign, parent (the id of the run it is nested in), tags (a list), created_at, updated_at, ended_at,
         last_activity_at (UTC datetimes), the params flattened (``params.optimizer.lr``),
         then the listing's columns (``values.acc{subset: "test"}``,
         ``metrics.loss{subset: "val"}.min``) with NaN/±Infinity as floats and None where a

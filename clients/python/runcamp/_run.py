@@ -73,6 +73,7 @@ from ._delivery.spool import RunSpool, SpooledRequest, default_spool_dir
 from ._delivery.sync import SyncReport, all_series, resend_run_spool, series_key_text
 from ._delivery.transport import Transport
 from ._errors import DEFAULT_URL, RuncampError
+from ._inputs import wire_input
 from ._logs import LogLines, OutputCapture
 from ._provenance import capture_provenance
 from ._read import campaign_ensure_request
@@ -671,6 +672,30 @@ class Run:
         if context:
             item["context"] = dict(context)
         self._enqueue("PUT", f"{self._path}/values", [item])
+
+    def log_input(
+        self,
+        name: str,
+        data: Any = None,
+        *,
+        digest: Optional[str] = None,
+        source: Union[str, Mapping, None] = None,
+        source_type: Optional[str] = None,
+        schema: Union[str, Mapping, None] = None,
+        profile: Union[str, Mapping, None] = None,
+        context: Optional[str] = None,
+    ) -> None:
+        """Records a dataset the run used, e.g. ``log_input("iris", df, source="s3://b/iris.csv", context="training")``.
+
+        ``data``, a pandas DataFrame, gives the schema (its columns and dtypes), profile
+        (rows, elements) and digest (of its contents) unless they are passed. Without data
+        and without ``digest``, the server computes the digest from the source type,
+        source, schema and profile. ``source``, ``schema`` and ``profile`` are text; dicts
+        are sent as JSON. The run keeps one input per (name, digest), the first logged. Sent
+        in the background and spooled while the server is away, like every other write; a
+        bad input raises here (TypeError/ValueError). See ``_inputs.py``."""
+        item = wire_input(name, data, digest=digest, source=source, source_type=source_type, schema=schema, profile=profile, context=context)
+        self._enqueue("POST", f"{self._path}/inputs", [item])
 
     # ---- artifacts ------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ try:
 except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python-lowlevel"))
 
+from mlflow_server import MlflowServer  # noqa: E402
 from server import Server  # noqa: E402
 
 
@@ -22,6 +24,17 @@ from server import Server  # noqa: E402
 def server(tmp_path_factory):
     """One real runcamp server (Node host, temp database) shared by the tests that do not stop it."""
     s = Server(tmp_path_factory.mktemp("server") / "runcamp.db").start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="session")
+def mlflow_server(tmp_path_factory):
+    """One real `mlflow server` (mlflow_server.py) shared by the tests that compare runcamp with
+    MLflow itself; skipped where mlflow is not installed (CI installs it)."""
+    if not os.environ.get("CI"):  # CI installs the extra: a missing mlflow must fail, not skip
+        pytest.importorskip("mlflow")
+    s = MlflowServer(tmp_path_factory.mktemp("mlflow-server")).start()
     yield s
     s.stop()
 

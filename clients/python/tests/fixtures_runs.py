@@ -61,6 +61,18 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
                 json=[{"name": "acc", "context": {"subset": "test"}, "value": 0.9 + i / 100}, {"name": "f1", "value": "NaN"}],
             )
         )
+        inputs = [
+            {
+                "name": "cifar10",
+                "digest": "c1fa0010",
+                "source_type": "hf_datasets",
+                "source": '{"path": "cifar10"}',
+                "context": "training",
+                "tags": {"split": "train"},
+            },
+            {"name": f"holdout-{i}", "source": "s3://bucket/holdout.csv", "schema": '{"mlflow_colspec": []}', "profile": '{"num_rows": 10}'},
+        ]
+        ok(http.post(f"/v1/repos/{repo}/runs/{run}/inputs", json=inputs))
         ok(http.put(f"/v1/repos/{repo}/runs/{run}/artifacts/reports/r.csv", content=f"a,b\n{i},2\n".encode(), headers={"content-type": "text/csv"}))
         if i == 1:
             ok(http.post(f"/v1/repos/{repo}/runs/{run}/logs", json={"lines": LOGS}))
@@ -84,6 +96,7 @@ def everything(server, repo: str) -> dict:
         base = f"/v1/repos/{repo}"
         info = get(base)
         info.pop("name")
+        info.pop("mlflow_experiment_id")  # the server's key for the repo, not what it holds
         out = {"repo": info, "campaigns": [{k: v for k, v in c.items() if k != "repo"} for c in get(f"{base}/campaigns")["items"]], "runs": {}}
         for item in get(f"{base}/runs", filter="archived = true or archived = false", limit=1000)["items"]:
             run = get(f"{base}/runs/{item['id']}")

@@ -159,6 +159,8 @@ CASES = [
     ("a log text too long", edited(lambda o: log_line(o, 1).__setitem__("text", "x" * 65_537)), "text longer than 65,536 characters"),
     ("a log line with an extra field", edited(lambda o: log_line(o, 1).__setitem__("level", 3)), "is not exactly {seq, stream, time, text}"),
     ("end line counts logs wrong", edited(lambda o: shift("logs", 1)(o[-1])), "logs 5 (the file holds 4)"),
+    ("inputs that are no list", edited(lambda o: bad_run(o, "run")[0].__setitem__("inputs", {"name": "x"})), "run r1: inputs is not a list"),
+    ("an input that is no object", edited(lambda o: bad_run(o, "run")[0]["inputs"].__setitem__(0, "x")), "run r1: input 0 is not an object"),
     ("a failure that is no object", edited(lambda o: bad_run(o, "run")[0]["run"].__setitem__("failure", "oops")), "run r1: failure 'oops' is neither null"),
 ]
 
@@ -201,14 +203,16 @@ def test_the_untouched_file_round_trips(source, exported, tmp_path):
 
 
 def test_a_file_from_before_logs_still_imports(source, exported, tmp_path):
-    """A file an older exporter wrote: no logs lines, no failure in run records, no logs
-    count in the end line. It imports; its runs get no logs and no failure."""
+    """A file an older exporter wrote: no logs lines, no failure in run records, no inputs in
+    run lines, no logs count in the end line. It imports; its runs get no logs, no failure and
+    no inputs."""
 
     def older(objs: list) -> None:
         objs[:] = [o for o in objs if o["kind"] != "logs"]
         for o in objs:
             if o["kind"] == "run":
                 o["run"].pop("failure")
+                o.pop("inputs")
         objs[-1].pop("logs")
 
     f = tmp_path / "older.jsonl.gz"
@@ -217,7 +221,7 @@ def test_a_file_from_before_logs_still_imports(source, exported, tmp_path):
     assert out.returncode == 0 and "imported 5 runs (8 series, 2000 points, 4 artifacts, 0 log lines)" in out.stdout, out.stdout + out.stderr
     want = everything(source, REPO)
     for run in want["runs"].values():
-        run["logs"], run["failure"] = [], None
+        run["logs"], run["failure"], run["inputs"] = [], None, []
     assert everything(source, "older") == want
 
 

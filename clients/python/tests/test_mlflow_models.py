@@ -1,16 +1,13 @@
 """MLflow 3's logged models and model registry through the real `mlflow` client: each script
 runs against runcamp and against a real `mlflow server` (SQLite backend, one per session), and
-what landed must match key for key and value for value (ids and timestamps aside)."""
+what landed must match key for key and value for value (ids and timestamps aside). The real
+server is the session's (conftest.py mlflow_server)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 import uuid
 
-import httpx
 import pytest
 
 if os.environ.get("CI"):
@@ -24,39 +21,17 @@ from sklearn.datasets import load_iris  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GridSearchCV  # noqa: E402
 
-from server import Server, free_port  # noqa: E402
+from server import Server  # noqa: E402
 
 TOKEN = "mlflow-models-admin-token"
 # Tags whose values name ids, times or this machine: compared by key only.
 VOLATILE_TAGS = {"mlflow.runName", "mlflow.parentRunId", "mlflow.source.name", "mlflow.modelVersions", "mlflow.autologging"}
 
 
-@pytest.fixture(scope="session")
-def real_mlflow(tmp_path_factory):
-    """A real `mlflow server` (the .venv's), for the scripts' reference results."""
-    home = tmp_path_factory.mktemp("mlflow-server")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mlflow", "server", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
-        + ["--backend-store-uri", f"sqlite:///{home}/mlflow.db", "--artifacts-destination", str(home / "artifacts")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError("mlflow server did not start")
-        time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(30)
+@pytest.fixture
+def real_mlflow(mlflow_server):
+    """The session's real `mlflow server` (conftest.py), by its URL."""
+    return mlflow_server.url
 
 
 @pytest.fixture(scope="module")

@@ -90,7 +90,7 @@ def test_runs_dataframe_one_row_per_run_with_flattened_columns(server, campaign_
     assert sent == [f"GET /v1/repos/{REPO}/columns", f"GET /v1/repos/{REPO}/runs"]  # one listing request for all 18 runs
     df = runs.dataframe()
     assert len(df) == 18 and list(df["run"]) == [run_id(sp, se, a) for sp in SPLITS for se in SEEDS for a in AUGS]
-    assert list(df.columns[:13]) == [
+    assert list(df.columns[:14]) == [
         "run",
         "name",
         "experiment",
@@ -99,6 +99,7 @@ def test_runs_dataframe_one_row_per_run_with_flattened_columns(server, campaign_
         "stale",
         "archived",
         "campaign",
+        "parent",
         "tags",
         "created_at",
         "updated_at",
@@ -109,6 +110,7 @@ def test_runs_dataframe_one_row_per_run_with_flattened_columns(server, campaign_
     assert str(df["created_at"].dtype).startswith("datetime64") and str(df["created_at"].dt.tz) == "UTC"
     assert df["ended_at"].notna().all()
     assert set(df["campaign"]) == {campaign_logged["campaign"].id}
+    assert df["parent"].isna().all()  # runs logged by runcamp's SDK are never nested
     logged = campaign_logged["points"]
     for _, row in df.iterrows():
         rid = row["run"]

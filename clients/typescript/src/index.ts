@@ -448,6 +448,27 @@ function reportSpoolAtExit(): void {
  * (never waits on the network: points are batched and sent in the background, retried
  * with backoff and jitter on network errors, 429 and 5xx), then `await run.finish()`.
  */
+export interface InputOptions {
+  digest?: string;
+  source?: string | Record<string, unknown>;
+  sourceType?: string;
+  schema?: string | Record<string, unknown>;
+  profile?: string | Record<string, unknown>;
+  context?: string;
+}
+
+// The server's lengths for an input's fields (src/api/inputs/schemas.ts), MLflow's own.
+const INPUT_LIMITS = { name: 500, digest: 36, source_type: 255, source: 65535, schema: 1048575, profile: 16777215, context: 500 } as const;
+
+function inputText(field: keyof typeof INPUT_LIMITS, value: unknown, nameLike: boolean): string {
+  if (typeof value !== "string") throw new TypeError(`runcamp: an input's ${field} is a string`);
+  if (value.length > INPUT_LIMITS[field]) throw new RangeError(`runcamp: an input's ${field} has at most ${INPUT_LIMITS[field]} characters`);
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  if ((nameLike ? /[\u0000-\u001f\u007f-\u009f]/ : /\u0000/).test(value) || lone.test(value))
+    throw new RangeError(`runcamp: an input's ${field} has characters the server refuses (${nameLike ? "control characters" : "NUL"} or unpaired surrogates)`);
+  return value;
+}
+
 export class Run {
   readonly id: string;
   readonly repo: string;
@@ -653,6 +674,32 @@ export class Run {
     if (new TextEncoder().encode(JSON.stringify(wire)).length > 64 * 1024)
       throw new RangeError("runcamp: a value holds at most 64 KiB of JSON; store big results with logArtifact");
     this.enqueue("PUT", `${this.path}/values`, [context ? { name, context, value: wire } : { name, value: wire }]);
+  }
+
+  /**
+   * A dataset the run used, e.g. `logInput("cifar10", { source: "hf://cifar10", context: "training" })`.
+   * `source`, `schema` and `profile` are text (an object is sent as JSON). Without `digest`, the
+   * server computes one from the source type, source, schema and profile. The run keeps one
+   * input per (name, digest), the first logged. Sent in order with the points; what the server
+   * refuses fails here.
+   */
+  logInput(name: string, options: InputOptions = {}): void {
+    const item: Record<string, string> = { name: inputText("name", name, true) };
+    if (name === "") throw new RangeError("runcamp: an input's name must not be empty");
+    const fields = {
+      digest: options.digest,
+      source_type: options.sourceType,
+      source: options.source,
+      schema: options.schema,
+      profile: options.profile,
+      context: options.context,
+    };
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      item[field] = inputText(field as keyof typeof INPUT_LIMITS, typeof value === "string" ? value : JSON.stringify(value), field === "digest");
+    }
+    if (item.digest === "") throw new RangeError("runcamp: an input's digest must not be empty");
+    this.enqueue("POST", `${this.path}/inputs`, [item]);
   }
 
   /**

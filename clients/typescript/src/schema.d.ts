@@ -142,7 +142,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a run with its params, tags, values and series summaries */
+        /** Get a run with its params, tags, values, dataset inputs and series summaries */
         get: operations["getRun"];
         put?: never;
         post?: never;
@@ -165,6 +165,26 @@ export interface paths {
         /** Upsert values: one result per (name, context) */
         put: operations["putValues"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/runs/{run}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add dataset inputs to a run: what it trained or was evaluated on
+         * @description Idempotent: an input with the name and digest of one the run holds is kept as first logged (as MLflow does). All inputs of the request land or none does.
+         */
+        post: operations["postInputs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -484,6 +504,8 @@ export interface components {
             created_at: string;
             run_count: number;
             campaign_count: number;
+            /** @description The repo as an MLflow experiment: its id in the MLflow dialect (/api/2.0/mlflow) and in MLflow's URLs */
+            mlflow_experiment_id: string;
         };
         RepoPage: {
             items: components["schemas"]["Repo"][];
@@ -507,7 +529,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance: {
                 [key: string]: unknown;
             } | null;
@@ -546,7 +575,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance?: {
                 [key: string]: unknown;
             } | null;
@@ -586,6 +622,8 @@ export interface components {
                 /** @description The field in filter syntax; for a series, append an aggregation (.last, .min, .max, .count, .last_step) */
                 field: string;
             }[];
+            /** @description Keys of the repo's key/value tags (MLflow's), as fields: tag_values.team */
+            tag_values: string[];
         };
         Value: string | number | boolean | null | {
             [key: string]: unknown;
@@ -595,6 +633,18 @@ export interface components {
             context: components["schemas"]["Context"];
             value: components["schemas"]["Value"];
             updated_at: string;
+        };
+        RunInput: {
+            name: string;
+            digest: string;
+            source_type: string;
+            source: string;
+            schema: string | null;
+            profile: string | null;
+            context: string | null;
+            tags: {
+                [key: string]: string;
+            };
         };
         WireNumber: number | ("NaN" | "Infinity" | "-Infinity");
         SeriesSummary: {
@@ -620,7 +670,14 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
+            /** @description Labels: a tag is present or absent */
             tags: string[];
+            /** @description Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for runs logged through /v1 */
+            tag_values: {
+                [key: string]: string;
+            };
+            /** @description The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId tag), null for a top-level run */
+            parent: string | null;
             provenance: {
                 [key: string]: unknown;
             } | null;
@@ -634,10 +691,30 @@ export interface components {
             /** @description Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its process most likely died */
             stale: boolean;
             values: components["schemas"]["RunValue"][];
+            /** @description The datasets the run used (POST .../inputs, MLflow's log_input), in the order first logged */
+            inputs: components["schemas"]["RunInput"][];
             /** @description The run's first 1,000 series in (name, context) order */
             metrics: components["schemas"]["SeriesSummary"][];
             /** @description When the run has more series: the cursor for GET /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest) */
             metrics_next_cursor: string | null;
+        };
+        RunInputIn: {
+            name: string;
+            /** @description Identifies the data's version; omitted: the first 8 hex digits of the SHA-256 of the source type, source, schema and profile */
+            digest?: string;
+            /** @description Where the data lives, e.g. local, s3, http, hf_datasets, code */
+            source_type?: string;
+            /** @description Where to find it (MLflow: JSON text, e.g. {"uri": "s3://bucket/train.csv"}) */
+            source?: string;
+            /** @description Its columns (MLflow: JSON text, e.g. {"mlflow_colspec": [{"name": "x", "type": "double"}]}) */
+            schema?: string;
+            /** @description Its summary statistics (MLflow: JSON text, e.g. {"num_rows": 100}) */
+            profile?: string;
+            /** @description The mlflow.data.context input tag: what the run used the data for (training, eval, ...) */
+            context?: string;
+            tags?: {
+                [key: string]: string;
+            };
         };
         LogAppendResult: {
             /** @description Lines this request stored (re-sent ones are not counted) */
@@ -2104,6 +2181,98 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["RunValue"][];
+                    };
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInputs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunInputIn"][];
+            };
+        };
+        responses: {
+            /** @description All inputs of the run, in the order first logged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RunInput"][];
                     };
                 };
             };
@@ -3726,6 +3895,8 @@ export interface operations {
                             value: components["schemas"]["Value"];
                             updated_at: string;
                         }[];
+                        /** @description The run's dataset inputs in the order first logged; replaced as a whole */
+                        inputs?: components["schemas"]["RunInputIn"][];
                         artifacts?: {
                             /** @description The artifact's path in the run: 1-1,024 characters, '/' separating segments; no empty, '.' or '..' segment, no leading '/', no control characters or backslashes. Sent URL-encoded segment by segment. */
                             path: string;

@@ -5,6 +5,7 @@ import { Context, JsonObject, Name, ResourceId, ShortText, Status, StrictObject,
 import { RunFailureInput } from "../../runs-core/run-view.ts";
 import { MAX_TIME_MS } from "../../series/index.ts";
 import { ArtifactPath } from "../artifacts/schemas.ts";
+import { PostInputsBody } from "../inputs/schemas.ts";
 import { Value } from "../values/schemas.ts";
 
 export const MAX_IMPORT_RUNS = 100;
@@ -50,6 +51,7 @@ const ImportRun = StrictObject({
   last_activity_at: v.optional(Instant),
   failure: v.optional(RunFailureInput),
   values: v.optional(v.pipe(v.array(ImportValue), v.maxLength(10_000, "at most 10,000 values per run"))),
+  inputs: v.optional(v.pipe(PostInputsBody, v.description("The run's dataset inputs in the order first logged; replaced as a whole"))),
   artifacts: v.optional(v.pipe(v.array(ImportArtifact), v.maxLength(10_000, "at most 10,000 artifacts per run"))),
 });
 export type ImportRunInput = v.InferOutput<typeof ImportRun>;

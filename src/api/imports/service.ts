@@ -1,5 +1,5 @@
 // Restoring campaigns and runs as an export holds them: every field and stored timestamp,
-// the run's values (replaced as a whole) and its artifacts' creation times. Series points
+// the run's values and dataset inputs (each replaced as a whole) and its artifacts' creation times. Series points
 // and artifact bytes travel through the ordinary ingest and upload routes first; this write
 // then puts each run back exactly as exported (status, ended_at, updated_at and
 // last_activity_at included, which those routes move). The whole request is one write batch:
@@ -10,6 +10,7 @@ import type { Deps } from "../../deps.ts";
 import { storedJson } from "../../http/params-json.ts";
 import { badRequest, conflict, notFound } from "../../http/problems.ts";
 import { excerpt } from "../../lib/text.ts";
+import { insertInputs, storedInputs } from "../inputs/service.ts";
 import { prepareValues } from "../values/service.ts";
 import type { ImportInput, ImportResult } from "./schemas.ts";
 
@@ -95,6 +96,7 @@ export async function importRepoContent(deps: Deps, repo: string, input: ImportI
     "repeats an earlier run's id",
   );
   const campaignParams = campaigns.map((k, i) => storedJson(k.params ?? {}, `campaigns.${i}.params`, limits));
+  const inputs = await Promise.all(runs.map((run) => storedInputs(run.inputs ?? [])));
   const prepared = runs.map((run, i) => {
     // Compared by the stored context key, in which the context's keys are ordered.
     const values = prepareValues(deps, run.values ?? [], `runs.${i}.values.`);
@@ -182,6 +184,8 @@ export async function importRepoContent(deps: Deps, repo: string, input: ImportI
         sql: `INSERT INTO run_values (run_pk, name, context, value, updated_at) VALUES (${RUN_PK}, ?, ?, ?, ?)`,
         args: [repo, run.id, value.name, value.context, value.json, run.values![j].updated_at],
       })),
+      { sql: `DELETE FROM run_inputs WHERE run_pk = ${RUN_PK}`, args: [repo, run.id] },
+      ...insertInputs(RUN_PK, [repo, run.id], inputs[i], run.updated_at),
       ...(run.artifacts ?? []).map((a) => ({
         sql: `UPDATE artifacts SET created_at = ? WHERE run_pk = ${RUN_PK} AND path = ?`,
         args: [a.created_at, repo, run.id, a.path],

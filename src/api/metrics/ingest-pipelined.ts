@@ -4,7 +4,9 @@
 // group of 64 took ~400 sequential requests. Here the group is one transaction of three or
 // four: every ingest's reads in one batch (its run, its run's series count, its stored series
 // with their last blocks), the blocks that overwrites touch in a second when there are any,
-// every ingest's writes in one more, then COMMIT.
+// every ingest's writes in one more, then COMMIT. Ingests that come with their run still to
+// find (IngestToFind: the request did not look it up, which would have been a round trip of
+// its own) have it found first, all in one batch: the transaction's first, sent with its BEGIN.
 //
 // A savepoint per ingest is not needed for the refusals decided in the reads (the run deleted
 // meanwhile, the series limit): a refused ingest simply sends no statement. A statement that
@@ -24,10 +26,29 @@ import {
   storedSeriesStatements,
   touchedBlocksStatements,
 } from "../../series/index.ts";
-import { type IngestOutcome, type IngestWrite, writeIngestGroup } from "./ingest-write.ts";
+import {
+  type FoundIngest,
+  findRunStatement,
+  foundIngest,
+  type IngestOutcome,
+  type IngestToFind,
+  type IngestWrite,
+  type IngestWriteResult,
+  isResult,
+  writeIngestGroup,
+} from "./ingest-write.ts";
+
+/** Each write with its run found (one batch for those that come to be found), or why it will not be written. */
+async function findRuns(tx: Transaction, writes: readonly IngestWrite[]): Promise<(FoundIngest | IngestWriteResult)[]> {
+  const toFind = writes.filter((w): w is IngestToFind => "find" in w);
+  if (!toFind.length) return writes as FoundIngest[];
+  const found = await tx.batch(toFind.map(findRunStatement));
+  let next = 0;
+  return writes.map((w) => ("find" in w ? foundIngest(w, found[next++].rows) : w));
+}
 
 /** Indices of `writes` in rounds in which no run appears twice, in arrival order. */
-function rounds(writes: readonly IngestWrite[]): number[][] {
+function rounds(writes: readonly FoundIngest[]): number[][] {
   const out: { runs: Set<number>; members: number[] }[] = [];
   writes.forEach((w, i) => {
     let round = out.find((r) => !r.runs.has(w.runPk));
@@ -39,7 +60,7 @@ function rounds(writes: readonly IngestWrite[]): number[][] {
 }
 
 /** One round: reads, then writes, each a batch; the outcome of each write. */
-async function writeRound(tx: Transaction, writes: readonly IngestWrite[]): Promise<IngestOutcome[]> {
+async function writeRound(tx: Transaction, writes: readonly FoundIngest[]): Promise<IngestOutcome[]> {
   const runPks = writes.map((w) => w.runPk);
   const allSeries = writes.flatMap((w) => w.series);
   const [runs, ...found] = await tx.batch([
@@ -51,7 +72,7 @@ async function writeRound(tx: Transaction, writes: readonly IngestWrite[]): Prom
   ]);
   const runOf = new Map(runs.rows.map((r) => [Number(r.pk), { status: String(r.status), seriesCount: Number(r.n) }]));
   const stored = storedSeriesFromRows(found.flatMap((rs) => rs.rows));
-  const storedOf = (w: IngestWrite) => stored.get(w.runPk) ?? new Map<string, StoredSeries>();
+  const storedOf = (w: FoundIngest) => stored.get(w.runPk) ?? new Map<string, StoredSeries>();
 
   // Every write's touched blocks in one batch, read back per write.
   const touched = await readTouchedBlocks(
@@ -88,14 +109,16 @@ export async function writeIngestGroupPipelined(client: Pick<Client, "transactio
   const tx = await client.transaction("write");
   let outcomes: IngestOutcome[];
   try {
-    outcomes = new Array(writes.length);
-    for (const round of rounds(writes)) {
+    const found = await findRuns(tx, writes);
+    outcomes = found.map((f) => (isResult(f) ? { ok: true, value: f } : { ok: true, value: { written: true } }));
+    const toWrite = found.flatMap((f, i) => (isResult(f) ? [] : [{ i, write: f }]));
+    for (const round of rounds(toWrite.map((t) => t.write))) {
       const results = await writeRound(
         tx,
-        round.map((i) => writes[i]),
+        round.map((k) => toWrite[k].write),
       );
-      round.forEach((i, k) => {
-        outcomes[i] = results[k];
+      round.forEach((k, j) => {
+        outcomes[toWrite[k].i] = results[j];
       });
     }
   } catch {

@@ -4,12 +4,20 @@
 // transaction, and so one COMMIT (one fsync, or one round trip to a libSQL server), for every
 // ingest waiting, each inside a savepoint of its own so that a refused one rolls back alone.
 // A request is answered only after the COMMIT that holds it has returned.
-import type { Client } from "@libsql/client";
+import type { Client, Row } from "@libsql/client";
+import type { RunStatus } from "../../lib/run-status.ts";
 import { activityStatement } from "../../runs-core/liveness.ts";
 import { updateRun } from "../../runs-core/run-update.ts";
 import { type Executor, type Point, type SeriesWrite, writeSeries } from "../../series/index.ts";
 
-export interface IngestWrite {
+/**
+ * What ingest does to a run that is not running: refuse (409), reopen it (status running
+ * again), or log and leave its status (the MLflow dialect: MLflow logs to finished runs).
+ */
+export type NotRunning = "refuse" | "reopen" | "log";
+
+/** An ingest whose run the request has found. */
+export interface FoundIngest {
   runPk: number;
   /** Make a finished run running again, in the same transaction. */
   reopen: boolean;
@@ -18,13 +26,54 @@ export interface IngestWrite {
 }
 
 /**
- * `held`: the series count the run would have reached, past its limit; `gone`: the run was
- * deleted after the request found it. Either way nothing of the request was written.
+ * An ingest whose run is found by its group, inside the group's transaction. On a libSQL server
+ * each statement a request sends on its own is an HTTP request that sqld serves at about the CPU
+ * cost of a whole ingest in a group (bench/RESULTS.md, "The lab"); the group finds all its runs in
+ * one batch instead.
  */
-export type IngestWriteResult = { written: true } | { written: false; held: number } | { written: false; gone: true };
+export interface IngestToFind {
+  find: { repo: string; runId: string; notRunning: NotRunning };
+  series: readonly SeriesWrite[];
+  maxSeriesPerRun: number;
+}
+
+export type IngestWrite = FoundIngest | IngestToFind;
+
+/**
+ * `held`: the series count the run would have reached, past its limit; `gone`: the run does not
+ * exist (deleted after the request found it, or not found by the group); `noRepo`: nor does its
+ * repo; `status`: the run is not running and the request does not reopen it. Whichever, nothing
+ * of the request was written.
+ */
+export type IngestWriteResult =
+  | { written: true }
+  | { written: false; held: number }
+  | { written: false; gone: true }
+  | { written: false; noRepo: true }
+  | { written: false; status: RunStatus };
+
+/** The statement that finds an IngestToFind's run: no row when the repo is missing, a null pk when the run is. */
+export const findRunStatement = ({ find }: IngestToFind) => ({
+  sql: "SELECT p.pk AS repo_pk, r.pk, r.status FROM repos p LEFT JOIN runs r ON r.repo_pk = p.pk AND r.id = ? WHERE p.name = ?",
+  args: [find.runId, find.repo],
+});
+
+/** The ingest for the run findRunStatement found (`rows`), or why there is none (the rules of src/api/metrics/service.ts). */
+export function foundIngest(w: IngestToFind, rows: readonly Row[]): FoundIngest | IngestWriteResult {
+  if (!rows.length) return { written: false, noRepo: true };
+  const row = rows[0];
+  if (row.pk === null) return { written: false, gone: true };
+  const status = row.status as RunStatus;
+  if (status !== "running" && w.find.notRunning === "refuse") return { written: false, status };
+  return { runPk: Number(row.pk), reopen: status !== "running" && w.find.notRunning === "reopen", series: w.series, maxSeriesPerRun: w.maxSeriesPerRun };
+}
+
+export const isResult = (x: FoundIngest | IngestWriteResult): x is IngestWriteResult => "written" in x;
 
 /** One ingest's statements, inside the caller's transaction (and savepoint). */
-async function writeOne(tx: Executor, w: IngestWrite): Promise<IngestWriteResult> {
+async function writeOne(tx: Executor, write: IngestWrite): Promise<IngestWriteResult> {
+  const w = "find" in write ? foundIngest(write, (await tx.execute(findRunStatement(write))).rows) : write;
+  if (isResult(w)) return w;
   // Found before the request queued for its group: a delete may have come in between.
   const run = await tx.execute({ sql: "SELECT status FROM runs WHERE pk = ?", args: [w.runPk] });
   if (!run.rows.length) return { written: false, gone: true };
@@ -77,9 +126,8 @@ export async function writeIngestGroup(client: Pick<Client, "transaction">, writ
  * clone of 10,000 point objects cost more than the write itself: with it, ingest alone ran at
  * half the rate of writes made statement by statement.
  */
-export interface PackedIngestWrite extends Omit<IngestWrite, "series"> {
-  series: { name: string; context: string; steps: Float64Array; values: Float64Array; epochs: Float64Array; times: Float64Array }[];
-}
+type PackedSeries = { name: string; context: string; steps: Float64Array; values: Float64Array; epochs: Float64Array; times: Float64Array }[];
+export type PackedIngestWrite = (Omit<FoundIngest, "series"> | Omit<IngestToFind, "series">) & { series: PackedSeries };
 
 export function packIngestWrite(w: IngestWrite): { packed: PackedIngestWrite; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];

@@ -3,12 +3,14 @@ import { contextKey } from "../../http/context-key.ts";
 import { decodeCursor, encodeCursor, pageOf } from "../../http/cursor.ts";
 import { conflict, notFound, tooLarge } from "../../http/problems.ts";
 import type { Context } from "../../lib/context.ts";
+import type { RunStatus } from "../../lib/run-status.ts";
 import { excerpt } from "../../lib/text.ts";
+import { repoNotFound } from "../../runs-core/repo-lookup.ts";
 import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
 import { type Bucket, downsampleSeries, findSeries, listRunSeries, type Point, readPoints, type SeriesRow } from "../../series/index.ts";
 import type { IngestBatch, UnparsedBatch } from "./ingest-body.ts";
 import { writeIngestAlone } from "./ingest-groups.ts";
-import type { IngestWrite } from "./ingest-write.ts";
+import type { IngestWrite, NotRunning } from "./ingest-write.ts";
 import { groupPoints, type IncomingPoint } from "./parse-points.ts";
 import type { IngestResult, QueryResult, ReadFormat, SeriesColumnsView, SeriesReadView } from "./schemas.ts";
 import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.ts";
@@ -17,35 +19,46 @@ import { bucketView, columnsView, pointView, seriesSummaryView } from "./views.t
 export const ingestPoints = (deps: Deps, repo: string, runId: string, points: IncomingPoint[], notRunning: NotRunning) =>
   ingestSeries(deps, repo, runId, { series: groupPoints(points), points: points.length }, notRunning);
 
-/**
- * What ingest does to a run that is not running: refuse (409), reopen it (status running
- * again), or log and leave its status (the MLflow dialect: MLflow logs to finished runs).
- */
-export type NotRunning = "refuse" | "reopen" | "log";
+/** A run that is not running, to a request that does not reopen it. */
+const notRunningConflict = (runId: string, status: RunStatus) =>
+  conflict(`Run "${runId}" is ${status}; send "reopen": true (or ?reopen=true) to log to it again.`);
 
 /**
  * Ingests a batch atomically: all its points land or none do. The write goes to the host's
  * group committer (./ingest-groups.ts), beside whatever other ingests are waiting.
  */
 export async function ingestSeries(deps: Deps, repo: string, runId: string, body: IngestBatch | UnparsedBatch, notRunning: NotRunning): Promise<IngestResult> {
-  // The run first: a request for a run that does not exist is answered without parsing its
-  // body (the 404 of a client logging to a deleted run costs a lookup, not a parse).
-  const { runPk, status } = await findRunPk(deps, repo, runId);
-  const batch = typeof body === "function" ? body() : body;
-  if (notRunning === "refuse" && "reopen" in batch && batch.reopen) notRunning = "reopen";
-  if (status !== "running" && notRunning === "refuse") {
-    throw conflict(`Run "${runId}" is ${status}; send "reopen": true (or ?reopen=true) to log to it again.`);
-  }
   const { maxSeriesPerRequest, maxSeriesPerRun } = deps.config.limits;
-  const count = batch.series.length;
-  if (count > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${count}); split the batch.`);
-  const write: IngestWrite = { runPk, reopen: status !== "running" && notRunning === "reopen", series: batch.series, maxSeriesPerRun };
+  const parsed = () => {
+    const batch = typeof body === "function" ? body() : body;
+    if (notRunning === "refuse" && "reopen" in batch && batch.reopen) notRunning = "reopen";
+    const count = batch.series.length;
+    if (count > maxSeriesPerRequest) throw tooLarge(`At most ${maxSeriesPerRequest} distinct series per request (got ${count}); split the batch.`);
+    return batch;
+  };
+  let batch: IngestBatch;
+  let write: IngestWrite;
+  if (deps.client.protocol === "file") {
+    // The run first: a request for a run that does not exist is answered without parsing its
+    // body (the 404 of a client logging to a deleted run costs a lookup, not a parse).
+    const { runPk, status } = await findRunPk(deps, repo, runId);
+    batch = parsed();
+    if (status !== "running" && notRunning === "refuse") throw notRunningConflict(runId, status);
+    write = { runPk, reopen: status !== "running" && notRunning === "reopen", series: batch.series, maxSeriesPerRun };
+  } else {
+    // On a libSQL server a lookup of its own would be a round trip of its own: the group finds
+    // the run, by the same rules (./ingest-write.ts, IngestToFind).
+    batch = parsed();
+    write = { find: { repo, runId, notRunning }, series: batch.series, maxSeriesPerRun };
+  }
   const result = await (deps.writeIngest ?? ((w: IngestWrite) => writeIngestAlone(deps.client, w)))(write);
   if (!result.written) {
+    if ("noRepo" in result) throw repoNotFound(repo);
     if ("gone" in result) throw runNotFound(repo, runId);
+    if ("status" in result) throw notRunningConflict(runId, result.status);
     throw tooLarge(`A run may hold at most ${maxSeriesPerRun} series; this request would bring it to ${result.held}.`);
   }
-  return { points: batch.points, series: count };
+  return { points: batch.points, series: batch.series.length };
 }
 
 export async function listSeries(deps: Deps, repo: string, runId: string, limit: number, cursor?: string) {

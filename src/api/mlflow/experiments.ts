@@ -8,12 +8,14 @@ import type { Deps } from "../../deps.ts";
 import { jsonPath, type SqlArg } from "../../filter/compile.ts";
 import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { excerpt } from "../../lib/text.ts";
+import { DEFAULT_REPO, experimentIdOf } from "../../runs-core/mlflow-experiment-id.ts";
 import { ensureRepo } from "../../runs-core/repo-lookup.ts";
 import { doesNotExist, invalidParameter, MlflowError } from "./errors.ts";
 import { parseMlflowFilter } from "./filter.ts";
 import type { ExperimentView, SearchExperimentsView, TagIn } from "./schemas.ts";
 
-export const DEFAULT_REPO = "default";
+export { DEFAULT_REPO, experimentIdOf };
+
 const DEFAULT_NAME = "Default";
 
 // One row per experiment (the Default one even without its repo), over which search filters.
@@ -31,7 +33,6 @@ export interface Experiment {
   view: ExperimentView;
 }
 
-export const experimentIdOf = (repo: string, pk: number) => (repo === DEFAULT_REPO ? "0" : String(pk));
 export const artifactRootOf = (experimentId: string) => `mlflow-artifacts:/${experimentId}`;
 
 function experimentOf(row: Record<string, unknown>): Experiment {

@@ -1,6 +1,6 @@
 // MLflow 3's logged-model endpoints (service.proto: CreateLoggedModel ... SearchLoggedModels),
 // mounted under the tracking prefixes by routes.ts; the service is logged-models.ts.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Deps } from "../../deps.ts";
 import {
   createLoggedModel,
@@ -15,8 +15,9 @@ import {
 import * as S from "./model-schemas.ts";
 import { read } from "./request.ts";
 
+const ok = (c: Context) => c.json({});
+
 export function loggedModelRoutes(deps: Deps) {
-  const ok = (c: { json: (x: object) => Response }) => c.json({});
   return new Hono()
     .post("/", async (c) => c.json({ model: await createLoggedModel(deps, await read(c, S.CreateLoggedModel)) }))
     .post("/search", async (c) => c.json(await searchLoggedModels(deps, await read(c, S.SearchLoggedModels))))

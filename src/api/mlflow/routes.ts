@@ -28,7 +28,7 @@ import { metricHistory, metricHistoryBulk } from "./history.ts";
 import { loggedModelRoutes } from "./logged-model-routes.ts";
 import { modelVersionRoutes, registeredModelRoutes } from "./registry-routes.ts";
 import { read } from "./request.ts";
-import { createMlflowRun, deleteRunTag, getMlflowRun, logBatch, logMetrics, logParams, setRunDeleted, setRunTags, updateMlflowRun } from "./runs.ts";
+import { createMlflowRun, deleteRunTag, getMlflowRun, logBatch, logInputs, logMetrics, logParams, setRunDeleted, setRunTags, updateMlflowRun } from "./runs.ts";
 import * as S from "./schemas.ts";
 import { searchMlflowRuns } from "./search.ts";
 
@@ -138,9 +138,8 @@ function tracking(deps: Deps) {
         await deleteRunTag(deps, id(input), input.key);
         return ok(c);
       })
-      // Datasets and model inputs are accepted (autolog sends them) and not kept.
       .post("/runs/log-inputs", async (c) => {
-        await getMlflowRun(deps, id(await read(c, S.LogInputs)));
+        await logInputs(deps, await read(c, S.LogInputs));
         return ok(c);
       })
       .post("/runs/outputs", async (c) => {

@@ -14,14 +14,17 @@ import { findCampaign, lookupCampaign } from "../../runs-core/campaign-lookup.ts
 import { type RunColumns, updateRun } from "../../runs-core/run-update.ts";
 import { listRunSeries, MAX_TIME_MS } from "../../series/index.ts";
 import { createCampaign } from "../campaigns/service.ts";
+import { listInputs } from "../inputs/service.ts";
 import type { IncomingPoint } from "../metrics/parse-points.ts";
 import { ingestPoints } from "../metrics/service.ts";
 import { invalidParameter, runDoesNotExist } from "./errors.ts";
 import { experimentRepoForWrite } from "./experiments.ts";
+import { datasetInputView, listModelInputs, logMlflowInputs } from "./inputs.ts";
 import { modelMetricStatements } from "./logged-model-rows.ts";
 import {
   type CreateRunInput,
   type LogBatchInput,
+  type LogInputsInput,
   type MetricIn,
   MLFLOW_LIMITS,
   type ParamIn,
@@ -42,7 +45,7 @@ export async function findMlflowRun(deps: Deps, runId: string | undefined): Prom
   return rs.rows[0] as unknown as RunRow;
 }
 
-async function activeRun(deps: Deps, runId: string | undefined): Promise<RunRow> {
+export async function activeRun(deps: Deps, runId: string | undefined): Promise<RunRow> {
   const row = await findMlflowRun(deps, runId);
   if (Number(row.archived)) throw invalidParameter(`The run ${row.id} must be in the 'active' state. Current state is deleted.`);
   return row;
@@ -50,11 +53,18 @@ async function activeRun(deps: Deps, runId: string | undefined): Promise<RunRow>
 
 export async function getMlflowRun(deps: Deps, runId: string | undefined): Promise<RunView> {
   const row = await findMlflowRun(deps, runId);
-  const series = await listRunSeries(deps.client, Number(row.pk));
+  const runPk = Number(row.pk);
+  const [series, inputs, models] = await Promise.all([listRunSeries(deps.client, runPk), listInputs(deps, runPk), listModelInputs(deps, runPk)]);
   return runView(
     row,
     series.map((s) => s.summary),
+    { dataset_inputs: inputs.map(datasetInputView), model_inputs: models },
   );
+}
+
+export async function logInputs(deps: Deps, input: LogInputsInput): Promise<void> {
+  const row = await activeRun(deps, input.run_id ?? input.run_uuid);
+  await logMlflowInputs(deps, Number(row.pk), input);
 }
 
 /** What a run's MLflow writes change, applied in one UPDATE. */

@@ -6,6 +6,7 @@
 // here and the services return its InferOutput.
 import * as v from "valibot";
 import { freeTextRule, Name, nameRule, ShortText } from "../../http/schemas.ts";
+import { INPUT_LIMITS, InputDigest, InputName, InputText } from "../inputs/schemas.ts";
 
 /** MLflow's limits (mlflow/utils/validation.py). */
 export const MLFLOW_LIMITS = {
@@ -127,7 +128,31 @@ export const LogBatch = v.object({
   tags: v.optional(v.array(RunTagIn)),
 });
 export type LogBatchInput = v.InferOutput<typeof LogBatch>;
-export const LogInputs = v.object({ ...RunRef, datasets: v.optional(v.array(v.unknown())), models: v.optional(v.array(v.unknown())) });
+// A dataset as service.proto's Dataset; runcamp's own limits for it are MLflow's (../inputs/schemas.ts).
+const DatasetIn = v.object({
+  name: InputName,
+  digest: InputDigest,
+  source_type: InputText(INPUT_LIMITS.sourceType),
+  source: InputText(INPUT_LIMITS.source),
+  schema: v.optional(InputText(INPUT_LIMITS.schema)),
+  profile: v.optional(InputText(INPUT_LIMITS.profile)),
+});
+const InputTagIn = v.object({
+  key: v.pipe(
+    v.string(),
+    v.minLength(1, "must not be empty"),
+    v.maxLength(INPUT_LIMITS.tagKey, `must be at most ${INPUT_LIMITS.tagKey} characters`),
+    ...nameRule,
+  ),
+  value: InputText(INPUT_LIMITS.tagValue),
+});
+const DatasetInputIn = v.object({ tags: v.optional(v.array(InputTagIn)), dataset: DatasetIn });
+export const LogInputs = v.object({
+  ...RunRef,
+  datasets: v.optional(v.pipe(v.array(DatasetInputIn), v.maxLength(INPUT_LIMITS.perRequest, `at most ${INPUT_LIMITS.perRequest} datasets`))),
+  models: v.optional(v.pipe(v.array(v.object({ model_id: Id })), v.maxLength(INPUT_LIMITS.perRequest, `at most ${INPUT_LIMITS.perRequest} models`))),
+});
+export type LogInputsInput = v.InferOutput<typeof LogInputs>;
 
 export const SearchRuns = v.object({
   experiment_ids: list(Id),
@@ -188,10 +213,23 @@ export const RunInfoView = v.object({
   lifecycle_stage: v.picklist(["active", "deleted"]),
 });
 export type RunInfoView = v.InferOutput<typeof RunInfoView>;
+export const DatasetInputView = v.object({
+  tags: v.array(KeyValue),
+  dataset: v.object({
+    name: v.string(),
+    digest: v.string(),
+    source_type: v.string(),
+    source: v.string(),
+    schema: v.optional(v.string()),
+    profile: v.optional(v.string()),
+  }),
+});
+export type DatasetInputView = v.InferOutput<typeof DatasetInputView>;
 export const RunView = v.object({
   info: RunInfoView,
   data: v.object({ metrics: v.array(MetricView), params: v.array(KeyValue), tags: v.array(KeyValue) }),
-  inputs: v.object({ dataset_inputs: v.array(v.unknown()) }),
+  // model_inputs only on get-run, as the MLflow server answers.
+  inputs: v.object({ dataset_inputs: v.array(DatasetInputView), model_inputs: v.optional(v.array(v.object({ model_id: v.string() }))) }),
 });
 export type RunView = v.InferOutput<typeof RunView>;
 export const SearchRunsView = v.object({ runs: v.array(RunView), next_page_token: v.optional(v.string()) });

@@ -8,9 +8,11 @@ import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { excerpt } from "../../lib/text.ts";
 import { staleBefore } from "../../runs-core/liveness.ts";
 import { listSeriesOfRuns, type SeriesSummary } from "../../series/index.ts";
+import { listInputsOfRuns } from "../inputs/service.ts";
 import { invalidParameter } from "./errors.ts";
 import { DEFAULT_REPO } from "./experiments.ts";
 import { mlflowFilterAst } from "./filter.ts";
+import { datasetInputView } from "./inputs.ts";
 import type { SearchRunsInput, SearchRunsView } from "./schemas.ts";
 import { systemContextEntries, systemSeriesOfKey } from "./system-metrics.ts";
 import { MLFLOW_RUN_COLUMNS, MLFLOW_RUN_FROM, type RunRow, runView } from "./views.ts";
@@ -95,6 +97,12 @@ export async function searchMlflowRuns(deps: Deps, input: SearchRunsInput): Prom
     rows.map((r) => Number(r.pk)),
   ))
     summaries.set(s.runPk, [...(summaries.get(s.runPk) ?? []), s.summary]);
-  const runs = rows.map((row) => runView(row, summaries.get(Number(row.pk)) ?? ([] as SeriesSummary[])));
+  const inputs = await listInputsOfRuns(
+    deps.client,
+    rows.map((r) => Number(r.pk)),
+  );
+  const runs = rows.map((row) =>
+    runView(row, summaries.get(Number(row.pk)) ?? ([] as SeriesSummary[]), { dataset_inputs: (inputs.get(Number(row.pk)) ?? []).map(datasetInputView) }),
+  );
   return rs.rows.length > limit ? { runs, next_page_token: encodeCursor([offset + limit]) } : { runs };
 }

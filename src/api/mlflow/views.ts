@@ -8,6 +8,7 @@
 //   runcamp.campaign = the campaign's id.
 // - metrics: each series' last point; a series with a context has the key `name{context JSON}`;
 //   a system series MLflow also records has MLflow's key and unit (system-metrics.ts).
+// - inputs: the run's dataset inputs (inputs.ts).
 import type { SeriesSummary } from "../../series/index.ts";
 import { artifactRootOf, experimentIdOf } from "./experiments.ts";
 import type { MetricView, RunView } from "./schemas.ts";
@@ -83,7 +84,7 @@ export function runInfoView(row: RunRow) {
   };
 }
 
-export function runView(row: RunRow, series: SeriesSummary[]): RunView {
+export function runView(row: RunRow, series: SeriesSummary[], inputs: RunView["inputs"]): RunView {
   const texts = row.param_texts === null ? {} : (JSON.parse(String(row.param_texts)) as Record<string, string>);
   return {
     info: runInfoView(row),
@@ -92,6 +93,6 @@ export function runView(row: RunRow, series: SeriesSummary[]): RunView {
       params: flatParams(JSON.parse(String(row.params)), texts),
       tags: tagsOf(row),
     },
-    inputs: { dataset_inputs: [] },
+    inputs,
   };
 }

@@ -1,11 +1,12 @@
 import type { Deps } from "../../deps.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { iso } from "../../lib/time.ts";
+import { experimentIdOf } from "../../runs-core/mlflow-experiment-id.ts";
 import { findRepoPk, repoNotFound } from "../../runs-core/repo-lookup.ts";
 import { deleteRunsOf } from "../../runs-core/run-delete.ts";
 import type { RepoView } from "./schemas.ts";
 
-const COLUMNS = `p.name, p.description, p.created_at,
+const COLUMNS = `p.pk, p.name, p.description, p.created_at,
   (SELECT count(*) FROM runs WHERE runs.repo_pk = p.pk) AS run_count,
   (SELECT count(*) FROM campaigns WHERE campaigns.repo_pk = p.pk) AS campaign_count`;
 
@@ -15,6 +16,7 @@ const view = (row: Record<string, unknown>): RepoView => ({
   created_at: iso(Number(row.created_at)),
   run_count: Number(row.run_count),
   campaign_count: Number(row.campaign_count),
+  mlflow_experiment_id: experimentIdOf(String(row.name), Number(row.pk)),
 });
 
 export async function getRepo({ client }: Deps, name: string): Promise<RepoView> {

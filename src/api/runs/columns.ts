@@ -86,6 +86,9 @@ export async function columnValues(deps: Deps, runs: { pk: number; view: RunView
         case "tag":
           out[text] = view.tags.includes(field.label);
           break;
+        case "keyValueTag":
+          out[text] = Object.hasOwn(view.tag_values, field.key) ? view.tag_values[field.key] : null;
+          break;
         case "value":
           out[text] = values.get(`${pk}\u0000${keyOf(field.name, contextOf(field.context))}`) ?? null;
           break;
@@ -144,9 +147,9 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-/** The column fields a repo's runs have: param paths (leaves; arrays whole), values and series. */
+/** The column fields a repo's runs have: param paths (leaves; arrays whole), values, series and key/value tags. */
 export async function listColumnFields(deps: Deps, repoPk: number): Promise<ColumnFields> {
-  const [params, values, series] = await deps.client.batch(
+  const [params, values, series, tagKeys] = await deps.client.batch(
     [
       {
         sql: `SELECT DISTINCT t.fullkey AS fullkey FROM runs r, json_tree(r.params) t WHERE r.repo_pk = ? AND r.archived = 0 AND t.type != 'object' ORDER BY t.fullkey LIMIT ?`,
@@ -158,6 +161,10 @@ export async function listColumnFields(deps: Deps, repoPk: number): Promise<Colu
       },
       {
         sql: "SELECT DISTINCT s.name, s.context FROM series s JOIN runs r ON r.pk = s.run_pk WHERE r.repo_pk = ? ORDER BY s.name, s.context LIMIT ?",
+        args: [repoPk, MAX_FIELDS],
+      },
+      {
+        sql: "SELECT DISTINCT t.key AS tag_key FROM runs r, json_each(r.tag_values) t WHERE r.repo_pk = ? AND r.archived = 0 AND r.tag_values IS NOT NULL ORDER BY tag_key LIMIT ?",
         args: [repoPk, MAX_FIELDS],
       },
     ],
@@ -183,5 +190,6 @@ export async function listColumnFields(deps: Deps, repoPk: number): Promise<Colu
     params: paths.slice(0, MAX_FIELDS).map((path) => formatField({ kind: "param", path, start: 0, end: 0 })),
     values: named(values.rows, "value"),
     metrics: named(series.rows, "metric"),
+    tag_values: tagKeys.rows.map((row) => formatField({ kind: "keyValueTag", key: String(row.tag_key), start: 0, end: 0 })),
   };
 }

@@ -67,7 +67,7 @@ export function runRoutes(deps: Deps) {
       describeRoute({
         operationId: "getRun",
         tags: ["runs"],
-        summary: "Get a run with its params, tags, values and series summaries",
+        summary: "Get a run with its params, tags, values, dataset inputs and series summaries",
         responses: { 200: jsonResponse("The run", RunDetailView), ...problems(400, 404) },
       }),
       params(RunParams),

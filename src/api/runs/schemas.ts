@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import { Context, JsonObject, Page, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
 import { RunFailureInput, RunView } from "../../runs-core/run-view.ts";
+import { InputView } from "../inputs/schemas.ts";
 import { SeriesSummaryView } from "../metrics/schemas.ts";
 import { ValueView } from "../values/schemas.ts";
 
@@ -26,6 +27,7 @@ export const RunDetailView = v.pipe(
   v.object({
     ...RunView.entries,
     values: v.array(ValueView),
+    inputs: v.pipe(v.array(InputView), v.description("The datasets the run used (POST .../inputs, MLflow's log_input), in the order first logged")),
     metrics: v.pipe(v.array(SeriesSummaryView), v.description("The run's first 1,000 series in (name, context) order")),
     metrics_next_cursor: v.pipe(
       v.nullable(v.string()),
@@ -110,6 +112,7 @@ export const ColumnFields = v.pipe(
     params: v.pipe(v.array(v.string()), v.description("Param paths of the repo's runs (leaves; arrays whole), as fields: params.optimizer.lr")),
     values: v.array(NamedField),
     metrics: v.array(NamedField),
+    tag_values: v.pipe(v.array(v.string()), v.description("Keys of the repo's key/value tags (MLflow's), as fields: tag_values.team")),
   }),
   v.metadata({ ref: "ColumnFields" }),
 );

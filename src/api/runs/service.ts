@@ -13,6 +13,7 @@ import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
 import { type RunColumns, updateRun } from "../../runs-core/run-update.ts";
 import { RUN_COLUMNS, RUN_FROM, type RunView, runView } from "../../runs-core/run-view.ts";
 import { listRunSeries } from "../../series/index.ts";
+import { listInputs } from "../inputs/service.ts";
 import { seriesSummaryView } from "../metrics/views.ts";
 import { listValues } from "../values/service.ts";
 import type { CreateRunInput, PatchRunInput, RunDetailView } from "./schemas.ts";
@@ -75,7 +76,7 @@ export async function createRun(deps: Deps, repo: string, input: CreateRunInput)
   const rs = await deps.client.execute({
     sql: `INSERT INTO runs (repo_pk, id, name, experiment, description, status, archived, campaign_pk, params, tags, provenance, created_at, updated_at, last_activity_at)
           VALUES (?, ?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_pk, id) DO NOTHING
-          RETURNING pk, id, name, experiment, description, status, archived, params, tags, provenance, created_at, updated_at, ended_at, failure, last_activity_at`,
+          RETURNING pk, id, name, experiment, description, status, archived, params, tags, tag_values, provenance, created_at, updated_at, ended_at, failure, last_activity_at`,
     args: [
       repoPk,
       id,
@@ -107,14 +108,18 @@ export const RUN_SERIES_SHOWN = 1000;
 export async function getRun(deps: Deps, repo: string, runId: string): Promise<RunDetailView> {
   const { row } = await requireRun(deps, repo, runId);
   const runPk = Number(row.pk);
-  const [values, series] = await Promise.all([listValues(deps, runPk), listRunSeries(deps.client, runPk, { limit: RUN_SERIES_SHOWN + 1 })]);
+  const [values, inputs, series] = await Promise.all([
+    listValues(deps, runPk),
+    listInputs(deps, runPk),
+    listRunSeries(deps.client, runPk, { limit: RUN_SERIES_SHOWN + 1 }),
+  ]);
   const page = pageOf(
     series,
     RUN_SERIES_SHOWN,
     (s) => seriesSummaryView(s.summary),
     (last) => [last.summary.name, last.summary.context],
   );
-  return { ...runView(repo, row, staleBefore(deps)), values, metrics: page.items, metrics_next_cursor: page.next_cursor };
+  return { ...runView(repo, row, staleBefore(deps)), values, inputs, metrics: page.items, metrics_next_cursor: page.next_cursor };
 }
 
 export async function patchRun(deps: Deps, repo: string, runId: string, patch: PatchRunInput): Promise<RunView> {

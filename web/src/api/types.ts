@@ -12,6 +12,8 @@ export type RunDetail = Ok<"getRun">;
 /** A run as written back by PATCH (without its values and series). */
 export type RunFields = Ok<"patchRun">;
 export type SeriesSummary = RunDetail["metrics"][number];
+/** A dataset the run used (MLflow's log_input, the SDKs' log_input). */
+export type RunInput = RunDetail["inputs"][number];
 export type Campaign = Ok<"listCampaigns">["items"][number];
 export type CampaignDetail = Ok<"getCampaign">;
 export type CampaignSummary = Ok<"summarizeCampaign">;

@@ -1,5 +1,5 @@
-// Chooses the runs table's extra columns from what the repo holds: params, values and series
-// summaries (each series by aggregation), or any field typed in filter syntax.
+// Chooses the runs table's extra columns from what the repo holds: params, values, series
+// summaries (each series by aggregation) and key/value tags, or any field typed in filter syntax.
 import { useState } from "preact/hooks";
 import { listColumns } from "../api/endpoints.ts";
 import { AGGREGATIONS, metricColumn, valueColumn } from "../columns.ts";
@@ -103,6 +103,12 @@ function ColumnPanel({ repo, columns, onChange, onClose }: Props & { onClose(): 
               <p class="muted">none</p>
             )}
           </section>
+          {c.tag_values.length > 0 && (
+            <section>
+              <h4>Key/value tags</h4>
+              {c.tag_values.map((t) => check(t, t.slice("tag_values.".length)))}
+            </section>
+          )}
         </div>
       )}
     </div>

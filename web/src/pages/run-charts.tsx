@@ -1,5 +1,6 @@
 // The run page's charts: one per metric name, its contexts overlaid, each series downsampled to
-// the chart's width with its min–max band. A zoom (shared by every chart, kept in the URL as
+// the chart's width with its min–max band. A metric whose series hold one point each (a final
+// score such as sklearn's training_accuracy_score) is no line: it shows as its value and step. A zoom (shared by every chart, kept in the URL as
 // from/to steps) re-fetches that step range, at full resolution once it spans fewer points than
 // pixels.
 import { useMemo, useRef, useState } from "preact/hooks";
@@ -35,14 +36,42 @@ function byMetricName(series: SeriesSummary[]): SeriesSummary[][] {
   return [...groups.values()];
 }
 
-/** A chart per metric name of `series`, sharing the options and the zoom. */
+/** A chart per metric name of `series`, sharing the options and the zoom; single points as values. */
 export function MetricChartGrid({ series, ...rest }: Props) {
+  const groups = byMetricName(series);
+  const single = groups.filter((named) => named.every((s) => s.count <= 1));
+  const charted = groups.filter((named) => named.some((s) => s.count > 1));
   return (
-    <div class="chart-grid">
-      {byMetricName(series).map((named) => (
-        <MetricChart key={named[0].name} series={named} {...rest} />
+    <>
+      {single.length > 0 && (
+        <div class="single-points">
+          {single.map((named) => (
+            <SinglePoints key={named[0].name} series={named} />
+          ))}
+        </div>
+      )}
+      <div class="chart-grid">
+        {charted.map((named) => (
+          <MetricChart key={named[0].name} series={named} {...rest} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** A metric of one point per series: each context's value and the step it was logged at. */
+function SinglePoints({ series }: { series: SeriesSummary[] }) {
+  return (
+    <section class="single-point" data-metric={series[0].name}>
+      <h3>{series[0].name}</h3>
+      {series.map((s) => (
+        <p key={contextKey(s.context)}>
+          {contextLabel(s.context) && <span class="context">{contextLabel(s.context)}</span>}
+          <span class="value">{s.last === null ? "—" : formatNumber(typeof s.last === "number" ? s.last : Number(s.last))}</span>
+          {s.last_step !== null && <span class="muted step">step {s.last_step.toLocaleString("en")}</span>}
+        </p>
       ))}
-    </div>
+    </section>
   );
 }
 

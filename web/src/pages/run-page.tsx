@@ -1,5 +1,5 @@
-// `/repos/{repo}/runs/{run}`: one run — status, failure, tags, description and archived
-// (editable), params, values, provenance; its series as charts (the `system/…` ones in a view
+// `/repos/{repo}/runs/{run}`: one run — status, failure, its parent run (MLflow's nested runs),
+// tags, description and archived (editable), key/value tags (MLflow's), params, values, dataset inputs, provenance; its series as charts (the `system/…` ones in a view
 // of their own) or its logs, one view at a time (`view=` in the URL); and its artifacts (images, CSV tables,
 // confusion matrices shown; every one downloadable). A running run refreshes itself.
 import { useEffect, useState } from "preact/hooks";
@@ -18,6 +18,7 @@ import { RunLogs } from "../logs/run-logs.tsx";
 import { useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
 import { isSystemSeries, MetricChartGrid, type Zoom } from "./run-charts.tsx";
+import { RunInputs } from "./run-inputs.tsx";
 import { RunModels } from "./run-models.tsx";
 import { asRunView, RunViewTabs } from "./run-view-tabs.tsx";
 
@@ -93,6 +94,16 @@ export function RunPage() {
             <dd>{detail.experiment}</dd>
           </>
         )}
+        {detail.parent !== null && (
+          <>
+            <dt>parent</dt>
+            <dd>
+              <a href={`${base}/runs/${encodeURIComponent(detail.parent)}`}>
+                <code>{detail.parent}</code>
+              </a>
+            </dd>
+          </>
+        )}
         {detail.campaign && (
           <>
             <dt>campaign</dt>
@@ -152,6 +163,8 @@ export function RunPage() {
       <RunArtifacts repo={repo} run={run} refresh={tick} />
       <RunModels repo={repo} run={run} refresh={tick} />
 
+      <RunInputs inputs={detail.inputs} />
+
       <div class="columns-2">
         <section>
           <h2>Params</h2>
@@ -181,11 +194,39 @@ export function RunPage() {
           ) : (
             <p class="muted">none</p>
           )}
+          {Object.keys(detail.tag_values).length > 0 && <KeyValueTags tags={detail.tag_values} />}
           <h2>Provenance</h2>
           {detail.provenance ? <JsonTree value={detail.provenance} /> : <p class="muted">none recorded</p>}
         </section>
       </div>
     </Layout>
+  );
+}
+
+/** MLflow's key/value tags, by key (the labels are the editable Tags above). */
+function KeyValueTags({ tags }: { tags: Record<string, string> }) {
+  return (
+    <>
+      <h2>Key/value tags</h2>
+      <table class="data key-value-tags">
+        <thead>
+          <tr>
+            <th>Key</th>
+            <th>Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.keys(tags)
+            .sort()
+            .map((key) => (
+              <tr key={key}>
+                <td>{key}</td>
+                <td class="tag-value">{tags[key]}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

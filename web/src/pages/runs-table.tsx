@@ -1,6 +1,7 @@
 // `/repos/{repo}`: the runs table. Filter (the filter language), sort by any column, extra
-// columns from params, values and series summaries, archived toggle, cursor pages, and a
-// selection to compare. All of it is in the URL.
+// columns from params, values and series summaries, archived toggle, cursor pages, a
+// selection to compare, and nested runs (MLflow's) as a tree under their parent, opened one
+// parent at a time (run-tree.ts). All of it is in the URL.
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { listCampaigns, listRuns } from "../api/endpoints.ts";
@@ -14,6 +15,7 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { failureText, formatDate, formatValue } from "../format.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
+import { treeRows } from "./run-tree.ts";
 
 const PAGE_SIZE = 100;
 const pageSize = (text: string | undefined) => Math.min(1000, Math.max(1, Number(text) || PAGE_SIZE));
@@ -70,6 +72,7 @@ export function RunsTable() {
   const archived = query.archived === "1";
   const columns = splitColumnList(query.cols ?? "");
   const selected = new Set(listParam(query.sel));
+  const open = new Set(listParam(query.open));
   const sort = parseSort(query.sort);
   // Archived runs are hidden unless the filter names `archived`; the toggle names it.
   const effectiveFilter = archived ? (filter ? `(${filter}) and ${SHOW_ARCHIVED}` : SHOW_ARCHIVED) : filter;
@@ -100,6 +103,12 @@ export function RunsTable() {
     else next.add(id);
     setQuery({ sel: [...next].join(",") }, { push: false });
   };
+  const toggleOpen = (id: string) => {
+    const next = new Set(open);
+    if (!next.delete(id)) next.add(id);
+    setQuery({ open: [...next].join(",") }, { push: false });
+  };
+  const rows = treeRows(items, open);
   const allOnPage = items.length > 0 && items.every((r) => selected.has(r.id));
   const togglePage = () => {
     const next = new Set(selected);
@@ -196,15 +205,31 @@ export function RunsTable() {
             </tr>
           </thead>
           <tbody>
-            {items.map((run) => (
-              <tr key={run.id} class={selected.has(run.id) ? "selected" : ""}>
+            {rows.map(({ run, depth, children }) => (
+              <tr key={run.id} class={selected.has(run.id) ? "selected" : ""} data-depth={depth}>
                 <td class="select">
                   <input type="checkbox" aria-label={`Select run ${run.name || run.id}`} checked={selected.has(run.id)} onChange={() => toggleRun(run.id)} />
                 </td>
-                <td class="run-name">
+                <td class="run-name" style={depth ? { paddingLeft: `${0.5 + depth * 1.5}em` } : undefined}>
+                  {children > 0 && (
+                    <button
+                      type="button"
+                      class="tree-toggle"
+                      aria-expanded={open.has(run.id)}
+                      aria-label={`${open.has(run.id) ? "Hide" : "Show"} the ${children} nested run${children === 1 ? "" : "s"} of ${run.name || run.id}`}
+                      onClick={() => toggleOpen(run.id)}
+                    >
+                      {open.has(run.id) ? "▾" : "▸"} {children}
+                    </button>
+                  )}
                   <a href={`${base}/runs/${encodeURIComponent(run.id)}`}>{run.name || run.id}</a>
                   {run.archived && <span class="badge archived">archived</span>}
                   {run.name && <div class="run-id">{run.id}</div>}
+                  {depth === 0 && run.parent !== null && (
+                    <div class="run-parent">
+                      nested in <a href={`${base}/runs/${encodeURIComponent(run.parent)}`}>{run.parent}</a>
+                    </div>
+                  )}
                 </td>
                 {BUILTIN_COLUMNS.map((c) => (
                   <td key={c.label} class={c.label === "Tags" ? "tags" : undefined}>

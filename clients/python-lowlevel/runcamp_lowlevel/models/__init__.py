@@ -108,6 +108,7 @@ from .patch_run_body import PatchRunBody
 from .patch_run_body_failure_type_0 import PatchRunBodyFailureType0
 from .patch_run_body_params import PatchRunBodyParams
 from .patch_run_body_tags import PatchRunBodyTags
+from .post_inputs_response_200 import PostInputsResponse200
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
 from .put_repo_body import PutRepoBody
@@ -145,16 +146,23 @@ from .run import Run
 from .run_detail import RunDetail
 from .run_detail_params import RunDetailParams
 from .run_detail_provenance_type_0 import RunDetailProvenanceType0
+from .run_detail_tag_values import RunDetailTagValues
 from .run_failure import RunFailure
+from .run_input import RunInput
+from .run_input_in import RunInputIn
+from .run_input_in_tags import RunInputInTags
+from .run_input_tags import RunInputTags
 from .run_list_item import RunListItem
 from .run_list_item_columns import RunListItemColumns
 from .run_list_item_params import RunListItemParams
 from .run_list_item_provenance_type_0 import RunListItemProvenanceType0
+from .run_list_item_tag_values import RunListItemTagValues
 from .run_list_page import RunListPage
 from .run_liveness import RunLiveness
 from .run_params import RunParams
 from .run_provenance_type_0 import RunProvenanceType0
 from .run_status import RunStatus
+from .run_tag_values import RunTagValues
 from .run_value import RunValue
 from .series_columns import SeriesColumns
 from .series_columns_buckets_type_0 import SeriesColumnsBucketsType0
@@ -263,6 +271,7 @@ __all__ = (
     "PatchRunBodyFailureType0",
     "PatchRunBodyParams",
     "PatchRunBodyTags",
+    "PostInputsResponse200",
     "Problem",
     "ProblemErrorsItem",
     "PutRepoBody",
@@ -288,16 +297,23 @@ __all__ = (
     "RunDetail",
     "RunDetailParams",
     "RunDetailProvenanceType0",
+    "RunDetailTagValues",
     "RunFailure",
+    "RunInput",
+    "RunInputIn",
+    "RunInputInTags",
+    "RunInputTags",
     "RunListItem",
     "RunListItemColumns",
     "RunListItemParams",
     "RunListItemProvenanceType0",
+    "RunListItemTagValues",
     "RunListPage",
     "RunLiveness",
     "RunParams",
     "RunProvenanceType0",
     "RunStatus",
+    "RunTagValues",
     "RunValue",
     "SeriesColumns",
     "SeriesColumnsBucketsType0",

@@ -19,11 +19,13 @@ class ColumnFields:
         params (list[str]): Param paths of the repo's runs (leaves; arrays whole), as fields: params.optimizer.lr
         values (list['ColumnFieldsValuesItem']):
         metrics (list['ColumnFieldsMetricsItem']):
+        tag_values (list[str]): Keys of the repo's key/value tags (MLflow's), as fields: tag_values.team
     """
 
     params: list[str]
     values: list["ColumnFieldsValuesItem"]
     metrics: list["ColumnFieldsMetricsItem"]
+    tag_values: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +41,8 @@ class ColumnFields:
             metrics_item = metrics_item_data.to_dict()
             metrics.append(metrics_item)
 
+        tag_values = self.tag_values
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,6 +50,7 @@ class ColumnFields:
                 "params": params,
                 "values": values,
                 "metrics": metrics,
+                "tag_values": tag_values,
             }
         )
 
@@ -73,10 +78,13 @@ class ColumnFields:
 
             metrics.append(metrics_item)
 
+        tag_values = cast(list[str], d.pop("tag_values"))
+
         column_fields = cls(
             params=params,
             values=values,
             metrics=metrics,
+            tag_values=tag_values,
         )
 
         column_fields.additional_properties = d

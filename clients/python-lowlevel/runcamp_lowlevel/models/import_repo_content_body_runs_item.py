@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..models.import_repo_content_body_runs_item_values_item import (
         ImportRepoContentBodyRunsItemValuesItem,
     )
+    from ..models.run_input_in import RunInputIn
 
 
 T = TypeVar("T", bound="ImportRepoContentBodyRunsItem")
@@ -48,6 +49,8 @@ class ImportRepoContentBodyRunsItem:
         failure (Union['ImportRepoContentBodyRunsItemFailureType0', None, Unset]): Why the run failed, as the SDK saw
             it: the uncaught exception's type and message; null clears it
         values (Union[Unset, list['ImportRepoContentBodyRunsItemValuesItem']]):
+        inputs (Union[Unset, list['RunInputIn']]): The run's dataset inputs in the order first logged; replaced as a
+            whole
         artifacts (Union[Unset, list['ImportRepoContentBodyRunsItemArtifactsItem']]):
     """
 
@@ -69,6 +72,7 @@ class ImportRepoContentBodyRunsItem:
     last_activity_at: Union[Unset, str] = UNSET
     failure: Union["ImportRepoContentBodyRunsItemFailureType0", None, Unset] = UNSET
     values: Union[Unset, list["ImportRepoContentBodyRunsItemValuesItem"]] = UNSET
+    inputs: Union[Unset, list["RunInputIn"]] = UNSET
     artifacts: Union[Unset, list["ImportRepoContentBodyRunsItemArtifactsItem"]] = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -140,6 +144,13 @@ class ImportRepoContentBodyRunsItem:
                 values_item = values_item_data.to_dict()
                 values.append(values_item)
 
+        inputs: Union[Unset, list[dict[str, Any]]] = UNSET
+        if not isinstance(self.inputs, Unset):
+            inputs = []
+            for inputs_item_data in self.inputs:
+                inputs_item = inputs_item_data.to_dict()
+                inputs.append(inputs_item)
+
         artifacts: Union[Unset, list[dict[str, Any]]] = UNSET
         if not isinstance(self.artifacts, Unset):
             artifacts = []
@@ -181,6 +192,8 @@ class ImportRepoContentBodyRunsItem:
             field_dict["failure"] = failure
         if values is not UNSET:
             field_dict["values"] = values
+        if inputs is not UNSET:
+            field_dict["inputs"] = inputs
         if artifacts is not UNSET:
             field_dict["artifacts"] = artifacts
 
@@ -203,6 +216,7 @@ class ImportRepoContentBodyRunsItem:
         from ..models.import_repo_content_body_runs_item_values_item import (
             ImportRepoContentBodyRunsItemValuesItem,
         )
+        from ..models.run_input_in import RunInputIn
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -305,6 +319,13 @@ class ImportRepoContentBodyRunsItem:
 
             values.append(values_item)
 
+        inputs = []
+        _inputs = d.pop("inputs", UNSET)
+        for inputs_item_data in _inputs or []:
+            inputs_item = RunInputIn.from_dict(inputs_item_data)
+
+            inputs.append(inputs_item)
+
         artifacts = []
         _artifacts = d.pop("artifacts", UNSET)
         for artifacts_item_data in _artifacts or []:
@@ -331,6 +352,7 @@ class ImportRepoContentBodyRunsItem:
             last_activity_at=last_activity_at,
             failure=failure,
             values=values,
+            inputs=inputs,
             artifacts=artifacts,
         )
 

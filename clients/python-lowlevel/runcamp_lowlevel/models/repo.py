@@ -16,6 +16,8 @@ class Repo:
         created_at (str):
         run_count (float):
         campaign_count (float):
+        mlflow_experiment_id (str): The repo as an MLflow experiment: its id in the MLflow dialect (/api/2.0/mlflow) and
+            in MLflow's URLs
     """
 
     name: str
@@ -23,6 +25,7 @@ class Repo:
     created_at: str
     run_count: float
     campaign_count: float
+    mlflow_experiment_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +39,8 @@ class Repo:
 
         campaign_count = self.campaign_count
 
+        mlflow_experiment_id = self.mlflow_experiment_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -45,6 +50,7 @@ class Repo:
                 "created_at": created_at,
                 "run_count": run_count,
                 "campaign_count": campaign_count,
+                "mlflow_experiment_id": mlflow_experiment_id,
             }
         )
 
@@ -63,12 +69,15 @@ class Repo:
 
         campaign_count = d.pop("campaign_count")
 
+        mlflow_experiment_id = d.pop("mlflow_experiment_id")
+
         repo = cls(
             name=name,
             description=description,
             created_at=created_at,
             run_count=run_count,
             campaign_count=campaign_count,
+            mlflow_experiment_id=mlflow_experiment_id,
         )
 
         repo.additional_properties = d

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ..models.run_failure import RunFailure
     from ..models.run_params import RunParams
     from ..models.run_provenance_type_0 import RunProvenanceType0
+    from ..models.run_tag_values import RunTagValues
 
 
 T = TypeVar("T", bound="Run")
@@ -28,7 +29,11 @@ class Run:
         archived (bool):
         campaign (Union[None, str]):
         params (RunParams):
-        tags (list[str]):
+        tags (list[str]): Labels: a tag is present or absent
+        tag_values (RunTagValues): Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…); {} for
+            runs logged through /v1
+        parent (Union[None, str]): The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId
+            tag), null for a top-level run
         provenance (Union['RunProvenanceType0', None]):
         created_at (str):
         updated_at (str):
@@ -50,6 +55,8 @@ class Run:
     campaign: Union[None, str]
     params: "RunParams"
     tags: list[str]
+    tag_values: "RunTagValues"
+    parent: Union[None, str]
     provenance: Union["RunProvenanceType0", None]
     created_at: str
     updated_at: str
@@ -83,6 +90,11 @@ class Run:
         params = self.params.to_dict()
 
         tags = self.tags
+
+        tag_values = self.tag_values.to_dict()
+
+        parent: Union[None, str]
+        parent = self.parent
 
         provenance: Union[None, dict[str, Any]]
         if isinstance(self.provenance, RunProvenanceType0):
@@ -121,6 +133,8 @@ class Run:
                 "campaign": campaign,
                 "params": params,
                 "tags": tags,
+                "tag_values": tag_values,
+                "parent": parent,
                 "provenance": provenance,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -138,6 +152,7 @@ class Run:
         from ..models.run_failure import RunFailure
         from ..models.run_params import RunParams
         from ..models.run_provenance_type_0 import RunProvenanceType0
+        from ..models.run_tag_values import RunTagValues
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -164,6 +179,15 @@ class Run:
         params = RunParams.from_dict(d.pop("params"))
 
         tags = cast(list[str], d.pop("tags"))
+
+        tag_values = RunTagValues.from_dict(d.pop("tag_values"))
+
+        def _parse_parent(data: object) -> Union[None, str]:
+            if data is None:
+                return data
+            return cast(Union[None, str], data)
+
+        parent = _parse_parent(d.pop("parent"))
 
         def _parse_provenance(data: object) -> Union["RunProvenanceType0", None]:
             if data is None:
@@ -221,6 +245,8 @@ class Run:
             campaign=campaign,
             params=params,
             tags=tags,
+            tag_values=tag_values,
+            parent=parent,
             provenance=provenance,
             created_at=created_at,
             updated_at=updated_at,

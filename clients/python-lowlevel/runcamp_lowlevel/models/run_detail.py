@@ -9,7 +9,9 @@ from ..models.run_status import RunStatus
 if TYPE_CHECKING:
     from ..models.run_detail_params import RunDetailParams
     from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+    from ..models.run_detail_tag_values import RunDetailTagValues
     from ..models.run_failure import RunFailure
+    from ..models.run_input import RunInput
     from ..models.run_value import RunValue
     from ..models.series_summary import SeriesSummary
 
@@ -30,7 +32,11 @@ class RunDetail:
         archived (bool):
         campaign (Union[None, str]):
         params (RunDetailParams):
-        tags (list[str]):
+        tags (list[str]): Labels: a tag is present or absent
+        tag_values (RunDetailTagValues): Key/value tags, as the MLflow dialect received them (mlflow.user, team: eco…);
+            {} for runs logged through /v1
+        parent (Union[None, str]): The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId
+            tag), null for a top-level run
         provenance (Union['RunDetailProvenanceType0', None]):
         created_at (str):
         updated_at (str):
@@ -41,6 +47,8 @@ class RunDetail:
         stale (bool): Running, but silent for longer than the server's staleness time (RUNCAMP_STALE_AFTER_SECONDS): its
             process most likely died
         values (list['RunValue']):
+        inputs (list['RunInput']): The datasets the run used (POST .../inputs, MLflow's log_input), in the order first
+            logged
         metrics (list['SeriesSummary']): The run's first 1,000 series in (name, context) order
         metrics_next_cursor (Union[None, str]): When the run has more series: the cursor for GET
             /v1/repos/{repo}/runs/{run}/metrics?cursor=… (which pages through the rest)
@@ -56,6 +64,8 @@ class RunDetail:
     campaign: Union[None, str]
     params: "RunDetailParams"
     tags: list[str]
+    tag_values: "RunDetailTagValues"
+    parent: Union[None, str]
     provenance: Union["RunDetailProvenanceType0", None]
     created_at: str
     updated_at: str
@@ -64,6 +74,7 @@ class RunDetail:
     last_activity_at: str
     stale: bool
     values: list["RunValue"]
+    inputs: list["RunInput"]
     metrics: list["SeriesSummary"]
     metrics_next_cursor: Union[None, str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -93,6 +104,11 @@ class RunDetail:
 
         tags = self.tags
 
+        tag_values = self.tag_values.to_dict()
+
+        parent: Union[None, str]
+        parent = self.parent
+
         provenance: Union[None, dict[str, Any]]
         if isinstance(self.provenance, RunDetailProvenanceType0):
             provenance = self.provenance.to_dict()
@@ -121,6 +137,11 @@ class RunDetail:
             values_item = values_item_data.to_dict()
             values.append(values_item)
 
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item = inputs_item_data.to_dict()
+            inputs.append(inputs_item)
+
         metrics = []
         for metrics_item_data in self.metrics:
             metrics_item = metrics_item_data.to_dict()
@@ -143,6 +164,8 @@ class RunDetail:
                 "campaign": campaign,
                 "params": params,
                 "tags": tags,
+                "tag_values": tag_values,
+                "parent": parent,
                 "provenance": provenance,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -151,6 +174,7 @@ class RunDetail:
                 "last_activity_at": last_activity_at,
                 "stale": stale,
                 "values": values,
+                "inputs": inputs,
                 "metrics": metrics,
                 "metrics_next_cursor": metrics_next_cursor,
             }
@@ -162,7 +186,9 @@ class RunDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.run_detail_params import RunDetailParams
         from ..models.run_detail_provenance_type_0 import RunDetailProvenanceType0
+        from ..models.run_detail_tag_values import RunDetailTagValues
         from ..models.run_failure import RunFailure
+        from ..models.run_input import RunInput
         from ..models.run_value import RunValue
         from ..models.series_summary import SeriesSummary
 
@@ -191,6 +217,15 @@ class RunDetail:
         params = RunDetailParams.from_dict(d.pop("params"))
 
         tags = cast(list[str], d.pop("tags"))
+
+        tag_values = RunDetailTagValues.from_dict(d.pop("tag_values"))
+
+        def _parse_parent(data: object) -> Union[None, str]:
+            if data is None:
+                return data
+            return cast(Union[None, str], data)
+
+        parent = _parse_parent(d.pop("parent"))
 
         def _parse_provenance(data: object) -> Union["RunDetailProvenanceType0", None]:
             if data is None:
@@ -244,6 +279,13 @@ class RunDetail:
 
             values.append(values_item)
 
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+            inputs_item = RunInput.from_dict(inputs_item_data)
+
+            inputs.append(inputs_item)
+
         metrics = []
         _metrics = d.pop("metrics")
         for metrics_item_data in _metrics:
@@ -269,6 +311,8 @@ class RunDetail:
             campaign=campaign,
             params=params,
             tags=tags,
+            tag_values=tag_values,
+            parent=parent,
             provenance=provenance,
             created_at=created_at,
             updated_at=updated_at,
@@ -277,6 +321,7 @@ class RunDetail:
             last_activity_at=last_activity_at,
             stale=stale,
             values=values,
+            inputs=inputs,
             metrics=metrics,
             metrics_next_cursor=metrics_next_cursor,
         )

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.run_list_item_columns import RunListItemColumns
     from ..models.run_list_item_params import RunListItemParams
     from ..models.run_list_item_provenance_type_0 import RunListItemProvenanceType0
+    from ..models.run_list_item_tag_values import RunListItemTagValues
 
 
 T = TypeVar("T", bound="RunListItem")
@@ -30,7 +31,11 @@ class RunListItem:
         archived (bool):
         campaign (Union[None, str]):
         params (RunListItemParams):
-        tags (list[str]):
+        tags (list[str]): Labels: a tag is present or absent
+        tag_values (RunListItemTagValues): Key/value tags, as the MLflow dialect received them (mlflow.user, team:
+            eco…); {} for runs logged through /v1
+        parent (Union[None, str]): The id of the run this one is nested in (MLflow's nested runs: the mlflow.parentRunId
+            tag), null for a top-level run
         created_at (str):
         updated_at (str):
         ended_at (Union[None, str]):
@@ -54,6 +59,8 @@ class RunListItem:
     campaign: Union[None, str]
     params: "RunListItemParams"
     tags: list[str]
+    tag_values: "RunListItemTagValues"
+    parent: Union[None, str]
     created_at: str
     updated_at: str
     ended_at: Union[None, str]
@@ -88,6 +95,11 @@ class RunListItem:
         params = self.params.to_dict()
 
         tags = self.tags
+
+        tag_values = self.tag_values.to_dict()
+
+        parent: Union[None, str]
+        parent = self.parent
 
         created_at = self.created_at
 
@@ -132,6 +144,8 @@ class RunListItem:
                 "campaign": campaign,
                 "params": params,
                 "tags": tags,
+                "tag_values": tag_values,
+                "parent": parent,
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "ended_at": ended_at,
@@ -153,6 +167,7 @@ class RunListItem:
         from ..models.run_list_item_columns import RunListItemColumns
         from ..models.run_list_item_params import RunListItemParams
         from ..models.run_list_item_provenance_type_0 import RunListItemProvenanceType0
+        from ..models.run_list_item_tag_values import RunListItemTagValues
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -179,6 +194,15 @@ class RunListItem:
         params = RunListItemParams.from_dict(d.pop("params"))
 
         tags = cast(list[str], d.pop("tags"))
+
+        tag_values = RunListItemTagValues.from_dict(d.pop("tag_values"))
+
+        def _parse_parent(data: object) -> Union[None, str]:
+            if data is None:
+                return data
+            return cast(Union[None, str], data)
+
+        parent = _parse_parent(d.pop("parent"))
 
         created_at = d.pop("created_at")
 
@@ -247,6 +271,8 @@ class RunListItem:
             campaign=campaign,
             params=params,
             tags=tags,
+            tag_values=tag_values,
+            parent=parent,
             created_at=created_at,
             updated_at=updated_at,
             ended_at=ended_at,

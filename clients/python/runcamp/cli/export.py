@@ -9,8 +9,8 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
     per run, in this order:
       {"kind":"run","run":{id,name,experiment,description,status,archived,campaign,params,tags,
         provenance,created_at,updated_at,ended_at,last_activity_at,failure},"values":[{name,context,value,
-        updated_at}],"series":[summaries as GET .../runs/{run} gives them],"artifacts":[{path,size,
-        content_type,sha256,created_at}]}
+        updated_at}],"inputs":[dataset inputs as GET .../runs/{run} gives them],"series":[summaries as
+        GET .../runs/{run} gives them],"artifacts":[{path,size,content_type,sha256,created_at}]}
       {"kind":"points","run":..,"name":..,"context":{..},"steps":[..],"values":[..],"epochs":[..],
         "times":[..]}            (pages of at most 100,000 points; NaN/±Infinity as wire strings)
       {"kind":"logs","run":..,"lines":[{"seq","stream","time","text"}]}
@@ -20,7 +20,8 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
     {"kind":"end","runs":..,"series":..,"points":..,"artifacts":..,"logs":..}
 
 A file written before logs were exported has no logs lines, no ``failure`` in its run records
-and no ``logs`` count in its end line; it still imports (its runs get no logs, no failure).
+and no ``logs`` count in its end line; one written before inputs has no ``inputs`` in its run
+lines. Both still import (their runs get no logs, no failure, no inputs).
 
 Instants are the API's own text (``2026-01-31T12:00:00.000Z``), so they go back unchanged.
 
@@ -28,7 +29,7 @@ Import reads the file twice. The first pass checks every line (``export_file.py`
 bad file is refused before anything is written) and compares each campaign and run with the
 target repo: absent (imported), identical (skipped: importing twice changes nothing) or
 different (a conflict: nothing is written and every conflict is reported). The second pass
-writes: a run is created from its record with its values and failure, gets its points
+writes: a run is created from its record with its values, inputs and failure, gets its points
 (ingest with ``reopen``), log lines (``POST .../logs``, a logs line a request) and artifacts, and ``POST /v1/repos/{repo}/import`` then puts back its status,
 times and values exactly. A run the server refuses half way is deleted again (it was absent
 before), so the target never keeps part of a run; the runs written before it stay.
@@ -240,6 +241,7 @@ def export_runs(
                     "kind": "run",
                     "run": record,
                     "values": detail["values"],
+                    "inputs": detail["inputs"],
                     "series": series,
                     "artifacts": [{k: a[k] for k in ARTIFACT_FIELDS} for a in artifacts],
                 },
@@ -318,6 +320,8 @@ def _run_differences(target: Repo, rec: dict) -> Optional[list]:
     diffs = [k for k in RUN_FIELDS if have.get(k) != run.get(k)]
     if have["values"] != rec["values"]:
         diffs.append("values")
+    if have["inputs"] != rec.get("inputs", []):
+        diffs.append("inputs")
     if summaries_key(_series_summaries(target, run["id"], have)) != summaries_key(rec["series"]):
         diffs.append("series")
     artifacts = [{k: a[k] for k in ARTIFACT_FIELDS} for a in target._pages(f"runs/{quote(run['id'], safe='')}/artifacts", {})]
@@ -429,10 +433,14 @@ class RunWriter:
         # Created first, so that points and artifacts have a run to land in; with its whole
         # record (values too), so the server checks all of it in a write that lands or not
         # before any point does.
-        self._import({**self.rec["run"], "values": self._values()})
+        self._import({**self.rec["run"], "values": self._values(), "inputs": self._inputs()})
 
     def _values(self) -> list:
         return [{"name": v["name"], "context": v["context"], "value": v["value"], "updated_at": v["updated_at"]} for v in self.rec["values"]]
+
+    def _inputs(self) -> list:
+        # A field a read gives as null (no schema, no context) is one a write leaves out.
+        return [{k: v for k, v in i.items() if v is not None} for i in self.rec.get("inputs", [])]
 
     def _import(self, run: dict) -> None:
         body = {"runs": [run]}
@@ -534,7 +542,7 @@ class RunWriter:
         self.sender.drain()
         self._upload_artifact()
         artifacts = [{"path": a["path"], "created_at": a["created_at"]} for a in self.rec["artifacts"]]
-        self._import({**self.rec["run"], "values": self._values(), "artifacts": artifacts})
+        self._import({**self.rec["run"], "values": self._values(), "inputs": self._inputs(), "artifacts": artifacts})
         self.counts.runs += 1
         self.counts.series += len(self.rec["series"])
 

@@ -13,7 +13,8 @@ every line          at most ``MAX_LINE_BYTES`` once decompressed, measured by a 
                     one JSON object; NaN, Infinity and numbers past float64 refused by the parser
 order               header, repo, campaigns, then per run: its record, its points, logs and
                     artifact parts, its ``run_end``; the ``end`` line last and nothing after it
-run record          fields of ``RUN_FIELDS`` only; ``failure`` null or {type, message} strings
+run record          fields of ``RUN_FIELDS`` only; ``failure`` null or {type, message} strings;
+                    ``inputs`` (absent in files written before inputs) a list of objects
 ids and names       run and campaign ids, series and value names, contexts, artifact paths and
                     content types by the server's own rules (``src/http/schemas.ts``,
                     ``src/api/artifacts/schemas.ts``); no run, series or artifact path twice
@@ -34,7 +35,7 @@ end line            its runs, series, points and artifacts are what the file hol
 ==================  ================================================================================
 
 What the server checks anyway and answers for in one atomic write (instants, statuses, tags,
-params size and depth, values) is left to it: the first request that writes a run carries
+params size and depth, values, inputs) is left to it: the first request that writes a run carries
 its whole record, values included, so a refusal there writes nothing of the run.
 
 Why one pass over the whole file before the write pass, not buffering each run: a run may hold
@@ -391,6 +392,9 @@ class FileCheck:
             if "value" not in value:
                 _fail(f"{what} has no value")
             _text(value.get("updated_at"), f"{what}: updated_at")
+        # Inputs, like values, are checked field by field by the server in the run's first write.
+        for i, item in enumerate(_list(obj.get("inputs", []), f"run {run_id}: inputs")):
+            _dict(item, f"run {run_id}: input {i}")
         series: dict = {}
         for i, summary in enumerate(_list(obj.get("series"), f"run {run_id}: series")):
             what = f"run {run_id}: series {i}"

@@ -102,6 +102,8 @@ def show(ctx: Ctx, run: str, as_json: bool) -> None:
     _flatten("", detail.get("params") or {}, params)
     if params:
         print_table(["param", "value"], params, title="params")
+    if detail.get("tag_values"):
+        print_table(["key", "value"], sorted(detail["tag_values"].items()), title="key/value tags")
     if detail["values"]:
         print_table(
             ["value", "context", "value", "updated_at"], [[v["name"], v["context"], v["value"], v["updated_at"]] for v in detail["values"]], title="values"

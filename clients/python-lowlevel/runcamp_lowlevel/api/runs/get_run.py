@@ -81,7 +81,7 @@ def sync_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Response[Union[Problem, RunDetail]]:
-    """Get a run with its params, tags, values and series summaries
+    """Get a run with its params, tags, values, dataset inputs and series summaries
 
     Args:
         repo (str):
@@ -113,7 +113,7 @@ def sync(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Optional[Union[Problem, RunDetail]]:
-    """Get a run with its params, tags, values and series summaries
+    """Get a run with its params, tags, values, dataset inputs and series summaries
 
     Args:
         repo (str):
@@ -140,7 +140,7 @@ async def asyncio_detailed(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Response[Union[Problem, RunDetail]]:
-    """Get a run with its params, tags, values and series summaries
+    """Get a run with its params, tags, values, dataset inputs and series summaries
 
     Args:
         repo (str):
@@ -170,7 +170,7 @@ async def asyncio(
     *,
     client: Union[AuthenticatedClient, Client],
 ) -> Optional[Union[Problem, RunDetail]]:
-    """Get a run with its params, tags, values and series summaries
+    """Get a run with its params, tags, values, dataset inputs and series summaries
 
     Args:
         repo (str):

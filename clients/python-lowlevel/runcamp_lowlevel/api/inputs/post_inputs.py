@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any, Optional, Union
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.post_inputs_response_200 import PostInputsResponse200
+from ...models.problem import Problem
+from ...models.run_input_in import RunInputIn
+from ...types import Response
+
+
+def _get_kwargs(
+    repo: str,
+    run: str,
+    *,
+    body: list["RunInputIn"],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/repos/{repo}/runs/{run}/inputs".format(
+            repo=repo,
+            run=run,
+        ),
+    }
+
+    _kwargs["json"] = []
+    for body_item_data in body:
+        body_item = body_item_data.to_dict()
+        _kwargs["json"].append(body_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Optional[Union[PostInputsResponse200, Problem]]:
+    if response.status_code == 200:
+        response_200 = PostInputsResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: Union[AuthenticatedClient, Client], response: httpx.Response
+) -> Response[Union[PostInputsResponse200, Problem]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["RunInputIn"],
+) -> Response[Union[PostInputsResponse200, Problem]]:
+    """Add dataset inputs to a run: what it trained or was evaluated on
+
+     Idempotent: an input with the name and digest of one the run holds is kept as first logged (as
+    MLflow does). All inputs of the request land or none does.
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['RunInputIn']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PostInputsResponse200, Problem]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["RunInputIn"],
+) -> Optional[Union[PostInputsResponse200, Problem]]:
+    """Add dataset inputs to a run: what it trained or was evaluated on
+
+     Idempotent: an input with the name and digest of one the run holds is kept as first logged (as
+    MLflow does). All inputs of the request land or none does.
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['RunInputIn']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PostInputsResponse200, Problem]
+    """
+
+    return sync_detailed(
+        repo=repo,
+        run=run,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["RunInputIn"],
+) -> Response[Union[PostInputsResponse200, Problem]]:
+    """Add dataset inputs to a run: what it trained or was evaluated on
+
+     Idempotent: an input with the name and digest of one the run holds is kept as first logged (as
+    MLflow does). All inputs of the request land or none does.
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['RunInputIn']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Union[PostInputsResponse200, Problem]]
+    """
+
+    kwargs = _get_kwargs(
+        repo=repo,
+        run=run,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repo: str,
+    run: str,
+    *,
+    client: Union[AuthenticatedClient, Client],
+    body: list["RunInputIn"],
+) -> Optional[Union[PostInputsResponse200, Problem]]:
+    """Add dataset inputs to a run: what it trained or was evaluated on
+
+     Idempotent: an input with the name and digest of one the run holds is kept as first logged (as
+    MLflow does). All inputs of the request land or none does.
+
+    Args:
+        repo (str):
+        run (str):
+        body (list['RunInputIn']):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Union[PostInputsResponse200, Problem]
+    """
+
+    return (
+        await asyncio_detailed(
+            repo=repo,
+            run=run,
+            client=client,
+            body=body,
+        )
+    ).parsed

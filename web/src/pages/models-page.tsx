@@ -19,7 +19,7 @@ export function ModelsPage() {
     <Layout crumbs={[{ label: repo, href: base }, { label: "models" }]}>
       <h1>Models</h1>
       <ProblemNote error={registered.error ?? logged.error} />
-      <section>
+      <section class="registered-models">
         <h2>Registered models</h2>
         {registered.data && !registered.data.items.length && <p class="empty">No registered model has a version from this repo's runs.</p>}
         {registered.data?.items.map((m) => (
@@ -64,7 +64,7 @@ export function ModelsPage() {
           </div>
         ))}
       </section>
-      <section>
+      <section class="logged-models">
         <h2>Logged models</h2>
         {logged.data && !logged.data.items.length && <p class="empty">No run of this repo logged a model (mlflow.&lt;flavor&gt;.log_model or autolog).</p>}
         {logged.data && logged.data.items.length > 0 && <LoggedModelsTable repo={repo} models={logged.data.items} showRun />}

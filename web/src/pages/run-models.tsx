@@ -9,7 +9,7 @@ export function RunModels({ repo, run, refresh }: { repo: string; run: string; r
   const models = useAsync((signal) => listLoggedModels(repo, run, signal), [repo, run, refresh]);
   if (!models.error && !models.data?.items.length) return null;
   return (
-    <section>
+    <section class="run-models">
       <h2>Models</h2>
       <ProblemNote error={models.error} />
       {models.data && <LoggedModelsTable repo={repo} models={models.data.items} showRun={false} />}

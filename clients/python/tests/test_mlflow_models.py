@@ -41,6 +41,7 @@ def runcamp_url(tmp_path_factory):
     os.environ["MLFLOW_TRACKING_TOKEN"] = TOKEN  # the real server ignores it
     yield server.url
     mlflow.set_tracking_uri(None)
+    mlflow.set_registry_uri(None)
     if saved is None:
         os.environ.pop("MLFLOW_TRACKING_TOKEN", None)
     else:
@@ -177,6 +178,7 @@ def test_logged_model_tags_delete_and_search(runcamp_url):
     assert client.get_logged_model(a.model_id).tags == {} and client.get_logged_model(a.model_id).params == {"lr": "0.1"}
     assert [m.name for m in client.search_logged_models([experiment_id])] == ["beta", "alpha"]
     assert [m.name for m in client.search_logged_models([experiment_id], filter_string="tags.stage = 'dev'")] == ["beta"]
+    assert [m.name for m in client.search_logged_models([experiment_id], filter_string="attributes.name IN ('beta', 'gamma')")] == ["beta"]
     assert [m.name for m in client.search_logged_models([experiment_id], filter_string="status = 'READY' AND name LIKE 'al%'")] == ["alpha"]
     ordered = client.search_logged_models([experiment_id], order_by=[{"field_name": "name", "ascending": True}], max_results=1)
     assert [m.name for m in ordered] == ["alpha"] and ordered.token

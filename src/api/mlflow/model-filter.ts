@@ -4,7 +4,8 @@
 //
 //   filter := clause ("AND" clause)*
 //   clause := ident op value | ident ("IN" | "NOT IN") "(" value ("," value)* ")"
-//   ident  := name | entity "." key | entity "." `key`     entity := tags | tag | params | param | metrics | metric
+//   ident  := name | entity "." key | entity "." `key`
+//   entity := attributes | attribute | attr | tags | tag | params | param | metrics | metric
 //   op     := = | != | < | <= | > | >= | LIKE | ILIKE ;  value := 'text' | "text" | number
 //
 // A bare name is an attribute of the searched thing (name, model_id, source_run_id, run_id,
@@ -32,7 +33,17 @@ export interface Subject {
   metrics?: Record<string, number>;
 }
 
-const ENTITIES: Record<string, Entity> = { tags: "tags", tag: "tags", params: "params", param: "params", metrics: "metrics", metric: "metrics" };
+const ENTITIES: Record<string, Entity> = {
+  attributes: "attributes",
+  attribute: "attributes",
+  attr: "attributes",
+  tags: "tags",
+  tag: "tags",
+  params: "params",
+  param: "params",
+  metrics: "metrics",
+  metric: "metrics",
+};
 const MAX_FILTER = 4096;
 const fail = (pos: number, what: string) => invalidParameter(`Invalid filter at position ${pos}: ${what}.`);
 
@@ -85,6 +96,8 @@ function parse(text: string, attributes: readonly string[]): Clause[] {
         key = m[0];
         pos += key.length;
       }
+      if (entity === "attributes" && !attributes.includes(key))
+        throw fail(start, `expected one of the attributes ${attributes.join(", ")}, found ${excerpt(key, 40)}`);
     } else if (!attributes.includes(head)) {
       throw fail(start, `expected one of ${attributes.join(", ")} or tags., params., metrics., found ${excerpt(text.slice(start, start + 16), 16)}`);
     }

@@ -159,6 +159,13 @@ describe.each(hostsWithSqld)("MLflow logged models on $name", (factory) => {
       "INVALID_PARAMETER_VALUE",
     ],
     [
+      "a search filter on an unknown attribute, spelled attributes.",
+      `${API}/logged-models/search`,
+      () => json("POST", { experiment_ids: [experimentId], filter: `attributes.${SECRET} = 'x'` }),
+      400,
+      "INVALID_PARAMETER_VALUE",
+    ],
+    [
       "a search filter with OR",
       `${API}/logged-models/search`,
       () => json("POST", { experiment_ids: [experimentId], filter: "name = 'a' OR name = 'b'" }),

@@ -17,6 +17,7 @@ import { ingestGroups } from "./api/metrics/ingest-groups.ts";
 import { isIngest, isSeriesQuery, metricRoutes } from "./api/metrics/routes.ts";
 import { mlflowErrorResponse } from "./api/mlflow/errors.ts";
 import { isMlflowPath, mlflowRoutes } from "./api/mlflow/routes.ts";
+import { modelRoutes } from "./api/models/routes.ts";
 import { repoRoutes } from "./api/repos/routes.ts";
 import { livenessRoutes } from "./api/runs/liveness/routes.ts";
 import { runRoutes } from "./api/runs/routes.ts";
@@ -59,7 +60,8 @@ export function createApp(hostDeps: Deps) {
     .route("/", metricRoutes(deps))
     .route("/", artifactRoutes(deps))
     .route("/", importRoutes(deps))
-    .route("/", tokenRoutes(deps));
+    .route("/", tokenRoutes(deps))
+    .route("/", modelRoutes(deps));
 
   const app = new Hono();
   // The MLflow dialect answers in its own error body, also what is refused before routing.

@@ -155,9 +155,9 @@ describe.each(hostsWithSqld)("the MLflow dialect on $name", (factory) => {
     expect((await ok("/experiments/get?experiment_id=0")).experiment.name).toBe("Default");
   });
 
-  test("endpoints runcamp does not model: logged-model search is empty, the rest ENDPOINT_NOT_FOUND", async () => {
+  test("endpoints runcamp does not model (traces) are ENDPOINT_NOT_FOUND; an experiment without logged models has none", async () => {
     expect(await ok("/logged-models/search", { experiment_ids: [experimentId] })).toEqual({ models: [] });
-    const res = await call(`${API}/registered-models/create`, json("POST", { name: "m" }));
+    const res = await call(`${API}/traces`, json("POST", { trace: {} }));
     expect(res.status).toBe(404);
     expect((await res.json()).error_code).toBe("ENDPOINT_NOT_FOUND");
   });

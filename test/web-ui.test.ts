@@ -25,7 +25,7 @@ describe("web UI routes", () => {
   });
   afterAll(() => client.close());
 
-  test.each(["/", "/repos/cifar", "/repos/cifar/runs/r1", "/repos/cifar/compare?runs=a,b", "/repos/cifar/campaigns/grid"])(
+  test.each(["/", "/repos/cifar", "/repos/cifar/runs/r1", "/repos/cifar/compare?runs=a,b", "/repos/cifar/campaigns/grid", "/repos/cifar/models"])(
     "%s answers the page, revalidated, allowing only its own origin",
     async (path) => {
       const res = await app.request(path);

@@ -263,3 +263,86 @@ export const artifactParts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.artifactPk, t.seq] })],
 );
+
+// An MLflow 3 logged model (src/api/mlflow/logged-models.ts): a model a run logged, named
+// `m-<32 hex>`. Its files are artifacts of that run, below mlflow-models/<id>/, so a logged
+// model always has its run (deleting the run deletes it). `deleted` is MLflow's soft delete;
+// tags and params are JSON objects of strings.
+export const mlflowLoggedModels = sqliteTable(
+  "mlflow_logged_models",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull(),
+    repoPk: integer("repo_pk")
+      .notNull()
+      .references(() => repos.pk, { onDelete: "cascade" }),
+    runPk: integer("run_pk")
+      .notNull()
+      .references(() => runs.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    modelType: text("model_type").notNull().default(""),
+    status: text("status", { enum: ["LOGGED_MODEL_PENDING", "LOGGED_MODEL_READY", "LOGGED_MODEL_UPLOAD_FAILED"] }).notNull(),
+    deleted: integer("deleted").notNull().default(0),
+    tags: text("tags").notNull().default("{}"),
+    params: text("params").notNull().default("{}"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("mlflow_logged_models_id").on(t.id), index("mlflow_logged_models_repo").on(t.repoPk), index("mlflow_logged_models_run").on(t.runPk)],
+);
+
+// Every metric point logged with a model_id, as MLflow keeps them beside the run's own
+// series: one per (model, key, timestamp, step, run), MLflow's key, so a re-sent point is
+// kept once. `value` NULL is NaN (SQLite stores no NaN).
+export const mlflowLoggedModelMetrics = sqliteTable(
+  "mlflow_logged_model_metrics",
+  {
+    modelPk: integer("model_pk")
+      .notNull()
+      .references(() => mlflowLoggedModels.pk, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: real("value"),
+    timestamp: integer("timestamp").notNull(),
+    step: integer("step").notNull(),
+    runId: text("run_id").notNull(),
+    datasetName: text("dataset_name"),
+    datasetDigest: text("dataset_digest"),
+  },
+  (t) => [uniqueIndex("mlflow_logged_model_metrics_point").on(t.modelPk, t.key, t.timestamp, t.step, t.runId)],
+);
+
+// MLflow's model registry (src/api/mlflow/registry.ts): names shared by every experiment,
+// like MLflow's. `aliases` maps an alias to a version number; `last_version` is the highest
+// version ever made, so a deleted version's number is never given again.
+export const mlflowRegisteredModels = sqliteTable("mlflow_registered_models", {
+  pk: integer("pk").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull().default(""),
+  tags: text("tags").notNull().default("{}"),
+  aliases: text("aliases").notNull().default("{}"),
+  lastVersion: integer("last_version").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+// A registered model's version: its source (models:/<logged model id> or a runs:/ URI), the
+// run it came from ('' for none) and the logged model it names ('' for none).
+export const mlflowModelVersions = sqliteTable(
+  "mlflow_model_versions",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    registeredModelPk: integer("registered_model_pk")
+      .notNull()
+      .references(() => mlflowRegisteredModels.pk, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    source: text("source").notNull(),
+    runId: text("run_id").notNull().default(""),
+    modelId: text("model_id").notNull().default(""),
+    stage: text("stage").notNull().default("None"),
+    description: text("description").notNull().default(""),
+    tags: text("tags").notNull().default("{}"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("mlflow_model_versions_version").on(t.registeredModelPk, t.version)],
+);

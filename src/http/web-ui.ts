@@ -18,6 +18,7 @@ const PAGES = [
   "/repos/:repo/runs/:run",
   "/repos/:repo/compare",
   "/repos/:repo/campaigns/:campaign",
+  "/repos/:repo/models",
   "/experiments/:experiment",
   "/experiments/:experiment/runs/:run",
 ];

@@ -7,6 +7,7 @@ import { TokenPrompt } from "./components/token-prompt.tsx";
 import { CampaignPage } from "./pages/campaign-page.tsx";
 import { ComparePage } from "./pages/compare-page.tsx";
 import { MlflowRedirect, mlflowHashPath } from "./pages/mlflow-redirect.tsx";
+import { ModelsPage } from "./pages/models-page.tsx";
 import { NotFound } from "./pages/not-found.tsx";
 import { ReposList } from "./pages/repos-list.tsx";
 import { RunPage } from "./pages/run-page.tsx";
@@ -22,6 +23,7 @@ function App() {
         <Route path="/repos/:repo/runs/:run" component={RunPage} />
         <Route path="/repos/:repo/compare" component={ComparePage} />
         <Route path="/repos/:repo/campaigns/:campaign" component={CampaignPage} />
+        <Route path="/repos/:repo/models" component={ModelsPage} />
         <Route path="/experiments/:experiment" component={MlflowRedirect} />
         <Route path="/experiments/:experiment/runs/:run" component={MlflowRedirect} />
         <Route default component={NotFound} />

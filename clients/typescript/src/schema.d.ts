@@ -450,6 +450,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/logged-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the models the repo's runs logged through MLflow, newest first */
+        get: operations["listLoggedModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/registered-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the registered models with a version from one of the repo's runs, by name, with every version and alias */
+        get: operations["listRegisteredModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1019,6 +1053,74 @@ export interface components {
         };
         TokenPage: {
             items: components["schemas"]["Token"][];
+            next_cursor: string | null;
+        };
+        LoggedModel: {
+            /** @description MLflow's model id, m-<32 hex>; models:/<id> loads it */
+            id: string;
+            name: string;
+            /** @description The run that logged it */
+            run: string;
+            /** @enum {string} */
+            status: "pending" | "ready" | "failed";
+            model_type: string;
+            created_at: string;
+            updated_at: string;
+            tags: {
+                [key: string]: string;
+            };
+            params: {
+                [key: string]: string;
+            };
+            metrics: {
+                name: string;
+                value: components["schemas"]["WireNumber"];
+                step: number;
+                dataset: string | null;
+            }[];
+            /** @description The folder of the run's artifacts holding the model's files */
+            files: string;
+            versions: {
+                name: string;
+                version: number;
+            }[];
+        };
+        LoggedModelPage: {
+            items: components["schemas"]["LoggedModel"][];
+            next_cursor: string | null;
+        };
+        RegisteredModel: {
+            name: string;
+            description: string;
+            tags: {
+                [key: string]: string;
+            };
+            /** @description Alias → version */
+            aliases: {
+                [key: string]: number;
+            };
+            created_at: string;
+            updated_at: string;
+            /** @description Every version, newest first, from any repo */
+            versions: {
+                version: number;
+                stage: string;
+                description: string;
+                source: string;
+                run: {
+                    repo: string;
+                    id: string;
+                } | null;
+                logged_model: string | null;
+                aliases: string[];
+                tags: {
+                    [key: string]: string;
+                };
+                created_at: string;
+            }[];
+        };
+        RegisteredModelPage: {
+            items: components["schemas"]["RegisteredModel"][];
             next_cursor: string | null;
         };
     };
@@ -4054,6 +4156,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLoggedModels: {
+        parameters: {
+            query?: {
+                limit?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Only the models this run logged */
+                run?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of logged models */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoggedModelPage"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegisteredModels: {
+        parameters: {
+            query?: {
+                limit?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of registered models */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredModelPage"];
+                };
             };
             /** @description Invalid request: the problem lists each field error */
             400: {

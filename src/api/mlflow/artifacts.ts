@@ -2,16 +2,21 @@
 // /api/2.0/mlflow-artifacts/artifacts/...) onto runcamp's artifacts. A run's artifact URI is
 // mlflow-artifacts:/<experiment>/<run>/artifacts, so a proxied path is
 // <experiment>/<run>/artifacts/<artifact path>; the run is found by its id, the artifact path
-// is a runcamp artifact path (the same rules: no empty, "." or ".." segment).
+// is a runcamp artifact path (the same rules: no empty, "." or ".." segment). A logged model's
+// artifact URI is mlflow-artifacts:/<experiment>/models/<model id>/artifacts: its files are its
+// run's, below mlflow-models/<model id>/ (logged-model-rows.ts), a folder the run's own MLflow
+// listing leaves out, as MLflow's run listing has no model files.
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
 import { ArtifactPath } from "../artifacts/schemas.ts";
 import { findArtifact, listArtifacts, putArtifact, type StoredArtifact } from "../artifacts/service.ts";
 import { invalidParameter } from "./errors.ts";
+import { findLoggedModel, MODEL_FILES } from "./logged-model-rows.ts";
 import { findMlflowRun } from "./runs.ts";
 import type { ListArtifactsView } from "./schemas.ts";
 
 const ROOT = /^[^/]+\/([A-Za-z0-9_-]{1,64})\/artifacts(?:\/(.*))?$/;
+const MODEL_ROOT = /^[^/]+\/models\/(m-[0-9a-f]{32})\/artifacts(?:\/(.*))?$/;
 
 // The route's path arrives URL-encoded; each segment is decoded here, so an encoded ".."
 // (%2e%2e) is a ".." segment and refused like a literal one.
@@ -23,37 +28,48 @@ function decoded(path: string): string {
   }
 }
 
-function locate(encoded: string): { runId: string; path: string | undefined } {
-  const m = ROOT.exec(decoded(encoded));
-  if (!m) throw invalidParameter("An artifact path is <experiment id>/<run id>/artifacts/<path>.");
+/** The run, and the path below its artifacts (undefined: their root) a proxied path names. */
+function locate(encoded: string): { runId?: string; modelId?: string; path: string | undefined } {
+  const path = decoded(encoded);
+  const model = MODEL_ROOT.exec(path);
+  const m = model ?? ROOT.exec(path);
+  if (!m) throw invalidParameter("An artifact path is <experiment id>/<run id>/artifacts/<path> or <experiment id>/models/<model id>/artifacts/<path>.");
   const rest = m[2] === undefined || m[2] === "" ? undefined : m[2].replace(/\/+$/, "");
   if (rest !== undefined && !v.is(ArtifactPath, rest))
     throw invalidParameter("Invalid artifact path: no empty, '.' or '..' segments, control characters or backslashes.");
-  return { runId: m[1], path: rest };
+  return model ? { modelId: m[1], path: rest } : { runId: m[1], path: rest };
 }
 
-async function runOf(deps: Deps, proxied: string) {
-  const { runId, path } = locate(proxied);
+// The run whose artifacts hold a proxied path: `stored` is the runcamp path it names
+// (undefined: the run's root), `below` the part of it below the run's or the model's root.
+async function runOf(deps: Deps, proxied: string): Promise<{ repo: string; runId: string; stored: string | undefined; below: string | undefined }> {
+  const { runId, modelId, path } = locate(proxied);
+  if (modelId !== undefined) {
+    const model = await findLoggedModel(deps, modelId);
+    const row = await findMlflowRun(deps, model.runId);
+    const root = `${MODEL_FILES}/${model.id}`;
+    return { repo: String(row.repo), runId: String(row.id), stored: path === undefined ? root : `${root}/${path}`, below: path };
+  }
   const row = await findMlflowRun(deps, runId);
-  return { repo: String(row.repo), runId: String(row.id), path };
+  return { repo: String(row.repo), runId: String(row.id), stored: path, below: path };
 }
 
 export async function uploadMlflowArtifact(deps: Deps, proxied: string, contentType: string, body: ReadableStream<Uint8Array>): Promise<void> {
-  const { repo, runId, path } = await runOf(deps, proxied);
-  if (!path) throw invalidParameter("An upload names a file below the run's artifacts.");
-  await putArtifact(deps, repo, runId, path, contentType, body);
+  const { repo, runId, stored, below } = await runOf(deps, proxied);
+  if (!stored || !below) throw invalidParameter("An upload names a file below the run's or the model's artifacts.");
+  await putArtifact(deps, repo, runId, stored, contentType, body);
 }
 
 export async function findMlflowArtifact(deps: Deps, proxied: string): Promise<StoredArtifact> {
-  const { repo, runId, path } = await runOf(deps, proxied);
-  if (!path) throw invalidParameter("A download names a file below the run's artifacts.");
-  return findArtifact(deps, repo, runId, path);
+  const { repo, runId, stored, below } = await runOf(deps, proxied);
+  if (!stored || !below) throw invalidParameter("A download names a file below the run's or the model's artifacts.");
+  return findArtifact(deps, repo, runId, stored);
 }
 
-/** The files and folders directly below a folder of the run's artifacts (MLflow lists one level). */
+/** The files and folders directly below a folder of the run's (or the model's) artifacts (MLflow lists one level). */
 export async function listMlflowArtifacts(deps: Deps, proxied: string): Promise<ListArtifactsView> {
-  const { repo, runId, path } = await runOf(deps, proxied);
-  const prefix = path ? `${path}/` : "";
+  const { repo, runId, stored } = await runOf(deps, proxied);
+  const prefix = stored ? `${stored}/` : "";
   const files: ListArtifactsView["files"] = [];
   const dirs = new Set<string>();
   let cursor: string | undefined;
@@ -67,6 +83,7 @@ export async function listMlflowArtifacts(deps: Deps, proxied: string): Promise<
     }
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
+  if (!stored) dirs.delete(MODEL_FILES);
   for (const dir of dirs) files.push({ path: dir, is_dir: true });
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files };

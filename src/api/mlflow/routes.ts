@@ -6,7 +6,6 @@
 // (errors.ts). Not in openapi.yaml: the contract is MLflow's (see docs/mlflow.md).
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
 import { tooLarge } from "../../http/problems.ts";
 import { strictUtf8Bodies } from "../../http/strict-body.ts";
@@ -15,7 +14,7 @@ import { scopeAllows } from "../../lib/scopes.ts";
 import { download } from "../artifacts/routes.ts";
 import { authenticate } from "../tokens/guard.ts";
 import { findMlflowArtifact, listMlflowArtifacts, uploadMlflowArtifact } from "./artifacts.ts";
-import { invalidParameter, MlflowError, mlflowErrorResponse } from "./errors.ts";
+import { MlflowError, mlflowErrorResponse } from "./errors.ts";
 import {
   createExperiment,
   getExperiment,
@@ -26,6 +25,9 @@ import {
   setExperimentTag,
 } from "./experiments.ts";
 import { metricHistory, metricHistoryBulk } from "./history.ts";
+import { loggedModelRoutes } from "./logged-model-routes.ts";
+import { modelVersionRoutes, registeredModelRoutes } from "./registry-routes.ts";
+import { read } from "./request.ts";
 import { createMlflowRun, deleteRunTag, getMlflowRun, logBatch, logInputs, logMetrics, logParams, setRunDeleted, setRunTags, updateMlflowRun } from "./runs.ts";
 import * as S from "./schemas.ts";
 import { searchMlflowRuns } from "./search.ts";
@@ -39,43 +41,20 @@ export const isMlflowPath = (path: string) => PREFIXES.some((p) => path === p ||
 const isMlflowUpload = (c: Context) => c.req.method === "PUT" && ARTIFACTS.some((p) => c.req.path.startsWith(`${p}/artifacts/`));
 
 // POSTs that only read: a read token may call them, and they wait for no write.
-const READ_POSTS = new Set(["/runs/search", "/experiments/search", "/logged-models/search"]);
+const READ_POSTS = new Set([
+  "/runs/search",
+  "/experiments/search",
+  "/logged-models/search",
+  "/registered-models/search",
+  "/registered-models/get-latest-versions",
+  "/model-versions/search",
+]);
 // Metric logging goes to the group committer (src/api/metrics/ingest-groups.ts), which takes
 // the write lock per group: the request must not hold it (log-batch takes it for its params
 // and tags alone).
 const INGESTS = new Set(["/runs/log-metric", "/runs/log-batch"]);
 const trackingCall = (c: Context) => c.req.path.replace(/^\/(ajax-)?api\/[23]\.0\/mlflow/, "");
 const takesNoLock = (c: Context) => isMlflowUpload(c) || (c.req.method === "POST" && (READ_POSTS.has(trackingCall(c)) || INGESTS.has(trackingCall(c))));
-const REPEATED = new Set(["run_ids", "experiment_ids", "order_by"]);
-
-/** The request's fields: a GET's query string (repeated keys as lists), else the JSON body. */
-async function fields(c: Context): Promise<unknown> {
-  if (c.req.method === "GET" || c.req.method === "HEAD") {
-    const out: Record<string, string | string[]> = {};
-    const url = new URL(c.req.url);
-    for (const key of new Set(url.searchParams.keys())) {
-      const all = url.searchParams.getAll(key);
-      out[key] = REPEATED.has(key) ? all : all[all.length - 1];
-    }
-    return out;
-  }
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidParameter("The request body is not JSON.");
-  }
-}
-
-async function read<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
-  const result = v.safeParse(schema, await fields(c));
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = (issue.path ?? []).map((p) => String(p.key)).join(".") || "body";
-  throw invalidParameter(`Invalid value for parameter '${path.slice(0, 80)}': ${issue.message}.`);
-}
-
 function guard(deps: Deps): (c: Context, next: () => Promise<void>) => Promise<void> {
   return async (c, next) => {
     const auth = await authenticate(deps, c, deps.writeLock!);
@@ -169,14 +148,11 @@ function tracking(deps: Deps) {
       })
       .get("/metrics/get-history", async (c) => c.json(await metricHistory(deps, await read(c, S.GetHistory))))
       .get("/metrics/get-history-bulk-interval", async (c) => c.json(await metricHistoryBulk(deps, await read(c, S.GetHistoryBulkInterval))))
-      // Logged models are not modelled: the client searches them while listing and
-      // downloading a run's artifacts, and an empty answer is what "none" looks like.
-      .post("/logged-models/search", (c) => c.json({ models: [] }))
+      .route("/logged-models", loggedModelRoutes(deps))
+      .route("/registered-models", registeredModelRoutes(deps))
+      .route("/model-versions", modelVersionRoutes(deps))
       .all("/*", (c) => {
-        throw new MlflowError(
-          "ENDPOINT_NOT_FOUND",
-          `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (logged models, traces and the model registry are not supported).`,
-        );
+        throw new MlflowError("ENDPOINT_NOT_FOUND", `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (traces are not supported).`);
       })
   );
 }

@@ -20,6 +20,7 @@ import { ingestPoints } from "../metrics/service.ts";
 import { invalidParameter, runDoesNotExist } from "./errors.ts";
 import { experimentRepoForWrite } from "./experiments.ts";
 import { datasetInputView, listModelInputs, logMlflowInputs } from "./inputs.ts";
+import { modelMetricStatements } from "./logged-model-rows.ts";
 import {
   type CreateRunInput,
   type LogBatchInput,
@@ -248,7 +249,12 @@ export async function logParams(deps: Deps, runId: string | undefined, params: P
 export async function logMetrics(deps: Deps, runId: string | undefined, metrics: MetricIn[]): Promise<void> {
   const row = await activeRun(deps, runId);
   if (!metrics.length) return;
-  await ingestPoints(deps, String(row.repo), String(row.id), parseMetrics(metrics, Date.now()), "log");
+  const now = Date.now();
+  const points = parseMetrics(metrics, now);
+  // A point naming a logged model is the model's too (logged-model-rows.ts).
+  const linked = await modelMetricStatements(deps, String(row.id), metrics, now);
+  if (linked.length) await deps.writeLock!(() => deps.client.batch(linked, "write"));
+  await ingestPoints(deps, String(row.repo), String(row.id), points, "log");
 }
 
 export async function logBatch(deps: Deps, input: LogBatchInput): Promise<void> {
@@ -268,11 +274,14 @@ export async function logBatch(deps: Deps, input: LogBatchInput): Promise<void> 
   // changed and saved under the write lock; the points then go to the group committer.
   const { row, points } = await deps.writeLock!(async () => {
     const row = await activeRun(deps, input.run_id ?? input.run_uuid);
-    const points = parseMetrics(metrics, Date.now());
+    const now = Date.now();
+    const points = parseMetrics(metrics, now);
+    const linked = await modelMetricStatements(deps, String(row.id), metrics, now);
     const changes = changesOf(row);
     applyParams(row, changes, params);
     for (const tag of tags) await applyTag(deps, row, changes, tag);
     await saveChanges(deps, row, changes);
+    if (linked.length) await deps.client.batch(linked, "write");
     return { row, points };
   });
   if (points.length) await ingestPoints(deps, String(row.repo), String(row.id), points, "log");

@@ -21,21 +21,21 @@ export const MLFLOW_LIMITS = {
   experimentNameLength: 500,
 } as const;
 
-const Int64 = v.union([v.pipe(v.number(), v.safeInteger()), v.pipe(v.string(), v.regex(/^-?\d{1,16}$/), v.transform(Number), v.safeInteger())]);
+export const Int64 = v.union([v.pipe(v.number(), v.safeInteger()), v.pipe(v.string(), v.regex(/^-?\d{1,16}$/), v.transform(Number), v.safeInteger())]);
 // Names, keys and free text take runcamp's rules (src/http/schemas.ts) with MLflow's lengths:
 // what the dialect stores, /v1 reads, and a NUL or a lone surrogate /v1 refuses must not
 // come in through here.
-const Key = v.pipe(
+export const Key = v.pipe(
   v.string(),
   v.minLength(1, "must not be empty"),
   v.maxLength(MLFLOW_LIMITS.keyLength, `must be at most ${MLFLOW_LIMITS.keyLength} characters`),
   ...nameRule,
 );
-const Id = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256, "must be at most 256 characters"));
+export const Id = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256, "must be at most 256 characters"));
 const Stringish = v.union([v.string(), v.pipe(v.number(), v.transform(String)), v.pipe(v.boolean(), v.transform(String))]);
 // The client sends run_uuid beside run_id (legacy); either names the run.
 const RunRef = { run_id: v.optional(Id), run_uuid: v.optional(Id) };
-const list = <S extends v.GenericSchema>(item: S) =>
+export const list = <S extends v.GenericSchema>(item: S) =>
   v.optional(
     v.union([
       v.array(item),
@@ -47,14 +47,24 @@ const list = <S extends v.GenericSchema>(item: S) =>
   );
 
 export const MetricValue = v.union([v.number(), v.picklist(["NaN", "Infinity", "-Infinity", "nan", "inf", "-inf"])]);
-const MetricIn = v.object({ key: Key, value: MetricValue, timestamp: v.optional(Int64), step: v.optional(Int64) });
+// model_id links the point to a logged model too (logged-models.ts); the dataset names the
+// data it was measured on.
+const MetricIn = v.object({
+  key: Key,
+  value: MetricValue,
+  timestamp: v.optional(Int64),
+  step: v.optional(Int64),
+  model_id: v.optional(Id),
+  dataset_name: v.optional(v.pipe(v.string(), ...freeTextRule)),
+  dataset_digest: v.optional(v.pipe(v.string(), ...freeTextRule)),
+});
 export type MetricIn = v.InferOutput<typeof MetricIn>;
 export const ParamIn = v.object({
   key: Key,
   value: v.pipe(Stringish, v.maxLength(MLFLOW_LIMITS.paramValueLength, `must be at most ${MLFLOW_LIMITS.paramValueLength} characters`)),
 });
 export type ParamIn = v.InferOutput<typeof ParamIn>;
-const TagIn = v.object({
+export const TagIn = v.object({
   key: Key,
   value: v.pipe(Stringish, v.maxLength(MLFLOW_LIMITS.tagValueLength, `must be at most ${MLFLOW_LIMITS.tagValueLength} characters`), ...freeTextRule),
 });
@@ -175,7 +185,7 @@ export const ListArtifacts = v.object({ path: v.optional(v.string()) });
 
 // What the routes answer.
 
-const KeyValue = v.object({ key: v.string(), value: v.string() });
+export const KeyValue = v.object({ key: v.string(), value: v.string() });
 export const ExperimentView = v.object({
   experiment_id: v.string(),
   name: v.string(),

@@ -1,6 +1,18 @@
 // The /v1 calls the pages make, typed by the generated client's shapes.
 import { apiFetch, apiUrl, getJson, path, sendJson } from "./client.ts";
-import type { Campaign, CampaignDetail, CampaignSummary, ColumnFields, Page, Repo, RunDetail, RunFields, RunPage } from "./types.ts";
+import type {
+  Campaign,
+  CampaignDetail,
+  CampaignSummary,
+  ColumnFields,
+  LoggedModel,
+  Page,
+  RegisteredModel,
+  Repo,
+  RunDetail,
+  RunFields,
+  RunPage,
+} from "./types.ts";
 
 export const listRepos = (signal?: AbortSignal) => getJson<Page<Repo>>("/repos", { limit: 1000 }, signal);
 
@@ -68,3 +80,10 @@ export async function campaignSummary(repo: string, campaign: string, q: Summary
 export async function campaignSummaryCsv(repo: string, campaign: string, q: SummaryQuery): Promise<Blob> {
   return (await apiFetch(summaryUrl(repo, campaign, q), { headers: { accept: "text/csv" } })).blob();
 }
+
+/** The repo's logged models (MLflow's), newest first; only one run's with `run`. */
+export const listLoggedModels = (repo: string, run?: string, signal?: AbortSignal) =>
+  getJson<Page<LoggedModel>>(path("repos", repo, "logged-models"), { limit: 1000, run }, signal);
+
+export const listRegisteredModels = (repo: string, signal?: AbortSignal) =>
+  getJson<Page<RegisteredModel>>(path("repos", repo, "registered-models"), { limit: 1000 }, signal);

@@ -30,6 +30,9 @@ export type CampaignConfusion = Ok<"campaignConfusion">;
 export type ConfusionGroup = CampaignConfusion["groups"][number];
 export type AcrossRuns = components["schemas"]["AcrossRuns"];
 export type Page<T> = { items: T[]; next_cursor: string | null };
+/** A model a run logged through MLflow, and a registered model with its versions. */
+export type LoggedModel = Ok<"listLoggedModels">["items"][number];
+export type RegisteredModel = Ok<"listRegisteredModels">["items"][number];
 
 export type LogPage = Ok<"readLogs">;
 /** One captured line of a run's stdout or stderr. */

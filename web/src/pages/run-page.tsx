@@ -19,6 +19,7 @@ import { useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
 import { isSystemSeries, MetricChartGrid, type Zoom } from "./run-charts.tsx";
 import { RunInputs } from "./run-inputs.tsx";
+import { RunModels } from "./run-models.tsx";
 import { asRunView, RunViewTabs } from "./run-view-tabs.tsx";
 
 const POLL_MS = 3000;
@@ -160,6 +161,7 @@ export function RunPage() {
       )}
 
       <RunArtifacts repo={repo} run={run} refresh={tick} />
+      <RunModels repo={repo} run={run} refresh={tick} />
 
       <RunInputs inputs={detail.inputs} />
 

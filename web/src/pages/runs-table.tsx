@@ -123,6 +123,9 @@ export function RunsTable() {
     <Layout crumbs={[{ label: repo }]}>
       <div class="page-head">
         <h1>{repo}</h1>
+        <a class="chip" href={`${base}/models`}>
+          Models
+        </a>
         {campaigns.data && campaigns.data.items.length > 0 && (
           <div class="campaign-links">
             <span class="muted">Campaigns:</span>

@@ -95,6 +95,13 @@ from .log_append_result import LogAppendResult
 from .log_line import LogLine
 from .log_page import LogPage
 from .log_stream import LogStream
+from .logged_model import LoggedModel
+from .logged_model_metrics_item import LoggedModelMetricsItem
+from .logged_model_page import LoggedModelPage
+from .logged_model_params import LoggedModelParams
+from .logged_model_status import LoggedModelStatus
+from .logged_model_tags import LoggedModelTags
+from .logged_model_versions_item import LoggedModelVersionsItem
 from .patch_campaign_body import PatchCampaignBody
 from .patch_campaign_body_params import PatchCampaignBodyParams
 from .patch_run_body import PatchRunBody
@@ -124,6 +131,15 @@ from .query_series_response_200_items_type_1_item_buckets_type_0 import (
     QuerySeriesResponse200ItemsType1ItemBucketsType0,
 )
 from .read_series_format import ReadSeriesFormat
+from .registered_model import RegisteredModel
+from .registered_model_aliases import RegisteredModelAliases
+from .registered_model_page import RegisteredModelPage
+from .registered_model_tags import RegisteredModelTags
+from .registered_model_versions_item import RegisteredModelVersionsItem
+from .registered_model_versions_item_run_type_0 import (
+    RegisteredModelVersionsItemRunType0,
+)
+from .registered_model_versions_item_tags import RegisteredModelVersionsItemTags
 from .repo import Repo
 from .repo_page import RepoPage
 from .run import Run
@@ -239,6 +255,13 @@ __all__ = (
     "IssuedTokenScope",
     "ListRunsProvenance",
     "LogAppendResult",
+    "LoggedModel",
+    "LoggedModelMetricsItem",
+    "LoggedModelPage",
+    "LoggedModelParams",
+    "LoggedModelStatus",
+    "LoggedModelTags",
+    "LoggedModelVersionsItem",
     "LogLine",
     "LogPage",
     "LogStream",
@@ -261,6 +284,13 @@ __all__ = (
     "QuerySeriesResponse200ItemsType1Item",
     "QuerySeriesResponse200ItemsType1ItemBucketsType0",
     "ReadSeriesFormat",
+    "RegisteredModel",
+    "RegisteredModelAliases",
+    "RegisteredModelPage",
+    "RegisteredModelTags",
+    "RegisteredModelVersionsItem",
+    "RegisteredModelVersionsItemRunType0",
+    "RegisteredModelVersionsItemTags",
     "Repo",
     "RepoPage",
     "Run",

@@ -86,7 +86,7 @@ describe.each(hostsWithSqld)("restart on $name", (factory) => {
     // The restarted server keeps working on the same data: resume is still a resume, ids stay unique.
     const resumed = await call(`/v1/repos/${repo}/runs`, json("POST", { id: "run-a", name: "ignored" }));
     expect(resumed.status).toBe(200);
-    const { values: _v, metrics: _m, metrics_next_cursor: _c, last_activity_at: _a, ...runA } = before.runDetails[0];
+    const { values: _v, inputs: _i, metrics: _m, metrics_next_cursor: _c, last_activity_at: _a, ...runA } = before.runDetails[0];
     // Unchanged but for its last activity: a resume is a sign of life.
     expect(await resumed.json()).toEqual({ ...runA, last_activity_at: expect.any(String) });
     const created = await ok(`/v1/repos/${repo}/runs`, json("POST", {}), 201);

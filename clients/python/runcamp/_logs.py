@@ -186,12 +186,14 @@ class _FdTee:
                 return
             if not data:
                 return
+            # Numbered before the terminal shows it: whatever the terminal's reader does next
+            # (a signal, a write to the other stream) gets a later seq.
+            self.lines.feed_bytes(self.stream, data)
             if self.tee_ok:
                 try:
                     _write_all(self.original, data)
                 except OSError:  # the terminal went away: keep capturing
                     self.tee_ok = False
-            self.lines.feed_bytes(self.stream, data)
             if len(data) < _READ_SIZE and not self.stopping:
                 time.sleep(_GATHER)  # more is coming, likely: let it gather in the pipe
 

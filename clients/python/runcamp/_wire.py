@@ -58,7 +58,7 @@ def encode_series(batch: list) -> str:
 _EMPTY_BODY = len('{"chunks":[]}') - 1  # less the comma after the last chunk, which goes
 
 
-def encode_log_lines(chunks: list, max_lines: int = 5_000, max_bytes: int = 4_000_000) -> list:
+def encode_log_lines(chunks: list, max_lines: int = 10_000, max_bytes: int = 4_000_000) -> list:
     """The bodies of POST .../logs for chunks ``(first seq, stream, time, texts)`` in seq order:
     each holds at most ``max_lines`` lines and ``max_bytes`` characters (or a single line).
 

@@ -425,10 +425,10 @@ def test_once_the_runs_logs_are_full_no_more_lines_are_sent(tmp_path):
 
 def test_many_lines_go_in_several_requests_in_order(server, capsys):
     with runcamp.Run("many", repo=REPO, url=server.url, capture_logs=True, flush_interval=60) as run:
-        for i in range(12_000):
+        for i in range(22_000):
             print(f"line {i}")
         print("é" * 60_000)
-    assert run.errors == [] and run.stats["delivered_requests"] == 4  # 5,000 + 5,000 + 2,001 lines, the status
+    assert run.errors == [] and run.stats["delivered_requests"] == 4  # 10,000 + 10,000 + 2,001 lines, the status
     lines = _logs(server.url, "many")
-    assert [x["text"] for x in lines] == [f"line {i}" for i in range(12_000)] + ["é" * 60_000]
-    assert [x["seq"] for x in lines] == list(range(12_001))
+    assert [x["text"] for x in lines] == [f"line {i}" for i in range(22_000)] + ["é" * 60_000]
+    assert [x["seq"] for x in lines] == list(range(22_001))

@@ -20,12 +20,12 @@ const ROWS_PER_INSERT = 500;
 const utf8 = new TextEncoder();
 
 /**
- * Appends a body's lines (those of `lines`, then each chunk's) to a run's logs, whatever the run's status (a crashed process's last lines
- * arrive after its run is marked failed). A seq already stored keeps its line (a retry
- * changes nothing); of one seq repeated in a request the first occurrence counts. The run's
- * byte count (runs.log_bytes) grows by the lines actually new; past maxLogBytesPerRun the
- * request is a 413 and stores nothing. The inserts, the count and the activity stamp are one
- * batch. Write requests queue on the write lock (src/http/write-lock.ts), so on a host with one
+ * Appends a body's lines (those of `lines`, then each chunk's) to a run's logs, whatever the
+ * run's status (a crashed process's last lines arrive after its run is marked failed). A seq
+ * already stored keeps its line (a retry changes nothing, whichever form sent it); of one seq
+ * repeated in a request the first occurrence counts. The run's byte count (runs.log_bytes)
+ * grows by the lines actually new; past maxLogBytesPerRun the request is a 413 and stores
+ * nothing. The inserts, the count and the activity stamp are one batch. Write requests queue on the write lock (src/http/write-lock.ts), so on a host with one
  * (Node) the seqs and the count read here are still current when the batch runs. Where
  * appends to one run can race (Workers in several isolates; the SDKs send a run's lines one
  * request at a time), the count still adds each request's own bytes; two racing requests can

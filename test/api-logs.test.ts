@@ -196,6 +196,147 @@ describe.each(hostsWithSqld)("run logs on $name", (factory) => {
     expect((await read(path)).items).toEqual([]);
   });
 
+  const post = (path: string, body: unknown) => call(`${path}/logs`, json("POST", body));
+  const errorsOf = async (res: Response) => ((await res.json()).errors as { path: string; message: string }[]).map((e) => `${e.path}: ${e.message}`);
+
+  test("a chunk stores the same lines as the lines form: its text split on every newline, empty lines and a trailing newline included", async () => {
+    const texts = ["epoch 1", "", "\u001b[31mred\u001b[0m\r", "ünï ✓ 😀", "", ""];
+    const asLines = await newRun("chunk-same-a");
+    const asChunks = await newRun("chunk-same-b");
+    const time = 1764000000.125;
+    await append(asLines.path, [
+      ...texts.map((text, i) => ({ seq: i, stream: "stderr", time, text })),
+      { seq: 6, stream: "stdout", time: time + 1, text: "" },
+      { seq: 7, stream: "stdout", time: time + 1, text: "last" },
+    ]);
+    const res = await post(asChunks.path, {
+      chunks: [
+        { stream: "stderr", first_seq: 0, time, text: texts.join("\n") },
+        { first_seq: 6, time: time + 1, text: "" },
+        { first_seq: 7, time: time + 1, text: "last" },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ lines: 8, bytes: new TextEncoder().encode(`${texts.join("")}last`).length });
+    expect(await read(asChunks.path)).toEqual(await read(asLines.path));
+    // No time: the server's, the same for every line of the chunk.
+    const before = Date.now() / 1000;
+    await post(asChunks.path, { chunks: [{ first_seq: 8, text: "a\nb" }] });
+    const [a, b] = (await read(asChunks.path, "?after=7")).items;
+    expect(a.time).toBeGreaterThanOrEqual(before - 1);
+    expect(b.time).toBe(a.time);
+    expect([a.stream, b.stream]).toEqual(["stdout", "stdout"]);
+  });
+
+  test("a chunk re-sent, or sent once as lines and once as a chunk, is stored once; both forms may share a body", async () => {
+    const { path } = await newRun("chunk-retry");
+    const chunk = { first_seq: 0, time: 1764000000, text: "a\nb\nc" };
+    expect(await (await post(path, { chunks: [chunk] })).json()).toEqual({ lines: 3, bytes: 3 });
+    expect(await (await post(path, { chunks: [chunk] })).json()).toEqual({ lines: 0, bytes: 3 });
+    expect(await append(path, [{ seq: 1, text: "b" }])).toEqual({ lines: 0, bytes: 3 });
+    // Lines and chunks together: lines first, then the chunks; of a seq given twice, the first counts.
+    const both = await post(path, {
+      lines: [
+        { seq: 3, text: "d" },
+        { seq: 4, text: "e" },
+      ],
+      chunks: [
+        { first_seq: 2, text: "C\nD\nE\nf" },
+        { first_seq: 6, stream: "stderr", text: "g" },
+      ],
+    });
+    expect(await both.json()).toEqual({ lines: 4, bytes: 7 });
+    expect(texts(await read(path))).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+    expect((await read(path, "?stream=stderr")).items.map((line) => line.seq)).toEqual([6]);
+  });
+
+  test("a chunk with a bad line is refused whole, naming the chunk and the line (from 1); nothing of the body stored", async () => {
+    const { path } = await newRun("chunk-bad");
+    const cases: [string, string][] = [
+      ["ok\nok\na\u0000b", "chunks.1.text: line 3 must not contain NUL characters"],
+      [`ok\n${"x".repeat(65_537)}`, "chunks.1.text: line 2 must be at most 65,536 characters"],
+      ["x\n\ud800", "chunks.1.text: line 2 must not contain unpaired surrogates (not Unicode)"],
+      ["\udc00", "chunks.1.text: line 1 must not contain unpaired surrogates (not Unicode)"],
+    ];
+    for (const [text, error] of cases) {
+      const res = await post(path, {
+        lines: [{ seq: 100, text: "fine" }],
+        chunks: [
+          { first_seq: 0, text: "fine" },
+          { first_seq: 10, text },
+        ],
+      });
+      expect(res.status, error).toBe(400);
+      expect(await errorsOf(res)).toEqual([error]);
+    }
+    // 65,536 characters (UTF-16 units) is a line's most, in a chunk as in a line; a pair is two.
+    const longest = `${"x".repeat(65_534)}😀`;
+    expect(await (await post(path, { chunks: [{ first_seq: 0, text: `${longest}\n${"y".repeat(65_536)}` }] })).json()).toMatchObject({ lines: 2 });
+    expect((await post(path, { chunks: [{ first_seq: 2, text: `${longest}x` }] })).status).toBe(400);
+    expect((await read(path)).items.map((line) => line.seq)).toEqual([0, 1]);
+  });
+
+  test("a chunk's first_seq: a safe non-negative integer whose last line's seq is one too; hostile ones refused, nothing stored", async () => {
+    const { path } = await newRun("chunk-seq");
+    const max = Number.MAX_SAFE_INTEGER;
+    for (const [chunk, error] of [
+      [{ first_seq: -1, text: "x" }, "chunks.0.first_seq: must be at least 0"],
+      [{ first_seq: 1.5, text: "x" }, "chunks.0.first_seq: must be an integer"],
+      [{ first_seq: 2 ** 53, text: "x" }, "chunks.0.first_seq: must be an integer"],
+      [{ first_seq: 1e300, text: "x" }, "chunks.0.first_seq: must be an integer"],
+      [{ first_seq: "0", text: "x" }, "chunks.0.first_seq: expected number"],
+      [{ text: "x" }, "chunks.0.first_seq: is required"],
+      [{ first_seq: max, text: "x\ny" }, "chunks.0.first_seq: with the chunk's lines, passes the largest seq (2^53 - 1)"],
+      [{ first_seq: max - 5, text: "\n".repeat(6) }, "chunks.0.first_seq: with the chunk's lines, passes the largest seq (2^53 - 1)"],
+      [{ first_seq: 0, stream: "stdin", text: "x" }, 'chunks.0.stream: expected ("stdout" | "stderr")'],
+      [{ first_seq: 0, time: "now", text: "x" }, "chunks.0.time: expected number"],
+      [{ first_seq: 0, text: ["x"] }, "chunks.0.text: expected string"],
+      [{ first_seq: 0, text: "x", seq: 0 }, "chunks.0.seq: is not a known field"],
+    ] as const) {
+      const res = await post(path, { chunks: [chunk] });
+      expect(res.status, error).toBe(400);
+      expect(await errorsOf(res), error).toEqual([error]);
+    }
+    for (const body of [{}, { chunks: [] }, { chunks: {} }, { lines: [], chunks: [{ first_seq: 0, text: "x" }] }]) {
+      expect((await post(path, body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await read(path)).items).toEqual([]);
+    // The largest seq itself is fine, as the last line of a chunk.
+    expect(await (await post(path, { chunks: [{ first_seq: max - 2, text: "a\nb\nc" }] })).json()).toMatchObject({ lines: 3 });
+    expect((await read(path, "?tail=1")).items[0]).toMatchObject({ seq: max, text: "c" });
+  });
+
+  test("at most 10,000 lines a request, counted after splitting the chunks; past the run's byte limit a chunk is a 413", async () => {
+    const { path } = await newRun("chunk-limits");
+    const numbered = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i)).join("\n");
+    expect(await (await post(path, { chunks: [{ first_seq: 0, text: numbered(0, 10_000) }] })).json()).toMatchObject({ lines: 10_000 });
+    const tooMany = [
+      { chunks: [{ first_seq: 10_000, text: numbered(10_000, 10_001) }] },
+      { chunks: [{ first_seq: 10_000, text: "\n".repeat(10_000) }] },
+      {
+        chunks: [
+          { first_seq: 10_000, text: numbered(10_000, 5_000) },
+          { first_seq: 15_000, text: numbered(15_000, 5_001) },
+        ],
+      },
+      { lines: [{ seq: 10_000, text: "x" }], chunks: [{ first_seq: 10_001, text: numbered(10_001, 10_000) }] },
+    ];
+    for (const body of tooMany) {
+      const res = await post(path, body);
+      expect(res.status).toBe(400);
+      expect((await errorsOf(res))[0]).toMatch(/10,000 lines/);
+    }
+    expect((await read(path, "?tail=1")).items[0].seq).toBe(9_999);
+
+    const { path: full } = await newRun("chunk-bytes");
+    const big = "x".repeat(65_536);
+    expect(await (await post(full, { chunks: [{ first_seq: 0, text: [big, big, big].join("\n") }] })).json()).toEqual({ lines: 3, bytes: 3 * 65_536 });
+    const res = await post(full, { chunks: [{ first_seq: 3, text: `small\n${big}` }] });
+    expect(res.status).toBe(413);
+    expect((await res.json()).detail).toContain(`holds ${3 * 65_536} bytes and these lines would add ${65_536 + 5}`);
+    expect((await read(full, "?after=2")).items).toEqual([]);
+  });
+
   test("past the run's byte limit: 413 saying the limit and what the run holds, nothing of the request stored", async () => {
     const { path } = await newRun("limit");
     const big = "x".repeat(65_536);

@@ -30,7 +30,9 @@ export const Name = v.pipe(
   v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
   ...nameRule,
 );
-export const Text = v.pipe(v.string(), v.maxLength(65536, "must be at most 65,536 characters"), ...freeTextRule);
+/** The most characters (UTF-16 units) of free text, a log line's among them. */
+export const MAX_TEXT_LENGTH = 65_536;
+export const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH, "must be at most 65,536 characters"), ...freeTextRule);
 export const ShortText = v.pipe(v.string(), v.maxLength(255, "must be at most 255 characters"), ...nameRule);
 export const Tag = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:/-]{1,128}$/, "must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':', '/' or '-'"));
 // valibot's record() accepts an array and turns [1,2] into {"0":1,"1":2}, so arrays are

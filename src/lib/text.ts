@@ -12,6 +12,11 @@ export function surrogateIssue(text: string): string | null {
   return LONE_SURROGATE.test(text) ? "must not contain unpaired surrogates (not Unicode)" : null;
 }
 
+/** Where `text`'s first unpaired surrogate is; -1 when it has none. */
+export function loneSurrogateAt(text: string): number {
+  return text.search(LONE_SURROGATE);
+}
+
 /** Why `text` cannot be a name, key or label; null when it can. */
 export function nameIssue(text: string): string | null {
   return surrogateIssue(text) ?? (CONTROL_FREE.test(text) ? null : "must not contain control characters");

@@ -415,8 +415,9 @@ class Run:
                 _capturing = None
 
     def _queue_logs(self) -> None:
-        """The captured lines as requests, in the queue: at most 5,000 lines and 4 MB of JSON
-        each, far below the server's 10,000 lines and body limit."""
+        """The captured lines as requests, in the queue: at most 10,000 lines (the server's
+        limit, counted exactly: the sender's CPU goes mostly per request, not per line) and
+        4 MB of JSON each (far below the server's body limit)."""
         if self._log_lines is None:
             return
         with self._logs_lock:

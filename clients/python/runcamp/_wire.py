@@ -1,6 +1,6 @@
 """Encoding for the wire, in the calling thread: JSON text (``dumps``, which takes numpy and
 torch scalars and arrays), the columnar ingest body of a batch of points (``encode_series``),
-the bodies of captured log lines (``encode_log_lines``), and the checks that turn a tracked
+the bodies of captured log lines in the API's chunk form (``encode_log_lines``), and the checks that turn a tracked
 value, step or epoch into what that body holds.
 
 Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity" (the API's rule).
@@ -9,7 +9,8 @@ Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity" (the A
 from __future__ import annotations
 
 import json
-from itertools import chain
+from bisect import bisect_right
+from itertools import accumulate
 from json.encoder import encode_basestring_ascii  # json.dumps's own string escaping, in C
 from typing import Any
 
@@ -54,54 +55,64 @@ def encode_series(batch: list) -> str:
     return '{"series":[' + ",".join(parts) + "]}"
 
 
-_EMPTY_BODY = len('{"lines":[]}') - 1  # less the comma after the last row, which goes
+_EMPTY_BODY = len('{"chunks":[]}') - 1  # less the comma after the last chunk, which goes
 
 
-def encode_log_lines(chunks: list, max_lines: int = 5_000, max_bytes: int = 4_000_000) -> list:
+def encode_log_lines(chunks: list, max_lines: int = 10_000, max_bytes: int = 4_000_000) -> list:
     """The bodies of POST .../logs for chunks ``(first seq, stream, time, texts)`` in seq order:
     each holds at most ``max_lines`` lines and ``max_bytes`` characters (or a single line).
 
-    The rows of a chunk (or of the part that fits a body) are made by one ``%`` of the
-    chunk's row template repeated, over the seqs and the texts escaped by ``map``: the loops
-    are C's, not Python's per line, as the sender thread shares the GIL with the training
-    loop that prints the lines.
+    Sent in the API's chunk form: a chunk's lines as one string, joined by "\\n" (the server
+    splits the text on every "\\n", so ``[""]`` is ``""`` and an empty last line a trailing
+    "\\n"), so a chunk costs one join and one escape, C's loops, not a row per line: the
+    sender thread shares the GIL with the training loop that prints the lines. A chunk that
+    passes what is left of a body's lines or characters is cut between lines, and the rest
+    goes on in the next body.
     """
     bodies: list = []
-    rows: list = []  # the current body's, each a string of rows that end in a comma
+    parts: list = []  # the current body's chunks, each ending in a comma
     lines = 0
     size = _EMPTY_BODY  # the body's characters so far
     for first, stream, t, texts in chunks:
-        template = f'{{"seq":%d,"stream":"{stream}","time":{t!r},"text":%s}},'  # a row, for _rows
+        head = f'{{"stream":"{stream}","time":{t!r},"first_seq":'
         start = 0
         while start < len(texts):
             n = min(len(texts) - start, max_lines - lines)
-            part = _rows(template, first + start, texts[start : start + n])
-            while n > 1 and size + len(part) > max_bytes:  # long lines: fewer of them
-                n //= 2
-                part = _rows(template, first + start, texts[start : start + n])
-            if rows and size + len(part) > max_bytes:  # not even one more line fits
-                full = True
-            else:
-                rows.append(part)
+            part = _chunk(head, first + start, texts[start : start + n])
+            if size + len(part) > max_bytes:
+                n = _fitting(head, first + start, texts[start : start + n], max_bytes - size)
+                if n == 0 and not parts:  # one line alone passes the limit: it goes alone
+                    n = 1
+                part = _chunk(head, first + start, texts[start : start + n]) if n else ""
+            if n:
+                parts.append(part)
                 lines += n
                 size += len(part)
                 start += n
-                full = lines == max_lines
-            if full:
-                bodies.append(_log_body(rows))
-                rows, lines, size = [], 0, _EMPTY_BODY
-    if rows:
-        bodies.append(_log_body(rows))
+            if n == 0 or lines == max_lines:
+                bodies.append(_log_body(parts))
+                parts, lines, size = [], 0, _EMPTY_BODY
+    if parts:
+        bodies.append(_log_body(parts))
     return bodies
 
 
-def _rows(template: str, first: int, texts: list) -> str:
-    """The rows of ``texts``, numbered from ``first``: one ``%`` of the template repeated."""
-    return (template * len(texts)) % tuple(chain.from_iterable(zip(range(first, first + len(texts)), map(encode_basestring_ascii, texts))))
+def _chunk(head: str, first: int, texts: list) -> str:
+    return head + str(first) + ',"text":' + encode_basestring_ascii("\n".join(texts)) + "},"
 
 
-def _log_body(rows: list) -> str:
-    return '{"lines":[' + "".join(rows)[:-1] + "]}"
+def _fitting(head: str, first: int, texts: list, room: int) -> int:
+    """How many of ``texts``, from the first, fit in a chunk of at most ``room`` characters.
+
+    The lines joined and escaped are as long as the lines escaped one by one: each line's two
+    quotes stand for the escaped "\\n" after it, the last one's for the string's quotes.
+    """
+    fixed = len(_chunk(head, first, [""])) - 2  # the chunk less its text's quotes
+    return bisect_right(list(accumulate(map(len, map(encode_basestring_ascii, texts)))), room - fixed)
+
+
+def _log_body(parts: list) -> str:
+    return '{"chunks":[' + "".join(parts)[:-1] + "]}"
 
 
 def as_float(value: Any) -> float:

@@ -111,7 +111,19 @@ def test_a_line_longer_than_the_limit_is_cut_in_pieces():
 
 
 def _decoded(bodies: list) -> list:
-    return [json.loads(body)["lines"] for body in bodies]
+    """Each body's lines as the server takes them: a chunk's text split on every "\\n"."""
+    out = []
+    for body in bodies:
+        decoded = json.loads(body)
+        assert list(decoded) == ["chunks"] and decoded["chunks"]
+        out.append(
+            [
+                {"seq": chunk["first_seq"] + i, "stream": chunk["stream"], "time": chunk["time"], "text": text}
+                for chunk in decoded["chunks"]
+                for i, text in enumerate(chunk["text"].split("\n"))
+            ]
+        )
+    return out
 
 
 def test_log_bodies_are_the_lines_as_json_split_by_count_and_size():
@@ -145,6 +157,41 @@ def test_log_bodies_split_anywhere_keep_every_line_in_order_within_the_limits():
             assert all(len(body) <= max_bytes or len(lines) == 1 for body, lines in zip(bodies, decoded))
             if max_bytes == 10**6:  # nothing but the count splits
                 assert [len(lines) for lines in decoded][:-1] == [max_lines] * (len(decoded) - 1)
+
+
+def test_log_bodies_round_trip_every_captured_line_and_fill_each_body_to_its_limits():
+    # Lines as capture makes them: empty ones (first, last, alone), escapes, "\\n" as text, astral characters.
+    shapes = ["", "plain", 'a "quoted" \\n not a newline \\', "\r", "\x1b[31mred\x1b[0m\t", "\U0001f600" * 30, "é" * 200, "\x7f\u2028"]
+    chunks, seq = [], 3
+    for i in range(40):
+        texts = [shapes[(i * 7 + j) % len(shapes)] for j in range(i % 9 + 1)]
+        chunks.append((seq, "stderr" if i % 3 == 0 else "stdout", 1765100000.0 + i, texts))
+        seq += len(texts)
+    chunks.append((seq, "stdout", 1765100050.5, [""]))
+    every = [(first + i, stream, t, text) for first, stream, t, texts in chunks for i, text in enumerate(texts)]
+
+    def cost(lines: list) -> int:  # the length of one body holding exactly these lines, regrouped as captured
+        regrouped: list = []
+        for seq, stream, t, text in lines:
+            if regrouped and regrouped[-1][2] == t:
+                regrouped[-1][3].append(text)
+            else:
+                regrouped.append((seq, stream, t, [text]))
+        (body,) = encode_log_lines(regrouped, max_lines=10**9, max_bytes=10**12)
+        return len(body)
+
+    for max_lines in (1, 2, 5, 64, 5_000):
+        for max_bytes in (60, 150, 400, 1_000, 2_500, 10**7):
+            bodies = encode_log_lines(chunks, max_lines=max_lines, max_bytes=max_bytes)
+            decoded = [[(x["seq"], x["stream"], x["time"], x["text"]) for x in body] for body in _decoded(bodies)]
+            assert [line for body in decoded for line in body] == every, (max_lines, max_bytes)
+            done = 0
+            for body, lines in zip(bodies, decoded):
+                assert 0 < len(lines) <= max_lines and (len(body) <= max_bytes or len(lines) == 1)
+                assert len(body) == cost(lines)  # a chunk is cut only where a body ends
+                done += len(lines)
+                if done < len(every):  # full: one more line would pass a limit
+                    assert len(lines) == max_lines or cost(lines + [every[done]]) > max_bytes, (max_lines, max_bytes, done)
 
 
 # ---- a real process ---------------------------------------------------------------------
@@ -378,10 +425,10 @@ def test_once_the_runs_logs_are_full_no_more_lines_are_sent(tmp_path):
 
 def test_many_lines_go_in_several_requests_in_order(server, capsys):
     with runcamp.Run("many", repo=REPO, url=server.url, capture_logs=True, flush_interval=60) as run:
-        for i in range(12_000):
+        for i in range(22_000):
             print(f"line {i}")
         print("é" * 60_000)
-    assert run.errors == [] and run.stats["delivered_requests"] == 4  # 5,000 + 5,000 + 2,001 lines, the status
+    assert run.errors == [] and run.stats["delivered_requests"] == 4  # 10,000 + 10,000 + 2,001 lines, the status
     lines = _logs(server.url, "many")
-    assert [x["text"] for x in lines] == [f"line {i}" for i in range(12_000)] + ["é" * 60_000]
-    assert [x["seq"] for x in lines] == list(range(12_001))
+    assert [x["text"] for x in lines] == [f"line {i}" for i in range(22_000)] + ["é" * 60_000]
+    assert [x["seq"] for x in lines] == list(range(22_001))

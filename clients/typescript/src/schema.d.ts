@@ -206,7 +206,7 @@ export interface paths {
         put?: never;
         /**
          * Append lines of a run's captured output (stdout, stderr)
-         * @description Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as the run's activity.
+         * @description Write scope. 1 to 10,000 lines per request, all stored or none, as `lines` (a JSON object per line) or `chunks` (lines joined by "\n", with the seq of the first), or both. A chunk's lines take the rules of a line. A line whose seq the run already holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as the run's activity.
          */
         post: operations["appendLogs"];
         delete?: never;
@@ -724,6 +724,15 @@ export interface components {
         };
         /** @enum {string} */
         LogStream: "stdout" | "stderr";
+        LogChunk: {
+            stream?: components["schemas"]["LogStream"];
+            /** @description The seq of the chunk's first line; the next lines are first_seq + 1, + 2, ... */
+            first_seq: number;
+            /** @description Epoch seconds of every line of the chunk (default: when the server receives it) */
+            time?: number;
+            /** @description Lines joined by "\n": split on every "\n", so a trailing "\n" adds an empty last line and "" is one empty line. Each line takes a line's rules: at most 65,536 characters, no NUL */
+            text: string;
+        };
         LogLine: {
             seq: number;
             stream: components["schemas"]["LogStream"];
@@ -2433,7 +2442,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    lines: {
+                    lines?: {
                         /** @description The line's number in the run, unique: the client numbers lines 0, 1, 2, ... in order. A line re-sent with a stored seq is ignored */
                         seq: number;
                         stream?: components["schemas"]["LogStream"];
@@ -2442,6 +2451,8 @@ export interface operations {
                         /** @description The line without its newline (any characters but NUL; ANSI escapes are kept as sent) */
                         text: string;
                     }[];
+                    /** @description Lines as chunks: the lines one read of a stream gave, in one string */
+                    chunks?: components["schemas"]["LogChunk"][];
                 };
             };
         };

@@ -18,7 +18,7 @@ export function logRoutes(deps: Deps) {
         operationId: "appendLogs",
         tags: ["logs"],
         summary: "Append lines of a run's captured output (stdout, stderr)",
-        description: `Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default ${64 * 1024 * 1024}): a request that would pass it is a 413 and stores nothing. Counts as the run's activity.`,
+        description: `Write scope. 1 to 10,000 lines per request, all stored or none, as \`lines\` (a JSON object per line) or \`chunks\` (lines joined by "\\n", with the seq of the first), or both. A chunk's lines take the rules of a line. A line whose seq the run already holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default ${64 * 1024 * 1024}): a request that would pass it is a 413 and stores nothing. Counts as the run's activity.`,
         responses: { 200: jsonResponse("What was stored, and the run's log size after", AppendLogsResult), ...problems(400, 404, 413, 415) },
       }),
       params(RunParams),
@@ -26,7 +26,7 @@ export function logRoutes(deps: Deps) {
       jsonBody(AppendLogsBody),
       async (c) => {
         const { repo, run } = c.req.valid("param");
-        return c.json(await appendLogs(deps, repo, run, c.req.valid("json").lines));
+        return c.json(await appendLogs(deps, repo, run, c.req.valid("json")));
       },
     )
     .get(

@@ -1,6 +1,7 @@
 // Request and response shapes of a run's logs routes. Types come from these schemas.
 import * as v from "valibot";
 import { IntegerQuery, StrictObject, Text } from "../../http/schemas.ts";
+import { chunkLineCount, chunkTextIssue } from "./chunks.ts";
 
 export const MAX_LOG_LINES_PER_REQUEST = 10_000;
 export const DEFAULT_LOG_PAGE = 1000;
@@ -12,22 +13,70 @@ const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX
 
 export const LogStream = v.pipe(v.picklist(["stdout", "stderr"]), v.metadata({ ref: "LogStream" }));
 
+const LogSeqIn = v.pipe(v.number(), v.safeInteger("must be an integer"), v.minValue(0, "must be at least 0"));
+const LogTimeIn = v.optional(v.pipe(v.number(), v.finite("must be a finite number"), v.description("Epoch seconds (default: when the server receives it)")));
+
 const LogLineIn = StrictObject({
   seq: v.pipe(
-    v.number(),
-    v.safeInteger("must be an integer"),
-    v.minValue(0, "must be at least 0"),
+    LogSeqIn,
     v.description("The line's number in the run, unique: the client numbers lines 0, 1, 2, ... in order. A line re-sent with a stored seq is ignored"),
   ),
   stream: v.optional(LogStream, "stdout"),
-  time: v.optional(v.pipe(v.number(), v.finite("must be a finite number"), v.description("Epoch seconds (default: when the server receives it)"))),
+  time: LogTimeIn,
   text: v.pipe(Text, v.description("The line without its newline (any characters but NUL; ANSI escapes are kept as sent)")),
 });
 
-export const AppendLogsBody = StrictObject({
-  lines: v.pipe(v.array(LogLineIn), v.minLength(1, "must hold at least one line"), v.maxLength(MAX_LOG_LINES_PER_REQUEST, "at most 10,000 lines per request")),
-});
-export type LogLineInput = v.InferOutput<typeof AppendLogsBody>["lines"][number];
+// The lines of a chunk are its text split on "\n" (the rule and why: ./chunks.ts).
+const LogChunkIn = v.pipe(
+  StrictObject({
+    stream: v.optional(LogStream, "stdout"),
+    first_seq: v.pipe(LogSeqIn, v.description("The seq of the chunk's first line; the next lines are first_seq + 1, + 2, ...")),
+    time: v.pipe(LogTimeIn, v.description("Epoch seconds of every line of the chunk (default: when the server receives it)")),
+    text: v.pipe(
+      v.string(),
+      v.rawCheck(({ dataset, addIssue }) => {
+        const issue = dataset.typed ? chunkTextIssue(dataset.value, MAX_LOG_LINES_PER_REQUEST) : null;
+        if (issue) addIssue({ message: issue });
+      }),
+      v.description(
+        `Lines joined by "\\n": split on every "\\n", so a trailing "\\n" adds an empty last line and "" is one empty line. Each line takes a line's rules: at most 65,536 characters, no NUL`,
+      ),
+    ),
+  }),
+  // An unsafe first_seq breaks its own rule (a broken rule leaves the value typed: this runs
+  // too). Subtracted, not added: first_seq + count may round past 2^53 back to a safe number.
+  v.forward(
+    v.check(
+      (chunk) => !Number.isSafeInteger(chunk.first_seq) || chunkLineCount(chunk.text) - 1 <= Number.MAX_SAFE_INTEGER - chunk.first_seq,
+      "with the chunk's lines, passes the largest seq (2^53 - 1)",
+    ),
+    ["first_seq"],
+  ),
+  v.metadata({ ref: "LogChunk" }),
+);
+
+export const AppendLogsBody = v.pipe(
+  StrictObject({
+    lines: v.optional(
+      v.pipe(v.array(LogLineIn), v.minLength(1, "must hold at least one line"), v.maxLength(MAX_LOG_LINES_PER_REQUEST, "at most 10,000 lines per request")),
+    ),
+    chunks: v.optional(
+      v.pipe(
+        v.array(LogChunkIn),
+        v.minLength(1, "must hold at least one chunk"),
+        v.maxLength(MAX_LOG_LINES_PER_REQUEST, "at most 10,000 lines per request"),
+        v.description("Lines as chunks: the lines one read of a stream gave, in one string"),
+      ),
+    ),
+  }),
+  v.check((body) => body.lines !== undefined || body.chunks !== undefined, "must hold lines or chunks"),
+  v.check(
+    (body) => (body.lines?.length ?? 0) + (body.chunks ?? []).reduce((n, chunk) => n + chunkLineCount(chunk.text), 0) <= MAX_LOG_LINES_PER_REQUEST,
+    "at most 10,000 lines per request (the lines and the chunks' lines together)",
+  ),
+);
+export type AppendLogsInput = v.InferOutput<typeof AppendLogsBody>;
+export type LogLineInput = NonNullable<AppendLogsInput["lines"]>[number];
 
 export const AppendLogsResult = v.pipe(
   v.object({

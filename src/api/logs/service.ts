@@ -5,27 +5,36 @@ import type { Deps } from "../../deps.ts";
 import { tooLarge } from "../../http/problems.ts";
 import { activityStatement } from "../../runs-core/liveness.ts";
 import { findRunPk } from "../../runs-core/run-lookup.ts";
-import { type AppendLogsResult, DEFAULT_LOG_PAGE, type LogLine, type LogLineInput, type LogPage, type ReadLogsOptions } from "./schemas.ts";
+import {
+  type AppendLogsInput,
+  type AppendLogsResult,
+  DEFAULT_LOG_PAGE,
+  type LogLine,
+  type LogLineInput,
+  type LogPage,
+  type ReadLogsOptions,
+} from "./schemas.ts";
 
 // Rows per INSERT: 5 parameters each stays far below SQLite's parameter limit.
 const ROWS_PER_INSERT = 500;
 const utf8 = new TextEncoder();
 
 /**
- * Appends lines to a run's logs, whatever the run's status (a crashed process's last lines
- * arrive after its run is marked failed). A seq already stored keeps its line (a retry
- * changes nothing); of one seq repeated in a request the first occurrence counts. The run's
- * byte count (runs.log_bytes) grows by the lines actually new; past maxLogBytesPerRun the
- * request is a 413 and stores nothing. The inserts, the count and the activity stamp are one
- * batch. Write requests queue on the write lock (src/http/write-lock.ts), so on a host with one
+ * Appends a body's lines (those of `lines`, then each chunk's) to a run's logs, whatever the
+ * run's status (a crashed process's last lines arrive after its run is marked failed). A seq
+ * already stored keeps its line (a retry changes nothing, whichever form sent it); of one seq
+ * repeated in a request the first occurrence counts. The run's byte count (runs.log_bytes)
+ * grows by the lines actually new; past maxLogBytesPerRun the request is a 413 and stores
+ * nothing. The inserts, the count and the activity stamp are one batch. Write requests queue on the write lock (src/http/write-lock.ts), so on a host with one
  * (Node) the seqs and the count read here are still current when the batch runs. Where
  * appends to one run can race (Workers in several isolates; the SDKs send a run's lines one
  * request at a time), the count still adds each request's own bytes; two racing requests can
  * pass the limit by what they carry, and a line both send is counted twice (a count too high
  * only makes the limit stricter).
  */
-export async function appendLogs(deps: Deps, repo: string, runId: string, lines: LogLineInput[]): Promise<AppendLogsResult> {
+export async function appendLogs(deps: Deps, repo: string, runId: string, body: AppendLogsInput): Promise<AppendLogsResult> {
   const { runPk } = await findRunPk(deps, repo, runId);
+  const lines = linesOf(body);
   const seqs = lines.map((line) => line.seq);
   const [held, existing] = await deps.client.batch(
     [
@@ -63,6 +72,17 @@ export async function appendLogs(deps: Deps, repo: string, runId: string, lines:
   statements.push(activityStatement(runPk, now));
   await deps.client.batch(statements, "write");
   return { lines: fresh.length, bytes: heldBytes + newBytes };
+}
+
+/** A checked body's lines in order: `lines`, then each chunk's text split on "\n" (./chunks.ts). */
+function linesOf(body: AppendLogsInput): LogLineInput[] {
+  const lines = body.lines ? [...body.lines] : [];
+  for (const { stream, first_seq, time, text } of body.chunks ?? []) {
+    text.split("\n").forEach((line, i) => {
+      lines.push({ seq: first_seq + i, stream, time, text: line });
+    });
+  }
+  return lines;
 }
 
 /** The WHERE terms that stream and q add to a run's lines (q by instr(): no pattern characters to escape). */

@@ -92,6 +92,7 @@ from .issued_token import IssuedToken
 from .issued_token_scope import IssuedTokenScope
 from .list_runs_provenance import ListRunsProvenance
 from .log_append_result import LogAppendResult
+from .log_chunk import LogChunk
 from .log_line import LogLine
 from .log_page import LogPage
 from .log_stream import LogStream
@@ -255,6 +256,7 @@ __all__ = (
     "IssuedTokenScope",
     "ListRunsProvenance",
     "LogAppendResult",
+    "LogChunk",
     "LoggedModel",
     "LoggedModelMetricsItem",
     "LoggedModelPage",

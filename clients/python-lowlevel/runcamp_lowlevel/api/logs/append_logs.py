@@ -102,12 +102,14 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     body: AppendLogsBody,
 ) -> Response[Union[LogAppendResult, Problem]]:
-    """Append lines of a run's captured output (stdout, stderr)
+    r"""Append lines of a run's captured output (stdout, stderr)
 
-     Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already
-    holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs
-    hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that
-    would pass it is a 413 and stores nothing. Counts as the run's activity.
+     Write scope. 1 to 10,000 lines per request, all stored or none, as `lines` (a JSON object per line)
+    or `chunks` (lines joined by \"\n\", with the seq of the first), or both. A chunk's lines take the
+    rules of a line. A line whose seq the run already holds is left as stored, so a retry is harmless.
+    Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of
+    text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as
+    the run's activity.
 
     Args:
         repo (str):
@@ -142,12 +144,14 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     body: AppendLogsBody,
 ) -> Optional[Union[LogAppendResult, Problem]]:
-    """Append lines of a run's captured output (stdout, stderr)
+    r"""Append lines of a run's captured output (stdout, stderr)
 
-     Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already
-    holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs
-    hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that
-    would pass it is a 413 and stores nothing. Counts as the run's activity.
+     Write scope. 1 to 10,000 lines per request, all stored or none, as `lines` (a JSON object per line)
+    or `chunks` (lines joined by \"\n\", with the seq of the first), or both. A chunk's lines take the
+    rules of a line. A line whose seq the run already holds is left as stored, so a retry is harmless.
+    Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of
+    text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as
+    the run's activity.
 
     Args:
         repo (str):
@@ -177,12 +181,14 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     body: AppendLogsBody,
 ) -> Response[Union[LogAppendResult, Problem]]:
-    """Append lines of a run's captured output (stdout, stderr)
+    r"""Append lines of a run's captured output (stdout, stderr)
 
-     Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already
-    holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs
-    hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that
-    would pass it is a 413 and stores nothing. Counts as the run's activity.
+     Write scope. 1 to 10,000 lines per request, all stored or none, as `lines` (a JSON object per line)
+    or `chunks` (lines joined by \"\n\", with the seq of the first), or both. A chunk's lines take the
+    rules of a line. A line whose seq the run already holds is left as stored, so a retry is harmless.
+    Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of
+    text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as
+    the run's activity.
 
     Args:
         repo (str):
@@ -215,12 +221,14 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     body: AppendLogsBody,
 ) -> Optional[Union[LogAppendResult, Problem]]:
-    """Append lines of a run's captured output (stdout, stderr)
+    r"""Append lines of a run's captured output (stdout, stderr)
 
-     Write scope. 1 to 10,000 lines per request, all stored or none. A line whose seq the run already
-    holds is left as stored, so a retry is harmless. Accepted whatever the run's status. A run's logs
-    hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of text (UTF-8; default 67108864): a request that
-    would pass it is a 413 and stores nothing. Counts as the run's activity.
+     Write scope. 1 to 10,000 lines per request, all stored or none, as `lines` (a JSON object per line)
+    or `chunks` (lines joined by \"\n\", with the seq of the first), or both. A chunk's lines take the
+    rules of a line. A line whose seq the run already holds is left as stored, so a retry is harmless.
+    Accepted whatever the run's status. A run's logs hold at most RUNCAMP_MAX_LOG_BYTES_PER_RUN bytes of
+    text (UTF-8; default 67108864): a request that would pass it is a 413 and stores nothing. Counts as
+    the run's activity.
 
     Args:
         repo (str):

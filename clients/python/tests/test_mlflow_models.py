@@ -21,6 +21,7 @@ from sklearn.datasets import load_iris  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GridSearchCV  # noqa: E402
 
+from mlflow_compare import files  # noqa: E402
 from server import Server  # noqa: E402
 
 TOKEN = "mlflow-models-admin-token"
@@ -54,18 +55,6 @@ def on(url: str, label: str) -> str:
     mlflow.set_tracking_uri(url)
     mlflow.set_registry_uri(url)
     return mlflow.set_experiment(f"models {label} {uuid.uuid4().hex[:6]}").experiment_id
-
-
-def files(uri: str) -> list[str]:
-    """Every file below an artifact URI, recursively, as relative paths."""
-    from mlflow.store.artifact.artifact_repository_registry import get_artifact_repository
-
-    repo = get_artifact_repository(uri)
-    out, todo = [], [None]
-    while todo:
-        for f in repo.list_artifacts(todo.pop()):
-            (todo if f.is_dir else out).append(f.path)
-    return sorted(out)
 
 
 def tags_of(tags: dict) -> dict:

@@ -12,7 +12,7 @@ import json
 from bisect import bisect_right
 from itertools import accumulate
 from json.encoder import encode_basestring_ascii  # json.dumps's own string escaping, in C
-from typing import Any
+from typing import Any, Optional
 
 _SPECIAL = {"nan": '"NaN"', "inf": '"Infinity"', "-inf": '"-Infinity"'}
 
@@ -113,6 +113,19 @@ def _fitting(head: str, first: int, texts: list, room: int) -> int:
 
 def _log_body(parts: list) -> str:
     return '{"chunks":[' + "".join(parts)[:-1] + "]}"
+
+
+def log_chunks_as_lines(body: str) -> Optional[str]:
+    """A chunk-form logs body (encode_log_lines) as the same lines in the lines form, which
+    every server takes (the chunk form is newer); None for a body that is not in chunk form."""
+    if not body.startswith('{"chunks":'):
+        return None
+    lines = [
+        {"seq": c["first_seq"] + i, "stream": c["stream"], "time": c["time"], "text": text}
+        for c in json.loads(body)["chunks"]
+        for i, text in enumerate(c["text"].split("\n"))
+    ]
+    return dumps({"lines": lines})
 
 
 def as_float(value: Any) -> float:

@@ -16,6 +16,8 @@ import httpx
 import pytest
 
 import runcamp
+from runcamp._delivery.spool import SpooledRequest
+from runcamp._delivery.transport import Outcome, Transport
 from runcamp._logs import MAX_LINE, LogLines, _WrappedStream
 from runcamp._wire import encode_log_lines
 from server import Server
@@ -432,3 +434,38 @@ def test_many_lines_go_in_several_requests_in_order(server, capsys):
     lines = _logs(server.url, "many")
     assert [x["text"] for x in lines] == [f"line {i}" for i in range(22_000)] + ["é" * 60_000]
     assert [x["seq"] for x in lines] == list(range(22_001))
+
+
+def test_a_server_older_than_the_chunk_form_gets_the_same_lines_in_the_lines_form():
+    """A 400 to a chunk-form body (a server from before the chunk form) is answered by sending
+    the same lines once more in the lines form; a 400 to that is dropped and reported."""
+    chunks = [(0, "stdout", 1.5, ["epoch 1", "", "ünï \x1b[31mred\x1b[0m"]), (3, "stderr", 2.0, ["Traceback", '  "quoted"'])]
+    (body,) = encode_log_lines(chunks)
+    received: list = []
+
+    def old_server(request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content)
+        received.append(sent)
+        if "lines" not in sent or any("\x00" in line["text"] for line in sent["lines"]):
+            return httpx.Response(400, json={"status": 400, "title": "Bad Request", "detail": "lines: required"})
+        return httpx.Response(200, json={"received": len(sent["lines"]), "stored": len(sent["lines"])})
+
+    transport = Transport("http://old.invalid")
+    transport._client = httpx.Client(base_url="http://old.invalid", transport=httpx.MockTransport(old_server))
+    errors: list = []
+    outcome = transport.deliver(
+        SpooledRequest("http://old.invalid", "POST", "/v1/repos/r/runs/x/logs", body, "logs"), lambda d: True, lambda d: None, errors.append
+    )
+    assert outcome is Outcome.DELIVERED and errors == []
+    assert [list(b) for b in received] == [["chunks"], ["lines"]]
+    assert [(x["seq"], x["stream"], x["time"], x["text"]) for x in received[1]["lines"]] == [
+        (first + i, stream, t, text) for first, stream, t, texts in chunks for i, text in enumerate(texts)
+    ]
+
+    # Refused in both forms: dropped once, reported, not sent a third time.
+    received.clear()
+    (bad,) = encode_log_lines([(0, "stdout", 1.0, ["a\x00b"])])
+    outcome = transport.deliver(
+        SpooledRequest("http://old.invalid", "POST", "/v1/repos/r/runs/x/logs", bad, "logs"), lambda d: True, lambda d: None, errors.append
+    )
+    assert outcome is Outcome.DROPPED and len(received) == 2 and len(errors) == 1

@@ -27,7 +27,7 @@ from typing import Callable, Optional
 
 import httpx
 
-from .._wire import dumps
+from .._wire import dumps, log_chunks_as_lines
 from .bodies import open_artifact_body
 from .spool import SpooledRequest
 
@@ -158,6 +158,10 @@ class Transport:
                     return self._deliver_reopened(req, give_up, sleep, on_error)
                 elif status == 409 and req.kind == "campaign":
                     return Outcome.DELIVERED
+                elif status == 400 and req.kind == "logs" and (as_lines := log_chunks_as_lines(req.body)) is not None:
+                    # A server older than the chunk form refuses it: the same lines, once more, in
+                    # the lines form (a line the server refuses is refused there too, and reported).
+                    return self.deliver(SpooledRequest(req.url, req.method, req.path, as_lines, "logs"), give_up, sleep, on_error)
                 elif status == 413 and req.kind == "logs":
                     on_error(f"{req.method} {req.path}: the run's logs are full ({_problem(response)}); later lines are not sent")
                     return Outcome.DROPPED

@@ -89,6 +89,7 @@ describe.each(hostsWithSqld)("run inputs on $name", (factory) => {
     ["a name too long", [{ name: "n".repeat(501) }]],
     ["a name with a control character", [{ name: "a\u0007b" }]],
     ["a digest too long", [{ name: "x", digest: "d".repeat(37) }]],
+    ["a digest of 37 characters outside the BMP", [{ name: "x", digest: "\u{1F600}".repeat(37) }]],
     ["a NUL in the source", [{ name: "x", source: "a\u0000b" }]],
     ["a context too long", [{ name: "x", context: "c".repeat(501) }]],
     ["the context as a tag", [{ name: "x", tags: { "mlflow.data.context": "training" } }]],
@@ -108,6 +109,13 @@ describe.each(hostsWithSqld)("run inputs on $name", (factory) => {
     expect(problem.errors?.[0]?.path ?? problem.detail).toBeTruthy();
     expect(JSON.stringify(problem)).not.toContain(HOSTILE);
     expect(await (await call(path)).json()).toEqual(before);
+  });
+
+  test("lengths count characters as MLflow does (code points): 36 emoji are a 36-character digest", async () => {
+    const { path } = await newRun("inputs-emoji");
+    const digest = "\u{1F600}".repeat(36);
+    await post(path, [{ name: "\u{1F600}".repeat(500), digest }]);
+    expect((await stored(path)).map((i: { digest: string }) => i.digest)).toEqual([digest]);
   });
 
   test("a body over the limit is a 413, an unknown run a 404, a non-JSON body a 415; none writes", async () => {

@@ -30,6 +30,24 @@ export const Name = v.pipe(
   v.maxLength(defaultLimits.maxNameLength, `must be at most ${defaultLimits.maxNameLength} characters`),
   ...nameRule,
 );
+/**
+ * v.maxLength counted in code points, as JSON Schema's maxLength counts (and Python's len, so
+ * MLflow's limits): a character outside the BMP is one, where v.maxLength counts its two UTF-16
+ * units. The OpenAPI document shows it as the maxLength it is (the generator reads the action's
+ * type and requirement).
+ */
+export function maxCodePoints<M extends string>(max: number, message: M) {
+  const units = v.maxLength<string, number, M>(max, message);
+  return {
+    ...units,
+    "~run"(dataset: Parameters<(typeof units)["~run"]>[0], config: Parameters<(typeof units)["~run"]>[1]) {
+      // Past max units but not past max code points: within.
+      if (dataset.typed && dataset.value.length > max && [...dataset.value].length <= max) return dataset;
+      return units["~run"](dataset, config);
+    },
+  };
+}
+
 /** The most characters (UTF-16 units) of free text, a log line's among them. */
 export const MAX_TEXT_LENGTH = 65_536;
 export const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH, "must be at most 65,536 characters"), ...freeTextRule);

@@ -2,7 +2,7 @@
 // lengths are MLflow's (mlflow/utils/validation.py), so every input runcamp keeps can also be
 // given to the mlflow client, and every input the mlflow client logs is kept.
 import * as v from "valibot";
-import { freeTextRule, nameRule, StrictObject } from "../../http/schemas.ts";
+import { freeTextRule, maxCodePoints, nameRule, StrictObject } from "../../http/schemas.ts";
 
 export const INPUT_LIMITS = {
   perRequest: 1000,
@@ -21,7 +21,8 @@ export const INPUT_LIMITS = {
 export const CONTEXT_TAG = "mlflow.data.context";
 
 const L = INPUT_LIMITS;
-const within = (max: number) => v.maxLength<string, number, string>(max, `must be at most ${max.toLocaleString("en-US")} characters`);
+// Characters as MLflow counts them (Python's len: code points).
+const within = (max: number) => maxCodePoints(max, `must be at most ${max.toLocaleString("en-US")} characters`);
 export const InputName = v.pipe(v.string(), v.minLength(1, "must not be empty"), within(L.name), ...nameRule);
 export const InputDigest = v.pipe(v.string(), v.minLength(1, "must not be empty"), within(L.digest), ...nameRule);
 export const InputText = (max: number) => v.pipe(v.string(), within(max), ...freeTextRule);

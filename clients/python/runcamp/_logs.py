@@ -5,8 +5,8 @@ Two ways to capture, chosen when the capture starts:
 - **File descriptors** (the normal case: ``sys.stdout`` writes to fd 1 and ``sys.stderr`` to
   fd 2). Fds 1 and 2 are pointed (``dup2``) at pipes; one reader thread per pipe writes every
   byte on to the original fd (so the terminal shows everything, as before) and cuts the bytes
-  into lines; while output keeps coming it reads once per ``_GATHER`` (5 ms), not once per
-  write, so the terminal sees it up to 5 ms later (and not at all, the last 5 ms of it, if
+  into lines; while output keeps coming it reads once per ``_GATHER`` (20 ms), not once per
+  write, so the terminal sees it up to 20 ms later (and not at all, the last 20 ms of it, if
   the process is killed by SIGKILL meanwhile). Python's prints, ``os.write(1, ...)``,
   child processes (they inherit fds 1 and 2) and C extensions are all captured. ``stop``
   points the fds back at the originals and reads the pipes to their end.
@@ -44,14 +44,17 @@ if sys.platform == "linux":
     import fcntl
 
 MAX_LINE = 65_536
-_READ_SIZE = 65_536
+# Up to a whole pipe's worth per read: fewer reads, fewer times the reader takes the GIL.
+_READ_SIZE = 1 << 20
 # After a read that did not fill its buffer, the reader sleeps this long, so that a loop
 # printing line after line (unbuffered, it writes each piece: PYTHONUNBUFFERED) is read in
-# one chunk per 5 ms rather than one per write: each read takes the GIL from the loop. The
-# terminal sees the output at most this much later.
-_GATHER = 0.005
-# The pipe size asked for (Linux; 64 KiB elsewhere), so that the writer does not block while
-# the reader sleeps: 1 MiB holds 5 ms of 200 MB/s, and is what an unprivileged process may ask.
+# one chunk per 20 ms rather than one per write: each read takes the GIL from the loop (at
+# 5 ms, a buffered printing loop paid +16% of its time, at 20 ms +6-14%: bench/SDK-RESULTS.md).
+# The terminal sees the output at most this much later.
+_GATHER = 0.02
+# The pipe size asked for (Linux; 64 KiB elsewhere), so that the writer seldom blocks while
+# the reader sleeps: 1 MiB holds 20 ms of 50 MB/s (a faster writer waits for the next read),
+# and is what an unprivileged process may ask.
 _PIPE_SIZE = 1 << 20
 _REFUSED = re.compile("[\x00\ud800-\udfff]")
 

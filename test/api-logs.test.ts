@@ -185,6 +185,7 @@ describe.each(hostsWithSqld)("run logs on $name", (factory) => {
     const many = Array.from({ length: 10_001 }, (_, seq) => ({ seq, text: "x" }));
     expect((await call(`${path}/logs`, json("POST", { lines: many }))).status).toBe(400);
     for (const body of [
+      {},
       { lines: [] },
       { lines: [{ seq: -1, text: "x" }] },
       { lines: [{ seq: 1.5, text: "x" }] },

@@ -69,7 +69,9 @@ export const AppendLogsBody = v.pipe(
       ),
     ),
   }),
-  v.check((body) => body.lines !== undefined || body.chunks !== undefined, "must hold lines or chunks"),
+  // One of the two at least: with only these two keys allowed, at least one key (minProperties
+  // in the OpenAPI document, so a client generated from it knows too).
+  v.minEntries(1, "must hold lines or chunks"),
   v.check(
     (body) => (body.lines?.length ?? 0) + (body.chunks ?? []).reduce((n, chunk) => n + chunkLineCount(chunk.text), 0) <= MAX_LOG_LINES_PER_REQUEST,
     "at most 10,000 lines per request (the lines and the chunks' lines together)",

@@ -110,6 +110,7 @@ export async function writeIngestGroupPipelined(client: Pick<Client, "transactio
   let outcomes: IngestOutcome[];
   try {
     const found = await findRuns(tx, writes);
+    // A refusal found with the run is its outcome; the others' outcomes come from their rounds.
     outcomes = found.map((f) => (isResult(f) ? { ok: true, value: f } : { ok: true, value: { written: true } }));
     const toWrite = found.flatMap((f, i) => (isResult(f) ? [] : [{ i, write: f }]));
     for (const round of rounds(toWrite.map((t) => t.write))) {

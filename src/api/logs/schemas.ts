@@ -1,6 +1,7 @@
 // Request and response shapes of a run's logs routes. Types come from these schemas.
 import * as v from "valibot";
 import { IntegerQuery, StrictObject, Text } from "../../http/schemas.ts";
+import { NUL_FREE } from "../../lib/text.ts";
 import { chunkLineCount, chunkTextIssue } from "./chunks.ts";
 
 export const MAX_LOG_LINES_PER_REQUEST = 10_000;
@@ -27,6 +28,12 @@ const LogLineIn = StrictObject({
 });
 
 // The lines of a chunk are its text split on "\n" (the rule and why: ./chunks.ts).
+/**
+ * A rule the OpenAPI document shows (its generator reads the action's type and requirement)
+ * and another check enforces: the chunk text's rawCheck below, which names the line at fault.
+ */
+const shownOnly = <A extends { "~run": unknown }>(action: A): A => ({ ...action, "~run": <T>(dataset: T) => dataset });
+
 const LogChunkIn = v.pipe(
   StrictObject({
     stream: v.optional(LogStream, "stdout"),
@@ -34,6 +41,7 @@ const LogChunkIn = v.pipe(
     time: v.pipe(LogTimeIn, v.description("Epoch seconds of every line of the chunk (default: when the server receives it)")),
     text: v.pipe(
       v.string(),
+      shownOnly(v.regex(NUL_FREE, "must not contain NUL characters")),
       v.rawCheck(({ dataset, addIssue }) => {
         const issue = dataset.typed ? chunkTextIssue(dataset.value, MAX_LOG_LINES_PER_REQUEST) : null;
         if (issue) addIssue({ message: issue });

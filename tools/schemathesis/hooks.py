@@ -57,6 +57,9 @@ UNSTATABLE_400 = {
     # A logs body's lines are its lines and every "\n"-separated line of its chunks' texts
     # together: a count across two arrays and inside strings, which no schema states.
     ("body", "at most 10,000 lines per request"),
+    # A chunk's last seq is first_seq plus its text's newlines: a bound relating a number to
+    # the count of a character inside a string.
+    (re.compile(r"chunks\.\d+\.first_seq"), "with the chunk's lines, passes the largest seq"),
     # A columnar series relates its columns: as many values (epochs, times) as steps.
     (re.compile(r"series\.\d+\.(values|epochs|times)"), "must have as many items as steps"),
     # A confusion matrix relates its fields: distinct labels, one row and one column per label.

@@ -2,9 +2,9 @@
 // colors), every request staying on the server's origin, and screenshots to look at.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
-import type { WatchedPage } from "./browser.ts";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterEach, expect } from "vitest";
+import { openPage, type WatchedPage } from "./browser.ts";
 
 export const screenshotDir = join(import.meta.dirname, "screenshots");
 const docsDir = join(import.meta.dirname, "..", "..", "docs");
@@ -86,4 +86,32 @@ export async function waitForCharts(page: Page, count: number) {
     const boxes = [...document.querySelectorAll<HTMLElement>(".chart-canvas > div[data-lines]")];
     return boxes.length === n && boxes.every((b) => Number(b.dataset.painted ?? 0) > 0);
   }, count);
+}
+
+/**
+ * Opens one page a test at `origin()` + path, and checks it after the test: no dialog opened
+ * (what a hostile value that ran as script would do), no console error, no request leaving
+ * the origin. Call inside a describe; `browser` and `origin` are read when a page opens.
+ */
+export function checkedPages(browser: () => Browser, origin: () => string): (path: string) => Promise<Page> {
+  let w: WatchedPage | undefined;
+  let dialogs: string[] = [];
+  afterEach(async () => {
+    if (!w) return;
+    expect(dialogs, "dialogs opened").toEqual([]);
+    expectNoConsoleErrors(w);
+    expectOnlyOwnOrigin(w, origin());
+    await w.context.close();
+    w = undefined;
+  });
+  return async (path) => {
+    w = await openPage(browser());
+    dialogs = [];
+    w.page.on("dialog", async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await w.page.goto(origin() + path);
+    return w.page;
+  };
 }

@@ -2,9 +2,9 @@
 // with its context, source and digest, its schema's columns behind a disclosure; a hostile
 // dataset name, source or column stays text (no element, no script, no dialog).
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, skipBrowserTests, type WatchedPage } from "./browser.ts";
-import { expectNoConsoleErrors, expectOnlyOwnOrigin, screenshot } from "./page-checks.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, skipBrowserTests } from "./browser.ts";
+import { checkedPages, screenshot } from "./page-checks.ts";
 import { apiCaller } from "./seed.ts";
 import { startNodeUi, type UiHost } from "./ui-hosts.ts";
 
@@ -19,8 +19,6 @@ const SCHEMA = JSON.stringify({
 describe.skipIf(skipBrowserTests)("web UI: a run's dataset inputs", () => {
   let host: UiHost;
   let browser: Browser;
-  let w: WatchedPage;
-  let dialogs: string[] = [];
 
   beforeAll(async () => {
     host = await startNodeUi();
@@ -37,22 +35,10 @@ describe.skipIf(skipBrowserTests)("web UI: a run's dataset inputs", () => {
     await browser?.close();
     await host?.close();
   });
-  const open = async (path: string) => {
-    w = await openPage(browser);
-    dialogs = [];
-    w.page.on("dialog", async (d) => {
-      dialogs.push(d.message());
-      await d.dismiss();
-    });
-    await w.page.goto(host.origin + path);
-    return w.page;
-  };
-  afterEach(async () => {
-    expect(dialogs, "dialogs opened").toEqual([]);
-    expectNoConsoleErrors(w);
-    expectOnlyOwnOrigin(w, host.origin);
-    await w.context.close();
-  });
+  const open = checkedPages(
+    () => browser,
+    () => host.origin,
+  );
 
   test("each input is a row of text; the schema's columns open in place; markup stays text", async () => {
     const page = await open("/repos/data/runs/trained");

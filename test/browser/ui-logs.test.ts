@@ -5,9 +5,9 @@
 // runs table.
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, skipBrowserTests, type WatchedPage } from "./browser.ts";
-import { expectNoConsoleErrors, expectOnlyOwnOrigin, screenshot, waitForCharts } from "./page-checks.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, skipBrowserTests } from "./browser.ts";
+import { checkedPages, screenshot, waitForCharts } from "./page-checks.ts";
 import { apiCaller } from "./seed.ts";
 import { startNodeUi, type UiHost } from "./ui-hosts.ts";
 
@@ -38,8 +38,6 @@ describe.skipIf(skipBrowserTests)("web UI: a run's logs, system metrics and fail
   let host: UiHost;
   let browser: Browser;
   let call: ReturnType<typeof apiCaller>;
-  let w: WatchedPage;
-  let dialogs: string[] = [];
   let nextSeq = 0;
 
   beforeAll(async () => {
@@ -70,22 +68,10 @@ describe.skipIf(skipBrowserTests)("web UI: a run's logs, system metrics and fail
     await browser?.close();
     await host?.close();
   });
-  const open = async (path: string) => {
-    w = await openPage(browser);
-    dialogs = [];
-    w.page.on("dialog", async (d) => {
-      dialogs.push(d.message());
-      await d.dismiss();
-    });
-    await w.page.goto(host.origin + path);
-    return w.page;
-  };
-  afterEach(async () => {
-    expect(dialogs, "dialogs opened").toEqual([]);
-    expectNoConsoleErrors(w);
-    expectOnlyOwnOrigin(w, host.origin);
-    await w.context.close();
-  });
+  const open = checkedPages(
+    () => browser,
+    () => host.origin,
+  );
 
   test("ANSI colours become styled spans; markup in a line stays text", async () => {
     const page = await open(`${RUN}?view=logs`);

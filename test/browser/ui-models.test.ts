@@ -2,9 +2,9 @@
 // host, over what the MLflow dialect stored: registered models with their versions, aliases
 // and runs, the repo's logged models; hostile model names stay text.
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, skipBrowserTests, type WatchedPage } from "./browser.ts";
-import { expectNoConsoleErrors, expectOnlyOwnOrigin, screenshot } from "./page-checks.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, skipBrowserTests } from "./browser.ts";
+import { checkedPages, screenshot } from "./page-checks.ts";
 import { apiCaller } from "./seed.ts";
 import { startNodeUi, type UiHost } from "./ui-hosts.ts";
 
@@ -14,8 +14,6 @@ const API = "/api/2.0/mlflow";
 describe.skipIf(skipBrowserTests)("web UI: models", () => {
   let host: UiHost;
   let browser: Browser;
-  let w: WatchedPage;
-  let dialogs: string[] = [];
   let runId = "";
   let modelId = "";
 
@@ -39,22 +37,10 @@ describe.skipIf(skipBrowserTests)("web UI: models", () => {
     await browser?.close();
     await host?.close();
   });
-  const open = async (path: string) => {
-    w = await openPage(browser);
-    dialogs = [];
-    w.page.on("dialog", async (d) => {
-      dialogs.push(d.message());
-      await d.dismiss();
-    });
-    await w.page.goto(host.origin + path);
-    return w.page;
-  };
-  afterEach(async () => {
-    expect(dialogs, "dialogs opened").toEqual([]);
-    expectNoConsoleErrors(w);
-    expectOnlyOwnOrigin(w, host.origin);
-    await w.context.close();
-  });
+  const open = checkedPages(
+    () => browser,
+    () => host.origin,
+  );
 
   test("the runs table links to Models: versions newest first with aliases, stage and run; logged models with their run", async () => {
     const page = await open("/repos/zoo");

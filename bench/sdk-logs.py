@@ -7,7 +7,10 @@ core at the default 10 s interval (target <= 1%). Against a real server (the Nod
 child process, fresh database). Prints a markdown section; results by hand in
 bench/SDK-RESULTS.md.
 
-    .venv/bin/python bench/sdk-logs.py [rounds]
+    .venv/bin/python bench/sdk-logs.py [rounds] [lines]
+
+With more lines than the default 100,000 the loop runs past the sender's 0.5 s flush
+interval, so the cutting, encoding and sending of lines fall inside it too.
 """
 
 from __future__ import annotations
@@ -27,8 +30,8 @@ import httpx  # noqa: E402
 from runcamp._system import SystemSampler  # noqa: E402
 from server import Server  # noqa: E402
 
-LINES = 100_000
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+LINES = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 
 # The training script: times its own print loop (process start and the Run's set-up and
 # finish are not the loop's cost); the process's CPU time over the loop (all threads), and

@@ -22,9 +22,11 @@ several. A partial line waits for its newline, or for ``stop``. Each line gets t
 stdout and stderr) and the time of the read (or write) that completed it: the lines of one
 read arrived together and share it.
 
-The work is per read, not per line (one decode, one search for NUL, one split), and the lines
-stay chunks ``(first seq, stream, time, texts)`` until the sender encodes them
-(``_wire.encode_log_lines``): all of it takes the GIL that the printing loop needs.
+A reader only appends what it read (with the time) and tees it on: decoding and cutting into
+lines happen when the sender takes them (every flush interval), once per read, not per line
+(one decode, one search for NUL, one split), so the readers, which wake every 20 ms while
+output comes, hold the GIL the printing loop needs only for an append. The lines stay chunks
+``(first seq, stream, time, texts)`` until the sender encodes them (``_wire.encode_log_lines``).
 
 This module knows nothing of the Run or of sending: ``take`` hands the chunks over.
 """
@@ -95,38 +97,55 @@ class LogLines:
         self.next_seq = first_seq
         self.chunks: list = []  # in seq order
         self._lock = threading.Lock()
+        # What the readers (and wrapped writes) handed in, in arrival order, not yet cut into
+        # lines: ``(stream, time, bytes or str)``. Cut when taken, on the sender's thread every
+        # flush interval, so that a reader holds the GIL only for an append per read.
+        self._fed: list = []
         self._partial = {"stdout": "", "stderr": ""}
         self._decoders = {s: codecs.getincrementaldecoder("utf-8")("replace") for s in self._partial}
 
     def feed_bytes(self, stream: str, data: bytes) -> None:
-        # Decoded with "replace", bytes never give a surrogate; NUL is sought in the bytes
-        # (memchr), which is much faster than the regex over the text.
-        text = self._decoders[stream].decode(data)
-        self._feed(stream, text.replace("\x00", "\ufffd") if b"\x00" in data else text)
-
-    def feed_text(self, stream: str, text: str) -> None:
-        self._feed(stream, clean_text(text))
-
-    def _feed(self, stream: str, text: str) -> None:
-        if not text:
-            return
         now = time.time()
         with self._lock:
-            texts = (self._partial[stream] + text).split("\n")
-            partial = texts.pop()
-            if texts and max(map(len, texts)) > MAX_LINE // 2:  # a line may pass MAX_LINE UTF-16 units
-                texts = [piece for line in texts for piece in cut_line(line)]
-            if len(partial) > MAX_LINE:  # a line that never ends: cut it now
-                pieces = cut_line(partial)
-                partial = pieces.pop()
-                texts += pieces
-            self._partial[stream] = partial
-            self._add(stream, texts, now)
+            self._fed.append((stream, now, data))
+
+    def feed_text(self, stream: str, text: str) -> None:
+        now = time.time()
+        with self._lock:
+            self._fed.append((stream, now, text))
+
+    def _cut(self) -> None:
+        """The fed pieces as lines, in arrival order (holding the lock)."""
+        fed, self._fed = self._fed, []
+        for stream, now, data in fed:
+            if isinstance(data, bytes):
+                # Decoded with "replace", bytes never give a surrogate; NUL is sought in the
+                # bytes (memchr), which is much faster than the regex over the text.
+                text = self._decoders[stream].decode(data)
+                if b"\x00" in data:
+                    text = text.replace("\x00", "\ufffd")
+            else:
+                text = clean_text(data)
+            if text:
+                self._split(stream, text, now)
+
+    def _split(self, stream: str, text: str, now: float) -> None:
+        texts = (self._partial[stream] + text).split("\n")
+        partial = texts.pop()
+        if texts and max(map(len, texts)) > MAX_LINE // 2:  # a line may pass MAX_LINE UTF-16 units
+            texts = [piece for line in texts for piece in cut_line(line)]
+        if len(partial) > MAX_LINE:  # a line that never ends: cut it now
+            pieces = cut_line(partial)
+            partial = pieces.pop()
+            texts += pieces
+        self._partial[stream] = partial
+        self._add(stream, texts, now)
 
     def end(self) -> None:
         """The partial lines (without their newline) become lines."""
         now = time.time()
         with self._lock:
+            self._cut()
             for stream in self._partial:
                 rest = self._partial[stream] + clean_text(self._decoders[stream].decode(b"", final=True))
                 self._partial[stream] = ""
@@ -141,6 +160,7 @@ class LogLines:
     def take(self) -> list:
         """The chunks so far, handed over."""
         with self._lock:
+            self._cut()
             chunks, self.chunks = self.chunks, []
         return chunks
 
@@ -189,8 +209,8 @@ class _FdTee:
                 return
             if not data:
                 return
-            # Numbered before the terminal shows it: whatever the terminal's reader does next
-            # (a signal, a write to the other stream) gets a later seq.
+            # Fed before the terminal shows it: whatever the terminal's reader does next
+            # (a signal, a write to the other stream) is fed later, so gets a later seq.
             self.lines.feed_bytes(self.stream, data)
             if self.tee_ok:
                 try:

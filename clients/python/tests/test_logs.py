@@ -88,9 +88,11 @@ def test_one_read_of_many_lines_is_one_chunk_and_reads_cut_anywhere_give_the_sam
     data = "é\x00\U0001f600 line\r\n".encode() * 50 + b"bad \xff\xfe end\n" + b"tail"
     whole = LogLines()
     whole.feed_bytes("stdout", data)
-    assert len(whole.chunks) == 1 and len(whole.chunks[0][3]) == 51  # the partial "tail" waits
+    chunks = whole.take()
+    assert len(chunks) == 1 and chunks[0][0] == 0 and len(chunks[0][3]) == 51  # the partial "tail" waits
+    expected = [(seq, "stdout", text) for seq, text in enumerate(chunks[0][3])]
     whole.end()
-    expected = _taken(whole)
+    expected += _taken(whole)
     assert expected[0] == (0, "stdout", "é\ufffd\U0001f600 line\r")  # a \r before the newline is kept
     assert expected[50:] == [(50, "stdout", "bad \ufffd\ufffd end"), (51, "stdout", "tail")]
     for size in (1, 2, 3, 7, 64):  # every boundary: inside a UTF-8 character, between \r and \n, ...

@@ -1,5 +1,8 @@
 // `npm run clients`: regenerates the generated half of both SDKs from openapi.yaml:
 //   clients/typescript/src/schema.d.ts   openapi-typescript (a dev dependency)
+//   clients/typescript/dist/             the TypeScript SDK compiled (tsc), committed so that
+//                                        `npm install <path>/clients/typescript` works on any
+//                                        Node without a build step
 //   clients/python-lowlevel/runcamp_lowlevel/   openapi-python-client, pinned in
 //                                               clients/python-lowlevel/requirements-generate.txt
 //                                               and installed into ./.venv on first use
@@ -17,7 +20,9 @@ import { parse, stringify } from "yaml";
 
 const root = resolve(import.meta.dirname, "..");
 const spec = join(root, "openapi.yaml");
-const tsSchemaFile = join(root, "clients/typescript/src/schema.d.ts");
+const tsProject = join(root, "clients/typescript");
+const tsSchemaFile = join(tsProject, "src/schema.d.ts");
+const tsDist = join(tsProject, "dist");
 // The generator's pin and config live beside its output.
 const lowlevelProject = join(root, "clients/python-lowlevel");
 const lowlevelDir = join(lowlevelProject, "runcamp_lowlevel");
@@ -30,6 +35,14 @@ const header = `// Generated from openapi.yaml by openapi-typescript (\`npm run 
 export async function renderTypescriptSchema(yamlText: string = readFileSync(spec, "utf8")): Promise<string> {
   const ast = await openapiTS(yamlText);
   return header + astToString(ast);
+}
+
+/** The TypeScript SDK compiled into `outDir` (which must not exist yet), as its package exports it. */
+function buildTypescriptDist(outDir: string): void {
+  const tsc = join(root, "node_modules/.bin/tsc");
+  execFileSync(tsc, ["-p", join(tsProject, "tsconfig.build.json"), "--outDir", outDir], { stdio: "inherit" });
+  // Types only: tsc does not copy a .d.ts it imports.
+  cpSync(tsSchemaFile, join(outDir, "schema.d.ts"));
 }
 
 function pinnedGenerator(): Map<string, string> {
@@ -150,6 +163,22 @@ async function main() {
     } else {
       writeFileSync(tsSchemaFile, schema);
       console.log(`clients: wrote ${relative(root, tsSchemaFile)}`);
+    }
+    const tmp = mkdtempSync(join(tmpdir(), "runcamp-ts-dist-"));
+    try {
+      const out = join(tmp, "dist");
+      buildTypescriptDist(out);
+      const diffs = diffTrees(out, tsDist);
+      if (check) {
+        console.log(`clients: ${relative(root, tsDist)} ${diffs.length ? `DIFFERS from what its src/ compiles to (${diffs.join(", ")})` : "is up to date"}`);
+        drift ||= diffs.length > 0;
+      } else {
+        rmSync(tsDist, { recursive: true, force: true });
+        cpSync(out, tsDist, { recursive: true });
+        console.log(`clients: wrote ${relative(root, tsDist)}${diffs.length ? ` (${diffs.length} files changed)` : ", unchanged"}`);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
   }
 

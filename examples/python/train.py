@@ -2,7 +2,7 @@
 
     pip install ./clients/python
     npm start                       # in another terminal: the server on 127.0.0.1:8787
-    python examples/train.py [--url URL] [--resume RUN_ID]
+    python examples/python/train.py [--url URL] [--resume RUN_ID]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 // A toy training loop logged with the runcamp TypeScript SDK (Node ≥ 22, Bun or Deno).
 //   npm start                                   # the server on 127.0.0.1:8787
-//   node examples/train.ts [url]
-import { createRuncampClient, Run } from "../clients/typescript/src/index.ts";
+//   cd examples/typescript && npm install && node train.ts [url]
+import { createRuncampClient, Run } from "@runcamp/client";
 
 const url = process.argv[2] ?? "http://127.0.0.1:8787";
 const run = await Run.start({ url, repo: "examples", experiment: "toy-mlp-ts", params: { lr: 3e-4, epochs: 5 }, tags: ["example"] });

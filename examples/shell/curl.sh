@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A run logged with curl alone: create, params, metrics with contexts, values, finish, read.
-# Usage: examples/curl.sh [base-url]   (default http://127.0.0.1:8787; start one with `npm start`)
+# Usage: examples/shell/curl.sh [base-url]   (default http://127.0.0.1:8787; start one with `npm start`)
 set -euo pipefail
 B=${1:-http://127.0.0.1:8787}
 RUN=curl-$(date +%s)

@@ -1,0 +1,3 @@
+module runcamp.example/logger
+
+go 1.21

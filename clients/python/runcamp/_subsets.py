@@ -1,6 +1,6 @@
 """Which part of a metric key is a data subset: the rule that turns the ``val/loss`` of a wandb
 script or the ``Loss/train`` of a TensorBoard log into runcamp's one series name with a
-context, ``loss {"subset": "val"}`` (docs/wandb.md, docs/tensorboard.md).
+context, ``loss {"subset": "val"}`` (docs/wandb.md; docs/cli.md, "Moving from TensorBoard").
 
 A key is split at its slashes. When its first piece, else its last, is one of the subset
 words below (any letter case), that piece becomes the context and the rest, joined by its

@@ -17,9 +17,10 @@ PROJECT = Path(__file__).resolve().parents[1]
 PACKAGE = PROJECT / "runcamp"
 
 # Imports a function may make: optional dependencies, heavy or absent unless installed
-# (runcamp[pandas] for orjson, runcamp[aim] for aim, runcamp[gpu] for pynvml; psutil, a
-# dependency, loads when system sampling starts), each with a comment where it is made.
-OPTIONAL = {"orjson", "aim", "pynvml", "psutil"}
+# (runcamp[pandas] for orjson, runcamp[aim] for aim, runcamp[tensorboard] for tensorboard,
+# runcamp[gpu] for pynvml; psutil, a dependency, loads when system sampling starts), each with
+# a comment where it is made.
+OPTIONAL = {"orjson", "aim", "tensorboard", "pynvml", "psutil"}
 
 
 def _lint_imports() -> str:

@@ -32,8 +32,6 @@ from .config import Config, Summary, summary_writer
 from .media import Image, Table
 from .warnings import unsupported, warn_once
 
-_UNSUPPORTED_METHODS = ("watch", "unwatch", "save", "restore", "log_artifact", "use_artifact", "log_code", "log_model", "link_model", "mark_preempting")
-
 
 def _flatten(data: dict, prefix: str = "") -> dict:
     out: dict = {}
@@ -74,8 +72,6 @@ class WandbRun:
         self._step_metrics: dict = {}  # name or glob -> the key whose value is its step
         self._last: dict = {}  # the last value of each key logged, for step metrics
         self.finished = False
-        for method in _UNSUPPORTED_METHODS:
-            setattr(self, method, unsupported(f"run.{method}"))
 
     @property
     def name(self) -> Optional[str]:
@@ -86,6 +82,8 @@ class WandbRun:
         return f"{self.runcamp.url}/repos/{self.runcamp.repo}/runs/{self.id}"
 
     def __getattr__(self, attr: str) -> Any:
+        """Any other public name of wandb's run (watch, save, log_artifact, log_code...): a
+        stand-in that warns once and does nothing."""
         if attr.startswith("_"):
             raise AttributeError(attr)
         return unsupported(f"run.{attr}")

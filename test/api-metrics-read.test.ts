@@ -310,6 +310,55 @@ describe.each(hostsWithSqld)("metric reads on $name", (factory) => {
       }
       await problem(`${path}/metrics/train%2Floss2`, 404);
     });
+
+    test("a name with '/' reads plain too; hostile encodings of it read nothing", async () => {
+      const { path } = await newRun("slashes");
+      await ingest(path, [
+        { name: "val/loss", step: 0, value: 1 },
+        { name: "a/b/c", step: 0, value: 2 },
+        { name: "loss", step: 0, value: 3 },
+      ]);
+      for (const [form, name] of [
+        ["val%2Floss", "val/loss"],
+        ["val%2floss", "val/loss"],
+        ["val/loss", "val/loss"],
+        ["a/b%2Fc", "a/b/c"],
+        ["a/b/c", "a/b/c"],
+      ]) {
+        const read = await ok<SeriesRead>(`${path}/metrics/${form}`);
+        expect([form, read.name, read.points.map((p) => p.value)]).toEqual([form, name, [name === "val/loss" ? 1 : 2]]);
+      }
+      // Sent byte for byte. Dot segments, plain or encoded, resolve as in any URL (the host's
+      // URL parser does it before routing): metrics/val/../loss is metrics/loss. Every other
+      // detour is refused by the path guard (400) or names no series (404): none reads a name
+      // holding "..", "." or an empty piece, nor another series.
+      const answers: Record<string, unknown> = {};
+      for (const form of [
+        "val%252Floss", // double encoding
+        "val%2F..%2Floss", // an encoded "/" leaving a ".." piece
+        "val%2F.%2Floss",
+        "val%2F%2Floss",
+        "%2Fval%2Floss",
+        "val//loss",
+        "val/%2e%2e/loss",
+        "val/../loss",
+        "val/%2E%2E/%2e%2e/metrics/loss",
+      ]) {
+        const res = await api.host.raw("GET", `${path}/metrics/${form}`);
+        answers[form] = res.status === 200 ? JSON.parse(res.text).name : res.status;
+      }
+      expect(answers).toEqual({
+        "val%252Floss": 400,
+        "val%2F..%2Floss": 400,
+        "val%2F.%2Floss": 400,
+        "val%2F%2Floss": 400,
+        "%2Fval%2Floss": 400,
+        "val//loss": 400,
+        "val/%2e%2e/loss": "loss",
+        "val/../loss": "loss",
+        "val/%2E%2E/%2e%2e/metrics/loss": "loss",
+      });
+    });
   });
 
   describe("downsampled reads", () => {

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from click.testing import CliRunner
 
-from runcamp.cli.aim import _iso
+from runcamp.cli.export import iso_seconds as _iso
 from runcamp.cli.main import cli
 from server import Server
 

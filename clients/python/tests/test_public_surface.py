@@ -34,6 +34,7 @@ COMMANDS = {
     "runcamp export": ["--campaign", "--filter", "--no-progress", "--output", "--progress", "--repo", "-f", "-o"],
     "runcamp import": ["--no-progress", "--progress", "--repo", "file"],
     "runcamp import-aim": ["--campaign-from", "--no-progress", "--progress", "--repo", "path"],
+    "runcamp import-tensorboard": ["--campaign-per-parent", "--no-progress", "--progress", "--repo", "path"],
     "runcamp ls": ["--columns", "--csv", "--filter", "--json", "--limit", "--sort", "-c", "-f", "-n", "-s"],
     "runcamp repos": ["--json"],
     "runcamp rm": ["--yes", "-y", "run_ids"],

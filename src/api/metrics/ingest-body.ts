@@ -1,8 +1,10 @@
 // Which form an ingest body takes, by its Content-Type: JSON with "points" (an object per
 // point) or "series" (columns per series, ./parse-series.ts), or NDJSON (a point per line).
 // All three become the same batch: the points of each distinct series, in request order.
+// JSON and NDJSON may write NaN and ±Infinity as bare tokens (../../lib/nonfinite-json.ts).
 import type { Limits } from "../../config.ts";
 import { badRequest, unsupportedMediaType } from "../../http/problems.ts";
+import { parseJsonAllowingNonFinite } from "../../lib/nonfinite-json.ts";
 import { excerpt } from "../../lib/text.ts";
 import { ingestEnvelope } from "./ingest-fields.ts";
 import { groupPoints, parsePointsNdjson, pointsOf } from "./parse-points.ts";
@@ -39,7 +41,7 @@ export async function readIngestBody(req: IngestRequest, limits: Limits, now: nu
     return () => {
       let body: unknown;
       try {
-        body = JSON.parse(text);
+        body = parseJsonAllowingNonFinite(text);
       } catch {
         throw badRequest("Malformed JSON in request body");
       }

@@ -5,6 +5,7 @@
 // value. The field rules are shared with the columnar form (./ingest-fields.ts).
 import type { Limits } from "../../config.ts";
 import { badRequest } from "../../http/problems.ts";
+import { parseJsonAllowingNonFinite } from "../../lib/nonfinite-json.ts";
 import {
   checkContext,
   checkCount,
@@ -104,7 +105,7 @@ export function parsePointsNdjson(text: string, limits: Limits, now: number): In
     checkCount(points.length + 1, limits);
     let raw: unknown;
     try {
-      raw = JSON.parse(line);
+      raw = parseJsonAllowingNonFinite(line);
     } catch {
       errors.add(`line ${lineNumber}`, "is not valid JSON");
       continue;

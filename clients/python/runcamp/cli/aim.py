@@ -39,9 +39,7 @@ import re
 import sys
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Optional
-from urllib.parse import quote
 
 import click
 
@@ -49,7 +47,7 @@ from .._artifacts import utf16_len
 from .._errors import RuncampError
 from .._read import Repo
 from .common import Ctx, Failure, fail
-from .export import Counts, OneAtATime, Progress, RunWriter, checked, log_records, summaries_key
+from .export import Counts, OneAtATime, Progress, RunWriter, checked, iso_seconds, log_records, run_unchanged
 from .export_file import MAX_LOG_LINES, MAX_LOG_TEXT, context_json
 
 OBJECT_SEQUENCES = {"images": "Image", "texts": "Text", "figures": "Figure", "distributions": "Distribution", "audios": "Audio", "figures3d": "Figure3D"}
@@ -93,13 +91,6 @@ class AimReport:
             lines.append(f"skipped {len(self.skipped)} object sequences:")
             lines += [f"  run {run} {name} {ctx}: {reason}" for run, name, ctx, reason in self.skipped]
         return "\n".join(lines)
-
-
-def _iso(seconds: Optional[float]) -> Optional[str]:
-    if seconds is None:
-        return None
-    ms = math.floor(seconds * 1000)
-    return datetime.fromtimestamp(ms / 1000, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _wire(x: Any) -> Any:
@@ -276,27 +267,12 @@ def _read_run(aim_repo: Any, path: str, run_hash: str, report: AimReport) -> Opt
         "params": params,
         "tags": list(dict.fromkeys(tags)),
         "provenance": {"source": "aim", "hash": run_hash},
-        "created_at": _iso(run.creation_time),
-        "updated_at": _iso(last),
-        "ended_at": _iso(end),
-        "last_activity_at": _iso(last),
+        "created_at": iso_seconds(run.creation_time),
+        "updated_at": iso_seconds(last),
+        "ended_at": iso_seconds(end),
+        "last_activity_at": iso_seconds(last),
     }
     return {"run": record, "series": series, "logs": logs}
-
-
-def _unchanged(target: Repo, rec: dict, series: list, logs: list) -> bool:
-    """The run is there with this record, these series' lengths and this many log lines (their
-    seqs run 0, 1, 2, ...: the last one held says how many)."""
-    run_path = f"runs/{quote(rec['id'], safe='')}"
-    have = target._call("GET", run_path, missing_ok=True)
-    if have is None or any(have.get(k) != v for k, v in rec.items()):
-        return False
-    mine = sorted((s["name"], context_json(s["context"]), len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series)
-    theirs = [(s["name"], s["context"], s["count"], s["last_step"]) for s in summaries_key(have["metrics"])]
-    if mine != theirs:
-        return False
-    last = target._call("GET", f"{run_path}/logs", params={"tail": "1"})["items"]
-    return [line["seq"] for line in last] == [line["seq"] for line in logs[-1:]]
 
 
 def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, progress: bool = False) -> AimReport:
@@ -335,7 +311,7 @@ def import_aim(path: str, target: Repo, *, campaign_from: Optional[str] = None, 
     with Progress(progress, f"AIM → {target.name}", total) as bar, closing(OneAtATime()) as sender:
         for r in runs:
             rec, series, logs = r["run"], r["series"], r["logs"]
-            if _unchanged(target, rec, series, logs):
+            if run_unchanged(target, rec, series, logs):
                 report.unchanged_runs += 1
                 bar.advance(sum(len(s["steps"]) for s in series))
                 continue

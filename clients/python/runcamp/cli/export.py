@@ -40,6 +40,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import math
 import os
 import sys
 import tempfile
@@ -305,6 +306,30 @@ def _export_artifact(repo: Repo, f: IO[bytes], run_id: str, path: str) -> None:
 
 
 # ---- import -----------------------------------------------------------------------------
+
+
+def iso_seconds(seconds: Optional[float]) -> Optional[str]:
+    """Unix seconds as the API writes instants (floored to the millisecond), None as None."""
+    if seconds is None:
+        return None
+    ms = math.floor(seconds * 1000)
+    return datetime.fromtimestamp(ms / 1000, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def run_unchanged(target: Repo, rec: dict, series: list, logs: list) -> bool:
+    """The run is there with this record, these series' lengths and this many log lines (their
+    seqs run 0, 1, 2, ...: the last one held says how many): what an importer (AIM,
+    TensorBoard) takes for a run imported before and unchanged since."""
+    run_path = f"runs/{quote(rec['id'], safe='')}"
+    have = target._call("GET", run_path, missing_ok=True)
+    if have is None or any(have.get(k) != v for k, v in rec.items()):
+        return False
+    mine = sorted((s["name"], context_json(s["context"]), len(s["steps"]), s["steps"][-1] if s["steps"] else None) for s in series)
+    theirs = [(s["name"], s["context"], s["count"], s["last_step"]) for s in summaries_key(have["metrics"])]
+    if mine != theirs:
+        return False
+    last = target._call("GET", f"{run_path}/logs", params={"tail": "1"})["items"]
+    return [line["seq"] for line in last] == [line["seq"] for line in logs[-1:]]
 
 
 def summaries_key(series: list) -> list:

@@ -126,13 +126,15 @@ def sync_detailed(
     body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Response[Union[IngestMetricsResponse200, Problem]]:
-    """Ingest a batch of metric points (atomic, idempotent per step)
+    r"""Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
     and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
     form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
     Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
-    it; within one request the last occurrence of a step wins.
+    it; within one request the last occurrence of a step wins. A value NaN, Infinity or -Infinity is the
+    string \"NaN\", \"Infinity\" or \"-Infinity\"; the bare tokens (as Python's json writes them) are
+    read as those strings too.
 
     Args:
         repo (str):
@@ -170,13 +172,15 @@ def sync(
     body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Optional[Union[IngestMetricsResponse200, Problem]]:
-    """Ingest a batch of metric points (atomic, idempotent per step)
+    r"""Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
     and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
     form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
     Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
-    it; within one request the last occurrence of a step wins.
+    it; within one request the last occurrence of a step wins. A value NaN, Infinity or -Infinity is the
+    string \"NaN\", \"Infinity\" or \"-Infinity\"; the bare tokens (as Python's json writes them) are
+    read as those strings too.
 
     Args:
         repo (str):
@@ -209,13 +213,15 @@ async def asyncio_detailed(
     body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Response[Union[IngestMetricsResponse200, Problem]]:
-    """Ingest a batch of metric points (atomic, idempotent per step)
+    r"""Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
     and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
     form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
     Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
-    it; within one request the last occurrence of a step wins.
+    it; within one request the last occurrence of a step wins. A value NaN, Infinity or -Infinity is the
+    string \"NaN\", \"Infinity\" or \"-Infinity\"; the bare tokens (as Python's json writes them) are
+    read as those strings too.
 
     Args:
         repo (str):
@@ -251,13 +257,15 @@ async def asyncio(
     body: Union["IngestColumns", "IngestMetricsJsonBodyType0"],
     reopen: Union[Unset, IngestMetricsReopen] = UNSET,
 ) -> Optional[Union[IngestMetricsResponse200, Problem]]:
-    """Ingest a batch of metric points (atomic, idempotent per step)
+    r"""Ingest a batch of metric points (atomic, idempotent per step)
 
      Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name
     and context once, then steps, values and optional epochs and times as parallel arrays; the fastest
     form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true).
     Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites
-    it; within one request the last occurrence of a step wins.
+    it; within one request the last occurrence of a step wins. A value NaN, Infinity or -Infinity is the
+    string \"NaN\", \"Infinity\" or \"-Infinity\"; the bare tokens (as Python's json writes them) are
+    read as those strings too.
 
     Args:
         repo (str):

@@ -148,7 +148,7 @@ def sync_detailed(
     short series get buckets of equal step width; a long series read whole (at least 128·N points) gets
     buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points
     are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-
-    encoded (%2F).
+    encoded (val%2Floss) or plain (val/loss): everything after metrics/ is the name, decoded once.
 
     Args:
         repo (str):
@@ -212,7 +212,7 @@ def sync(
     short series get buckets of equal step width; a long series read whole (at least 128·N points) gets
     buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points
     are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-
-    encoded (%2F).
+    encoded (val%2Floss) or plain (val/loss): everything after metrics/ is the name, decoded once.
 
     Args:
         repo (str):
@@ -271,7 +271,7 @@ async def asyncio_detailed(
     short series get buckets of equal step width; a long series read whole (at least 128·N points) gets
     buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points
     are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-
-    encoded (%2F).
+    encoded (val%2Floss) or plain (val/loss): everything after metrics/ is the name, decoded once.
 
     Args:
         repo (str):
@@ -333,7 +333,7 @@ async def asyncio(
     short series get buckets of equal step width; a long series read whole (at least 128·N points) gets
     buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points
     are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-
-    encoded (%2F).
+    encoded (val%2Floss) or plain (val/loss): everything after metrics/ is the name, decoded once.
 
     Args:
         repo (str):

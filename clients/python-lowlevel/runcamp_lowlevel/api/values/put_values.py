@@ -105,7 +105,10 @@ def sync_detailed(
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
 ) -> Response[Union[Problem, PutValuesResponse200]]:
-    """Upsert values: one result per (name, context)
+    r"""Upsert values: one result per (name, context)
+
+     NaN and ±Infinity are written as the strings \"NaN\", \"Infinity\", \"-Infinity\"; the bare tokens
+    NaN, Infinity and -Infinity (as Python's json writes them) are read as those strings too.
 
     Args:
         repo (str):
@@ -140,7 +143,10 @@ def sync(
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
 ) -> Optional[Union[Problem, PutValuesResponse200]]:
-    """Upsert values: one result per (name, context)
+    r"""Upsert values: one result per (name, context)
+
+     NaN and ±Infinity are written as the strings \"NaN\", \"Infinity\", \"-Infinity\"; the bare tokens
+    NaN, Infinity and -Infinity (as Python's json writes them) are read as those strings too.
 
     Args:
         repo (str):
@@ -170,7 +176,10 @@ async def asyncio_detailed(
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
 ) -> Response[Union[Problem, PutValuesResponse200]]:
-    """Upsert values: one result per (name, context)
+    r"""Upsert values: one result per (name, context)
+
+     NaN and ±Infinity are written as the strings \"NaN\", \"Infinity\", \"-Infinity\"; the bare tokens
+    NaN, Infinity and -Infinity (as Python's json writes them) are read as those strings too.
 
     Args:
         repo (str):
@@ -203,7 +212,10 @@ async def asyncio(
     client: Union[AuthenticatedClient, Client],
     body: list["PutValuesBodyItem"],
 ) -> Optional[Union[Problem, PutValuesResponse200]]:
-    """Upsert values: one result per (name, context)
+    r"""Upsert values: one result per (name, context)
+
+     NaN and ±Infinity are written as the strings \"NaN\", \"Infinity\", \"-Infinity\"; the bare tokens
+    NaN, Infinity and -Infinity (as Python's json writes them) are read as those strings too.
 
     Args:
         repo (str):

@@ -162,7 +162,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Upsert values: one result per (name, context) */
+        /**
+         * Upsert values: one result per (name, context)
+         * @description NaN and ±Infinity are written as the strings "NaN", "Infinity", "-Infinity"; the bare tokens NaN, Infinity and -Infinity (as Python's json writes them) are read as those strings too.
+         */
         put: operations["putValues"];
         post?: never;
         delete?: never;
@@ -304,7 +307,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest a batch of metric points (atomic, idempotent per step)
-         * @description Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name and context once, then steps, values and optional epochs and times as parallel arrays; the fastest form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites it; within one request the last occurrence of a step wins.
+         * @description Body: JSON {points:[...]} (an object per point), JSON {series:[...]} (columnar: per series its name and context once, then steps, values and optional epochs and times as parallel arrays; the fastest form), or NDJSON (one point per line, Content-Type application/x-ndjson; reopen with ?reopen=true). Up to 100,000 points and 10,000 distinct series; all land or none do. Re-sending a step overwrites it; within one request the last occurrence of a step wins. A value NaN, Infinity or -Infinity is the string "NaN", "Infinity" or "-Infinity"; the bare tokens (as Python's json writes them) are read as those strings too.
          */
         post: operations["ingestMetrics"];
         delete?: never;
@@ -322,7 +325,7 @@ export interface paths {
         };
         /**
          * Read one series: raw points (paginated) or downsampled with points=N
-         * @description context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N buckets, each keeping count, min and max (NaN ignored, with their steps) and its last point, exact over the points in its [start, end]. Ranged reads (from/to) and short series get buckets of equal step width; a long series read whole (at least 128·N points) gets buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (%2F).
+         * @description context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N buckets, each keeping count, min and max (NaN ignored, with their steps) and its last point, exact over the points in its [start, end]. Ranged reads (from/to) and short series get buckets of equal step width; a long series read whole (at least 128·N points) gets buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (val%2Floss) or plain (val/loss): everything after metrics/ is the name, decoded once.
          */
         get: operations["readSeries"];
         put?: never;

@@ -1,12 +1,22 @@
 import type { ComponentChildren } from "preact";
 import { forgetToken, token } from "../api/auth.ts";
+import { usePageTitle } from "../page-title.ts";
+import { tableHref } from "../table-link.ts";
 
 export interface Crumb {
   label: string;
   href?: string;
 }
 
-export function Layout({ crumbs, children }: { crumbs: Crumb[]; children: ComponentChildren }) {
+/** The crumb back to a repo's runs table, as the table was left (filter, sort, columns, page). */
+export const repoCrumb = (repo: string): Crumb => ({ label: repo, href: tableHref(repo) });
+
+/**
+ * Every page's frame: the top bar with its breadcrumb, and the tab's title — `title`, most
+ * specific part first ("runs", repo), else the crumbs read from the last.
+ */
+export function Layout({ crumbs, title, children }: { crumbs: Crumb[]; title?: string[]; children: ComponentChildren }) {
+  usePageTitle(title ?? crumbs.map((c) => c.label).reverse());
   return (
     <>
       <header class="topbar">

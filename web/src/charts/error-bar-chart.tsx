@@ -3,6 +3,8 @@
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
+import { cssColor, theme } from "../theme.ts";
+import { colorAt } from "./palette.ts";
 
 export interface ErrorBar {
   label: string;
@@ -11,8 +13,15 @@ export interface ErrorBar {
   ci95: number;
 }
 
-export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars: ErrorBar[]; color?: string; height?: number }) {
+interface Props {
+  bars: ErrorBar[];
+  color?: string;
+  height?: number;
+}
+
+export function ErrorBarChart({ bars, color = colorAt(0), height = 260 }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const colors = theme.value;
   useEffect(() => {
     const el = box.current!;
     const xs = bars.map((_, i) => i);
@@ -29,6 +38,7 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
     const yMin = edges.length ? Math.min(...edges) : 0;
     const yMax = edges.length ? Math.max(...edges) : 1;
     const pad = (yMax - yMin) * 0.1 || Math.abs(yMax) * 0.1 || 1;
+    const axisColor = cssColor("--chart-axis");
     const whiskers = (u: uPlot) => {
       const ctx = u.ctx;
       const cap = 6 * uPlot.pxRatio;
@@ -69,13 +79,18 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
         axes: [
           // Labels turn when they would not fit side by side.
           {
-            stroke: "#6b7280",
+            stroke: axisColor,
             grid: { show: false },
             splits: () => xs,
             values: () => bars.map((b) => b.label),
             ...(crowded ? { rotate: -35, size: 90 } : { size: 40 }),
           },
-          { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, size: 56, values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))) },
+          {
+            stroke: axisColor,
+            grid: { stroke: cssColor("--chart-grid") },
+            size: 56,
+            values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))),
+          },
         ],
         hooks: {
           draw: [
@@ -95,6 +110,7 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
       resize.disconnect();
       plot.destroy();
     };
-  }, [bars, color, height]);
+  }, [bars, color, height, colors]);
+
   return <div ref={box} class="error-bars" data-bars={bars.length} />;
 }

@@ -1,9 +1,11 @@
 // One chart of lines over steps (or epochs, or time), drawn by uPlot on a canvas. Dragging
 // across it reports the x range to zoom to (the page re-fetches that range at full
 // resolution); a double click reports a reset. Hover shows the nearest line's step and value.
+// It redraws in the colours of a new theme.
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
+import { cssColor, theme } from "../theme.ts";
 import type { ChartModel, Line } from "./chart-model.ts";
 import { withAlpha } from "./palette.ts";
 import type { XAxis } from "./x-axis.ts";
@@ -68,6 +70,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
   const current = useRef(model);
   current.current = model;
   const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.lo ?? ""}`).join("|");
+  const colors = theme.value;
 
   useEffect(() => {
     const el = box.current!;
@@ -85,6 +88,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       }
     }
     let focused: number | null = null;
+    const axis = { stroke: cssColor("--chart-axis"), grid: { stroke: cssColor("--chart-grid") }, ticks: { stroke: cssColor("--chart-tick") } };
     const opts: uPlot.Options = {
       width: el.clientWidth,
       height,
@@ -103,11 +107,9 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
         y: log ? { distr: 3 } : {},
       },
       axes: [
-        { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e5e7eb" } },
+        axis,
         {
-          stroke: "#6b7280",
-          grid: { stroke: "#eef0f3" },
-          ticks: { stroke: "#e5e7eb" },
+          ...axis,
           size: 56,
           values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))),
         },
@@ -150,7 +152,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       resize.disconnect();
       plot.destroy();
     };
-  }, [model.data, drawn, model.axis, log, hidden, xRange, height]);
+  }, [model.data, drawn, model.axis, log, hidden, xRange, height, colors]);
 
   return (
     <div class="chart-canvas">

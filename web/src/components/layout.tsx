@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { forgetToken, token } from "../api/auth.ts";
 import { usePageTitle } from "../page-title.ts";
 import { tableHref } from "../table-link.ts";
+import { ThemeToggle } from "./theme-toggle.tsx";
 
 export interface Crumb {
   label: string;
@@ -32,6 +33,7 @@ export function Layout({ crumbs, title, children }: { crumbs: Crumb[]; title?: s
           ))}
         </nav>
         <span class="spacer" />
+        <ThemeToggle />
         {/* /docs is the server's page, not one of the UI's: target=_self keeps the router out of it. */}
         <a class="toplink" href="/docs" target="_self">
           API docs

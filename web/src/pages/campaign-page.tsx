@@ -131,7 +131,7 @@ export function CampaignPage() {
                 ))}
               </select>
             </header>
-            <ErrorBarChart bars={bars} />
+            <ErrorBarChart title={`${c?.name ?? campaign} ${chartPair} group means`} bars={bars} />
           </div>
         </>
       )}

@@ -1,6 +1,8 @@
 // The web UI: a single page app served by runcamp itself at `/`, talking to /v1.
 import "uplot/dist/uPlot.min.css";
 import "./styles.css";
+// First, so <html data-theme> is set before anything renders.
+import "./theme.ts";
 import { render } from "preact";
 import { LocationProvider, Route, Router } from "preact-iso";
 import { TokenPrompt } from "./components/token-prompt.tsx";

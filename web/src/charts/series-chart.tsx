@@ -1,14 +1,20 @@
 // One chart of lines over steps (or epochs, or time), drawn by uPlot on a canvas. Dragging
 // across it reports the x range to zoom to (the page re-fetches that range at full
 // resolution); a double click reports a reset. Hover shows the nearest line's step and value.
+// Its corner menu exports it as PNG or SVG; it redraws in the colours of a new theme.
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
+import { cssColor, theme } from "../theme.ts";
+import { ChartExportMenu } from "./chart-export-menu.tsx";
 import type { ChartModel, Line } from "./chart-model.ts";
+import type { ChartPicture } from "./chart-picture.ts";
 import { withAlpha } from "./palette.ts";
 import type { XAxis } from "./x-axis.ts";
 
 export interface SeriesChartProps {
+  /** What the chart shows (the metric and its context): the exported picture's title and file name. */
+  title: string;
   model: ChartModel;
   log: boolean;
   /** Line keys switched off in the legend. */
@@ -58,8 +64,9 @@ function infinityMarks(lines: Line[], hidden: ReadonlySet<string>) {
   };
 }
 
-export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }: SeriesChartProps) {
+export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height = 240 }: SeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
   const tip = useRef<HTMLDivElement>(null);
   const zoom = useRef(onZoom);
   zoom.current = onZoom;
@@ -68,6 +75,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
   const current = useRef(model);
   current.current = model;
   const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.lo ?? ""}`).join("|");
+  const colors = theme.value;
 
   useEffect(() => {
     const el = box.current!;
@@ -85,6 +93,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       }
     }
     let focused: number | null = null;
+    const axis = { stroke: cssColor("--chart-axis"), grid: { stroke: cssColor("--chart-grid") }, ticks: { stroke: cssColor("--chart-tick") } };
     const opts: uPlot.Options = {
       width: el.clientWidth,
       height,
@@ -103,11 +112,9 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
         y: log ? { distr: 3 } : {},
       },
       axes: [
-        { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e5e7eb" } },
+        axis,
         {
-          stroke: "#6b7280",
-          grid: { stroke: "#eef0f3" },
-          ticks: { stroke: "#e5e7eb" },
+          ...axis,
           size: 56,
           values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))),
         },
@@ -139,6 +146,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       },
     };
     const plot = new uPlot(opts, model.data, el);
+    plotRef.current = plot;
     const reset = () => zoom.current(null);
     plot.over.addEventListener("dblclick", reset);
     plot.over.addEventListener("mouseleave", () => (tip.current!.hidden = true));
@@ -148,14 +156,24 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
     resize.observe(el);
     return () => {
       resize.disconnect();
+      plotRef.current = null;
       plot.destroy();
     };
-  }, [model.data, drawn, model.axis, log, hidden, xRange, height]);
+  }, [model.data, drawn, model.axis, log, hidden, xRange, height, colors]);
 
+  const picture = (): ChartPicture | null =>
+    plotRef.current && {
+      title,
+      plot: plotRef.current,
+      lines: current.current.lines
+        .filter((l) => !hidden.has(l.spec.key))
+        .map((l) => ({ series: l.y, label: l.spec.label, color: l.spec.color, band: l.lo !== undefined && l.hi !== undefined ? [l.lo, l.hi] : undefined })),
+    };
   return (
     <div class="chart-canvas">
       <div ref={box} data-lines={model.lines.filter((l) => !hidden.has(l.spec.key)).length} />
       <div ref={tip} class="chart-tip" hidden />
+      <ChartExportMenu picture={picture} />
     </div>
   );
 }

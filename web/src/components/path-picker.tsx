@@ -1,12 +1,15 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { useEscape } from "./use-escape.ts";
 
 /** A button opening a checkbox list: which params to group by, which series to chart. */
 export function PathPicker({ label, paths, chosen, onChange }: { label: string; paths: string[]; chosen: string[]; onChange(paths: string[]): void }) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEscape(open, () => setOpen(false), opener);
   const set = new Set(chosen);
   return (
     <div class="popover-anchor">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={opener} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {label}
         {chosen.length ? `: ${chosen.length === 1 ? chosen[0] : `${chosen.length} chosen`}` : ""} ▾
       </button>

@@ -10,7 +10,7 @@ import { contextKey, fromWire } from "../api/wire.ts";
 import { CampaignConfusion } from "../artifacts/campaign-confusion.tsx";
 import { ErrorBarChart } from "../charts/error-bar-chart.tsx";
 import { contextText, parseContextText, splitColumnList } from "../columns.ts";
-import { Layout } from "../components/layout.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
 import { PathPicker } from "../components/path-picker.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -63,7 +63,7 @@ export function CampaignPage() {
 
   const c = detail.data;
   return (
-    <Layout crumbs={[{ label: repo, href: repoBase }, { label: c?.name ?? campaign }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: c?.name ?? campaign }]} title={[`campaign ${c?.name ?? campaign}`, repo]}>
       <div class="page-head">
         <h1>{c?.name ?? campaign}</h1>
         {c && (
@@ -131,7 +131,7 @@ export function CampaignPage() {
                 ))}
               </select>
             </header>
-            <ErrorBarChart bars={bars} />
+            <ErrorBarChart title={`${c?.name ?? campaign} ${chartPair} group means`} bars={bars} />
           </div>
         </>
       )}

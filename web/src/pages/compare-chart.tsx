@@ -90,6 +90,7 @@ export function CompareChart({ repo, selection, series, lines, hidden, options, 
         {data && !data.length && <p class="muted">None of these runs logged this series.</p>}
         {model && data && data.length > 0 && (
           <SeriesChart
+            title={label ? `${series.name} ${label}` : series.name}
             model={model}
             log={options.log}
             hidden={hidden}

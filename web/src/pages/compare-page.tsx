@@ -7,7 +7,7 @@ import type { LineSpec } from "../charts/chart-model.ts";
 import { colorAt } from "../charts/palette.ts";
 import { splitColumnList } from "../columns.ts";
 import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
-import { Layout } from "../components/layout.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
 import { Legend } from "../components/legend.tsx";
 import { PathPicker } from "../components/path-picker.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
@@ -18,6 +18,7 @@ import { CompareChart, type Lines } from "./compare-chart.tsx";
 import { type CompareRun, detailCache, loadRuns, loadSeriesKeys, parseSeriesKey, type Selection, seriesKeyText } from "./compare-data.ts";
 import type { Zoom } from "./run-charts.tsx";
 
+const compareTitle = (n: number | undefined) => (n === undefined ? "compare" : `compare ${n} run${n === 1 ? "" : "s"}`);
 const sortedDistinct = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
 export function ComparePage() {
@@ -58,7 +59,7 @@ export function ComparePage() {
   const what = "filter" in selection ? `runs matching ${selection.filter}` : `${ids.length} selected run${ids.length === 1 ? "" : "s"}`;
 
   return (
-    <Layout crumbs={[{ label: repo, href: base }, { label: "compare" }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: "compare" }]} title={[compareTitle(runs.data?.length ?? (ids.length || undefined)), repo]}>
       <div class="page-head">
         <h1>Compare</h1>
         <span class="muted">{what}</span>

@@ -9,7 +9,7 @@ import type { RunDetail } from "../api/types.ts";
 import { RunArtifacts } from "../artifacts/run-artifacts.tsx";
 import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
 import { JsonTree } from "../components/json-tree.tsx";
-import { Layout } from "../components/layout.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { TagsEditor } from "../components/tags-editor.tsx";
@@ -51,7 +51,7 @@ export function RunPage() {
 
   if (!detail) {
     return (
-      <Layout crumbs={[{ label: repo, href: base }, { label: run }]}>
+      <Layout crumbs={[repoCrumb(repo), { label: run }]}>
         <ProblemNote error={loaded.error} />
         {loaded.loading && <p class="muted">Loading…</p>}
       </Layout>
@@ -62,7 +62,7 @@ export function RunPage() {
   const systemSeries = detail.metrics.filter(isSystemSeries);
   const shownSeries = view === "system" ? systemSeries : detail.metrics.filter((s) => !isSystemSeries(s));
   return (
-    <Layout crumbs={[{ label: repo, href: base }, { label: title }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: title }]}>
       <div class="page-head run-head">
         <h1>{title}</h1>
         <StatusBadge status={detail.status} />

@@ -13,6 +13,7 @@ import { Layout } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { failureText, formatDate, formatValue } from "../format.ts";
+import { useRememberedTable } from "../table-link.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 import { treeRows } from "./run-tree.ts";
@@ -68,6 +69,7 @@ export function RunsTable() {
   const { params } = useRoute();
   const repo = params.repo;
   const [query, setQuery] = useQueryState();
+  useRememberedTable(repo);
   const filter = query.filter ?? "";
   const archived = query.archived === "1";
   const columns = splitColumnList(query.cols ?? "");
@@ -120,7 +122,7 @@ export function RunsTable() {
   const base = `/repos/${encodeURIComponent(repo)}`;
 
   return (
-    <Layout crumbs={[{ label: repo }]}>
+    <Layout crumbs={[{ label: repo }]} title={["runs", repo]}>
       <div class="page-head">
         <h1>{repo}</h1>
         <a class="chip" href={`${base}/models`}>

@@ -127,6 +127,7 @@ def test_training_that_raises_fails_the_run_with_the_exception(server, tmp_path)
 
 def test_ctrl_c_kills_the_run(server, tmp_path):
     logger = RuncampLogger(repo=REPO, url=server.url)
+    logger.experiment  # noqa: B018 (the run, opened now, installs the SDK's SIGINT handler: restored below)
     previous = signal.getsignal(signal.SIGINT)
     try:
         # Lightning catches KeyboardInterrupt, finalizes its loggers, ignores SIGINT and exits.

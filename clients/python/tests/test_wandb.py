@@ -19,7 +19,7 @@ import pytest
 
 import runcamp
 import runcamp.wandb as wandb
-from runcamp._subsets import split_subset
+from runcamp._metric_keys import split_subset
 from runcamp.wandb.media import png_bytes
 
 np = pytest.importorskip("numpy")

@@ -11,7 +11,7 @@ need a reason:
   that is not a whole number ≥ 0 falls back to the run's step (warned once).
 - An ``epoch`` key holding a whole number is the epoch of every point of its commit, not a
   series of its own.
-- Keys become a name and a context by ``split_subset`` (runcamp/_subsets.py); nested dicts
+- Keys become a name and a context by ``split_subset`` (runcamp/_metric_keys.py); nested dicts
   are flattened with ``/`` first (``{"val": {"loss": 1}}`` is ``val/loss``).
 - A value that is no number, Image or Table (a string, a histogram...) is skipped, warned
   once per key; nothing logged ever raises into the training loop.
@@ -25,9 +25,9 @@ import sys
 from typing import Any, Optional
 
 from .._errors import RuncampError
+from .._metric_keys import split_subset
 from .._read import Repo
 from .._run import Run
-from .._subsets import split_subset
 from .config import Config, Summary, summary_writer
 from .media import Image, Table
 from .warnings import unsupported, warn_once

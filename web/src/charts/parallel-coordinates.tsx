@@ -3,7 +3,7 @@
 // restyle). Axis names, ticks and brushes are HTML over the canvas, so every label is text.
 // Dragging along an axis brushes it; a click on an axis without a drag clears its brush. A run
 // without a column's value leaves a gap at that axis rather than dropping to its bottom.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { type Brush, type Brushes, brushFromDrag, brushSpan, matchesAll } from "./brushes.ts";
 import { colorOf } from "./color-scale.ts";
 import type { Axis } from "./field-axis.ts";
@@ -98,7 +98,8 @@ export function ParallelCoordinates({ runs, axes, brushes, color, onBrush }: Pro
     else delete shown[axes[drag.axis].field];
   }
 
-  useEffect(() => {
+  // Drawn in the commit that brings the data, not a frame later.
+  useLayoutEffect(() => {
     if (!width || !axes.length) return;
     const matching = draw(canvas.current!, width, runs, axes, shown, color);
     const el = box.current!;

@@ -1,7 +1,7 @@
 // A scatter of runs on one canvas: a dot per run that has both an x and a y (a run missing
 // either is left out, and counted), coloured by a third column and sized by a fourth. Hover
 // names the nearest run and its values (HTML, so every value is text); a click opens it.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { formatValue } from "../format.ts";
 import { colorOf } from "./color-scale.ts";
 import type { Axis, Tick } from "./field-axis.ts";
@@ -57,7 +57,8 @@ export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) 
   const px = (p: number) => LEFT + PAD + p * (plotW - 2 * PAD);
   const py = (p: number) => TOP + PAD + (1 - p) * (PLOT_H - 2 * PAD);
 
-  useEffect(() => {
+  // Drawn in the commit that brings the data, not a frame later.
+  useLayoutEffect(() => {
     if (!width) return;
     const ratio = window.devicePixelRatio || 1;
     const c = canvas.current!;

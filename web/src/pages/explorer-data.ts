@@ -13,6 +13,9 @@ export interface ExplorerRun {
   columns: Record<string, unknown>;
 }
 
+/** The runs while none are read yet: one array, so what depends on the runs does not redo itself each render. */
+export const NO_RUNS: ExplorerRun[] = [];
+
 export interface ExplorerRuns {
   runs: ExplorerRun[];
   /** More runs match than RUN_CAP: only the first RUN_CAP are shown. */

@@ -15,7 +15,7 @@ import { type FieldGroups, FieldSelect, fieldGroups } from "../components/field-
 import { Layout } from "../components/layout.tsx";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
-import { loadExplorerRuns } from "./explorer-data.ts";
+import { loadExplorerRuns, NO_RUNS } from "./explorer-data.ts";
 import { ExplorerScope } from "./explorer-scope.tsx";
 import { MatchingRuns } from "./matching-runs.tsx";
 
@@ -39,7 +39,7 @@ export function ParamsPage() {
     async (signal) => (ready ? loadExplorerRuns(repo, query.filter ?? "", listParam(query.runs), wanted, signal) : undefined),
     [repo, query.filter, query.runs, wanted.join("\n"), ready],
   );
-  const runs = state.data?.runs ?? [];
+  const runs = state.data?.runs ?? NO_RUNS;
   const axes = useMemo(
     () =>
       fields.map((f) =>
@@ -92,12 +92,9 @@ export function ParamsPage() {
       </div>
       {color && <ColorLegend axis={color} />}
       {!fields.length && catalog.data && <p class="empty">No params, values or series in this repo yet: nothing to draw.</p>}
-      {state.data && fields.length > 0 && (
-        <>
-          <ParallelCoordinates runs={runs} axes={axes} brushes={brushes} color={color} onBrush={setBrush} />
-          <MatchingRuns repo={repo} runs={matching} total={runs.length} fields={fields} />
-        </>
-      )}
+      {/* Laid out before the runs arrive, so its width is known when they do. */}
+      {fields.length > 0 && <ParallelCoordinates runs={runs} axes={axes} brushes={brushes} color={color} onBrush={setBrush} />}
+      {state.data && fields.length > 0 && <MatchingRuns repo={repo} runs={matching} total={runs.length} fields={fields} />}
     </Layout>
   );
 }

@@ -15,7 +15,7 @@ import { Layout } from "../components/layout.tsx";
 import { formatNumber } from "../format.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
-import { loadExplorerRuns } from "./explorer-data.ts";
+import { loadExplorerRuns, NO_RUNS } from "./explorer-data.ts";
 import { ExplorerScope } from "./explorer-scope.tsx";
 
 export function ScatterPage() {
@@ -35,7 +35,7 @@ export function ScatterPage() {
     async (signal) => (ready ? loadExplorerRuns(repo, query.filter ?? "", listParam(query.runs), wanted, signal) : undefined),
     [repo, query.filter, query.runs, wanted.join("\n"), ready],
   );
-  const runs = state.data?.runs ?? [];
+  const runs = state.data?.runs ?? NO_RUNS;
   const column = (f: string) => runs.map((r) => r.columns[f]);
   const x = useMemo(() => axisFor(xField, column(xField), query.logx === "1"), [state.data, xField, query.logx]);
   const y = useMemo(() => axisFor(yField, column(yField), query.logy === "1"), [state.data, yField, query.logy]);
@@ -82,7 +82,8 @@ export function ScatterPage() {
       </div>
       {color && <ColorLegend axis={color} />}
       {catalog.data && !ready && <p class="empty">No params, values or series in this repo yet: nothing to draw.</p>}
-      {state.data && ready && (
+      {/* Laid out before the runs arrive, so its width is known when they do. */}
+      {ready && (
         <ScatterChart runs={runs} x={x} y={y} color={color} size={size} trend={trend} onOpen={(r) => route(`${base}/runs/${encodeURIComponent(r.id)}`)} />
       )}
     </Layout>

@@ -33,7 +33,9 @@ const TOP = 14;
 const BOTTOM = 40;
 const PAD = 10;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
-const MIN_TICK_GAP = 70;
+/** The room a tick label needs: a number's width along x, a line's height along y. */
+const X_TICK_GAP = 70;
+const Y_TICK_GAP = 28;
 
 interface Dot {
   run: ScatterRun;
@@ -42,8 +44,8 @@ interface Dot {
   r: number;
 }
 
-const thin = (ticks: Tick[], room: number) => {
-  const every = Math.max(1, Math.ceil(ticks.length / Math.max(1, Math.floor(room / MIN_TICK_GAP))));
+const thin = (ticks: Tick[], room: number, gap: number) => {
+  const every = Math.max(1, Math.ceil(ticks.length / Math.max(1, Math.floor(room / gap))));
   return ticks.filter((_, i) => i % every === 0);
 };
 
@@ -73,16 +75,16 @@ export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) 
     ctx.fillStyle = styles.color;
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
-    for (const t of thin(x.ticks, plotW)) {
+    for (const t of thin(x.ticks, plotW, X_TICK_GAP)) {
       ctx.beginPath();
       ctx.moveTo(px(t.pos), TOP);
       ctx.lineTo(px(t.pos), TOP + PLOT_H);
       ctx.stroke();
-      ctx.fillText(t.label, px(t.pos), TOP + PLOT_H + 6, MIN_TICK_GAP - 4);
+      ctx.fillText(t.label, px(t.pos), TOP + PLOT_H + 6, X_TICK_GAP - 4);
     }
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
-    for (const t of thin(y.ticks, PLOT_H / 2)) {
+    for (const t of thin(y.ticks, PLOT_H, Y_TICK_GAP)) {
       ctx.beginPath();
       ctx.moveTo(LEFT, py(t.pos));
       ctx.lineTo(LEFT + plotW, py(t.pos));

@@ -4,15 +4,18 @@ import { formatValue } from "../format.ts";
 import type { ExplorerRun } from "./explorer-data.ts";
 
 const LISTED = 100;
+const count = (n: number) => n.toLocaleString("en");
 /** The compare page reads runs chosen by id one request each: past this, brush to fewer. */
-export const COMPARE_MAX = 100;
+const COMPARE_MAX = 100;
 
 export function MatchingRuns({ repo, runs, total, fields }: { repo: string; runs: ExplorerRun[]; total: number; fields: string[] }) {
   const base = `/repos/${encodeURIComponent(repo)}`;
   return (
     <section class="matching-runs" aria-label="Matching runs">
       <div class="toolbar">
-        <strong class="match-count">{runs.length === total ? `all ${total} runs match` : `${runs.length} of ${total} runs match the brushes`}</strong>
+        <strong class="match-count">
+          {runs.length === total ? `all ${count(total)} runs match` : `${count(runs.length)} of ${count(total)} runs match the brushes`}
+        </strong>
         <span class="spacer" />
         {runs.length > 0 && runs.length <= COMPARE_MAX && (
           <a class="button primary" href={`${base}/compare?runs=${runs.map((r) => encodeURIComponent(r.id)).join(",")}`}>

@@ -219,6 +219,16 @@ describe.skipIf(skipBrowserTests)("web UI: the params and scatter explorers", ()
     expect(await page.locator(".scatter-chart").getAttribute("data-trend")).toBe("0");
   });
 
+  test("the runs selected in the table: only those drawn; one not found is named", async () => {
+    const page = await open(`/repos/sweep/params${params(COLS, { runs: "r0,best,ghost" })}`);
+    await drawn(page, ".pc-chart");
+    expect(await page.locator(".run-count").textContent()).toBe("2 runs");
+    expect(await listed(page)).toEqual(["sweep 0", "the best run"]);
+    expect(await page.locator(".problem").textContent()).toBe("1 selected run not found among the first 5,000 matching: ghost");
+    await page.getByRole("button", { name: "show every matching run" }).click();
+    await expect.poll(() => page.locator(".run-count").textContent()).toBe(`${RUNS.length} runs`);
+  });
+
   test("the runs table links to both, carrying its filter", async () => {
     const page = await open(`/repos/sweep?${new URLSearchParams({ filter: 'params.aug = "none"' })}`);
     await page.locator("tbody tr").first().waitFor();

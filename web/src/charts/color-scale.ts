@@ -24,7 +24,7 @@ export function viridis(t: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** The CSS gradient of the continuous scale, bottom (low) to top (high) when drawn left to right. */
+/** The continuous scale as a CSS gradient for the legend: low on the left, high on the right. */
 export const viridisGradient = () => `linear-gradient(to right, ${STOPS.map((_, i) => viridis(i / (STOPS.length - 1))).join(", ")})`;
 
 /** A run's colour from its value on the colour axis. */

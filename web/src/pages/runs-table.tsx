@@ -120,6 +120,11 @@ export function RunsTable() {
     setQuery({ sel: [...next].join(",") }, { push: false });
   };
   const base = `/repos/${encodeURIComponent(repo)}`;
+  // The explorers draw what the table shows: its filter (archived toggle included), or its selection.
+  const scope = new URLSearchParams();
+  if (effectiveFilter) scope.set("filter", effectiveFilter);
+  if (selected.size) scope.set("runs", [...selected].join(","));
+  const explorerScope = scope.size ? `?${scope}` : "";
 
   return (
     <Layout crumbs={[{ label: repo }]} title={["runs", repo]}>
@@ -127,6 +132,12 @@ export function RunsTable() {
         <h1>{repo}</h1>
         <a class="chip" href={`${base}/models`}>
           Models
+        </a>
+        <a class="chip" href={`${base}/params${explorerScope}`}>
+          Params
+        </a>
+        <a class="chip" href={`${base}/scatter${explorerScope}`}>
+          Scatter
         </a>
         {campaigns.data && campaigns.data.items.length > 0 && (
           <div class="campaign-links">

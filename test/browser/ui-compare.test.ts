@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
-import { checkedPages, colorPixels, waitForCharts } from "./page-checks.ts";
+import { checkedPages, colorPixels, screenshot, waitForCharts } from "./page-checks.ts";
 import { apiCaller } from "./seed.ts";
 import { startNodeUi, type UiHost } from "./ui-hosts.ts";
 
@@ -78,6 +78,7 @@ describe.skipIf(skipBrowserTests)("web UI: the compare page's explorers", () => 
     expect(a.y).toEqual(b.y);
     expect(a.y[0]).toBeLessThanOrEqual(0);
     expect(a.y[1]).toBeGreaterThanOrEqual(11);
+    await screenshot(page, "compare-facets");
 
     await page.getByRole("checkbox", { name: "same axes" }).uncheck();
     await page.waitForURL(/facetaxes=free/);
@@ -118,6 +119,7 @@ describe.skipIf(skipBrowserTests)("web UI: the compare page's explorers", () => 
     await page.waitForURL(/band=ci95/);
     await expect.poll(async () => (await scales(page))[0].y[0]).toBeLessThan(-4.5);
     expect((await scales(page))[0].y[1]).toBeGreaterThan(12);
+    await screenshot(page, "compare-ci95");
   });
 
   test("relative time overlays runs started a day apart; absolute time does not", async () => {

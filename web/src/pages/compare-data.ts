@@ -74,13 +74,23 @@ export async function loadRuns(repo: string, selection: Selection, detail: Detai
 /**
  * The series found in the first few runs (reading every run's detail would cost a request
  * each; five fit in one round of the browser's six connections): the usual case, runs of one
- * experiment, log the same series.
+ * experiment, log the same series. `found` hears the series known so far after each run read,
+ * so the charts can start on the first answer rather than wait for the slowest of five.
  */
-export async function loadSeriesKeys(repo: string, selection: Selection, detail: DetailCache, signal: AbortSignal): Promise<SeriesKey[]> {
+export async function loadSeriesKeys(
+  repo: string,
+  selection: Selection,
+  detail: DetailCache,
+  signal: AbortSignal,
+  found: (keys: SeriesKey[]) => void,
+): Promise<SeriesKey[]> {
   const ids = "runs" in selection ? selection.runs.slice(0, 5) : (await listRuns(repo, { filter: selection.filter, limit: 5 }, signal)).items.map((r) => r.id);
   const keys = new Map<string, SeriesKey>();
+  const sorted = () => [...keys.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : contextKey(a.context) < contextKey(b.context) ? -1 : 1));
   await pool(ids, 6, async (id) => {
+    const before = keys.size;
     for (const m of (await detail(id))?.metrics ?? []) keys.set(m.name + contextKey(m.context), { name: m.name, context: m.context });
+    if (keys.size > before && !signal.aborted) found(sorted());
   });
-  return [...keys.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : contextKey(a.context) < contextKey(b.context) ? -1 : 1));
+  return sorted();
 }

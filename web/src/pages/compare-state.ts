@@ -8,7 +8,7 @@ import { splitColumnList } from "../columns.ts";
 import { chartOptionsOf } from "../components/chart-options.tsx";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
-import { detailCache, loadRuns, loadSeriesKeys, parseSeriesKey, type Selection } from "./compare-data.ts";
+import { detailCache, loadRuns, loadSeriesKeys, parseSeriesKey, type Selection, type SeriesKey } from "./compare-data.ts";
 import { facetsOf, linesFor } from "./compare-lines.ts";
 import type { Zoom } from "./run-charts.tsx";
 
@@ -54,9 +54,16 @@ export function useCompareState(repo: string) {
   const missing = runs.data?.missing ?? [];
   // The charts read the runs that exist (once known which do not).
   const selection: Selection = "runs" in asked && missing.length ? { runs: ids.filter((id) => !missing.includes(id)) } : asked;
-  const catalog = useAsync((signal) => loadSeriesKeys(repo, asked, detail, signal), [repo, askedKey]);
+  const [found, setFound] = useState<SeriesKey[]>([]);
+  const catalog = useAsync(
+    (signal) => {
+      setFound([]);
+      return loadSeriesKeys(repo, asked, detail, signal, setFound);
+    },
+    [repo, askedKey],
+  );
   const chosen = splitColumnList(query.metrics ?? "");
-  const charts = chosen.length ? chosen.map(parseSeriesKey).filter((k) => k !== null) : (catalog.data ?? []);
+  const charts = chosen.length ? chosen.map(parseSeriesKey).filter((k) => k !== null) : (catalog.data ?? found);
   const zoom: Zoom = query.from !== undefined && query.to !== undefined ? { from: Number(query.from), to: Number(query.to) } : {};
   const runList = runs.data?.runs ?? [];
   const lines = useMemo(

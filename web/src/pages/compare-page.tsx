@@ -59,7 +59,7 @@ export function ComparePage() {
         </p>
       )}
       {s.missing.length > 0 && (
-        <p class="note missing-runs">
+        <p class="missing-runs">
           {s.missing.length} run{s.missing.length === 1 ? "" : "s"} not found: {s.missing.join(", ")}
         </p>
       )}

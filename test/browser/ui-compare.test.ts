@@ -3,6 +3,7 @@
 // another metric on x, hidden legend items kept in the URL, an unknown run reported and skipped,
 // and a running run followed live. The data is small and exact (each run's loss a constant), so
 // the axes' ranges a chart stamps (series-chart.tsx) and its hover say what was drawn.
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
@@ -98,6 +99,16 @@ describe.skipIf(skipBrowserTests)("web UI: the compare page's explorers", () => 
     await expect.poll(async () => (await colorPixels(page, ".chart-card", ["#4e79a7"]))[0]).toBeLessThan(solid * 0.85);
     expect(await page.locator(".stroke-key li").allInnerTexts()).toEqual(["seed=0", "seed=1"]);
     expect(await page.locator(".legend button .dash-swatch").evaluateAll((els) => els.map((e) => e.getAttribute("data-dash")))).toEqual(["", "6 4"]);
+
+    // The SVG export strokes the lines as the chart does.
+    await page.getByRole("button", { name: "Export ▾" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "SVG (vector)" }).click()]);
+    const svg = readFileSync((await download.path())!, "utf8");
+    const dashes = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return [...doc.querySelectorAll("path.series")].map((p) => `${p.getAttribute("data-label")}: ${p.getAttribute("stroke-dasharray") ?? "solid"}`);
+    }, svg);
+    expect(dashes.sort()).toEqual(["run a0 · aug=a · seed=0: solid", "run a1 · aug=a · seed=1: 6 4"]);
   });
 
   test("groups: mean or median line, min–max or 95% CI band, each group in its own colour", async () => {

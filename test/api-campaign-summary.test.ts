@@ -1,7 +1,8 @@
 // GET /campaigns/{campaign}/summary: statistics checked against values computed here, with
 // t quantiles from a printed table.
 import { beforeAll, describe, expect, test } from "vitest";
-import { describeSample, t975 } from "../src/api/campaigns/summary/stats.ts";
+import { describeSample } from "../src/api/campaigns/summary/stats.ts";
+import { t975 } from "../src/lib/student-t.ts";
 import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
 import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
 

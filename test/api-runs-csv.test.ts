@@ -25,11 +25,12 @@ describe.each(hostsWithSqld)("runs CSV on $name", (factory) => {
   beforeAll(async () => {
     await ok(runs, json("POST", { id: "a", name: "alpha", params: { lr: 0.01, opt: "adam" }, tags: ["baseline", "v2"] }));
     await ok(runs, json("POST", { id: "b", name: FORMULA_TEXTS[0][0], params: { lr: 0.1, opt: "-sgd" } }));
-    await ok(runs, json("POST", { id: "c", params: { lr: 0.05 } }));
+    await ok(runs, json("POST", { id: "c", params: { lr: 0.05, opt: "-Infinity" } }));
     await ok(runs, json("POST", { id: "hidden", params: { lr: 1 } }));
     await ok(`${runs}/hidden`, json("PATCH", { archived: true }));
     await ok(`${runs}/a/values`, json("PUT", [{ name: "acc", context: { subset: "test" }, value: 0.9 }]));
     await ok(`${runs}/b/metrics`, json("POST", { points: [{ name: "loss", step: 0, value: -0.5 }] }));
+    await ok(`${runs}/c/metrics`, json("POST", { points: [{ name: "loss", step: 0, value: "-Infinity" }] }));
     await ok(`${runs}/b`, json("PATCH", { status: "finished" }));
   });
 
@@ -47,8 +48,8 @@ describe.each(hostsWithSqld)("runs CSV on $name", (factory) => {
       "tags.baseline": "true",
     });
     expect(byId.a.created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
-    // A missing value is an empty cell; a negative number stays a number.
-    expect(byId.c).toMatchObject({ "metrics.loss.last": "", 'values.acc{subset:"test"}': "", ended_at: "" });
+    // A missing value is an empty cell; a negative number stays a number, -Infinity too.
+    expect(byId.c).toMatchObject({ "metrics.loss.last": "-Infinity", 'values.acc{subset:"test"}': "", ended_at: "" });
     expect(byId.b).toMatchObject({ status: "finished", "metrics.loss.last": "-0.5" });
   });
 
@@ -63,6 +64,8 @@ describe.each(hostsWithSqld)("runs CSV on $name", (factory) => {
     const b = rows.find((r) => r[0] === "b")!;
     expect(b[1]).toBe(FORMULA_TEXTS[0][1]);
     expect(b.at(-2)).toBe("'-sgd");
+    // The wire's "-Infinity" is a number in a series column, but text as a param.
+    expect((await csv({ filter: "params.lr = 0.05", columns: "params.opt" }))[1].at(-1)).toBe("'-Infinity");
   });
 
   test("a requested column named like a fixed one is written once", async () => {

@@ -98,8 +98,8 @@ export function RunsTable() {
   if (filterError?.position != null && archived && filter) filterError.position = Math.max(0, Math.min(filter.length, filterError.position - 1));
   const items = filterError ? [] : (runs.data?.items ?? []);
   // Pages already seen under the current filter and sort, for "Previous": cursors only go
-  // forward. A trail kept for another repo, filter or sort reads as empty.
-  const trailKey = `${repo}\u0000${effectiveFilter}\u0000${query.sort ?? ""}`;
+  // forward. A trail kept for another repo, filter, sort or page size reads as empty.
+  const trailKey = `${repo}\u0000${effectiveFilter}\u0000${query.sort ?? ""}\u0000${size}`;
   const [trail, setTrail] = useState<{ key: string; cursors: string[] }>({ key: trailKey, cursors: [] });
   const cursors = trail.key === trailKey ? trail.cursors : [];
 
@@ -308,7 +308,8 @@ export function RunsTable() {
         hasNext={Boolean(runs.data?.next_cursor) && !filterError}
         onPrevious={() => {
           setTrail({ key: trailKey, cursors: cursors.slice(0, -1) });
-          setQuery({ cursor: cursors.at(-1) ?? null, at: Math.max(0, start - size) || null });
+          // Without the trail (after a reload) Previous goes back to the first page.
+          setQuery({ cursor: cursors.at(-1) ?? null, at: cursors.length ? Math.max(0, start - size) || null : null });
         }}
         onNext={() => {
           setTrail({ key: trailKey, cursors: [...cursors, query.cursor ?? ""] });

@@ -135,6 +135,12 @@ describe.skipIf(skipBrowserTests)("web UI: acting on the runs table", () => {
     await page.getByRole("heading", { name: "renamed run" }).waitFor();
     expect(((await call("GET", "/v1/repos/single/runs/solo")) as { name: string }).name).toBe("renamed run");
 
+    // Escape closes the dialog and keeps the run.
+    await page.getByRole("button", { name: "Delete…" }).click();
+    await page.getByRole("dialog").waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+    expect(((await call("GET", "/v1/repos/single/runs/solo")) as { id: string }).id).toBe("solo");
     await page.getByRole("button", { name: "Delete…" }).click();
     await page.getByRole("dialog").getByRole("heading", { name: "Delete run renamed run?" }).waitFor();
     await page.getByRole("dialog").getByRole("button", { name: "Delete run" }).click();

@@ -1,6 +1,7 @@
 // A question asked in the page before something irreversible (deleting runs): the page's own
 // modal, not window.confirm, so it is styled, testable and names exactly what will go.
 import type { ComponentChildren } from "preact";
+import { useEscape } from "./use-escape.ts";
 
 interface Props {
   title: string;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: Props) {
+  useEscape(true, onCancel);
   return (
     <div class="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
       <form
@@ -19,12 +21,11 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           e.preventDefault();
           onConfirm();
         }}
-        onKeyDown={(e) => e.key === "Escape" && onCancel()}
       >
         <h2 id="confirm-title">{title}</h2>
         {children}
         <div class="modal-actions">
-          {/* biome-ignore lint/a11y/noAutofocus: focus starts on the safe answer, so Enter or Escape keeps everything */}
+          {/* biome-ignore lint/a11y/noAutofocus: focus starts on the safe answer, so Enter keeps everything */}
           <button type="button" onClick={onCancel} autoFocus>
             Cancel
           </button>

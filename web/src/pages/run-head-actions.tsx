@@ -1,11 +1,12 @@
 // The run page's title and what its head offers beyond archiving: rename (the run's `name`;
 // an empty name shows the id) and delete, after a confirmation, then back to the runs table as
 // it was left (table-link.ts).
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { deleteRun } from "../api/endpoints.ts";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
+import { useEscape } from "../components/use-escape.ts";
 import { tableHref } from "../table-link.ts";
 
 interface TitleProps {
@@ -17,11 +18,13 @@ interface TitleProps {
 
 export function RunTitle({ name, id, onRename }: TitleProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEscape(draft !== null, () => setDraft(null), opener);
   if (draft === null) {
     return (
       <>
         <h1>{name || id}</h1>
-        <button type="button" class="link" onClick={() => setDraft(name)}>
+        <button type="button" class="link" ref={opener} onClick={() => setDraft(name)}>
           Rename
         </button>
       </>
@@ -34,7 +37,6 @@ export function RunTitle({ name, id, onRename }: TitleProps) {
         e.preventDefault();
         if (await onRename(draft.trim())) setDraft(null);
       }}
-      onKeyDown={(e) => e.key === "Escape" && setDraft(null)}
     >
       {/* biome-ignore lint/a11y/noAutofocus: the field the Rename click asked for */}
       <input aria-label="Run name" placeholder={id} value={draft} autoFocus onInput={(e) => setDraft(e.currentTarget.value)} />

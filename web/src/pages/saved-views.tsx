@@ -1,10 +1,11 @@
 // The repo's saved views of the runs table, kept by the server and shared by everyone using
 // the repo: apply one, save the table's current state under a name (a name in use is
 // replaced), delete one.
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { deleteView, listViews, putView } from "../api/endpoints.ts";
 import type { ViewState } from "../api/types.ts";
 import { ProblemNote } from "../components/problem-note.tsx";
+import { useEscape } from "../components/use-escape.ts";
 import { useAsync } from "../use-async.ts";
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
 
 export function SavedViews({ repo, current, onApply }: Props) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEscape(open, () => setOpen(false), opener);
   const [version, setVersion] = useState(0);
   const [name, setName] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +36,7 @@ export function SavedViews({ repo, current, onApply }: Props) {
   const items = views.data?.items ?? [];
   return (
     <div class="popover-anchor">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" ref={opener} aria-expanded={open} onClick={() => setOpen(!open)}>
         Views ▾
       </button>
       {open && (

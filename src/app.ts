@@ -24,6 +24,7 @@ import { runRoutes } from "./api/runs/routes.ts";
 import { requireToken } from "./api/tokens/guard.ts";
 import { tokenRoutes } from "./api/tokens/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
+import { viewRoutes } from "./api/views/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
 import { mountApiReference } from "./http/api-reference.ts";
@@ -61,7 +62,8 @@ export function createApp(hostDeps: Deps) {
     .route("/", artifactRoutes(deps))
     .route("/", importRoutes(deps))
     .route("/", tokenRoutes(deps))
-    .route("/", modelRoutes(deps));
+    .route("/", modelRoutes(deps))
+    .route("/", viewRoutes(deps));
 
   const app = new Hono();
   // The MLflow dialect answers in its own error body, also what is refused before routing.

@@ -346,3 +346,20 @@ export const mlflowModelVersions = sqliteTable(
   },
   (t) => [uniqueIndex("mlflow_model_versions_version").on(t.registeredModelPk, t.version)],
 );
+
+// Named views of a repo's runs table, shared by everyone who uses the repo: a name and the
+// table's state (filter, sort, columns, page size, archived shown) as JSON (src/api/views/).
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    repoPk: integer("repo_pk")
+      .notNull()
+      .references(() => repos.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    state: text("state").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("saved_views_repo_name").on(t.repoPk, t.name)],
+);

@@ -12,6 +12,8 @@ import type {
   RunDetail,
   RunFields,
   RunPage,
+  SavedView,
+  ViewState,
 } from "./types.ts";
 
 export const listRepos = (signal?: AbortSignal) => getJson<Page<Repo>>("/repos", { limit: 1000 }, signal);
@@ -25,12 +27,39 @@ export interface RunSearch {
   columns?: string[];
 }
 
+/** A page of runs with `total`, how many match in all. */
 export const listRuns = (repo: string, search: RunSearch, signal?: AbortSignal) =>
   getJson<RunPage>(
     path("repos", repo, "runs"),
-    { filter: search.filter, sort: search.sort, limit: search.limit, cursor: search.cursor, columns: search.columns?.join(","), provenance: "false" },
+    {
+      filter: search.filter,
+      sort: search.sort,
+      limit: search.limit,
+      cursor: search.cursor,
+      columns: search.columns?.join(","),
+      provenance: "false",
+      total: "true",
+    },
     signal,
   );
+
+/** Every run the search matches as the server's CSV (fixed columns, then `columns`). */
+export async function runsCsv(repo: string, search: Omit<RunSearch, "limit" | "cursor">): Promise<Blob> {
+  const url = apiUrl(path("repos", repo, "runs"), { filter: search.filter, sort: search.sort, columns: search.columns?.join(",") });
+  return (await apiFetch(url, { headers: { accept: "text/csv" } })).blob();
+}
+
+export const deleteRun = async (repo: string, run: string) => {
+  await apiFetch(apiUrl(path("repos", repo, "runs", run)), { method: "DELETE" });
+};
+
+export const listViews = (repo: string, signal?: AbortSignal) => getJson<Page<SavedView>>(path("repos", repo, "views"), { limit: 1000 }, signal);
+
+export const putView = (repo: string, name: string, state: ViewState) => sendJson<SavedView>("PUT", path("repos", repo, "views", name), { state });
+
+export const deleteView = async (repo: string, name: string) => {
+  await apiFetch(apiUrl(path("repos", repo, "views", name)), { method: "DELETE" });
+};
 
 /** The fields the repo's runs have, for the column chooser. */
 export const listColumns = (repo: string, signal?: AbortSignal) => getJson<ColumnFields>(path("repos", repo, "columns"), undefined, signal);
@@ -38,6 +67,7 @@ export const listColumns = (repo: string, signal?: AbortSignal) => getJson<Colum
 export const getRun = (repo: string, run: string, signal?: AbortSignal) => getJson<RunDetail>(path("repos", repo, "runs", run), undefined, signal);
 
 export interface RunPatch {
+  name?: string;
   description?: string;
   archived?: boolean;
   tags?: { add?: string[]; remove?: string[] };

@@ -29,6 +29,9 @@ export type ConfusionMetrics = components["schemas"]["ConfusionMetrics"];
 export type CampaignConfusion = Ok<"campaignConfusion">;
 export type ConfusionGroup = CampaignConfusion["groups"][number];
 export type AcrossRuns = components["schemas"]["AcrossRuns"];
+/** A named state of the runs table, kept by the server for the whole lab. */
+export type SavedView = Ok<"getView">;
+export type ViewState = SavedView["state"];
 export type Page<T> = { items: T[]; next_cursor: string | null };
 /** A model a run logged through MLflow, and a registered model with its versions. */
 export type LoggedModel = Ok<"listLoggedModels">["items"][number];

@@ -91,6 +91,7 @@ from .ingest_metrics_response_200 import IngestMetricsResponse200
 from .issued_token import IssuedToken
 from .issued_token_scope import IssuedTokenScope
 from .list_runs_provenance import ListRunsProvenance
+from .list_runs_total import ListRunsTotal
 from .log_append_result import LogAppendResult
 from .log_chunk import LogChunk
 from .log_line import LogLine
@@ -115,6 +116,7 @@ from .problem_errors_item import ProblemErrorsItem
 from .put_repo_body import PutRepoBody
 from .put_values_body_item import PutValuesBodyItem
 from .put_values_response_200 import PutValuesResponse200
+from .put_view_body import PutViewBody
 from .query_series_response_200 import QuerySeriesResponse200
 from .query_series_response_200_items_type_0_item import (
     QuerySeriesResponse200ItemsType0Item,
@@ -165,6 +167,8 @@ from .run_provenance_type_0 import RunProvenanceType0
 from .run_status import RunStatus
 from .run_tag_values import RunTagValues
 from .run_value import RunValue
+from .saved_view import SavedView
+from .saved_view_page import SavedViewPage
 from .series_columns import SeriesColumns
 from .series_columns_buckets_type_0 import SeriesColumnsBucketsType0
 from .series_query_by_runs import SeriesQueryByRuns
@@ -183,6 +187,8 @@ from .token import Token
 from .token_page import TokenPage
 from .token_scope import TokenScope
 from .value_type_4 import ValueType4
+from .view_state import ViewState
+from .view_state_page_size import ViewStatePageSize
 from .wire_number_type_1 import WireNumberType1
 
 __all__ = (
@@ -255,6 +261,7 @@ __all__ = (
     "IssuedToken",
     "IssuedTokenScope",
     "ListRunsProvenance",
+    "ListRunsTotal",
     "LogAppendResult",
     "LogChunk",
     "LoggedModel",
@@ -279,6 +286,7 @@ __all__ = (
     "PutRepoBody",
     "PutValuesBodyItem",
     "PutValuesResponse200",
+    "PutViewBody",
     "QuerySeriesResponse200",
     "QuerySeriesResponse200ItemsType0Item",
     "QuerySeriesResponse200ItemsType0ItemBucketsType0Item",
@@ -317,6 +325,8 @@ __all__ = (
     "RunStatus",
     "RunTagValues",
     "RunValue",
+    "SavedView",
+    "SavedViewPage",
     "SeriesColumns",
     "SeriesColumnsBucketsType0",
     "SeriesQueryByRuns",
@@ -335,5 +345,7 @@ __all__ = (
     "TokenPage",
     "TokenScope",
     "ValueType4",
+    "ViewState",
+    "ViewStatePageSize",
     "WireNumberType1",
 )

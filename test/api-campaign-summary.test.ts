@@ -160,17 +160,38 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
     expectStats(find(max.rows, { aug: "none" }, "loss"), [1.0, 0.95]);
   });
 
-  test("without group_by: the params that differ across the runs (aug and seed, not the constant opt.lr)", async () => {
+  test("without group_by: the params that differ across the runs (aug, not the constant opt.lr), the repetition param seed pooled", async () => {
     const body = await summary();
-    expect(body.group_by).toEqual(["aug", "seed"]);
-    expect(body.rows).toHaveLength(12);
-    expect(body.rows.slice(0, 4).map((r: Row) => [r.group, r.metric])).toEqual([
-      [{ aug: "crop", seed: 1 }, "acc"],
-      [{ aug: "crop", seed: 1 }, "loss"],
-      [{ aug: "flip", seed: 1 }, "acc"],
-      [{ aug: "flip", seed: 1 }, "loss"],
+    expect(body.group_by).toEqual(["aug"]);
+    expect(body.pooled).toEqual(["seed"]);
+    expect(body.rows.map((r: Row) => [r.group, r.metric, r.n])).toEqual([
+      [{ aug: "crop" }, "acc", 1],
+      [{ aug: "crop" }, "loss", 1],
+      [{ aug: "flip" }, "acc", 3],
+      [{ aug: "flip" }, "loss", 2],
+      [{ aug: "none" }, "acc", 2],
+      [{ aug: "none" }, "loss", 2],
     ]);
-    expect(find(body.rows, { aug: "flip", seed: 3 }, "loss")).toMatchObject({ n: 0, nan: 1, mean: null, std: null, min: null, max: null, ci95: null });
+    expect(find(body.rows, { aug: "flip" }, "loss")).toMatchObject({ nan: 1 });
+    // Asked for by name, seed groups like any other param, and nothing is pooled.
+    const bySeed = await summary({ group_by: "aug,seed" });
+    expect(bySeed.pooled).toEqual([]);
+    expect(find(bySeed.rows, { aug: "flip", seed: 3 }, "loss")).toMatchObject({ n: 0, nan: 1, mean: null, std: null, min: null, max: null, ci95: null });
+  });
+
+  test("repetition params by name: seed, split, fold, alone or after _ or -, any case; not split_ratio or seeds", async () => {
+    const runs = [
+      { Random_Seed: 1, data: { split: "a" }, "cv-fold": 0, split_ratio: 0.8, seeds: 1 },
+      { Random_Seed: 2, data: { split: "b" }, "cv-fold": 1, split_ratio: 0.9, seeds: 2 },
+    ];
+    await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "reps", name: "repetitions" }), 201);
+    await addRuns(
+      "reps",
+      runs.map((params, i) => ({ id: `rep-${i}`, params, acc: 0.5 + i / 10 })),
+    );
+    const body = await summary({}, "reps");
+    expect(body.group_by).toEqual(["seeds", "split_ratio"]);
+    expect(body.pooled).toEqual(["Random_Seed", "cv-fold", "data.split"]);
   });
 
   test("an empty group_by puts every run in one group", async () => {
@@ -421,7 +442,8 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
 
     test("the default group_by is computed over the selected runs", async () => {
       const body = await summary({ metrics: "acc" }, "sel");
-      expect(body.group_by).toEqual(["lr", "seed"]);
+      expect(body.group_by).toEqual(["lr"]);
+      expect(body.pooled).toEqual(["seed"]);
       expect(body.rows).toHaveLength(2);
     });
 
@@ -462,8 +484,15 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
     test("an empty campaign is a 200 with no rows", async () => {
       await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "empty", name: "empty" }), 201);
       const selection = { status: ["finished"], filter: null, runs: 0 };
-      expect(await summary({}, "empty")).toEqual({ campaign: "empty", group_by: [], select: "last", selection, rows: [] });
-      expect(await summary({ group_by: "aug", select: "max" }, "empty")).toEqual({ campaign: "empty", group_by: ["aug"], select: "max", selection, rows: [] });
+      expect(await summary({}, "empty")).toEqual({ campaign: "empty", group_by: [], pooled: [], select: "last", selection, rows: [] });
+      expect(await summary({ group_by: "aug", select: "max" }, "empty")).toEqual({
+        campaign: "empty",
+        group_by: ["aug"],
+        pooled: [],
+        select: "max",
+        selection,
+        rows: [],
+      });
       const csv = await (await call(summaryUrl("empty"), { headers: { accept: "text/csv" } })).text();
       expect(csv).toBe("metric,context,n,nan,mean,std,min,max,ci95\r\n");
     });

@@ -247,6 +247,10 @@ export const artifacts = sqliteTable(
     // Lowercase hex SHA-256 of the bytes; '' while uploading.
     sha256: text("sha256").notNull().default(""),
     createdAt: integer("created_at").notNull(),
+    // Optional metadata of an artifact logged per step (an image per epoch): the step, and a
+    // context stored canonically like a series' (src/lib/context.ts). The path stays the key.
+    step: integer("step"),
+    context: text("context").notNull().default("{}"),
   },
   (t) => [uniqueIndex("artifacts_run_path").on(t.runPk, t.path)],
 );

@@ -642,7 +642,8 @@ class Campaign:
         then ``n``, ``nan``, ``mean``, ``std``, ``min``, ``max``, ``ci95`` (floats; NaN where
         the server says null, e.g. std for n < 2). ``status`` defaults to the server's
         default, finished runs only (``"any"`` counts every run); ``filter`` narrows further.
-        ``df.attrs["selection"]`` says which runs were counted."""
+        ``df.attrs["selection"]`` says which runs were counted; ``df.attrs["pooled"]`` the
+        repetition params (seed, split, fold) the default ``group_by`` pooled."""
         query: dict = {"select": select}
         if metrics is not None:
             query["metrics"] = metrics if isinstance(metrics, str) else ",".join(metrics)
@@ -672,6 +673,7 @@ class Campaign:
         out = F.table(records, columns=[*groups, "metric", *names.values(), *_SUMMARY_FIXED[1:]])
         if F.has_pandas():
             out.attrs["selection"] = body["selection"]
+            out.attrs["pooled"] = body["pooled"]
         return out
 
     def __repr__(self) -> str:

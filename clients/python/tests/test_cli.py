@@ -100,6 +100,11 @@ def test_summary_table_and_csv(source):
     assert "params.aug" in r.output and "flip" in r.output and "0.905 ± " in r.output  # mean of 0.90 and 0.91
     r = run(source, "summary", "augment grid", "--group-by", "params.aug", "--metrics", "acc", "--csv")
     assert r.exit_code == 0 and r.output.splitlines()[0].startswith("aug,") or "aug" in r.output.splitlines()[0]
+    # No --group-by: the two finished runs (both flip) differ only in seed, a repetition param the
+    # server pools into one group; the title says so.
+    r = run(source, "summary", "grid", "--metrics", "acc")
+    assert r.exit_code == 0, r.output
+    assert "(2 runs; pooling seed)" in r.output and "params.seed" not in r.output and "0.905 ± " in r.output
     r = run(source, "summary", "nothing-here")
     assert r.exit_code == 1 and "Traceback" not in r.output
     r = run(source, "summary", "grid", "--group-by", "params.aug", "--filter", "nonsense ((")

@@ -370,7 +370,7 @@ export interface paths {
         get: operations["getArtifact"];
         /**
          * Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
-         * @description The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+         * @description The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and context (query) record an artifact logged per step, e.g. an image per epoch in the context {"subset":"val"}: the web UI shows those of one name and context as a strip in step order.
          */
         put: operations["putArtifact"];
         post?: never;
@@ -827,6 +827,8 @@ export interface components {
         CampaignSummary: {
             campaign: string;
             group_by: string[];
+            /** @description Repetition params (seed, split, fold) that vary but were left out of the default group_by: each group pools their runs. Empty when group_by was given. */
+            pooled: string[];
             /** @enum {string} */
             select: "last" | "min" | "max";
             selection: components["schemas"]["CampaignRunSelection"];
@@ -1051,6 +1053,9 @@ export interface components {
             sha256: string;
             /** @description When this version was stored */
             created_at: string;
+            /** @description The step it was logged at (an image per epoch); null: not logged per step */
+            step: number | null;
+            context: components["schemas"]["Context"];
         };
         /** @description A square matrix of non-negative integers with one row and one column per label, in the order of labels; matrix[i][j] counts the samples of true class labels[i] predicted as labels[j]. Labels are distinct strings or numbers. */
         ConfusionMatrix: {
@@ -3025,7 +3030,7 @@ export interface operations {
                 metrics?: string;
                 /** @description JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present. */
                 contexts?: string;
-                /** @description Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs. Empty: one group of all runs. */
+                /** @description Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs, except repetition params, which are pooled (the last key is seed, split or fold, or ends in _seed, -seed, _split, -split, _fold or -fold, case-insensitively: seed, random_seed, cv_fold). Empty: one group of all runs. */
                 group_by?: string;
                 /** @description Which series summary counts for a run (values ignore it) */
                 select?: "last" | "min" | "max";
@@ -3685,7 +3690,12 @@ export interface operations {
     };
     putArtifact: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The step the artifact was logged at (an image per epoch): an integer from 0. The path stays its key: give each step its own path. */
+                step?: string;
+                /** @description JSON: the context the artifact belongs to, like a series' context, e.g. {"subset":"val"}. Default: {}. */
+                context?: string;
+            };
             header?: never;
             path: {
                 repo: string;

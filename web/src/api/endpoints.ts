@@ -83,9 +83,11 @@ export const getCampaign = (repo: string, campaign: string, signal?: AbortSignal
 export interface SummaryQuery {
   metrics?: string[];
   contexts?: Record<string, unknown>[];
-  /** Param paths; [] makes one group of all runs, undefined lets the server choose (every param that varies). */
+  /** Param paths; [] makes one group of all runs, undefined lets the server choose (every param that varies, repetitions pooled). */
   groupBy?: string[];
   select?: "last" | "min" | "max";
+  /** Run statuses that count, comma-separated, or any; undefined: the server's default (finished). */
+  status?: string;
 }
 
 function summaryParams(q: SummaryQuery) {
@@ -93,6 +95,7 @@ function summaryParams(q: SummaryQuery) {
     metrics: q.metrics?.length ? q.metrics.join(",") : undefined,
     contexts: q.contexts?.length ? JSON.stringify(q.contexts) : undefined,
     select: q.select,
+    status: q.status,
   };
 }
 

@@ -215,8 +215,8 @@ def summary(
         ]
         for row in body["rows"]
     ]
-    print_table(
-        header,
-        rows,
-        title=f"campaign {campaign}: {select} of each run ({body['selection'].get('runs', '?')} runs)" if isinstance(body.get("selection"), dict) else None,
-    )
+    # The server pools repetition params (seed, split, fold) when no --group-by is given: say which.
+    pooled = f"; pooling {', '.join(body['pooled'])}" if body.get("pooled") else ""
+    selection = body.get("selection")
+    title = f"campaign {campaign}: {select} of each run ({selection.get('runs', '?')} runs{pooled})" if isinstance(selection, dict) else None
+    print_table(header, rows, title=title)

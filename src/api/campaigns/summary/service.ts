@@ -15,8 +15,10 @@
 //   min and max are null for n = 0 (a row whose every run was NaN).
 // - Groups are keyed by param paths (dotted; an object-valued path groups by the whole
 //   object). By default: every leaf path (scalars, arrays, empty objects) whose value is not
-//   the same in all the runs, a missing key counting as a value of its own. A run lacking a
-//   path has null for it. An explicit empty group_by puts every run in one group.
+//   the same in all the runs, a missing key counting as a value of its own, except the
+//   repetition params (seed, split, fold: see repetition-params.ts), which are pooled and
+//   listed in `pooled`. A run lacking a path has null for it. An explicit empty group_by puts
+//   every run in one group.
 // - Rows are ordered by group values (null < booleans < numbers < strings < arrays and
 //   objects), then metric name, then context (canonical JSON).
 import type { Deps } from "../../../deps.ts";
@@ -33,6 +35,7 @@ import { compileRunSelection, type RunSelection } from "../../../runs-core/run-s
 import { decodeSummaryColumn, SUMMARY_SQL } from "../../../series/index.ts";
 import { selectionUsed } from "../selection.ts";
 import { compareText, groupRuns, pathNoRunHas, varyingPaths } from "./param-groups.ts";
+import { isRepetitionParam } from "./repetition-params.ts";
 import type { CampaignSummary, SummaryRow, SummarySelect } from "./schemas.ts";
 import { describeSample } from "./stats.ts";
 
@@ -41,7 +44,7 @@ export interface SummaryOptions {
   metrics?: string[];
   /** Contexts to include; undefined = every context present. */
   contexts?: Context[];
-  /** Param paths, each a list of keys; undefined = the params that vary across the runs. */
+  /** Param paths, each a list of keys; undefined = the params that vary across the runs, repetitions pooled. */
   groupBy?: string[][];
   select: SummarySelect;
   /** Which of the campaign's runs count (status default: the caller's). */
@@ -112,7 +115,9 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
   const jsonRows = <T>(rs: { rows: ArrayLike<Record<string, unknown>> }) => JSON.parse(String(rs.rows[0].j)) as T[];
 
   const runs = jsonRows<[number, string]>(runRs).map(([pk, params]) => ({ pk, params: JSON.parse(params) as Json }));
-  const groupBy = options.groupBy ?? varyingPaths(runs.map((r) => r.params));
+  const varying = options.groupBy === undefined ? varyingPaths(runs.map((r) => r.params)) : [];
+  const pooled = varying.filter(isRepetitionParam);
+  const groupBy = options.groupBy ?? varying.filter((path) => !isRepetitionParam(path));
   const missing = options.groupBy === undefined ? undefined : pathNoRunHas(runs, groupBy);
   if (missing) {
     throw badRequest(`No run of the campaign has the param ${excerpt(missing.join("."))} named in group_by.`, [
@@ -178,5 +183,5 @@ export async function summarizeCampaign(deps: Deps, repo: string, campaignRef: s
     }
   }
   const selection = selectionUsed(search, options.selection, runs.length);
-  return { campaign: campaignId, group_by: groupNames, select: options.select, selection, rows };
+  return { campaign: campaignId, group_by: groupNames, pooled: pooled.map((path) => path.join(".")), select: options.select, selection, rows };
 }

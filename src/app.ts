@@ -6,6 +6,7 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
 import { LibsqlArtifactStore } from "./api/artifacts/store.ts";
+import { campaignCompareRoutes } from "./api/campaigns/compare/routes.ts";
 import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
@@ -58,6 +59,7 @@ export function createApp(hostDeps: Deps) {
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
     .route("/", campaignConfusionRoutes(deps))
+    .route("/", campaignCompareRoutes(deps))
     .route("/", metricRoutes(deps))
     .route("/", artifactRoutes(deps))
     .route("/", importRoutes(deps))

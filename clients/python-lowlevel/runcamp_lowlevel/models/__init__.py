@@ -6,6 +6,27 @@ from .append_logs_body_lines_item import AppendLogsBodyLinesItem
 from .artifact import Artifact
 from .artifact_page import ArtifactPage
 from .campaign import Campaign
+from .campaign_comparison import CampaignComparison
+from .campaign_comparison_better import CampaignComparisonBetter
+from .campaign_comparison_friedman_type_0 import CampaignComparisonFriedmanType0
+from .campaign_comparison_friedman_type_0_ranks_item import (
+    CampaignComparisonFriedmanType0RanksItem,
+)
+from .campaign_comparison_groups_item import CampaignComparisonGroupsItem
+from .campaign_comparison_rows_item import CampaignComparisonRowsItem
+from .campaign_comparison_rows_item_unpaired_item import (
+    CampaignComparisonRowsItemUnpairedItem,
+)
+from .campaign_comparison_rows_item_unpaired_item_pair import (
+    CampaignComparisonRowsItemUnpairedItemPair,
+)
+from .campaign_comparison_rows_item_unpaired_item_side import (
+    CampaignComparisonRowsItemUnpairedItemSide,
+)
+from .campaign_comparison_rows_item_wilcoxon_method_type_0 import (
+    CampaignComparisonRowsItemWilcoxonMethodType0,
+)
+from .campaign_comparison_select import CampaignComparisonSelect
 from .campaign_confusion import CampaignConfusion
 from .campaign_confusion_groups_item import CampaignConfusionGroupsItem
 from .campaign_confusion_groups_item_across_runs import (
@@ -35,6 +56,8 @@ from .closed_stale_runs import ClosedStaleRuns
 from .column_fields import ColumnFields
 from .column_fields_metrics_item import ColumnFieldsMetricsItem
 from .column_fields_values_item import ColumnFieldsValuesItem
+from .compare_campaign_better import CompareCampaignBetter
+from .compare_campaign_select import CompareCampaignSelect
 from .confusion_matrix import ConfusionMatrix
 from .confusion_metrics import ConfusionMetrics
 from .confusion_metrics_classes_item import ConfusionMetricsClassesItem
@@ -198,6 +221,17 @@ __all__ = (
     "Artifact",
     "ArtifactPage",
     "Campaign",
+    "CampaignComparison",
+    "CampaignComparisonBetter",
+    "CampaignComparisonFriedmanType0",
+    "CampaignComparisonFriedmanType0RanksItem",
+    "CampaignComparisonGroupsItem",
+    "CampaignComparisonRowsItem",
+    "CampaignComparisonRowsItemUnpairedItem",
+    "CampaignComparisonRowsItemUnpairedItemPair",
+    "CampaignComparisonRowsItemUnpairedItemSide",
+    "CampaignComparisonRowsItemWilcoxonMethodType0",
+    "CampaignComparisonSelect",
     "CampaignConfusion",
     "CampaignConfusionGroupsItem",
     "CampaignConfusionGroupsItemAcrossRuns",
@@ -219,6 +253,8 @@ __all__ = (
     "ColumnFields",
     "ColumnFieldsMetricsItem",
     "ColumnFieldsValuesItem",
+    "CompareCampaignBetter",
+    "CompareCampaignSelect",
     "ConfusionMatrix",
     "ConfusionMetrics",
     "ConfusionMetricsClassesItem",

@@ -8,7 +8,7 @@ export const SELECTS = ["last", "min", "max"] as const;
 export type SummarySelect = (typeof SELECTS)[number];
 
 // A param path as the filter language spells it (`params.optimizer.lr`), or bare (`optimizer.lr`).
-const ParamPath = v.pipe(v.string(), v.regex(/^[^.]+(\.[^.]+)*$/, "must be a dotted param path such as params.optimizer.lr"), v.maxLength(1024));
+export const ParamPath = v.pipe(v.string(), v.regex(/^[^.]+(\.[^.]+)*$/, "must be a dotted param path such as params.optimizer.lr"), v.maxLength(1024));
 
 export const MetricsParam = encodedQuery(
   v.pipe(v.array(Name), v.maxLength(100, "at most 100 metrics")),

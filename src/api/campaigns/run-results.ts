@@ -77,9 +77,12 @@ export async function loadRunResults(deps: Deps, repo: string, campaignRef: stri
   const valueFilter = filters("v");
   // One round trip, one read transaction, three rows: each query folds its rows into one
   // JSON array, because building a row object per result row costs the client ~4 µs, 4× the
-  // query itself. Numbers travel as printf('%!.17g') text: SQLite's JSON writes reals with
-  // 15 digits, 17 round-trip exactly. NULL (NaN in a summary) stays null; the values' wire
-  // strings ("NaN", "Infinity", "-Infinity") come through as written, and Number() reads all.
+  // query itself. Series numbers travel as printf('%!.17g') text: SQLite's JSON writes reals
+  // with 15 digits, 17 round-trip exactly. NULL (NaN in a summary) stays null. A value travels
+  // as its stored JSON text, never through SQLite's REAL: SQLite's text-to-double conversion is
+  // not correctly rounded (0.658908844347389 became 0.65890884434738894, one ulp off, which
+  // turned a near-tie into a tie in the paired tests). The wire strings ("NaN", "Infinity",
+  // "-Infinity") come through as written, and Number() reads all.
   const real = (x: string) => `CASE WHEN ${x} IS NULL THEN NULL ELSE printf('%!.17g', ${x}) END`;
   const [runRs, seriesRs, valueRs] = await deps.client.batch(
     [
@@ -91,7 +94,7 @@ export async function loadRunResults(deps: Deps, repo: string, campaignRef: stri
       },
       {
         sql: `SELECT json_group_array(json_array(v.run_pk, v.name, v.context,
-                CASE WHEN json_type(v.value) = 'text' THEN json_extract(v.value, '$') ELSE ${real("CAST(json_extract(v.value, '$') AS REAL)")} END)) AS j
+                CASE WHEN json_type(v.value) = 'text' THEN json_extract(v.value, '$') ELSE v.value END)) AS j
               FROM run_values v JOIN runs r ON r.pk = v.run_pk
               WHERE ${inCampaign} ${valueFilter.sql}
                 AND (json_type(v.value) IN ('integer', 'real') OR v.value IN ('"NaN"', '"Infinity"', '"-Infinity"'))`,

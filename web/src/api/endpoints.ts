@@ -2,6 +2,7 @@
 import { apiFetch, apiUrl, getJson, path, sendJson } from "./client.ts";
 import type {
   Campaign,
+  CampaignComparison,
   CampaignDetail,
   CampaignSummary,
   ColumnFields,
@@ -113,6 +114,30 @@ export async function campaignSummary(repo: string, campaign: string, q: Summary
 export async function campaignSummaryCsv(repo: string, campaign: string, q: SummaryQuery): Promise<Blob> {
   return (await apiFetch(summaryUrl(repo, campaign, q), { headers: { accept: "text/csv" } })).blob();
 }
+
+export interface CompareQuery {
+  metric: string;
+  context?: Record<string, unknown>;
+  by: string;
+  baseline?: string;
+  pairOn?: string[];
+  select?: "last" | "min" | "max";
+}
+
+/** The campaign's paired comparison with a baseline (the server's default pair_on without pairOn). */
+export const compareCampaign = (repo: string, campaign: string, q: CompareQuery, signal?: AbortSignal) =>
+  getJson<CampaignComparison>(
+    path("repos", repo, "campaigns", campaign, "compare"),
+    {
+      metric: q.metric,
+      context: q.context && JSON.stringify(q.context),
+      by: q.by,
+      baseline: q.baseline,
+      pair_on: q.pairOn?.length ? q.pairOn.join(",") : undefined,
+      select: q.select,
+    },
+    signal,
+  );
 
 /** The repo's logged models (MLflow's), newest first; only one run's with `run`. */
 export const listLoggedModels = (repo: string, run?: string, signal?: AbortSignal) =>

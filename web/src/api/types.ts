@@ -18,6 +18,8 @@ export type Campaign = Ok<"listCampaigns">["items"][number];
 export type CampaignDetail = Ok<"getCampaign">;
 export type CampaignSummary = Ok<"summarizeCampaign">;
 export type SummaryRow = CampaignSummary["rows"][number];
+export type CampaignComparison = Ok<"compareCampaign">;
+export type CompareRow = CampaignComparison["rows"][number];
 export type RowSeriesRead = Ok<"readSeries">;
 export type Context = SeriesSummary["context"];
 /** A number on the wire: non-finite values travel as strings. */

@@ -1,8 +1,8 @@
 // `/repos/{repo}/campaigns/{campaign}`: a campaign, its runs and its report — the summary per
 // group × metric × context (mean ± ci95, n, nan) with status, group_by, select, metric and
 // context controls (in the URL), a CSV download and a chart of the group means with their 95%
-// CIs; then the campaign's summed confusion matrix for a chosen artifact path, and its per-step
-// images and texts across runs.
+// CIs; then the paired comparison with a baseline (campaign-compare.tsx), the campaign's summed
+// confusion matrix for a chosen artifact path, and its per-step images and texts across runs.
 import { useMemo, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { campaignSummary, campaignSummaryCsv, getCampaign, type SummaryQuery } from "../api/endpoints.ts";
@@ -21,6 +21,7 @@ import { paramAt, paramText, varyingParamPaths } from "../params.ts";
 import { saveBlob } from "../save-file.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
+import { CampaignCompare } from "./campaign-compare.tsx";
 import { CampaignScope, statusChoice } from "./campaign-scope.tsx";
 
 const rowKey = (r: { metric: string; context: Record<string, unknown> }) => `${r.metric}${contextText(r.context)}`;
@@ -157,6 +158,8 @@ export function CampaignPage() {
           </div>
         </>
       )}
+
+      {c && <CampaignCompare repo={repo} campaign={campaign} params={varying} metrics={full.data?.rows ?? []} />}
 
       {c && <CampaignConfusion repo={repo} campaign={campaign} runs={runs.filter((r) => !r.archived).map((r) => r.id)} params={varying} />}
       {c && <AcrossRuns repo={repo} runs={stripRuns} />}

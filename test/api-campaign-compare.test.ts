@@ -161,7 +161,9 @@ describe.each(hosts)("campaign compare on $name", (factory) => {
   });
 
   test("pair_on naming a param that does not vary, the by param, or nothing to pair on is a 400", async () => {
-    expect((await problem("grid", { by: "aug", pair_on: "seed,lr" }, "pair_on")).detail).toContain("params.lr");
+    const constant = await problem("grid", { by: "aug", pair_on: "seed,lr" }, "pair_on");
+    expect(constant.detail).toContain("params.lr");
+    expect(constant.errors[0].message).toBe(`does not vary across the selected runs: "params.lr"`);
     await problem("grid", { by: "aug", pair_on: "params.nope" }, "pair_on");
     await problem("grid", { by: "aug", pair_on: "aug,seed" }, "pair_on");
     await problem("grid", { by: "lr" }, "by");

@@ -15,8 +15,9 @@
 //   `unpaired`, never dropped unseen.
 // - Friedman's blocks are the pair_on values with a (non-NaN) result in every group.
 import type { Deps } from "../../../deps.ts";
+import { contextKey } from "../../../http/context-key.ts";
 import { badRequest } from "../../../http/problems.ts";
-import { type Context, canonicalContext, parseContext } from "../../../lib/context.ts";
+import { type Context, parseContext } from "../../../lib/context.ts";
 import { canonicalJson, type Json } from "../../../lib/json.ts";
 import { toWire } from "../../../lib/numbers.ts";
 import { excerpt } from "../../../lib/text.ts";
@@ -97,7 +98,7 @@ export async function compareCampaign(deps: Deps, repo: string, campaignRef: str
     if (!varies(path)) {
       throw badRequest(
         `pair_on names ${shown(path)}, which has one value in every selected run: it tells no repetition from another. Varying params: ${varying.map(dotted).join(", ") || "none"}.`,
-        [{ path: "pair_on", message: `${shown(path)} does not vary` }],
+        [{ path: "pair_on", message: `does not vary across the selected runs: ${shown(path)}` }],
       );
     }
   }
@@ -105,7 +106,7 @@ export async function compareCampaign(deps: Deps, repo: string, campaignRef: str
   // The context: the one asked for, or the only one the metric has.
   const contexts = [...new Set(results.map((r) => r.context))].sort(compareText);
   let context: string;
-  if (options.context) context = canonicalContext(options.context);
+  if (options.context) context = contextKey(options.context, deps.config.limits, "context");
   else if (contexts.length === 1) context = contexts[0];
   else if (contexts.length === 0)
     throw badRequest(`No selected run has the metric ${excerpt(options.metric, 80)}.`, [{ path: "metric", message: "no run has it" }]);

@@ -295,6 +295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/campaigns/{campaign}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Paired comparison of a campaign's groups with a baseline, across splits and seeds
+         * @description Groups the selected runs (as in the summary: status default finished, filter) by the value of `by` and pairs each group's runs with the baseline's runs of equal `pair_on` values. Per group other than the baseline: the pairs' mean difference (group − baseline) with its paired t 95% interval, the paired t-test and Wilcoxon signed-rank p-values (two-sided, as scipy computes them), the t p-values Holm-adjusted over the rows, Cohen's d_z, and the runs left without a partner. With three or more groups also the Friedman test over the complete blocks, the average ranks and the Nemenyi critical difference. NaN results are counted per group and left out. Two runs of one group with the same pair_on values are a 400. With Accept: text/csv the rows as CSV: params.<by>, n_pairs, mean_diff, ci95_low, ci95_high, p_ttest, p_wilcoxon, p_holm, effect_size, unpaired (a count), reason.
+         */
+        get: operations["compareCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/runs/{run}/metrics": {
         parameters: {
             query?: never;
@@ -937,6 +957,84 @@ export interface components {
                     };
                 };
             }[];
+        };
+        CampaignComparison: {
+            campaign: string;
+            metric: string;
+            context: components["schemas"]["Context"];
+            /** @enum {string} */
+            select: "last" | "min" | "max";
+            by: string;
+            /** @description The baseline value of `by` */
+            baseline: unknown;
+            pair_on: string[];
+            /** @enum {string} */
+            better: "higher" | "lower";
+            selection: components["schemas"]["CampaignRunSelection"];
+            groups: {
+                /** @description The value of `by` */
+                value: unknown;
+                /** @description Selected runs with this value */
+                runs: number;
+                /** @description Of them, runs whose result was NaN: counted here, left out of the pairs */
+                nan: number;
+                /** @description Of them, runs without a result for the metric and context */
+                missing: number;
+            }[];
+            /** @description One per group other than the baseline, in the groups' order */
+            rows: {
+                /** @description The compared value of `by` */
+                group: unknown;
+                /** @description Pairs counted (a pair with a NaN result on either side is left out) */
+                n_pairs: number;
+                /** @description Mean of group − baseline over the pairs; null without pairs */
+                mean_diff: components["schemas"]["WireNumber"] | null;
+                /** @description Lower end of the paired t 95% interval of the mean difference; null for n_pairs < 2 */
+                ci95_low: components["schemas"]["WireNumber"] | null;
+                /** @description Upper end of the paired t 95% interval of the mean difference; null for n_pairs < 2 */
+                ci95_high: components["schemas"]["WireNumber"] | null;
+                /** @description Two-sided paired t-test p-value (scipy.stats.ttest_rel); null when the test is undefined (see reason) */
+                p_ttest: components["schemas"]["WireNumber"] | null;
+                /** @description Two-sided Wilcoxon signed-rank p-value as scipy.stats.wilcoxon's defaults compute it: zeros dropped; exact for n ≤ 50 without ties or zeros; with ties or zeros, every sign flip for n ≤ 13, else the tie-corrected normal approximation without continuity correction */
+                p_wilcoxon: components["schemas"]["WireNumber"] | null;
+                wilcoxon_method: ("exact" | "permutation" | "normal") | null;
+                /** @description p_ttest adjusted by Holm's step-down method over the rows with a p_ttest */
+                p_holm: components["schemas"]["WireNumber"] | null;
+                /** @description Cohen's d_z: mean difference / sample standard deviation of the differences */
+                effect_size: components["schemas"]["WireNumber"] | null;
+                /** @description Why a statistic is null, if one is */
+                reason: string | null;
+                /** @description The group's and the baseline's runs with a result that found no partner */
+                unpaired: {
+                    /** @description The run's id */
+                    run: string;
+                    /**
+                     * @description Whether the run is of the compared group or of the baseline
+                     * @enum {string}
+                     */
+                    side: "group" | "baseline";
+                    /** @description Its values at the pair_on paths (null: the run lacks the param) */
+                    pair: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+            friedman: {
+                /** @description Complete blocks: pair_on values with a result in every group */
+                n_blocks: number;
+                /** @description Friedman's χ² (tie-corrected, as scipy.stats.friedmanchisquare) */
+                statistic: components["schemas"]["WireNumber"] | null;
+                /** @description P(χ²(k − 1) ≥ statistic) */
+                p: components["schemas"]["WireNumber"] | null;
+                /** @description Average rank per group over the blocks, 1 = best (see better), in the groups' order */
+                ranks: {
+                    group: unknown;
+                    rank: number;
+                }[];
+                /** @description Nemenyi critical difference at α = 0.05: q(0.95, k, ∞)/√2 · √(k(k+1)/(6·n_blocks)) */
+                critical_difference: components["schemas"]["WireNumber"] | null;
+                reason: string | null;
+            } | null;
         };
         IngestColumns: {
             /** @description Up to 100,000 points in all; one series may appear more than once */
@@ -3133,6 +3231,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignConfusion"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareCampaign: {
+        parameters: {
+            query: {
+                /** @description The metric (series or value) compared, resolved per run as in the summary */
+                metric: string;
+                /** @description JSON: the metric's context, e.g. {"subset":"test"}. Default: the one context the metric has in the selected runs. */
+                context?: string;
+                /** @description Which series summary counts for a run (values ignore it) */
+                select?: "last" | "min" | "max";
+                /** @description The param whose values are compared, e.g. params.aug */
+                by: string;
+                /** @description The value of `by` every other group is compared with, written as JSON (0.1, true, "x") or, for a string, bare (none). Default: the first group in order (null < booleans < numbers < strings < arrays and objects). */
+                baseline?: string;
+                /** @description Comma-separated param paths (params.split,params.seed or bare) whose values pair runs across groups: a group's run and a baseline run with equal values there form a pair. Default: the params that vary across the selected runs and name a repetition: the last key is seed, split or fold, or ends in _seed, _split or _fold (e.g. random_seed), optionally followed by _idx, _index or _id. */
+                pair_on?: string;
+                /** @description Which direction ranks first in the Friedman average ranks (rank 1 = best); the tests do not depend on it */
+                better?: "higher" | "lower";
+                /** @description Comma-separated run statuses that count, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                status?: string;
+                /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignComparison"];
                     "text/csv": string;
                 };
             };

@@ -3294,7 +3294,7 @@ export interface operations {
                 by: string;
                 /** @description The value of `by` every other group is compared with, written as JSON (0.1, true, "x") or, for a string, bare (none). Default: the first group in order (null < booleans < numbers < strings < arrays and objects). */
                 baseline?: string;
-                /** @description Comma-separated param paths (params.split,params.seed or bare) whose values pair runs across groups: a group's run and a baseline run with equal values there form a pair. Default: the params that vary across the selected runs and name a repetition: the last key is seed, split or fold, or ends in _seed, _split or _fold (e.g. random_seed), optionally followed by _idx, _index or _id. */
+                /** @description Comma-separated param paths (params.split,params.seed or bare) whose values pair runs across groups: a group's run and a baseline run with equal values there form a pair. Default: the params that vary across the selected runs and name a repetition, as the summary pools them: the last key is seed, split or fold, or ends in one of them after _ or - (random_seed, cv-fold). */
                 pair_on?: string;
                 /** @description Which direction ranks first in the Friedman average ranks (rank 1 = best); the tests do not depend on it */
                 better?: "higher" | "lower";

@@ -14,8 +14,8 @@ import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 import { CompareTable } from "./compare-table.tsx";
 
-// The server's rule for a repetition's name (src/api/campaigns/compare/service.ts).
-const REPETITION = /(^|_)(seed|split|fold)(_(idx|index|id))?$/i;
+// The server's rule for a repetition's name (src/api/campaigns/summary/repetition-params.ts).
+const REPETITION = /^(?:.*[_-])?(?:seed|split|fold)$/i;
 
 export interface MetricContext {
   metric: string;

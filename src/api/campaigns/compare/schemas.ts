@@ -8,7 +8,7 @@ import { ParamPath, SELECTS } from "../summary/schemas.ts";
 export const PairOnParam = encodedQuery(
   v.pipe(v.array(ParamPath), v.minLength(1, "name at least one param"), v.maxLength(32, "at most 32 paths")),
   commaList,
-  "Comma-separated param paths (params.split,params.seed or bare) whose values pair runs across groups: a group's run and a baseline run with equal values there form a pair. Default: the params that vary across the selected runs and name a repetition: the last key is seed, split or fold, or ends in _seed, _split or _fold (e.g. random_seed), optionally followed by _idx, _index or _id.",
+  "Comma-separated param paths (params.split,params.seed or bare) whose values pair runs across groups: a group's run and a baseline run with equal values there form a pair. Default: the params that vary across the selected runs and name a repetition, as the summary pools them: the last key is seed, split or fold, or ends in one of them after _ or - (random_seed, cv-fold).",
 );
 export const ContextParam = jsonQuery(
   Context,

@@ -23,6 +23,7 @@ import { toWire } from "../../../lib/numbers.ts";
 import { excerpt } from "../../../lib/text.ts";
 import { loadRunResults, type ResultOptions, type SelectedRun } from "../run-results.ts";
 import { compareText, groupRuns, lookup, MISSING, paramPathKeys, varyingPaths } from "../summary/param-groups.ts";
+import { isRepetitionParam } from "../summary/repetition-params.ts";
 import { friedmanTest } from "./friedman.ts";
 import { holm, pairedT } from "./paired-t.ts";
 import type { CampaignComparison, CompareRow } from "./schemas.ts";
@@ -37,10 +38,6 @@ export interface CompareOptions extends Omit<ResultOptions, "metrics" | "context
   pairOn?: string[];
   better: "higher" | "lower";
 }
-
-// A repetition's name: seed, split or fold, alone or after a prefix (random_seed), with an
-// optional index suffix (fold_idx).
-const REPETITION = /(^|_)(seed|split|fold)(_(idx|index|id))?$/i;
 
 const dotted = (path: readonly string[]) => path.join(".");
 const shown = (path: readonly string[]) => excerpt(`params.${dotted(path)}`, 80);
@@ -84,7 +81,7 @@ export async function compareCampaign(deps: Deps, repo: string, campaignRef: str
   }
   const pairOn = options.pairOn
     ? [...new Map(options.pairOn.map((p) => [dotted(paramPathKeys(p)), paramPathKeys(p)])).values()]
-    : varying.filter((p) => REPETITION.test(p[p.length - 1]) && dotted(p) !== dotted(by));
+    : varying.filter((p) => isRepetitionParam(p) && dotted(p) !== dotted(by));
   if (pairOn.length === 0) {
     throw badRequest("No varying param names a repetition (seed, split, fold): name the params that pair runs in pair_on.", [
       { path: "pair_on", message: "required here" },

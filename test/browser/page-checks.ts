@@ -10,7 +10,23 @@ export const screenshotDir = join(import.meta.dirname, "screenshots");
 const docsDir = join(import.meta.dirname, "..", "..", "docs");
 // The screenshots the README and docs/web-ui.md show, as docs/ui-<name>.png: RUNCAMP_DOCS_SCREENSHOTS=1 npx vitest
 // run test/browser rewrites them from the same pages the tests check.
-const DOCS = new Set(["runs", "run", "compare", "campaign", "artifacts", "campaign-confusion"]);
+const DOCS = new Set([
+  "runs",
+  "run",
+  "run-dark",
+  "run-logs",
+  "run-system",
+  "run-strip",
+  "compare",
+  "compare-facets",
+  "params",
+  "scatter",
+  "campaign",
+  "campaign-pooled",
+  "campaign-compare",
+  "artifacts",
+  "campaign-confusion",
+]);
 
 /** The whole page, or only `element` (a section of it), as screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string, element?: Locator) {

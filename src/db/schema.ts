@@ -247,6 +247,10 @@ export const artifacts = sqliteTable(
     // Lowercase hex SHA-256 of the bytes; '' while uploading.
     sha256: text("sha256").notNull().default(""),
     createdAt: integer("created_at").notNull(),
+    // Optional metadata of an artifact logged per step (an image per epoch): the step, and a
+    // context stored canonically like a series' (src/lib/context.ts). The path stays the key.
+    step: integer("step"),
+    context: text("context").notNull().default("{}"),
   },
   (t) => [uniqueIndex("artifacts_run_path").on(t.runPk, t.path)],
 );
@@ -345,4 +349,21 @@ export const mlflowModelVersions = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [uniqueIndex("mlflow_model_versions_version").on(t.registeredModelPk, t.version)],
+);
+
+// Named views of a repo's runs table, shared by everyone who uses the repo: a name and the
+// table's state (filter, sort, columns, page size, archived shown) as JSON (src/api/views/).
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    repoPk: integer("repo_pk")
+      .notNull()
+      .references(() => repos.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    state: text("state").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("saved_views_repo_name").on(t.repoPk, t.name)],
 );

@@ -11,9 +11,11 @@ import { ComparePage } from "./pages/compare-page.tsx";
 import { MlflowRedirect, mlflowHashPath } from "./pages/mlflow-redirect.tsx";
 import { ModelsPage } from "./pages/models-page.tsx";
 import { NotFound } from "./pages/not-found.tsx";
+import { ParamsPage } from "./pages/params-page.tsx";
 import { ReposList } from "./pages/repos-list.tsx";
 import { RunPage } from "./pages/run-page.tsx";
 import { RunsTable } from "./pages/runs-table.tsx";
+import { ScatterPage } from "./pages/scatter-page.tsx";
 
 function App() {
   return (
@@ -26,6 +28,8 @@ function App() {
         <Route path="/repos/:repo/compare" component={ComparePage} />
         <Route path="/repos/:repo/campaigns/:campaign" component={CampaignPage} />
         <Route path="/repos/:repo/models" component={ModelsPage} />
+        <Route path="/repos/:repo/params" component={ParamsPage} />
+        <Route path="/repos/:repo/scatter" component={ScatterPage} />
         <Route path="/experiments/:experiment" component={MlflowRedirect} />
         <Route path="/experiments/:experiment/runs/:run" component={MlflowRedirect} />
         <Route default component={NotFound} />

@@ -1,6 +1,8 @@
 import type { Deps } from "../../deps.ts";
+import { contextKey } from "../../http/context-key.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest, notFound } from "../../http/problems.ts";
+import { type Context, parseContext } from "../../lib/context.ts";
 import { iso } from "../../lib/time.ts";
 import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
 import { confusionMetrics, isConfusionType, parseConfusion } from "./confusion.ts";
@@ -17,6 +19,15 @@ export interface StoredArtifact {
   contentType: string;
   sha256: string;
   createdAt: number;
+  step: number | null;
+  /** Canonical JSON (src/lib/context.ts). */
+  context: string;
+}
+
+/** What an upload says of itself besides its bytes: the step and context it was logged at. */
+export interface ArtifactMeta {
+  step: number | null;
+  context: Context | undefined;
 }
 
 export const artifactView = (a: StoredArtifact): ArtifactView => ({
@@ -25,6 +36,8 @@ export const artifactView = (a: StoredArtifact): ArtifactView => ({
   content_type: a.contentType,
   sha256: a.sha256,
   created_at: iso(a.createdAt),
+  step: a.step,
+  context: parseContext(a.context),
 });
 
 const storedArtifact = (row: Record<string, unknown>): StoredArtifact => ({
@@ -34,9 +47,11 @@ const storedArtifact = (row: Record<string, unknown>): StoredArtifact => ({
   contentType: String(row.content_type),
   sha256: String(row.sha256),
   createdAt: Number(row.created_at),
+  step: row.step === null ? null : Number(row.step),
+  context: String(row.context),
 });
 
-const COLUMNS = "pk, path, size, content_type, sha256, created_at";
+const COLUMNS = "pk, path, size, content_type, sha256, created_at, step, context";
 
 function storeOf(deps: Deps): ArtifactStore {
   if (!deps.artifactStore || !deps.writeLock) throw new Error("createApp fills in artifactStore and writeLock");
@@ -56,13 +71,16 @@ export async function putArtifact(
   runId: string,
   path: string,
   contentType: string,
+  meta: ArtifactMeta,
   body: ReadableStream<Uint8Array>,
 ): Promise<{ artifact: ArtifactView; created: boolean }> {
   const store = storeOf(deps);
   const lock = deps.writeLock!;
   const { client } = deps;
-  const { runPk } = await findRunPk(deps, repo, runId);
   const limits = deps.config.limits;
+  // Checked before the run lookup and the body: a bad context stores nothing.
+  const context = contextKey(meta.context, limits);
+  const { runPk } = await findRunPk(deps, repo, runId);
   if (isConfusionType(contentType)) {
     const bytes = await readAllBytes(body, Math.min(limits.maxArtifactBytes, limits.maxBodyBytes));
     parseConfusion(bytes);
@@ -102,7 +120,10 @@ export async function putArtifact(
       [
         ...store.deleteStatements(`${previous} AND ${mine}`, [runPk, path, pk]),
         { sql: `DELETE FROM artifacts WHERE run_pk = ? AND path = ? AND ${mine}`, args: [runPk, path, pk] },
-        { sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ? WHERE pk = ?", args: [path, stored.size, stored.sha256, now, pk] },
+        {
+          sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ?, step = ?, context = ? WHERE pk = ?",
+          args: [path, stored.size, stored.sha256, now, meta.step, context, pk],
+        },
       ],
       "write",
     ),
@@ -110,7 +131,7 @@ export async function putArtifact(
   if (results[results.length - 1].rowsAffected === 0) throw runNotFound(repo, runId);
   const replaced = results[results.length - 2].rowsAffected > 0;
   return {
-    artifact: artifactView({ pk, path, size: stored.size, contentType, sha256: stored.sha256, createdAt: now }),
+    artifact: artifactView({ pk, path, size: stored.size, contentType, sha256: stored.sha256, createdAt: now, step: meta.step, context }),
     created: !replaced,
   };
 }
@@ -123,12 +144,12 @@ export async function findArtifact(deps: Deps, repo: string, runId: string, path
 }
 
 /** Bytes [start, end) of a stored artifact, streamed. */
-export function readArtifact(deps: Deps, artifact: StoredArtifact, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
+export function readArtifact(deps: Deps, artifact: Pick<StoredArtifact, "pk" | "size">, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
   return storeOf(deps).read(artifact.pk, start, end);
 }
 
 /** All bytes at once: for confusion matrices, which are parsed whole. */
-export function readArtifactBytes(deps: Deps, artifact: StoredArtifact): Promise<Uint8Array> {
+export function readArtifactBytes(deps: Deps, artifact: Pick<StoredArtifact, "pk" | "size">): Promise<Uint8Array> {
   return readAllBytes(readArtifact(deps, artifact), artifact.size);
 }
 

@@ -14,6 +14,8 @@ export interface PictureLine {
   band?: [number, number];
   /** Drawn as a dot per point rather than a line (error bars' means). */
   dots?: boolean;
+  /** The line's dash (stroke by a param), as the chart draws it. */
+  dash?: number[];
 }
 
 /** Where a value of the x or y scale lands, in CSS pixels of the exported picture. */

@@ -164,7 +164,7 @@ export function chartSvg(picture: ChartPicture): string {
   const paths = lines.map((l) =>
     l.dots
       ? `<path class="series" data-label="${escapeXml(l.label)}" d="${dotsPath(xs, plot.data[l.series], at)}" fill="${l.color}"/>`
-      : `<path class="series" data-label="${escapeXml(l.label)}" d="${linePath(xs, plot.data[l.series], at)}" fill="none" stroke="${l.color}" stroke-width="1.5" stroke-linejoin="round"/>`,
+      : `<path class="series" data-label="${escapeXml(l.label)}" d="${linePath(xs, plot.data[l.series], at)}" fill="none" stroke="${l.color}" stroke-width="1.5" stroke-linejoin="round"${l.dash?.length ? ` stroke-dasharray="${l.dash.join(" ")}"` : ""}/>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${plot.width}" height="${n(height)}" viewBox="0 0 ${plot.width} ${n(height)}">`,

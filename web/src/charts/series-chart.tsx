@@ -21,6 +21,8 @@ export interface SeriesChartProps {
   hidden: ReadonlySet<string>;
   /** The zoomed x range; null shows all the data. */
   xRange: [number, number] | null;
+  /** A fixed y range (facets sharing their axes); absent fits the data. */
+  yRange?: [number, number] | null;
   onZoom(range: [number, number] | null): void;
   height?: number;
 }
@@ -30,6 +32,8 @@ const timeFormat = new Intl.DateTimeFormat("en-CA", { month: "2-digit", day: "2-
 export function formatX(x: number, axis: XAxis): string {
   if (axis === "time") return timeFormat.format(new Date(x * 1000)).replace(",", "");
   if (axis === "epoch") return `epoch ${formatNumber(x)}`;
+  if (axis === "relative") return `+${formatNumber(x)} s`;
+  if (axis === "metric") return `x ${formatNumber(x)}`;
   return `step ${Math.round(x).toLocaleString("en")}`;
 }
 
@@ -64,7 +68,7 @@ function infinityMarks(lines: Line[], hidden: ReadonlySet<string>) {
   };
 }
 
-export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height = 240 }: SeriesChartProps) {
+export function SeriesChart({ title, model, log, hidden, xRange, yRange = null, onZoom, height = 240 }: SeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const tip = useRef<HTMLDivElement>(null);
@@ -74,7 +78,7 @@ export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height 
   // without redrawing: the chart is rebuilt only when what it draws changes.
   const current = useRef(model);
   current.current = model;
-  const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.lo ?? ""}`).join("|");
+  const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.spec.dash ?? ""}${l.lo ?? ""}`).join("|");
   const colors = theme.value;
 
   useEffect(() => {
@@ -84,7 +88,7 @@ export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height 
     const bands: uPlot.Band[] = [];
     for (const line of lines) {
       const show = !hidden.has(line.spec.key);
-      series[line.y] = { label: line.spec.label, stroke: line.spec.color, width: 1.5, points: { show: false }, spanGaps: false, show };
+      series[line.y] = { label: line.spec.label, stroke: line.spec.color, dash: line.spec.dash, width: 1.5, points: { show: false }, spanGaps: false, show };
       if (line.lo !== undefined && line.hi !== undefined) {
         const edge = { label: "", stroke: "transparent", width: 0, points: { show: false }, show };
         series[line.lo] = edge;
@@ -109,7 +113,7 @@ export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height 
       },
       scales: {
         x: { time: model.axis === "time", ...(xRange ? { auto: false, range: () => xRange } : {}) },
-        y: log ? { distr: 3 } : {},
+        y: { ...(log ? { distr: 3 } : {}), ...(yRange ? { auto: false, range: () => yRange } : {}) },
       },
       axes: [
         axis,
@@ -122,10 +126,12 @@ export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height 
       hooks: {
         draw: [
           infinityMarks(lines, hidden),
-          // Stamps for tests and bench/ui.ts: how many paints, and when the last one happened.
-          () => {
+          // Stamps for tests and bench/ui.ts: how many paints, when the last one happened, and
+          // the axes' ranges drawn.
+          (u) => {
             el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1);
             el.dataset.paintedAt = String(performance.now());
+            el.dataset.scales = JSON.stringify({ x: [u.scales.x.min, u.scales.x.max], y: [u.scales.y.min, u.scales.y.max] });
           },
         ],
         setSelect: [
@@ -159,7 +165,7 @@ export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height 
       plotRef.current = null;
       plot.destroy();
     };
-  }, [model.data, drawn, model.axis, log, hidden, xRange, height, colors]);
+  }, [model.data, drawn, model.axis, log, hidden, xRange, yRange, height, colors]);
 
   const picture = (): ChartPicture | null =>
     plotRef.current && {
@@ -167,7 +173,13 @@ export function SeriesChart({ title, model, log, hidden, xRange, onZoom, height 
       plot: plotRef.current,
       lines: current.current.lines
         .filter((l) => !hidden.has(l.spec.key))
-        .map((l) => ({ series: l.y, label: l.spec.label, color: l.spec.color, band: l.lo !== undefined && l.hi !== undefined ? [l.lo, l.hi] : undefined })),
+        .map((l) => ({
+          series: l.y,
+          label: l.spec.label,
+          color: l.spec.color,
+          dash: l.spec.dash,
+          band: l.lo !== undefined && l.hi !== undefined ? [l.lo, l.hi] : undefined,
+        })),
     };
   return (
     <div class="chart-canvas">

@@ -12,6 +12,8 @@ interface Props {
   repo: string;
   columns: string[];
   onChange(columns: string[]): void;
+  /** The button's name: "Columns" in the runs table, "Axes" in the parallel coordinates. */
+  label?: string;
 }
 
 export function ColumnChooser(props: Props) {
@@ -21,7 +23,7 @@ export function ColumnChooser(props: Props) {
   return (
     <div class="popover-anchor">
       <button ref={opener} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Columns ▾
+        {props.label ?? "Columns"} ▾
       </button>
       {open && <ColumnPanel {...props} onClose={() => setOpen(false)} />}
     </div>

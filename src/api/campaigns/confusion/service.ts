@@ -97,7 +97,7 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
   const { pk: campaignPk, id: campaignId } = await findCampaign(deps, repoPk, campaignRef, repo);
   const search = compileRunSelection(deps, repoPk, options.selection);
   const rs = await deps.client.execute({
-    sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type, a.sha256, a.created_at
+    sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type
           FROM runs r LEFT JOIN artifacts a ON a.run_pk = r.pk AND a.path = ?
           WHERE r.campaign_pk = ? AND ${search.where} ORDER BY r.created_at, r.pk`,
     args: [options.path, campaignPk, ...search.args],
@@ -118,14 +118,7 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
       missing.push(id);
       continue;
     }
-    const bytes = await readArtifactBytes(deps, {
-      pk: Number(row.artifact_pk),
-      path: options.path,
-      size: Number(row.size),
-      contentType: String(row.content_type),
-      sha256: String(row.sha256),
-      createdAt: Number(row.created_at),
-    });
+    const bytes = await readArtifactBytes(deps, { pk: Number(row.artifact_pk), size: Number(row.size) });
     const confusion = parseConfusion(bytes);
     withMatrix.push({ id, params, confusion, metrics: confusionMetrics(confusion) });
   }

@@ -10,6 +10,7 @@
 //   biome          biome check                                            1 check
 //   tsc            tsc --noEmit                                           1 check
 //   vitest         vitest run, JSON report in .ci-vitest.json             each test
+//                  (its tests on the Bun and Deno hosts get lines of their own)
 //   pytest         pytest clients/python/tests, JUnit in .ci-pytest.xml   each test
 //                  (and clients/python-lowlevel/tests when that exists)
 //   schemathesis   tools/schemathesis/run.sh, JUnit .ci-schemathesis.xml  each API operation
@@ -73,7 +74,31 @@ function vitest(args: string[]): Result {
   const status = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...args]);
   if (!existsSync(report)) return { passed: 0, failed: 1, skipped: 0, note: "no report" };
   const v = JSON.parse(readFileSync(report, "utf8"));
+  for (const runtime of RUNTIME_HOSTS) runtimeCounts.set(runtime, countsOnHost(v, runtime));
   return atLeastOneFailure({ passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests }, status);
+}
+
+// The API suites run on the Bun and Deno hosts too (apiHosts in test/support/hosts.ts), each
+// describe block titled "... on <host>". Their share of vitest's count gets a summary line of
+// its own, so that CI shows each runtime ran (counted once, in vitest's total).
+const RUNTIME_HOSTS = ["bun", "deno"];
+const runtimeCounts = new Map<string, Result>();
+
+interface VitestReport {
+  testResults: { assertionResults: { ancestorTitles: string[]; status: string }[] }[];
+}
+
+function countsOnHost(report: VitestReport, host: string): Result {
+  const counts: Result = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults) {
+      if (!test.ancestorTitles[0]?.endsWith(` on ${host}`)) continue;
+      if (test.status === "passed") counts.passed++;
+      else if (test.status === "failed") counts.failed++;
+      else counts.skipped++;
+    }
+  }
+  return counts;
 }
 
 /** Counts of a JUnit report (pytest's, schemathesis'): the sum over its <testsuite> elements. */
@@ -206,6 +231,11 @@ for (const [name, r] of results) {
   total.skipped += r.skipped;
   const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
   console.log(`${name.padEnd(width)}${r.failed ? "FAILED" : r.passed ? "ok" : "skipped"}  ${counts}${r.note ? ` (${r.note})` : ""}`);
+  if (name !== "vitest") continue;
+  for (const [runtime, c] of runtimeCounts) {
+    const label = `  of which on ${runtime}`;
+    console.log(`${label.padEnd(width)}${c.failed ? "FAILED" : c.passed ? "ok" : "none"}  ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  }
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed ? 1 : 0);

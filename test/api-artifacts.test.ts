@@ -6,7 +6,7 @@ import { request as httpRequest } from "node:http";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { PART_BYTES } from "../src/api/artifacts/store.ts";
 import { defaultLimits } from "../src/config.ts";
-import { hostsWithSqld, json, nodeSocketHost, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, nodeSocketHost, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const MiB = 1024 * 1024;
 const LIMIT = 21 * MiB;
@@ -47,7 +47,14 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-describe.each(hostsWithSqld)("artifacts on $name", (factory) => {
+describe.each(apiHosts)("artifacts on $name", (factory) => {
+  // Bun.serve sends a streamed body of more than one chunk chunked, dropping the app's
+  // Content-Length (docs/deploy.md says so); the bytes, ETag and Content-Range are the same.
+  const expectLength = (res: Response, length: number, label = "") => {
+    const sent = res.headers.get("content-length");
+    if (factory.name === "bun" && sent === null) return;
+    expect(sent, label).toBe(String(length));
+  };
   const api = useHost(factory, { limits: { ...defaultLimits, maxArtifactBytes: LIMIT } });
   const call = api.call;
   const repo = uniqueRepo("artifacts");
@@ -88,7 +95,7 @@ describe.each(hostsWithSqld)("artifacts on $name", (factory) => {
       const res = await call(url);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/octet-stream");
-      expect(res.headers.get("content-length")).toBe(String(big.byteLength));
+      expectLength(res, big.byteLength);
       expect(res.headers.get("etag")).toBe(etag);
       expect(res.headers.get("accept-ranges")).toBe("bytes");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -115,7 +122,7 @@ describe.each(hostsWithSqld)("artifacts on $name", (factory) => {
         const res = await call(url, { headers: { range } });
         expect(res.status, range).toBe(206);
         expect(res.headers.get("content-range"), range).toBe(`bytes ${start}-${end - 1}/${size}`);
-        expect(res.headers.get("content-length"), range).toBe(String(end - start));
+        expectLength(res, end - start, range);
         const got = new Uint8Array(await res.arrayBuffer());
         expect(sha256(got), range).toBe(sha256(big.subarray(start, end)));
       }
@@ -527,7 +534,7 @@ describe.each(hostsWithSqld)("artifacts on $name", (factory) => {
   });
 });
 
-describe.each(hostsWithSqld.filter((h) => h.inProcess))("uploads and other writers on $name", (factory) => {
+describe.each(apiHosts.filter((h) => h.inProcess))("uploads and other writers on $name", (factory) => {
   const api = useHost(factory);
   const repo = uniqueRepo("artifacts-lock");
 

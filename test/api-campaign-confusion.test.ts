@@ -2,7 +2,7 @@
 // the across-run statistics from a printed t table; the CSV form; the run selection.
 import { beforeAll, describe, expect, test } from "vitest";
 import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const CONFUSION = "application/vnd.runcamp.confusion+json";
 const T_975 = { 2: 12.706, 3: 4.303 } as Record<number, number>;
@@ -37,7 +37,7 @@ const csvRows = (text: string) =>
     .split("\r\n")
     .map((line) => line.split(","));
 
-describe.each(hostsWithSqld)("campaign confusion on $name", (factory) => {
+describe.each(apiHosts)("campaign confusion on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   const repo = uniqueRepo("confusion");

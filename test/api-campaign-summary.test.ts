@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { describeSample } from "../src/api/campaigns/summary/stats.ts";
 import { t975 } from "../src/lib/student-t.ts";
 import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 // t_{0.975, n-1} from a t table, by sample size n.
 const T_TABLE: Record<number, number> = { 2: 12.706, 3: 4.303, 4: 3.182, 5: 2.776, 6: 2.571 };
@@ -85,7 +85,7 @@ const GRID: RunSpec[] = [
   { id: "flip-9", params: { aug: "flip", seed: 9, opt: { lr: 0.1 }, odd: true }, acc: 0.1, loss: [9], archived: true },
 ];
 
-describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
+describe.each(apiHosts)("campaign summary on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   const repo = uniqueRepo("summary-grid");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const isoString = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
@@ -11,7 +11,7 @@ interface Campaign {
   [key: string]: unknown;
 }
 
-describe.each(hostsWithSqld)("campaigns on $name", (factory) => {
+describe.each(apiHosts)("campaigns on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 

@@ -3,7 +3,7 @@
 // stored data exactly as it was (each test re-reads the fixture and compares).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { type Host, hostsWithSqld, json, useHost } from "./support/hosts.ts";
+import { apiHosts, type Host, json, useHost } from "./support/hosts.ts";
 
 const SECRET = "Zq7-SECRET-canary-4c1d";
 const REPO = "errors-fixture";
@@ -18,7 +18,7 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-describe.each(hostsWithSqld)("bad input on $name", (factory) => {
+describe.each(apiHosts)("bad input on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   beforeAll(async () => {

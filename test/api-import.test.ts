@@ -4,7 +4,7 @@
 // upload routes move are put back. Bad bodies are 4xx problems that write nothing.
 import { describe, expect, test } from "vitest";
 import type { Problem } from "../src/http/problems.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const T0 = "2025-03-04T05:06:07.089Z";
 const T1 = "2025-03-04T06:00:00.001Z";
@@ -46,7 +46,7 @@ const run = {
 };
 const body = { repo: { description: "moved", created_at: T0 }, campaigns: [campaign], runs: [run] };
 
-describe.each(hostsWithSqld)("import on $name", (factory) => {
+describe.each(apiHosts)("import on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   async function ok<T = Record<string, unknown>>(path: string, init?: RequestInit, status = 200): Promise<T> {

@@ -4,14 +4,14 @@
 // nothing. (The real mlflow client against a real MLflow server: clients/python/tests/test_mlflow_inputs.py.)
 import { describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const SCHEMA = JSON.stringify({ mlflow_colspec: [{ type: "double", name: "x", required: true }] });
 const train = { name: "iris", digest: "a1b2c3d4", source_type: "local", source: '{"uri": "/data/iris.csv"}', schema: SCHEMA, context: "training" };
 const API = "/api/2.0/mlflow";
 
-describe.each(hostsWithSqld)("run inputs on $name", (factory) => {
+describe.each(apiHosts)("run inputs on $name", (factory) => {
   // A small body limit, so the 413 is cheap to reach.
   // The 413 below sends a body just past this limit and under 64 KiB: workerd answers a body
   // over the limit before reading it, and closing on a larger unread body resets the sender's

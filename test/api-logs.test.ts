@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { defaultLimits } from "../src/config.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const ADMIN = "logs-admin-token-for-the-tests";
 const LIMIT = 200_000;
@@ -17,7 +17,7 @@ interface Line {
   text: string;
 }
 
-describe.each(hostsWithSqld)("run logs on $name", (factory) => {
+describe.each(apiHosts)("run logs on $name", (factory) => {
   const api = useHost(factory, { adminToken: ADMIN, limits: { ...defaultLimits, maxLogBytesPerRun: LIMIT } });
   const call = (path: string, init: RequestInit = {}, token = ADMIN) =>
     api.call(path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
@@ -408,7 +408,7 @@ describe.each(hostsWithSqld)("run logs on $name", (factory) => {
   });
 });
 
-describe.each(hostsWithSqld)("a run's failure on $name", (factory) => {
+describe.each(apiHosts)("a run's failure on $name", (factory) => {
   const api = useHost(factory);
   let repo = "";
   beforeAll(async () => {

@@ -3,7 +3,7 @@
 // reads, whole and ranged, for one series and for metrics/query.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface Row {
@@ -48,7 +48,7 @@ const value = fc.oneof(
 );
 const point = fc.record({ step: fc.integer({ min: 0, max: 5000 }), value, epoch: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }) });
 
-describe.each(hostsWithSqld)("columnar reads on $name", (factory) => {
+describe.each(apiHosts)("columnar reads on $name", (factory) => {
   const api = useHost(factory);
   const repo = uniqueRepo("columnar");
   let runSeq = 0;

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface PointIn {
@@ -67,7 +67,7 @@ function toColumns(points: PointIn[]) {
   return entries.map(({ epochs, ...e }) => (epochs.every((x) => x === null) ? e : { ...e, epochs }));
 }
 
-describe.each(hostsWithSqld)("columnar ingest on $name", (factory) => {
+describe.each(apiHosts)("columnar ingest on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 
@@ -239,7 +239,7 @@ describe.each(hostsWithSqld)("columnar ingest on $name", (factory) => {
   });
 });
 
-describe.each(hostsWithSqld)("columnar ingest limits on $name", (factory) => {
+describe.each(apiHosts)("columnar ingest limits on $name", (factory) => {
   const api = useHost(factory, { limits: { ...defaultLimits, maxSeriesPerRequest: 3 } });
 
   test("more distinct series than maxSeriesPerRequest is a 413 and writes nothing; entries of one series count once", async () => {

@@ -2,7 +2,7 @@
 // retries, exact non-finite values, atomic requests, run state and every kind of bad input.
 import { describe, expect, test } from "vitest";
 import { defaultLimits } from "../src/config.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -33,7 +33,7 @@ interface Problem {
 const ndjsonInit = (text: string): RequestInit => ({ method: "POST", headers: { "content-type": "application/x-ndjson" }, body: text });
 const ctxQuery = (context: Record<string, unknown>) => `context=${encodeURIComponent(JSON.stringify(context))}`;
 
-describe.each(hostsWithSqld)("metric ingest on $name", (factory) => {
+describe.each(apiHosts)("metric ingest on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 
@@ -747,7 +747,7 @@ describe.each(hostsWithSqld)("metric ingest on $name", (factory) => {
   });
 });
 
-describe.each(hostsWithSqld)("metric ingest body limit on $name", (factory) => {
+describe.each(apiHosts)("metric ingest body limit on $name", (factory) => {
   const api = useHost(factory, { limits: { ...defaultLimits, maxBodyBytes: 2048 } });
 
   test("a body over the size limit is a 413 and writes nothing", async () => {

@@ -1,7 +1,7 @@
 // Reading metric series over HTTP: raw pages with from/to and cursors, downsampled buckets
 // checked against the raw points, the series list, the many-runs query, deletion and restarts.
 import { beforeAll, describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Wire = number | "NaN" | "Infinity" | "-Infinity";
 interface RawPoint {
@@ -99,7 +99,7 @@ function expectBucketsMatch(buckets: Bucket[], raw: RawPoint[], n: number, equal
   expect(covered).toBe(raw.length);
 }
 
-describe.each(hostsWithSqld)("metric reads on $name", (factory) => {
+describe.each(apiHosts)("metric reads on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 
@@ -329,7 +329,7 @@ describe.each(hostsWithSqld)("metric reads on $name", (factory) => {
         expect([form, read.name, read.points.map((p) => p.value)]).toEqual([form, name, [name === "val/loss" ? 1 : 2]]);
       }
       // Sent byte for byte. Dot segments, plain or encoded, resolve as in any URL (the host's
-      // URL parser does it before routing): metrics/val/../loss is metrics/loss. Every other
+      // URL parser does it before routing; Deno's excepted, below): metrics/val/../loss is metrics/loss. Every other
       // detour is refused by the path guard (400) or names no series (404): none reads a name
       // holding "..", "." or an empty piece, nor another series.
       const answers: Record<string, unknown> = {};
@@ -347,6 +347,9 @@ describe.each(hostsWithSqld)("metric reads on $name", (factory) => {
         const res = await api.host.raw("GET", `${path}/metrics/${form}`);
         answers[form] = res.status === 200 ? JSON.parse(res.text).name : res.status;
       }
+      // Deno's server hands the app the path as sent, dot segments unresolved, and the path
+      // guard refuses those too: stricter, never another series.
+      const dotSegments = factory.name === "deno" ? 400 : "loss";
       expect(answers).toEqual({
         "val%252Floss": 400,
         "val%2F..%2Floss": 400,
@@ -354,9 +357,9 @@ describe.each(hostsWithSqld)("metric reads on $name", (factory) => {
         "val%2F%2Floss": 400,
         "%2Fval%2Floss": 400,
         "val//loss": 400,
-        "val/%2e%2e/loss": "loss",
-        "val/../loss": "loss",
-        "val/%2E%2E/%2e%2e/metrics/loss": "loss",
+        "val/%2e%2e/loss": dotSegments,
+        "val/../loss": dotSegments,
+        "val/%2E%2E/%2e%2e/metrics/loss": dotSegments,
       });
     });
   });

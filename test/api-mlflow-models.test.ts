@@ -4,7 +4,7 @@
 import * as v from "valibot";
 import { beforeAll, describe, expect, test } from "vitest";
 import { LoggedModelView, SearchLoggedModelsView } from "../src/api/mlflow/model-schemas.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const SECRET = `${"x".repeat(70)}-SECRET-canary-4c1d`;
 const CANARY = "SECRET-canary";
@@ -12,7 +12,7 @@ const API = "/api/2.0/mlflow";
 const PROXY = "/api/2.0/mlflow-artifacts/artifacts";
 const UNKNOWN = `m-${"0".repeat(32)}`;
 
-describe.each(hostsWithSqld)("MLflow logged models on $name", (factory) => {
+describe.each(apiHosts)("MLflow logged models on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   let experimentId = "";

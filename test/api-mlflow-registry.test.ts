@@ -4,13 +4,13 @@
 import * as v from "valibot";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ModelVersionView, RegisteredModelView } from "../src/api/mlflow/model-schemas.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const SECRET = `${"x".repeat(90)}-SECRET-canary-4c1d`;
 const CANARY = "SECRET-canary";
 const API = "/api/2.0/mlflow";
 
-describe.each(hostsWithSqld)("the MLflow model registry on $name", (factory) => {
+describe.each(apiHosts)("the MLflow model registry on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   const name = `iris ${uniqueRepo("r")}`;

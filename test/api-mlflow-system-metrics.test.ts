@@ -3,7 +3,7 @@
 // under its own keys and units; keys outside the table (hostile ones too) keep their names.
 // (The real client's run is in clients/python/tests/test_mlflow.py.)
 import { beforeAll, describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const API = "/api/2.0/mlflow";
 const T0 = 1764147000000;
@@ -44,7 +44,7 @@ const KEPT = [
   "cpu_utilization_percentage",
 ];
 
-describe.each(hostsWithSqld)("MLflow system metrics on $name", (factory) => {
+describe.each(apiHosts)("MLflow system metrics on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   const name = `MLflow System ${uniqueRepo("x")}`;

@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { beforeAll, describe, expect, test } from "vitest";
 import { RunView, SearchRunsView } from "../src/api/mlflow/schemas.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 // Messages may quote a short excerpt of what was sent (at most 64 characters): the canary
 // sits past that.
@@ -14,7 +14,7 @@ const CANARY = "SECRET-canary";
 const API = "/api/2.0/mlflow";
 const ADMIN = "mlflow-admin-token";
 
-describe.each(hostsWithSqld)("the MLflow dialect on $name", (factory) => {
+describe.each(apiHosts)("the MLflow dialect on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   let runId = "";
@@ -375,7 +375,7 @@ describe.each(hostsWithSqld)("the MLflow dialect on $name", (factory) => {
   });
 });
 
-describe.each(hostsWithSqld)("MLflow auth on $name", (factory) => {
+describe.each(apiHosts)("MLflow auth on $name", (factory) => {
   const api = useHost(factory, { adminToken: ADMIN });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1,11 +1,11 @@
 // /v1's read-only view of MLflow's logged models and registry on every host: what the MLflow
 // dialect wrote reads back with its run, versions and aliases; bad input is a 400 or 404.
 import { beforeAll, describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const API = "/api/2.0/mlflow";
 
-describe.each(hostsWithSqld)("/v1 models on $name", (factory) => {
+describe.each(apiHosts)("/v1 models on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   const name = `Models V1 ${uniqueRepo("v")}`;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
-describe.each(hostsWithSqld)("repos on $name", (factory) => {
+describe.each(apiHosts)("repos on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   // Every response in this suite must be a deliberate answer, never a server failure.

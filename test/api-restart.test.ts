@@ -1,9 +1,9 @@
 // Data survives a server restart on the same database file: everything a client wrote reads
 // back identically from the new process-level app (new libSQL client, migrations re-run).
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, useHost } from "./support/hosts.ts";
+import { apiHosts, json, useHost } from "./support/hosts.ts";
 
-describe.each(hostsWithSqld)("restart on $name", (factory) => {
+describe.each(apiHosts)("restart on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 

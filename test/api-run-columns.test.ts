@@ -1,12 +1,12 @@
 // Columns of the run listing (GET /runs?columns=): params, values, series summaries, tags and
 // run fields for a whole page in one request; and GET /columns, the fields a repo offers.
 import { beforeAll, describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const VAL = { subset: "val" };
 const TEST = { subset: "test" };
 
-describe.each(hostsWithSqld)("run listing columns on $name", (factory) => {
+describe.each(apiHosts)("run listing columns on $name", (factory) => {
   const api = useHost(factory);
   const repo = uniqueRepo("columns");
   const runs = `/v1/repos/${repo}/runs`;

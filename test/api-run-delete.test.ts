@@ -2,7 +2,7 @@
 // their blocks, values, logs, inputs, model inputs, artifacts and their parts, MLflow logged
 // models and their metrics), and nothing of the run beside it.
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const API = "/api/2.0/mlflow";
 
@@ -21,7 +21,7 @@ const OWNED: Record<string, string> = {
   runs: "SELECT count(*) AS n FROM runs WHERE pk = ?",
 };
 
-describe.each(hostsWithSqld)("run delete on $name", (factory) => {
+describe.each(apiHosts)("run delete on $name", (factory) => {
   const api = useHost(factory);
 
   async function ok(path: string, init?: RequestInit) {

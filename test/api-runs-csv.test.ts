@@ -1,12 +1,12 @@
 // The runs table as CSV (GET /runs with Accept: text/csv) and the listing's total count.
 import { beforeAll, describe, expect, test } from "vitest";
 import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const FIXED = ["id", "name", "status", "experiment", "campaign", "tags", "created_at", "ended_at"];
 const CSV = { headers: { accept: "text/csv" } };
 
-describe.each(hostsWithSqld)("runs CSV on $name", (factory) => {
+describe.each(apiHosts)("runs CSV on $name", (factory) => {
   const api = useHost(factory);
   const repo = uniqueRepo("runs-csv");
   const runs = `/v1/repos/${repo}/runs`;

@@ -9,7 +9,7 @@ import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
 import { ApiError } from "../src/http/problems.ts";
 import { findRunsBySelection } from "../src/runs-core/run-selection.ts";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 type Point = number | "NaN" | "Infinity" | "-Infinity";
 
@@ -76,7 +76,7 @@ const FIXTURE: RunSpec[] = [
 ];
 const VISIBLE = ["a", "b", "c", "e", "f", "g", "h"];
 
-describe.each(hostsWithSqld)("run search on $name", (factory) => {
+describe.each(apiHosts)("run search on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
   const repo = uniqueRepo("search-fixture");

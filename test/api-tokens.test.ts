@@ -3,12 +3,12 @@
 // a token limited to a repo → 403 on any other repo (existing or not); secrets shown once,
 // never listed, never logged.
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { hostsWithSqld, json, useHost } from "./support/hosts.ts";
+import { apiHosts, json, useHost } from "./support/hosts.ts";
 
 const ADMIN = "bootstrap-admin-token-for-the-tests";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-describe.each(hostsWithSqld)("tokens on $name", (factory) => {
+describe.each(apiHosts)("tokens on $name", (factory) => {
   const api = useHost(factory, { adminToken: ADMIN });
   const secrets: string[] = [];
   const logged: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 interface Value {
   name: string;
@@ -8,7 +8,7 @@ interface Value {
   updated_at: string;
 }
 
-describe.each(hostsWithSqld)("values on $name", (factory) => {
+describe.each(apiHosts)("values on $name", (factory) => {
   const api = useHost(factory);
   const call = api.call;
 

@@ -1,7 +1,7 @@
 // Saved views of the runs table (/v1/repos/{repo}/views): create, replace, list, read,
 // delete; bad names and states are 400s that leave the stored views as they were.
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const STATE = {
   filter: "params.lr > 0.01",
@@ -11,7 +11,7 @@ const STATE = {
   archived: true,
 };
 
-describe.each(hostsWithSqld)("saved views on $name", (factory) => {
+describe.each(apiHosts)("saved views on $name", (factory) => {
   const api = useHost(factory);
 
   async function newRepo(label: string) {

@@ -3,11 +3,11 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Host, hostsWithSqld, json } from "./support/hosts.ts";
+import { apiHosts, type Host, json } from "./support/hosts.ts";
 
 const TOKEN = "s3cret-admin-token-for-tests";
 
-describe.each(hostsWithSqld)("admin token on $name", (factory) => {
+describe.each(apiHosts)("admin token on $name", (factory) => {
   let host: Host;
   beforeAll(async () => {
     host = await factory.start({ adminToken: TOKEN });

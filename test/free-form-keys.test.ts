@@ -1,12 +1,12 @@
 // Keys that JavaScript treats specially are ordinary data inside params, provenance and
 // object values: a hyperparameter named "constructor" or "prototype" must not vanish.
 import { describe, expect, test } from "vitest";
-import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
+import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
 const SPECIAL = '{"constructor": 1, "prototype": {"k": 2}, "__proto__": {"x": 3}, "lr": 0.1}';
 const expected = JSON.parse(SPECIAL);
 
-describe.each(hostsWithSqld)("special keys on $name", (factory) => {
+describe.each(apiHosts)("special keys on $name", (factory) => {
   const api = useHost(factory);
   const raw = (method: string, body: string) => ({ method, headers: { "content-type": "application/json" }, body });
 

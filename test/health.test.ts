@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Host, hostsWithSqld } from "./support/hosts.ts";
+import { apiHosts, type Host } from "./support/hosts.ts";
 
-describe.each(hostsWithSqld)("health and docs on $name", (factory) => {
+describe.each(apiHosts)("health and docs on $name", (factory) => {
   let host: Host;
   beforeAll(async () => {
     host = await factory.start();

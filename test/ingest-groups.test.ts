@@ -16,7 +16,7 @@ import { writeIngestGroupPipelined } from "../src/api/metrics/ingest-pipelined.t
 import { type IngestWrite, type NotRunning, writeIngestGroup } from "../src/api/metrics/ingest-write.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
-import { hostsWithSqld, json, useHost } from "./support/hosts.ts";
+import { apiHosts, json, useHost } from "./support/hosts.ts";
 
 const point = (step: number, value: number) => ({ step, value, epoch: null, time: 1_764_000_000 + step });
 
@@ -149,7 +149,7 @@ describe.each<[string, GroupWriter, number]>([
   });
 });
 
-describe.each(hostsWithSqld)("concurrent ingest on $name: a refused request rolls back alone", (factory) => {
+describe.each(apiHosts)("concurrent ingest on $name: a refused request rolls back alone", (factory) => {
   const api = useHost(factory, { limits: { ...defaultLimits, maxSeriesPerRun: 4 } });
 
   test("48 requests at once, 8 past their run's series limit: 40 land whole, 8 are 413s that leave nothing", async () => {

@@ -20,14 +20,15 @@ import {
 } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import type { Hono } from "hono";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
 import { type IngestWrite, type IngestWriteResult, packIngestWrite } from "../api/metrics/ingest-write.ts";
 import { createApp } from "../app.ts";
-import { type Config, configFromEnv } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
-import { isLoopbackHost } from "../lib/loopback.ts";
+import { startBackupSchedule } from "./backup.ts";
+import { type AppOptions, type EmbeddedReplica, hostSettingsOrExit, listeningLine, type NodeServerOptions } from "./host-settings.ts";
 import { httpBase, withProtobufStatements } from "./hrana-protobuf.ts";
 import { withPreparedStatements } from "./node-statements.ts";
 import type { WireError, WireResultSet, WriterReply, WriterRequest } from "./node-writer.ts";
@@ -80,17 +81,6 @@ const uncompressedFetch = (request: Request) => {
   headers.set("accept-encoding", "identity");
   return fetch(new Request(request, { headers }));
 };
-
-/**
- * An embedded replica (LIBSQL_SYNC_URL): a local copy of the primary's database in the file at
- * LIBSQL_URL. Reads are local; writes go to the primary, and the client syncs them back before
- * the write returns (readYourWrites), so this host reads its own writes at once and other
- * hosts' writes within `syncIntervalSeconds`.
- */
-export interface EmbeddedReplica {
-  syncUrl: string;
-  syncIntervalSeconds: number;
-}
 
 /** Opens (creating if needed) the database and brings its schema up to date. */
 export async function openDatabase(url: string, authToken?: string, replica?: EmbeddedReplica): Promise<Client> {
@@ -309,24 +299,11 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-export interface NodeServerOptions {
-  url: string;
-  authToken?: string;
-  host: string;
-  port: number;
-  config: Config;
-  /** Run on an embedded replica of this primary (LIBSQL_SYNC_URL); `url` is then its local file. */
-  replica?: EmbeddedReplica;
-  /** Tests wrap the client the app uses (e.g. to check every statement against sqld's parser). */
-  wrapClient?: (client: Client) => Client;
-  /**
-   * Embedded files: run write transactions on the writer thread (./node-writer.ts) so reads
-   * never wait behind them. Default true; RUNCAMP_WRITER_THREAD=0 turns it off.
-   */
-  writerThread?: boolean;
-}
-
-export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
+/**
+ * The database opened (migrated, with the writer thread on an embedded file) and the app built
+ * on it: what every host that runs on a machine serves (this one, ./bun.ts, ./deno.ts).
+ */
+export async function openApp(options: AppOptions): Promise<{ app: Hono; client: Client }> {
   const opened = await openDatabase(options.url, options.authToken, options.replica);
   if (!options.url.startsWith("file:") && (await isSqldReplica(options.url, options.authToken))) {
     opened.close();
@@ -346,6 +323,11 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     sha256: nodeSha256,
     webAssets: webAssetsFromDir(webDist),
   });
+  return { app, client };
+}
+
+export async function startNodeServer(options: NodeServerOptions): Promise<{ server: ServerType; client: Client; port: number; close(): Promise<void> }> {
+  const { app, client } = await openApp(options);
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });
@@ -378,30 +360,10 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
 }
 
 async function main() {
-  const env = process.env;
-  const host = env.HOST ?? "127.0.0.1";
-  const port = Number(env.PORT ?? 8787);
-  if (!env.RUNCAMP_ADMIN_TOKEN && !isLoopbackHost(host)) {
-    console.error(`Refusing to serve on ${host} without RUNCAMP_ADMIN_TOKEN: without a token runcamp only serves on loopback (127.0.0.1).`);
-    process.exit(1);
-  }
-  const url = env.LIBSQL_URL ?? "file:./data/runcamp.db";
-  const syncIntervalSeconds = Number(env.LIBSQL_SYNC_INTERVAL ?? 1);
-  if (!(syncIntervalSeconds > 0)) {
-    console.error(`LIBSQL_SYNC_INTERVAL must be a number of seconds above 0 (got ${env.LIBSQL_SYNC_INTERVAL})`);
-    process.exit(1);
-  }
-  const running = await startNodeServer({
-    url,
-    authToken: env.LIBSQL_AUTH_TOKEN,
-    replica: env.LIBSQL_SYNC_URL ? { syncUrl: env.LIBSQL_SYNC_URL, syncIntervalSeconds } : undefined,
-    host,
-    port,
-    config: configFromEnv(env),
-    writerThread: env.RUNCAMP_WRITER_THREAD !== "0",
-  });
-  const database = env.LIBSQL_SYNC_URL ? `${url}, an embedded replica of ${env.LIBSQL_SYNC_URL}` : url;
-  console.log(`runcamp listening on http://${host.includes(":") ? `[${host}]` : host}:${running.port} (database ${database})`);
+  const settings = hostSettingsOrExit(process.env);
+  const running = await startNodeServer(settings);
+  console.log(listeningLine(settings, running.port));
+  if (settings.backups) startBackupSchedule(settings.backups);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

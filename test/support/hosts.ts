@@ -13,7 +13,7 @@ import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { type RawResponse, rawRequest } from "./raw-http.ts";
 import { contractViolation } from "./response-contract.ts";
-import { startSqld } from "./processes.ts";
+import { startServerProcess, startSqld } from "./processes.ts";
 import { sqldAvailable } from "./sqld.ts";
 import { guardClient, sqldGuard } from "./sqld-guard.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
@@ -228,17 +228,56 @@ export const workerHost: HostFactory = {
   },
 };
 
+const root = join(import.meta.dirname, "../..");
+
+/**
+ * A host in a process of its own, as its npm script starts it (`npm run start:bun`,
+ * `npm run start:deno`), on a fresh database file; restart() stops it (SIGTERM) and starts it
+ * again on the same file.
+ */
+function processHost(name: string, command: string, args: string[]): HostFactory {
+  return {
+    name,
+    inProcess: false,
+    async start(overrides) {
+      const { url, cleanup } = tempDatabaseUrl();
+      const config = testConfig(overrides);
+      const env = { ...process.env, ...configEnv(config), LIBSQL_URL: url, HOST: "127.0.0.1", PORT: "0", RUNCAMP_ADMIN_TOKEN: config.adminToken ?? "" };
+      let server = await startServerProcess(join(root, "node_modules/.bin", command), args, env);
+      return {
+        name,
+        request: (path, init) => fetch(`${server.base}${path}`, init),
+        raw: (method, path, headers, body) => rawRequest(server.base, method, path, headers, body),
+        query: (sql, args) => queryFile(url, sql, args),
+        async restart() {
+          await server.process.stop();
+          server = await startServerProcess(join(root, "node_modules/.bin", command), args, env);
+        },
+        async close() {
+          await server.process.stop();
+          cleanup();
+        },
+      };
+    },
+  };
+}
+
+export const bunHost = processHost("bun", "bun", [join(root, "src/hosts/bun.ts")]);
+export const denoHost = processHost("deno", "deno", ["run", "--allow-all", "--no-lock", "--unstable-no-legacy-abort", join(root, "src/hosts/deno.ts")]);
+
 export const hosts: HostFactory[] = [appRequestHost, nodeSocketHost, workerHost];
 
 /**
- * `hosts` and, where ../shared/tools/sqld is present, the Node host against a real sqld: for
- * the suites about what the database does (ingest, reads, search, runs, campaigns, artifacts,
- * values, imports, MLflow, tokens, errors that must leave nothing written). Suites about the
- * HTTP layer (path encoding, hostile input, security headers, the spec's claims) and the
- * clock-driven liveness suite stay on `hosts`: their SQL is the same as on the node socket
- * host, and a fourth host there cost ~30 s of the suite on two cores for nothing sqld-specific.
+ * `hosts`, the Bun and Deno hosts, and, where ../shared/tools/sqld is present, the Node host
+ * against a real sqld: for the suites about what the API does with the database (ingest,
+ * reads, search, runs, campaigns, artifacts, values, imports, MLflow, tokens, errors that must
+ * leave nothing written). Suites about the HTTP layer (path encoding, hostile input, security
+ * headers, the spec's claims) and the clock-driven liveness suite stay on `hosts`: their SQL
+ * is the same as on the node socket host, and a fourth host there cost ~30 s of the suite on
+ * two cores for nothing sqld-specific. What they test of the HTTP layer is Node's and
+ * workerd's: Bun and Deno answer a malformed request line or oversized headers themselves.
  */
-export const hostsWithSqld: HostFactory[] = sqldAvailable() ? [...hosts, nodeSqldHost] : hosts;
+export const apiHosts: HostFactory[] = [...hosts, ...(sqldAvailable() ? [nodeSqldHost] : []), bunHost, denoHost];
 
 /** JSON request helpers that keep tests short. */
 export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {

@@ -1,5 +1,7 @@
 // The small "Export" menu at a chart's corner: the chart as PNG or SVG, named after its title.
-// `picture` is asked for when a format is chosen, so it describes what is drawn at that moment.
+// `file` is asked for when a format is chosen, so it describes what is drawn at that moment.
+// A uPlot chart hands its `ChartPicture` through `pictureFile`; the explorers, which draw their
+// own canvas, hand theirs through `explorerFile` (explorer-picture.ts).
 import { useRef, useState } from "preact/hooks";
 import { useEscape } from "../components/use-escape.ts";
 import { saveBlob } from "../save-file.ts";
@@ -12,12 +14,23 @@ const FORMATS = [
   { format: "svg", label: "SVG (vector)" },
 ] as const;
 
-async function exportChart(picture: ChartPicture, format: "png" | "svg") {
-  const blob = format === "png" ? await pngBlob(picture) : new Blob([chartSvg(picture)], { type: "image/svg+xml" });
-  saveBlob(blob, exportFileName(picture.title, format));
+/** A chart as the menu writes it, whatever draws it. */
+export interface ChartFile {
+  title: string;
+  png(): Promise<Blob>;
+  /** The SVG document's text. */
+  svg(): string;
 }
 
-export function ChartExportMenu({ picture }: { picture(): ChartPicture | null }) {
+export const pictureFile = (picture: ChartPicture | null): ChartFile | null =>
+  picture && { title: picture.title, png: () => pngBlob(picture), svg: () => chartSvg(picture) };
+
+async function exportChart(file: ChartFile, format: "png" | "svg") {
+  const blob = format === "png" ? await file.png() : new Blob([file.svg()], { type: "image/svg+xml" });
+  saveBlob(blob, exportFileName(file.title, format));
+}
+
+export function ChartExportMenu({ file }: { file(): ChartFile | null }) {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = () => setOpen(false);
@@ -35,10 +48,10 @@ export function ChartExportMenu({ picture }: { picture(): ChartPicture | null })
               type="button"
               role="menuitem"
               onClick={() => {
-                const p = picture();
+                const f = file();
                 close();
                 opener.current?.focus();
-                if (p) void exportChart(p, format);
+                if (f) void exportChart(f, format);
               }}
             >
               {label}

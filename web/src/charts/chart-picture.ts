@@ -1,7 +1,8 @@
 // A chart as the export sees it: any uPlot chart describes itself as a `ChartPicture` (its plot,
-// title and visible lines) and shows a `ChartExportMenu` (chart-export-menu.tsx), which writes
-// it as PNG (chart-png.ts) or SVG (chart-svg.ts). Both files share this layout: the title
-// above the plot, the legend in rows below it.
+// title and visible lines) and hands it to a `ChartExportMenu` (chart-export-menu.tsx,
+// `pictureFile`), which writes it as PNG (chart-png.ts) or SVG (chart-svg.ts). Both files share
+// this layout: the title above the plot, the legend in rows below it (the explorers' pictures,
+// explorer-picture.ts, keep the title's place).
 import type uPlot from "uplot";
 import { cssColor } from "../theme.ts";
 

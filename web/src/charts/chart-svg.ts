@@ -5,6 +5,7 @@
 import type uPlot from "uplot";
 import { type ChartPicture, LEGEND_PAD, legendLayout, type PictureLine, type PicturePosition, pictureColors, SWATCH, TITLE_HEIGHT } from "./chart-picture.ts";
 import { withAlpha } from "./palette.ts";
+import { escapeXml, n } from "./svg-markup.ts";
 
 /**
  * What uPlot keeps on an axis after drawing it: the tick positions (scale values), their labels
@@ -15,10 +16,6 @@ type DrawnAxis = uPlot.Axis & { _splits?: number[]; _values?: (string | number |
 type Stroke = string | ((plot: uPlot, axis: number) => string) | undefined;
 
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
-
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const n = (v: number) => (Math.round(v * 10) / 10).toString();
 
 /** The points of a line as path data: a null value breaks the line, a missing one is skipped. */
 function linePath(xs: ArrayLike<number>, ys: ArrayLike<number | null | undefined>, at: PicturePosition): string {

@@ -24,8 +24,14 @@ export function viridis(t: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
+/** The continuous scale's colour stops, as [offset 0–1, colour]: for a gradient in the legends. */
+export const viridisStops = (): [number, string][] => STOPS.map((_, i) => [i / (STOPS.length - 1), viridis(i / (STOPS.length - 1))]);
+
 /** The continuous scale as a CSS gradient for the legend: low on the left, high on the right. */
-export const viridisGradient = () => `linear-gradient(to right, ${STOPS.map((_, i) => viridis(i / (STOPS.length - 1))).join(", ")})`;
+export const viridisGradient = () =>
+  `linear-gradient(to right, ${viridisStops()
+    .map(([, c]) => c)
+    .join(", ")})`;
 
 /** A run's colour from its value on the colour axis. */
 export function colorOf(axis: Axis, value: unknown): string {

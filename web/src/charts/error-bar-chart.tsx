@@ -4,7 +4,7 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
 import { cssColor, theme } from "../theme.ts";
-import { ChartExportMenu } from "./chart-export-menu.tsx";
+import { ChartExportMenu, pictureFile } from "./chart-export-menu.tsx";
 import type { ChartPicture, PicturePosition } from "./chart-picture.ts";
 import { colorAt } from "./palette.ts";
 
@@ -129,7 +129,7 @@ export function ErrorBarChart({ title, bars, color = colorAt(0), height = 260 }:
   return (
     <div class="chart-canvas">
       <div ref={box} class="error-bars" data-bars={bars.length} />
-      <ChartExportMenu picture={picture} />
+      <ChartExportMenu file={() => pictureFile(picture())} />
     </div>
   );
 }

@@ -2,20 +2,20 @@
 // (redrawn whole on every brush move: a thousand paths in SVG would be a thousand DOM nodes to
 // restyle). Axis names, ticks and brushes are HTML over the canvas, so every label is text.
 // Dragging along an axis brushes it; a click on an axis without a drag clears its brush. A run
-// without a column's value leaves a gap at that axis rather than dropping to its bottom.
+// without a column's value leaves a gap at that axis rather than dropping to its bottom. The
+// Export menu writes what is shown as PNG or SVG (parallel-coordinates-picture.ts).
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { type Brush, type Brushes, brushFromDrag, brushSpan, matchesAll } from "./brushes.ts";
-import { colorOf } from "./color-scale.ts";
+import { ChartExportMenu } from "./chart-export-menu.tsx";
+import { explorerFile } from "./explorer-picture.ts";
 import type { Axis } from "./field-axis.ts";
-import { colorAt } from "./palette.ts";
+import { axisX, DIMMED, HEIGHT, PLOT, type PlotRun, posOf, runColor, shownTicks, TOP, yOf } from "./parallel-coordinates-layout.ts";
+import { parallelPicture } from "./parallel-coordinates-picture.ts";
 import { useWidth } from "./use-width.ts";
 
-export interface PlotRun {
-  id: string;
-  columns: Record<string, unknown>;
-}
-
 interface Props {
+  /** The exported picture's title and file name. */
+  title: string;
   runs: PlotRun[];
   axes: Axis[];
   brushes: Brushes;
@@ -23,19 +23,8 @@ interface Props {
   onBrush(field: string, brush: Brush | null): void;
 }
 
-const HEIGHT = 420;
-const TOP = 44;
-const BOTTOM = 30;
-const SIDE = 80;
-const PLOT = HEIGHT - TOP - BOTTOM;
 /** How far from an axis (CSS px) a drag still brushes it. */
 const REACH = 24;
-const MIN_LABEL_GAP = 14;
-const DIMMED = "rgba(150, 156, 168, 0.22)";
-
-const axisX = (i: number, n: number, width: number) => (n === 1 ? width / 2 : SIDE + (i * (width - 2 * SIDE)) / (n - 1));
-const yOf = (pos: number) => TOP + (1 - pos) * PLOT;
-const posOf = (y: number) => Math.max(0, Math.min(1, 1 - (y - TOP) / PLOT));
 
 function tracePath(ctx: CanvasRenderingContext2D, run: PlotRun, axes: Axis[], xs: number[]) {
   let pen = false;
@@ -72,20 +61,14 @@ function draw(canvas: HTMLCanvasElement, width: number, runs: PlotRun[], axes: A
   for (const r of matching) {
     ctx.beginPath();
     tracePath(ctx, r, axes, xs);
-    ctx.strokeStyle = color ? colorOf(color, r.columns[color.field]) : colorAt(0);
+    ctx.strokeStyle = runColor(r, color);
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
   return matching.length;
 }
 
-/** Tick labels that fit: every k-th when a categorical axis has more than its height holds. */
-function shownTicks(axis: Axis) {
-  const every = Math.max(1, Math.ceil(axis.ticks.length / Math.floor(PLOT / MIN_LABEL_GAP)));
-  return axis.ticks.filter((_, i) => i % every === 0);
-}
-
-export function ParallelCoordinates({ runs, axes, brushes, color, onBrush }: Props) {
+export function ParallelCoordinates({ title, runs, axes, brushes, color, onBrush }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box, 10);
@@ -169,6 +152,9 @@ export function ParallelCoordinates({ runs, axes, brushes, color, onBrush }: Pro
             </div>
           );
         })}
+      {width > 0 && axes.length > 0 && (
+        <ChartExportMenu file={() => explorerFile(parallelPicture({ title, canvas: canvas.current!, width, runs, axes, brushes: shown, color }))} />
+      )}
     </div>
   );
 }

@@ -1,21 +1,21 @@
 // A scatter of runs on one canvas: a dot per run that has both an x and a y (a run missing
 // either is left out, and counted), coloured by a third column and sized by a fourth. Hover
-// names the nearest run and its values (HTML, so every value is text); a click opens it.
+// names the nearest run and its values (HTML, so every value is text); a click opens it. The
+// Export menu writes what is shown as PNG or SVG (scatter-picture.ts).
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { formatValue } from "../format.ts";
-import { colorOf } from "./color-scale.ts";
-import type { Axis, Tick } from "./field-axis.ts";
-import { colorAt } from "./palette.ts";
+import { ChartExportMenu } from "./chart-export-menu.tsx";
+import { drawMarks } from "./explorer-marks.ts";
+import { explorerFile } from "./explorer-picture.ts";
+import type { Axis } from "./field-axis.ts";
+import { axisName, type Dot, gridMarks, HEIGHT, LEFT, PLOT_H, placeDots, type ScatterRun, scatterFrame, TOP, TREND_COLOR } from "./scatter-layout.ts";
+import { scatterPicture } from "./scatter-picture.ts";
 import type { Trend } from "./trend.ts";
 import { useWidth } from "./use-width.ts";
 
-export interface ScatterRun {
-  id: string;
-  name: string;
-  columns: Record<string, unknown>;
-}
-
 interface Props {
+  /** The exported picture's title and file name. */
+  title: string;
   runs: ScatterRun[];
   x: Axis;
   y: Axis;
@@ -26,38 +26,14 @@ interface Props {
   onOpen(run: ScatterRun): void;
 }
 
-const HEIGHT = 460;
-const LEFT = 72;
-const RIGHT = 20;
-const TOP = 14;
-const BOTTOM = 40;
-const PAD = 10;
-const PLOT_H = HEIGHT - TOP - BOTTOM;
-/** The room a tick label needs: a number's width along x, a line's height along y. */
-const X_TICK_GAP = 70;
-const Y_TICK_GAP = 28;
-
-interface Dot {
-  run: ScatterRun;
-  cx: number;
-  cy: number;
-  r: number;
-}
-
-const thin = (ticks: Tick[], room: number, gap: number) => {
-  const every = Math.max(1, Math.ceil(ticks.length / Math.max(1, Math.floor(room / gap))));
-  return ticks.filter((_, i) => i % every === 0);
-};
-
-export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) {
+export function ScatterChart({ title, runs, x, y, color, size, trend, onOpen }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box, 10);
   const dots = useRef<Dot[]>([]);
   const [hover, setHover] = useState<Dot | null>(null);
-  const plotW = width - LEFT - RIGHT;
-  const px = (p: number) => LEFT + PAD + p * (plotW - 2 * PAD);
-  const py = (p: number) => TOP + PAD + (1 - p) * (PLOT_H - 2 * PAD);
+  const frame = scatterFrame(width);
+  const { plotW, px, py } = frame;
 
   // Drawn in the commit that brings the data, not a frame later.
   useLayoutEffect(() => {
@@ -69,43 +45,15 @@ export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) 
     const ctx = c.getContext("2d")!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, HEIGHT);
-    const styles = getComputedStyle(c);
-    ctx.font = `12px ${styles.fontFamily}`;
-    ctx.strokeStyle = "rgba(120, 128, 145, 0.18)";
-    ctx.fillStyle = styles.color;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    for (const t of thin(x.ticks, plotW, X_TICK_GAP)) {
-      ctx.beginPath();
-      ctx.moveTo(px(t.pos), TOP);
-      ctx.lineTo(px(t.pos), TOP + PLOT_H);
-      ctx.stroke();
-      ctx.fillText(t.label, px(t.pos), TOP + PLOT_H + 6, X_TICK_GAP - 4);
-    }
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    for (const t of thin(y.ticks, PLOT_H, Y_TICK_GAP)) {
-      ctx.beginPath();
-      ctx.moveTo(LEFT, py(t.pos));
-      ctx.lineTo(LEFT + plotW, py(t.pos));
-      ctx.stroke();
-      ctx.fillText(t.label, LEFT - 6, py(t.pos), LEFT - 10);
-    }
-    const drawn: Dot[] = [];
-    for (const run of runs) {
-      const a = x.pos(run.columns[x.field]);
-      const b = y.pos(run.columns[y.field]);
-      if (a === null || b === null) continue;
-      const s = size?.pos(run.columns[size.field]);
-      drawn.push({ run, cx: px(a), cy: py(b), r: size ? 2.5 + 9 * (s ?? 0) : 4 });
-    }
+    drawMarks(ctx, gridMarks(frame, x, y, getComputedStyle(c).color));
+    const drawn = placeDots(runs, frame, x, y, color, size);
     ctx.globalAlpha = 0.8;
     ctx.lineWidth = 0.75;
     ctx.strokeStyle = "#ffffff";
     for (const d of drawn) {
       ctx.beginPath();
       ctx.arc(d.cx, d.cy, d.r, 0, 2 * Math.PI);
-      ctx.fillStyle = color ? colorOf(color, d.run.columns[color.field]) : colorAt(0);
+      ctx.fillStyle = d.color;
       ctx.fill();
       ctx.stroke();
     }
@@ -118,7 +66,7 @@ export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) 
       ctx.beginPath();
       ctx.moveTo(px(0), py(trend.intercept));
       ctx.lineTo(px(1), py(trend.intercept + trend.slope));
-      ctx.strokeStyle = "#d0343f";
+      ctx.strokeStyle = TREND_COLOR;
       ctx.lineWidth = 2;
       ctx.setLineDash([6, 4]);
       ctx.stroke();
@@ -159,12 +107,10 @@ export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) 
         }}
       />
       <span class="scatter-axis-name x" style={{ left: `${LEFT}px`, width: `${plotW}px` }}>
-        {x.field}
-        {x.kind === "numeric" && x.log ? " (log)" : ""}
+        {axisName(x)}
       </span>
       <span class="scatter-axis-name y" style={{ width: `${PLOT_H}px`, top: `${TOP + PLOT_H}px` }}>
-        {y.field}
-        {y.kind === "numeric" && y.log ? " (log)" : ""}
+        {axisName(y)}
       </span>
       {hover && (
         <div class="chart-tip scatter-tip" role="tooltip" style={{ left: `${Math.min(hover.cx + 12, width - 240)}px`, top: `${Math.max(0, hover.cy - 12)}px` }}>
@@ -175,6 +121,9 @@ export function ScatterChart({ runs, x, y, color, size, trend, onOpen }: Props) 
             </div>
           ))}
         </div>
+      )}
+      {width > 0 && (
+        <ChartExportMenu file={() => explorerFile(scatterPicture({ title, canvas: canvas.current!, width, dots: dots.current, x, y, color, trend }))} />
       )}
     </div>
   );

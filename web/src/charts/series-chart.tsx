@@ -6,7 +6,7 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
 import { cssColor, theme } from "../theme.ts";
-import { ChartExportMenu } from "./chart-export-menu.tsx";
+import { ChartExportMenu, pictureFile } from "./chart-export-menu.tsx";
 import type { ChartModel, Line } from "./chart-model.ts";
 import type { ChartPicture } from "./chart-picture.ts";
 import { withAlpha } from "./palette.ts";
@@ -185,7 +185,7 @@ export function SeriesChart({ title, model, log, hidden, xRange, yRange = null, 
     <div class="chart-canvas">
       <div ref={box} data-lines={model.lines.filter((l) => !hidden.has(l.spec.key)).length} />
       <div ref={tip} class="chart-tip" hidden />
-      <ChartExportMenu picture={picture} />
+      <ChartExportMenu file={() => pictureFile(picture())} />
     </div>
   );
 }

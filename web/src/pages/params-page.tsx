@@ -93,7 +93,7 @@ export function ParamsPage() {
       {color && <ColorLegend axis={color} />}
       {!fields.length && catalog.data && <p class="empty">No params, values or series in this repo yet: nothing to draw.</p>}
       {/* Laid out before the runs arrive, so its width is known when they do. */}
-      {fields.length > 0 && <ParallelCoordinates runs={runs} axes={axes} brushes={brushes} color={color} onBrush={setBrush} />}
+      {fields.length > 0 && <ParallelCoordinates title={`${repo} params`} runs={runs} axes={axes} brushes={brushes} color={color} onBrush={setBrush} />}
       {state.data && fields.length > 0 && <MatchingRuns repo={repo} runs={matching} total={runs.length} fields={fields} />}
     </Layout>
   );

@@ -84,7 +84,16 @@ export function ScatterPage() {
       {catalog.data && !ready && <p class="empty">No params, values or series in this repo yet: nothing to draw.</p>}
       {/* Laid out before the runs arrive, so its width is known when they do. */}
       {ready && (
-        <ScatterChart runs={runs} x={x} y={y} color={color} size={size} trend={trend} onOpen={(r) => route(`${base}/runs/${encodeURIComponent(r.id)}`)} />
+        <ScatterChart
+          title={`${yField} vs ${xField}`}
+          runs={runs}
+          x={x}
+          y={y}
+          color={color}
+          size={size}
+          trend={trend}
+          onOpen={(r) => route(`${base}/runs/${encodeURIComponent(r.id)}`)}
+        />
       )}
     </Layout>
   );

@@ -5,6 +5,8 @@ from .append_logs_body import AppendLogsBody
 from .append_logs_body_lines_item import AppendLogsBodyLinesItem
 from .artifact import Artifact
 from .artifact_page import ArtifactPage
+from .artifact_upload import ArtifactUpload
+from .artifact_upload_parts_item import ArtifactUploadPartsItem
 from .campaign import Campaign
 from .campaign_confusion import CampaignConfusion
 from .campaign_confusion_groups_item import CampaignConfusionGroupsItem
@@ -35,12 +37,17 @@ from .closed_stale_runs import ClosedStaleRuns
 from .column_fields import ColumnFields
 from .column_fields_metrics_item import ColumnFieldsMetricsItem
 from .column_fields_values_item import ColumnFieldsValuesItem
+from .complete_artifact_upload_body import CompleteArtifactUploadBody
+from .complete_artifact_upload_body_parts_item import (
+    CompleteArtifactUploadBodyPartsItem,
+)
 from .confusion_matrix import ConfusionMatrix
 from .confusion_metrics import ConfusionMetrics
 from .confusion_metrics_classes_item import ConfusionMetricsClassesItem
 from .confusion_metrics_macro_avg import ConfusionMetricsMacroAvg
 from .confusion_metrics_weighted_avg import ConfusionMetricsWeightedAvg
 from .context import Context
+from .create_artifact_upload_body import CreateArtifactUploadBody
 from .create_campaign_body import CreateCampaignBody
 from .create_campaign_body_params import CreateCampaignBodyParams
 from .create_run_body import CreateRunBody
@@ -191,6 +198,8 @@ __all__ = (
     "AppendLogsBodyLinesItem",
     "Artifact",
     "ArtifactPage",
+    "ArtifactUpload",
+    "ArtifactUploadPartsItem",
     "Campaign",
     "CampaignConfusion",
     "CampaignConfusionGroupsItem",
@@ -213,12 +222,15 @@ __all__ = (
     "ColumnFields",
     "ColumnFieldsMetricsItem",
     "ColumnFieldsValuesItem",
+    "CompleteArtifactUploadBody",
+    "CompleteArtifactUploadBodyPartsItem",
     "ConfusionMatrix",
     "ConfusionMetrics",
     "ConfusionMetricsClassesItem",
     "ConfusionMetricsMacroAvg",
     "ConfusionMetricsWeightedAvg",
     "Context",
+    "CreateArtifactUploadBody",
     "CreateCampaignBody",
     "CreateCampaignBodyParams",
     "CreateRunBody",

@@ -2,7 +2,8 @@
 // own process): presigned multipart uploads (create → PUT parts → complete, checked against the
 // declared size and SHA-256; abort), an upload cut off mid-body leaving nothing (no row, no
 // object, no open multipart upload), an upload its server abandoned cleaned up a day later, and
-// `npm run artifacts:move` between libSQL and S3 (checked copies, atomic switches, idempotent).
+// `npm run artifacts:move` between libSQL and S3 (checked copies, atomic switches, idempotent);
+// and where the store signs no URLs, presigned and MLflow multipart uploads refused as such.
 import { execFile } from "node:child_process";
 import { createHash, randomFillSync } from "node:crypto";
 import { join } from "node:path";
@@ -93,6 +94,10 @@ describe.runIf(withS3)("artifacts in S3", () => {
     expect(await count("SELECT count(*) AS n FROM artifacts")).toBe(rowsBefore);
   });
 
+  test("MLflow's server-info offers multipart uploads (its client then sends parts to the store: clients/python/tests/test_mlflow_multipart.py)", async () => {
+    expect((await (await api.host.request("/api/3.0/mlflow/server-info")).json()).multipart_uploads_enabled).toBe(true);
+  });
+
   test("an upload past the limit is refused before anything is stored; bad bodies are 400s", async () => {
     expect((await api.call(uploads, json("POST", { path: "huge.bin", size: 65 * MiB, sha256: "a".repeat(64) }))).status).toBe(413);
     for (const body of [
@@ -154,6 +159,13 @@ describe("presigned uploads on a libSQL store", () => {
     expect(res.status).toBe(409);
     expect((await res.json()).detail).toMatch(/PUT/);
     expect(Number((await api.host.query("SELECT count(*) AS n FROM artifacts"))[0].n)).toBe(0);
+  });
+
+  test("MLflow's multipart upload answers the message its client falls back to a PUT on; server-info says none", async () => {
+    const res = await api.host.request("/api/2.0/mlflow-artifacts/mpu/create/0/abc/artifacts/ckpt", json("POST", { path: "/tmp/w.bin", num_parts: 2 }));
+    expect(res.status).toBe(501);
+    expect((await res.json()).message).toMatch(/^Multipart upload is not supported for the current artifact repository/);
+    expect((await (await api.host.request("/api/3.0/mlflow/server-info")).json()).multipart_uploads_enabled).toBe(false);
   });
 });
 

@@ -34,30 +34,55 @@ export async function createUpload(
   runId: string,
   body: { path: string; size: number; sha256: string; content_type?: string },
 ): Promise<UploadView> {
+  const limit = deps.config.limits.maxArtifactBytes;
+  if (body.size > limit) throw tooLarge(`The artifact exceeds the limit of ${limit} bytes.`);
+  const partSize = partSizeFor(body.size);
+  const started = await startPresigned(deps, repo, runId, {
+    path: body.path,
+    contentType: body.content_type ?? "application/octet-stream",
+    parts: Math.ceil(body.size / partSize),
+    declared: { size: body.size, sha256: body.sha256 },
+  });
+  return { upload_id: started.uploadId, part_size: partSize, parts: started.urls.map((url, i) => ({ number: i + 1, url })), expires_at: started.expiresAt };
+}
+
+/** Whether new uploads go to a store that signs part URLs. */
+export function presignedUploadsOffered(deps: Deps): boolean {
+  const uploads = storesOf(deps).uploads;
+  return uploads instanceof ObjectArtifactStore && uploads.bucket.presignPart !== undefined;
+}
+
+/**
+ * Starts a presigned upload of `parts` parts; `declared` is the size and SHA-256 completion
+ * must find (without it, as for MLflow's client, which declares neither, what arrives is
+ * taken, measured and hashed). A store that signs no URLs is a 409.
+ */
+export async function startPresigned(
+  deps: Deps,
+  repo: string,
+  runId: string,
+  upload: { path: string; contentType: string; parts: number; declared?: { size: number; sha256: string } },
+): Promise<{ uploadId: string; urls: string[]; expiresAt: string }> {
   const uploads = storesOf(deps).uploads;
   const store = uploads instanceof ObjectArtifactStore && uploads.bucket.presignPart ? uploads : undefined;
   if (!store) throw conflict(`This server's artifact store (${uploads.name}) takes no presigned uploads: send the artifact as the body of a PUT to its path.`);
   const { bucket } = store;
   const presignPart = bucket.presignPart!.bind(bucket);
-  const limit = deps.config.limits.maxArtifactBytes;
-  if (body.size > limit) throw tooLarge(`The artifact exceeds the limit of ${limit} bytes.`);
   const { runPk } = await findRunPk(deps, repo, runId);
   const key = store.newKey();
   const now = Date.now();
-  const pk = await beginUpload(deps, runPk, body.content_type ?? "application/octet-stream", store.name, key, now);
+  const pk = await beginUpload(deps, runPk, upload.contentType, store.name, key, now);
   try {
     const uploadId = await bucket.createMultipart(key);
     await deps.writeLock!(() =>
       deps.client.execute({
         sql: "UPDATE artifacts SET upload_path = ?, upload_id = ?, size = ?, sha256 = ? WHERE pk = ?",
-        args: [body.path, uploadId, body.size, body.sha256, pk],
+        args: [upload.path, uploadId, upload.declared?.size ?? 0, upload.declared?.sha256 ?? "", pk],
       }),
     );
-    const partSize = partSizeFor(body.size);
-    const count = Math.ceil(body.size / partSize);
-    const parts = [];
-    for (let number = 1; number <= count; number++) parts.push({ number, url: await presignPart(key, uploadId, number, PRESIGN_SECONDS) });
-    return { upload_id: String(pk), part_size: partSize, parts, expires_at: iso(now + PRESIGN_SECONDS * 1000) };
+    const urls = [];
+    for (let number = 1; number <= upload.parts; number++) urls.push(await presignPart(key, uploadId, number, PRESIGN_SECONDS));
+    return { uploadId: String(pk), urls, expiresAt: iso(now + PRESIGN_SECONDS * 1000) };
   } catch (error) {
     await discardUpload(deps, pk).catch((e) => console.error(e));
     throw error;
@@ -101,7 +126,9 @@ async function openUpload(deps: Deps, repo: string, runId: string, upload: strin
 
 export async function completeUpload(deps: Deps, repo: string, runId: string, upload: string, parts: { number: number; etag: string }[]) {
   const u = await openUpload(deps, repo, runId, upload);
-  const expected = Math.ceil(u.size / partSizeFor(u.size));
+  // Declared: the part count follows from the size. Undeclared: parts 1 to n, as sent.
+  const declared = u.sha256 !== "";
+  const expected = declared ? Math.ceil(u.size / partSizeFor(u.size)) : parts.length;
   if (parts.length !== expected || parts.some((p, i) => p.number !== i + 1))
     throw badRequest(`The upload has ${expected} parts: list each once, numbered 1 to ${expected} in order, with its ETag.`, [
       { path: "parts", message: `must be parts 1 to ${expected} in order` },
@@ -117,9 +144,15 @@ export async function completeUpload(deps: Deps, repo: string, runId: string, up
     );
   }
   // The server never saw the bytes: it reads them back once to vouch for the size and SHA-256.
+  const stored = (await u.store.bucket.size(u.key)) ?? 0;
+  const limit = deps.config.limits.maxArtifactBytes;
+  if (!declared && stored > limit) {
+    await discardUpload(deps, u.pk);
+    throw tooLarge(`The artifact exceeds the limit of ${limit} bytes; the upload is discarded.`);
+  }
   const hash = (deps.sha256 ?? defaultSha256)();
   let size = 0;
-  const reader = u.store.read({ pk: u.pk, key: u.key }, 0, u.size).getReader();
+  const reader = u.store.read({ pk: u.pk, key: u.key }, 0, stored).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -127,15 +160,14 @@ export async function completeUpload(deps: Deps, repo: string, runId: string, up
     await hash.update(value);
   }
   const sha256 = hex(await hash.digest());
-  const actualSize = await u.store.bucket.size(u.key);
-  if (actualSize !== u.size || size !== u.size || sha256 !== u.sha256) {
+  if (size !== stored || (declared && (size !== u.size || sha256 !== u.sha256))) {
     await discardUpload(deps, u.pk);
     throw badRequest(
-      `The uploaded bytes (${actualSize} bytes, SHA-256 ${actualSize === size ? sha256 : "not computed"}) are not the declared ones (${u.size} bytes, ${u.sha256}); the upload is discarded.`,
+      `The uploaded bytes (${size} bytes, SHA-256 ${sha256}) are not the declared ones (${u.size} bytes, ${u.sha256}); the upload is discarded.`,
       [{ path: "parts", message: "the bytes do not match the declared size and sha256" }],
     );
   }
-  return finishUpload(deps, { repo, runId, runPk: u.runPk, pk: u.pk, path: u.path, contentType: u.contentType, size: u.size, sha256: u.sha256 });
+  return finishUpload(deps, { repo, runId, runPk: u.runPk, pk: u.pk, path: u.path, contentType: u.contentType, size, sha256 });
 }
 
 export async function abortUpload(deps: Deps, repo: string, runId: string, upload: string): Promise<void> {

@@ -19,7 +19,8 @@
 // counts one failure. The Python suites need python3: without it they are skipped, said so,
 // and counted as skipped, never as passed. They run in ./.venv, made here with the SDK
 // (editable, with its test extras; under CI=true also mlflow-test, the real mlflow client
-// tests/test_mlflow.py drives) and schemathesis; it is reinstalled only when a file it was
+// tests/test_mlflow.py drives, and integrations-test, the frameworks tests/test_integrations_*.py
+// train) and schemathesis; it is reinstalled only when a file it was
 // made from changed (a hash of them is kept in .venv/.runcamp-test-stamp).
 //
 // Leftovers: every child gets RUNCAMP_TEST_RUN in its environment. After the suites, a process
@@ -93,7 +94,7 @@ const lowlevelDir = join(root, "clients/python-lowlevel"); // its own distributi
 
 /** The files .venv is made from, and the pip arguments; their hash is the stamp. */
 function venvRecipe(): { files: string[]; pipArgs: string[] } {
-  const extras = process.env.CI === "true" ? "test,mlflow-test" : "test";
+  const extras = process.env.CI === "true" ? "test,mlflow-test,integrations-test" : "test";
   const files = ["clients/python/pyproject.toml", "tools/schemathesis/requirements.txt"];
   const pipArgs = ["install", "--quiet", "--disable-pip-version-check"];
   if (existsSync(join(lowlevelDir, "pyproject.toml"))) {

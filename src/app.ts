@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
 import { artifactStores } from "./api/artifacts/stores.ts";
 import { isPresignedUploadStep, uploadRoutes } from "./api/artifacts/upload-routes.ts";
+import { campaignCompareRoutes } from "./api/campaigns/compare/routes.ts";
 import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
 import { campaignSummaryRoutes } from "./api/campaigns/summary/routes.ts";
@@ -25,6 +26,7 @@ import { runRoutes } from "./api/runs/routes.ts";
 import { requireToken } from "./api/tokens/guard.ts";
 import { tokenRoutes } from "./api/tokens/routes.ts";
 import { valueRoutes } from "./api/values/routes.ts";
+import { viewRoutes } from "./api/views/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
 import { mountApiReference } from "./http/api-reference.ts";
@@ -58,12 +60,14 @@ export function createApp(hostDeps: Deps) {
     .route("/", campaignRoutes(deps))
     .route("/", campaignSummaryRoutes(deps))
     .route("/", campaignConfusionRoutes(deps))
+    .route("/", campaignCompareRoutes(deps))
     .route("/", metricRoutes(deps))
     .route("/", artifactRoutes(deps))
     .route("/", uploadRoutes(deps))
     .route("/", importRoutes(deps))
     .route("/", tokenRoutes(deps))
-    .route("/", modelRoutes(deps));
+    .route("/", modelRoutes(deps))
+    .route("/", viewRoutes(deps));
 
   const app = new Hono();
   // The MLflow dialect answers in its own error body, also what is refused before routing.

@@ -269,6 +269,45 @@ describe.each(storeHosts)("artifacts on $name", (factory) => {
     await expectProblem(await call(`${base("odd")}?cursor=${SECRET}`), 400, "cursor");
   });
 
+  test("step and context: stored with the artifact, listed and replaced with it; none is step null and context {}", async () => {
+    const ctx = encodeURIComponent(JSON.stringify({ subset: "val", fold: 2 }));
+    const first = await call(`${base("r2")}/pred/3.png?step=3&context=${ctx}`, put("png-3", "image/png"));
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ path: "pred/3.png", step: 3, context: { fold: 2, subset: "val" } });
+    expect((await call(`${base("r2")}/pred/0.png?step=0`, put("png-0", "image/png"))).status).toBe(201);
+    expect((await call(`${base("r2")}/pred/plain.png`, put("png", "image/png"))).status).toBe(201);
+    const listed = await (await call(`${base("r2")}?prefix=pred/`)).json();
+    expect(listed.items.map((i: { path: string; step: number | null; context: object }) => [i.path, i.step, i.context])).toEqual([
+      ["pred/0.png", 0, {}],
+      ["pred/3.png", 3, { fold: 2, subset: "val" }],
+      ["pred/plain.png", null, {}],
+    ]);
+    // A new version carries its own metadata: none given, none kept.
+    expect(await (await call(`${base("r2")}/pred/3.png`, put("again", "image/png"))).json()).toMatchObject({ step: null, context: {} });
+    for (const p of ["pred/0.png", "pred/3.png", "pred/plain.png"]) expect((await call(`${base("r2")}/${p}`, { method: "DELETE" })).status).toBe(204);
+  });
+
+  test("a bad step or context is a 400 naming it, and stores nothing (the previous version stays)", async () => {
+    const url = `${base("r2")}/strip/1.png`;
+    expect((await call(`${url}?step=1`, put("kept", "image/png"))).status).toBe(201);
+    const bad: [string, string][] = [
+      ["step=-1", "step"],
+      ["step=1.5", "step"],
+      ["step=three", "step"],
+      ["step=9007199254740992", "step"],
+      [`context=${encodeURIComponent("{not json")}`, "context"],
+      [`context=${encodeURIComponent('["val"]')}`, "context"],
+      [`context=${encodeURIComponent('{"subset":{"deep":1}}')}`, "context"],
+      [`context=${encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, i]))))}`, "context"],
+    ];
+    for (const [q, path] of bad) await expectProblem(await call(`${url}?${q}`, put("replaced", "image/png")), 400, path);
+    const got = await call(url);
+    expect(await got.text()).toBe("kept");
+    expect((await (await call(`${base("r2")}?prefix=strip/`)).json()).items.map((i: { step: number }) => i.step)).toEqual([1]);
+    expect(await orphans()).toBe(0);
+    expect((await call(url, { method: "DELETE" })).status).toBe(204);
+  });
+
   test("DELETE removes one artifact and its parts; a second DELETE is a 404", async () => {
     const url = `${base("r2")}/to-delete.bin`;
     expect((await call(url, put(randomBytes(2 * PART_BYTES)))).status).toBe(201);

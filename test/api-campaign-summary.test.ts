@@ -1,7 +1,8 @@
 // GET /campaigns/{campaign}/summary: statistics checked against values computed here, with
 // t quantiles from a printed table.
 import { beforeAll, describe, expect, test } from "vitest";
-import { describeSample, t975 } from "../src/api/campaigns/summary/stats.ts";
+import { describeSample } from "../src/api/campaigns/summary/stats.ts";
+import { t975 } from "../src/lib/student-t.ts";
 import { FORMULA_TEXTS, parseCsv } from "./support/csv.ts";
 import { hostsWithSqld, json, uniqueRepo, useHost } from "./support/hosts.ts";
 
@@ -159,17 +160,38 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
     expectStats(find(max.rows, { aug: "none" }, "loss"), [1.0, 0.95]);
   });
 
-  test("without group_by: the params that differ across the runs (aug and seed, not the constant opt.lr)", async () => {
+  test("without group_by: the params that differ across the runs (aug, not the constant opt.lr), the repetition param seed pooled", async () => {
     const body = await summary();
-    expect(body.group_by).toEqual(["aug", "seed"]);
-    expect(body.rows).toHaveLength(12);
-    expect(body.rows.slice(0, 4).map((r: Row) => [r.group, r.metric])).toEqual([
-      [{ aug: "crop", seed: 1 }, "acc"],
-      [{ aug: "crop", seed: 1 }, "loss"],
-      [{ aug: "flip", seed: 1 }, "acc"],
-      [{ aug: "flip", seed: 1 }, "loss"],
+    expect(body.group_by).toEqual(["aug"]);
+    expect(body.pooled).toEqual(["seed"]);
+    expect(body.rows.map((r: Row) => [r.group, r.metric, r.n])).toEqual([
+      [{ aug: "crop" }, "acc", 1],
+      [{ aug: "crop" }, "loss", 1],
+      [{ aug: "flip" }, "acc", 3],
+      [{ aug: "flip" }, "loss", 2],
+      [{ aug: "none" }, "acc", 2],
+      [{ aug: "none" }, "loss", 2],
     ]);
-    expect(find(body.rows, { aug: "flip", seed: 3 }, "loss")).toMatchObject({ n: 0, nan: 1, mean: null, std: null, min: null, max: null, ci95: null });
+    expect(find(body.rows, { aug: "flip" }, "loss")).toMatchObject({ nan: 1 });
+    // Asked for by name, seed groups like any other param, and nothing is pooled.
+    const bySeed = await summary({ group_by: "aug,seed" });
+    expect(bySeed.pooled).toEqual([]);
+    expect(find(bySeed.rows, { aug: "flip", seed: 3 }, "loss")).toMatchObject({ n: 0, nan: 1, mean: null, std: null, min: null, max: null, ci95: null });
+  });
+
+  test("repetition params by name: seed, split, fold, alone or after _ or -, any case; not split_ratio or seeds", async () => {
+    const runs = [
+      { Random_Seed: 1, data: { split: "a" }, "cv-fold": 0, split_ratio: 0.8, seeds: 1 },
+      { Random_Seed: 2, data: { split: "b" }, "cv-fold": 1, split_ratio: 0.9, seeds: 2 },
+    ];
+    await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "reps", name: "repetitions" }), 201);
+    await addRuns(
+      "reps",
+      runs.map((params, i) => ({ id: `rep-${i}`, params, acc: 0.5 + i / 10 })),
+    );
+    const body = await summary({}, "reps");
+    expect(body.group_by).toEqual(["seeds", "split_ratio"]);
+    expect(body.pooled).toEqual(["Random_Seed", "cv-fold", "data.split"]);
   });
 
   test("an empty group_by puts every run in one group", async () => {
@@ -329,7 +351,7 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
     expect(find(body.rows, {}, "score", {})).toMatchObject({ n: 3, nan: 0, mean: "Infinity", std: "NaN", min: 2, max: "Infinity", ci95: "NaN" });
   });
 
-  test("numbers keep full precision; an integer value beyond 2^53 still counts", async () => {
+  test("numbers keep full precision, values read as their JSON text; an integer value beyond 2^53 still counts", async () => {
     await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "precise", name: "precise" }), 201);
     await addRuns("precise", [
       {
@@ -339,6 +361,8 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
           { name: "x", value: 0.1 + 0.2 },
           { name: "big", value: 12345678901234567000 },
           { name: "tiny", value: 5e-324 },
+          // SQLite's own text-to-double conversion reads this one ulp off.
+          { name: "ulp", value: 0.658908844347389 },
         ],
         loss: [1 / 3],
       },
@@ -348,6 +372,7 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
       ["big", 12345678901234567000],
       ["loss", 1 / 3],
       ["tiny", 5e-324],
+      ["ulp", 0.658908844347389],
       ["x", 0.30000000000000004],
     ]);
   });
@@ -420,7 +445,8 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
 
     test("the default group_by is computed over the selected runs", async () => {
       const body = await summary({ metrics: "acc" }, "sel");
-      expect(body.group_by).toEqual(["lr", "seed"]);
+      expect(body.group_by).toEqual(["lr"]);
+      expect(body.pooled).toEqual(["seed"]);
       expect(body.rows).toHaveLength(2);
     });
 
@@ -461,8 +487,15 @@ describe.each(hostsWithSqld)("campaign summary on $name", (factory) => {
     test("an empty campaign is a 200 with no rows", async () => {
       await ok(`/v1/repos/${repo}/campaigns`, json("POST", { id: "empty", name: "empty" }), 201);
       const selection = { status: ["finished"], filter: null, runs: 0 };
-      expect(await summary({}, "empty")).toEqual({ campaign: "empty", group_by: [], select: "last", selection, rows: [] });
-      expect(await summary({ group_by: "aug", select: "max" }, "empty")).toEqual({ campaign: "empty", group_by: ["aug"], select: "max", selection, rows: [] });
+      expect(await summary({}, "empty")).toEqual({ campaign: "empty", group_by: [], pooled: [], select: "last", selection, rows: [] });
+      expect(await summary({ group_by: "aug", select: "max" }, "empty")).toEqual({
+        campaign: "empty",
+        group_by: ["aug"],
+        pooled: [],
+        select: "max",
+        selection,
+        rows: [],
+      });
       const csv = await (await call(summaryUrl("empty"), { headers: { accept: "text/csv" } })).text();
       expect(csv).toBe("metric,context,n,nan,mean,std,min,max,ci95\r\n");
     });

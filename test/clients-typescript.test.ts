@@ -421,4 +421,27 @@ describe("Run artifacts", () => {
     expect(run.errors).toEqual([]);
     expect(await run.listArtifacts()).toEqual([]);
   });
+
+  test("logArtifact with step and context: one file per step, the same path the Python SDK derives, step and context on the server", async () => {
+    const run = await Run.start({ url, repo: "ts-art" });
+    for (const step of [0, 1, 2]) expect(run.logArtifact("pred.png", `png-${step}`, { step, context: { subset: "val" } })).toBe(`pred/${step}.subset=val.png`);
+    // The paths of clients/python/tests/test_artifacts.py: the rule is shared.
+    expect(run.logArtifact("samples/a b.txt", "x", { step: 7, context: { "k/1": "v=1,2", flag: true } })).toBe("samples/a b/7.flag=true,k~2F1=v~3D1~2C2.txt");
+    expect(run.logArtifact(".hidden", "x", { step: 1 })).toBe(".hidden/1");
+    expect(run.logArtifact("notes.md", "plain")).toBe("notes.md");
+    await run.finish();
+    expect(run.errors).toEqual([]);
+    const items = await run.listArtifacts();
+    expect(items.map((i) => [i.path, i.step, i.context])).toEqual([
+      [".hidden/1", 1, {}],
+      ["notes.md", null, {}],
+      ["pred/0.subset=val.png", 0, { subset: "val" }],
+      ["pred/1.subset=val.png", 1, { subset: "val" }],
+      ["pred/2.subset=val.png", 2, { subset: "val" }],
+      ["samples/a b/7.flag=true,k~2F1=v~3D1~2C2.txt", 7, { flag: true, "k/1": "v=1,2" }],
+    ]);
+    expect(new TextDecoder().decode(await run.downloadArtifact("pred/1.subset=val.png"))).toBe("png-1");
+    for (const step of [-1, 1.5, Number.NaN, 2 ** 53]) expect(() => run.logArtifact("pred.png", "x", { step })).toThrow(RangeError);
+    expect(() => run.logArtifact("pred.png", "x", { step: 1, context: { k: [1] as unknown as string } })).toThrow(TypeError);
+  });
 });

@@ -25,18 +25,24 @@ describe("web UI routes", () => {
   });
   afterAll(() => client.close());
 
-  test.each(["/", "/repos/cifar", "/repos/cifar/runs/r1", "/repos/cifar/compare?runs=a,b", "/repos/cifar/campaigns/grid", "/repos/cifar/models"])(
-    "%s answers the page, revalidated, allowing only its own origin",
-    async (path) => {
-      const res = await app.request(path);
-      expect(res.status).toBe(200);
-      expect(await res.text()).toBe(files["index.html"]);
-      expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(res.headers.get("cache-control")).toBe("no-cache");
-      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
-      expect(res.headers.get("content-security-policy")).toContain("connect-src 'self'");
-    },
-  );
+  test.each([
+    "/",
+    "/repos/cifar",
+    "/repos/cifar/runs/r1",
+    "/repos/cifar/compare?runs=a,b",
+    "/repos/cifar/campaigns/grid",
+    "/repos/cifar/models",
+    "/repos/cifar/params",
+    "/repos/cifar/scatter",
+  ])("%s answers the page, revalidated, allowing only its own origin", async (path) => {
+    const res = await app.request(path);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(files["index.html"]);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("content-security-policy")).toContain("connect-src 'self'");
+  });
 
   test("hashed bundles are cached for good; the /docs script is served by the app", async () => {
     const bundle = await app.request("/assets/app-abc.js");

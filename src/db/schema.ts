@@ -249,6 +249,10 @@ export const artifacts = sqliteTable(
     // Lowercase hex SHA-256 of the bytes; '' while uploading.
     sha256: text("sha256").notNull().default(""),
     createdAt: integer("created_at").notNull(),
+    // Optional metadata of an artifact logged per step (an image per epoch): the step, and a
+    // context stored canonically like a series' (src/lib/context.ts). The path stays the key.
+    step: integer("step"),
+    context: text("context").notNull().default("{}"),
     store: text("store").notNull().default("libsql"),
     // Unique per upload (never reused, not even for the same pk): a queued delete of an old
     // object can never remove a newer one.
@@ -367,4 +371,21 @@ export const mlflowModelVersions = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [uniqueIndex("mlflow_model_versions_version").on(t.registeredModelPk, t.version)],
+);
+
+// Named views of a repo's runs table, shared by everyone who uses the repo: a name and the
+// table's state (filter, sort, columns, page size, archived shown) as JSON (src/api/views/).
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    pk: integer("pk").primaryKey({ autoIncrement: true }),
+    repoPk: integer("repo_pk")
+      .notNull()
+      .references(() => repos.pk, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    state: text("state").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("saved_views_repo_name").on(t.repoPk, t.name)],
 );

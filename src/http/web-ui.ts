@@ -19,6 +19,8 @@ const PAGES = [
   "/repos/:repo/compare",
   "/repos/:repo/campaigns/:campaign",
   "/repos/:repo/models",
+  "/repos/:repo/params",
+  "/repos/:repo/scatter",
   "/experiments/:experiment",
   "/experiments/:experiment/runs/:run",
 ];

@@ -1,4 +1,5 @@
-// Student's t quantile, for the campaign summary's confidence intervals.
+// Student's t quantile, for the 95% confidence intervals of the campaign summary and of the
+// compare page's group bands (the UI bundles this file too).
 //
 // Written here rather than imported, on purpose: the maintained package for it,
 // @stdlib/stats-base-dists-t-quantile, pulls in 133 packages (and `debug`) and adds 65 KiB
@@ -122,5 +123,14 @@ function upperQuantile(tail: number, df: number): number {
     if (Math.abs(next - t) <= 1e-15 * t) return next;
     t = next;
   }
+  return t;
+}
+
+// The 0.975 quantile (95% confidence intervals) with n − 1 degrees of freedom, cached: the
+// campaign summary and the compare page's bands ask for a handful of sample sizes, many times.
+const t975Cache = new Map<number, number>();
+export function t975(df: number): number {
+  let t = t975Cache.get(df);
+  if (t === undefined) t975Cache.set(df, (t = studentTQuantile(0.975, df)));
   return t;
 }

@@ -1,5 +1,6 @@
-// Deleting runs with everything they own (series, artifacts and their bytes, values, logs, inputs): what
-// DELETE of a run, of a campaign with its runs and of a repo write.
+// Deleting runs with everything they own (series, artifacts and their bytes, values, logs, inputs,
+// MLflow logged models and their metrics): what DELETE of a run, of a campaign with its runs and
+// of a repo write.
 import type { InStatement } from "@libsql/client";
 import { deleteSeriesOf } from "../series/index.ts";
 
@@ -37,6 +38,8 @@ export function deleteRunsOf(runPksSql: string, args: (string | number)[]): InSt
     { sql: `DELETE FROM run_logs WHERE run_pk IN (${runPksSql})`, args },
     { sql: `DELETE FROM run_inputs WHERE run_pk IN (${runPksSql})`, args },
     { sql: `DELETE FROM run_model_inputs WHERE run_pk IN (${runPksSql})`, args },
+    { sql: `DELETE FROM mlflow_logged_model_metrics WHERE model_pk IN (SELECT pk FROM mlflow_logged_models WHERE run_pk IN (${runPksSql}))`, args },
+    { sql: `DELETE FROM mlflow_logged_models WHERE run_pk IN (${runPksSql})`, args },
     { sql: `DELETE FROM runs WHERE pk IN (${runPksSql})`, args },
   ];
 }

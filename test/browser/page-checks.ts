@@ -90,23 +90,26 @@ export async function waitForCharts(page: Page, count: number) {
 
 /**
  * Opens one page a test at `origin()` + path, and checks it after the test: no dialog opened
- * (what a hostile value that ran as script would do), no console error, no request leaving
- * the origin. Call inside a describe; `browser` and `origin` are read when a page opens.
+ * (what a hostile value that ran as script would do), no console error (but the failed
+ * requests of `allowedStatuses`, which a test provokes on purpose), no request leaving the
+ * origin. Call inside a describe; `browser` and `origin` are read when a page opens.
  */
-export function checkedPages(browser: () => Browser, origin: () => string): (path: string) => Promise<Page> {
+export function checkedPages(browser: () => Browser, origin: () => string): (path: string, allowedStatuses?: number[]) => Promise<Page> {
   let w: WatchedPage | undefined;
   let dialogs: string[] = [];
+  let allowed: number[] = [];
   afterEach(async () => {
     if (!w) return;
     expect(dialogs, "dialogs opened").toEqual([]);
-    expectNoConsoleErrors(w);
+    expectNoConsoleErrors(w, allowed);
     expectOnlyOwnOrigin(w, origin());
     await w.context.close();
     w = undefined;
   });
-  return async (path) => {
+  return async (path, allowedStatuses = []) => {
     w = await openPage(browser());
     dialogs = [];
+    allowed = allowedStatuses;
     w.page.on("dialog", async (d) => {
       dialogs.push(d.message());
       await d.dismiss();

@@ -34,6 +34,10 @@ UNSTATABLE_400 = {
     ("group_by", "must be a dotted param path"),
     ("group_by", "at most 32 paths"),
     ("group_by", "expected <="),
+    ("pair_on", "must be a dotted param path"),
+    ("pair_on", "at most 32 paths"),
+    ("pair_on", "name at least one param"),
+    ("pair_on", "expected <="),
     ("metrics", "at most 100 metrics"),
     ("metrics", "must be at most 255 characters"),
     ("metrics", "must not contain control characters"),
@@ -44,6 +48,19 @@ UNSTATABLE_400 = {
     # takes, a group_by path no run of the campaign has.
     ("filter", "matches more than"),
     ("group_by", "no run has params."),
+    # The campaign comparison (compareCampaign) is about the selected runs: whether any is
+    # selected, whether by and pair_on vary across them, whether two runs of a group share
+    # their pair_on values, which contexts the metric has, which groups the baseline can name.
+    ("filter", "no run selected"),
+    ("by", "does not vary across the selected runs"),
+    ("pair_on", "required here"),
+    ("pair_on", "names the by param"),
+    ("pair_on", "does not vary across the selected runs"),
+    ("pair_on", "two runs of one group have the same values"),
+    ("metric", "no run has it"),
+    ("context", "required here"),
+    ("baseline", "matches no group"),
+    ("baseline", "matches more than one group"),
     # A campaign named in a body (a run's field, or a run of an import) that neither the repo
     # nor the import holds.
     ("campaign", "no campaign of this repo has this id or name"),

@@ -15,9 +15,12 @@ import json
 import math
 import mimetypes
 import os
+import posixpath
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Optional, Union
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -66,6 +69,40 @@ def artifact_url(repo: str, run: str, path: str) -> str:
     """The URL path of an artifact: each segment percent-encoded, the '/' kept."""
     encoded = "/".join(quote(segment, safe="") for segment in check_artifact_path(path).split("/"))
     return f"/v1/repos/{quote(repo, safe='')}/runs/{quote(run, safe='')}/artifacts/{encoded}"
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def _path_text(value: Any) -> str:
+    """A context key or value in a path: every character but letters, digits, ``_.-`` as ``~`` and two
+    hex digits per UTF-8 byte (not ``%``: the server refuses a path percent-encoded twice)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        value = int(value)  # 1.0 as JavaScript writes it, so both SDKs derive one path
+    text = ("true" if value else "false") if isinstance(value, bool) else value if isinstance(value, str) else json.dumps(value)
+    return _UNSAFE.sub(lambda m: "".join(f"~{b:02X}" for b in m.group().encode("utf-8")), text)
+
+
+def step_artifact_path(name: str, step: int, context: Optional[Mapping]) -> str:
+    """Where an artifact logged per step is stored: ``<name without extension>/<step>[.<k>=<v>,...]<extension>``.
+
+    ``samples/pred.png`` at step 3 is ``samples/pred/3.png``; in the context {"subset": "val"}
+    ``samples/pred/3.subset=val.png``. So every step (and context) keeps its own file, and the
+    web UI shows the files of one folder and context as a strip in step order. The TypeScript
+    SDK derives the same path (clients/typescript/src/artifact-path.ts)."""
+    head, ext = posixpath.splitext(check_artifact_path(name))
+    tag = ",".join(f"{_path_text(k)}={_path_text(v)}" for k, v in sorted((context or {}).items()))
+    return check_artifact_path(f"{head}/{step}{'.' + tag if tag else ''}{ext}")
+
+
+def artifact_query(step: Optional[int], context: Optional[Mapping]) -> str:
+    """The query string (with its ``?``, or empty) that records an upload's step and context."""
+    query: dict = {}
+    if step is not None:
+        query["step"] = str(step)
+    if context:
+        query["context"] = json.dumps(dict(sorted(context.items())), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return f"?{urlencode(query)}" if query else ""
 
 
 def guess_content_type(name: str) -> str:

@@ -521,6 +521,7 @@ class RunList(list):
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _SUMMARY_FIXED = ("metric", "n", "nan", "mean", "std", "min", "max", "ci95")
+_COMPARE_STATS = ("mean_diff", "ci95_low", "ci95_high", "p_ttest", "p_wilcoxon", "p_holm", "effect_size")
 
 
 def campaign_ensure_request(url: str, repo: str, name: str, params: Optional[Mapping] = None, description: Optional[str] = None) -> SpooledRequest:
@@ -642,7 +643,8 @@ class Campaign:
         then ``n``, ``nan``, ``mean``, ``std``, ``min``, ``max``, ``ci95`` (floats; NaN where
         the server says null, e.g. std for n < 2). ``status`` defaults to the server's
         default, finished runs only (``"any"`` counts every run); ``filter`` narrows further.
-        ``df.attrs["selection"]`` says which runs were counted."""
+        ``df.attrs["selection"]`` says which runs were counted; ``df.attrs["pooled"]`` the
+        repetition params (seed, split, fold) the default ``group_by`` pooled."""
         query: dict = {"select": select}
         if metrics is not None:
             query["metrics"] = metrics if isinstance(metrics, str) else ",".join(metrics)
@@ -672,6 +674,59 @@ class Campaign:
         out = F.table(records, columns=[*groups, "metric", *names.values(), *_SUMMARY_FIXED[1:]])
         if F.has_pandas():
             out.attrs["selection"] = body["selection"]
+            out.attrs["pooled"] = body["pooled"]
+        return out
+
+    def compare(
+        self,
+        metric: str,
+        *,
+        by: str,
+        baseline: Any = None,
+        pair_on: Union[str, list, None] = None,
+        context: Optional[Mapping[str, Any]] = None,
+        select: str = "last",
+        better: str = "higher",
+        status: Any = None,
+        filter: Optional[str] = None,
+    ):
+        """Paired comparison of each group of ``by`` with the ``baseline`` group, across the
+        runs that share the ``pair_on`` params (default: the varying seed/split/fold params).
+
+        A DataFrame (list of dicts without pandas), one row per compared group: ``params.<by>``,
+        ``n_pairs``, ``mean_diff`` (group − baseline), ``ci95_low``, ``ci95_high``, ``p_ttest``,
+        ``p_wilcoxon``, ``p_holm``, ``effect_size`` (Cohen's d_z; floats, NaN where the server
+        says null), ``wilcoxon_method``, ``reason`` (why a statistic is missing) and
+        ``unpaired`` (the runs left without a partner). ``baseline`` is a value of ``by``
+        (``"none"``, ``0.1``); default the first group. ``df.attrs`` holds ``baseline``,
+        ``pair_on``, ``groups`` (runs, NaN and missing per group), ``friedman`` (with three or
+        more groups: statistic, p, average ranks, Nemenyi critical difference) and
+        ``selection``."""
+        query: dict = {"metric": metric, "by": by, "select": select, "better": better}
+        if baseline is not None:
+            query["baseline"] = baseline if isinstance(baseline, str) else json.dumps(baseline)
+        if pair_on is not None:
+            query["pair_on"] = pair_on if isinstance(pair_on, str) else ",".join(pair_on)
+        if context is not None:
+            query["context"] = json.dumps(dict(context))
+        if status is not None:
+            query["status"] = status if isinstance(status, str) else ",".join(status)
+        if filter is not None:
+            query["filter"] = filter
+        body = self.repo._call("GET", f"campaigns/{self._ref()}/compare", params=query)
+        group = f"params.{body['by']}"
+        records = []
+        for row in body["rows"]:
+            rec: dict = {group: row["group"], "n_pairs": row["n_pairs"]}
+            for stat in _COMPARE_STATS:
+                rec[stat] = F.float_or_nan(row[stat])
+            rec["wilcoxon_method"] = row["wilcoxon_method"]
+            rec["reason"] = row["reason"]
+            rec["unpaired"] = [u["run"] for u in row["unpaired"]]
+            records.append(rec)
+        out = F.table(records, columns=[group, "n_pairs", *_COMPARE_STATS, "wilcoxon_method", "reason", "unpaired"])
+        if F.has_pandas():
+            out.attrs.update({k: body[k] for k in ("baseline", "pair_on", "groups", "friedman", "selection", "metric", "context")})
         return out
 
     def __repr__(self) -> str:

@@ -57,6 +57,7 @@ from typing import Any, Optional, Union
 
 from ._artifacts import (
     CONFUSION_TYPE,
+    artifact_query,
     artifact_url,
     check_artifact_path,
     download_artifact,
@@ -65,6 +66,7 @@ from ._artifacts import (
     guess_content_type,
     list_artifacts,
     name_issue,
+    step_artifact_path,
     utf16_len,
 )
 from ._crashes import failure_of, install_cell_hook, install_thread_hook, traceback_text
@@ -109,6 +111,10 @@ def _check_series(name: Any, context: Optional[Mapping]) -> None:
         raise ValueError(f"runcamp: a metric name must be a string of 1-255 characters, got {name!r:.80}")
     if name_issue(name):
         raise ValueError(f"runcamp: a name {name_issue(name)}")
+    _check_context(context)
+
+
+def _check_context(context: Optional[Mapping]) -> None:
     if context:
         if not isinstance(context, Mapping):
             raise TypeError("runcamp: context must be a dict")
@@ -692,7 +698,13 @@ class Run:
     # ---- artifacts ------------------------------------------------------------------------
 
     def log_artifact(
-        self, path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview], name: Optional[str] = None, content_type: Optional[str] = None
+        self,
+        path_or_bytes: Union[str, os.PathLike, bytes, bytearray, memoryview],
+        name: Optional[str] = None,
+        content_type: Optional[str] = None,
+        *,
+        step: Optional[int] = None,
+        context: Optional[Mapping] = None,
     ) -> str:
         """Uploads a file (a path) or bytes as the artifact ``name``, in the background.
 
@@ -701,7 +713,12 @@ class Run:
         ``content_type`` defaults to a guess from the name. A file is read when its turn to be
         sent comes (streamed from disk, never read into memory whole; ``flush()`` waits for
         it), so keep it unchanged until then; if the server is unreachable it is copied into
-        the spool. Returns the name."""
+        the spool. Returns the path it is stored at.
+
+        ``step`` (an integer from 0) logs one version per step, e.g. an image per epoch:
+        ``log_artifact("pred.png", step=3, context={"subset": "val"})`` is stored at
+        ``pred/3.subset=val.png`` with its step and context (see ``step_artifact_path``), and
+        the web UI shows the steps as a strip. ``context`` is a series-like context."""
         data: Optional[bytes] = None
         file: Optional[Path] = None
         if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
@@ -717,13 +734,16 @@ class Run:
         else:
             raise TypeError(f"runcamp: log_artifact takes a path or bytes, not {type(path_or_bytes).__name__}")
         check_artifact_path(name)
+        if step is not None and (isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= 2**53 - 1):
+            raise ValueError(f"runcamp: an artifact's step is an integer from 0, got {step!r:.40}")
+        _check_context(context)
         content_type = content_type or guess_content_type(name)
         if not isinstance(content_type, str) or "/" not in content_type or len(content_type) > 255 or any(ord(c) < 0x20 for c in content_type):
             raise ValueError("runcamp: content_type is a media type such as text/csv")
-        self._sender.enqueue(
-            SpooledRequest(self.url, "PUT", artifact_url(self.repo, self.id, name), None, "artifact", content_type=content_type, data=data, body_file=file)
-        )
-        return name
+        stored = name if step is None else step_artifact_path(name, step, context)
+        url = artifact_url(self.repo, self.id, stored) + artifact_query(step, context)
+        self._sender.enqueue(SpooledRequest(self.url, "PUT", url, None, "artifact", content_type=content_type, data=data, body_file=file))
+        return stored
 
     def log_confusion_matrix(self, labels: Any, matrix: Any, name: str = "confusion.json") -> str:
         """A confusion matrix (``matrix[i][j]``: samples of true class ``labels[i]`` predicted

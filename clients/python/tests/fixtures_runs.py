@@ -73,7 +73,10 @@ def fill_repo(http: httpx.Client, repo: str) -> None:
             {"name": f"holdout-{i}", "source": "s3://bucket/holdout.csv", "schema": '{"mlflow_colspec": []}', "profile": '{"num_rows": 10}'},
         ]
         ok(http.post(f"/v1/repos/{repo}/runs/{run}/inputs", json=inputs))
-        ok(http.put(f"/v1/repos/{repo}/runs/{run}/artifacts/reports/r.csv", content=f"a,b\n{i},2\n".encode(), headers={"content-type": "text/csv"}))
+        # Logged at a step in a context (an artifact per epoch): an export carries both.
+        stepped = {"step": str(i), "context": '{"subset":"val"}'}
+        csv = f"a,b\n{i},2\n".encode()
+        ok(http.put(f"/v1/repos/{repo}/runs/{run}/artifacts/reports/r.csv", params=stepped, content=csv, headers={"content-type": "text/csv"}))
         if i == 1:
             ok(http.post(f"/v1/repos/{repo}/runs/{run}/logs", json={"lines": LOGS}))
             ok(http.patch(f"/v1/repos/{repo}/runs/{run}", json={"failure": FAILURE}))

@@ -264,3 +264,41 @@ def test_set_value_refuses_at_the_call_what_the_server_would_refuse(server):
     assert values["report"] == {"per_class": [0.9, 0.8], "cm": [[5, 1], [2, 3]], "n": 3}
     assert len(values["fits"]) == 64 * 1024 - 2
     assert math.isfinite(values["acc"])
+
+
+def test_an_artifact_per_step_keeps_each_step_with_its_step_and_context(server, tmp_path):
+    src = tmp_path / "pred.png"
+    with runcamp.Run(repo="py-art-steps", url=server.url) as run:
+        for step in range(3):
+            src.write_bytes(b"png-%d" % step)
+            assert run.log_artifact(src, step=step, context={"subset": "val"}) == f"pred/{step}.subset=val.png"
+            assert run.flush(60)  # the file is read when sent: one version at a time
+        assert run.log_artifact(b"x", name="samples/a b.txt", step=7, context={"k/1": "v=1,2", "flag": True}) == "samples/a b/7.flag=true,k~2F1=v~3D1~2C2.txt"
+        assert run.log_artifact(b"plain", name="notes.md") == "notes.md"
+        assert run.flush(60)
+        assert run.errors == []
+        items = {i["path"]: i for i in run.list_artifacts()}
+    pred = [items[f"pred/{s}.subset=val.png"] for s in range(3)]
+    assert [(i["step"], i["context"]) for i in pred] == [(s, {"subset": "val"}) for s in range(3)]
+    assert items["pred/2.subset=val.png"]["content_type"] == "image/png"
+    assert run.download_artifact("pred/1.subset=val.png") == b"png-1"
+    assert items["samples/a b/7.flag=true,k~2F1=v~3D1~2C2.txt"]["context"] == {"flag": True, "k/1": "v=1,2"}
+    assert (items["notes.md"]["step"], items["notes.md"]["context"]) == (None, {})
+
+
+@pytest.mark.parametrize(
+    "kwargs, error",
+    [
+        ({"step": -1}, ValueError),
+        ({"step": 1.5}, ValueError),
+        ({"step": True}, ValueError),
+        ({"context": {"k": [1]}}, TypeError),
+        ({"context": "val"}, TypeError),
+    ],
+)
+def test_a_bad_step_or_context_raises_at_the_call(server, kwargs, error):
+    with runcamp.Run(repo="py-art-steps", url=server.url) as run:
+        with pytest.raises(error):
+            run.log_artifact(b"x", name="pred.png", **kwargs)
+        assert run.flush(60)
+        assert run.list_artifacts() == []

@@ -49,18 +49,26 @@ def test_repos_ls_and_columns(source):
     assert r.exit_code == 0, r.output
     lines = list(csv.reader(io.StringIO(r.output)))
     assert lines[0] == [
-        "run",
+        "id",
         "name",
-        "experiment",
         "status",
+        "experiment",
         "campaign",
+        "tags",
         "created_at",
+        "ended_at",
         "params.aug",
         'values.acc{subset:"test"}',
         'metrics.loss{subset:"train"}.last',
     ]
     assert [line[0] for line in lines[1:]] == ["r0", "r1", "r3", "loner"]  # r2 is archived
-    assert lines[1][6:] == ["flip", "0.9", "0.004"]
+    assert lines[1][8:] == ["flip", "0.9", "0.004"]
+    # --limit keeps the header and the first runs of the server's CSV.
+    r = run(source, "ls", "--sort", "params.seed desc", "--limit", "2", "--csv")
+    assert r.exit_code == 0 and [line[0] for line in csv.reader(io.StringIO(r.output))] == ["id", "r3", "r1"]
+    # A bad column is the server's 400: exit 2, its message, no CSV.
+    r = run(source, "ls", "--columns", "metrics.loss.avg", "--csv")
+    assert r.exit_code == 2 and "columns" in r.output and "id,name" not in r.output
     r = run(source, "ls", "--filter", 'params.aug = "crop" and archived = true', "--json")
     assert r.exit_code == 0 and [json.loads(x)["id"] for x in r.output.splitlines()] == ["r2"]
     r = run(source, "ls", "--sort", "params.seed desc", "--limit", "2")
@@ -92,6 +100,11 @@ def test_summary_table_and_csv(source):
     assert "params.aug" in r.output and "flip" in r.output and "0.905 ± " in r.output  # mean of 0.90 and 0.91
     r = run(source, "summary", "augment grid", "--group-by", "params.aug", "--metrics", "acc", "--csv")
     assert r.exit_code == 0 and r.output.splitlines()[0].startswith("aug,") or "aug" in r.output.splitlines()[0]
+    # No --group-by: the two finished runs (both flip) differ only in seed, a repetition param the
+    # server pools into one group; the title says so.
+    r = run(source, "summary", "grid", "--metrics", "acc")
+    assert r.exit_code == 0, r.output
+    assert "(2 runs; pooling seed)" in r.output and "params.seed" not in r.output and "0.905 ± " in r.output
     r = run(source, "summary", "nothing-here")
     assert r.exit_code == 1 and "Traceback" not in r.output
     r = run(source, "summary", "grid", "--group-by", "params.aug", "--filter", "nonsense ((")
@@ -130,15 +143,15 @@ def test_csv_output_neutralises_formulas_and_keeps_numbers_bare(fresh):
     r = run(fresh, "ls", "--columns", "params.tag,params.n,values.score,metrics.m.last", "--csv", repo=repo)
     assert r.exit_code == 0, r.output
     lines = list(csv.reader(io.StringIO(r.output)))
-    assert lines[0][6:] == ["params.tag", "params.n", "values.score", "metrics.m.last"]
+    assert lines[0][8:] == ["params.tag", "params.n", "values.score", "metrics.m.last"]
     by_run = {line[0]: line for line in lines[1:]}
     for i, (_, cell) in enumerate(FORMULAS):
         assert by_run[f"t{i}"][1] == "'=1+2"  # the run's name
-        assert by_run[f"t{i}"][6:] == [cell, "1", str(-(i + 0.5) / 4), str(-(i + 0.5) / 4)]
+        assert by_run[f"t{i}"][8:] == [cell, "1", str(-(i + 0.5) / 4), str(-(i + 0.5) / 4)]
     # Numbers are written as numbers, negative or not (NaN and ±Infinity as their wire names).
-    assert by_run["n0"][6:] == ["-0.5", "-0.5", "-0.5", "-Infinity"]
-    assert by_run["n1"][6:] == ["-0.001", "-0.001", "-0.001", "-0.001"]
-    assert by_run["n2"][6:] == ["-5", "-5", "-5", "-5"]
+    assert by_run["n0"][8:] == ["-0.5", "-0.5", "-0.5", "-Infinity"]
+    assert by_run["n1"][8:] == ["-0.001", "-0.001", "-0.001", "-0.001"]
+    assert by_run["n2"][8:] == ["-5", "-5", "-5", "-5"]
 
     # The server's CSV, passed through by `summary --csv`, follows the same rule.
     r = run(fresh, "summary", "c", "--group-by", "params.tag", "--metrics", "score", "--csv", repo=repo)

@@ -127,6 +127,8 @@ CASES = [
     ),
     ("wrong size", edited(lambda o: shift("size", 1)(bad_run(o, "run")[0]["artifacts"][0])), "8 bytes in the file, 9 in its record"),
     ("artifact bytes missing", edited(lambda o: o.remove(bad_run(o, "artifact")[0])), "'reports/r.csv': no bytes in the file"),
+    ("artifact step", edited(lambda o: bad_run(o, "run")[0]["artifacts"][0].__setitem__("step", -1)), "artifact 0: step -1 is not null or an integer"),
+    ("artifact context", edited(lambda o: bad_run(o, "run")[0]["artifacts"][0].__setitem__("context", {"k": [1]})), "artifact 0: context"),
     (
         "end line counts points wrong",
         edited(lambda o: shift("points", 1)(o[-1])),
@@ -204,8 +206,8 @@ def test_the_untouched_file_round_trips(source, exported, tmp_path):
 
 def test_a_file_from_before_logs_still_imports(source, exported, tmp_path):
     """A file an older exporter wrote: no logs lines, no failure in run records, no inputs in
-    run lines, no logs count in the end line. It imports; its runs get no logs, no failure and
-    no inputs."""
+    run lines, no step or context in artifacts, no logs count in the end line. It imports; its
+    runs get no logs, no failure and no inputs, their artifacts no step and context."""
 
     def older(objs: list) -> None:
         objs[:] = [o for o in objs if o["kind"] != "logs"]
@@ -213,6 +215,9 @@ def test_a_file_from_before_logs_still_imports(source, exported, tmp_path):
             if o["kind"] == "run":
                 o["run"].pop("failure")
                 o.pop("inputs")
+                for a in o["artifacts"]:
+                    a.pop("step")
+                    a.pop("context")
         objs[-1].pop("logs")
 
     f = tmp_path / "older.jsonl.gz"
@@ -222,6 +227,8 @@ def test_a_file_from_before_logs_still_imports(source, exported, tmp_path):
     want = everything(source, REPO)
     for run in want["runs"].values():
         run["logs"], run["failure"], run["inputs"] = [], None, []
+        for a in run["artifacts"]:
+            a["step"], a["context"] = None, {}
     assert everything(source, "older") == want
 
 

@@ -216,6 +216,10 @@ def test_campaign_summary_selects_finished_runs_by_default(server, campaign_logg
         assert row["n"] == n and row["mean"] == pytest.approx(mean, rel=1e-12)
     flip_nan = df[df["params.aug"] == "flip"].iloc[0]["nan"]
     assert flip_nan == 1  # s2-seed1-flip's NaN test acc: counted, left out
+    # Without group_by the repetition params (seed, split) are pooled: the same groups as by aug.
+    default = camp.summary(metrics="acc", contexts=[TEST])
+    assert default.attrs["pooled"] == ["seed", "split"] and df.attrs["pooled"] == []
+    assert default[["params.aug", "n", "nan", "mean"]].equals(df[["params.aug", "n", "nan", "mean"]])
 
     anyone = camp.summary(metrics="acc", group_by=[], contexts=[TEST], status="any")
     assert anyone.attrs["selection"]["runs"] == 18 and anyone.iloc[0]["n"] == 17

@@ -19,7 +19,7 @@ import pytest
 
 import runcamp
 import runcamp.wandb as wandb
-from runcamp._subsets import split_subset
+from runcamp._metric_keys import split_subset
 from runcamp.wandb.media import png_bytes
 
 np = pytest.importorskip("numpy")
@@ -105,8 +105,8 @@ def test_a_quick_start_script_runs_unchanged_but_for_the_import(server, spool_di
     assert run.value("best_acc") == 0.75
     assert run.value("best_loss", context={"subset": "val"}) == 0.125
 
-    artifacts = {a["path"] for a in runcamp.list_artifacts("quickstart-1", repo="wandb-quickstart", url=server.url)}
-    assert artifacts == {"media/samples/16.png", "media/predictions/16.csv"}
+    artifacts = {a["path"]: a["step"] for a in runcamp.list_artifacts("quickstart-1", repo="wandb-quickstart", url=server.url)}
+    assert artifacts == {"media/samples/16.png": 16, "media/predictions/16.csv": 16}  # with their step: a strip in the web UI
     png = runcamp.download_artifact("quickstart-1", "media/samples/16.png", repo="wandb-quickstart", url=server.url)
     image = np.asarray(PIL.open(io.BytesIO(png)))
     assert image.shape == (4, 6, 3) and image[1, 2].tolist() == [255, 0, 0] and int(image.sum()) == 255

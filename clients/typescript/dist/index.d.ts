@@ -216,11 +216,18 @@ export declare class Run {
      * Uploads `body` as the artifact `name` (a path in the run such as "reports/classes.csv";
      * logging it again replaces it), in order with the points. Bytes are copied now, so the
      * caller may reuse its buffer. A file on Node: `await openAsBlob(path)` (node:fs) is read
-     * from disk as it is sent, never whole into memory.
+     * from disk as it is sent, never whole into memory. Returns the path it is stored at.
+     *
+     * `step` (an integer from 0) logs one version per step, e.g. an image per epoch:
+     * `logArtifact("pred.png", png, { step: 3, context: { subset: "val" } })` is stored at
+     * "pred/3.subset=val.png" with its step and context (see artifact-path.ts), and the web UI
+     * shows the steps as a strip.
      */
     logArtifact(name: string, body: ArtifactBody, options?: {
         contentType?: string;
-    }): void;
+        step?: number;
+        context?: Context;
+    }): string;
     /** A confusion matrix (`matrix[i][j]`: samples of true class `labels[i]` predicted as `labels[j]`) as the artifact `name`. */
     logConfusionMatrix(labels: readonly Label[], matrix: ArrayLike<ArrayLike<number>>, name?: string): void;
     /** The run's artifacts on the server (`await run.flush()` first to include queued ones). */

@@ -12,6 +12,7 @@
 // (as in the Python SDK). The sender retries with backoff for as long as the process lives;
 // finish() waits up to closeTimeout, then spools the rest (Node) and says so once at exit.
 import createFetchClient, {} from "openapi-fetch";
+import { artifactQuery, stepArtifactPath } from "./artifact-path.js";
 import { defaultSpoolDir, loadNode, resendSpool, spoolContents, stepBases, writeSpool } from "./spool.js";
 export { runs, series } from "./read.js";
 export const DEFAULT_URL = "http://127.0.0.1:8787";
@@ -276,6 +277,11 @@ function seriesPrefix(name, context) {
 function checkSeries(name, context) {
     if (typeof name !== "string" || name.length < 1 || name.length > 255)
         throw new TypeError("runcamp: a metric name is a string of 1-255 characters");
+    checkContext(context);
+}
+function checkContext(context) {
+    if (context !== undefined && (typeof context !== "object" || context === null || Array.isArray(context)))
+        throw new TypeError("runcamp: a context is an object");
     if (context) {
         const entries = Object.entries(context);
         if (entries.length > 16)
@@ -627,18 +633,29 @@ export class Run {
      * Uploads `body` as the artifact `name` (a path in the run such as "reports/classes.csv";
      * logging it again replaces it), in order with the points. Bytes are copied now, so the
      * caller may reuse its buffer. A file on Node: `await openAsBlob(path)` (node:fs) is read
-     * from disk as it is sent, never whole into memory.
+     * from disk as it is sent, never whole into memory. Returns the path it is stored at.
+     *
+     * `step` (an integer from 0) logs one version per step, e.g. an image per epoch:
+     * `logArtifact("pred.png", png, { step: 3, context: { subset: "val" } })` is stored at
+     * "pred/3.subset=val.png" with its step and context (see artifact-path.ts), and the web UI
+     * shows the steps as a strip.
      */
     logArtifact(name, body, options = {}) {
-        const url = artifactUrl(this.repo, this.id, name);
+        const { step, context } = options;
+        checkArtifactPath(name);
+        if (step !== undefined && !(Number.isSafeInteger(step) && step >= 0))
+            throw new RangeError("runcamp: an artifact's step is an integer from 0");
+        checkContext(context);
+        const stored = step === undefined ? name : stepArtifactPath(name, step, context);
         this.enqueueRequest({
             method: "PUT",
-            path: url,
+            path: artifactUrl(this.repo, this.id, stored) + artifactQuery(step, context),
             body: artifactBytes(body),
             points: 0,
             kind: "artifact",
             contentType: options.contentType ?? guessContentType(name),
         });
+        return stored;
     }
     /** A confusion matrix (`matrix[i][j]`: samples of true class `labels[i]` predicted as `labels[j]`) as the artifact `name`. */
     logConfusionMatrix(labels, matrix, name = "confusion.json") {

@@ -103,7 +103,7 @@ export interface paths {
         };
         /**
          * Search runs: filter, sort, paginate
-         * @description Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+         * @description Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort. With Accept: text/csv every matching run (no page: limit does not apply and a cursor is a 400), in the sort's order: columns id, name, status, experiment, campaign, tags (space-separated), created_at, ended_at, then each of columns= under its text as requested.
          */
         get: operations["listRuns"];
         put?: never;
@@ -295,6 +295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/campaigns/{campaign}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Paired comparison of a campaign's groups with a baseline, across splits and seeds
+         * @description Groups the selected runs (as in the summary: status default finished, filter) by the value of `by` and pairs each group's runs with the baseline's runs of equal `pair_on` values. Per group other than the baseline: the pairs' mean difference (group − baseline) with its paired t 95% interval, the paired t-test and Wilcoxon signed-rank p-values (two-sided, as scipy computes them), the t p-values Holm-adjusted over the rows, Cohen's d_z, and the runs left without a partner. With three or more groups also the Friedman test over the complete blocks, the average ranks and the Nemenyi critical difference. NaN results are counted per group and left out. Two runs of one group with the same pair_on values are a 400. With Accept: text/csv the rows as CSV: params.<by>, n_pairs, mean_diff, ci95_low, ci95_high, p_ttest, p_wilcoxon, p_holm, effect_size, unpaired (a count), reason.
+         */
+        get: operations["compareCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repos/{repo}/runs/{run}/metrics": {
         parameters: {
             query?: never;
@@ -370,7 +390,7 @@ export interface paths {
         get: operations["getArtifact"];
         /**
          * Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
-         * @description The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+         * @description The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and context (query) record an artifact logged per step, e.g. an image per epoch in the context {"subset":"val"}: the web UI shows those of one name and context as a strip in step order.
          */
         put: operations["putArtifact"];
         post?: never;
@@ -544,6 +564,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repos/{repo}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the repo's saved views of the runs table, by name */
+        get: operations["listViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repos/{repo}/views/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a saved view */
+        get: operations["getView"];
+        /**
+         * Save a view of the runs table under a name (replaces a view of that name)
+         * @description The filter, sort and columns in the state are checked as GET .../runs checks them: a syntax error is a 400 naming the field and position.
+         */
+        put: operations["putView"];
+        post?: never;
+        /** Delete a saved view */
+        delete: operations["deleteView"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -663,6 +722,8 @@ export interface components {
         RunListPage: {
             items: components["schemas"]["RunListItem"][];
             next_cursor: string | null;
+            /** @description With total=true: how many runs the filter matches in all (every page, not this one) */
+            total?: number;
         };
         Context: {
             [key: string]: string | number | boolean;
@@ -843,6 +904,8 @@ export interface components {
         CampaignSummary: {
             campaign: string;
             group_by: string[];
+            /** @description Repetition params (seed, split, fold) that vary but were left out of the default group_by: each group pools their runs. Empty when group_by was given. */
+            pooled: string[];
             /** @enum {string} */
             select: "last" | "min" | "max";
             selection: components["schemas"]["CampaignRunSelection"];
@@ -951,6 +1014,84 @@ export interface components {
                     };
                 };
             }[];
+        };
+        CampaignComparison: {
+            campaign: string;
+            metric: string;
+            context: components["schemas"]["Context"];
+            /** @enum {string} */
+            select: "last" | "min" | "max";
+            by: string;
+            /** @description The baseline value of `by` */
+            baseline: unknown;
+            pair_on: string[];
+            /** @enum {string} */
+            better: "higher" | "lower";
+            selection: components["schemas"]["CampaignRunSelection"];
+            groups: {
+                /** @description The value of `by` */
+                value: unknown;
+                /** @description Selected runs with this value */
+                runs: number;
+                /** @description Of them, runs whose result was NaN: counted here, left out of the pairs */
+                nan: number;
+                /** @description Of them, runs without a result for the metric and context */
+                missing: number;
+            }[];
+            /** @description One per group other than the baseline, in the groups' order */
+            rows: {
+                /** @description The compared value of `by` */
+                group: unknown;
+                /** @description Pairs counted (a pair with a NaN result on either side is left out) */
+                n_pairs: number;
+                /** @description Mean of group − baseline over the pairs; null without pairs */
+                mean_diff: components["schemas"]["WireNumber"] | null;
+                /** @description Lower end of the paired t 95% interval of the mean difference; null for n_pairs < 2 */
+                ci95_low: components["schemas"]["WireNumber"] | null;
+                /** @description Upper end of the paired t 95% interval of the mean difference; null for n_pairs < 2 */
+                ci95_high: components["schemas"]["WireNumber"] | null;
+                /** @description Two-sided paired t-test p-value (scipy.stats.ttest_rel); null when the test is undefined (see reason) */
+                p_ttest: components["schemas"]["WireNumber"] | null;
+                /** @description Two-sided Wilcoxon signed-rank p-value as scipy.stats.wilcoxon's defaults compute it: zeros dropped; exact for n ≤ 50 without ties or zeros; with ties or zeros, every sign flip for n ≤ 13, else the tie-corrected normal approximation without continuity correction */
+                p_wilcoxon: components["schemas"]["WireNumber"] | null;
+                wilcoxon_method: ("exact" | "permutation" | "normal") | null;
+                /** @description p_ttest adjusted by Holm's step-down method over the rows with a p_ttest */
+                p_holm: components["schemas"]["WireNumber"] | null;
+                /** @description Cohen's d_z: mean difference / sample standard deviation of the differences */
+                effect_size: components["schemas"]["WireNumber"] | null;
+                /** @description Why a statistic is null, if one is */
+                reason: string | null;
+                /** @description The group's and the baseline's runs with a result that found no partner */
+                unpaired: {
+                    /** @description The run's id */
+                    run: string;
+                    /**
+                     * @description Whether the run is of the compared group or of the baseline
+                     * @enum {string}
+                     */
+                    side: "group" | "baseline";
+                    /** @description Its values at the pair_on paths (null: the run lacks the param) */
+                    pair: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+            friedman: {
+                /** @description Complete blocks: pair_on values with a result in every group */
+                n_blocks: number;
+                /** @description Friedman's χ² (tie-corrected, as scipy.stats.friedmanchisquare) */
+                statistic: components["schemas"]["WireNumber"] | null;
+                /** @description P(χ²(k − 1) ≥ statistic) */
+                p: components["schemas"]["WireNumber"] | null;
+                /** @description Average rank per group over the blocks, 1 = best (see better), in the groups' order */
+                ranks: {
+                    group: unknown;
+                    rank: number;
+                }[];
+                /** @description Nemenyi critical difference at α = 0.05: q(0.95, k, ∞)/√2 · √(k(k+1)/(6·n_blocks)) */
+                critical_difference: components["schemas"]["WireNumber"] | null;
+                reason: string | null;
+            } | null;
         };
         IngestColumns: {
             /** @description Up to 100,000 points in all; one series may appear more than once */
@@ -1067,6 +1208,9 @@ export interface components {
             sha256: string;
             /** @description When this version was stored */
             created_at: string;
+            /** @description The step it was logged at (an image per epoch); null: not logged per step */
+            step: number | null;
+            context: components["schemas"]["Context"];
         };
         /** @description A square matrix of non-negative integers with one row and one column per label, in the order of labels; matrix[i][j] counts the samples of true class labels[i] predicted as labels[j]. Labels are distinct strings or numbers. */
         ConfusionMatrix: {
@@ -1203,6 +1347,28 @@ export interface components {
         };
         RegisteredModelPage: {
             items: components["schemas"]["RegisteredModel"][];
+            next_cursor: string | null;
+        };
+        ViewState: {
+            /** @description Run filter language */
+            filter?: string;
+            /** @description As GET .../runs?sort= */
+            sort?: string;
+            /** @description Column fields in filter syntax, in the table's order */
+            columns?: string[];
+            /** @enum {number} */
+            page_size?: 25 | 50 | 100 | 200;
+            /** @description Archived runs shown */
+            archived?: boolean;
+        };
+        SavedView: {
+            name: string;
+            state: components["schemas"]["ViewState"];
+            created_at: string;
+            updated_at: string;
+        };
+        SavedViewPage: {
+            items: components["schemas"]["SavedView"][];
             next_cursor: string | null;
         };
     };
@@ -1746,6 +1912,8 @@ export interface operations {
                 columns?: string;
                 /** @description false leaves provenance out of the items */
                 provenance?: "true" | "false";
+                /** @description true adds total: how many runs match, counted over every page */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -1762,6 +1930,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunListPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid request: the problem lists each field error */
@@ -3029,7 +3198,7 @@ export interface operations {
                 metrics?: string;
                 /** @description JSON: one context object or an array of them, e.g. [{"subset":"val"},{"subset":"test"}]; contexts match exactly ({} is the empty context). Default: every context present. */
                 contexts?: string;
-                /** @description Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs. Empty: one group of all runs. */
+                /** @description Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs, except repetition params, which are pooled (the last key is seed, split or fold, or ends in _seed, -seed, _split, -split, _fold or -fold, case-insensitively: seed, random_seed, cv_fold). Empty: one group of all runs. */
                 group_by?: string;
                 /** @description Which series summary counts for a run (values ignore it) */
                 select?: "last" | "min" | "max";
@@ -3132,6 +3301,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignConfusion"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareCampaign: {
+        parameters: {
+            query: {
+                /** @description The metric (series or value) compared, resolved per run as in the summary */
+                metric: string;
+                /** @description JSON: the metric's context, e.g. {"subset":"test"}. Default: the one context the metric has in the selected runs. */
+                context?: string;
+                /** @description Which series summary counts for a run (values ignore it) */
+                select?: "last" | "min" | "max";
+                /** @description The param whose values are compared, e.g. params.aug */
+                by: string;
+                /** @description The value of `by` every other group is compared with, written as JSON (0.1, true, "x") or, for a string, bare (none). Default: the first group in order (null < booleans < numbers < strings < arrays and objects). */
+                baseline?: string;
+                /** @description Comma-separated param paths (params.split,params.seed or bare) whose values pair runs across groups: a group's run and a baseline run with equal values there form a pair. Default: the params that vary across the selected runs and name a repetition, as the summary pools them: the last key is seed, split or fold, or ends in one of them after _ or - (random_seed, cv-fold). */
+                pair_on?: string;
+                /** @description Which direction ranks first in the Friedman average ranks (rank 1 = best); the tests do not depend on it */
+                better?: "higher" | "lower";
+                /** @description Comma-separated run statuses that count, or any. Default: finished (a run still running, or one that failed or was killed halfway, has no final result), unless filter names status itself. */
+                status?: string;
+                /** @description Run filter language: only the campaign's runs it matches count (archived runs only when it names archived), e.g. `params.lr > 1e-3`. With status (or its default) both must hold. */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignComparison"];
                     "text/csv": string;
                 };
             };
@@ -3689,7 +3946,12 @@ export interface operations {
     };
     putArtifact: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The step the artifact was logged at (an image per epoch): an integer from 0. The path stays its key: give each step its own path. */
+                step?: string;
+                /** @description JSON: the context the artifact belongs to, like a series' context, e.g. {"subset":"val"}. Default: {}. */
+                context?: string;
+            };
             header?: never;
             path: {
                 repo: string;
@@ -4639,6 +4901,312 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RegisteredModelPage"];
                 };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listViews: {
+        parameters: {
+            query?: {
+                limit?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of views */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewPage"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    state: components["schemas"]["ViewState"];
+                };
+            };
+        };
+        responses: {
+            /** @description A view of this name existed and was replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description The view was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Invalid request: the problem lists each field error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request line and headers exceed the host's limit (16 KiB on the Node host) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: the problem lists each field error */
             400: {

@@ -12,6 +12,7 @@
 // its multipart upload aborted, by the run's first upload a day later (./service.ts).
 import type { Deps } from "../../deps.ts";
 import { badRequest, conflict, notFound, tooLarge } from "../../http/problems.ts";
+import { canonicalContext } from "../../lib/context.ts";
 import { iso } from "../../lib/time.ts";
 import { findRunPk } from "../../runs-core/run-lookup.ts";
 import { ObjectArtifactStore, PART_BYTES } from "./object-store.ts";
@@ -167,7 +168,19 @@ export async function completeUpload(deps: Deps, repo: string, runId: string, up
       [{ path: "parts", message: "the bytes do not match the declared size and sha256" }],
     );
   }
-  return finishUpload(deps, { repo, runId, runPk: u.runPk, pk: u.pk, path: u.path, contentType: u.contentType, size, sha256 });
+  // A presigned upload carries no step or context: the artifact is logged at none.
+  return finishUpload(deps, {
+    repo,
+    runId,
+    runPk: u.runPk,
+    pk: u.pk,
+    path: u.path,
+    contentType: u.contentType,
+    step: null,
+    context: canonicalContext(undefined),
+    size,
+    sha256,
+  });
 }
 
 export async function abortUpload(deps: Deps, repo: string, runId: string, upload: string): Promise<void> {

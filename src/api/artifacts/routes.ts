@@ -7,7 +7,16 @@ import { Page, RunParams } from "../../http/schemas.ts";
 import { params, query } from "../../http/validation.ts";
 import { CONFUSION_TYPE } from "./confusion.ts";
 import { chooseRange, noneMatch } from "./ranges.ts";
-import { ArtifactJson, ArtifactParams, ArtifactView, ConfusionBody, ListArtifactsQuery, ReadArtifactQuery } from "./schemas.ts";
+import {
+  ArtifactContextParam,
+  ArtifactJson,
+  ArtifactParams,
+  ArtifactView,
+  ConfusionBody,
+  ListArtifactsQuery,
+  PutArtifactQuery,
+  ReadArtifactQuery,
+} from "./schemas.ts";
 import { artifactMetrics, deleteArtifact, findArtifact, listArtifacts, putArtifact, readArtifact, type StoredArtifact } from "./service.ts";
 import { bytesStream } from "./store.ts";
 
@@ -74,7 +83,7 @@ export function artifactRoutes(deps: Deps) {
         operationId: "putArtifact",
         tags: ["artifacts"],
         summary: "Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it",
-        description: `The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type ${CONFUSION_TYPE} marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.`,
+        description: `The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with nothing stored). The replacement is atomic: readers see the old version or the new one. Content type ${CONFUSION_TYPE} marks a confusion matrix (the ConfusionMatrix schema), checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and context (query) record an artifact logged per step, e.g. an image per epoch in the context {"subset":"val"}: the web UI shows those of one name and context as a strip in step order.`,
         // No body is an empty artifact (a marker file, an empty log), as with any file upload.
         requestBody: {
           required: false,
@@ -87,14 +96,17 @@ export function artifactRoutes(deps: Deps) {
         },
       }),
       params(ArtifactParams),
+      query(PutArtifactQuery),
       async (c) => {
         const { repo, run, path } = c.req.valid("param");
+        const { step, context } = c.req.valid("query");
+        const meta = { step: step ?? null, context: ArtifactContextParam.decode(context) };
         const contentType = uploadContentType(c.req.header("content-type"));
         const limit = deps.config.limits.maxArtifactBytes;
         const declared = c.req.header("content-length");
         if (declared !== undefined && Number(declared) > limit) throw tooLarge(`The artifact exceeds the limit of ${limit} bytes.`);
         const body = c.req.raw.body ?? bytesStream(new Uint8Array(0));
-        const { artifact, created } = await putArtifact(deps, repo, run, path, contentType, body);
+        const { artifact, created } = await putArtifact(deps, repo, run, path, contentType, meta, body);
         c.header("etag", `"${artifact.sha256}"`);
         return c.json(artifact, created ? 201 : 200);
       },

@@ -1,6 +1,7 @@
 // Request and response shapes of the artifact routes. Types come from these schemas.
 import * as v from "valibot";
-import { PageQuery, RunParams } from "../../http/schemas.ts";
+import { Context, IntegerQuery, PageQuery, RunParams } from "../../http/schemas.ts";
+import { jsonQuery } from "../../http/validation.ts";
 import { CONTROL_FREE } from "../../lib/text.ts";
 
 export const MAX_PATH_LENGTH = 1024;
@@ -40,10 +41,26 @@ export const ArtifactView = v.pipe(
     content_type: v.string(),
     sha256: v.pipe(v.string(), v.description("Lowercase hex SHA-256 of the bytes; the ETag of a download, quoted")),
     created_at: v.pipe(v.string(), v.description("When this version was stored")),
+    step: v.pipe(v.nullable(v.number()), v.description("The step it was logged at (an image per epoch); null: not logged per step")),
+    context: v.pipe(Context, v.description("The context it was logged in, like a series' ({} when none)")),
   }),
   v.metadata({ ref: "Artifact" }),
 );
 export type ArtifactView = v.InferOutput<typeof ArtifactView>;
+
+export const ArtifactContextParam = jsonQuery(
+  Context,
+  'JSON: the context the artifact belongs to, like a series\' context, e.g. {"subset":"val"}. Default: {}.',
+);
+export const PutArtifactQuery = v.object({
+  step: v.optional(
+    v.pipe(
+      IntegerQuery(Number.MAX_SAFE_INTEGER, 0),
+      v.description("The step the artifact was logged at (an image per epoch): an integer from 0. The path stays its key: give each step its own path."),
+    ),
+  ),
+  context: v.optional(ArtifactContextParam.schema),
+});
 
 export const ListArtifactsQuery = v.object({
   ...PageQuery.entries,

@@ -1,6 +1,8 @@
 import type { Deps } from "../../deps.ts";
+import { contextKey } from "../../http/context-key.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest, notFound } from "../../http/problems.ts";
+import { type Context, parseContext } from "../../lib/context.ts";
 import { iso } from "../../lib/time.ts";
 import { drainObjectDeletes } from "../../runs-core/artifact-object-deletes.ts";
 import { deleteArtifactBytesOf } from "../../runs-core/run-delete.ts";
@@ -20,17 +22,28 @@ export interface StoredArtifact {
   contentType: string;
   sha256: string;
   createdAt: number;
+  step: number | null;
+  /** Canonical JSON (src/lib/context.ts). */
+  context: string;
   /** The store holding its bytes, and their object key there (null in libSQL). */
   store: string;
   objectKey: string | null;
 }
 
-export const artifactView = (a: Pick<StoredArtifact, "path" | "size" | "contentType" | "sha256" | "createdAt">): ArtifactView => ({
+/** What an upload says of itself besides its bytes: the step and context it was logged at. */
+export interface ArtifactMeta {
+  step: number | null;
+  context: Context | undefined;
+}
+
+export const artifactView = (a: Omit<StoredArtifact, "pk" | "store" | "objectKey">): ArtifactView => ({
   path: a.path,
   size: a.size,
   content_type: a.contentType,
   sha256: a.sha256,
   created_at: iso(a.createdAt),
+  step: a.step,
+  context: parseContext(a.context),
 });
 
 const storedArtifact = (row: Record<string, unknown>): StoredArtifact => ({
@@ -40,11 +53,13 @@ const storedArtifact = (row: Record<string, unknown>): StoredArtifact => ({
   contentType: String(row.content_type),
   sha256: String(row.sha256),
   createdAt: Number(row.created_at),
+  step: row.step === null ? null : Number(row.step),
+  context: String(row.context),
   store: String(row.store),
   objectKey: row.object_key === null ? null : String(row.object_key),
 });
 
-const COLUMNS = "pk, path, size, content_type, sha256, created_at, store, object_key";
+const COLUMNS = "pk, path, size, content_type, sha256, created_at, step, context, store, object_key";
 
 export function storesOf(deps: Deps): ArtifactStores {
   if (!deps.artifactStores || !deps.writeLock) throw new Error("createApp fills in artifactStores and writeLock");
@@ -64,11 +79,14 @@ export async function putArtifact(
   runId: string,
   path: string,
   contentType: string,
+  meta: ArtifactMeta,
   body: ReadableStream<Uint8Array>,
 ): Promise<{ artifact: ArtifactView; created: boolean }> {
   const store = storesOf(deps).uploads;
-  const { runPk } = await findRunPk(deps, repo, runId);
   const limits = deps.config.limits;
+  // Checked before the run lookup and the body: a bad context stores nothing.
+  const context = contextKey(meta.context, limits);
+  const { runPk } = await findRunPk(deps, repo, runId);
   if (isConfusionType(contentType)) {
     const bytes = await readAllBytes(body, Math.min(limits.maxArtifactBytes, limits.maxBodyBytes));
     parseConfusion(bytes);
@@ -85,7 +103,7 @@ export async function putArtifact(
     await discardUpload(deps, pk).catch((e) => console.error(e));
     throw error;
   }
-  return finishUpload(deps, { repo, runId, runPk, pk, path, contentType, ...stored });
+  return finishUpload(deps, { repo, runId, runPk, pk, path, contentType, step: meta.step, context, ...stored });
 }
 
 /**
@@ -120,7 +138,18 @@ export async function discardUpload(deps: Deps, pk: number): Promise<void> {
 /** Names a written upload `path`, replacing the previous version in the same batch. */
 export async function finishUpload(
   deps: Deps,
-  u: { repo: string; runId: string; runPk: number; pk: number; path: string; contentType: string; size: number; sha256: string },
+  u: {
+    repo: string;
+    runId: string;
+    runPk: number;
+    pk: number;
+    path: string;
+    contentType: string;
+    step: number | null;
+    context: string;
+    size: number;
+    sha256: string;
+  },
 ): Promise<{ artifact: ArtifactView; created: boolean }> {
   const lock = deps.writeLock!;
   const now = Date.now();
@@ -135,8 +164,8 @@ export async function finishUpload(
         ...deleteArtifactBytesOf(`${previous} AND ${mine}`, [runPk, path, pk]),
         { sql: `DELETE FROM artifacts WHERE run_pk = ? AND path = ? AND ${mine}`, args: [runPk, path, pk] },
         {
-          sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ?, upload_path = NULL, upload_id = NULL WHERE pk = ?",
-          args: [path, u.size, u.sha256, now, pk],
+          sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ?, step = ?, context = ?, upload_path = NULL, upload_id = NULL WHERE pk = ?",
+          args: [path, u.size, u.sha256, now, u.step, u.context, pk],
         },
       ],
       "write",
@@ -148,7 +177,7 @@ export async function finishUpload(
   if (results[results.length - 1].rowsAffected === 0) throw runNotFound(u.repo, u.runId);
   const replaced = results[results.length - 2].rowsAffected > 0;
   return {
-    artifact: artifactView({ path, size: u.size, contentType: u.contentType, sha256: u.sha256, createdAt: now }),
+    artifact: artifactView({ path, size: u.size, contentType: u.contentType, sha256: u.sha256, createdAt: now, step: u.step, context: u.context }),
     created: !replaced,
   };
 }
@@ -160,13 +189,16 @@ export async function findArtifact(deps: Deps, repo: string, runId: string, path
   return storedArtifact(rs.rows[0] as unknown as Record<string, unknown>);
 }
 
+/** What names a stored artifact's bytes. */
+export type StoredBytesOf = Pick<StoredArtifact, "pk" | "size" | "store" | "objectKey">;
+
 /** Bytes [start, end) of a stored artifact, streamed. */
-export function readArtifact(deps: Deps, artifact: StoredArtifact, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
+export function readArtifact(deps: Deps, artifact: StoredBytesOf, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
   return storeNamed(storesOf(deps), artifact.store).read({ pk: artifact.pk, key: artifact.objectKey }, start, end);
 }
 
 /** All bytes at once: for confusion matrices, which are parsed whole. */
-export function readArtifactBytes(deps: Deps, artifact: StoredArtifact): Promise<Uint8Array> {
+export function readArtifactBytes(deps: Deps, artifact: StoredBytesOf): Promise<Uint8Array> {
   return readAllBytes(readArtifact(deps, artifact), artifact.size);
 }
 

@@ -58,7 +58,7 @@ async function runOf(deps: Deps, proxied: string): Promise<{ repo: string; runId
 export async function uploadMlflowArtifact(deps: Deps, proxied: string, contentType: string, body: ReadableStream<Uint8Array>): Promise<void> {
   const { repo, runId, stored, below } = await runOf(deps, proxied);
   if (!stored || !below) throw invalidParameter("An upload names a file below the run's or the model's artifacts.");
-  await putArtifact(deps, repo, runId, stored, contentType, body);
+  await putArtifact(deps, repo, runId, stored, contentType, { step: null, context: undefined }, body);
 }
 
 export async function findMlflowArtifact(deps: Deps, proxied: string): Promise<StoredArtifact> {

@@ -56,7 +56,7 @@ export async function putRepo(deps: Deps, name: string, description: string | un
   return { repo: await getRepo(deps, name), created };
 }
 
-/** Deletes a repo with its runs (and all they own) and campaigns, in one all-or-nothing batch. */
+/** Deletes a repo with its runs (and all they own), campaigns and saved views, in one all-or-nothing batch. */
 export async function deleteRepo(deps: Deps, name: string): Promise<void> {
   const pk = await findRepoPk(deps, name);
   await deps.client.batch(
@@ -64,6 +64,7 @@ export async function deleteRepo(deps: Deps, name: string): Promise<void> {
       ...deleteRunsOf("SELECT pk FROM runs WHERE repo_pk = ?", [pk]),
       { sql: "DELETE FROM campaigns WHERE repo_pk = ?", args: [pk] },
       { sql: "DELETE FROM mlflow_experiments WHERE repo_pk = ?", args: [pk] },
+      { sql: "DELETE FROM saved_views WHERE repo_pk = ?", args: [pk] },
       { sql: "DELETE FROM repos WHERE pk = ?", args: [pk] },
     ],
     "write",

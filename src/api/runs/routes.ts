@@ -1,12 +1,14 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
+import { accepts } from "hono/accepts";
+import { describeRoute, resolver } from "hono-openapi";
 import type { Deps } from "../../deps.ts";
 import { floatJson } from "../../http/float-json.ts";
-import { jsonResponse } from "../../http/openapi.ts";
+import { csvContent, jsonResponse } from "../../http/openapi.ts";
 import { problems } from "../../http/problems.ts";
 import { RepoParams, RunParams } from "../../http/schemas.ts";
 import { jsonBody, keepFreeFormJson, params, query, requireJson } from "../../http/validation.ts";
 import { RunView } from "../../runs-core/run-view.ts";
+import { runsCsv } from "./csv.ts";
 import { ColumnFields, CreateRunBody, ListRunsQuery, PatchRunBody, RunDetailView, RunListPage } from "./schemas.ts";
 import { listColumns, listRuns } from "./search.ts";
 import { createRun, deleteRun, getRun, patchRun } from "./service.ts";
@@ -41,13 +43,23 @@ export function runRoutes(deps: Deps) {
         tags: ["runs"],
         summary: "Search runs: filter, sort, paginate",
         description:
-          "Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.",
-        responses: { 200: jsonResponse("A page of runs", RunListPage), ...problems(400, 404) },
+          "Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the offending text. Pagination is stable for every sort: pass next_cursor back with the same sort. With Accept: text/csv every matching run (no page: limit does not apply and a cursor is a 400), in the sort's order: columns id, name, status, experiment, campaign, tags (space-separated), created_at, ended_at, then each of columns= under its text as requested.",
+        responses: {
+          200: {
+            description: "A page of runs",
+            content: { "application/json": { schema: resolver(RunListPage) }, "text/csv": csvContent },
+          },
+          ...problems(400, 404),
+        },
       }),
       params(RepoParams),
       query(ListRunsQuery),
       async (c) => {
-        return floatJson(c, await listRuns(deps, c.req.valid("param").repo, c.req.valid("query")));
+        const { repo } = c.req.valid("param");
+        const type = accepts(c, { header: "Accept", supports: ["application/json", "text/csv"], default: "application/json" });
+        if (type === "text/csv")
+          return c.body(await runsCsv(deps, repo, c.req.valid("query")), 200, { "content-type": "text/csv; charset=utf-8; header=present" });
+        return floatJson(c, await listRuns(deps, repo, c.req.valid("query")));
       },
     )
     .get(

@@ -1,6 +1,6 @@
 // Request and response shapes of the runs routes. Types come from these schemas.
 import * as v from "valibot";
-import { Context, JsonObject, Page, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
+import { Context, JsonObject, PageQuery, ResourceId, ShortText, Status, StrictObject, Tag, Text } from "../../http/schemas.ts";
 import { RunFailureInput, RunView } from "../../runs-core/run-view.ts";
 import { InputView } from "../inputs/schemas.ts";
 import { SeriesSummaryView } from "../metrics/schemas.ts";
@@ -20,7 +20,14 @@ export const RunListItem = v.pipe(
   v.metadata({ ref: "RunListItem" }),
 );
 export type RunListItem = v.InferOutput<typeof RunListItem>;
-export const RunListPage = Page(RunListItem, "RunListPage");
+export const RunListPage = v.pipe(
+  v.object({
+    items: v.array(RunListItem),
+    next_cursor: v.nullable(v.string()),
+    total: v.optional(v.pipe(v.number(), v.description("With total=true: how many runs the filter matches in all (every page, not this one)"))),
+  }),
+  v.metadata({ ref: "RunListPage" }),
+);
 export type RunListPage = v.InferOutput<typeof RunListPage>;
 
 export const RunDetailView = v.pipe(
@@ -99,6 +106,7 @@ export const ListRunsQuery = v.object({
     ),
   ),
   provenance: v.optional(v.pipe(v.picklist(["true", "false"]), v.description("false leaves provenance out of the items")), "true"),
+  total: v.optional(v.pipe(v.picklist(["true", "false"]), v.description("true adds total: how many runs match, counted over every page")), "false"),
 });
 export type ListRunsOptions = v.InferOutput<typeof ListRunsQuery>;
 

@@ -64,7 +64,7 @@ function decodeRunCursor(cursor: string, sort: RunSort): { value: SortValue; pk:
 export async function listRuns(
   deps: Deps,
   repo: string,
-  { limit, cursor, filter, sort: sortText, columns: columnsText, provenance }: ListRunsOptions,
+  { limit, cursor, filter, sort: sortText, columns: columnsText, provenance, total }: ListRunsOptions,
 ): Promise<RunListPage> {
   const columns = columnsText === undefined || columnsText.trim() === "" ? undefined : parseColumnsParam(columnsText);
   const repoPk = await findRepoPk(deps, repo);
@@ -106,7 +106,10 @@ export async function listRuns(
       `ORDER BY k.sort_key IS NULL, k.sort_key ${dir}, k.pk ${dir} LIMIT ?`;
   }
   args.push(limit + 1);
-  const rs = await deps.client.execute({ sql, args });
+  const [rs, count] = await Promise.all([
+    deps.client.execute({ sql, args }),
+    total === "true" ? deps.client.execute({ sql: `SELECT count(*) AS n FROM runs r WHERE ${search.where}`, args: search.args }) : undefined,
+  ]);
   const rows = rs.rows as unknown as Record<string, unknown>[];
   const page = pageOf(
     rows,
@@ -121,7 +124,7 @@ export async function listRuns(
     if (values) item.columns = values[i];
     return item;
   });
-  return { items, next_cursor: page.next_cursor };
+  return count ? { items, next_cursor: page.next_cursor, total: Number(count.rows[0].n) } : { items, next_cursor: page.next_cursor };
 }
 
 function sortValue(x: unknown): SortValue {

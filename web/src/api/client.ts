@@ -1,5 +1,6 @@
 // HTTP to the server's own /v1 API: the token as a Bearer header, a 401 brings the token
-// prompt and the request is sent again once a token is given, problems become ApiProblem.
+// prompt and the request is sent again once a token is given (or fails with the 401 if the
+// prompt is dismissed), problems become ApiProblem.
 import { askForToken, token } from "./auth.ts";
 import { ApiProblem } from "./types.ts";
 
@@ -26,7 +27,7 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
       return res;
     }
     // A token sent and refused is reported as such; the first 401 without one just asks.
-    await askForToken(rejected || Boolean(sent));
+    if (!(await askForToken(rejected || Boolean(sent)))) throw await problemOf(res);
   }
 }
 

@@ -2,6 +2,7 @@
 import { apiFetch, apiUrl, getJson, path, sendJson } from "./client.ts";
 import type {
   Campaign,
+  CampaignComparison,
   CampaignDetail,
   CampaignSummary,
   ColumnFields,
@@ -12,6 +13,8 @@ import type {
   RunDetail,
   RunFields,
   RunPage,
+  SavedView,
+  ViewState,
 } from "./types.ts";
 
 export const listRepos = (signal?: AbortSignal) => getJson<Page<Repo>>("/repos", { limit: 1000 }, signal);
@@ -25,12 +28,39 @@ export interface RunSearch {
   columns?: string[];
 }
 
+/** A page of runs with `total`, how many match in all. */
 export const listRuns = (repo: string, search: RunSearch, signal?: AbortSignal) =>
   getJson<RunPage>(
     path("repos", repo, "runs"),
-    { filter: search.filter, sort: search.sort, limit: search.limit, cursor: search.cursor, columns: search.columns?.join(","), provenance: "false" },
+    {
+      filter: search.filter,
+      sort: search.sort,
+      limit: search.limit,
+      cursor: search.cursor,
+      columns: search.columns?.join(","),
+      provenance: "false",
+      total: "true",
+    },
     signal,
   );
+
+/** Every run the search matches as the server's CSV (fixed columns, then `columns`). */
+export async function runsCsv(repo: string, search: Omit<RunSearch, "limit" | "cursor">): Promise<Blob> {
+  const url = apiUrl(path("repos", repo, "runs"), { filter: search.filter, sort: search.sort, columns: search.columns?.join(",") });
+  return (await apiFetch(url, { headers: { accept: "text/csv" } })).blob();
+}
+
+export const deleteRun = async (repo: string, run: string) => {
+  await apiFetch(apiUrl(path("repos", repo, "runs", run)), { method: "DELETE" });
+};
+
+export const listViews = (repo: string, signal?: AbortSignal) => getJson<Page<SavedView>>(path("repos", repo, "views"), { limit: 1000 }, signal);
+
+export const putView = (repo: string, name: string, state: ViewState) => sendJson<SavedView>("PUT", path("repos", repo, "views", name), { state });
+
+export const deleteView = async (repo: string, name: string) => {
+  await apiFetch(apiUrl(path("repos", repo, "views", name)), { method: "DELETE" });
+};
 
 /** The fields the repo's runs have, for the column chooser. */
 export const listColumns = (repo: string, signal?: AbortSignal) => getJson<ColumnFields>(path("repos", repo, "columns"), undefined, signal);
@@ -38,6 +68,7 @@ export const listColumns = (repo: string, signal?: AbortSignal) => getJson<Colum
 export const getRun = (repo: string, run: string, signal?: AbortSignal) => getJson<RunDetail>(path("repos", repo, "runs", run), undefined, signal);
 
 export interface RunPatch {
+  name?: string;
   description?: string;
   archived?: boolean;
   tags?: { add?: string[]; remove?: string[] };
@@ -53,9 +84,11 @@ export const getCampaign = (repo: string, campaign: string, signal?: AbortSignal
 export interface SummaryQuery {
   metrics?: string[];
   contexts?: Record<string, unknown>[];
-  /** Param paths; [] makes one group of all runs, undefined lets the server choose (every param that varies). */
+  /** Param paths; [] makes one group of all runs, undefined lets the server choose (every param that varies, repetitions pooled). */
   groupBy?: string[];
   select?: "last" | "min" | "max";
+  /** Run statuses that count, comma-separated, or any; undefined: the server's default (finished). */
+  status?: string;
 }
 
 function summaryParams(q: SummaryQuery) {
@@ -63,6 +96,7 @@ function summaryParams(q: SummaryQuery) {
     metrics: q.metrics?.length ? q.metrics.join(",") : undefined,
     contexts: q.contexts?.length ? JSON.stringify(q.contexts) : undefined,
     select: q.select,
+    status: q.status,
   };
 }
 
@@ -80,6 +114,30 @@ export async function campaignSummary(repo: string, campaign: string, q: Summary
 export async function campaignSummaryCsv(repo: string, campaign: string, q: SummaryQuery): Promise<Blob> {
   return (await apiFetch(summaryUrl(repo, campaign, q), { headers: { accept: "text/csv" } })).blob();
 }
+
+export interface CompareQuery {
+  metric: string;
+  context?: Record<string, unknown>;
+  by: string;
+  baseline?: string;
+  pairOn?: string[];
+  select?: "last" | "min" | "max";
+}
+
+/** The campaign's paired comparison with a baseline (the server's default pair_on without pairOn). */
+export const compareCampaign = (repo: string, campaign: string, q: CompareQuery, signal?: AbortSignal) =>
+  getJson<CampaignComparison>(
+    path("repos", repo, "campaigns", campaign, "compare"),
+    {
+      metric: q.metric,
+      context: q.context && JSON.stringify(q.context),
+      by: q.by,
+      baseline: q.baseline,
+      pair_on: q.pairOn?.length ? q.pairOn.join(",") : undefined,
+      select: q.select,
+    },
+    signal,
+  );
 
 /** The repo's logged models (MLflow's), newest first; only one run's with `run`. */
 export const listLoggedModels = (repo: string, run?: string, signal?: AbortSignal) =>

@@ -18,6 +18,8 @@ export type Campaign = Ok<"listCampaigns">["items"][number];
 export type CampaignDetail = Ok<"getCampaign">;
 export type CampaignSummary = Ok<"summarizeCampaign">;
 export type SummaryRow = CampaignSummary["rows"][number];
+export type CampaignComparison = Ok<"compareCampaign">;
+export type CompareRow = CampaignComparison["rows"][number];
 export type RowSeriesRead = Ok<"readSeries">;
 export type Context = SeriesSummary["context"];
 /** A number on the wire: non-finite values travel as strings. */
@@ -29,6 +31,9 @@ export type ConfusionMetrics = components["schemas"]["ConfusionMetrics"];
 export type CampaignConfusion = Ok<"campaignConfusion">;
 export type ConfusionGroup = CampaignConfusion["groups"][number];
 export type AcrossRuns = components["schemas"]["AcrossRuns"];
+/** A named state of the runs table, kept by the server for the whole lab. */
+export type SavedView = Ok<"getView">;
+export type ViewState = SavedView["state"];
 export type Page<T> = { items: T[]; next_cursor: string | null };
 /** A model a run logged through MLflow, and a registered model with its versions. */
 export type LoggedModel = Ok<"listLoggedModels">["items"][number];

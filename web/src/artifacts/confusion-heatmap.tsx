@@ -4,20 +4,33 @@
 // reads as clearly as a common one. Screen readers get the table, with each cell's meaning
 // in its aria-label.
 
+import { theme } from "../theme.ts";
+
 type Label = string | number;
 
-// White to the UI's accent, darkened: rgb at share 0 and at share 1.
-const LOW = [255, 255, 255];
-const HIGH = [31, 78, 156];
+// From the panel's colour to the UI's accent (darkened on white, brightened on the dark panel):
+// rgb at share 0 and at share 1, per theme.
+const SCALES = {
+  light: [
+    [255, 255, 255],
+    [31, 78, 156],
+  ],
+  dark: [
+    [27, 31, 40],
+    [77, 139, 240],
+  ],
+};
 
-export function shareColor(share: number): string {
-  const c = LOW.map((lo, i) => Math.round(lo + (HIGH[i] - lo) * share));
+export function shareColor(share: number, scheme: keyof typeof SCALES): string {
+  const [low, high] = SCALES[scheme];
+  const c = low.map((lo, i) => Math.round(lo + (high[i] - lo) * share));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(x >= 0.995 || x === 0 ? 0 : 1)}%`;
 
 export function ConfusionHeatmap({ labels, matrix, caption }: { labels: Label[]; matrix: number[][]; caption: string }) {
+  const scheme = theme.value;
   const rowSums = matrix.map((row) => row.reduce((a, b) => a + b, 0));
   return (
     <div class="heatmap-scroll">
@@ -53,7 +66,7 @@ export function ConfusionHeatmap({ labels, matrix, caption }: { labels: Label[];
                   <td
                     key={String(labels[j])}
                     class={`cell${i === j ? " diagonal" : ""}${share > 0.5 ? " dark" : ""}`}
-                    style={{ background: shareColor(share) }}
+                    style={{ background: shareColor(share, scheme) }}
                     aria-label={what}
                     title={what}
                     data-share={share.toFixed(4)}
@@ -68,7 +81,7 @@ export function ConfusionHeatmap({ labels, matrix, caption }: { labels: Label[];
       </table>
       <p class="heatmap-legend" aria-hidden="true">
         <span>0%</span>
-        <i style={{ background: `linear-gradient(to right, ${shareColor(0)}, ${shareColor(1)})` }} />
+        <i style={{ background: `linear-gradient(to right, ${shareColor(0, scheme)}, ${shareColor(1, scheme)})` }} />
         <span>100% of the true class</span>
       </p>
     </div>

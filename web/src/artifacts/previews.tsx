@@ -1,5 +1,6 @@
 // What a run's artifact looks like on its page, by content type: an image inline, a CSV as a
-// table of its first rows, a confusion matrix as a heatmap with its classification report.
+// table of its first rows, a confusion matrix as a heatmap with its classification report,
+// text (a log, notes, JSON) as text.
 // The bytes come through apiFetch (with the token) and are shown from a blob: an image's
 // object URL goes to an <img>, so an SVG is rendered as a picture (no script, no access to
 // the page) and never inserted into the DOM as markup.
@@ -12,6 +13,7 @@ import { useAsync } from "../use-async.ts";
 import { ConfusionHeatmap } from "./confusion-heatmap.tsx";
 import { ConfusionMetricsTable } from "./confusion-metrics.tsx";
 import { parseCsvPreview } from "./csv-preview.ts";
+import { isText, TextPreview } from "./text-preview.tsx";
 
 const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"]);
 /** Images larger than this are not fetched for the page (download them instead). */
@@ -19,13 +21,14 @@ const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
 /** A CSV preview reads this much of the file (one Range request). */
 const CSV_PREVIEW_BYTES = 256 * 1024;
 
-export type PreviewKind = "image" | "csv" | "confusion";
+export type PreviewKind = "image" | "csv" | "confusion" | "text";
 
-export function previewKind(contentType: string): PreviewKind | null {
-  const type = mediaType(contentType);
+export function previewKind(artifact: Pick<Artifact, "content_type" | "path">): PreviewKind | null {
+  const type = mediaType(artifact.content_type);
   if (IMAGE_TYPES.has(type)) return "image";
   if (type === "text/csv") return "csv";
   if (isConfusion(type)) return "confusion";
+  if (isText(type, artifact.path)) return "text";
   return null;
 }
 
@@ -36,14 +39,15 @@ interface Props {
 }
 
 export function ArtifactPreview(props: Props) {
-  const kind = previewKind(props.artifact.content_type);
+  const kind = previewKind(props.artifact);
   if (kind === "image") return <ImagePreview {...props} />;
   if (kind === "csv") return <CsvPreview {...props} />;
   if (kind === "confusion") return <ConfusionPreview {...props} />;
+  if (kind === "text") return <TextPreview {...props} />;
   return null;
 }
 
-function ImagePreview({ repo, run, artifact }: Props) {
+export function ImagePreview({ repo, run, artifact }: Props) {
   const [url, setUrl] = useState<string | null>(null);
   const tooLarge = artifact.size > MAX_IMAGE_BYTES;
   const loaded = useAsync(async (signal) => (tooLarge ? null : fetchArtifact(repo, run, artifact.path, signal)), [repo, run, artifact.path, artifact.sha256]);

@@ -1,7 +1,8 @@
-// The run page's artifacts: a page of them (the API's cursor; a prefix filter once there is
-// more than a page), each with its download link, and below, the previews of those that have
-// one (images, CSV, confusion matrices). The first few previews open by themselves; the rest
-// open from their row.
+// The run page's artifacts: first the strips of those logged per step (run-strips.tsx), then
+// a page of them (the API's cursor; a prefix filter once there is more than a page), each with
+// its download link, and below, the previews of those that have one (images, CSV, confusion
+// matrices, text). The first few previews of artifacts without a step open by themselves (the
+// strips show the others); the rest open from their row.
 import { useEffect, useState } from "preact/hooks";
 import { listArtifacts } from "../api/artifacts.ts";
 import type { Artifact } from "../api/types.ts";
@@ -11,6 +12,7 @@ import { useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 import { DownloadLink } from "./download-link.tsx";
 import { ArtifactPreview, previewKind } from "./previews.tsx";
+import { RunStrips } from "./run-strips.tsx";
 
 export const ARTIFACT_PAGE = 50;
 const OPEN_BY_DEFAULT = 6;
@@ -27,8 +29,13 @@ export function RunArtifacts({ repo, run, refresh }: { repo: string; run: string
   useEffect(() => setDraft(prefix), [prefix]);
   const page = useAsync((signal) => listArtifacts(repo, run, { prefix, cursor, limit: ARTIFACT_PAGE }, signal), [repo, run, prefix, cursor, refresh]);
   const items = page.data?.items ?? [];
-  const previewable = items.filter((a) => previewKind(a.content_type));
-  const openByDefault = new Set(previewable.slice(0, OPEN_BY_DEFAULT).map((a) => a.path));
+  const previewable = items.filter((a) => previewKind(a));
+  const openByDefault = new Set(
+    previewable
+      .filter((a) => a.step === null)
+      .slice(0, OPEN_BY_DEFAULT)
+      .map((a) => a.path),
+  );
   const isOpen = (a: Artifact) => openByDefault.has(a.path) !== toggled.has(a.path);
   const toggle = (path: string) => setToggled((t) => (t.has(path) ? new Set([...t].filter((p) => p !== path)) : new Set([...t, path])));
   const many = Boolean(page.data?.next_cursor || prefix || cursor);
@@ -41,6 +48,7 @@ export function RunArtifacts({ repo, run, refresh }: { repo: string; run: string
   return (
     <section class="artifacts" aria-labelledby="artifacts-title">
       <h2 id="artifacts-title">Artifacts</h2>
+      <RunStrips repo={repo} run={run} refresh={refresh} />
       {many && (
         <form
           class="toolbar artifact-filter"
@@ -97,7 +105,7 @@ export function RunArtifacts({ repo, run, refresh }: { repo: string; run: string
                   <td class="date">{formatDate(a.created_at)}</td>
                   <td class="actions">
                     <DownloadLink repo={repo} run={run} path={a.path} />
-                    {previewKind(a.content_type) && (
+                    {previewKind(a) && (
                       <button type="button" class="link" aria-expanded={isOpen(a)} aria-controls={previewId(a.path)} onClick={() => toggle(a.path)}>
                         {isOpen(a) ? "Hide" : "Show"}
                         <span class="visually-hidden"> {a.path}</span>

@@ -5,7 +5,7 @@
 import uPlot from "uplot";
 import type { SeriesData } from "../api/series.ts";
 import { ema } from "./smoothing.ts";
-import { type XAxis, xValues } from "./x-axis.ts";
+import { type XAxis, type XSeries, xValues } from "./x-axis.ts";
 
 export interface LineSpec {
   /** Identifies the line across refreshes (legend toggles): a context, a run id, a group. */
@@ -13,6 +13,8 @@ export interface LineSpec {
   label: string;
   color: string;
   band: boolean;
+  /** Canvas line dash (stroke by a param); absent or empty draws a solid line. */
+  dash?: number[];
 }
 
 export interface Line {
@@ -58,7 +60,7 @@ interface Prepared {
 const plotValue = (v: number, log: boolean): number | null => (!Number.isFinite(v) || (log && v <= 0) ? null : v);
 
 /** One series on the chosen x axis: points without an x dropped, points sharing an x merged (last wins, band widened). */
-function prepare(s: SeriesData, o: ModelOptions): Prepared {
+function prepare(s: XSeries, o: ModelOptions): Prepared {
   const xsAll = xValues(s, o.axis);
   const values = ema(s.values, o.smoothing);
   let order = Array.from(xsAll.keys()).filter((i) => !Number.isNaN(xsAll[i]));
@@ -134,7 +136,7 @@ export interface Grid {
  * the work and memory stay runs × size however the runs' steps interleave, which an exact union
  * of 100 runs' x values would not.
  */
-export function gridOf(series: SeriesData[], o: ModelOptions, size: number): Grid {
+export function gridOf(series: XSeries[], o: ModelOptions, size: number): Grid {
   const prepared = series.map((s) => prepare(s, o));
   let min = Infinity;
   let max = -Infinity;

@@ -1,8 +1,12 @@
 // Group means with their 95% confidence intervals (mean ± ci95) as points with error bars,
-// one per group, drawn by uPlot on a canvas.
+// one per group, drawn by uPlot on a canvas, with the export menu of every chart.
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
+import { cssColor, theme } from "../theme.ts";
+import { ChartExportMenu } from "./chart-export-menu.tsx";
+import type { ChartPicture, PicturePosition } from "./chart-picture.ts";
+import { colorAt } from "./palette.ts";
 
 export interface ErrorBar {
   label: string;
@@ -11,8 +15,18 @@ export interface ErrorBar {
   ci95: number;
 }
 
-export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars: ErrorBar[]; color?: string; height?: number }) {
+interface Props {
+  /** The exported picture's title and file name. */
+  title: string;
+  bars: ErrorBar[];
+  color?: string;
+  height?: number;
+}
+
+export function ErrorBarChart({ title, bars, color = colorAt(0), height = 260 }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const colors = theme.value;
   useEffect(() => {
     const el = box.current!;
     const xs = bars.map((_, i) => i);
@@ -29,6 +43,7 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
     const yMin = edges.length ? Math.min(...edges) : 0;
     const yMax = edges.length ? Math.max(...edges) : 1;
     const pad = (yMax - yMin) * 0.1 || Math.abs(yMax) * 0.1 || 1;
+    const axisColor = cssColor("--chart-axis");
     const whiskers = (u: uPlot) => {
       const ctx = u.ctx;
       const cap = 6 * uPlot.pxRatio;
@@ -69,13 +84,18 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
         axes: [
           // Labels turn when they would not fit side by side.
           {
-            stroke: "#6b7280",
+            stroke: axisColor,
             grid: { show: false },
             splits: () => xs,
             values: () => bars.map((b) => b.label),
             ...(crowded ? { rotate: -35, size: 90 } : { size: 40 }),
           },
-          { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, size: 56, values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))) },
+          {
+            stroke: axisColor,
+            grid: { stroke: cssColor("--chart-grid") },
+            size: 56,
+            values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))),
+          },
         ],
         hooks: {
           draw: [
@@ -89,12 +109,41 @@ export function ErrorBarChart({ bars, color = "#4e79a7", height = 260 }: { bars:
       data,
       el,
     );
+    plotRef.current = plot;
     const resize = new ResizeObserver(() => el.clientWidth !== plot.width && plot.setSize({ width: el.clientWidth, height }));
     resize.observe(el);
     return () => {
       resize.disconnect();
+      plotRef.current = null;
       plot.destroy();
     };
-  }, [bars, color, height]);
-  return <div ref={box} class="error-bars" data-bars={bars.length} />;
+  }, [bars, color, height, colors]);
+
+  const picture = (): ChartPicture | null =>
+    plotRef.current && {
+      title,
+      plot: plotRef.current,
+      lines: [{ series: 1, label: "mean ± 95% CI", color, dots: true }],
+      extraSvg: (at) => whiskersSvg(bars, color, at),
+    };
+  return (
+    <div class="chart-canvas">
+      <div ref={box} class="error-bars" data-bars={bars.length} />
+      <ChartExportMenu picture={picture} />
+    </div>
+  );
+}
+
+function whiskersSvg(bars: ErrorBar[], color: string, at: PicturePosition): string {
+  const cap = 6;
+  let d = "";
+  bars.forEach((b, i) => {
+    if (!Number.isFinite(b.mean) || !Number.isFinite(b.ci95) || b.ci95 === 0) return;
+    const x = at.x(i).toFixed(1);
+    const y0 = at.y(b.mean - b.ci95).toFixed(1);
+    const y1 = at.y(b.mean + b.ci95).toFixed(1);
+    const [left, right] = [(at.x(i) - cap).toFixed(1), (at.x(i) + cap).toFixed(1)];
+    d += `M${x} ${y0}V${y1}M${left} ${y0}H${right}M${left} ${y1}H${right}`;
+  });
+  return d ? `<path class="whiskers" d="${d}" fill="none" stroke="${color}" stroke-width="1.5"/>` : "";
 }

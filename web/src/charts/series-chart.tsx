@@ -1,20 +1,28 @@
 // One chart of lines over steps (or epochs, or time), drawn by uPlot on a canvas. Dragging
 // across it reports the x range to zoom to (the page re-fetches that range at full
 // resolution); a double click reports a reset. Hover shows the nearest line's step and value.
+// Its corner menu exports it as PNG or SVG; it redraws in the colours of a new theme.
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import { formatNumber } from "../format.ts";
+import { cssColor, theme } from "../theme.ts";
+import { ChartExportMenu } from "./chart-export-menu.tsx";
 import type { ChartModel, Line } from "./chart-model.ts";
+import type { ChartPicture } from "./chart-picture.ts";
 import { withAlpha } from "./palette.ts";
 import type { XAxis } from "./x-axis.ts";
 
 export interface SeriesChartProps {
+  /** What the chart shows (the metric and its context): the exported picture's title and file name. */
+  title: string;
   model: ChartModel;
   log: boolean;
   /** Line keys switched off in the legend. */
   hidden: ReadonlySet<string>;
   /** The zoomed x range; null shows all the data. */
   xRange: [number, number] | null;
+  /** A fixed y range (facets sharing their axes); absent fits the data. */
+  yRange?: [number, number] | null;
   onZoom(range: [number, number] | null): void;
   height?: number;
 }
@@ -24,6 +32,8 @@ const timeFormat = new Intl.DateTimeFormat("en-CA", { month: "2-digit", day: "2-
 export function formatX(x: number, axis: XAxis): string {
   if (axis === "time") return timeFormat.format(new Date(x * 1000)).replace(",", "");
   if (axis === "epoch") return `epoch ${formatNumber(x)}`;
+  if (axis === "relative") return `+${formatNumber(x)} s`;
+  if (axis === "metric") return `x ${formatNumber(x)}`;
   return `step ${Math.round(x).toLocaleString("en")}`;
 }
 
@@ -58,8 +68,9 @@ function infinityMarks(lines: Line[], hidden: ReadonlySet<string>) {
   };
 }
 
-export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }: SeriesChartProps) {
+export function SeriesChart({ title, model, log, hidden, xRange, yRange = null, onZoom, height = 240 }: SeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
   const tip = useRef<HTMLDivElement>(null);
   const zoom = useRef(onZoom);
   zoom.current = onZoom;
@@ -67,7 +78,8 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
   // without redrawing: the chart is rebuilt only when what it draws changes.
   const current = useRef(model);
   current.current = model;
-  const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.lo ?? ""}`).join("|");
+  const drawn = model.lines.map((l) => `${l.spec.key}${l.spec.color}${l.spec.dash ?? ""}${l.lo ?? ""}`).join("|");
+  const colors = theme.value;
 
   useEffect(() => {
     const el = box.current!;
@@ -76,7 +88,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
     const bands: uPlot.Band[] = [];
     for (const line of lines) {
       const show = !hidden.has(line.spec.key);
-      series[line.y] = { label: line.spec.label, stroke: line.spec.color, width: 1.5, points: { show: false }, spanGaps: false, show };
+      series[line.y] = { label: line.spec.label, stroke: line.spec.color, dash: line.spec.dash, width: 1.5, points: { show: false }, spanGaps: false, show };
       if (line.lo !== undefined && line.hi !== undefined) {
         const edge = { label: "", stroke: "transparent", width: 0, points: { show: false }, show };
         series[line.lo] = edge;
@@ -85,6 +97,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       }
     }
     let focused: number | null = null;
+    const axis = { stroke: cssColor("--chart-axis"), grid: { stroke: cssColor("--chart-grid") }, ticks: { stroke: cssColor("--chart-tick") } };
     const opts: uPlot.Options = {
       width: el.clientWidth,
       height,
@@ -100,14 +113,12 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       },
       scales: {
         x: { time: model.axis === "time", ...(xRange ? { auto: false, range: () => xRange } : {}) },
-        y: log ? { distr: 3 } : {},
+        y: { ...(log ? { distr: 3 } : {}), ...(yRange ? { auto: false, range: () => yRange } : {}) },
       },
       axes: [
-        { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e5e7eb" } },
+        axis,
         {
-          stroke: "#6b7280",
-          grid: { stroke: "#eef0f3" },
-          ticks: { stroke: "#e5e7eb" },
+          ...axis,
           size: 56,
           values: (_u, splits) => splits.map((v) => (v == null ? "" : formatNumber(v))),
         },
@@ -115,10 +126,12 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       hooks: {
         draw: [
           infinityMarks(lines, hidden),
-          // Stamps for tests and bench/ui.ts: how many paints, and when the last one happened.
-          () => {
+          // Stamps for tests and bench/ui.ts: how many paints, when the last one happened, and
+          // the axes' ranges drawn.
+          (u) => {
             el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1);
             el.dataset.paintedAt = String(performance.now());
+            el.dataset.scales = JSON.stringify({ x: [u.scales.x.min, u.scales.x.max], y: [u.scales.y.min, u.scales.y.max] });
           },
         ],
         setSelect: [
@@ -139,6 +152,7 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
       },
     };
     const plot = new uPlot(opts, model.data, el);
+    plotRef.current = plot;
     const reset = () => zoom.current(null);
     plot.over.addEventListener("dblclick", reset);
     plot.over.addEventListener("mouseleave", () => (tip.current!.hidden = true));
@@ -148,14 +162,30 @@ export function SeriesChart({ model, log, hidden, xRange, onZoom, height = 240 }
     resize.observe(el);
     return () => {
       resize.disconnect();
+      plotRef.current = null;
       plot.destroy();
     };
-  }, [model.data, drawn, model.axis, log, hidden, xRange, height]);
+  }, [model.data, drawn, model.axis, log, hidden, xRange, yRange, height, colors]);
 
+  const picture = (): ChartPicture | null =>
+    plotRef.current && {
+      title,
+      plot: plotRef.current,
+      lines: current.current.lines
+        .filter((l) => !hidden.has(l.spec.key))
+        .map((l) => ({
+          series: l.y,
+          label: l.spec.label,
+          color: l.spec.color,
+          dash: l.spec.dash,
+          band: l.lo !== undefined && l.hi !== undefined ? [l.lo, l.hi] : undefined,
+        })),
+    };
   return (
     <div class="chart-canvas">
       <div ref={box} data-lines={model.lines.filter((l) => !hidden.has(l.spec.key)).length} />
       <div ref={tip} class="chart-tip" hidden />
+      <ChartExportMenu picture={picture} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 
 /**
  * The element's width in CSS pixels, in steps of `step` so that small resizes do not re-fetch:
- * charts ask the server for about one point per pixel. 0 until laid out.
+ * charts ask the server for about one point per pixel. 0 until laid out. Measured before the
+ * first paint, so a chart's read starts in the same frame as the chart.
  */
 export function useWidth(ref: { current: HTMLElement | null }, step = 50): number {
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current!;
     const measure = () => setWidth(Math.max(step, Math.round(el.clientWidth / step) * step));
     measure();

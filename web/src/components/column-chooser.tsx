@@ -1,24 +1,29 @@
 // Chooses the runs table's extra columns from what the repo holds: params, values, series
 // summaries (each series by aggregation) and key/value tags, or any field typed in filter syntax.
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { listColumns } from "../api/endpoints.ts";
 import { AGGREGATIONS, metricColumn, valueColumn } from "../columns.ts";
 import { contextLabel } from "../format.ts";
 import { useAsync } from "../use-async.ts";
 import { ProblemNote } from "./problem-note.tsx";
+import { useEscape } from "./use-escape.ts";
 
 interface Props {
   repo: string;
   columns: string[];
   onChange(columns: string[]): void;
+  /** The button's name: "Columns" in the runs table, "Axes" in the parallel coordinates. */
+  label?: string;
 }
 
 export function ColumnChooser(props: Props) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEscape(open, () => setOpen(false), opener);
   return (
     <div class="popover-anchor">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Columns ▾
+      <button ref={opener} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {props.label ?? "Columns"} ▾
       </button>
       {open && <ColumnPanel {...props} onClose={() => setOpen(false)} />}
     </div>

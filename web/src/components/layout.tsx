@@ -1,12 +1,23 @@
 import type { ComponentChildren } from "preact";
 import { forgetToken, token } from "../api/auth.ts";
+import { usePageTitle } from "../page-title.ts";
+import { tableHref } from "../table-link.ts";
+import { ThemeToggle } from "./theme-toggle.tsx";
 
 export interface Crumb {
   label: string;
   href?: string;
 }
 
-export function Layout({ crumbs, children }: { crumbs: Crumb[]; children: ComponentChildren }) {
+/** The crumb back to a repo's runs table, as the table was left (filter, sort, columns, page). */
+export const repoCrumb = (repo: string): Crumb => ({ label: repo, href: tableHref(repo) });
+
+/**
+ * Every page's frame: the top bar with its breadcrumb, and the tab's title — `title`, most
+ * specific part first ("runs", repo), else the crumbs read from the last.
+ */
+export function Layout({ crumbs, title, children }: { crumbs: Crumb[]; title?: string[]; children: ComponentChildren }) {
+  usePageTitle(title ?? crumbs.map((c) => c.label).reverse());
   return (
     <>
       <header class="topbar">
@@ -22,6 +33,7 @@ export function Layout({ crumbs, children }: { crumbs: Crumb[]; children: Compon
           ))}
         </nav>
         <span class="spacer" />
+        <ThemeToggle />
         {/* /docs is the server's page, not one of the UI's: target=_self keeps the router out of it. */}
         <a class="toplink" href="/docs" target="_self">
           API docs

@@ -1,12 +1,27 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useEscape } from "./use-escape.ts";
+
+interface Props {
+  label: string;
+  paths: string[];
+  chosen: string[];
+  onChange(paths: string[]): void;
+  /** Opens the list each time it changes (a link elsewhere on the page, e.g. "change"); 0: never. */
+  openRequest?: number;
+}
 
 /** A button opening a checkbox list: which params to group by, which series to chart. */
-export function PathPicker({ label, paths, chosen, onChange }: { label: string; paths: string[]; chosen: string[]; onChange(paths: string[]): void }) {
+export function PathPicker({ label, paths, chosen, onChange, openRequest = 0 }: Props) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEscape(open, () => setOpen(false), opener);
+  useEffect(() => {
+    if (openRequest) setOpen(true);
+  }, [openRequest]);
   const set = new Set(chosen);
   return (
     <div class="popover-anchor">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={opener} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {label}
         {chosen.length ? `: ${chosen.length === 1 ? chosen[0] : `${chosen.length} chosen`}` : ""} ▾
       </button>

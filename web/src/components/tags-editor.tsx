@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 
-/** A run's tags as chips: × removes one, the input adds one on Enter. */
+/** A run's tags as chips: × removes one, the input adds one on Enter; Escape drops what was typed. */
 export function TagsEditor({ tags, onAdd, onRemove }: { tags: string[]; onAdd(tag: string): void; onRemove(tag: string): void }) {
   const [text, setText] = useState("");
   return (
@@ -21,7 +21,18 @@ export function TagsEditor({ tags, onAdd, onRemove }: { tags: string[]; onAdd(ta
           setText("");
         }}
       >
-        <input class="tag-input" name="tag" placeholder="add tag" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <input
+          class="tag-input"
+          name="tag"
+          placeholder="add tag"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            setText("");
+            e.currentTarget.blur();
+          }}
+        />
       </form>
     </div>
   );

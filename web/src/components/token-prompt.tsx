@@ -1,10 +1,12 @@
 import { useState } from "preact/hooks";
-import { giveToken, tokenRequest } from "../api/auth.ts";
+import { declineToken, giveToken, tokenRequest } from "../api/auth.ts";
+import { useEscape } from "./use-escape.ts";
 
-/** Asks for the API token when the server answered 401; waiting requests resume once it is given. */
+/** Asks for the API token when the server answered 401; waiting requests resume once it is given, and fail with the 401 on Escape. */
 export function TokenPrompt() {
   const [value, setValue] = useState("");
   const request = tokenRequest.value;
+  useEscape(Boolean(request), declineToken);
   if (!request) return null;
   return (
     <div class="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="token-title">

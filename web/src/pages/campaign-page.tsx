@@ -1,16 +1,18 @@
 // `/repos/{repo}/campaigns/{campaign}`: a campaign, its runs and its report — the summary per
-// group × metric × context (mean ± ci95, n, nan) with group_by, select, metric and context
-// controls (in the URL), a CSV download and a chart of the group means with their 95% CIs;
-// then the campaign's summed confusion matrix for a chosen artifact path.
-import { useMemo } from "preact/hooks";
+// group × metric × context (mean ± ci95, n, nan) with status, group_by, select, metric and
+// context controls (in the URL), a CSV download and a chart of the group means with their 95%
+// CIs; then the paired comparison with a baseline (campaign-compare.tsx), the campaign's summed
+// confusion matrix for a chosen artifact path, and its per-step images and texts across runs.
+import { useMemo, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { campaignSummary, campaignSummaryCsv, getCampaign, type SummaryQuery } from "../api/endpoints.ts";
 import type { SummaryRow } from "../api/types.ts";
 import { contextKey, fromWire } from "../api/wire.ts";
+import { AcrossRuns } from "../artifacts/across-runs.tsx";
 import { CampaignConfusion } from "../artifacts/campaign-confusion.tsx";
 import { ErrorBarChart } from "../charts/error-bar-chart.tsx";
 import { contextText, parseContextText, splitColumnList } from "../columns.ts";
-import { Layout } from "../components/layout.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
 import { PathPicker } from "../components/path-picker.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -19,6 +21,8 @@ import { paramAt, paramText, varyingParamPaths } from "../params.ts";
 import { saveBlob } from "../save-file.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
+import { CampaignCompare } from "./campaign-compare.tsx";
+import { CampaignScope, statusChoice } from "./campaign-scope.tsx";
 
 const rowKey = (r: { metric: string; context: Record<string, unknown> }) => `${r.metric}${contextText(r.context)}`;
 // Chart labels carry the values only (the table names the params): they must fit under a point.
@@ -29,19 +33,23 @@ export function CampaignPage() {
   const { repo, campaign } = params;
   const [query, setQuery] = useQueryState();
   const detail = useAsync((signal) => getCampaign(repo, campaign, signal), [repo, campaign]);
-  // No group_by in the URL: the server's default (every param that varies); pool=1: one group.
+  // No group_by in the URL: the server's default (every param that varies, repetitions such
+  // as seed pooled); pool=1: one group.
   const groupBy = query.pool === "1" ? [] : query.group !== undefined ? listParam(query.group) : undefined;
   const select = query.select === "min" || query.select === "max" ? query.select : "last";
+  const status = statusChoice(query.status);
   const metrics = listParam(query.metrics);
   const contexts = splitColumnList(query.contexts ?? "");
-  const base: SummaryQuery = { groupBy, select };
-  const full = useAsync((signal) => campaignSummary(repo, campaign, base, signal), [repo, campaign, query.group, query.pool, select]);
+  const base: SummaryQuery = { groupBy, select, status: status === "finished" ? undefined : status };
+  const full = useAsync((signal) => campaignSummary(repo, campaign, base, signal), [repo, campaign, query.group, query.pool, select, status]);
   const filtered: SummaryQuery = { ...base, metrics, contexts: contexts.map((c) => parseContextText(c) ?? {}) };
   const narrowed = metrics.length > 0 || contexts.length > 0;
   const shown = useAsync(
     async (signal) => (narrowed ? campaignSummary(repo, campaign, filtered, signal) : null),
-    [repo, campaign, query.group, query.pool, select, query.metrics, query.contexts],
+    [repo, campaign, query.group, query.pool, select, status, query.metrics, query.contexts],
   );
+  // Bumped by the header's "change": opens the group-by control.
+  const [groupPickerRequest, setGroupPickerRequest] = useState(0);
   const summary = narrowed ? shown.data : full.data;
   const rows = summary?.rows ?? [];
   const paths = summary?.group_by ?? [];
@@ -49,6 +57,7 @@ export function CampaignPage() {
   const contextTexts = useMemo(() => [...new Set((full.data?.rows ?? []).map((r) => contextText(r.context) || "{}"))], [full.data]);
   const runs = detail.data?.runs ?? [];
   const varying = useMemo(() => varyingParamPaths(runs.map((r) => r.params)), [detail.data]);
+  const stripRuns = useMemo(() => runs.filter((r) => !r.archived).map((r) => ({ id: r.id, name: r.name || r.id })), [detail.data]);
   const pairs = useMemo(() => [...new Set(rows.map(rowKey))], [summary]);
   const chartPair = query.chart && pairs.includes(query.chart) ? query.chart : pairs[0];
   const bars = useMemo(
@@ -63,7 +72,7 @@ export function CampaignPage() {
 
   const c = detail.data;
   return (
-    <Layout crumbs={[{ label: repo, href: repoBase }, { label: c?.name ?? campaign }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: c?.name ?? campaign }]} title={[`campaign ${c?.name ?? campaign}`, repo]}>
       <div class="page-head">
         <h1>{c?.name ?? campaign}</h1>
         {c && (
@@ -90,8 +99,22 @@ export function CampaignPage() {
       <ProblemNote error={detail.error} />
 
       <h2>Summary</h2>
+      <CampaignScope
+        summary={full.data}
+        runCount={c?.run_count ?? 0}
+        archived={runs.filter((r) => r.archived).length}
+        status={status}
+        onStatus={(s) => setQuery({ status: s === "finished" ? null : s })}
+        onChangeGrouping={() => setGroupPickerRequest((n) => n + 1)}
+      />
       <div class="toolbar">
-        <PathPicker label="group by" paths={varying} chosen={groupBy ?? paths} onChange={(p) => setQuery({ group: p.join(","), pool: null })} />
+        <PathPicker
+          label="group by"
+          paths={varying}
+          chosen={groupBy ?? paths}
+          onChange={(p) => setQuery({ group: p.join(","), pool: null })}
+          openRequest={groupPickerRequest}
+        />
         <label class="check">
           <input type="checkbox" checked={query.pool === "1"} onChange={(e) => setQuery({ pool: e.currentTarget.checked, group: null })} /> one group of all
           runs
@@ -131,12 +154,15 @@ export function CampaignPage() {
                 ))}
               </select>
             </header>
-            <ErrorBarChart bars={bars} />
+            <ErrorBarChart title={`${c?.name ?? campaign} ${chartPair} group means`} bars={bars} />
           </div>
         </>
       )}
 
+      {c && <CampaignCompare repo={repo} campaign={campaign} params={varying} metrics={full.data?.rows ?? []} />}
+
       {c && <CampaignConfusion repo={repo} campaign={campaign} runs={runs.filter((r) => !r.archived).map((r) => r.id)} params={varying} />}
+      {c && <AcrossRuns repo={repo} runs={stripRuns} />}
 
       <h2>Runs</h2>
       <div class="table-scroll">

@@ -1,155 +1,154 @@
 // `/repos/{repo}/compare?runs=a,b,c` or `?filter=...`: the curves of many runs, one chart per
-// series (name + context). Color by a param; group by params (one mean line per group with a
-// min–max or ±std band). Everything but the legend toggles is in the URL.
-import { useMemo, useState } from "preact/hooks";
+// series (name + context). Color or stroke by a param; group by params (one mean or median line
+// per group with a band); facet by a param (a small chart per value). State: ./compare-state.ts.
+import { useMemo } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { AGGREGATES, BANDS } from "../charts/aggregate.ts";
 import type { LineSpec } from "../charts/chart-model.ts";
-import { colorAt } from "../charts/palette.ts";
-import { splitColumnList } from "../columns.ts";
-import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
-import { Layout } from "../components/layout.tsx";
-import { Legend } from "../components/legend.tsx";
+import { ChartOptionsBar } from "../components/chart-options.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
+import { DashSwatch, Legend } from "../components/legend.tsx";
 import { PathPicker } from "../components/path-picker.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
-import { paramAt, paramPaths, paramText, varyingParamPaths } from "../params.ts";
-import { listParam, useQueryState } from "../url-state.ts";
-import { useAsync } from "../use-async.ts";
-import { CompareChart, type Lines } from "./compare-chart.tsx";
-import { type CompareRun, detailCache, loadRuns, loadSeriesKeys, parseSeriesKey, type Selection, seriesKeyText } from "./compare-data.ts";
-import type { Zoom } from "./run-charts.tsx";
+import { paramPaths, varyingParamPaths } from "../params.ts";
+import { CompareChart } from "./compare-chart.tsx";
+import { seriesKeyText } from "./compare-data.ts";
+import { DASHES, valuesOf } from "./compare-lines.ts";
+import { LIVE_MS, useCompareState } from "./compare-state.ts";
 
-const sortedDistinct = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+const compareTitle = (n: number | undefined) => (n === undefined ? "compare" : `compare ${n} run${n === 1 ? "" : "s"}`);
 
 export function ComparePage() {
-  const { params } = useRoute();
-  const repo = params.repo;
-  const [query, setQuery] = useQueryState();
-  const ids = listParam(query.runs);
-  const selection: Selection = query.filter ? { filter: query.filter } : { runs: ids };
-  const selectionKey = JSON.stringify(selection);
-  const detail = useMemo(() => detailCache(repo), [repo]);
-  const colorBy = query.color ?? "";
-  const groupBy = listParam(query.group);
-  // Runs chosen by id are read one request each: without a color or group param they only
-  // name the lines, so they wait until the curves are in rather than compete with them.
-  const [curvesIn, setCurvesIn] = useState(false);
-  const runsNow = "filter" in selection || Boolean(colorBy) || groupBy.length > 0 || curvesIn;
-  const runs = useAsync(async (signal) => (runsNow ? loadRuns(repo, selection, detail, signal) : undefined), [repo, selectionKey, runsNow]);
-  const chosen = splitColumnList(query.metrics ?? "");
-  // Which series exist (for the picker); the charts are the chosen ones, or all of them.
-  const catalog = useAsync((signal) => loadSeriesKeys(repo, selection, detail, signal), [repo, selectionKey]);
-  const charts = chosen.length ? chosen.map(parseSeriesKey).filter((k) => k !== null) : (catalog.data ?? []);
-  const options = chartOptionsOf(query);
-  const zoom: Zoom = query.from !== undefined && query.to !== undefined ? { from: Number(query.from), to: Number(query.to) } : {};
-  const band = query.band === "std" ? "std" : "minmax";
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-
-  const runList = runs.data ?? [];
-  const allPaths = useMemo(() => paramPaths(runList.map((r) => r.params)), [runs.data]);
-  const varying = useMemo(() => varyingParamPaths(runList.map((r) => r.params)), [runs.data]);
-  const lines = useMemo(() => linesFor(runList, ids, colorBy, groupBy, band), [runs.data, query.runs, colorBy, query.group, band]);
-  const legendSpecs = lines.kind === "groups" ? lines.groups : (runs.data ? runList.map((r) => r.id) : ids).map(lines.specOf);
-  const toggle = (key: string) => {
-    const next = new Set(hidden);
-    if (!next.delete(key)) next.add(key);
-    setHidden(next);
-  };
+  const repo = useRoute().params.repo;
+  const s = useCompareState(repo);
+  const { setQuery, choice, runList } = s;
+  const allPaths = useMemo(() => paramPaths(runList.map((r) => r.params)), [s.runs.data]);
+  const varying = useMemo(() => varyingParamPaths(runList.map((r) => r.params)), [s.runs.data]);
+  const legendSpecs: LineSpec[] = s.lines.kind === "groups" ? s.lines.groups : (runList.length ? runList.map((r) => r.id) : s.ids).map(s.lines.specOf);
+  const strokes = choice.strokeBy ? valuesOf(runList, choice.strokeBy).values : [];
   const base = `/repos/${encodeURIComponent(repo)}`;
-  const what = "filter" in selection ? `runs matching ${selection.filter}` : `${ids.length} selected run${ids.length === 1 ? "" : "s"}`;
+  const what = "filter" in s.asked ? `runs matching ${s.asked.filter}` : `${s.ids.length} selected run${s.ids.length === 1 ? "" : "s"}`;
+  const paramSelect = (label: string, value: string, key: string, none: string) => (
+    <label>
+      {label}{" "}
+      <select value={value} onChange={(e) => setQuery({ [key]: e.currentTarget.value })}>
+        <option value="">{none}</option>
+        {allPaths.map((p) => (
+          <option key={p} value={p}>
+            params.{p}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
-    <Layout crumbs={[{ label: repo, href: base }, { label: "compare" }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: "compare" }]} title={[compareTitle(s.runs.data?.runs.length ?? (s.ids.length || undefined)), repo]}>
       <div class="page-head">
         <h1>Compare</h1>
         <span class="muted">{what}</span>
+        {s.live && (
+          <span class="live" title={`refreshes every ${LIVE_MS / 1000} s while a run is running`}>
+            live
+          </span>
+        )}
       </div>
-      {!("filter" in selection) && !ids.length && (
+      {!("filter" in s.asked) && !s.ids.length && (
         <p class="empty">
           No runs chosen: select runs in the <a href={base}>runs table</a> and press Compare.
         </p>
       )}
-      <ProblemNote error={runs.error ?? catalog.error} />
+      {s.missing.length > 0 && (
+        <p class="missing-runs">
+          {s.missing.length} run{s.missing.length === 1 ? "" : "s"} not found: {s.missing.join(", ")}
+        </p>
+      )}
+      <ProblemNote error={s.runs.error ?? s.catalog.error} />
       <div class="toolbar">
-        <label>
-          color by{" "}
-          <select value={colorBy} onChange={(e) => setQuery({ color: e.currentTarget.value })}>
-            <option value="">run</option>
-            {allPaths.map((p) => (
-              <option key={p} value={p}>
-                params.{p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <PathPicker label="group by" paths={varying.length ? varying : allPaths} chosen={groupBy} onChange={(paths) => setQuery({ group: paths.join(",") })} />
-        {groupBy.length > 0 && (
+        {paramSelect("color by", choice.colorBy, "color", "run")}
+        {paramSelect("stroke by", choice.strokeBy, "stroke", "none")}
+        <PathPicker
+          label="group by"
+          paths={varying.length ? varying : allPaths}
+          chosen={choice.groupBy}
+          onChange={(paths) => setQuery({ group: paths.join(",") })}
+        />
+        {choice.groupBy.length > 0 && (
+          <>
+            <label>
+              aggregate{" "}
+              <select value={choice.aggregate} onChange={(e) => setQuery({ agg: e.currentTarget.value === "mean" ? null : e.currentTarget.value })}>
+                {Object.entries(AGGREGATES).map(([k, text]) => (
+                  <option key={k} value={k}>
+                    {text}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              band{" "}
+              <select value={choice.band} onChange={(e) => setQuery({ band: e.currentTarget.value === "minmax" ? null : e.currentTarget.value })}>
+                {Object.entries(BANDS).map(([k, text]) => (
+                  <option key={k} value={k}>
+                    {text}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {paramSelect("facet by", choice.facetBy, "facet", "none")}
+        {choice.facetBy && (
           <label>
-            band{" "}
-            <select value={band} onChange={(e) => setQuery({ band: e.currentTarget.value === "std" ? "std" : null })}>
-              <option value="minmax">min–max</option>
-              <option value="std">±1 std</option>
-            </select>
+            <input type="checkbox" checked={choice.sameAxes} onChange={(e) => setQuery({ facetaxes: e.currentTarget.checked ? null : "free" })} /> same axes
           </label>
         )}
-        {catalog.data && catalog.data.length > 1 && (
-          <PathPicker label="series" paths={catalog.data.map(seriesKeyText)} chosen={chosen} onChange={(texts) => setQuery({ metrics: texts.join(",") })} />
+        {s.catalog.data && s.catalog.data.length > 1 && (
+          <PathPicker label="series" paths={s.catalog.data.map(seriesKeyText)} chosen={s.chosen} onChange={(texts) => setQuery({ metrics: texts.join(",") })} />
         )}
       </div>
-      <ChartOptionsBar options={options} onChange={(patch, push) => setQuery(patch, { push })}>
-        {zoom.from !== undefined && (
+      <ChartOptionsBar
+        options={s.options}
+        xMetrics={[...new Set((s.catalog.data ?? []).map((k) => k.name))]}
+        onChange={(patch, push) => setQuery(patch, { push })}
+      >
+        {s.zoom.from !== undefined && (
           <button type="button" onClick={() => setQuery({ from: null, to: null })}>
             Reset zoom
           </button>
         )}
       </ChartOptionsBar>
-      {legendSpecs.length > 0 && <Legend specs={legendSpecs} hidden={hidden} onToggle={toggle} />}
+      {legendSpecs.length > 0 && <Legend specs={legendSpecs} hidden={s.hidden} onToggle={s.toggle} />}
+      {strokes.length > 0 && (
+        <ul class="legend stroke-key" aria-label={`stroke by ${choice.strokeBy}`}>
+          {strokes.map((value, i) => (
+            <li key={value}>
+              <DashSwatch color="currentColor" dash={DASHES[i % DASHES.length]} />
+              {choice.strokeBy}={value}
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="chart-grid">
-        {charts.map((k) => (
+        {s.charts.map((k) => (
           <CompareChart
             key={seriesKeyText(k)}
             repo={repo}
-            selection={selection}
+            selection={s.selection}
             series={k}
-            lines={lines}
-            hidden={hidden}
-            options={options}
-            zoom={zoom}
+            lines={s.lines}
+            facets={s.facets}
+            sameAxes={choice.sameAxes}
+            hidden={s.hidden}
+            options={s.options}
+            zoom={s.zoom}
+            version={s.tick}
             onZoom={(z) => setQuery({ from: z?.from ?? null, to: z?.to ?? null })}
-            onLoaded={() => setCurvesIn(true)}
+            onLoaded={s.curvesLoaded}
+            onMissingRun={s.runMissing}
           />
         ))}
       </div>
     </Layout>
   );
-}
-
-/**
- * Line specs: per run (colored by its index, or by its value of the color param), or per group
- * of runs sharing their values of the group params. `ids` gives the colors before the runs'
- * params have loaded.
- */
-function linesFor(runs: CompareRun[], ids: string[], colorBy: string, groupBy: string[], band: "minmax" | "std"): Lines {
-  const byId = new Map(runs.map((r) => [r.id, r]));
-  if (groupBy.length) {
-    const keyOf = (r: CompareRun | undefined) => JSON.stringify(groupBy.map((p) => (r ? (paramAt(r.params, p) ?? null) : null)));
-    const keys = sortedDistinct(runs.map(keyOf));
-    const groups: LineSpec[] = keys.map((key, i) => {
-      const values = JSON.parse(key) as unknown[];
-      const n = runs.filter((r) => keyOf(r) === key).length;
-      return { key: `group:${key}`, label: `${groupBy.map((p, j) => `${p}=${paramText(values[j])}`).join(", ")} (${n})`, color: colorAt(i), band: true };
-    });
-    return { kind: "groups", groups, groupOf: (id) => `group:${keyOf(byId.get(id))}`, band };
-  }
-  const order = runs.length ? runs.map((r) => r.id) : ids;
-  const index = new Map(order.map((id, i) => [id, i]));
-  const values = colorBy ? sortedDistinct(runs.map((r) => paramText(paramAt(r.params, colorBy)))) : [];
-  return {
-    kind: "runs",
-    specOf: (id) => {
-      const run = byId.get(id);
-      const value = colorBy && run ? paramText(paramAt(run.params, colorBy)) : null;
-      const label = (run?.name || id) + (value !== null ? ` · ${colorBy}=${value}` : "");
-      return { key: `run:${id}`, label, color: colorAt(value !== null ? values.indexOf(value) : (index.get(id) ?? 0)), band: false };
-    },
-  };
 }

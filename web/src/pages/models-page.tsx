@@ -3,7 +3,7 @@
 // from), then the repo's logged models with their runs.
 import { useRoute } from "preact-iso";
 import { listLoggedModels, listRegisteredModels } from "../api/endpoints.ts";
-import { Layout } from "../components/layout.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { formatDate } from "../format.ts";
 import { useAsync } from "../use-async.ts";
@@ -13,10 +13,9 @@ export function ModelsPage() {
   const { repo } = useRoute().params;
   const registered = useAsync((signal) => listRegisteredModels(repo, signal), [repo]);
   const logged = useAsync((signal) => listLoggedModels(repo, undefined, signal), [repo]);
-  const base = `/repos/${encodeURIComponent(repo)}`;
   const runHref = (r: { repo: string; id: string }) => `/repos/${encodeURIComponent(r.repo)}/runs/${encodeURIComponent(r.id)}`;
   return (
-    <Layout crumbs={[{ label: repo, href: base }, { label: "models" }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: "models" }]} title={["models", repo]}>
       <h1>Models</h1>
       <ProblemNote error={registered.error ?? logged.error} />
       <section class="registered-models">

@@ -9,7 +9,7 @@ export function ReposList() {
   const repos = useAsync((signal) => listRepos(signal), []);
   const items = repos.data?.items ?? [];
   return (
-    <Layout crumbs={[]}>
+    <Layout crumbs={[]} title={["repos"]}>
       <h1>Repos</h1>
       <ProblemNote error={repos.error} />
       {repos.data && !items.length && (

@@ -130,6 +130,7 @@ export function MetricChart({ repo, run, series, options, zoom, onZoom }: Props)
         <ProblemNote error={reads.error} />
         {model && (
           <SeriesChart
+            title={series.length === 1 && contextLabel(series[0].context) ? `${name} ${contextLabel(series[0].context)}` : name}
             model={model}
             log={options.log}
             hidden={hidden}

@@ -1,5 +1,5 @@
 // `/repos/{repo}/runs/{run}`: one run — status, failure, its parent run (MLflow's nested runs),
-// tags, description and archived (editable), key/value tags (MLflow's), params, values, dataset inputs, provenance; its series as charts (the `system/…` ones in a view
+// name, tags, description and archived (editable), delete (run-head-actions.tsx), key/value tags (MLflow's), params, values, dataset inputs, provenance; its series as charts (the `system/…` ones in a view
 // of their own) or its logs, one view at a time (`view=` in the URL); and its artifacts (images, CSV tables,
 // confusion matrices shown; every one downloadable). A running run refreshes itself.
 import { useEffect, useState } from "preact/hooks";
@@ -9,7 +9,7 @@ import type { RunDetail } from "../api/types.ts";
 import { RunArtifacts } from "../artifacts/run-artifacts.tsx";
 import { ChartOptionsBar, chartOptionsOf } from "../components/chart-options.tsx";
 import { JsonTree } from "../components/json-tree.tsx";
-import { Layout } from "../components/layout.tsx";
+import { Layout, repoCrumb } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { TagsEditor } from "../components/tags-editor.tsx";
@@ -18,6 +18,7 @@ import { RunLogs } from "../logs/run-logs.tsx";
 import { useQueryState } from "../url-state.ts";
 import { useAsync, useInterval } from "../use-async.ts";
 import { isSystemSeries, MetricChartGrid, type Zoom } from "./run-charts.tsx";
+import { DeleteRunButton, RunTitle } from "./run-head-actions.tsx";
 import { RunInputs } from "./run-inputs.tsx";
 import { RunModels } from "./run-models.tsx";
 import { asRunView, RunViewTabs } from "./run-view-tabs.tsx";
@@ -44,14 +45,16 @@ export function RunPage() {
       setSaveError(null);
       const updated = await patchRun(repo, run, patch);
       setDetail((d) => d && { ...d, ...updated });
+      return true;
     } catch (err) {
       setSaveError(err);
+      return false;
     }
   };
 
   if (!detail) {
     return (
-      <Layout crumbs={[{ label: repo, href: base }, { label: run }]}>
+      <Layout crumbs={[repoCrumb(repo), { label: run }]}>
         <ProblemNote error={loaded.error} />
         {loaded.loading && <p class="muted">Loading…</p>}
       </Layout>
@@ -62,9 +65,9 @@ export function RunPage() {
   const systemSeries = detail.metrics.filter(isSystemSeries);
   const shownSeries = view === "system" ? systemSeries : detail.metrics.filter((s) => !isSystemSeries(s));
   return (
-    <Layout crumbs={[{ label: repo, href: base }, { label: title }]}>
+    <Layout crumbs={[repoCrumb(repo), { label: title }]}>
       <div class="page-head run-head">
-        <h1>{title}</h1>
+        <RunTitle name={detail.name} id={detail.id} onRename={(name) => save({ name })} />
         <StatusBadge status={detail.status} />
         {detail.archived && <span class="badge archived">archived</span>}
         {detail.status === "running" && (
@@ -76,6 +79,7 @@ export function RunPage() {
         <button type="button" onClick={() => save({ archived: !detail.archived })}>
           {detail.archived ? "Unarchive" : "Archive"}
         </button>
+        <DeleteRunButton repo={repo} id={detail.id} title={title} />
       </div>
       {failure && (
         <p class="run-failure">
@@ -230,7 +234,7 @@ function KeyValueTags({ tags }: { tags: Record<string, string> }) {
   );
 }
 
-function Description({ text, onSave }: { text: string; onSave(text: string): Promise<void> }) {
+function Description({ text, onSave }: { text: string; onSave(text: string): Promise<unknown> }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
   if (!editing) {

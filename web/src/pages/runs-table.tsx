@@ -1,11 +1,12 @@
 // `/repos/{repo}`: the runs table. Filter (the filter language), sort by any column, extra
-// columns from params, values and series summaries, archived toggle, cursor pages, a
-// selection to compare, and nested runs (MLflow's) as a tree under their parent, opened one
-// parent at a time (run-tree.ts). All of it is in the URL.
+// columns from params, values and series summaries, archived toggle, cursor pages with the
+// total count and a page size, a selection to compare or act on (runs-bulk-actions.tsx), the
+// matching runs as CSV, saved views (saved-views.tsx), and nested runs (MLflow's) as a tree
+// under their parent, opened one parent at a time (run-tree.ts). All of it is in the URL.
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { listCampaigns, listRuns } from "../api/endpoints.ts";
-import type { Run } from "../api/types.ts";
+import { listCampaigns, listRuns, runsCsv } from "../api/endpoints.ts";
+import type { Run, ViewState } from "../api/types.ts";
 import { splitColumnList } from "../columns.ts";
 import { ColumnChooser } from "../components/column-chooser.tsx";
 import { FilterBox, filterErrorPosition } from "../components/filter-box.tsx";
@@ -13,9 +14,14 @@ import { Layout } from "../components/layout.tsx";
 import { ProblemNote } from "../components/problem-note.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { failureText, formatDate, formatValue } from "../format.ts";
+import { saveBlob } from "../save-file.ts";
+import { useRememberedTable } from "../table-link.ts";
 import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 import { treeRows } from "./run-tree.ts";
+import { BulkActions } from "./runs-bulk-actions.tsx";
+import { RunsPager } from "./runs-pager.tsx";
+import { SavedViews } from "./saved-views.tsx";
 
 const PAGE_SIZE = 100;
 const pageSize = (text: string | undefined) => Math.min(1000, Math.max(1, Number(text) || PAGE_SIZE));
@@ -68,6 +74,7 @@ export function RunsTable() {
   const { params } = useRoute();
   const repo = params.repo;
   const [query, setQuery] = useQueryState();
+  useRememberedTable(repo);
   const filter = query.filter ?? "";
   const archived = query.archived === "1";
   const columns = splitColumnList(query.cols ?? "");
@@ -76,10 +83,14 @@ export function RunsTable() {
   const sort = parseSort(query.sort);
   // Archived runs are hidden unless the filter names `archived`; the toggle names it.
   const effectiveFilter = archived ? (filter ? `(${filter}) and ${SHOW_ARCHIVED}` : SHOW_ARCHIVED) : filter;
+  const size = pageSize(query.limit);
+  // Bumped after a bulk action, to read the page again.
+  const [version, setVersion] = useState(0);
+  const [csvError, setCsvError] = useState<unknown>(null);
 
   const runs = useAsync(
-    (signal) => listRuns(repo, { filter: effectiveFilter, sort: query.sort, cursor: query.cursor, limit: pageSize(query.limit), columns }, signal),
-    [repo, effectiveFilter, query.sort, query.cursor, query.cols, query.limit],
+    (signal) => listRuns(repo, { filter: effectiveFilter, sort: query.sort, cursor: query.cursor, limit: size, columns }, signal),
+    [repo, effectiveFilter, query.sort, query.cursor, query.cols, size, version],
   );
   const campaigns = useAsync((signal) => listCampaigns(repo, signal), [repo]);
   const filterError = filterErrorPosition(runs.error);
@@ -87,14 +98,17 @@ export function RunsTable() {
   if (filterError?.position != null && archived && filter) filterError.position = Math.max(0, Math.min(filter.length, filterError.position - 1));
   const items = filterError ? [] : (runs.data?.items ?? []);
   // Pages already seen under the current filter and sort, for "Previous": cursors only go
-  // forward. A trail kept for another repo, filter or sort reads as empty.
-  const trailKey = `${repo}\u0000${effectiveFilter}\u0000${query.sort ?? ""}`;
+  // forward. A trail kept for another repo, filter, sort or page size reads as empty.
+  const trailKey = `${repo}\u0000${effectiveFilter}\u0000${query.sort ?? ""}\u0000${size}`;
   const [trail, setTrail] = useState<{ key: string; cursors: string[] }>({ key: trailKey, cursors: [] });
   const cursors = trail.key === trailKey ? trail.cursors : [];
 
+  // Where the page starts among all matching runs: kept in the URL (at=) beside the cursor.
+  const start = Math.max(0, Number(query.at) || 0);
+
   const setSort = (field: string) => {
     const desc = sort.field === field ? !sort.desc : false;
-    setQuery({ sort: `${field} ${desc ? "desc" : "asc"}`, cursor: null });
+    setQuery({ sort: `${field} ${desc ? "desc" : "asc"}`, cursor: null, at: null });
   };
   const sortMark = (field: string) => (sort.field === field ? (sort.desc ? " ▼" : " ▲") : "");
   const toggleRun = (id: string) => {
@@ -118,13 +132,49 @@ export function RunsTable() {
     setQuery({ sel: [...next].join(",") }, { push: false });
   };
   const base = `/repos/${encodeURIComponent(repo)}`;
+  // The explorers draw what the table shows: its filter (archived toggle included), or its selection.
+  const scope = new URLSearchParams();
+  if (effectiveFilter) scope.set("filter", effectiveFilter);
+  if (selected.size) scope.set("runs", [...selected].join(","));
+  const explorerScope = scope.size ? `?${scope}` : "";
+  const view: ViewState = {
+    ...(filter && { filter }),
+    ...(query.sort && { sort: query.sort }),
+    ...(columns.length && { columns }),
+    ...([25, 50, 100, 200].includes(size) && size !== PAGE_SIZE && { page_size: size as ViewState["page_size"] }),
+    ...(archived && { archived }),
+  };
+  const applyView = (state: ViewState) =>
+    setQuery({
+      filter: state.filter ?? null,
+      sort: state.sort ?? null,
+      cols: state.columns?.join(",") ?? null,
+      limit: state.page_size ?? null,
+      archived: state.archived ?? null,
+      cursor: null,
+      at: null,
+    });
+  const downloadCsv = async () => {
+    setCsvError(null);
+    try {
+      saveBlob(await runsCsv(repo, { filter: effectiveFilter, sort: query.sort, columns }), `${repo}-runs.csv`);
+    } catch (err) {
+      setCsvError(err);
+    }
+  };
 
   return (
-    <Layout crumbs={[{ label: repo }]}>
+    <Layout crumbs={[{ label: repo }]} title={["runs", repo]}>
       <div class="page-head">
         <h1>{repo}</h1>
         <a class="chip" href={`${base}/models`}>
           Models
+        </a>
+        <a class="chip" href={`${base}/params${explorerScope}`}>
+          Params
+        </a>
+        <a class="chip" href={`${base}/scatter${explorerScope}`}>
+          Scatter
         </a>
         {campaigns.data && campaigns.data.items.length > 0 && (
           <div class="campaign-links">
@@ -137,11 +187,12 @@ export function RunsTable() {
           </div>
         )}
       </div>
-      <FilterBox value={filter} error={filterError} onSubmit={(text) => setQuery({ filter: text, cursor: null })} />
+      <FilterBox value={filter} error={filterError} onSubmit={(text) => setQuery({ filter: text, cursor: null, at: null })} />
       <div class="toolbar">
+        <SavedViews repo={repo} current={view} onApply={applyView} />
         <ColumnChooser repo={repo} columns={columns} onChange={(cols) => setQuery({ cols: cols.join(",") })} />
         <label class="check">
-          <input type="checkbox" checked={archived} onChange={(e) => setQuery({ archived: e.currentTarget.checked, cursor: null })} /> show archived
+          <input type="checkbox" checked={archived} onChange={(e) => setQuery({ archived: e.currentTarget.checked, cursor: null, at: null })} /> show archived
         </label>
         <span class="spacer" />
         {runs.loading && <span class="muted">Loading…</span>}
@@ -160,7 +211,19 @@ export function RunsTable() {
             Compare all matching
           </a>
         )}
+        <button type="button" disabled={!items.length} onClick={downloadCsv}>
+          Download CSV
+        </button>
       </div>
+      <BulkActions
+        repo={repo}
+        selected={[...selected]}
+        onDone={(deleted) => {
+          if (deleted.length) setQuery({ sel: [...selected].filter((id) => !deleted.includes(id)).join(",") }, { push: false });
+          setVersion((v) => v + 1);
+        }}
+      />
+      <ProblemNote error={csvError} />
       {!filterError && <ProblemNote error={runs.error} />}
       <div class="table-scroll">
         <table class="data runs" aria-busy={runs.loading}>
@@ -247,31 +310,24 @@ export function RunsTable() {
         </table>
       </div>
       {runs.data && !filterError && !items.length && <p class="empty">{filter ? "No run matches this filter." : "No runs in this repo yet."}</p>}
-      <div class="pager">
-        {query.cursor && (
-          <button
-            type="button"
-            onClick={() => {
-              setTrail({ key: trailKey, cursors: cursors.slice(0, -1) });
-              setQuery({ cursor: cursors.at(-1) ?? null });
-            }}
-          >
-            ‹ Previous
-          </button>
-        )}
-        <span class="muted">{items.length ? `${items.length} run${items.length === 1 ? "" : "s"} on this page` : ""}</span>
-        {runs.data?.next_cursor && !filterError && (
-          <button
-            type="button"
-            onClick={() => {
-              setTrail({ key: trailKey, cursors: [...cursors, query.cursor ?? ""] });
-              setQuery({ cursor: runs.data!.next_cursor });
-            }}
-          >
-            Next ›
-          </button>
-        )}
-      </div>
+      <RunsPager
+        start={start}
+        shown={items.length}
+        total={filterError ? undefined : runs.data?.total}
+        size={size}
+        hasPrevious={Boolean(query.cursor)}
+        hasNext={Boolean(runs.data?.next_cursor) && !filterError}
+        onPrevious={() => {
+          setTrail({ key: trailKey, cursors: cursors.slice(0, -1) });
+          // Without the trail (after a reload) Previous goes back to the first page.
+          setQuery({ cursor: cursors.at(-1) ?? null, at: cursors.length ? Math.max(0, start - size) || null : null });
+        }}
+        onNext={() => {
+          setTrail({ key: trailKey, cursors: [...cursors, query.cursor ?? ""] });
+          setQuery({ cursor: runs.data!.next_cursor, at: start + items.length });
+        }}
+        onSize={(n) => setQuery({ limit: n === PAGE_SIZE ? null : n, cursor: null, at: null })}
+      />
     </Layout>
   );
 }

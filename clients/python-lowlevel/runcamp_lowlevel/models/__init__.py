@@ -8,6 +8,27 @@ from .artifact_page import ArtifactPage
 from .artifact_upload import ArtifactUpload
 from .artifact_upload_parts_item import ArtifactUploadPartsItem
 from .campaign import Campaign
+from .campaign_comparison import CampaignComparison
+from .campaign_comparison_better import CampaignComparisonBetter
+from .campaign_comparison_friedman_type_0 import CampaignComparisonFriedmanType0
+from .campaign_comparison_friedman_type_0_ranks_item import (
+    CampaignComparisonFriedmanType0RanksItem,
+)
+from .campaign_comparison_groups_item import CampaignComparisonGroupsItem
+from .campaign_comparison_rows_item import CampaignComparisonRowsItem
+from .campaign_comparison_rows_item_unpaired_item import (
+    CampaignComparisonRowsItemUnpairedItem,
+)
+from .campaign_comparison_rows_item_unpaired_item_pair import (
+    CampaignComparisonRowsItemUnpairedItemPair,
+)
+from .campaign_comparison_rows_item_unpaired_item_side import (
+    CampaignComparisonRowsItemUnpairedItemSide,
+)
+from .campaign_comparison_rows_item_wilcoxon_method_type_0 import (
+    CampaignComparisonRowsItemWilcoxonMethodType0,
+)
+from .campaign_comparison_select import CampaignComparisonSelect
 from .campaign_confusion import CampaignConfusion
 from .campaign_confusion_groups_item import CampaignConfusionGroupsItem
 from .campaign_confusion_groups_item_across_runs import (
@@ -37,6 +58,8 @@ from .closed_stale_runs import ClosedStaleRuns
 from .column_fields import ColumnFields
 from .column_fields_metrics_item import ColumnFieldsMetricsItem
 from .column_fields_values_item import ColumnFieldsValuesItem
+from .compare_campaign_better import CompareCampaignBetter
+from .compare_campaign_select import CompareCampaignSelect
 from .complete_artifact_upload_body import CompleteArtifactUploadBody
 from .complete_artifact_upload_body_parts_item import (
     CompleteArtifactUploadBodyPartsItem,
@@ -98,6 +121,7 @@ from .ingest_metrics_response_200 import IngestMetricsResponse200
 from .issued_token import IssuedToken
 from .issued_token_scope import IssuedTokenScope
 from .list_runs_provenance import ListRunsProvenance
+from .list_runs_total import ListRunsTotal
 from .log_append_result import LogAppendResult
 from .log_chunk import LogChunk
 from .log_line import LogLine
@@ -122,6 +146,7 @@ from .problem_errors_item import ProblemErrorsItem
 from .put_repo_body import PutRepoBody
 from .put_values_body_item import PutValuesBodyItem
 from .put_values_response_200 import PutValuesResponse200
+from .put_view_body import PutViewBody
 from .query_series_response_200 import QuerySeriesResponse200
 from .query_series_response_200_items_type_0_item import (
     QuerySeriesResponse200ItemsType0Item,
@@ -172,6 +197,8 @@ from .run_provenance_type_0 import RunProvenanceType0
 from .run_status import RunStatus
 from .run_tag_values import RunTagValues
 from .run_value import RunValue
+from .saved_view import SavedView
+from .saved_view_page import SavedViewPage
 from .series_columns import SeriesColumns
 from .series_columns_buckets_type_0 import SeriesColumnsBucketsType0
 from .series_query_by_runs import SeriesQueryByRuns
@@ -190,6 +217,8 @@ from .token import Token
 from .token_page import TokenPage
 from .token_scope import TokenScope
 from .value_type_4 import ValueType4
+from .view_state import ViewState
+from .view_state_page_size import ViewStatePageSize
 from .wire_number_type_1 import WireNumberType1
 
 __all__ = (
@@ -201,6 +230,17 @@ __all__ = (
     "ArtifactUpload",
     "ArtifactUploadPartsItem",
     "Campaign",
+    "CampaignComparison",
+    "CampaignComparisonBetter",
+    "CampaignComparisonFriedmanType0",
+    "CampaignComparisonFriedmanType0RanksItem",
+    "CampaignComparisonGroupsItem",
+    "CampaignComparisonRowsItem",
+    "CampaignComparisonRowsItemUnpairedItem",
+    "CampaignComparisonRowsItemUnpairedItemPair",
+    "CampaignComparisonRowsItemUnpairedItemSide",
+    "CampaignComparisonRowsItemWilcoxonMethodType0",
+    "CampaignComparisonSelect",
     "CampaignConfusion",
     "CampaignConfusionGroupsItem",
     "CampaignConfusionGroupsItemAcrossRuns",
@@ -222,6 +262,8 @@ __all__ = (
     "ColumnFields",
     "ColumnFieldsMetricsItem",
     "ColumnFieldsValuesItem",
+    "CompareCampaignBetter",
+    "CompareCampaignSelect",
     "CompleteArtifactUploadBody",
     "CompleteArtifactUploadBodyPartsItem",
     "ConfusionMatrix",
@@ -267,6 +309,7 @@ __all__ = (
     "IssuedToken",
     "IssuedTokenScope",
     "ListRunsProvenance",
+    "ListRunsTotal",
     "LogAppendResult",
     "LogChunk",
     "LoggedModel",
@@ -291,6 +334,7 @@ __all__ = (
     "PutRepoBody",
     "PutValuesBodyItem",
     "PutValuesResponse200",
+    "PutViewBody",
     "QuerySeriesResponse200",
     "QuerySeriesResponse200ItemsType0Item",
     "QuerySeriesResponse200ItemsType0ItemBucketsType0Item",
@@ -329,6 +373,8 @@ __all__ = (
     "RunStatus",
     "RunTagValues",
     "RunValue",
+    "SavedView",
+    "SavedViewPage",
     "SeriesColumns",
     "SeriesColumnsBucketsType0",
     "SeriesQueryByRuns",
@@ -347,5 +393,7 @@ __all__ = (
     "TokenPage",
     "TokenScope",
     "ValueType4",
+    "ViewState",
+    "ViewStatePageSize",
     "WireNumberType1",
 )

@@ -20,6 +20,8 @@ class CampaignSummary:
     Attributes:
         campaign (str):
         group_by (list[str]):
+        pooled (list[str]): Repetition params (seed, split, fold) that vary but were left out of the default group_by:
+            each group pools their runs. Empty when group_by was given.
         select (CampaignSummarySelect):
         selection (CampaignRunSelection): The runs the report is over
         rows (list['CampaignSummaryRowsItem']):
@@ -27,6 +29,7 @@ class CampaignSummary:
 
     campaign: str
     group_by: list[str]
+    pooled: list[str]
     select: CampaignSummarySelect
     selection: "CampaignRunSelection"
     rows: list["CampaignSummaryRowsItem"]
@@ -36,6 +39,8 @@ class CampaignSummary:
         campaign = self.campaign
 
         group_by = self.group_by
+
+        pooled = self.pooled
 
         select = self.select.value
 
@@ -52,6 +57,7 @@ class CampaignSummary:
             {
                 "campaign": campaign,
                 "group_by": group_by,
+                "pooled": pooled,
                 "select": select,
                 "selection": selection,
                 "rows": rows,
@@ -70,6 +76,8 @@ class CampaignSummary:
 
         group_by = cast(list[str], d.pop("group_by"))
 
+        pooled = cast(list[str], d.pop("pooled"))
+
         select = CampaignSummarySelect(d.pop("select"))
 
         selection = CampaignRunSelection.from_dict(d.pop("selection"))
@@ -84,6 +92,7 @@ class CampaignSummary:
         campaign_summary = cls(
             campaign=campaign,
             group_by=group_by,
+            pooled=pooled,
             select=select,
             selection=selection,
             rows=rows,

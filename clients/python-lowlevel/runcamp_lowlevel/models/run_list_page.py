@@ -4,6 +4,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.run_list_item import RunListItem
 
@@ -17,10 +19,12 @@ class RunListPage:
     Attributes:
         items (list['RunListItem']):
         next_cursor (Union[None, str]):
+        total (Union[Unset, float]): With total=true: how many runs the filter matches in all (every page, not this one)
     """
 
     items: list["RunListItem"]
     next_cursor: Union[None, str]
+    total: Union[Unset, float] = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +36,8 @@ class RunListPage:
         next_cursor: Union[None, str]
         next_cursor = self.next_cursor
 
+        total = self.total
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -40,6 +46,8 @@ class RunListPage:
                 "next_cursor": next_cursor,
             }
         )
+        if total is not UNSET:
+            field_dict["total"] = total
 
         return field_dict
 
@@ -62,9 +70,12 @@ class RunListPage:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
+        total = d.pop("total", UNSET)
+
         run_list_page = cls(
             items=items,
             next_cursor=next_cursor,
+            total=total,
         )
 
         run_list_page.additional_properties = d

@@ -8,8 +8,6 @@ refuses: its message is printed). Errors are one line on stderr, never a traceba
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import sys
@@ -83,30 +81,6 @@ def print_table(columns: list, rows: list, title: Optional[str] = None) -> None:
     for row in rows:
         t.add_row(*(cell(v) for v in row))
     console().print(t)
-
-
-# Spreadsheets run a cell starting with one of these as a formula (SECURITY.md, "CSV").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csvcell(value: Any) -> str:
-    """A CSV cell: text that a spreadsheet would run as a formula gets a leading ' (OWASP's
-    rule, as in the server's CSVs). Text or number follows the value's type, not its look:
-    the float -0.5 stays -0.5, the string "-5" becomes '-5."""
-    if isinstance(value, str):
-        return "'" + value if value.startswith(_FORMULA_START) else value
-    return cell(value)
-
-
-def print_csv(columns: list, rows: list) -> None:
-    out = io.StringIO()
-    # RFC 4180's CRLF: the writer then quotes a field holding a lone CR too (with "\n" it did
-    # not, and a CR inside a cell broke the line).
-    w = csv.writer(out, lineterminator="\r\n")
-    w.writerow([_csvcell(c) for c in columns])
-    for row in rows:
-        w.writerow([_csvcell(v) for v in row])
-    click.echo(out.getvalue(), nl=False)
 
 
 def split_fields(text: Optional[str]) -> list:

@@ -10,7 +10,7 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
       {"kind":"run","run":{id,name,experiment,description,status,archived,campaign,params,tags,
         provenance,created_at,updated_at,ended_at,last_activity_at,failure},"values":[{name,context,value,
         updated_at}],"inputs":[dataset inputs as GET .../runs/{run} gives them],"series":[summaries as
-        GET .../runs/{run} gives them],"artifacts":[{path,size,content_type,sha256,created_at}]}
+        GET .../runs/{run} gives them],"artifacts":[{path,size,content_type,sha256,created_at,step,context}]}
       {"kind":"points","run":..,"name":..,"context":{..},"steps":[..],"values":[..],"epochs":[..],
         "times":[..]}            (pages of at most 100,000 points; NaN/±Infinity as wire strings)
       {"kind":"logs","run":..,"lines":[{"seq","stream","time","text"}]}
@@ -21,7 +21,8 @@ points it holds). Every line is one JSON object whose first key is ``kind``::
 
 A file written before logs were exported has no logs lines, no ``failure`` in its run records
 and no ``logs`` count in its end line; one written before inputs has no ``inputs`` in its run
-lines. Both still import (their runs get no logs, no failure, no inputs).
+lines; one written before artifacts had a step and context has neither in its artifacts. They
+all still import (their runs get no logs, no failure, no inputs; their artifacts no step).
 
 Instants are the API's own text (``2026-01-31T12:00:00.000Z``), so they go back unchanged.
 
@@ -57,12 +58,13 @@ import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
 
-from .._artifacts import artifact_url
+from .._artifacts import artifact_query, artifact_url
 from .._delivery.transport import _problem
 from .._errors import RuncampError
 from .._read import Repo
 from .common import Ctx, Failure, fail, pass_ctx
 from .export_file import (
+    ARTIFACT_DEFAULTS,
     ARTIFACT_FIELDS,
     CAMPAIGN_FIELDS,
     FORMAT,
@@ -350,7 +352,7 @@ def _run_differences(target: Repo, rec: dict) -> Optional[list]:
     if summaries_key(_series_summaries(target, run["id"], have)) != summaries_key(rec["series"]):
         diffs.append("series")
     artifacts = [{k: a[k] for k in ARTIFACT_FIELDS} for a in target._pages(f"runs/{quote(run['id'], safe='')}/artifacts", {})]
-    if artifacts != rec["artifacts"]:
+    if artifacts != [{**ARTIFACT_DEFAULTS, **a} for a in rec["artifacts"]]:
         diffs.append("artifacts")
     return diffs
 
@@ -553,7 +555,7 @@ class RunWriter:
             size = tmp.tell()
             tmp.seek(0)
             r = self.target._transport._client.put(
-                artifact_url(self.target.name, self.id, path),
+                artifact_url(self.target.name, self.id, path) + artifact_query(meta.get("step"), meta.get("context")),
                 content=iter(lambda: tmp.read(_ARTIFACT_PART), b""),
                 headers={"content-type": meta["content_type"], "content-length": str(size)},
             )

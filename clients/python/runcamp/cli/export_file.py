@@ -24,7 +24,8 @@ points              of the current run and of a series its record lists; four co
                     server's range; each series holds as many points as its summary's count
 artifacts           parts of a path the record lists, each path's parts together and numbered
                     from 0, valid base64; the bytes have the listed size and SHA-256; every
-                    listed artifact has its parts
+                    listed artifact has its parts; its step null or an integer 0..2^53-1 and its
+                    context a context (both absent in files written before artifacts had them)
 logs                of the current run, 1 to ``MAX_LOG_LINES`` lines a record, each exactly {seq,
                     stream, time, text}: seq an integer 0..2^53-1 rising through the run (no
                     seq twice: the server would drop the repeat), stream "stdout" or "stderr",
@@ -73,7 +74,9 @@ RUN_FIELDS = (
     "created_at", "updated_at", "ended_at", "last_activity_at", "failure",
 )  # fmt: skip
 CAMPAIGN_FIELDS = ("id", "name", "description", "params", "created_at")
-ARTIFACT_FIELDS = ("path", "size", "content_type", "sha256", "created_at")
+ARTIFACT_FIELDS = ("path", "size", "content_type", "sha256", "created_at", "step", "context")
+# What an artifact listed in a file written before artifacts had a step and context stands for.
+ARTIFACT_DEFAULTS = {"step": None, "context": {}}
 POINT_COLUMNS = ("steps", "values", "epochs", "times")
 LOG_FIELDS = ("seq", "stream", "time", "text")
 LOG_STREAMS = frozenset({"stdout", "stderr"})
@@ -418,6 +421,10 @@ class FileCheck:
             if not isinstance(content_type, str) or len(content_type) > 255 or not _MEDIA_TYPE.fullmatch(content_type):
                 _fail(f"{what}: content_type {_excerpt(content_type)} is not a media type (type/subtype)")
             _text(meta.get("created_at"), f"{what}: created_at")
+            step = meta.get("step")
+            if step is not None and (isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= MAX_STEP):
+                _fail(f"{what}: step {_excerpt(step)} is not null or an integer from 0 to 2^53-1")
+            _context(meta.get("context", {}), f"{what}: context")
             artifacts[path] = _Artifact(_count(meta.get("size"), f"{what}: size"), sha256)
         self.run_ids.add(run_id)
         self.run = _Run(run_id, series, artifacts)

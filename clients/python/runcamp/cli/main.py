@@ -11,6 +11,7 @@ import click
 from . import read, runs, sync
 from .aim import import_aim_cmd
 from .common import Ctx
+from .compare import compare
 from .export import export_cmd, import_cmd
 from .tensorboard import import_tensorboard_cmd
 
@@ -30,7 +31,20 @@ def cli(ctx: click.Context, url: Optional[str], token: Optional[str], repo: Opti
     ctx.obj.url_given = ctx.get_parameter_source("url") == click.core.ParameterSource.COMMANDLINE
 
 
-for command in (read.repos, read.ls, read.show, read.summary, runs.runs, runs.rm, sync.sync, export_cmd, import_cmd, import_aim_cmd, import_tensorboard_cmd):
+for command in (
+    read.repos,
+    read.ls,
+    read.show,
+    read.summary,
+    compare,
+    runs.runs,
+    runs.rm,
+    sync.sync,
+    export_cmd,
+    import_cmd,
+    import_aim_cmd,
+    import_tensorboard_cmd,
+):
     cli.add_command(command)
 
 

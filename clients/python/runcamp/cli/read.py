@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Iterator
 from typing import Any, Optional
 from urllib.parse import quote, urlencode
 
 import click
+import httpx
 
 from .._delivery.transport import _problem
 from .._errors import RuncampError
 from .._read import RUN_FIELDS
-from .common import Ctx, Failure, cell, fail, pass_ctx, print_csv, print_table, split_fields
+from .common import Ctx, Failure, cell, fail, pass_ctx, print_table, split_fields
 
 
 @click.command()
@@ -45,7 +49,7 @@ _LS_FIXED = ["run", "name", "experiment", "status", "campaign", "created_at"]
 @click.option("--columns", "-c", help="Comma-separated fields to show, e.g. 'params.lr,values.acc{subset:\"test\"},metrics.loss.min'.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), help="At most this many runs.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one run a line.")
-@click.option("--csv", "as_csv", is_flag=True, help="CSV.")
+@click.option("--csv", "as_csv", is_flag=True, help="The server's CSV (the web UI's download): every matching run, streamed.")
 @pass_ctx
 def ls(ctx: Ctx, filter_: Optional[str], sort: Optional[str], columns: Optional[str], limit: Optional[int], as_json: bool, as_csv: bool) -> None:
     """Search runs (archived ones only when the filter names `archived`)."""
@@ -53,6 +57,10 @@ def ls(ctx: Ctx, filter_: Optional[str], sort: Optional[str], columns: Optional[
         raise Failure("--json and --csv exclude each other", 2)
     fields = split_fields(columns)
     try:
+        if as_csv:
+            query = {"filter": filter_, "sort": sort, "columns": ",".join(fields) or None}
+            _stream_runs_csv(ctx.repo(), {k: v for k, v in query.items() if v}, limit)
+            return
         runs = ctx.repo().runs(filter_ or None, sort=sort, limit=limit, columns=fields or None)
     except (RuncampError, ConnectionError) as e:
         raise fail(e) from None
@@ -65,10 +73,40 @@ def ls(ctx: Ctx, filter_: Optional[str], sort: Optional[str], columns: Optional[
         [r.id, r.name, r.experiment, r.status + (" (stale)" if r.stale else ""), r.campaign, r._raw.get("created_at"), *(r.columns.get(f) for f in fields)]
         for r in runs
     ]
-    if as_csv:
-        print_csv(header, rows)
-    else:
-        print_table(header, rows)
+    print_table(header, rows)
+
+
+def _lines(chunks: Iterator[str]) -> Iterator[str]:
+    """Text chunks as lines ending in "\n" (a CR inside a quoted cell stays in its line), for csv.reader."""
+    rest = ""
+    for chunk in chunks:
+        rest += chunk
+        *lines, rest = rest.split("\n")
+        yield from (line + "\n" for line in lines)
+    if rest:
+        yield rest
+
+
+def _stream_runs_csv(repo: Any, query: dict, limit: Optional[int]) -> None:
+    """The server's CSV of the runs written as it arrives; with `limit`, its header and first `limit` runs."""
+    url = f"/v1/repos/{quote(repo.name, safe='')}/runs?{urlencode(query)}"
+    try:
+        with repo._transport._client.stream("GET", url, headers={"accept": "text/csv"}) as r:
+            if r.status_code >= 400:
+                r.read()
+                raise RuncampError(f"ls: {_problem(r)}", r.status_code)
+            if limit is None:
+                for text in r.iter_text():
+                    click.echo(text, nl=False)
+                return
+            for i, row in enumerate(csv.reader(_lines(r.iter_text()))):
+                if i > limit:
+                    break
+                out = io.StringIO()
+                csv.writer(out, lineterminator="\r\n").writerow(row)
+                click.echo(out.getvalue(), nl=False)
+    except httpx.TransportError as e:
+        raise ConnectionError(f"runcamp: GET {url} failed: {e}") from e
 
 
 def _flatten(prefix: str, value: Any, out: list) -> None:
@@ -177,8 +215,8 @@ def summary(
         ]
         for row in body["rows"]
     ]
-    print_table(
-        header,
-        rows,
-        title=f"campaign {campaign}: {select} of each run ({body['selection'].get('runs', '?')} runs)" if isinstance(body.get("selection"), dict) else None,
-    )
+    # The server pools repetition params (seed, split, fold) when no --group-by is given: say which.
+    pooled = f"; pooling {', '.join(body['pooled'])}" if body.get("pooled") else ""
+    selection = body.get("selection")
+    title = f"campaign {campaign}: {select} of each run ({selection.get('runs', '?')} runs{pooled})" if isinstance(selection, dict) else None
+    print_table(header, rows, title=title)

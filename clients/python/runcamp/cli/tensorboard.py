@@ -7,7 +7,7 @@ its path relative to DIR (DIR's own name for DIR). Its event files are read in n
 which also brings old-style summaries to today's tensors:
 
 - scalars become series: the tag gives the name and context by the subset rule
-  (runcamp/_subsets.py: ``Loss/train`` is ``Loss {"subset": "train"}``), the step and wall
+  (runcamp/_metric_keys.py: ``Loss/train`` is ``Loss {"subset": "train"}``), the step and wall
   time are the event's; the value is the exact float64 of the logged float32 (or float64).
   A step logged twice keeps its last value. Two tags the rule would make one series are both
   kept whole, with no context.
@@ -43,8 +43,8 @@ import click
 
 from .._artifacts import artifact_url, list_artifacts
 from .._errors import RuncampError
+from .._metric_keys import split_subset
 from .._read import Repo
-from .._subsets import split_subset
 from .aim import campaign_id
 from .common import Ctx, Failure, fail
 from .export import Counts, OneAtATime, Progress, RunWriter, checked, iso_seconds, run_unchanged

@@ -11,7 +11,7 @@
 
 ``project`` is the repo, ``group`` the campaign, ``config`` the params, ``notes`` the
 description, ``id`` the run id (an existing run is resumed); ``val/loss`` is the series
-``loss`` with context ``{"subset": "val"}`` (runcamp/_subsets.py). The server, token and
+``loss`` with context ``{"subset": "val"}`` (runcamp/_metric_keys.py). The server, token and
 defaults come from RUNCAMP_URL, RUNCAMP_TOKEN, RUNCAMP_REPO as for ``runcamp.Run``. Any
 other call of the wandb API warns once and does nothing. docs/wandb.md has the whole map.
 """

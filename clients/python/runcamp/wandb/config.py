@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Callable, Optional
 
-from .._subsets import split_subset
+from .._metric_keys import split_subset
 from .warnings import warn_once
 
 

@@ -11,7 +11,7 @@ need a reason:
   that is not a whole number ≥ 0 falls back to the run's step (warned once).
 - An ``epoch`` key holding a whole number is the epoch of every point of its commit, not a
   series of its own.
-- Keys become a name and a context by ``split_subset`` (runcamp/_subsets.py); nested dicts
+- Keys become a name and a context by ``split_subset`` (runcamp/_metric_keys.py); nested dicts
   are flattened with ``/`` first (``{"val": {"loss": 1}}`` is ``val/loss``).
 - A value that is no number, Image or Table (a string, a histogram...) is skipped, warned
   once per key; nothing logged ever raises into the training loop.
@@ -25,9 +25,9 @@ import sys
 from typing import Any, Optional
 
 from .._errors import RuncampError
+from .._metric_keys import split_subset
 from .._read import Repo
 from .._run import Run
-from .._subsets import split_subset
 from .config import Config, Summary, summary_writer
 from .media import Image, Table
 from .warnings import unsupported, warn_once
@@ -130,15 +130,16 @@ class WandbRun:
         self.summary._note_logged({k: v for k, v in data.items() if not isinstance(v, (Image, Table, list))})
 
     def _write(self, key: str, value: Any, step: int, epoch: Optional[int]) -> None:
+        # Logged with their step (stored at media/<key>/<step><suffix>): the web UI shows them as a strip.
         if isinstance(value, Image):
-            self.runcamp.log_artifact(value.data, name=f"media/{key}/{step}{value.suffix}")
+            self.runcamp.log_artifact(value.data, name=f"media/{key}{value.suffix}", step=step)
             return
         if isinstance(value, list) and value and all(isinstance(v, Image) for v in value):
             for i, image in enumerate(value):
                 self.runcamp.log_artifact(image.data, name=f"media/{key}/{step}_{i}{image.suffix}")
             return
         if isinstance(value, Table):
-            self.runcamp.log_artifact(value.csv_bytes(), name=f"media/{key}/{step}.csv", content_type="text/csv")
+            self.runcamp.log_artifact(value.csv_bytes(), name=f"media/{key}.csv", content_type="text/csv", step=step)
             return
         if isinstance(value, (str, bytes)) or not (isinstance(value, (int, float)) or hasattr(value, "__float__")):
             warn_once(f"type:{key}", f"{key!r} holds a {type(value).__name__}; runcamp series hold numbers: skipped")

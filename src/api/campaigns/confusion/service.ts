@@ -97,7 +97,7 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
   const { pk: campaignPk, id: campaignId } = await findCampaign(deps, repoPk, campaignRef, repo);
   const search = compileRunSelection(deps, repoPk, options.selection);
   const rs = await deps.client.execute({
-    sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type, a.sha256, a.created_at, a.store, a.object_key
+    sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type, a.store, a.object_key
           FROM runs r LEFT JOIN artifacts a ON a.run_pk = r.pk AND a.path = ?
           WHERE r.campaign_pk = ? AND ${search.where} ORDER BY r.created_at, r.pk`,
     args: [options.path, campaignPk, ...search.args],
@@ -120,11 +120,7 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
     }
     const bytes = await readArtifactBytes(deps, {
       pk: Number(row.artifact_pk),
-      path: options.path,
       size: Number(row.size),
-      contentType: String(row.content_type),
-      sha256: String(row.sha256),
-      createdAt: Number(row.created_at),
       store: String(row.store),
       objectKey: row.object_key === null ? null : String(row.object_key),
     });

@@ -8,7 +8,7 @@ export const SELECTS = ["last", "min", "max"] as const;
 export type SummarySelect = (typeof SELECTS)[number];
 
 // A param path as the filter language spells it (`params.optimizer.lr`), or bare (`optimizer.lr`).
-const ParamPath = v.pipe(v.string(), v.regex(/^[^.]+(\.[^.]+)*$/, "must be a dotted param path such as params.optimizer.lr"), v.maxLength(1024));
+export const ParamPath = v.pipe(v.string(), v.regex(/^[^.]+(\.[^.]+)*$/, "must be a dotted param path such as params.optimizer.lr"), v.maxLength(1024));
 
 export const MetricsParam = encodedQuery(
   v.pipe(v.array(Name), v.maxLength(100, "at most 100 metrics")),
@@ -25,7 +25,7 @@ export const ContextsParam = jsonQuery(
 export const GroupByParam = encodedQuery(
   v.pipe(v.array(ParamPath), v.maxLength(32, "at most 32 paths")),
   commaList,
-  "Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs. Empty: one group of all runs.",
+  "Comma-separated param paths, written as in filters (params.optimizer.lr) or bare (optimizer.lr), e.g. params.aug,params.lr. Default: every param whose value differs across the runs, except repetition params, which are pooled (the last key is seed, split or fold, or ends in _seed, -seed, _split, -split, _fold or -fold, case-insensitively: seed, random_seed, cv_fold). Empty: one group of all runs.",
 );
 
 export const SummaryQuery = v.object({
@@ -53,6 +53,12 @@ export const CampaignSummaryView = v.pipe(
   v.object({
     campaign: v.string(),
     group_by: v.array(v.string()),
+    pooled: v.pipe(
+      v.array(v.string()),
+      v.description(
+        "Repetition params (seed, split, fold) that vary but were left out of the default group_by: each group pools their runs. Empty when group_by was given.",
+      ),
+    ),
     select: v.picklist(SELECTS),
     selection: SelectionView,
     rows: v.array(SummaryRowView),

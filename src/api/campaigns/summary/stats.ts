@@ -1,15 +1,6 @@
 // Sample statistics of a summary cell: n, mean, sample std, min, max and the t-based 95%
 // confidence half-width of the mean.
-import { studentTQuantile } from "../../../lib/student-t.ts";
-
-// The 0.975 quantile of Student's t with n − 1 degrees of freedom (see src/lib/student-t.ts
-// for why it is computed here), cached: a summary asks for a handful of sample sizes.
-const tCache = new Map<number, number>();
-export function t975(df: number): number {
-  let t = tCache.get(df);
-  if (t === undefined) tCache.set(df, (t = studentTQuantile(0.975, df)));
-  return t;
-}
+import { t975 } from "../../../lib/student-t.ts";
 
 export interface Stats {
   n: number;

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.artifact import Artifact
 from ...models.confusion_matrix import ConfusionMatrix
 from ...models.problem import Problem
-from ...types import File, Response
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
@@ -20,8 +20,18 @@ def _get_kwargs(
         File,
         ConfusionMatrix,
     ],
+    step: Union[Unset, str] = UNSET,
+    context: Union[Unset, str] = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["step"] = step
+
+    params["context"] = context
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -30,6 +40,7 @@ def _get_kwargs(
             run=run,
             path=path,
         ),
+        "params": params,
     }
 
     if isinstance(body, File):
@@ -115,19 +126,25 @@ def sync_detailed(
         File,
         ConfusionMatrix,
     ],
+    step: Union[Unset, str] = UNSET,
+    context: Union[Unset, str] = UNSET,
 ) -> Response[Union[Artifact, Problem]]:
-    """Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
+    r"""Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
 
      The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with
     nothing stored). The replacement is atomic: readers see the old version or the new one. Content type
     application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema),
     checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is
-    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and
+    context (query) record an artifact logged per step, e.g. an image per epoch in the context
+    {\"subset\":\"val\"}: the web UI shows those of one name and context as a strip in step order.
 
     Args:
         repo (str):
         run (str):
         path (str):
+        step (Union[Unset, str]):
+        context (Union[Unset, str]):
         body (File):
         body (ConfusionMatrix): A square matrix of non-negative integers with one row and one
             column per label, in the order of labels; matrix[i][j] counts the samples of true class
@@ -146,6 +163,8 @@ def sync_detailed(
         run=run,
         path=path,
         body=body,
+        step=step,
+        context=context,
     )
 
     response = client.get_httpx_client().request(
@@ -165,19 +184,25 @@ def sync(
         File,
         ConfusionMatrix,
     ],
+    step: Union[Unset, str] = UNSET,
+    context: Union[Unset, str] = UNSET,
 ) -> Optional[Union[Artifact, Problem]]:
-    """Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
+    r"""Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
 
      The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with
     nothing stored). The replacement is atomic: readers see the old version or the new one. Content type
     application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema),
     checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is
-    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and
+    context (query) record an artifact logged per step, e.g. an image per epoch in the context
+    {\"subset\":\"val\"}: the web UI shows those of one name and context as a strip in step order.
 
     Args:
         repo (str):
         run (str):
         path (str):
+        step (Union[Unset, str]):
+        context (Union[Unset, str]):
         body (File):
         body (ConfusionMatrix): A square matrix of non-negative integers with one row and one
             column per label, in the order of labels; matrix[i][j] counts the samples of true class
@@ -197,6 +222,8 @@ def sync(
         path=path,
         client=client,
         body=body,
+        step=step,
+        context=context,
     ).parsed
 
 
@@ -210,19 +237,25 @@ async def asyncio_detailed(
         File,
         ConfusionMatrix,
     ],
+    step: Union[Unset, str] = UNSET,
+    context: Union[Unset, str] = UNSET,
 ) -> Response[Union[Artifact, Problem]]:
-    """Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
+    r"""Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
 
      The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with
     nothing stored). The replacement is atomic: readers see the old version or the new one. Content type
     application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema),
     checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is
-    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and
+    context (query) record an artifact logged per step, e.g. an image per epoch in the context
+    {\"subset\":\"val\"}: the web UI shows those of one name and context as a strip in step order.
 
     Args:
         repo (str):
         run (str):
         path (str):
+        step (Union[Unset, str]):
+        context (Union[Unset, str]):
         body (File):
         body (ConfusionMatrix): A square matrix of non-negative integers with one row and one
             column per label, in the order of labels; matrix[i][j] counts the samples of true class
@@ -241,6 +274,8 @@ async def asyncio_detailed(
         run=run,
         path=path,
         body=body,
+        step=step,
+        context=context,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -258,19 +293,25 @@ async def asyncio(
         File,
         ConfusionMatrix,
     ],
+    step: Union[Unset, str] = UNSET,
+    context: Union[Unset, str] = UNSET,
 ) -> Optional[Union[Artifact, Problem]]:
-    """Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
+    r"""Upload an artifact: the raw body, stored with its content type; re-uploading a path replaces it
 
      The body is streamed into storage (RUNCAMP_MAX_ARTIFACT_BYTES, default 64 MiB; 413 beyond, with
     nothing stored). The replacement is atomic: readers see the old version or the new one. Content type
     application/vnd.runcamp.confusion+json marks a confusion matrix (the ConfusionMatrix schema),
     checked on upload: 400 with the reason when it is not one. Without a Content-Type the artifact is
-    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal.
+    application/octet-stream. A path's segments are sent URL-encoded; its '/' stay literal. step and
+    context (query) record an artifact logged per step, e.g. an image per epoch in the context
+    {\"subset\":\"val\"}: the web UI shows those of one name and context as a strip in step order.
 
     Args:
         repo (str):
         run (str):
         path (str):
+        step (Union[Unset, str]):
+        context (Union[Unset, str]):
         body (File):
         body (ConfusionMatrix): A square matrix of non-negative integers with one row and one
             column per label, in the order of labels; matrix[i][j] counts the samples of true class
@@ -291,5 +332,7 @@ async def asyncio(
             path=path,
             client=client,
             body=body,
+            step=step,
+            context=context,
         )
     ).parsed

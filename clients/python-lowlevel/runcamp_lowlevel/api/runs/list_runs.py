@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_runs_provenance import ListRunsProvenance
+from ...models.list_runs_total import ListRunsTotal
 from ...models.problem import Problem
 from ...models.run_list_page import RunListPage
 from ...types import UNSET, Response, Unset
@@ -20,6 +21,7 @@ def _get_kwargs(
     sort: Union[Unset, str] = UNSET,
     columns: Union[Unset, str] = UNSET,
     provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+    total: Union[Unset, ListRunsTotal] = ListRunsTotal.FALSE,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
@@ -38,6 +40,12 @@ def _get_kwargs(
         json_provenance = provenance.value
 
     params["provenance"] = json_provenance
+
+    json_total: Union[Unset, str] = UNSET
+    if not isinstance(total, Unset):
+        json_total = total.value
+
+    params["total"] = json_total
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -112,11 +120,15 @@ def sync_detailed(
     sort: Union[Unset, str] = UNSET,
     columns: Union[Unset, str] = UNSET,
     provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+    total: Union[Unset, ListRunsTotal] = ListRunsTotal.FALSE,
 ) -> Response[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
-    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort. With
+    Accept: text/csv every matching run (no page: limit does not apply and a cursor is a 400), in the
+    sort's order: columns id, name, status, experiment, campaign, tags (space-separated), created_at,
+    ended_at, then each of columns= under its text as requested.
 
     Args:
         repo (str):
@@ -126,6 +138,7 @@ def sync_detailed(
         sort (Union[Unset, str]):
         columns (Union[Unset, str]):
         provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
+        total (Union[Unset, ListRunsTotal]):  Default: ListRunsTotal.FALSE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +156,7 @@ def sync_detailed(
         sort=sort,
         columns=columns,
         provenance=provenance,
+        total=total,
     )
 
     response = client.get_httpx_client().request(
@@ -162,11 +176,15 @@ def sync(
     sort: Union[Unset, str] = UNSET,
     columns: Union[Unset, str] = UNSET,
     provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+    total: Union[Unset, ListRunsTotal] = ListRunsTotal.FALSE,
 ) -> Optional[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
-    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort. With
+    Accept: text/csv every matching run (no page: limit does not apply and a cursor is a 400), in the
+    sort's order: columns id, name, status, experiment, campaign, tags (space-separated), created_at,
+    ended_at, then each of columns= under its text as requested.
 
     Args:
         repo (str):
@@ -176,6 +194,7 @@ def sync(
         sort (Union[Unset, str]):
         columns (Union[Unset, str]):
         provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
+        total (Union[Unset, ListRunsTotal]):  Default: ListRunsTotal.FALSE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,6 +213,7 @@ def sync(
         sort=sort,
         columns=columns,
         provenance=provenance,
+        total=total,
     ).parsed
 
 
@@ -207,11 +227,15 @@ async def asyncio_detailed(
     sort: Union[Unset, str] = UNSET,
     columns: Union[Unset, str] = UNSET,
     provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+    total: Union[Unset, ListRunsTotal] = ListRunsTotal.FALSE,
 ) -> Response[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
-    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort. With
+    Accept: text/csv every matching run (no page: limit does not apply and a cursor is a 400), in the
+    sort's order: columns id, name, status, experiment, campaign, tags (space-separated), created_at,
+    ended_at, then each of columns= under its text as requested.
 
     Args:
         repo (str):
@@ -221,6 +245,7 @@ async def asyncio_detailed(
         sort (Union[Unset, str]):
         columns (Union[Unset, str]):
         provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
+        total (Union[Unset, ListRunsTotal]):  Default: ListRunsTotal.FALSE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,6 +263,7 @@ async def asyncio_detailed(
         sort=sort,
         columns=columns,
         provenance=provenance,
+        total=total,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -255,11 +281,15 @@ async def asyncio(
     sort: Union[Unset, str] = UNSET,
     columns: Union[Unset, str] = UNSET,
     provenance: Union[Unset, ListRunsProvenance] = ListRunsProvenance.TRUE,
+    total: Union[Unset, ListRunsTotal] = ListRunsTotal.FALSE,
 ) -> Optional[Union[Problem, RunListPage]]:
     """Search runs: filter, sort, paginate
 
      Filter errors are a 400 whose detail and errors[0].message give the position (0-based) of the
-    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort.
+    offending text. Pagination is stable for every sort: pass next_cursor back with the same sort. With
+    Accept: text/csv every matching run (no page: limit does not apply and a cursor is a 400), in the
+    sort's order: columns id, name, status, experiment, campaign, tags (space-separated), created_at,
+    ended_at, then each of columns= under its text as requested.
 
     Args:
         repo (str):
@@ -269,6 +299,7 @@ async def asyncio(
         sort (Union[Unset, str]):
         columns (Union[Unset, str]):
         provenance (Union[Unset, ListRunsProvenance]):  Default: ListRunsProvenance.TRUE.
+        total (Union[Unset, ListRunsTotal]):  Default: ListRunsTotal.FALSE.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -288,5 +319,6 @@ async def asyncio(
             sort=sort,
             columns=columns,
             provenance=provenance,
+            total=total,
         )
     ).parsed

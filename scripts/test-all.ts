@@ -127,6 +127,9 @@ function venvRecipe(): { files: string[]; pipArgs: string[] } {
     pipArgs.push("-e", "./clients/python-lowlevel");
   }
   pipArgs.push("-e", `./clients/python[${extras}]`, "-r", "tools/schemathesis/requirements.txt");
+  // The S3-compatible server the artifact-store suites start (scripts/s3-process.ts): required
+  // under CI, where its absence fails them; elsewhere they skip without it.
+  if (process.env.CI === "true") pipArgs.push("moto[server]==5.2.6");
   return { files, pipArgs };
 }
 

@@ -5,7 +5,8 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { artifactRoutes, isArtifactUpload } from "./api/artifacts/routes.ts";
-import { LibsqlArtifactStore } from "./api/artifacts/store.ts";
+import { artifactStores } from "./api/artifacts/stores.ts";
+import { isPresignedUploadStep, uploadRoutes } from "./api/artifacts/upload-routes.ts";
 import { campaignCompareRoutes } from "./api/campaigns/compare/routes.ts";
 import { campaignConfusionRoutes } from "./api/campaigns/confusion/routes.ts";
 import { campaignRoutes } from "./api/campaigns/routes.ts";
@@ -47,7 +48,7 @@ export function createApp(hostDeps: Deps) {
     // Ingests are committed in groups; without a writer thread of the host's, each group takes
     // the write lock, as a write request would.
     writeIngest: hostDeps.writeIngest ?? ingestGroups(hostDeps.client, { exclusive: writeLock }),
-    artifactStore: hostDeps.artifactStore ?? new LibsqlArtifactStore(hostDeps.client, writeLock, hostDeps.sha256),
+    artifactStores: hostDeps.artifactStores ?? artifactStores(hostDeps.client, writeLock, hostDeps.config, hostDeps.sha256, hostDeps.r2),
   };
   const api = new Hono()
     .route("/", repoRoutes(deps))
@@ -62,6 +63,7 @@ export function createApp(hostDeps: Deps) {
     .route("/", campaignCompareRoutes(deps))
     .route("/", metricRoutes(deps))
     .route("/", artifactRoutes(deps))
+    .route("/", uploadRoutes(deps))
     .route("/", importRoutes(deps))
     .route("/", tokenRoutes(deps))
     .route("/", modelRoutes(deps))
@@ -98,10 +100,11 @@ export function createApp(hostDeps: Deps) {
   // An artifact is bytes, whatever its content type says (a Latin-1 CSV is still a CSV).
   const utf8Bodies = strictUtf8Bodies();
   app.use("/v1/*", (c, next) => (isArtifactUpload(c) ? next() : utf8Bodies(c, next)));
-  // A series query only reads, though it is a POST: it waits for no write.
+  // A series query only reads, though it is a POST: it waits for no write. A presigned
+  // upload's steps talk to the object store and take the lock for their own writes.
   app.use(
     "/v1/*",
-    serializeWrites(writeLock, (c) => isArtifactUpload(c) || isIngest(c) || isSeriesQuery(c.req.method, c.req.path)),
+    serializeWrites(writeLock, (c) => isArtifactUpload(c) || isPresignedUploadStep(c) || isIngest(c) || isSeriesQuery(c.req.method, c.req.path)),
   );
   app.route("/", healthRoutes(deps));
   app.route("/v1", api);

@@ -20,6 +20,28 @@ export interface Limits {
   maxLogBytesPerRun: number;
 }
 
+/** Where an artifact's bytes live (src/api/artifacts/store.ts). */
+export type ArtifactStoreName = "libsql" | "s3" | "r2";
+
+/** An S3-compatible bucket (RUNCAMP_S3 and its RUNCAMP_S3_* companions; docs/operations.md). */
+export interface S3Settings {
+  bucket: string;
+  /** Prefix of every object key, without a trailing "/" ("" for none). */
+  prefix: string;
+  /** Base URL of the service, addressed path-style (`<endpoint>/<bucket>/<key>`); unset: AWS, virtual-hosted. */
+  endpoint?: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface ArtifactSettings {
+  /** Where new uploads go; undefined: the object store the host has (S3, else R2), else libSQL. */
+  uploadsTo?: ArtifactStoreName;
+  s3?: S3Settings;
+}
+
 export interface Config {
   limits: Limits;
   /** Origins allowed by CORS; empty = CORS off. "*" allows any origin. */
@@ -30,6 +52,8 @@ export interface Config {
   seriesCacheBytes?: number;
   /** A running run silent for longer than this is stale (src/api/runs/liveness/). */
   staleAfterSeconds?: number;
+  /** Artifact stores beside libSQL; unset: every artifact in libSQL. */
+  artifacts?: ArtifactSettings;
 }
 
 export const DEFAULT_SERIES_CACHE_BYTES = 128 * 1024 * 1024;
@@ -60,6 +84,41 @@ function intFromEnv(env: Env, key: string, fallback: number): number {
   return n;
 }
 
+const STORE_NAMES: ArtifactStoreName[] = ["libsql", "s3", "r2"];
+
+/** RUNCAMP_S3=s3://bucket/prefix with its credentials, or undefined when RUNCAMP_S3 is unset. */
+function s3FromEnv(env: Env): S3Settings | undefined {
+  const raw = env.RUNCAMP_S3;
+  if (!raw) return undefined;
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(raw);
+  if (!m) throw new Error(`RUNCAMP_S3 must be s3://<bucket>[/<prefix>], got "${raw}"`);
+  const accessKeyId = env.RUNCAMP_S3_ACCESS_KEY_ID ?? env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.RUNCAMP_S3_SECRET_ACCESS_KEY ?? env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey)
+    throw new Error("RUNCAMP_S3 needs RUNCAMP_S3_ACCESS_KEY_ID and RUNCAMP_S3_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)");
+  const endpoint = env.RUNCAMP_S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^/]+\/?$/.test(endpoint)) throw new Error(`RUNCAMP_S3_ENDPOINT must be http(s)://host[:port], got "${endpoint}"`);
+  return {
+    bucket: m[1],
+    prefix: (m[2] ?? "").replace(/^\/+|\/+$/g, ""),
+    endpoint: endpoint?.replace(/\/$/, ""),
+    region: env.RUNCAMP_S3_REGION || env.AWS_REGION || "us-east-1",
+    accessKeyId,
+    secretAccessKey,
+    sessionToken: env.RUNCAMP_S3_SESSION_TOKEN ?? env.AWS_SESSION_TOKEN,
+  };
+}
+
+function artifactsFromEnv(env: Env): ArtifactSettings | undefined {
+  const s3 = s3FromEnv(env);
+  const raw = env.RUNCAMP_ARTIFACTS;
+  if (!raw) return s3 && { s3 };
+  const uploadsTo = raw as ArtifactStoreName;
+  if (!STORE_NAMES.includes(uploadsTo)) throw new Error(`RUNCAMP_ARTIFACTS must be one of ${STORE_NAMES.join(", ")}, got "${raw}"`);
+  if (uploadsTo === "s3" && !s3) throw new Error("RUNCAMP_ARTIFACTS=s3 needs RUNCAMP_S3=s3://<bucket>[/<prefix>]");
+  return { uploadsTo, s3 };
+}
+
 export function configFromEnv(env: Env): Config {
   return {
     limits: {
@@ -82,6 +141,7 @@ export function configFromEnv(env: Env): Config {
       .filter(Boolean),
     adminToken: env.RUNCAMP_ADMIN_TOKEN || undefined,
     staleAfterSeconds: intFromEnv(env, "RUNCAMP_STALE_AFTER_SECONDS", DEFAULT_STALE_AFTER_SECONDS),
+    artifacts: artifactsFromEnv(env),
     seriesCacheBytes: env.RUNCAMP_SERIES_CACHE_MB === "0" ? 0 : intFromEnv(env, "RUNCAMP_SERIES_CACHE_MB", DEFAULT_SERIES_CACHE_BYTES / 2 ** 20) * 2 ** 20,
   };
 }

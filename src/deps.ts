@@ -2,7 +2,9 @@
 // request path speaks SQL through the libSQL client (per-resource service files); drizzle
 // owns only the schema (src/db/schema.ts) and its migrations (drizzle/).
 import type { Client } from "@libsql/client";
-import type { ArtifactStore, Sha256Factory } from "./api/artifacts/store.ts";
+import type { R2BucketBinding } from "./api/artifacts/r2-bucket.ts";
+import type { Sha256Factory } from "./api/artifacts/store.ts";
+import type { ArtifactStores } from "./api/artifacts/stores.ts";
 import type { IngestWrite, IngestWriteResult } from "./api/metrics/ingest-write.ts";
 import type { Config } from "./config.ts";
 import type { AssetLoader } from "./http/web-ui.ts";
@@ -16,8 +18,10 @@ export interface Deps {
   blockCache?: BlockCache;
   /** The app's write lock (src/http/write-lock.ts); filled in by createApp. */
   writeLock?: WriteLock;
-  /** Where artifact bytes live; createApp fills in the libSQL store unless a host gives another. */
-  artifactStore?: ArtifactStore;
+  /** Where artifact bytes live (./api/artifacts/stores.ts); filled in by createApp from config and `r2`. */
+  artifactStores?: ArtifactStores;
+  /** The Worker's R2 binding for artifacts (ARTIFACTS), when it has one. */
+  r2?: R2BucketBinding;
   /** An incremental SHA-256 for artifact uploads, where the host has a faster one than the default. */
   sha256?: Sha256Factory;
   /**

@@ -231,9 +231,11 @@ export const tokens = sqliteTable(
 );
 
 // A file a run keeps beside its metrics (a report, a confusion matrix, a figure, a checkpoint).
-// Its bytes live in artifact_parts (src/api/artifacts/store.ts). `path` is NULL while an
-// upload is being written: the row is the upload's temporary id, invisible to reads, and the
-// upload's last statement names it (replacing the previous version in the same transaction).
+// Its bytes live in the store `store` names (src/api/artifacts/store.ts): in artifact_parts
+// ('libsql'), or as the object `object_key` of an object store ('s3', 'r2'). `path` is NULL
+// while an upload is being written: the row is the upload's temporary id, invisible to reads,
+// and the upload's last statement names it (replacing the previous version in the same
+// transaction).
 export const artifacts = sqliteTable(
   "artifacts",
   {
@@ -251,9 +253,29 @@ export const artifacts = sqliteTable(
     // context stored canonically like a series' (src/lib/context.ts). The path stays the key.
     step: integer("step"),
     context: text("context").notNull().default("{}"),
+    store: text("store").notNull().default("libsql"),
+    // Unique per upload (never reused, not even for the same pk): a queued delete of an old
+    // object can never remove a newer one.
+    objectKey: text("object_key"),
+    // A presigned multipart upload's path and its store's upload id, until it completes
+    // (src/api/artifacts/presigned.ts).
+    uploadPath: text("upload_path"),
+    uploadId: text("upload_id"),
   },
   (t) => [uniqueIndex("artifacts_run_path").on(t.runPk, t.path)],
 );
+
+// Objects of an object store whose artifact rows are gone: queued in the transaction that
+// deletes the rows (an object store cannot join it), removed from the store after the commit
+// (src/api/artifacts/object-deletes.ts). `unfinished`: the row was an upload that never
+// completed, whose multipart upload may still be open and must be aborted.
+export const artifactObjectDeletes = sqliteTable("artifact_object_deletes", {
+  pk: integer("pk").primaryKey({ autoIncrement: true }),
+  store: text("store").notNull(),
+  key: text("key").notNull(),
+  unfinished: integer("unfinished").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+});
 
 // An artifact's bytes in consecutive parts of at most PART_BYTES (the last one shorter).
 export const artifactParts = sqliteTable(

@@ -4,6 +4,7 @@
 import type { Client as NodeClient } from "@libsql/client";
 import { type Client, createClient } from "@libsql/client/web";
 import type { ExecutionContext, Hono } from "hono";
+import type { R2BucketBinding } from "../api/artifacts/r2-bucket.ts";
 import { writeIngestAlone } from "../api/metrics/ingest-groups.ts";
 import type { IngestWrite } from "../api/metrics/ingest-write.ts";
 import { createApp } from "../app.ts";
@@ -19,6 +20,8 @@ export interface Env {
   RUNCAMP_ADMIN_TOKEN?: string;
   /** "true" under `npm run dev` only: serve loopback-addressed requests without a token. */
   RUNCAMP_DEV?: string;
+  /** An R2 bucket for artifacts (wrangler.toml [[r2_buckets]]); with it new uploads go to R2 (docs/artifacts.md). */
+  ARTIFACTS?: R2BucketBinding;
   /** Workers static assets (wrangler.toml [assets]): the built web UI, web/dist. */
   ASSETS?: { fetch(request: Request): Promise<Response> };
   [key: string]: unknown;
@@ -82,6 +85,7 @@ export default {
           client: shared,
           config: configFromEnv(stringEnv),
           webAssets,
+          r2: env.ARTIFACTS,
           writeLock: concurrentWrites,
           writeIngest: (w: IngestWrite) => writeIngestAlone(shared, w),
         }),

@@ -8,7 +8,7 @@
 // Some requests are exempt from the middleware (`exempt`): a streamed upload (an artifact)
 // cannot wait for its whole body before taking the lock, and must not hold it while its
 // client sends, so it takes the lock itself, once per batch of parts it writes
-// (src/api/artifacts/store.ts); an ingest's write waits in the group committer, which takes
+// (src/api/artifacts/libsql-store.ts); an ingest's write waits in the group committer, which takes
 // the lock (or runs on the host's writer thread) per group of ingests
 // (src/api/metrics/ingest-groups.ts); a POST that only reads takes no lock.
 import type { Context, MiddlewareHandler } from "hono";

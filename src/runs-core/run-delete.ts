@@ -1,17 +1,26 @@
-// Deleting runs with everything they own (series, artifacts and their parts, values, logs, inputs,
+// Deleting runs with everything they own (series, artifacts and their bytes, values, logs, inputs,
 // MLflow logged models and their metrics): what DELETE of a run, of a campaign with its runs and
 // of a repo write.
 import type { InStatement } from "@libsql/client";
 import { deleteSeriesOf } from "../series/index.ts";
 
-export const deletePartsOf = (pksSql: string, args: (string | number)[]): InStatement[] => [
+/**
+ * Statements deleting the bytes of the artifacts `pksSql` selects, to run in the batch that
+ * deletes their rows (before it): their libSQL parts, and their objects queued for deletion
+ * from their object store once the batch has committed (src/api/artifacts/object-deletes.ts).
+ */
+export const deleteArtifactBytesOf = (pksSql: string, args: (string | number)[]): InStatement[] => [
+  {
+    sql: `INSERT INTO artifact_object_deletes (store, key, unfinished, created_at) SELECT store, object_key, path IS NULL, ? FROM artifacts WHERE object_key IS NOT NULL AND pk IN (${pksSql})`,
+    args: [Date.now(), ...args],
+  },
   { sql: `DELETE FROM artifact_parts WHERE artifact_pk IN (${pksSql})`, args },
 ];
 
 /** Statements deleting every artifact (rows and bytes) of the runs `runPksSql` selects. */
 function deleteArtifactsOf(runPksSql: string, args: (string | number)[]): InStatement[] {
   return [
-    ...deletePartsOf(`SELECT pk FROM artifacts WHERE run_pk IN (${runPksSql})`, args),
+    ...deleteArtifactBytesOf(`SELECT pk FROM artifacts WHERE run_pk IN (${runPksSql})`, args),
     { sql: `DELETE FROM artifacts WHERE run_pk IN (${runPksSql})`, args },
   ];
 }

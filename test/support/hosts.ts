@@ -8,12 +8,12 @@ import { join } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { type Config, defaultLimits } from "../../src/config.ts";
+import { type ArtifactStoreName, type Config, defaultLimits, type S3Settings } from "../../src/config.ts";
 import { openDatabase, startNodeServer } from "../../src/hosts/node.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "../../tools/libsql-http/server.ts";
 import { type RawResponse, rawRequest } from "./raw-http.ts";
 import { contractViolation } from "./response-contract.ts";
-import { startServerProcess, startSqld } from "./processes.ts";
+import { startS3Server, startServerProcess, startSqld } from "./processes.ts";
 import { sqldAvailable } from "./sqld.ts";
 import { guardClient, sqldGuard } from "./sqld-guard.ts";
 import { workerBundleDir } from "./worker-bundle.ts";
@@ -34,7 +34,21 @@ export interface Host {
   query(sql: string, args?: (string | number)[]): Promise<Record<string, unknown>[]>;
   /** Stops the server and starts it again on the same database file. */
   restart(): Promise<void>;
+  /** Where new artifact uploads go. */
+  readonly artifactStore: ArtifactStoreName;
+  /** The object store's bucket beside the server, on hosts whose uploads go to one. */
+  readonly objects?: ObjectsView;
+  /** On the S3 host: its bucket's settings and the database file's URL (for the move command). */
+  readonly s3?: { settings: S3Settings; url: string };
   close(): Promise<void>;
+}
+
+/** What a test sees of a host's object store. */
+export interface ObjectsView {
+  /** Every object key in the bucket. */
+  keys(): Promise<string[]>;
+  /** Multipart uploads still open (a store that cannot list them: 0). */
+  openUploads(): Promise<number>;
 }
 
 export interface HostFactory {
@@ -71,6 +85,7 @@ export const appRequestHost: HostFactory = {
     let app = createApp({ client: guardClient(client, guard), config });
     return {
       name: "app.request",
+      artifactStore: "libsql",
       request: async (path, init) => app.request(path, init),
       async raw(method, path, headers, body) {
         const res = await app.request(path, { method, headers, body });
@@ -101,6 +116,7 @@ export const nodeSocketHost: HostFactory = {
     let running = await startNodeServer({ url, host: "127.0.0.1", port: 0, config, wrapClient });
     return {
       name: "node socket",
+      artifactStore: "libsql",
       request: (path, init) => fetch(`http://127.0.0.1:${running.port}${path}`, init),
       raw: (method, path, headers, body) => rawRequest(`http://127.0.0.1:${running.port}`, method, path, headers, body),
       query: (sql, args) => queryFile(url, sql, args),
@@ -137,6 +153,7 @@ export const nodeSqldHost: HostFactory = {
     }
     return {
       name: "node → sqld",
+      artifactStore: "libsql",
       request: (path, init) => fetch(`http://127.0.0.1:${running.port}${path}`, init),
       raw: (method, path, headers, body) => rawRequest(`http://127.0.0.1:${running.port}`, method, path, headers, body),
       query: (sql, args) => queryFile(sqld.url, sql, args),
@@ -182,47 +199,122 @@ const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(wranglerToml
 
 /**
  * The Worker bundle under Miniflare (workerd, the Workers runtime), its database a libSQL
- * file served by our local libSQL HTTP endpoint — the `npm run dev` setup.
+ * file served by our local libSQL HTTP endpoint — the `npm run dev` setup; with `r2`, its
+ * artifacts in an R2 bucket bound as ARTIFACTS (Miniflare's local R2).
  */
-export const workerHost: HostFactory = {
-  name: "worker (miniflare)",
-  inProcess: false,
+function workerHostWith(name: string, r2: boolean): HostFactory {
+  return {
+    name,
+    inProcess: false,
+    async start(overrides) {
+      const { url, cleanup } = tempDatabaseUrl();
+      const file = url.slice("file:".length);
+      const config = testConfig(overrides);
+      (await openDatabase(url)).close(); // migrations, as `npm run db:migrate` would
+      const refuseSql = (await sqldGuard()) ?? undefined;
+      let sql: LibsqlHttpServer;
+      let mf: Miniflare;
+      const boot = async () => {
+        // The endpoint refuses what sqld refuses, as under `npm run dev`.
+        sql = await startLibsqlHttpServer({ file, port: 0, refuseSql });
+        mf = new Miniflare({
+          // Listed rather than discovered: hono-openapi's optional vendor loaders leave dynamic
+          // imports (zod, effect, ...) that are never executed but would fail module discovery.
+          modules: [{ type: "ESModule", path: join(workerBundleDir, "worker.js"), contents: readFileSync(join(workerBundleDir, "worker.js"), "utf8") }],
+          compatibilityDate,
+          bindings: { LIBSQL_URL: sql.url, ...configEnv(config) },
+          // In memory, kept across restart(): restart() disposes this instance only.
+          ...(r2 && { r2Buckets: ["ARTIFACTS"], r2Persist: r2Dir }),
+        });
+        await mf.ready;
+      };
+      const r2Dir = r2 ? mkdtempSync(join(tmpdir(), "runcamp-r2-")) : "";
+      await boot();
+      type Listing = { objects: { key: string }[]; truncated: boolean; cursor?: string };
+      const bucket = async () => (await mf.getR2Bucket("ARTIFACTS")) as unknown as { list(o: { cursor?: string }): Promise<Listing> };
+      return {
+        name,
+        artifactStore: r2 ? "r2" : "libsql",
+        objects: r2
+          ? {
+              async keys() {
+                const keys: string[] = [];
+                let cursor: string | undefined;
+                do {
+                  const page = await (await bucket()).list({ cursor });
+                  keys.push(...page.objects.map((o) => o.key));
+                  cursor = page.truncated ? page.cursor : undefined;
+                } while (cursor);
+                return keys;
+              },
+              openUploads: async () => 0,
+            }
+          : undefined,
+        request: async (path, init) => (await mf.dispatchFetch(`http://127.0.0.1${path}`, init as never)) as unknown as Response,
+        // workerd's own socket: the path reaches the runtime as sent.
+        raw: async (method, path, headers, body) => rawRequest((await mf.ready).origin, method, path, headers, body),
+        query: (sql, args) => queryFile(url, sql, args),
+        async restart() {
+          await mf.dispose();
+          await sql.close();
+          await boot();
+        },
+        async close() {
+          await mf.dispose();
+          await sql.close();
+          cleanup();
+          if (r2Dir) rmSync(r2Dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+export const workerHost = workerHostWith("worker (miniflare)", false);
+
+/** The Worker with its artifacts in R2 (the ARTIFACTS binding, Miniflare's local R2). */
+export const workerR2Host = workerHostWith("worker → R2 (miniflare)", true);
+
+/**
+ * The Node host with its artifacts in an S3-compatible store: a real one, moto's standalone
+ * server in its own process (scripts/s3-process.ts), a bucket of its own per host.
+ */
+export const nodeS3Host: HostFactory = {
+  name: "node → S3 (moto)",
+  inProcess: true,
   async start(overrides) {
+    const s3 = await startS3Server();
+    const bucket = "runcamp-test";
     const { url, cleanup } = tempDatabaseUrl();
-    const file = url.slice("file:".length);
-    const config = testConfig(overrides);
-    (await openDatabase(url)).close(); // migrations, as `npm run db:migrate` would
-    const refuseSql = (await sqldGuard()) ?? undefined;
-    let sql: LibsqlHttpServer;
-    let mf: Miniflare;
-    const boot = async () => {
-      // The endpoint refuses what sqld refuses, as under `npm run dev`.
-      sql = await startLibsqlHttpServer({ file, port: 0, refuseSql });
-      mf = new Miniflare({
-        // Listed rather than discovered: hono-openapi's optional vendor loaders leave dynamic
-        // imports (zod, effect, ...) that are never executed but would fail module discovery.
-        modules: [{ type: "ESModule", path: join(workerBundleDir, "worker.js"), contents: readFileSync(join(workerBundleDir, "worker.js"), "utf8") }],
-        compatibilityDate,
-        bindings: { LIBSQL_URL: sql.url, ...configEnv(config) },
-      });
-      await mf.ready;
-    };
-    await boot();
+    try {
+      await s3.createBucket(bucket);
+    } catch (err) {
+      await s3.stop();
+      throw err;
+    }
+    // overrides.artifacts.uploadsTo "libsql": the bucket is there to move artifacts into.
+    const config = testConfig({ ...overrides, artifacts: { uploadsTo: overrides?.artifacts?.uploadsTo, s3: s3.settings(bucket, "artifacts") } });
+    const start = () => startNodeServer({ url, host: "127.0.0.1", port: 0, config });
+    let running = await start();
     return {
-      name: "worker (miniflare)",
-      request: async (path, init) => (await mf.dispatchFetch(`http://127.0.0.1${path}`, init as never)) as unknown as Response,
-      // workerd's own socket: the path reaches the runtime as sent.
-      raw: async (method, path, headers, body) => rawRequest((await mf.ready).origin, method, path, headers, body),
+      name: "node → S3 (moto)",
+      artifactStore: config.artifacts?.uploadsTo ?? "s3",
+      objects: { keys: () => s3.listKeys(bucket), openUploads: () => s3.openUploads(bucket) },
+      s3: { settings: s3.settings(bucket, "artifacts"), url: url },
+      request: (path, init) => fetch(`http://127.0.0.1:${running.port}${path}`, init),
+      raw: (method, path, headers, body) => rawRequest(`http://127.0.0.1:${running.port}`, method, path, headers, body),
       query: (sql, args) => queryFile(url, sql, args),
       async restart() {
-        await mf.dispose();
-        await sql.close();
-        await boot();
+        await running.close();
+        running = await start();
       },
       async close() {
-        await mf.dispose();
-        await sql.close();
-        cleanup();
+        try {
+          await running.close();
+        } finally {
+          await s3.stop();
+          cleanup();
+        }
       },
     };
   },
@@ -246,6 +338,7 @@ function processHost(name: string, command: string, args: string[]): HostFactory
       let server = await startServerProcess(join(root, "node_modules/.bin", command), args, env);
       return {
         name,
+        artifactStore: "libsql",
         request: (path, init) => fetch(`${server.base}${path}`, init),
         raw: (method, path, headers, body) => rawRequest(server.base, method, path, headers, body),
         query: (sql, args) => queryFile(url, sql, args),

@@ -1,5 +1,5 @@
 // The one way a test starts a process that keeps running: a server (`spawnServer`), sqld
-// (`startSqld`) or `npm run dev` (`startDev`), each in its own process group
+// (`startSqld`), an S3-compatible server (`startS3Server`) or `npm run dev` (`startDev`), each in its own process group
 // (scripts/process-group.ts) so that stopping it stops everything it started. A test stops what
 // it started; what a failed test or a timed-out hook left running is stopped by the afterAll
 // below (each test file imports this module afresh, so the hook is that file's), and what even
@@ -10,6 +10,7 @@ import { type ProcessGroup, spawnGroup, stopAllGroups } from "../../scripts/proc
 
 export { type DevProcess, startDev } from "../../scripts/dev-process.ts";
 export type { ProcessGroup as Server } from "../../scripts/process-group.ts";
+export { type S3Server, s3ServerAvailable, s3ServerPath, startS3Server } from "../../scripts/s3-process.ts";
 export { type Sqld, startSqld } from "../../scripts/sqld-process.ts";
 
 afterAll(stopAllGroups);

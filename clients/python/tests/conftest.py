@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -61,3 +65,36 @@ def spool_dir(tmp_path, monkeypatch):
     d = tmp_path / "spool"
     monkeypatch.setenv("RUNCAMP_SPOOL_DIR", str(d))
     return d
+
+
+MOTO = Path(sys.executable).parent / "moto_server"
+
+
+@pytest.fixture
+def s3_endpoint():
+    """A real S3-compatible server (moto's, its own process) with the bucket runcamp-py; its URL.
+    Required under CI (scripts/test-all.ts installs it), skipped elsewhere without it."""
+    if not MOTO.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no S3-compatible server at {MOTO}: CI installs moto[server] into .venv")
+        pytest.skip(f"no S3-compatible server at {MOTO} (.venv/bin/pip install 'moto[server]')")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(MOTO), "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                # moto's server takes unsigned requests: enough to make the bucket.
+                if httpx.put(f"{endpoint}/runcamp-py").status_code == 200:
+                    break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield endpoint
+    finally:
+        proc.terminate()
+        proc.wait(10)

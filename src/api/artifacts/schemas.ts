@@ -114,3 +114,47 @@ export const ConfusionBody = v.pipe(
 
 /** A stored JSON artifact comes back as uploaded; with view=metrics the answer is ConfusionMetrics. */
 export const ArtifactJson = v.union([ConfusionMetricsView, v.unknown()]);
+
+// Presigned multipart uploads (./presigned.ts): large artifacts sent straight to the object store.
+const MAX_PARTS = 10_000;
+
+export const UploadParams = v.object({
+  ...RunParams.entries,
+  upload: v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be an upload id as created"), v.description("The upload_id its creation answered")),
+});
+
+export const CreateUploadBody = v.object({
+  path: ArtifactPath,
+  size: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.description("The artifact's size in bytes, as it will be sent")),
+  sha256: v.pipe(
+    v.string(),
+    v.regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits"),
+    v.description("Lowercase hex SHA-256 of the bytes: checked on completion"),
+  ),
+  content_type: v.optional(v.pipe(v.string(), v.maxLength(255), v.regex(/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;[\u0020-\u007e\t]*)?$/, "must be type/subtype"))),
+});
+
+export const UploadView = v.pipe(
+  v.object({
+    upload_id: v.string(),
+    part_size: v.pipe(v.number(), v.description("Bytes of every part but the last, which holds the rest")),
+    parts: v.pipe(
+      v.array(v.object({ number: v.number(), url: v.pipe(v.string(), v.description("PUT the part's bytes here; keep the ETag header of the answer")) })),
+      v.description("One presigned URL per part, numbered from 1"),
+    ),
+    expires_at: v.pipe(v.string(), v.description("When the URLs stop working; complete before then")),
+  }),
+  v.metadata({ ref: "ArtifactUpload" }),
+);
+export type UploadView = v.InferOutput<typeof UploadView>;
+
+export const CompleteUploadBody = v.object({
+  parts: v.pipe(
+    v.array(
+      v.object({ number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PARTS)), etag: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) }),
+    ),
+    v.minLength(1),
+    v.maxLength(MAX_PARTS),
+    v.description("Every part, in order, with the ETag its PUT answered"),
+  ),
+});

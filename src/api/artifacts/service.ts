@@ -4,10 +4,13 @@ import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { badRequest, notFound } from "../../http/problems.ts";
 import { type Context, parseContext } from "../../lib/context.ts";
 import { iso } from "../../lib/time.ts";
+import { drainObjectDeletes } from "../../runs-core/artifact-object-deletes.ts";
+import { deleteArtifactBytesOf } from "../../runs-core/run-delete.ts";
 import { findRunPk, runNotFound } from "../../runs-core/run-lookup.ts";
 import { confusionMetrics, isConfusionType, parseConfusion } from "./confusion.ts";
 import type { ArtifactView, ConfusionMetricsView } from "./schemas.ts";
-import { type ArtifactStore, bytesStream, readAllBytes } from "./store.ts";
+import { bytesStream, readAllBytes } from "./store.ts";
+import { type ArtifactStores, storeNamed } from "./stores.ts";
 
 /** An upload still unfinished after this long was abandoned (its server stopped). */
 const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +25,9 @@ export interface StoredArtifact {
   step: number | null;
   /** Canonical JSON (src/lib/context.ts). */
   context: string;
+  /** The store holding its bytes, and their object key there (null in libSQL). */
+  store: string;
+  objectKey: string | null;
 }
 
 /** What an upload says of itself besides its bytes: the step and context it was logged at. */
@@ -30,7 +36,7 @@ export interface ArtifactMeta {
   context: Context | undefined;
 }
 
-export const artifactView = (a: StoredArtifact): ArtifactView => ({
+export const artifactView = (a: Omit<StoredArtifact, "pk" | "store" | "objectKey">): ArtifactView => ({
   path: a.path,
   size: a.size,
   content_type: a.contentType,
@@ -49,13 +55,15 @@ const storedArtifact = (row: Record<string, unknown>): StoredArtifact => ({
   createdAt: Number(row.created_at),
   step: row.step === null ? null : Number(row.step),
   context: String(row.context),
+  store: String(row.store),
+  objectKey: row.object_key === null ? null : String(row.object_key),
 });
 
-const COLUMNS = "pk, path, size, content_type, sha256, created_at, step, context";
+const COLUMNS = "pk, path, size, content_type, sha256, created_at, step, context, store, object_key";
 
-function storeOf(deps: Deps): ArtifactStore {
-  if (!deps.artifactStore || !deps.writeLock) throw new Error("createApp fills in artifactStore and writeLock");
-  return deps.artifactStore;
+export function storesOf(deps: Deps): ArtifactStores {
+  if (!deps.artifactStores || !deps.writeLock) throw new Error("createApp fills in artifactStores and writeLock");
+  return deps.artifactStores;
 }
 
 // The path is not repeated back: it is free text from the request.
@@ -74,9 +82,7 @@ export async function putArtifact(
   meta: ArtifactMeta,
   body: ReadableStream<Uint8Array>,
 ): Promise<{ artifact: ArtifactView; created: boolean }> {
-  const store = storeOf(deps);
-  const lock = deps.writeLock!;
-  const { client } = deps;
+  const store = storesOf(deps).uploads;
   const limits = deps.config.limits;
   // Checked before the run lookup and the body: a bad context stores nothing.
   const context = contextKey(meta.context, limits);
@@ -88,50 +94,90 @@ export async function putArtifact(
   }
 
   const started = Date.now();
-  const abandoned = `SELECT pk FROM artifacts WHERE run_pk = ? AND path IS NULL AND created_at < ?`;
-  const [, , inserted] = await lock(() =>
-    client.batch(
-      [
-        ...store.deleteStatements(abandoned, [runPk, started - ABANDONED_UPLOAD_MS]),
-        { sql: "DELETE FROM artifacts WHERE run_pk = ? AND path IS NULL AND created_at < ?", args: [runPk, started - ABANDONED_UPLOAD_MS] },
-        { sql: "INSERT INTO artifacts (run_pk, path, content_type, created_at) VALUES (?, NULL, ?, ?) RETURNING pk", args: [runPk, contentType, started] },
-      ],
-      "write",
-    ),
-  );
-  const pk = Number(inserted.rows[0].pk);
-  const discard = () => lock(() => client.batch([...store.deleteStatements("?", [pk]), { sql: "DELETE FROM artifacts WHERE pk = ?", args: [pk] }], "write"));
-
+  const key = store.newKey();
+  const pk = await beginUpload(deps, runPk, contentType, store.name, key, started);
   let stored: { size: number; sha256: string };
   try {
-    stored = await store.write(pk, body, limits.maxArtifactBytes);
+    stored = await store.write({ pk, key }, body, limits.maxArtifactBytes);
   } catch (error) {
-    await discard().catch((e) => console.error(e));
+    await discardUpload(deps, pk).catch((e) => console.error(e));
     throw error;
   }
+  return finishUpload(deps, { repo, runId, runPk, pk, path, contentType, step: meta.step, context, ...stored });
+}
 
-  const now = Date.now();
-  // Each statement runs only while the upload's row still exists (the run was not deleted
-  // meanwhile), so a lost race never removes the old version without placing the new one.
-  const mine = "EXISTS (SELECT 1 FROM artifacts WHERE pk = ?)";
-  const previous = "SELECT pk FROM artifacts WHERE run_pk = ? AND path = ?";
-  const results = await lock(() =>
-    client.batch(
+/**
+ * The upload's invisible row (path NULL), in a batch that also drops the run's uploads
+ * abandoned for a day (their server stopped mid-upload); its pk.
+ */
+export async function beginUpload(deps: Deps, runPk: number, contentType: string, store: string, key: string | null, now: number): Promise<number> {
+  const abandoned = "SELECT pk FROM artifacts WHERE run_pk = ? AND path IS NULL AND created_at < ?";
+  const [, , , inserted] = await deps.writeLock!(() =>
+    deps.client.batch(
       [
-        ...store.deleteStatements(`${previous} AND ${mine}`, [runPk, path, pk]),
-        { sql: `DELETE FROM artifacts WHERE run_pk = ? AND path = ? AND ${mine}`, args: [runPk, path, pk] },
+        ...deleteArtifactBytesOf(abandoned, [runPk, now - ABANDONED_UPLOAD_MS]),
+        { sql: "DELETE FROM artifacts WHERE run_pk = ? AND path IS NULL AND created_at < ?", args: [runPk, now - ABANDONED_UPLOAD_MS] },
         {
-          sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ?, step = ?, context = ? WHERE pk = ?",
-          args: [path, stored.size, stored.sha256, now, meta.step, context, pk],
+          sql: "INSERT INTO artifacts (run_pk, path, content_type, created_at, store, object_key) VALUES (?, NULL, ?, ?, ?, ?) RETURNING pk",
+          args: [runPk, contentType, now, store, key],
         },
       ],
       "write",
     ),
   );
-  if (results[results.length - 1].rowsAffected === 0) throw runNotFound(repo, runId);
+  return Number(inserted.rows[0].pk);
+}
+
+/** Drops an upload that failed, with whatever bytes it had written. */
+export async function discardUpload(deps: Deps, pk: number): Promise<void> {
+  const lock = deps.writeLock!;
+  await lock(() => deps.client.batch([...deleteArtifactBytesOf("?", [pk]), { sql: "DELETE FROM artifacts WHERE pk = ?", args: [pk] }], "write"));
+  await drainObjectDeletes(deps, lock);
+}
+
+/** Names a written upload `path`, replacing the previous version in the same batch. */
+export async function finishUpload(
+  deps: Deps,
+  u: {
+    repo: string;
+    runId: string;
+    runPk: number;
+    pk: number;
+    path: string;
+    contentType: string;
+    step: number | null;
+    context: string;
+    size: number;
+    sha256: string;
+  },
+): Promise<{ artifact: ArtifactView; created: boolean }> {
+  const lock = deps.writeLock!;
+  const now = Date.now();
+  const { runPk, pk, path } = u;
+  // Each statement runs only while the upload's row still exists (the run was not deleted
+  // meanwhile), so a lost race never removes the old version without placing the new one.
+  const mine = "EXISTS (SELECT 1 FROM artifacts WHERE pk = ?)";
+  const previous = "SELECT pk FROM artifacts WHERE run_pk = ? AND path = ?";
+  const results = await lock(() =>
+    deps.client.batch(
+      [
+        ...deleteArtifactBytesOf(`${previous} AND ${mine}`, [runPk, path, pk]),
+        { sql: `DELETE FROM artifacts WHERE run_pk = ? AND path = ? AND ${mine}`, args: [runPk, path, pk] },
+        {
+          sql: "UPDATE artifacts SET path = ?, size = ?, sha256 = ?, created_at = ?, step = ?, context = ?, upload_path = NULL, upload_id = NULL WHERE pk = ?",
+          args: [path, u.size, u.sha256, now, u.step, u.context, pk],
+        },
+      ],
+      "write",
+    ),
+  );
+  // What this batch queued (the previous version's object) or beginUpload did (abandoned
+  // uploads'), or a run delete meanwhile (this upload's object with it).
+  await drainObjectDeletes(deps, lock);
+  if (results[results.length - 1].rowsAffected === 0) throw runNotFound(u.repo, u.runId);
   const replaced = results[results.length - 2].rowsAffected > 0;
   return {
-    artifact: artifactView({ pk, path, size: stored.size, contentType, sha256: stored.sha256, createdAt: now, step: meta.step, context }),
+    artifact: artifactView({ path, size: u.size, contentType: u.contentType, sha256: u.sha256, createdAt: now, step: u.step, context: u.context }),
     created: !replaced,
   };
 }
@@ -143,13 +189,16 @@ export async function findArtifact(deps: Deps, repo: string, runId: string, path
   return storedArtifact(rs.rows[0] as unknown as Record<string, unknown>);
 }
 
+/** What names a stored artifact's bytes. */
+export type StoredBytesOf = Pick<StoredArtifact, "pk" | "size" | "store" | "objectKey">;
+
 /** Bytes [start, end) of a stored artifact, streamed. */
-export function readArtifact(deps: Deps, artifact: Pick<StoredArtifact, "pk" | "size">, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
-  return storeOf(deps).read(artifact.pk, start, end);
+export function readArtifact(deps: Deps, artifact: StoredBytesOf, start = 0, end = artifact.size): ReadableStream<Uint8Array> {
+  return storeNamed(storesOf(deps), artifact.store).read({ pk: artifact.pk, key: artifact.objectKey }, start, end);
 }
 
 /** All bytes at once: for confusion matrices, which are parsed whole. */
-export function readArtifactBytes(deps: Deps, artifact: Pick<StoredArtifact, "pk" | "size">): Promise<Uint8Array> {
+export function readArtifactBytes(deps: Deps, artifact: StoredBytesOf): Promise<Uint8Array> {
   return readAllBytes(readArtifact(deps, artifact), artifact.size);
 }
 
@@ -192,10 +241,12 @@ export async function deleteArtifact(deps: Deps, repo: string, runId: string, pa
   const { runPk } = await findRunPk(deps, repo, runId);
   const results = await deps.client.batch(
     [
-      ...storeOf(deps).deleteStatements("SELECT pk FROM artifacts WHERE run_pk = ? AND path = ?", [runPk, path]),
+      ...deleteArtifactBytesOf("SELECT pk FROM artifacts WHERE run_pk = ? AND path = ?", [runPk, path]),
       { sql: "DELETE FROM artifacts WHERE run_pk = ? AND path = ?", args: [runPk, path] },
     ],
     "write",
   );
   if (results[results.length - 1].rowsAffected === 0) throw artifactNotFound(runId);
+  // The request holds the write lock (app.ts): the drain's own write runs under it.
+  await drainObjectDeletes(deps);
 }

@@ -1,23 +1,16 @@
 // Where an artifact's bytes live, behind a small interface: the metadata (path, size, content
-// type, SHA-256) is always a row of `artifacts` in libSQL; the bytes are written, read and
-// deleted through an ArtifactStore. Today the only store is libSQL itself, so an artifact
-// works the same on Node and on the Worker. An object store (S3, R2) for large artifacts
-// would implement the same three operations keyed by the artifact's pk (an object key such as
-// `artifacts/<pk>`); its deletes, which cannot join a libSQL transaction, would be queued as
-// rows in the same batch that deletes the metadata and carried out after the commit.
-//
-// Storage in libSQL: table artifact_parts, one row per PART_BYTES of the artifact (the last
-// one shorter), keyed by (artifact_pk, seq), seq counting from 0. An upload is streamed:
-// what arrives is copied into parts, and every PARTS_PER_WRITE parts go to the database in
-// one write batch taken under the app's write lock, so an upload holds at most that many
-// parts in memory and never holds the lock (or a transaction) while its client is sending.
-// Over libSQL's HTTP protocol (the Worker) a blob travels base64 in JSON, which is why the
-// parts are kept moderate.
-import type { Client, InStatement } from "@libsql/client";
+// type, SHA-256, which store and under which key) is always a row of `artifacts` in libSQL;
+// the bytes are written and read through an ArtifactStore:
+//   libsql  artifact_parts rows, keyed by the artifact's pk (./libsql-store.ts), the default;
+//   s3      an object in an S3-compatible bucket (./object-store.ts over ./s3-bucket.ts);
+//   r2      an object in R2 through the Worker's binding (./object-store.ts over ./r2-bucket.ts).
+// Every store writes while the artifact's row is invisible (path NULL) and the upload's last
+// batch names it, so nothing is half-visible. Deleting is store-independent SQL
+// (deleteArtifactBytesOf in src/runs-core/run-delete.ts): parts go in the same batch as the
+// rows, objects are queued there and removed after the commit (./object-deletes.ts).
 import { sha256 } from "@noble/hashes/sha2.js";
+import type { ArtifactStoreName } from "../../config.ts";
 import { tooLarge } from "../../http/problems.ts";
-import type { WriteLock } from "../../http/write-lock.ts";
-import { deletePartsOf } from "../../runs-core/run-delete.ts";
 
 /** An incremental SHA-256 (WebCrypto has none). */
 export interface Sha256 {
@@ -48,124 +41,59 @@ export const defaultSha256: Sha256Factory = () => {
   return { update: (bytes) => void hash.update(bytes), digest: async () => hash.digest() };
 };
 
-export const PART_BYTES = 256 * 1024;
-const PARTS_PER_WRITE = 4;
-/** Parts fetched per query when reading. */
-const PARTS_PER_READ = 4;
-
 export interface StoredBytes {
   size: number;
   /** Lowercase hex SHA-256 of the bytes. */
   sha256: string;
 }
 
-export interface ArtifactStore {
-  /**
-   * Streams `body` into the bytes of artifact `pk` (a row readers cannot see yet), hashing it
-   * on the way. Past `maxBytes` it stops reading and throws a 413. After a failure the
-   * caller discards whatever was written with `deleteStatements`.
-   */
-  write(pk: number, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBytes>;
-  /** Bytes [start, end) of artifact `pk`, read as the stream is consumed. */
-  read(pk: number, start: number, end: number): ReadableStream<Uint8Array>;
-  /** Statements deleting the bytes of the artifacts whose pks `pksSql` selects. */
-  deleteStatements(pksSql: string, args: (string | number)[]): InStatement[];
+/** Which bytes: the artifact row's pk and, in an object store, its object key. */
+export interface BytesRef {
+  pk: number;
+  key: string | null;
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+export interface ArtifactStore {
+  readonly name: ArtifactStoreName;
+  /** The object key a new upload writes to (unique per upload); null in libSQL, where bytes are keyed by pk. */
+  newKey(): string | null;
+  /**
+   * Streams `body` into the bytes `ref` names (a row readers cannot see yet), hashing it on the
+   * way. Past `maxBytes` it stops reading and throws a 413. What a failed write leaves is
+   * removed with the row (deleteArtifactBytesOf); an object store aborts its multipart upload.
+   */
+  write(ref: BytesRef, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBytes>;
+  /** Bytes [start, end) of `ref`, read as the stream is consumed. */
+  read(ref: BytesRef, start: number, end: number): ReadableStream<Uint8Array>;
+}
 
-export class LibsqlArtifactStore implements ArtifactStore {
-  private readonly client: Client;
-  private readonly lock: WriteLock;
-  private readonly sha256: Sha256Factory;
+/** Lowercase hex of `bytes`. */
+export const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-  constructor(client: Client, lock: WriteLock, sha256: Sha256Factory = defaultSha256) {
-    this.client = client;
-    this.lock = lock;
-    this.sha256 = sha256;
-  }
-
-  async write(pk: number, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
-    const hash = this.sha256();
-    const reader = body.getReader();
-    let size = 0;
-    let seq = 0;
-    // PARTS_PER_WRITE buffers, reused batch after batch: the driver has copied a batch's
-    // blobs by the time it resolves, so an upload allocates 1 MiB, not its size.
-    const free = Array.from({ length: PARTS_PER_WRITE }, () => new Uint8Array(PART_BYTES));
-    let part = free.pop()!;
-    let filled = 0;
-    let ready: Uint8Array<ArrayBuffer>[] = [];
-    const flush = async () => {
-      const statements = ready.map((data) => ({ sql: "INSERT INTO artifact_parts (artifact_pk, seq, data) VALUES (?, ?, ?)", args: [pk, seq++, data] }));
-      await this.lock(() => this.client.batch(statements, "write"));
-      for (const data of ready) if (data.byteLength === PART_BYTES) free.push(data);
-      ready = [];
-    };
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBytes) throw tooLarge(`The artifact exceeds the limit of ${maxBytes} bytes.`);
-        await hash.update(value);
-        for (let at = 0; at < value.byteLength; ) {
-          const n = Math.min(PART_BYTES - filled, value.byteLength - at);
-          part.set(value.subarray(at, at + n), filled);
-          filled += n;
-          at += n;
-          if (filled === PART_BYTES) {
-            ready.push(part);
-            filled = 0;
-            if (ready.length === PARTS_PER_WRITE) await flush();
-            part = free.pop()!;
-          }
-        }
+/**
+ * Hashes and counts what flows through `body`, refusing with a 413 past `maxBytes`: the checks
+ * every store's write makes, in one place.
+ */
+export async function* meteredChunks(body: ReadableStream<Uint8Array>, maxBytes: number, hash: Sha256): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let size = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
       }
-      if (filled > 0) ready.push(part.slice(0, filled));
-      if (ready.length) await flush();
-    } catch (error) {
-      await reader.cancel().catch(() => {});
-      throw error;
-    } finally {
-      reader.releaseLock();
+      size += value.byteLength;
+      if (size > maxBytes) throw tooLarge(`The artifact exceeds the limit of ${maxBytes} bytes.`);
+      await hash.update(value);
+      yield value;
     }
-    return { size, sha256: hex(await hash.digest()) };
-  }
-
-  read(pk: number, start: number, end: number): ReadableStream<Uint8Array> {
-    let next = Math.floor(start / PART_BYTES);
-    const last = end > start ? Math.floor((end - 1) / PART_BYTES) : next - 1;
-    const client = this.client;
-    return new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          if (next > last) return controller.close();
-          const upTo = Math.min(last, next + PARTS_PER_READ - 1);
-          const rs = await client.execute({
-            sql: "SELECT seq, data FROM artifact_parts WHERE artifact_pk = ? AND seq BETWEEN ? AND ? ORDER BY seq",
-            args: [pk, next, upTo],
-          });
-          // Fewer parts than asked: the artifact was replaced or deleted while being read.
-          // Erroring the stream cuts the response short of its content-length.
-          if (rs.rows.length !== upTo - next + 1) return controller.error(new Error(`artifact ${pk} changed while it was being read`));
-          for (const row of rs.rows) {
-            const seq = Number(row.seq);
-            const data = new Uint8Array(row.data as ArrayBuffer);
-            const from = Math.max(0, start - seq * PART_BYTES);
-            const to = Math.min(data.byteLength, end - seq * PART_BYTES);
-            controller.enqueue(from === 0 && to === data.byteLength ? data : data.subarray(from, to));
-          }
-          next = upTo + 1;
-          if (next > last) controller.close();
-        },
-      },
-      { highWaterMark: 0 },
-    );
-  }
-
-  deleteStatements(pksSql: string, args: (string | number)[]): InStatement[] {
-    return deletePartsOf(pksSql, args);
+  } finally {
+    // Refused, or the store failed while the body was still coming: stop reading it.
+    if (!finished) await reader.cancel().catch(() => {});
+    reader.releaseLock();
   }
 }
 

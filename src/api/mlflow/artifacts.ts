@@ -8,9 +8,10 @@
 // listing leaves out, as MLflow's run listing has no model files.
 import * as v from "valibot";
 import type { Deps } from "../../deps.ts";
+import { abortUpload, completeUpload, presignedUploadsOffered, startPresigned } from "../artifacts/presigned.ts";
 import { ArtifactPath } from "../artifacts/schemas.ts";
 import { findArtifact, listArtifacts, putArtifact, type StoredArtifact } from "../artifacts/service.ts";
-import { invalidParameter } from "./errors.ts";
+import { invalidParameter, MlflowError } from "./errors.ts";
 import { findLoggedModel, MODEL_FILES } from "./logged-model-rows.ts";
 import { findMlflowRun } from "./runs.ts";
 import type { ListArtifactsView } from "./schemas.ts";
@@ -87,4 +88,51 @@ export async function listMlflowArtifacts(deps: Deps, proxied: string): Promise<
   for (const dir of dirs) files.push({ path: dir, is_dir: true });
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files };
+}
+
+// MLflow's proxied multipart upload (MLflow ≥ 2.9, `MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD=true`):
+// the client names a folder in the URL and its local file in `path` (the artifact is the file's
+// name in that folder), chooses the part size and count, PUTs the parts to the URLs given and
+// completes with their ETags. runcamp's presigned uploads (../artifacts/presigned.ts) without a
+// declared size and SHA-256: completion measures and hashes what arrived.
+
+/** The client's cue to fall back to a plain PUT (mlflow's _UnsupportedMultipartUploadException.MESSAGE). */
+const UNSUPPORTED = "Multipart upload is not supported for the current artifact repository";
+
+async function multipartTarget(deps: Deps, proxiedFolder: string, localPath: string) {
+  const name = localPath.split(/[\\/]/).pop() ?? "";
+  const folder = proxiedFolder.replace(/\/+$/, "");
+  const { repo, runId, stored, below } = await runOf(deps, `${folder}/${encodeURIComponent(name)}`);
+  if (!stored || !below) throw invalidParameter("A multipart upload names a file below the run's or the model's artifacts.");
+  return { repo, runId, stored };
+}
+
+export async function createMlflowMultipart(deps: Deps, proxiedFolder: string, localPath: string, parts: number) {
+  if (!presignedUploadsOffered(deps)) throw new MlflowError("NOT_IMPLEMENTED", `${UNSUPPORTED}: runcamp's artifact store signs no part URLs.`);
+  if (!Number.isSafeInteger(parts) || parts < 1 || parts > 10_000) throw invalidParameter("num_parts must be between 1 and 10000.");
+  const { repo, runId, stored } = await multipartTarget(deps, proxiedFolder, localPath);
+  const started = await startPresigned(deps, repo, runId, { path: stored, contentType: "application/octet-stream", parts });
+  return { upload_id: started.uploadId, credentials: started.urls.map((url, i) => ({ part_number: i + 1, url, headers: {} })) };
+}
+
+export async function completeMlflowMultipart(
+  deps: Deps,
+  proxiedFolder: string,
+  localPath: string,
+  uploadId: string,
+  parts: { part_number: number; etag: string }[],
+) {
+  const { repo, runId } = await multipartTarget(deps, proxiedFolder, localPath);
+  await completeUpload(
+    deps,
+    repo,
+    runId,
+    uploadId,
+    parts.map((p) => ({ number: p.part_number, etag: p.etag })),
+  );
+}
+
+export async function abortMlflowMultipart(deps: Deps, proxiedFolder: string, localPath: string, uploadId: string) {
+  const { repo, runId } = await multipartTarget(deps, proxiedFolder, localPath);
+  await abortUpload(deps, repo, runId, uploadId);
 }

@@ -11,9 +11,17 @@ import { tooLarge } from "../../http/problems.ts";
 import { strictUtf8Bodies } from "../../http/strict-body.ts";
 import { serializeWrites } from "../../http/write-lock.ts";
 import { scopeAllows } from "../../lib/scopes.ts";
+import { presignedUploadsOffered } from "../artifacts/presigned.ts";
 import { download } from "../artifacts/routes.ts";
 import { authenticate } from "../tokens/guard.ts";
-import { findMlflowArtifact, listMlflowArtifacts, uploadMlflowArtifact } from "./artifacts.ts";
+import {
+  abortMlflowMultipart,
+  completeMlflowMultipart,
+  createMlflowMultipart,
+  findMlflowArtifact,
+  listMlflowArtifacts,
+  uploadMlflowArtifact,
+} from "./artifacts.ts";
 import { MlflowError, mlflowErrorResponse } from "./errors.ts";
 import {
   createExperiment,
@@ -39,6 +47,9 @@ const PREFIXES = [...TRACKING, ...ARTIFACTS, "/api/3.0/mlflow", "/ajax-api/3.0/m
 export const isMlflowPath = (path: string) => PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 /** Artifact uploads stream, like runcamp's own (app.ts keeps the body limit and write lock off them). */
 const isMlflowUpload = (c: Context) => c.req.method === "PUT" && ARTIFACTS.some((p) => c.req.path.startsWith(`${p}/artifacts/`));
+// A multipart upload's steps talk to the object store (completing reads the object back): they
+// take the write lock for their own writes only.
+const isMlflowMultipartStep = (c: Context) => c.req.method === "POST" && ARTIFACTS.some((p) => c.req.path.startsWith(`${p}/mpu/`));
 
 // POSTs that only read: a read token may call them, and they wait for no write.
 const READ_POSTS = new Set([
@@ -54,7 +65,8 @@ const READ_POSTS = new Set([
 // and tags alone).
 const INGESTS = new Set(["/runs/log-metric", "/runs/log-batch"]);
 const trackingCall = (c: Context) => c.req.path.replace(/^\/(ajax-)?api\/[23]\.0\/mlflow/, "");
-const takesNoLock = (c: Context) => isMlflowUpload(c) || (c.req.method === "POST" && (READ_POSTS.has(trackingCall(c)) || INGESTS.has(trackingCall(c))));
+const takesNoLock = (c: Context) =>
+  isMlflowUpload(c) || isMlflowMultipartStep(c) || (c.req.method === "POST" && (READ_POSTS.has(trackingCall(c)) || INGESTS.has(trackingCall(c))));
 function guard(deps: Deps): (c: Context, next: () => Promise<void>) => Promise<void> {
   return async (c, next) => {
     const auth = await authenticate(deps, c, deps.writeLock!);
@@ -169,13 +181,24 @@ function artifactProxy(deps: Deps) {
         return c.json({});
       })
       .get("/artifacts/:path{.+}", async (c) => download(c, deps, await findMlflowArtifact(deps, c.req.param("path"))))
+      .post("/mpu/create/:path{.+}", async (c) => {
+        const body = await read(c, S.CreateMultipart);
+        return c.json(await createMlflowMultipart(deps, c.req.param("path"), body.path, body.num_parts));
+      })
+      .post("/mpu/complete/:path{.+}", async (c) => {
+        const body = await read(c, S.CompleteMultipart);
+        await completeMlflowMultipart(deps, c.req.param("path"), body.path, body.upload_id, body.parts);
+        return c.json({});
+      })
+      .post("/mpu/abort/:path{.+}", async (c) => {
+        const body = await read(c, S.AbortMultipart);
+        await abortMlflowMultipart(deps, c.req.param("path"), body.path, body.upload_id);
+        return c.json({});
+      })
       // The listed path comes decoded in the query string: encoded again for locate().
       .get("/artifacts", async (c) => c.json(await listMlflowArtifacts(deps, encodeURI((await read(c, S.ListArtifacts)).path ?? ""))))
       .all("/*", (c) => {
-        throw new MlflowError(
-          "ENDPOINT_NOT_FOUND",
-          `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)} (multipart uploads are not supported).`,
-        );
+        throw new MlflowError("ENDPOINT_NOT_FOUND", `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)}.`);
       })
   );
 }
@@ -200,9 +223,12 @@ export function mlflowRoutes(deps: Deps) {
   }
   for (const prefix of TRACKING) app.route(prefix, tracking(deps));
   for (const prefix of ARTIFACTS) app.route(prefix, artifactProxy(deps));
-  // Asked by the artifact client before large uploads: runcamp has no multipart uploads.
+  // Asked by the artifact client before large uploads: multipart uploads where the artifact
+  // store signs part URLs (S3), no multipart downloads.
   for (const prefix of ["/api/3.0/mlflow", "/ajax-api/3.0/mlflow"]) {
-    app.get(`${prefix}/server-info`, (c) => c.json({ store_type: "runcamp", multipart_uploads_enabled: false, multipart_downloads_enabled: false }));
+    app.get(`${prefix}/server-info`, (c) =>
+      c.json({ store_type: "runcamp", multipart_uploads_enabled: presignedUploadsOffered(deps), multipart_downloads_enabled: false }),
+    );
     app.all(`${prefix}/*`, (c) => {
       throw new MlflowError("ENDPOINT_NOT_FOUND", `runcamp does not implement ${c.req.method} ${c.req.path.slice(0, 120)}.`);
     });

@@ -182,6 +182,19 @@ export const GetHistoryBulkInterval = v.object({
   max_results: v.optional(v.pipe(Int64, v.minValue(1), v.maxValue(2500))),
 });
 export const ListArtifacts = v.object({ path: v.optional(v.string()) });
+const LocalPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
+const UploadId = v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "not an upload id runcamp gave"));
+export const CreateMultipart = v.object({ path: LocalPath, num_parts: v.pipe(v.number(), v.integer()) });
+export const CompleteMultipart = v.object({
+  path: LocalPath,
+  upload_id: UploadId,
+  parts: v.pipe(
+    v.array(v.object({ part_number: v.pipe(v.number(), v.integer()), etag: v.pipe(v.string(), v.maxLength(256)) })),
+    v.minLength(1),
+    v.maxLength(10_000),
+  ),
+});
+export const AbortMultipart = v.object({ path: LocalPath, upload_id: UploadId });
 
 // What the routes answer.
 

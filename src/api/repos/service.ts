@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { decodeCursor, pageOf } from "../../http/cursor.ts";
 import { iso } from "../../lib/time.ts";
+import { drainObjectDeletes } from "../../runs-core/artifact-object-deletes.ts";
 import { experimentIdOf } from "../../runs-core/mlflow-experiment-id.ts";
 import { findRepoPk, repoNotFound } from "../../runs-core/repo-lookup.ts";
 import { deleteRunsOf } from "../../runs-core/run-delete.ts";
@@ -68,4 +69,5 @@ export async function deleteRepo(deps: Deps, name: string): Promise<void> {
     ],
     "write",
   );
+  await drainObjectDeletes(deps);
 }

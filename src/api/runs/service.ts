@@ -5,6 +5,7 @@ import { ApiError, badRequest } from "../../http/problems.ts";
 import { generateId } from "../../lib/ids.ts";
 import { mergePatch } from "../../lib/merge-patch.ts";
 import { excerpt } from "../../lib/text.ts";
+import { drainObjectDeletes } from "../../runs-core/artifact-object-deletes.ts";
 import { lookupCampaign } from "../../runs-core/campaign-lookup.ts";
 import { activityStatement, staleBefore } from "../../runs-core/liveness.ts";
 import { ensureRepo, findRepoPk } from "../../runs-core/repo-lookup.ts";
@@ -155,4 +156,5 @@ export async function patchRun(deps: Deps, repo: string, runId: string, patch: P
 export async function deleteRun(deps: Deps, repo: string, runId: string): Promise<void> {
   const { runPk } = await findRunPk(deps, repo, runId);
   await deps.client.batch(deleteRunsOf("?", [runPk]), "write");
+  await drainObjectDeletes(deps);
 }

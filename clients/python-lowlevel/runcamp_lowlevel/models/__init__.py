@@ -5,6 +5,8 @@ from .append_logs_body import AppendLogsBody
 from .append_logs_body_lines_item import AppendLogsBodyLinesItem
 from .artifact import Artifact
 from .artifact_page import ArtifactPage
+from .artifact_upload import ArtifactUpload
+from .artifact_upload_parts_item import ArtifactUploadPartsItem
 from .campaign import Campaign
 from .campaign_comparison import CampaignComparison
 from .campaign_comparison_better import CampaignComparisonBetter
@@ -58,12 +60,17 @@ from .column_fields_metrics_item import ColumnFieldsMetricsItem
 from .column_fields_values_item import ColumnFieldsValuesItem
 from .compare_campaign_better import CompareCampaignBetter
 from .compare_campaign_select import CompareCampaignSelect
+from .complete_artifact_upload_body import CompleteArtifactUploadBody
+from .complete_artifact_upload_body_parts_item import (
+    CompleteArtifactUploadBodyPartsItem,
+)
 from .confusion_matrix import ConfusionMatrix
 from .confusion_metrics import ConfusionMetrics
 from .confusion_metrics_classes_item import ConfusionMetricsClassesItem
 from .confusion_metrics_macro_avg import ConfusionMetricsMacroAvg
 from .confusion_metrics_weighted_avg import ConfusionMetricsWeightedAvg
 from .context import Context
+from .create_artifact_upload_body import CreateArtifactUploadBody
 from .create_campaign_body import CreateCampaignBody
 from .create_campaign_body_params import CreateCampaignBodyParams
 from .create_run_body import CreateRunBody
@@ -220,6 +227,8 @@ __all__ = (
     "AppendLogsBodyLinesItem",
     "Artifact",
     "ArtifactPage",
+    "ArtifactUpload",
+    "ArtifactUploadPartsItem",
     "Campaign",
     "CampaignComparison",
     "CampaignComparisonBetter",
@@ -255,12 +264,15 @@ __all__ = (
     "ColumnFieldsValuesItem",
     "CompareCampaignBetter",
     "CompareCampaignSelect",
+    "CompleteArtifactUploadBody",
+    "CompleteArtifactUploadBodyPartsItem",
     "ConfusionMatrix",
     "ConfusionMetrics",
     "ConfusionMetricsClassesItem",
     "ConfusionMetricsMacroAvg",
     "ConfusionMetricsWeightedAvg",
     "Context",
+    "CreateArtifactUploadBody",
     "CreateCampaignBody",
     "CreateCampaignBodyParams",
     "CreateRunBody",

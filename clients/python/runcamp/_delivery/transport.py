@@ -13,6 +13,8 @@
 - 409 on a campaign get-or-create means the campaign exists: that is success.
 - An artifact upload sends its bytes as they are, streamed from its file when it has one
   (re-opened for every attempt); a file that can no longer be read is reported and dropped.
+  A file of ``PRESIGNED_FROM`` bytes or more goes straight to the server's object store in
+  presigned parts where the server offers it (``presigned.py``), else as the body.
 - Any other 4xx is the request's own fault: it is dropped and reported (never retried).
 """
 
@@ -29,6 +31,7 @@ import httpx
 
 from .._wire import dumps, log_chunks_as_lines
 from .bodies import open_artifact_body
+from .presigned import PRESIGNED_FROM, send_presigned
 from .spool import SpooledRequest
 
 log = logging.getLogger("runcamp")
@@ -83,9 +86,13 @@ class Transport:
         if token:
             headers["authorization"] = f"Bearer {token}"
         self._client = httpx.Client(base_url=self.url, headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
+        # Presigned part URLs go to the object store: no token of ours goes with them.
+        self._parts = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
+        self._presigned_refused = False
 
     def close(self) -> None:
         self._client.close()
+        self._parts.close()
 
     def request(self, method: str, path: str, body: Optional[str] = None, timeout: Optional[float] = None) -> httpx.Response:
         content = body.encode("utf-8") if body is not None else None
@@ -98,10 +105,16 @@ class Transport:
         """Sends one queued or spooled request once."""
         if req.kind != "artifact":
             return self.request(req.method, req.path, req.body)
+        content_type = req.content_type or "application/octet-stream"
+        if not self._presigned_refused and req.body_file is not None and req.body_file.stat().st_size >= PRESIGNED_FROM:
+            response = send_presigned(self._client, self._parts, req.path, content_type, req.body_file)
+            if response is not None:
+                return response
+            self._presigned_refused = True
         body = open_artifact_body(req.data, req.body_file)
         try:
             # A file object is streamed 64 KiB at a time with its size as Content-Length.
-            return self._client.request(req.method, req.path, content=body, headers={"content-type": req.content_type or "application/octet-stream"})
+            return self._client.request(req.method, req.path, content=body, headers={"content-type": content_type})
         finally:
             if not isinstance(body, bytes):
                 body.close()

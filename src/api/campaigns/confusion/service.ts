@@ -97,7 +97,7 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
   const { pk: campaignPk, id: campaignId } = await findCampaign(deps, repoPk, campaignRef, repo);
   const search = compileRunSelection(deps, repoPk, options.selection);
   const rs = await deps.client.execute({
-    sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type
+    sql: `SELECT r.id, r.params, a.pk AS artifact_pk, a.size, a.content_type, a.store, a.object_key
           FROM runs r LEFT JOIN artifacts a ON a.run_pk = r.pk AND a.path = ?
           WHERE r.campaign_pk = ? AND ${search.where} ORDER BY r.created_at, r.pk`,
     args: [options.path, campaignPk, ...search.args],
@@ -118,7 +118,12 @@ export async function campaignConfusion(deps: Deps, repo: string, campaignRef: s
       missing.push(id);
       continue;
     }
-    const bytes = await readArtifactBytes(deps, { pk: Number(row.artifact_pk), size: Number(row.size) });
+    const bytes = await readArtifactBytes(deps, {
+      pk: Number(row.artifact_pk),
+      size: Number(row.size),
+      store: String(row.store),
+      objectKey: row.object_key === null ? null : String(row.object_key),
+    });
     const confusion = parseConfusion(bytes);
     withMatrix.push({ id, params, confusion, metrics: confusionMetrics(confusion) });
   }

@@ -22,6 +22,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
 import { type IngestWrite, type IngestWriteResult, packIngestWrite } from "../api/metrics/ingest-write.ts";
+import { warmUpReads } from "../api/metrics/warm-up.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
 import type { Deps } from "../deps.ts";
@@ -339,13 +340,17 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
   const writer =
     options.writerThread !== false && isEmbeddedFile(options.url) && !options.replica ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : undefined;
   const client = writer?.client ?? opened;
+  const appClient = options.wrapClient ? options.wrapClient(client) : client;
   const app = createApp({
-    client: options.wrapClient ? options.wrapClient(client) : client,
+    client: appClient,
     writeIngest: writer?.writeIngest,
     config: options.config,
     sha256: nodeSha256,
     webAssets: webAssetsFromDir(webDist),
   });
+  // The first read's one-time costs (compiling the read path, preparing its statements), paid
+  // before listening rather than by the first client.
+  await warmUpReads(app.fetch, appClient);
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

@@ -4,9 +4,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
-import type { Duplex } from "node:stream";
+import { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { createGzip } from "node:zlib";
 import { type ServerType, serve } from "@hono/node-server";
 import {
   type Client,
@@ -26,6 +27,7 @@ import { warmUpReads } from "../api/metrics/warm-up.ts";
 import { createApp } from "../app.ts";
 import { type Config, configFromEnv } from "../config.ts";
 import type { Deps } from "../deps.ts";
+import type { Compressor } from "../http/compression.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { isLoopbackHost } from "../lib/loopback.ts";
@@ -270,6 +272,10 @@ export const nodeSha256: Sha256Factory = () => {
   return { update: (bytes) => void hash.update(bytes), digest: async () => new Uint8Array(hash.digest()) };
 };
 
+/** node:zlib at level 1 for compressed responses: half the CPU of CompressionStream's default level (src/http/compression.ts). */
+export const nodeGzip: Compressor = (body) =>
+  body.pipeThrough(Duplex.toWeb(createGzip({ level: 1 })) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+
 // Node's HTTP parser refuses some requests before the app sees them (headers past
 // --max-http-header-size, a malformed request line) and by default answers them with a bare
 // status line. These get a small problem+json body like every other error.
@@ -346,6 +352,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     writeIngest: writer?.writeIngest,
     config: options.config,
     sha256: nodeSha256,
+    gzip: nodeGzip,
     webAssets: webAssetsFromDir(webDist),
   });
   // The first read's one-time costs (compiling the read path, preparing its statements), paid

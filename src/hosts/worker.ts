@@ -89,6 +89,9 @@ export default {
           webAssets,
           writeLock: concurrentWrites,
           writeIngest: (w: IngestWrite) => writeIngestAlone(shared, w),
+          // workerd compresses a body itself when its Content-Encoding says gzip (the runtime's
+          // encodeBody "automatic"): compressing it here too sent it gzipped twice.
+          gzip: (body) => body,
         }),
         schemaChecked: false,
       };

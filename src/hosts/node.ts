@@ -355,9 +355,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     gzip: nodeGzip,
     webAssets: webAssetsFromDir(webDist),
   });
-  // The first read's one-time costs (compiling the read path, preparing its statements), paid
-  // before listening rather than by the first client.
-  await warmUpReads(app.fetch, appClient);
+  // The first read's one-time costs (compiling the read path, preparing its statements,
+  // starting zlib), paid before listening rather than by the first client.
+  await warmUpReads(app.fetch, appClient, nodeGzip);
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => ready(s));
   });

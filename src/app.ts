@@ -30,6 +30,7 @@ import { viewRoutes } from "./api/views/routes.ts";
 import { DEFAULT_SERIES_CACHE_BYTES } from "./config.ts";
 import type { Deps } from "./deps.ts";
 import { mountApiReference } from "./http/api-reference.ts";
+import { compressResponses, webGzip } from "./http/compression.ts";
 import { openApiSpec } from "./http/openapi.ts";
 import { notFoundRoute, onError, tooLarge } from "./http/problems.ts";
 import { refuseAmbiguousPaths } from "./http/request-path.ts";
@@ -73,6 +74,8 @@ export function createApp(hostDeps: Deps) {
   // The MLflow dialect answers in its own error body, also what is refused before routing.
   app.onError((err, c) => (isMlflowPath(c.req.path) ? mlflowErrorResponse(err, c) : onError(err, c)));
   app.notFound(notFoundRoute(app.routes));
+  // Outermost, so that every answer passes through it, errors included.
+  app.use("*", compressResponses(deps.gzip ?? webGzip));
   // On every response, errors included: nosniff, no Referer sent on, no framing by other sites.
   // Headers a handler set stay (artifacts carry their own sandbox CSP); HSTS is the TLS
   // proxy's to send, the Node host speaks plain HTTP.

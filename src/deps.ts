@@ -7,6 +7,7 @@ import type { Sha256Factory } from "./api/artifacts/store.ts";
 import type { ArtifactStores } from "./api/artifacts/stores.ts";
 import type { IngestWrite, IngestWriteResult } from "./api/metrics/ingest-write.ts";
 import type { Config } from "./config.ts";
+import type { Compressor } from "./http/compression.ts";
 import type { AssetLoader } from "./http/web-ui.ts";
 import type { WriteLock } from "./http/write-lock.ts";
 import type { BlockCache } from "./series/index.ts";
@@ -29,6 +30,8 @@ export interface Deps {
    * writer thread); without it the app runs it on `client`.
    */
   writeIngest?: (write: IngestWrite) => Promise<IngestWriteResult>;
+  /** gzip for compressed responses (src/http/compression.ts); CompressionStream's unless the host has a cheaper one. */
+  gzip?: Compressor;
   /** The built web UI's files (web/dist); without it the app serves the API only. */
   webAssets?: AssetLoader;
 }

@@ -4,9 +4,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
-import type { Duplex } from "node:stream";
+import { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { createGzip } from "node:zlib";
 import { type ServerType, serve } from "@hono/node-server";
 import {
   type Client,
@@ -23,8 +24,10 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Hono } from "hono";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
 import { type IngestWrite, type IngestWriteResult, packIngestWrite } from "../api/metrics/ingest-write.ts";
+import { warmUpReads } from "../api/metrics/warm-up.ts";
 import { createApp } from "../app.ts";
 import type { Deps } from "../deps.ts";
+import type { Compressor } from "../http/compression.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { startBackupSchedule } from "./backup.ts";
@@ -259,6 +262,10 @@ export const nodeSha256: Sha256Factory = () => {
   return { update: (bytes) => void hash.update(bytes), digest: async () => new Uint8Array(hash.digest()) };
 };
 
+/** node:zlib at level 1 for compressed responses: half the CPU of CompressionStream's default level (src/http/compression.ts). */
+export const nodeGzip: Compressor = (body) =>
+  body.pipeThrough(Duplex.toWeb(createGzip({ level: 1 })) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+
 // Node's HTTP parser refuses some requests before the app sees them (headers past
 // --max-http-header-size, a malformed request line) and by default answers them with a bare
 // status line. These get a small problem+json body like every other error.
@@ -316,13 +323,18 @@ export async function openApp(options: AppOptions): Promise<{ app: Hono; client:
   const writer =
     options.writerThread !== false && isEmbeddedFile(options.url) && !options.replica ? await writerClient(opened, options.url, BUSY_TIMEOUT_MS) : undefined;
   const client = writer?.client ?? opened;
+  const appClient = options.wrapClient ? options.wrapClient(client) : client;
   const app = createApp({
-    client: options.wrapClient ? options.wrapClient(client) : client,
+    client: appClient,
     writeIngest: writer?.writeIngest,
     config: options.config,
     sha256: nodeSha256,
+    gzip: nodeGzip,
     webAssets: webAssetsFromDir(webDist),
   });
+  // The first read's one-time costs (compiling the read path, preparing its statements,
+  // starting zlib), paid before listening rather than by the first client.
+  await warmUpReads(app.fetch, appClient, nodeGzip);
   return { app, client };
 }
 

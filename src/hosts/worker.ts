@@ -7,6 +7,7 @@ import type { ExecutionContext, Hono } from "hono";
 import type { R2BucketBinding } from "../api/artifacts/r2-bucket.ts";
 import { writeIngestAlone } from "../api/metrics/ingest-groups.ts";
 import type { IngestWrite } from "../api/metrics/ingest-write.ts";
+import { warmUpReadCode } from "../api/metrics/warm-up.ts";
 import { createApp } from "../app.ts";
 import { configFromEnv } from "../config.ts";
 import { schemaIsCurrent } from "../db/schema-version.ts";
@@ -46,6 +47,10 @@ export interface Env {
 //   another request. Unbounded, every statement starts in its own request (workerd itself
 //   caps each request's open connections).
 const concurrentWrites: WriteLock = (task) => task();
+
+// A new isolate compiles the series read path here, when the module loads, instead of in its
+// first read (src/series/warm-up.ts). Statements are prepared by the libSQL server, not here.
+warmUpReadCode();
 let cached: { key: string; app: Hono; client: Client; schemaChecked: boolean } | undefined;
 
 const problem = (error: ApiError) =>
@@ -88,6 +93,9 @@ export default {
           r2: env.ARTIFACTS,
           writeLock: concurrentWrites,
           writeIngest: (w: IngestWrite) => writeIngestAlone(shared, w),
+          // workerd compresses a body itself when its Content-Encoding says gzip (the runtime's
+          // encodeBody "automatic"): compressing it here too sent it gzipped twice.
+          gzip: (body) => body,
         }),
         schemaChecked: false,
       };

@@ -12,3 +12,4 @@ export type { SeriesSource } from "./read.ts";
 export { downsampleSeries, readPoints } from "./read.ts";
 export type { Executor, SeriesWrite, StoredSeries } from "./store.ts";
 export { readTouchedBlocks, seriesWriteStatements, storedSeriesFromRows, storedSeriesStatements, touchedBlocksStatements, writeSeries } from "./store.ts";
+export { exerciseReadPath, prepareReadStatements, WARM_UP_ROUNDS } from "./warm-up.ts";

@@ -1161,6 +1161,26 @@ export interface components {
             } | null;
             next_cursor: string | null;
         };
+        SeriesSomeColumns: {
+            name: string;
+            context: components["schemas"]["Context"];
+            summary: components["schemas"]["SeriesSummary"];
+            steps?: number[];
+            values?: components["schemas"]["WireNumber"][];
+            epochs?: (number | null)[];
+            times?: number[];
+            /** @description Downsampled reads only: per bucket, its step range, count, min and max (NaN ignored) with their steps */
+            buckets?: {
+                start: number[];
+                end: number[];
+                count: number[];
+                min: (components["schemas"]["WireNumber"] | null)[];
+                max: (components["schemas"]["WireNumber"] | null)[];
+                min_step: (number | null)[];
+                max_step: (number | null)[];
+            } | null;
+            next_cursor: string | null;
+        };
         SeriesQueryByRuns: {
             runs: string[];
             metrics: {
@@ -3642,6 +3662,8 @@ export interface operations {
                 cursor?: string;
                 /** @description rows (default): an object per point; columnar: an array per field */
                 format?: "rows" | "columnar";
+                /** @description format=columnar only: the columns to send, comma-separated, from steps, values, epochs, times, buckets, e.g. steps,values. Default: all of them. */
+                fields?: string;
             };
             header?: never;
             path: {
@@ -3653,13 +3675,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The series: rows, or with format=columnar an array per field */
+            /** @description The series: rows, or with format=columnar an array per field (with fields, only those) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SeriesRead"] | components["schemas"]["SeriesColumns"];
+                    "application/json": components["schemas"]["SeriesRead"] | components["schemas"]["SeriesColumns"] | components["schemas"]["SeriesSomeColumns"];
                 };
             };
             /** @description Invalid request: the problem lists each field error */

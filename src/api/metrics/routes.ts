@@ -12,6 +12,7 @@ import { findRunsBySelection } from "../../runs-core/run-selection.ts";
 import { readIngestBody } from "./ingest-body.ts";
 import {
   ContextParam,
+  FieldsParam,
   IngestBody,
   IngestColumnsBody,
   IngestQuery,
@@ -22,9 +23,11 @@ import {
   ReadQuery,
   SeriesColumnsView,
   SeriesReadView,
+  SeriesSomeColumnsView,
   SeriesSummaryView,
 } from "./schemas.ts";
 import { ingestSeries, listSeries, querySeries, readSeries } from "./service.ts";
+import { someColumnsView } from "./views.ts";
 
 const SeriesParams = v.object({ ...RunParams.entries, name: Name });
 
@@ -86,7 +89,10 @@ export function metricRoutes(deps: Deps) {
         description:
           "context is the series context as JSON (default {}). from/to bound the steps. With points=N the series is cut into at most N buckets, each keeping count, min and max (NaN ignored, with their steps) and its last point, exact over the points in its [start, end]. Ranged reads (from/to) and short series get buckets of equal step width; a long series read whole (at least 128·N points) gets buckets of whole 64-point storage chunks, so widths are only roughly equal. Without it, raw points are paginated with limit (default 1000, max 100000) and cursor. A name holding '/' is sent URL-encoded (val%2Floss) or plain (val/loss): everything after metrics/ is the name, decoded once.",
         responses: {
-          200: jsonResponse("The series: rows, or with format=columnar an array per field", v.union([SeriesReadView, SeriesColumnsView])),
+          200: jsonResponse(
+            "The series: rows, or with format=columnar an array per field (with fields, only those)",
+            v.union([SeriesReadView, SeriesColumnsView, SeriesSomeColumnsView]),
+          ),
           ...problems(400, 404),
         },
       }),
@@ -97,7 +103,11 @@ export function metricRoutes(deps: Deps) {
         const q = c.req.valid("query");
         if (q.from !== undefined && q.to !== undefined && q.from > q.to)
           throw badRequest("from must not be greater than to.", [{ path: "from", message: "must be <= to" }]);
-        return floatJson(c, await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q));
+        if (q.fields !== undefined && q.format !== "columnar")
+          throw badRequest("fields chooses columns: it needs format=columnar.", [{ path: "fields", message: "needs format=columnar" }]);
+        const read = await readSeries(deps, repo, run, name, ContextParam.decode(q.context), q);
+        const fields = FieldsParam.decode(q.fields);
+        return floatJson(c, fields && "steps" in read ? someColumnsView(read, fields) : read);
       },
     )
     .post(

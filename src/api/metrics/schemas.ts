@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { defaultLimits } from "../../config.ts";
 import { Context, Cursor, IntegerQuery, Name, ResourceId, Status, WireNumber } from "../../http/schemas.ts";
-import { jsonQuery } from "../../http/validation.ts";
+import { commaList, encodedQuery, jsonQuery } from "../../http/validation.ts";
 import { MAX_TIME_MS } from "../../series/index.ts";
 
 export const SeriesSummaryView = v.pipe(
@@ -119,6 +119,19 @@ const seriesColumnsEntries = {
 };
 export const SeriesColumnsView = v.pipe(v.object(seriesColumnsEntries), v.metadata({ ref: "SeriesColumns" }));
 export type SeriesColumnsView = v.InferOutput<typeof SeriesColumnsView>;
+// The columnar read with `fields`: the columns not named are left out.
+export const SeriesSomeColumnsView = v.pipe(
+  v.object({
+    ...seriesColumnsEntries,
+    steps: v.optional(seriesColumnsEntries.steps),
+    values: v.optional(seriesColumnsEntries.values),
+    epochs: v.optional(seriesColumnsEntries.epochs),
+    times: v.optional(seriesColumnsEntries.times),
+    buckets: v.optional(seriesColumnsEntries.buckets),
+  }),
+  v.metadata({ ref: "SeriesSomeColumns" }),
+);
+export type SeriesSomeColumnsView = v.InferOutput<typeof SeriesSomeColumnsView>;
 export const FORMATS = ["rows", "columnar"] as const;
 export type ReadFormat = (typeof FORMATS)[number];
 const Format = v.pipe(v.picklist(FORMATS), v.description("rows (default): an object per point; columnar: an array per field"));
@@ -126,6 +139,13 @@ const Format = v.pipe(v.picklist(FORMATS), v.description("rows (default): an obj
 const Step = IntegerQuery(Number.MAX_SAFE_INTEGER, 0);
 export const ContextParam = jsonQuery(Context, 'The series context as JSON, e.g. {"subset":"val"}; default {}');
 export const MAX_READ_POINTS = 100_000;
+export const COLUMNS = ["steps", "values", "epochs", "times", "buckets"] as const;
+export type Column = (typeof COLUMNS)[number];
+export const FieldsParam = encodedQuery(
+  v.pipe(v.array(v.picklist(COLUMNS, `must be one of ${COLUMNS.join(", ")}`)), v.minLength(1, "name at least one column")),
+  commaList,
+  "format=columnar only: the columns to send, comma-separated, from steps, values, epochs, times, buckets, e.g. steps,values. Default: all of them.",
+);
 export const ReadQuery = v.object({
   context: v.optional(ContextParam.schema),
   from: v.optional(Step),
@@ -134,6 +154,7 @@ export const ReadQuery = v.object({
   limit: v.optional(IntegerQuery(MAX_READ_POINTS), "1000"),
   cursor: v.optional(Cursor),
   format: v.optional(Format, "rows"),
+  fields: v.optional(FieldsParam.schema),
 });
 
 // Runs are named by id (`runs`) or chosen by a selection (`filter` and/or `status`), not

@@ -2,7 +2,7 @@
 import { parseContext } from "../../lib/context.ts";
 import { toWire } from "../../lib/numbers.ts";
 import type { Bucket, Point, SeriesSummary } from "../../series/index.ts";
-import type { BucketView, PointView, SeriesColumnsView, SeriesSummaryView } from "./schemas.ts";
+import type { BucketView, Column, PointView, SeriesColumnsView, SeriesSomeColumnsView, SeriesSummaryView } from "./schemas.ts";
 
 const wire = (x: number | null) => (x === null ? null : toWire(x));
 
@@ -52,4 +52,11 @@ export function columnsView(
       max_step: buckets.map((b) => b.maxStep),
     },
   };
+}
+
+/** A columnar read keeping only the columns in `fields`. */
+export function someColumnsView(view: SeriesColumnsView, fields: readonly Column[]): SeriesSomeColumnsView {
+  const { steps, values, epochs, times, buckets, ...rest } = view;
+  const all = { steps, values, epochs, times, buckets };
+  return { ...rest, ...Object.fromEntries(fields.map((field) => [field, all[field]])) };
 }

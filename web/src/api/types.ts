@@ -20,7 +20,8 @@ export type CampaignSummary = Ok<"summarizeCampaign">;
 export type SummaryRow = CampaignSummary["rows"][number];
 export type CampaignComparison = Ok<"compareCampaign">;
 export type CompareRow = CampaignComparison["rows"][number];
-export type RowSeriesRead = Ok<"readSeries">;
+/** A series read in the row form (the other forms carry steps[]). */
+export type RowSeriesRead = Extract<Ok<"readSeries">, { points: unknown }>;
 export type Context = SeriesSummary["context"];
 /** A number on the wire: non-finite values travel as strings. */
 export type WireNumber = number | "NaN" | "Infinity" | "-Infinity";

@@ -210,6 +210,8 @@ from .series_query_by_selection_metrics_item import SeriesQueryBySelectionMetric
 from .series_read import SeriesRead
 from .series_read_buckets_type_0_item import SeriesReadBucketsType0Item
 from .series_read_points_item import SeriesReadPointsItem
+from .series_some_columns import SeriesSomeColumns
+from .series_some_columns_buckets_type_0 import SeriesSomeColumnsBucketsType0
 from .series_summary import SeriesSummary
 from .series_summary_page import SeriesSummaryPage
 from .summarize_campaign_select import SummarizeCampaignSelect
@@ -386,6 +388,8 @@ __all__ = (
     "SeriesRead",
     "SeriesReadBucketsType0Item",
     "SeriesReadPointsItem",
+    "SeriesSomeColumns",
+    "SeriesSomeColumnsBucketsType0",
     "SeriesSummary",
     "SeriesSummaryPage",
     "SummarizeCampaignSelect",

@@ -9,6 +9,7 @@ from ...models.problem import Problem
 from ...models.read_series_format import ReadSeriesFormat
 from ...models.series_columns import SeriesColumns
 from ...models.series_read import SeriesRead
+from ...models.series_some_columns import SeriesSomeColumns
 from ...types import UNSET, Response, Unset
 
 
@@ -24,6 +25,7 @@ def _get_kwargs(
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
     format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
+    fields: Union[Unset, str] = UNSET,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
@@ -45,6 +47,8 @@ def _get_kwargs(
 
     params["format"] = json_format_
 
+    params["fields"] = fields
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -62,10 +66,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Optional[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
+) -> Optional[
+    Union[Problem, Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]]
+]:
     if response.status_code == 200:
 
-        def _parse_response_200(data: object) -> Union["SeriesColumns", "SeriesRead"]:
+        def _parse_response_200(
+            data: object,
+        ) -> Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -74,11 +82,19 @@ def _parse_response(
                 return response_200_type_0
             except:  # noqa: E722
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = SeriesColumns.from_dict(data)
+
+                return response_200_type_1
+            except:  # noqa: E722
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_200_type_1 = SeriesColumns.from_dict(data)
+            response_200_type_2 = SeriesSomeColumns.from_dict(data)
 
-            return response_200_type_1
+            return response_200_type_2
 
         response_200 = _parse_response_200(response.json())
 
@@ -117,7 +133,9 @@ def _parse_response(
 
 def _build_response(
     *, client: Union[AuthenticatedClient, Client], response: httpx.Response
-) -> Response[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
+) -> Response[
+    Union[Problem, Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]]
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +157,10 @@ def sync_detailed(
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
     format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
-) -> Response[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
+    fields: Union[Unset, str] = UNSET,
+) -> Response[
+    Union[Problem, Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]]
+]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -161,13 +182,14 @@ def sync_detailed(
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
         format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
+        fields (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Problem, Union['SeriesColumns', 'SeriesRead']]]
+        Response[Union[Problem, Union['SeriesColumns', 'SeriesRead', 'SeriesSomeColumns']]]
     """
 
     kwargs = _get_kwargs(
@@ -181,6 +203,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -203,7 +226,10 @@ def sync(
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
     format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
-) -> Optional[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
+    fields: Union[Unset, str] = UNSET,
+) -> Optional[
+    Union[Problem, Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]]
+]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -225,13 +251,14 @@ def sync(
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
         format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
+        fields (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Problem, Union['SeriesColumns', 'SeriesRead']]
+        Union[Problem, Union['SeriesColumns', 'SeriesRead', 'SeriesSomeColumns']]
     """
 
     return sync_detailed(
@@ -246,6 +273,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        fields=fields,
     ).parsed
 
 
@@ -262,7 +290,10 @@ async def asyncio_detailed(
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
     format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
-) -> Response[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
+    fields: Union[Unset, str] = UNSET,
+) -> Response[
+    Union[Problem, Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]]
+]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -284,13 +315,14 @@ async def asyncio_detailed(
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
         format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
+        fields (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Union[Problem, Union['SeriesColumns', 'SeriesRead']]]
+        Response[Union[Problem, Union['SeriesColumns', 'SeriesRead', 'SeriesSomeColumns']]]
     """
 
     kwargs = _get_kwargs(
@@ -304,6 +336,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -324,7 +357,10 @@ async def asyncio(
     limit: Union[Unset, str] = "1000",
     cursor: Union[Unset, str] = UNSET,
     format_: Union[Unset, ReadSeriesFormat] = ReadSeriesFormat.ROWS,
-) -> Optional[Union[Problem, Union["SeriesColumns", "SeriesRead"]]]:
+    fields: Union[Unset, str] = UNSET,
+) -> Optional[
+    Union[Problem, Union["SeriesColumns", "SeriesRead", "SeriesSomeColumns"]]
+]:
     """Read one series: raw points (paginated) or downsampled with points=N
 
      context is the series context as JSON (default {}). from/to bound the steps. With points=N the
@@ -346,13 +382,14 @@ async def asyncio(
         limit (Union[Unset, str]):  Default: '1000'.
         cursor (Union[Unset, str]):
         format_ (Union[Unset, ReadSeriesFormat]):  Default: ReadSeriesFormat.ROWS.
+        fields (Union[Unset, str]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Union[Problem, Union['SeriesColumns', 'SeriesRead']]
+        Union[Problem, Union['SeriesColumns', 'SeriesRead', 'SeriesSomeColumns']]
     """
 
     return (
@@ -368,5 +405,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             format_=format_,
+            fields=fields,
         )
     ).parsed

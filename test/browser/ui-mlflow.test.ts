@@ -117,7 +117,8 @@ describe.skipIf(skipBrowserTests)("web UI: MLflow's nested runs, tags, single po
     await page.locator("table.runs tbody tr").first().waitFor();
     await page.getByRole("button", { name: "Columns ▾" }).click();
     const group = page.locator(".column-groups section", { hasText: "Key/value tags" });
-    expect(await group.locator("label").allTextContents()).toEqual([" mlflow.parentRunId", " note", " team"]);
+    // The chooser fills its groups once the repo's columns are read.
+    await expect.poll(() => group.locator("label").allTextContents()).toEqual([" mlflow.parentRunId", " note", " team"]);
     await group.getByLabel("team").check();
     await page.waitForURL(/cols=tag_values.team/);
     await expect.poll(() => page.locator("table.runs tbody td.num").allTextContents()).toEqual(["eco", ""]);

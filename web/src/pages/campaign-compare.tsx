@@ -2,7 +2,7 @@
 // context controls (in the URL: cmp_by, cmp_base, cmp_pair, cmp_metric, cmp_ctx), the paired
 // comparison table, and with three or more groups the Friedman test with its
 // critical-difference diagram. Without cmp_by, the first varying param that does not name a
-// repetition; without cmp_pair, the server's default (the varying seed/split/fold params).
+// repetition; without cmp_pair, every other varying param.
 import { compareCampaign } from "../api/endpoints.ts";
 import { CriticalDifference } from "../charts/critical-difference.tsx";
 import { contextText, parseContextText } from "../columns.ts";
@@ -29,12 +29,16 @@ export function CampaignCompare({ repo, campaign, params, metrics }: { repo: str
   const metric = query.cmp_metric && names.includes(query.cmp_metric) ? query.cmp_metric : names[0];
   const contexts = [...new Set(metrics.filter((m) => m.metric === metric).map((m) => contextText(m.context) || "{}"))];
   const ctx = query.cmp_ctx && contexts.includes(query.cmp_ctx) ? query.cmp_ctx : contexts[0];
-  const pairOn = listParam(query.cmp_pair);
-  const ready = by !== undefined && metric !== undefined;
+  // Pairs are runs alike in every other varying param (seed and split, and the learning rate
+  // too when it varies): the API's default, the repetition params alone, leaves two runs of a
+  // group per pair when another param varies, which it refuses.
+  const pairOn = query.cmp_pair !== undefined ? listParam(query.cmp_pair) : params.filter((p) => p !== by);
+  const canPair = pairOn.length > 0;
+  const ready = by !== undefined && metric !== undefined && canPair;
   const result = useAsync(
     async (signal) =>
       ready ? compareCampaign(repo, campaign, { metric, context: parseContextText(ctx ?? "") ?? {}, by, baseline: query.cmp_base, pairOn }, signal) : null,
-    [repo, campaign, by, metric, ctx, query.cmp_base, query.cmp_pair],
+    [repo, campaign, by, metric, ctx, query.cmp_base, pairOn.join(",")],
   );
   const body = result.data;
   const friedman = body?.friedman;
@@ -63,12 +67,7 @@ export function CampaignCompare({ repo, campaign, params, metrics }: { repo: str
             ))}
           </select>
         </label>
-        <PathPicker
-          label="pair on"
-          paths={params.filter((p) => p !== by)}
-          chosen={pairOn.length ? pairOn : (body?.pair_on ?? [])}
-          onChange={(p) => setQuery({ cmp_pair: p.join(",") })}
-        />
+        <PathPicker label="pair on" paths={params.filter((p) => p !== by)} chosen={pairOn} onChange={(p) => setQuery({ cmp_pair: p.join(",") })} />
         <label>
           metric{" "}
           <select value={metric} onChange={(e) => setQuery({ cmp_metric: e.currentTarget.value, cmp_ctx: null })}>
@@ -93,7 +92,10 @@ export function CampaignCompare({ repo, campaign, params, metrics }: { repo: str
         )}
       </div>
       <ProblemNote error={result.error} />
-      {!ready && <p class="empty">Nothing to compare: the campaign's runs need a param that varies and a metric.</p>}
+      {(by === undefined || metric === undefined) && <p class="empty">Nothing to compare: the campaign's runs need a param that varies and a metric.</p>}
+      {by !== undefined && metric !== undefined && !canPair && (
+        <p class="empty">Nothing to pair on: choose in “pair on” the params whose values pair one group's runs with another's.</p>
+      )}
       {body && (
         <>
           <p class="muted">

@@ -3,6 +3,7 @@
 // the interval plots mark zero and the interval, the controls live in the URL, and the
 // critical-difference diagram places every group at its average rank. A group named like
 // markup stays text.
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
@@ -118,5 +119,36 @@ describe.skipIf(skipBrowserTests)("web UI: campaign compare", () => {
     expect(Number(cd!.replace("CD = ", ""))).toBeCloseTo(api.friedman.critical_difference, 3);
     expect(await page.locator("svg.cd-diagram image, img").count()).toBe(0);
     await screenshot(page, "campaign-compare", page.locator("section.campaign-compare"));
+  });
+
+  test("the diagram exports as an SVG that stands alone (labels as text) and as a PNG of its size", async () => {
+    const page = await open("/repos/lab/campaigns/augs?cmp_base=%22none%22");
+    const chart = page.locator(".cd-chart");
+    await expect.poll(() => chart.locator(".cd-group").count()).toBe(3);
+    const save = async (item: string) => {
+      await chart.getByRole("button", { name: "Export ▾" }).click();
+      const [download] = await Promise.all([page.waitForEvent("download"), chart.getByRole("menuitem", { name: item }).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+    const svg = await save("SVG (vector)");
+    expect(svg.name).toMatch(/\.svg$/);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return {
+        error: doc.querySelector("parsererror")?.textContent ?? null,
+        labels: [...doc.querySelectorAll("text")].map((t) => t.textContent),
+        injected: doc.querySelectorAll("img, image, script").length,
+        // The page's CSS is not in the file: every line carries its own stroke.
+        unstyled: [...doc.querySelectorAll("line, polyline")].filter((l) => !(l as SVGElement).style.stroke).length,
+      };
+    }, svg.bytes.toString("utf8"));
+    expect(parsed.error).toBeNull();
+    expect(parsed.labels).toEqual(expect.arrayContaining(["flip (1)", expect.stringMatching(/^<img src=x onerror=alert\(1\)> \(/)]));
+    expect(parsed.injected).toBe(0);
+    expect(parsed.unstyled).toBe(0);
+    const png = await save("PNG image");
+    expect(png.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const width = await page.locator("svg.cd-diagram").evaluate((s) => (s as SVGSVGElement).viewBox.baseVal.width);
+    expect(png.bytes.readUInt32BE(16)).toBe(Math.round(width * (await page.evaluate(() => window.devicePixelRatio))));
   });
 });

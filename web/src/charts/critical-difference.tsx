@@ -2,7 +2,10 @@
 // (best) to k, the Nemenyi critical difference as a bar above it, and a thick line joining
 // each maximal run of groups whose ranks lie within CD of each other (no difference shown at
 // α = 0.05). Plain SVG: labels are text nodes, so a param value is shown, never run.
+import { useRef } from "preact/hooks";
 import { formatNumber } from "../format.ts";
+import { ChartExportMenu } from "./chart-export-menu.tsx";
+import { svgElementFile } from "./svg-file.ts";
 
 export interface RankedGroup {
   label: string;
@@ -28,7 +31,8 @@ export function cliques(ranks: readonly number[], cd: number): [number, number][
   return out;
 }
 
-export function CriticalDifference({ groups, cd }: { groups: RankedGroup[]; cd: number }) {
+export function CriticalDifference({ groups, cd, title }: { groups: RankedGroup[]; cd: number; title: string }) {
+  const svg = useRef<SVGSVGElement>(null);
   const sorted = [...groups].sort((a, b) => a.rank - b.rank);
   const k = groups.length;
   // Room for the longest label on either side (about 7 px a character at 12 px).
@@ -42,40 +46,50 @@ export function CriticalDifference({ groups, cd }: { groups: RankedGroup[]; cd: 
     cd,
   );
   return (
-    <svg class="cd-diagram" viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} role="img" aria-label={`Critical difference diagram, CD ${formatNumber(cd)}`}>
-      <g class="cd-bar">
-        <line x1={x(1)} x2={x(1) + (cd / Math.max(1, k - 1)) * AXIS_WIDTH} y1={16} y2={16} />
-        <text x={x(1)} y={10}>
-          CD = {formatNumber(cd)}
-        </text>
-      </g>
-      <line class="cd-axis" x1={x(1)} x2={x(k)} y1={AXIS_Y} y2={AXIS_Y} />
-      {Array.from({ length: k }, (_, i) => (
-        <g key={i} class="cd-tick">
-          <line x1={x(i + 1)} x2={x(i + 1)} y1={AXIS_Y - 5} y2={AXIS_Y} />
-          <text x={x(i + 1)} y={AXIS_Y - 9} text-anchor="middle">
-            {i + 1}
+    <div class="cd-chart">
+      <ChartExportMenu file={() => svg.current && svgElementFile(title, svg.current)} />
+      <svg
+        ref={svg}
+        class="cd-diagram"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width={WIDTH}
+        role="img"
+        aria-label={`Critical difference diagram, CD ${formatNumber(cd)}`}
+      >
+        <g class="cd-bar">
+          <line x1={x(1)} x2={x(1) + (cd / Math.max(1, k - 1)) * AXIS_WIDTH} y1={16} y2={16} />
+          <text x={x(1)} y={10}>
+            CD = {formatNumber(cd)}
           </text>
         </g>
-      ))}
-      {bars.map(([i, j], n) => (
-        <line key={`${i}-${j}`} class="cd-clique" x1={x(sorted[i].rank) - 3} x2={x(sorted[j].rank) + 3} y1={AXIS_Y + 8 + n * 5} y2={AXIS_Y + 8 + n * 5} />
-      ))}
-      {sorted.map((g, i) => {
-        // The better half is labelled on the left, the rest on the right, each on its own row.
-        const left = i < half;
-        const row = left ? i : sorted.length - 1 - i;
-        const y = AXIS_Y + 24 + row * ROW;
-        const labelX = left ? MARGIN - 8 : WIDTH - MARGIN + 8;
-        return (
-          <g key={g.label} class="cd-group" data-rank={g.rank}>
-            <polyline points={`${x(g.rank)},${AXIS_Y} ${x(g.rank)},${y} ${labelX + (left ? 4 : -4)},${y}`} />
-            <text x={labelX} y={y + 4} text-anchor={left ? "end" : "start"}>
-              {g.label} ({formatNumber(g.rank)})
+        <line class="cd-axis" x1={x(1)} x2={x(k)} y1={AXIS_Y} y2={AXIS_Y} />
+        {Array.from({ length: k }, (_, i) => (
+          <g key={i} class="cd-tick">
+            <line x1={x(i + 1)} x2={x(i + 1)} y1={AXIS_Y - 5} y2={AXIS_Y} />
+            <text x={x(i + 1)} y={AXIS_Y - 9} text-anchor="middle">
+              {i + 1}
             </text>
           </g>
-        );
-      })}
-    </svg>
+        ))}
+        {bars.map(([i, j], n) => (
+          <line key={`${i}-${j}`} class="cd-clique" x1={x(sorted[i].rank) - 3} x2={x(sorted[j].rank) + 3} y1={AXIS_Y + 8 + n * 5} y2={AXIS_Y + 8 + n * 5} />
+        ))}
+        {sorted.map((g, i) => {
+          // The better half is labelled on the left, the rest on the right, each on its own row.
+          const left = i < half;
+          const row = left ? i : sorted.length - 1 - i;
+          const y = AXIS_Y + 24 + row * ROW;
+          const labelX = left ? MARGIN - 8 : WIDTH - MARGIN + 8;
+          return (
+            <g key={g.label} class="cd-group" data-rank={g.rank}>
+              <polyline points={`${x(g.rank)},${AXIS_Y} ${x(g.rank)},${y} ${labelX + (left ? 4 : -4)},${y}`} />
+              <text x={labelX} y={y + 4} text-anchor={left ? "end" : "start"}>
+                {g.label} ({formatNumber(g.rank)})
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }

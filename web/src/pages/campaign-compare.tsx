@@ -116,7 +116,11 @@ export function CampaignCompare({ repo, campaign, params, metrics }: { repo: str
           </header>
           {friedman.reason && <p class="muted">{friedman.reason}</p>}
           {friedman.critical_difference !== null && (
-            <CriticalDifference groups={friedman.ranks.map((r) => ({ label: paramText(r.group), rank: r.rank }))} cd={Number(friedman.critical_difference)} />
+            <CriticalDifference
+              groups={friedman.ranks.map((r) => ({ label: paramText(r.group), rank: r.rank }))}
+              cd={Number(friedman.critical_difference)}
+              title={`${campaign}: average ranks of ${body?.by ?? "the groups"} on ${body?.metric ?? metric}`}
+            />
           )}
         </div>
       )}

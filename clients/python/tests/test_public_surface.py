@@ -31,6 +31,7 @@ PUBLIC = {
 
 COMMANDS = {
     "runcamp": ["--repo", "--token", "--url", "--version"],
+    "runcamp compare": ["--baseline", "--better", "--by", "--context", "--csv", "--filter", "--metric", "--pair-on", "--select", "--status", "-b", "-c", "-f", "-m", "-p", "campaign"],
     "runcamp export": ["--campaign", "--filter", "--no-progress", "--output", "--progress", "--repo", "-f", "-o"],
     "runcamp import": ["--no-progress", "--progress", "--repo", "file"],
     "runcamp import-aim": ["--campaign-from", "--no-progress", "--progress", "--repo", "path"],

@@ -107,14 +107,15 @@ describe.skipIf(skipBrowserTests)("web UI on the Node host", () => {
     await page.waitForURL(/sort=/);
     await header.click(); // descending
     await page.waitForURL(/desc/);
-    await expect.poll(async () => (await page.locator("tbody tr td.num").first().textContent()) !== "").toBe(true);
-    const accCells = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => (r.querySelectorAll("td.num")[1] as HTMLElement).textContent));
     const sortedApi = (await call(
       "GET",
       `/v1/repos/cifar/runs?filter=${encodeURIComponent('campaign = "augment-grid"')}&sort=${encodeURIComponent('values.acc{subset:"test"} desc')}`,
     )) as { items: { id: string }[] };
+    // The URL changes at the click; the rows with the descending page's answer.
+    await expect.poll(() => page.locator("tbody .run-id").allInnerTexts()).toEqual(sortedApi.items.map((r) => r.id));
+    await expect.poll(async () => (await page.locator("tbody tr td.num").first().textContent()) !== "").toBe(true);
+    const accCells = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => (r.querySelectorAll("td.num")[1] as HTMLElement).textContent));
     const shownIds = await page.locator("tbody .run-id").allInnerTexts();
-    expect(shownIds).toEqual(sortedApi.items.map((r) => r.id));
     const accs = accCells.map(Number);
     expect(accs).toEqual([...accs].sort((a, b) => b - a));
     // The values shown are the run's own, to 4 significant digits.

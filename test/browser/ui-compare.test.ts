@@ -31,10 +31,19 @@ const scales = (page: Page, within = ".chart-grid"): Promise<Scales[]> =>
 
 /** The hover box's rows (label and value) in the middle of the first chart. */
 async function hoverRows(page: Page): Promise<string[]> {
-  const box = (await page.locator(".chart-card .u-over").first().boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   const tip = page.locator(".chart-card .chart-tip").first();
-  await tip.waitFor();
+  // A chart redrawn (new data, a new width) between the move and the look drops its tip: move again.
+  await expect
+    .poll(
+      async () => {
+        const box = (await page.locator(".chart-card .u-over").first().boundingBox())!;
+        await page.mouse.move(box.x + box.width * 0.5 + 1, box.y + box.height * 0.5);
+        await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+        return tip.isVisible();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   return tip.locator(".tip-row").evaluateAll((rows) => rows.map((r) => `${r.querySelector(".tip-label")!.textContent} ${r.querySelector("b")!.textContent}`));
 }
 
@@ -136,12 +145,14 @@ describe.skipIf(skipBrowserTests)("web UI: the compare page's explorers", () => 
   test("relative time overlays runs started a day apart; absolute time does not", async () => {
     const page = await open(`/repos/cmp/compare?runs=a0,b0&metrics=loss&x=time`);
     await waitForCharts(page, 1);
+    // The scales are stamped once the chart has drawn its data.
+    await expect.poll(async () => (await scales(page))[0]?.x ?? null).not.toBeNull();
     const [absolute] = await scales(page);
     expect(absolute.x[1] - absolute.x[0]).toBeGreaterThan(86_400);
 
     await page.getByLabel("x-axis").selectOption("relative");
     await page.waitForURL(/x=relative/);
-    await expect.poll(async () => (await scales(page))[0].x[1]).toBeLessThan(200);
+    await expect.poll(async () => (await scales(page))[0]?.x[1]).toBeLessThan(200);
     const [relative] = await scales(page);
     expect(relative.x[0]).toBeGreaterThanOrEqual(-1);
     expect(relative.x[1]).toBeGreaterThanOrEqual(STEPS - 1);

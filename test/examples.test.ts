@@ -8,32 +8,27 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type Server, spawnServer } from "./support/processes.ts";
+import { type ServerProcess, startServerProcess } from "./support/processes.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const examples = join(root, "examples");
 const dir = mkdtempSync(join(tmpdir(), "runcamp-examples-"));
-let server: Server;
+let server: ServerProcess;
 let base = "";
 
 beforeAll(async () => {
-  server = spawnServer(join(root, "node_modules/.bin/node"), [join(root, "src/hosts/node.ts")], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LIBSQL_URL: `file:${join(dir, "runcamp.db")}`, RUNCAMP_ADMIN_TOKEN: "" },
-    stdio: ["ignore", "pipe", "inherit"],
+  server = await startServerProcess(join(root, "node_modules/.bin/node"), [join(root, "src/hosts/node.ts")], {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LIBSQL_URL: `file:${join(dir, "runcamp.db")}`,
+    RUNCAMP_ADMIN_TOKEN: "",
   });
-  base = await new Promise<string>((ready, fail) => {
-    let out = "";
-    server.child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (found) ready(found[1]);
-    });
-    server.child.on("exit", (code, signal) => fail(new Error(`server exited (${code ?? signal}) before listening`)));
-  });
+  base = server.base;
 });
 
 afterAll(async () => {
-  await server?.stop();
+  await server?.process.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

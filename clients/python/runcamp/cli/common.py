@@ -12,11 +12,13 @@ import json
 import math
 import sys
 from typing import Any, Optional
+from urllib.parse import urlencode
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+from .._delivery.transport import _problem
 from .._errors import RuncampError
 from .._read import Repo
 
@@ -108,3 +110,16 @@ def split_fields(text: Optional[str]) -> list:
 
 
 pass_ctx = click.make_pass_decorator(Ctx)
+
+
+def campaign_report(repo: Repo, campaign: str, report: str, query: dict, as_csv: bool) -> Optional[dict]:
+    """GET a campaign's ``report`` (summary, compare): its CSV echoed as the server wrote it
+    (None returned), or its JSON body. Refusals raise RuncampError."""
+    ref = repo.campaign(campaign).id
+    if not as_csv:
+        return repo._call("GET", f"campaigns/{ref}/{report}", params=query)
+    r = repo._transport._client.get(f"/v1/repos/{repo.name}/campaigns/{ref}/{report}?{urlencode(query)}", headers={"accept": "text/csv"})
+    if r.status_code >= 400:
+        raise RuncampError(f"{report}: {_problem(r)}", r.status_code)
+    click.echo(r.text, nl=False)
+    return None

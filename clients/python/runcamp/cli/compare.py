@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 from typing import Any, Optional
-from urllib.parse import urlencode
 
 import click
 
-from .._delivery.transport import _problem
 from .._errors import RuncampError
-from .common import Ctx, Failure, cell, fail, pass_ctx, print_table
+from .common import Ctx, Failure, campaign_report, cell, fail, pass_ctx, print_table
 
 
 def _interval(low: Any, high: Any) -> str:
@@ -56,14 +54,9 @@ def compare(
     query = {"metric": metric, "by": by, "baseline": baseline, "pair_on": pair_on, "context": context, "select": select, "better": better}
     query = {k: v for k, v in {**query, "status": status, "filter": filter_}.items() if v is not None}
     try:
-        ref = repo.campaign(campaign).id
-        if as_csv:
-            r = repo._transport._client.get(f"/v1/repos/{repo.name}/campaigns/{ref}/compare?{urlencode(query)}", headers={"accept": "text/csv"})
-            if r.status_code >= 400:
-                raise RuncampError(f"compare: {_problem(r)}", r.status_code)
-            click.echo(r.text, nl=False)
+        body = campaign_report(repo, campaign, "compare", query, as_csv)
+        if body is None:
             return
-        body = repo._call("GET", f"campaigns/{ref}/compare", params=query)
     except (RuncampError, ConnectionError) as e:
         raise fail(e) from None
     header = [f"params.{body['by']}", "pairs", "mean diff", "95% CI", "p (t)", "p (Wilcoxon)", "p (Holm)", "d_z", "unpaired", "note"]

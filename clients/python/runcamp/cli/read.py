@@ -15,7 +15,7 @@ import httpx
 from .._delivery.transport import _problem
 from .._errors import RuncampError
 from .._read import RUN_FIELDS
-from .common import Ctx, Failure, cell, fail, pass_ctx, print_table, split_fields
+from .common import Ctx, Failure, campaign_report, cell, fail, pass_ctx, print_table, split_fields
 
 
 @click.command()
@@ -188,14 +188,9 @@ def summary(
     query = {"select": select, "metrics": metrics, "group_by": group_by, "status": status, "filter": filter_}
     query = {k: v for k, v in query.items() if v is not None}
     try:
-        ref = repo.campaign(campaign).id
-        if as_csv:
-            r = repo._transport._client.get(f"/v1/repos/{repo.name}/campaigns/{ref}/summary?{urlencode(query)}", headers={"accept": "text/csv"})
-            if r.status_code >= 400:
-                raise RuncampError(f"summary: {_problem(r)}", r.status_code)
-            click.echo(r.text, nl=False)
+        body = campaign_report(repo, campaign, "summary", query, as_csv)
+        if body is None:
             return
-        body = repo._call("GET", f"campaigns/{ref}/summary", params=query)
     except (RuncampError, ConnectionError) as e:
         raise fail(e) from None
     groups = list(body["group_by"])

@@ -3,6 +3,7 @@
 // comparison table, and with three or more groups the Friedman test with its
 // critical-difference diagram. Without cmp_by, the first varying param that does not name a
 // repetition; without cmp_pair, every other varying param.
+import { isRepetitionParam } from "../../../src/lib/repetition-params.ts";
 import { compareCampaign } from "../api/endpoints.ts";
 import { CriticalDifference } from "../charts/critical-difference.tsx";
 import { contextText, parseContextText } from "../columns.ts";
@@ -14,9 +15,6 @@ import { listParam, useQueryState } from "../url-state.ts";
 import { useAsync } from "../use-async.ts";
 import { CompareTable } from "./compare-table.tsx";
 
-// The server's rule for a repetition's name (src/api/campaigns/summary/repetition-params.ts).
-const REPETITION = /^(?:.*[_-])?(?:seed|split|fold)$/i;
-
 export interface MetricContext {
   metric: string;
   context: Record<string, unknown>;
@@ -25,7 +23,7 @@ export interface MetricContext {
 export function CampaignCompare({ repo, campaign, params, metrics }: { repo: string; campaign: string; params: string[]; metrics: MetricContext[] }) {
   const [query, setQuery] = useQueryState();
   const names = [...new Set(metrics.map((m) => m.metric))];
-  const by = query.cmp_by ?? params.find((p) => !REPETITION.test(p.split(".").pop() ?? "")) ?? params[0];
+  const by = query.cmp_by ?? params.find((p) => !isRepetitionParam(p.split("."))) ?? params[0];
   const metric = query.cmp_metric && names.includes(query.cmp_metric) ? query.cmp_metric : names[0];
   const contexts = [...new Set(metrics.filter((m) => m.metric === metric).map((m) => contextText(m.context) || "{}"))];
   const ctx = query.cmp_ctx && contexts.includes(query.cmp_ctx) ? query.cmp_ctx : contexts[0];

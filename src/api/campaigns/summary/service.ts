@@ -12,7 +12,7 @@
 // - Groups are keyed by param paths (dotted; an object-valued path groups by the whole
 //   object). By default: every leaf path (scalars, arrays, empty objects) whose value is not
 //   the same in all the runs, a missing key counting as a value of its own, except the
-//   repetition params (seed, split, fold: see repetition-params.ts), which are pooled and
+//   repetition params (seed, split, fold: see src/lib/repetition-params.ts), which are pooled and
 //   listed in `pooled`. A run lacking a path has null for it. An explicit empty group_by puts
 //   every run in one group.
 // - Rows are ordered by group values (null < booleans < numbers < strings < arrays and
@@ -22,10 +22,10 @@ import { badRequest } from "../../../http/problems.ts";
 import { parseContext } from "../../../lib/context.ts";
 import type { Json } from "../../../lib/json.ts";
 import { toWire } from "../../../lib/numbers.ts";
+import { isRepetitionParam } from "../../../lib/repetition-params.ts";
 import { excerpt } from "../../../lib/text.ts";
 import { loadRunResults, type ResultOptions } from "../run-results.ts";
 import { compareText, groupRuns, pathNoRunHas, varyingPaths } from "./param-groups.ts";
-import { isRepetitionParam } from "./repetition-params.ts";
 import type { CampaignSummary, SummaryRow } from "./schemas.ts";
 import { describeSample } from "./stats.ts";
 

@@ -30,7 +30,7 @@
 import { type SpawnSyncOptions, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { delimiter, dirname, join, relative, resolve } from "node:path";
 import { available, leftProcesses } from "./leftover-processes.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -75,7 +75,13 @@ function vitest(args: string[]): Result {
   if (!existsSync(report)) return { passed: 0, failed: 1, skipped: 0, note: "no report" };
   const v = JSON.parse(readFileSync(report, "utf8"));
   for (const runtime of RUNTIME_HOSTS) runtimeCounts.set(runtime, countsOnHost(v, runtime));
-  return atLeastOneFailure({ passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests }, status);
+  failedTests.push(...failedTitles(v));
+  // A file that failed outside its tests (its tests then count as skipped) is one failure more.
+  const filesFailedOutsideTests = v.testResults.filter(
+    (f: VitestReport["testResults"][number]) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed"),
+  ).length;
+  const failed = v.numFailedTests + filesFailedOutsideTests;
+  return atLeastOneFailure({ passed: v.numPassedTests, failed, skipped: v.numPendingTests + v.numTodoTests }, status);
 }
 
 // The API suites run on the Bun and Deno hosts too (apiHosts in test/support/hosts.ts), each
@@ -85,7 +91,21 @@ const RUNTIME_HOSTS = ["bun", "deno"];
 const runtimeCounts = new Map<string, Result>();
 
 interface VitestReport {
-  testResults: { assertionResults: { ancestorTitles: string[]; status: string }[] }[];
+  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; ancestorTitles: string[]; status: string }[] }[];
+}
+
+// CI shows only the end of the output: the summary names each failed test (file › title), so
+// a failure far up in vitest's own output is still seen.
+const failedTests: string[] = [];
+
+function failedTitles(report: VitestReport): string[] {
+  return report.testResults.flatMap((file) => {
+    const tests = file.assertionResults.filter((t) => t.status === "failed");
+    const where = relative(root, file.name);
+    // A file can fail with no failed test (an error in a hook or at import): say so, with why.
+    if (!tests.length && file.status === "failed") return [`${where} › ${file.message?.split("\n")[0] ?? "failed"}`];
+    return tests.map((t) => `${where} › ${t.fullName}`);
+  });
 }
 
 function countsOnHost(report: VitestReport, host: string): Result {
@@ -235,6 +255,7 @@ for (const [name, r] of results) {
   const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
   console.log(`${name.padEnd(width)}${r.failed ? "FAILED" : r.passed ? "ok" : "skipped"}  ${counts}${r.note ? ` (${r.note})` : ""}`);
   if (name !== "vitest") continue;
+  for (const title of failedTests) console.log(`  failed: ${title}`);
   for (const [runtime, c] of runtimeCounts) {
     const label = `  of which on ${runtime}`;
     console.log(`${label.padEnd(width)}${c.failed ? "FAILED" : c.passed ? "ok" : "none"}  ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);

@@ -158,6 +158,30 @@ def test_nested_dicts_epochs_and_a_step_metric_that_is_missing(repo_name, server
     assert rec._raw["params"] == {"opt": {"lr": 0.2, "momentum": 0.9}}
 
 
+def test_config_values_that_are_not_json_go_as_the_integrations_send_them(repo_name, server):
+    # What argparse/numpy scripts put in a config: numpy scalars, a path, NaN, a namespace.
+    from argparse import Namespace
+    from pathlib import PurePosixPath
+
+    run = wandb.init(project=repo_name, config=Namespace(lr=np.float32(0.5), data=PurePosixPath("/data/cifar"), clip=float("nan")))
+    wandb.config.update({"layers": np.array([64, 32]), "opt": {"beta": np.float64(0.9)}})
+    assert wandb.config.lr == np.float32(0.5)  # the config keeps the objects it was given
+    wandb.finish()
+    params = runcamp.Repo(repo_name, url=server.url).run(run.id)._raw["params"]
+    assert params == {"lr": 0.5, "data": "PurePosixPath('/data/cifar')", "clip": "nan", "layers": [64, 32], "opt": {"beta": 0.9}}
+
+
+def test_a_sweep_loop_of_init_and_finish_keeps_each_runs_config_its_own(repo_name, server):
+    wandb.config.update({"seed": 7})  # set before the first init: it goes with that run
+    first = wandb.init(project=repo_name, config={"lr": 0.1})
+    wandb.finish()
+    second = wandb.init(project=repo_name, config={"lr": 0.2})
+    wandb.finish()
+    repo = runcamp.Repo(repo_name, url=server.url)
+    assert repo.run(first.id)._raw["params"] == {"seed": 7, "lr": 0.1}
+    assert repo.run(second.id)._raw["params"] == {"lr": 0.2}
+
+
 def test_finish_with_an_exit_code_fails_the_run(repo_name, server):
     run = wandb.init(project=repo_name, job_type="eval")
     wandb.log({"loss": 1.0})

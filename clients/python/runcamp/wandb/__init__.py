@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any, Optional
 
+from .._params_json import params_json
 from .._read import Repo
 from .._run import Run
 from .config import Config
@@ -84,20 +85,31 @@ def init(
     if run is not None and not run.finished:
         run.finish()
 
-    # The module's config (what was set before init) under the parameter's name.
+    # The module's config (what was set before init, or since the last run finished) under
+    # the parameter's name.
     params = {**globals()["config"].as_dict(), **_config_dict(config, config_include_keys, config_exclude_keys)}
     run_tags = list(tags or []) + ([f"job_type:{job_type}"] if job_type else [])
     start_step = 0
     if id is not None:
         found = resume_check(Repo(project), id, resume)
         start_step = found or 0
-    runcamp_run = Run(id, repo=project, name=name, description=notes, params=params or None, tags=run_tags or None, campaign=group)
+    # Sent as JSON by the integrations' rule (numpy scalars, tensors, paths, NaN); the config keeps the objects.
+    runcamp_run = Run(id, repo=project, name=name, description=notes, params=params_json(params) or None, tags=run_tags or None, campaign=group)
     new_config = Config()
     new_config._items.update(params)
-    run = WandbRun(runcamp_run, new_config, start_step)
+    run = WandbRun(runcamp_run, new_config, start_step, on_finish=_unbind)
     globals()["config"] = run.config
     summary = run.summary
     return run
+
+
+def _unbind(finished: WandbRun) -> None:
+    """As in wandb, a finished run's config and summary leave the module: what a sweep's loop
+    sets next is for its next init, never sent to the finished run (which would refuse it)."""
+    global summary
+    if run is finished:
+        globals()["config"] = Config()
+        summary = None
 
 
 class AlertLevel(Enum):

@@ -22,10 +22,11 @@ from __future__ import annotations
 import fnmatch
 import math
 import sys
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .._errors import RuncampError
 from .._metric_keys import split_subset
+from .._params_json import params_json
 from .._read import Repo
 from .._run import Run
 from .config import Config, Summary, summary_writer
@@ -60,18 +61,19 @@ def _whole(value: Any) -> Optional[int]:
 class WandbRun:
     """What ``wandb.init`` returns. ``runcamp`` is the runcamp.Run underneath."""
 
-    def __init__(self, runcamp_run: Run, config: Config, start_step: int = 0) -> None:
+    def __init__(self, runcamp_run: Run, config: Config, start_step: int = 0, on_finish: Optional[Callable[[WandbRun], None]] = None) -> None:
         self.runcamp = runcamp_run
         self.id = runcamp_run.id
         self.project = runcamp_run.repo
         self.config = config
-        config._bind(lambda items: self.runcamp.set_params(items))
+        config._bind(lambda items: self.runcamp.set_params(params_json(items)))
         self.summary = Summary(summary_writer(self.runcamp.set_value))
         self.step = start_step
         self._pending: dict = {}
         self._step_metrics: dict = {}  # name or glob -> the key whose value is its step
         self._last: dict = {}  # the last value of each key logged, for step metrics
         self.finished = False
+        self._on_finish = on_finish
 
     @property
     def name(self) -> Optional[str]:
@@ -176,6 +178,8 @@ class WandbRun:
         if self.finished:
             return
         self.finished = True
+        if self._on_finish is not None:
+            self._on_finish(self)
         try:
             self._commit()
         finally:
@@ -193,6 +197,8 @@ class WandbRun:
         else:  # the runcamp run's own exit says what the script died of
             self._commit()
             self.finished = True
+            if self._on_finish is not None:
+                self._on_finish(self)
             self.runcamp.__exit__(exc_type, exc, tb)
         return False
 

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, test, vi } from "vitest";
+import { startBackupSchedule } from "../src/hosts/backup.ts";
 import { startServerProcess } from "./support/processes.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -177,3 +178,30 @@ test(`a backup taken during ${WRITERS}-writer ingest holds every point acknowled
   expect(ackedBefore.length).toBeGreaterThan(WRITERS);
   expect(existsSync(`${backup}.partial-${process.pid}`)).toBe(false);
 }, 120_000);
+
+test("stopping the schedule waits for a backup under way, so a stopped server leaves at most RUNCAMP_BACKUP_KEEP and no partial file; one a second at most, without errors", async () => {
+  const file = join(dir, "scheduled-stop.db");
+  const db = createClient({ url: `file:${file}` });
+  await db.execute("CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY)");
+  await db.execute("CREATE TABLE filler (x BLOB)");
+  // A few MiB, so that each VACUUM INTO takes long enough for stop() to land in one.
+  for (let i = 0; i < 8; i++) await db.execute({ sql: "INSERT INTO filler VALUES (randomblob(1048576))", args: [] });
+  db.close();
+  const into = join(dir, "scheduled-stop");
+  const lines: string[] = [];
+  const errors = vi.spyOn(console, "error");
+  const stop = startBackupSchedule({ url: `file:${file}`, dir: into, everyMs: 5, keep: 2 }, (line) => lines.push(line));
+  await expect.poll(() => lines.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+  // Stop while one is under way (its partial file written).
+  await expect.poll(() => readdirSync(into).some((name) => name.includes(".partial-")), { timeout: 20_000, interval: 5 }).toBe(true);
+  await stop();
+  // Nothing was still under way: no backup ends later (a killed process would have left it).
+  const taken = lines.length;
+  const left = readdirSync(into);
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(lines.length).toBe(taken);
+  expect(errors).not.toHaveBeenCalled();
+  expect(left.filter((name) => name.includes(".partial-"))).toEqual([]);
+  expect(left.length).toBeGreaterThanOrEqual(1);
+  expect(left.length).toBeLessThanOrEqual(2);
+});

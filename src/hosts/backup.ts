@@ -163,19 +163,29 @@ function backupOnThread(url: string, target: string): Promise<{ file: string; by
 /**
  * Takes a backup into `dir` every `everyMs` (runcamp-<UTC time>.db) and deletes the oldest
  * beyond `keep`. A failed backup is reported on stderr and tried again at the next tick.
- * Returns the function that stops the schedule.
+ * Returns the function that stops the schedule: it resolves once a backup under way has been
+ * taken and the old ones pruned, so that a server stopped meanwhile (SIGTERM) never leaves more
+ * than `keep` behind.
  */
-export function startBackupSchedule(schedule: BackupSchedule, log: (line: string) => void = console.log): () => void {
-  let running = false;
-  const tick = async () => {
+export function startBackupSchedule(schedule: BackupSchedule, log: (line: string) => void = console.log): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const tick = () => {
     if (running) return; // a backup longer than the interval: skip a tick rather than pile up
-    running = true;
+    running = takeAndPrune().finally(() => {
+      running = undefined;
+    });
+  };
+  const takeAndPrune = async () => {
     const stamp = new Date()
       .toISOString()
       .replace(/[-:]/g, "")
       .replace(/\.\d+Z$/, "Z");
+    const target = join(schedule.dir, `runcamp-${stamp}.db`);
+    // Names are to the second: a schedule shorter than the time a backup takes ends one and
+    // starts the next within the same second, which is one backup already taken, not a failure.
+    if (existsSync(target)) return;
     try {
-      const { file, bytes } = await backupOnThread(schedule.url, join(schedule.dir, `runcamp-${stamp}.db`));
+      const { file, bytes } = await backupOnThread(schedule.url, target);
       log(`backup: ${file} (${bytes} bytes)`);
       const taken = readdirSync(schedule.dir)
         .filter((name) => SCHEDULED.test(name))
@@ -183,11 +193,12 @@ export function startBackupSchedule(schedule: BackupSchedule, log: (line: string
       for (const old of taken.slice(0, Math.max(0, taken.length - schedule.keep))) rmSync(join(schedule.dir, old));
     } catch (err) {
       console.error(`backup into ${schedule.dir} failed: ${(err as Error).message}`);
-    } finally {
-      running = false;
     }
   };
-  const timer = setInterval(() => void tick(), schedule.everyMs);
+  const timer = setInterval(tick, schedule.everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -31,14 +31,14 @@ const server = Bun.serve({
   idleTimeout: 255,
 });
 console.log(listeningLine(settings, server.port));
-if (settings.backups) startBackupSchedule(settings.backups);
+const stopBackups = settings.backups ? startBackupSchedule(settings.backups) : undefined;
 
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
-  await server.stop();
+  await Promise.all([server.stop(), stopBackups?.()]);
   client.close();
   process.exit(0);
 };

@@ -19,14 +19,14 @@ const { app, client } = await openApp(settings);
 const server = Deno.serve({ hostname: settings.host, port: settings.port, onListen: ({ port }) => console.log(listeningLine(settings, port)) }, (request) =>
   app.fetch(request),
 );
-if (settings.backups) startBackupSchedule(settings.backups);
+const stopBackups = settings.backups ? startBackupSchedule(settings.backups) : undefined;
 
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
-  await server.shutdown();
+  await Promise.all([server.shutdown(), stopBackups?.()]);
   client.close();
   process.exit(0);
 };

@@ -375,13 +375,13 @@ async function main() {
   const settings = hostSettingsOrExit(process.env);
   const running = await startNodeServer(settings);
   console.log(listeningLine(settings, running.port));
-  if (settings.backups) startBackupSchedule(settings.backups);
+  const stopBackups = settings.backups ? startBackupSchedule(settings.backups) : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
-    await running.close();
+    await Promise.all([running.close(), stopBackups?.()]);
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -6,7 +6,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BLOCK_SIZE, type Block, decodeBlock, encodeBlock, encodeBlockColumns, type Point } from "../src/series/codec/block.ts";
+import {
+  BLOCK_SIZE,
+  type Block,
+  decodeBlock,
+  encodeBlock,
+  encodeBlockColumns,
+  type Point,
+  readHeader,
+  readLastValue,
+  TimeColumn,
+} from "../src/series/codec/block.ts";
 import { type ChunkSummaries, decodeSummary, encodeSummary } from "../src/series/codec/chunk-summary.ts";
 import { type Bucket, downsample } from "../src/series/downsample.ts";
 import { readRange } from "../src/series/plan.ts";
@@ -123,6 +133,21 @@ describe("block version 2", () => {
         expectExact(decodeBlock(v2.data), decodeBlock(v1.data), `${JSON.stringify(spec)}`);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("reads any time, in any order, and the last value alone", () => {
+    fc.assert(
+      fc.property(seriesSpec, fc.array(fc.nat(), { maxLength: 20 }), (spec, picks) => {
+        const points = makeSeries(spec);
+        const { data } = encodeBlock(points);
+        const all = decodeBlock(data);
+        const h = readHeader(data);
+        const times = new TimeColumn(data, h);
+        for (const pick of picks) expect(times.ms(pick % points.length) / 1000).toBe(all[pick % points.length].time);
+        expect(bits(readLastValue(data, h))).toBe(bits(points.at(-1)!.value));
+      }),
+      { numRuns: 100 },
     );
   });
 

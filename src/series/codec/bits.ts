@@ -69,11 +69,11 @@ export class ByteReader {
   }
 }
 
-/** Appends bit fields to a byte buffer. */
+/** Appends bit fields to a byte buffer, a 32-bit word at a time. */
 export class BitWriter {
   buf: Uint8Array;
   pos: number;
-  private acc = 0; // the `bits` pending bits, fewer than 8, in the low bits
+  private acc = 0; // the `bits` pending bits (0..31), in the low bits
   private bits = 0;
   constructor(buf: Uint8Array, pos: number) {
     this.buf = buf;
@@ -81,25 +81,30 @@ export class BitWriter {
   }
   /** The low `n` bits of v (n in 0..32, v an unsigned 32-bit integer below 2^n). */
   put(v: number, n: number): void {
-    if (n > 24) {
-      this.put(v >>> 16, n - 16);
-      this.put(v & 0xffff, 16);
+    const free = 32 - this.bits;
+    if (n < free) {
+      this.acc = (this.acc << n) | v;
+      this.bits += n;
       return;
     }
-    // At most 7 + 24 bits: stays a positive int32.
-    let acc = (this.acc << n) | v;
-    let bits = this.bits + n;
-    while (bits >= 8) {
-      bits -= 8;
-      this.buf[this.pos++] = acc >>> bits;
-      acc &= (1 << bits) - 1;
-    }
-    this.acc = acc;
-    this.bits = bits;
+    // Fill the word with v's top `free` bits, write it, keep the rest.
+    const rest = n - free;
+    const word = free === 32 ? v : (this.acc << free) | (v >>> rest);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p] = word >>> 24;
+    buf[p + 1] = word >>> 16;
+    buf[p + 2] = word >>> 8;
+    buf[p + 3] = word;
+    this.pos = p + 4;
+    this.acc = rest === 0 ? 0 : v & ((1 << rest) - 1);
+    this.bits = rest;
   }
-  /** Pads the last byte with zero bits; returns the position after it. */
+  /** Writes what is pending, padded with zero bits to a byte; returns the position after it. */
   flush(): number {
-    if (this.bits > 0) this.put(0, 8 - this.bits);
+    for (let left = this.bits; left > 0; left -= 8) this.buf[this.pos++] = left >= 8 ? this.acc >>> (left - 8) : this.acc << (8 - left);
+    this.acc = 0;
+    this.bits = 0;
     return this.pos;
   }
 }

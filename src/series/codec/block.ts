@@ -20,11 +20,11 @@
 //          times   deltas of ms times, bit-packed (./delta-times.ts)
 //          values  ./xor-values.ts, or raw IEEE 754 f64 (little-endian)
 //
-// Values and times are compressed because they were ~10 of the ~10.5 bytes a typical point
-// cost in version 1, whatever the series looked like: a constant series now costs a fraction
-// of a byte a point, values logged from float32 about 3.5 bytes, full-precision noise never
-// more than raw. The price is decoding on every read (no Float64Array view on the block):
-// readValues decodes a block's values into an array once per block.
+// Values and times are compressed because in version 1 they were nearly all of a point's
+// bytes whatever the series looked like (bench/RESULTS.md has the sizes by series shape);
+// full-precision noise never costs more than raw. The price is decoding on reads (no
+// Float64Array view on the block): readValues decodes a block's values once, TimeColumn its
+// times as far as asked, and a block's last value reads alone (readLastValue).
 //
 // Layout, version 1:
 //
@@ -50,7 +50,7 @@
 // (-0 reads back as 0).
 
 import { BitWriter, ByteReader, putSigned, putVarint } from "./bits.ts";
-import { putDeltaTimes, readDeltaTimes } from "./delta-times.ts";
+import { DeltaTimes, putDeltaTimes } from "./delta-times.ts";
 import { putXorValues, readXorValues } from "./xor-values.ts";
 
 export const BLOCK_SIZE = 1024;
@@ -235,8 +235,7 @@ function writeValues(values: ArrayLike<number>, from: number, to: number, pos: n
     return written;
   }
   const w = new BitWriter(scratch, pos);
-  putXorValues(w, valueBits, 0, n);
-  const end = w.flush();
+  const end = putXorValues(w, valueBits, 0, n) ? w.flush() : Infinity;
   if (end - pos < 8 * n) {
     written.kind = VALUES_XOR;
     written.end = end;
@@ -493,8 +492,8 @@ export class EpochCursor {
 }
 
 /**
- * Random access to the times of a block, in ms. Version 2 decodes the block's times once,
- * here, into `into` (a new array by default), which needs room for the block's count.
+ * Random access to the times of a block, in ms. Version 2 decodes times into `into` (a new
+ * array by default, with room for the block's count) as far as the highest one asked for.
  */
 export class TimeColumn {
   private data: Uint8Array;
@@ -502,12 +501,16 @@ export class TimeColumn {
   private width = 0;
   private at0 = 0;
   private decoded: Float64Array | null = null;
+  private deltas: DeltaTimes | null = null;
+  private count: number;
 
   constructor(data: Uint8Array, h: BlockHeader, into?: Float64Array) {
     this.data = data;
+    this.count = h.count;
     if (h.version === 2) {
       this.decoded = into ?? new Float64Array(h.count);
-      if (!readDeltaTimes(data, h.timesAt, h.valuesAt, h.count, this.decoded)) throw corrupt("times section");
+      this.deltas = new DeltaTimes();
+      if (!this.deltas.load(data, h.timesAt, h.valuesAt, h.count, this.decoded)) throw corrupt("times section");
       return;
     }
     const r = new ByteReader(data, h.timesAt);
@@ -518,7 +521,11 @@ export class TimeColumn {
   }
 
   ms(i: number): number {
-    if (this.decoded) return this.decoded[i];
+    if (this.decoded) {
+      // To the end of i's 64-point chunk: a call per time would cost more than the decoding.
+      if (i >= this.deltas!.decoded && !this.deltas!.decodeTo(Math.min(this.count - 1, i | 63))) throw corrupt("times section");
+      return this.decoded[i];
+    }
     const w = this.width;
     const data = this.data;
     let p = this.at0 + i * w + w;

@@ -53,8 +53,13 @@ function putWindow(w: BitWriter, xh: number, xl: number, trail: number, len: num
   } else w.put(lo, len);
 }
 
-/** Writes values[from..to) (at least one), last to first. */
-export function putXorValues(w: BitWriter, values: ArrayLike<number>, from: number, to: number): void {
+/**
+ * Writes values[from..to) (at least one), last to first. Gives up, returning false, when
+ * 128 values cost 8 bytes each or more: noise that XOR cannot shrink is stored raw, and
+ * trying the whole block first would triple the encoder's time on it.
+ */
+export function putXorValues(w: BitWriter, values: ArrayLike<number>, from: number, to: number): boolean {
+  const start = w.pos;
   one[0] = values[to - 1];
   let ph = oneWords[HI];
   let pl = oneWords[LO];
@@ -63,6 +68,8 @@ export function putXorValues(w: BitWriter, values: ArrayLike<number>, from: numb
   let lead = -1; // no window yet
   let trail = 0;
   for (let i = to - 2; i >= from; i--) {
+    const done = to - 1 - i;
+    if (done % 128 === 0 && w.pos - start >= 8 * done) return false;
     one[0] = values[i];
     const h = oneWords[HI];
     const l = oneWords[LO];
@@ -90,6 +97,7 @@ export function putXorValues(w: BitWriter, values: ArrayLike<number>, from: numb
       putWindow(w, xh, xl, trail, newLen);
     }
   }
+  return true;
 }
 
 /**

@@ -2,7 +2,8 @@
 // `node bench/scaling.ts`, which prints its section). How cost grows with the work:
 // - ingest rate and bytes per point vs the length of one series (10^4 … 10^8 points, capped
 //   at 10^8 × BENCH_SCALE, at least 10^4), with the downsampled read (first and repeat) of it;
-// - bytes per point on disk for a smooth, a noisy and a constant series;
+// - bytes per point on disk for a smooth, a noisy (float64 and float32) and a constant series,
+//   with times as the SDK sends them;
 // - search and campaign-summary latency vs runs per repo (10^3 … 10^5, capped likewise);
 // - ingest rate vs distinct series per 10,000-point request.
 // Each series-length point runs on a fresh server and database, so the file size is that
@@ -39,7 +40,7 @@ async function withServer<T>(name: string, task: (dbFile: string) => Promise<T>,
 }
 
 /** Sends `total` points of one series in 10,000-point columnar requests, 4 in flight; points/s. */
-async function ingestSeries(run: string, total: number, value: (step: number) => number): Promise<number> {
+async function ingestSeries(run: string, total: number, value: (step: number) => number, time?: (step: number) => number): Promise<number> {
   const perRequest = 10_000;
   let next = 0;
   const t0 = performance.now();
@@ -47,7 +48,7 @@ async function ingestSeries(run: string, total: number, value: (step: number) =>
     Array.from({ length: 4 }, async () => {
       for (let from = next; from < total; from = next) {
         next += perRequest;
-        await call("POST", `/v1/repos/bench/runs/${run}/metrics`, seriesBody("m", {}, from, Math.min(perRequest, total - from), value));
+        await call("POST", `/v1/repos/bench/runs/${run}/metrics`, seriesBody("m", {}, from, Math.min(perRequest, total - from), value, time));
       }
     }),
   );
@@ -64,8 +65,36 @@ async function checkpointedBytes(dbFile: string): Promise<number> {
 const SHAPES: Record<string, (step: number) => number> = {
   smooth: (s) => Math.exp(-s / 1e5) * (1 + 0.1 * Math.sin(s / 500)),
   noisy: (s) => 1 / (1 + s / 1000) + Math.random() * 0.05,
+  "noisy, logged from float32": (s) => Math.fround(1 / (1 + s / 1000) + Math.random() * 0.05),
   constant: () => 0.5,
 };
+
+/**
+ * Times as the SDK sends them: time.time() when each point is logged, so a training loop's
+ * points are a few µs to a few ms apart (gaps log-uniform in 3 µs..3 ms here).
+ */
+function sdkTimes(total: number): (step: number) => number {
+  const times = new Float64Array(total);
+  let t = 1764147000;
+  for (let i = 0; i < total; i++) times[i] = t += 10 ** (-5.5 + 3 * Math.random());
+  return (step) => times[step];
+}
+
+/** Bytes per point on disk of each shape, `points` points with SDK-like times, a fresh server and database each. */
+export async function benchShapes(points: number): Promise<Scaling["shapes"]> {
+  const out: Scaling["shapes"] = [];
+  for (const [shape, value] of Object.entries(SHAPES)) {
+    console.log(`scaling: bytes per point of a ${shape} series...`);
+    out.push(
+      await withServer(`shape-${out.length}`, async (dbFile) => {
+        await call("POST", "/v1/repos/bench/runs", { id: "r" });
+        await ingestSeries("r", points, value, sdkTimes(points));
+        return { shape, points, bytesPerPoint: (await checkpointedBytes(dbFile)) / points };
+      }),
+    );
+  }
+  return out;
+}
 
 export interface Scaling {
   length: { points: number; rate: number; bytesPerPoint: number; firstReadMs: number; repeatReadMs: number }[];
@@ -93,17 +122,7 @@ export async function benchScaling(scale: number): Promise<{ data: Scaling; sect
         }),
       );
     }
-    const shapePoints = Math.max(10_000, Math.round(1e6 * Math.min(1, scale * 10)));
-    for (const [shape, value] of Object.entries(SHAPES)) {
-      console.log(`scaling: bytes per point of a ${shape} series...`);
-      data.shapes.push(
-        await withServer(`shape-${shape}`, async (dbFile) => {
-          await call("POST", "/v1/repos/bench/runs", { id: "r" });
-          await ingestSeries("r", shapePoints, value);
-          return { shape, points: shapePoints, bytesPerPoint: (await checkpointedBytes(dbFile)) / shapePoints };
-        }),
-      );
-    }
+    data.shapes = await benchShapes(Math.max(10_000, Math.round(1e6 * Math.min(1, scale * 10))));
     // Each decade's runs are added in-process while no server holds the file (see
     // seedBenchRuns), then a fresh server times the search and the summary over all of them.
     const runsDb = join(tmp, "runs.db");
@@ -169,7 +188,7 @@ export function scalingSection(d: Scaling): string {
       (r) => `| ${n(r.points)} | ${n(r.rate)} points/s | ${r.bytesPerPoint.toFixed(2)} | ${r.firstReadMs.toFixed(2)} ms | ${r.repeatReadMs.toFixed(2)} ms |`,
     ),
     "",
-    "| series shape | points | bytes/point on disk |",
+    "| series shape (times as the SDK sends them) | points | bytes/point on disk |",
     "|---|---|---|",
     ...d.shapes.map((r) => `| ${r.shape} | ${n(r.points)} | ${r.bytesPerPoint.toFixed(2)} |`),
     "",

@@ -15,11 +15,14 @@ export async function inProcessDeps(url: string): Promise<Deps> {
   return { client: await openDatabase(url), config: { limits: defaultLimits, corsOrigins: [] } };
 }
 
-/** Starts the Node host on `libsqlUrl` (an embedded file: URL, or a libSQL server's http: URL). */
+/**
+ * Starts the Node host on `libsqlUrl` (an embedded file: URL, or a libSQL server's http: URL).
+ * BENCH_SERVER_ROOT=<checkout> runs another checkout's server with this bench (before/after).
+ */
 export async function startServer(libsqlUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(
     join(root, "node_modules/.bin/node"),
-    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), join(root, "src/hosts/node.ts")],
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), join(process.env.BENCH_SERVER_ROOT ?? root, "src/hosts/node.ts")],
     {
       env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LIBSQL_URL: libsqlUrl, ...env },
       stdio: ["ignore", "pipe", "inherit"],
@@ -66,7 +69,14 @@ export function pointsBody(name: string, context: object, from: number, count: n
 }
 
 /** The same points in the columnar form: an array per field. */
-export function seriesBody(name: string, context: object, from: number, count: number, value: (step: number) => number = (s) => lossPoint(s).value): string {
+export function seriesBody(
+  name: string,
+  context: object,
+  from: number,
+  count: number,
+  value: (step: number) => number = (s) => lossPoint(s).value,
+  time: (step: number) => number = (s) => 1764147000 + s * 0.01,
+): string {
   const steps = new Array(count);
   const values = new Array(count);
   const epochs = new Array(count);
@@ -76,7 +86,7 @@ export function seriesBody(name: string, context: object, from: number, count: n
     steps[i] = step;
     values[i] = value(step);
     epochs[i] = Math.floor(step / 1000);
-    times[i] = 1764147000 + step * 0.01;
+    times[i] = time(step);
   }
   return JSON.stringify({ series: [{ name, context, steps, values, epochs, times }] });
 }

@@ -169,13 +169,18 @@ describe("encodeBlock / decodeBlock", () => {
     expect(decodeBlock(shifted)).toEqual(points.map(stored));
   });
 
-  it("lays out version 1 as documented: header, then raw float64 values at offset 8", () => {
+  it("lays out version 2 as documented: header with section offsets, values last", () => {
     const points = typical(10);
     const { data } = encodeBlock(points);
-    expect(data[0]).toBe(1);
+    expect(data[0]).toBe(2);
     expect(data[2] + data[3] * 256).toBe(10);
-    const view = new DataView(data.buffer, data.byteOffset);
-    expect(points.map((_, i) => view.getFloat64(8 + 8 * i, true))).toEqual(points.map((p) => p.value));
+    const [epochsAt, timesAt, valuesAt] = [4, 6, 8].map((at) => data[at] + data[at + 1] * 256);
+    expect(10 + 2 < epochsAt && epochsAt < timesAt && timesAt < valuesAt && valuesAt < data.length).toBe(true);
+    // A constant series stores its value once, raw.
+    const constant = encodeBlock(points.map((p) => ({ ...p, value: -0 }))).data;
+    const at = constant[8] + constant[9] * 256;
+    expect([constant[1], constant.length - at]).toEqual([1, 8]);
+    expect(Object.is(new DataView(constant.buffer, constant.byteOffset).getFloat64(at, true), -0)).toBe(true);
   });
 
   it("stores typical training data in at most 12 bytes per point", () => {
@@ -210,7 +215,7 @@ describe("encodeBlock / decodeBlock", () => {
 
   it("rejects corrupt data", () => {
     const { data } = encodeBlock(typical(50));
-    expect(() => decodeBlock(new Uint8Array([2, ...data.subarray(1)]))).toThrow(/version/);
+    expect(() => decodeBlock(new Uint8Array([3, ...data.subarray(1)]))).toThrow(/version/);
     expect(() => decodeBlock(data.subarray(0, data.length - 1))).toThrow(/corrupt/);
     expect(() => decodeBlock(new Uint8Array([...data, 0]))).toThrow(/corrupt/);
     expect(() => decodeBlock(new Uint8Array(4))).toThrow(/corrupt/);
@@ -704,7 +709,7 @@ describe("chunk summaries", () => {
 
   it("rejects corrupt summaries", () => {
     const bytes = encodeSummary(typical(100));
-    expect(() => decodeSummary(new Uint8Array([2, ...bytes.subarray(1)]))).toThrow(/version/);
+    expect(() => decodeSummary(new Uint8Array([3, ...bytes.subarray(1)]))).toThrow(/version/);
     expect(() => decodeSummary(bytes.subarray(0, bytes.length - 1))).toThrow(/corrupt/);
     expect(() => decodeSummary(new Uint8Array([...bytes, 0]))).toThrow(/corrupt/);
     expect(() => decodeSummary(new Uint8Array([1, 0, 0]))).toThrow(/corrupt/);

@@ -1,9 +1,11 @@
 // Downsampling a series to at most n buckets straight from its blocks. This is the read path
 // of plots over long series (1M points → 1,000 buckets), so it works on typed arrays and
 // allocates per block and per bucket, never per point. A block lying inside one bucket is
-// taken from its min/max metadata unless it could hold a new bucket extreme, and whole
-// 64-point chunks come from the block's chunk table, so most values are never read.
+// taken from its min/max metadata and its last value unless it could hold a new bucket
+// extreme, and whole 64-point chunks come from the block's chunk table, so most values are
+// never compared (a block's values are decoded once, when any but its last is needed).
 import {
+  BLOCK_SIZE,
   type Block,
   type BlockHeader,
   CHUNK,
@@ -12,6 +14,7 @@ import {
   NO_CHUNK_VALUE,
   type Point,
   readHeader,
+  readLastValue,
   readValues,
   StepRuns,
   TimeColumn,
@@ -84,6 +87,8 @@ class Accumulator {
 
 const runs = new StepRuns();
 const segment = new Extremes();
+const blockValues = new Float64Array(BLOCK_SIZE);
+const blockTimes = new Float64Array(BLOCK_SIZE);
 
 export function downsample(blocks: Block[], n: number, from = 0, to = MAX_STEP): Bucket[] {
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`n must be a positive integer, got ${n}`);
@@ -129,10 +134,10 @@ export function downsample(blocks: Block[], n: number, from = 0, to = MAX_STEP):
     acc.count = 0;
     acc.minStep = acc.maxStep = -1;
   };
-  const take = (b: number, values: Float64Array, i: number, j: number, lastStep: number) => {
+  const take = (b: number, lastValue: number, i: number, j: number, lastStep: number) => {
     acc.count += j - i;
     acc.lastStep = lastStep;
-    acc.lastValue = values[j - 1];
+    acc.lastValue = lastValue;
     acc.lastBlock = b;
     acc.lastIndex = j - 1;
   };
@@ -141,19 +146,19 @@ export function downsample(blocks: Block[], n: number, from = 0, to = MAX_STEP):
     const block = blocks[b];
     const data = block.data;
     const h = readHeader(data);
-    const values = readValues(data, h);
     if (block.firstStep >= lo && block.lastStep <= hi) {
       if (block.firstStep > acc.end) enter(block.firstStep);
       if (block.lastStep <= acc.end) {
         // The whole block falls in this bucket: its metadata tells whether it can matter.
         if (couldSetExtreme(acc, block)) {
-          segmentExtremes(data, h, values, 0, h.count, segment);
+          segmentExtremes(data, h, readValues(data, h, blockValues), 0, h.count, segment);
           mergeExtremes(acc, segment, runs.load(data, h));
         }
-        take(b, values, 0, h.count, block.lastStep);
+        take(b, readLastValue(data, h), 0, h.count, block.lastStep);
         continue;
       }
     }
+    const values = readValues(data, h, blockValues);
     runs.load(data, h);
     let i = b === first ? i0 : 0;
     const end = b === last ? end1 : h.count;
@@ -163,7 +168,7 @@ export function downsample(blocks: Block[], n: number, from = 0, to = MAX_STEP):
       const j = Math.min(end, runs.countUpTo(acc.end));
       segmentExtremes(data, h, values, i, j, segment);
       mergeExtremes(acc, segment, runs);
-      take(b, values, i, j, runs.at(j - 1));
+      take(b, values[j - 1], i, j, runs.at(j - 1));
       i = j;
     }
   }
@@ -243,7 +248,7 @@ function resolveLastPoints(blocks: Block[], out: Bucket[], pendingBlock: number[
     const data = blocks[pendingBlock[q]].data;
     const h = readHeader(data);
     const epochs = new EpochCursor(data, h);
-    const times = new TimeColumn(data, h);
+    const times = new TimeColumn(data, h, blockTimes);
     const b = pendingBlock[q];
     for (; q < out.length && pendingBlock[q] === b; q++) {
       out[q].last.epoch = epochs.at(pendingIndex[q]);

@@ -5,38 +5,60 @@
 // Pure and runtime-agnostic, like ./block.ts.
 //
 // A chunk is a run of CHUNK (64) consecutive points of the block, the same chunks as the
-// codec's chunk table; the last one may be shorter. Layout, version 1 (little-endian):
+// codec's chunk table; the last one may be shorter. Layout, version 2 (little-endian):
 //
-//   0      u8       version (1)
+//   0      u8       version (2)
 //   1      u8       k, the number of chunks (1..16)
 //          varint   the block's first step
 //   then per chunk:
-//          u8       count (1..64)
-//          varint   first step − the previous chunk's last step (0 for the first chunk,
-//                   whose first step is the block's)
-//          varint   last step − first step
-//          varint   0 when every value is NaN, else min step − first step + 1; if not 0,
-//                   varint max step − first step, f64 min, f64 max (first occurrences)
-//          f64      the last point's value
-//          varint   the last point's epoch: 0 = null, else epoch + 1
+//          u8       flags: 1 every value is NaN; 2 dense steps (first step = the previous
+//                   chunk's last + 1, or the block's first step, and last − first = count − 1);
+//                   4 min has the last value's bits; 8 max has the last value's bits; 16 max
+//                   has min's bits; 32 the last value has the previous chunk's last value's
+//                   bits; 64 the last epoch is the previous chunk's; 128 count is 64
+//          u8       count (1..64), unless flag 128
+//          varint   first step − the previous chunk's last step, unless dense or the first
+//                   chunk (whose first step is the block's)
+//          varint   last step − first step, unless dense
+//          f64      the last point's value, unless flag 32
+//          varint   min step − first step, varint max step − first step, then f64 min unless
+//                   flag 4, f64 max unless flag 8 or 16 (first occurrences); all absent with
+//                   flag 1
+//          varint   the last point's epoch: 0 = null, else epoch + 1; unless flag 64
 //          svarint  the last point's time in ms, minus the previous chunk's (absolute for
 //                   the first chunk)
 //
-// About 33 bytes per 64 points (~0.5 byte/point) for typical training data: floats are kept
-// raw so min, max and last stay exact (NaN payloads, -0, ±Infinity). Summaries are
-// self-delimiting, so several concatenated in step order decode as one sequence.
+// Floats are kept raw so min, max and last stay exact (NaN payloads, -0, ±Infinity); the
+// flags drop what repeats, so a constant series costs ~5 bytes a chunk and full-precision
+// noise ~29 (version 1: ~33 for both). Version 1 differs per chunk: no flags byte; u8 count,
+// varint gap (0 for the first chunk), varint last − first, varint 0 when all NaN else min
+// step − first + 1 followed by varint max step − first, f64 min, f64 max; then f64 last,
+// varint epoch tag, svarint time delta. Summaries are self-delimiting, so several
+// concatenated in step order, of either version, decode as one sequence.
 
 import type { Bucket } from "../downsample.ts";
-import { BLOCK_SIZE, ByteReader, CHUNK, type Point, putSigned, putVarint, timeToMs } from "./block.ts";
+import { ByteReader, putSigned, putVarint } from "./bits.ts";
+import { BLOCK_SIZE, CHUNK, type Point, timeToMs } from "./block.ts";
 
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 /** The most chunks one block has. */
 export const CHUNKS_PER_BLOCK = BLOCK_SIZE / CHUNK;
 
-// Worst case per chunk: count 1, four step varints of up to 8, three f64, epoch varint 8,
-// time svarint 9: 74 bytes.
+// Worst case per chunk: flags and count 2, four step varints of up to 8, three f64, epoch
+// varint 8, time svarint 9: 75 bytes.
 const scratch = new Uint8Array(3 + 8 + CHUNKS_PER_BLOCK * 96);
 const scratchView = new DataView(scratch.buffer);
+
+const F = { allNaN: 1, dense: 2, minIsLast: 4, maxIsLast: 8, maxIsMin: 16, lastRepeats: 32, epochRepeats: 64, full: 128 } as const;
+
+const pair = new Float64Array(2);
+const pairWords = new Uint32Array(pair.buffer);
+/** Whether a and b have the same bits (NaN payloads and the sign of 0 included). */
+function sameBits(a: number, b: number): boolean {
+  pair[0] = a;
+  pair[1] = b;
+  return pairWords[0] === pairWords[2] && pairWords[1] === pairWords[3];
+}
 
 /**
  * The summary of one block's points: sorted by step, unique, 1..BLOCK_SIZE of them, already
@@ -66,20 +88,41 @@ export function encodeSummary(points: Point[]): Uint8Array {
     }
     const first = points[i0].step;
     const last = points[i1 - 1];
-    scratch[pos++] = i1 - i0;
-    pos = putVarint(scratch, pos, first - prevLast);
-    pos = putVarint(scratch, pos, last.step - first);
-    if (minAt < 0) scratch[pos++] = 0;
+    const count = i1 - i0;
+    const dense = last.step - first === count - 1 && (c === 0 || first - prevLast === 1);
+    const previous = c > 0 ? points[i0 - 1] : null; // the previous chunk's last point
+    let flags = (dense ? F.dense : 0) | (count === CHUNK ? F.full : 0);
+    if (previous && sameBits(last.value, previous.value)) flags |= F.lastRepeats;
+    if (previous && last.epoch === previous.epoch) flags |= F.epochRepeats;
+    if (minAt < 0) flags |= F.allNaN;
     else {
-      pos = putVarint(scratch, pos, points[minAt].step - first + 1);
-      pos = putVarint(scratch, pos, points[maxAt].step - first);
-      scratchView.setFloat64(pos, points[minAt].value, true);
-      scratchView.setFloat64(pos + 8, points[maxAt].value, true);
-      pos += 16;
+      if (sameBits(points[minAt].value, last.value)) flags |= F.minIsLast;
+      if (sameBits(points[maxAt].value, last.value)) flags |= F.maxIsLast;
+      else if (sameBits(points[maxAt].value, points[minAt].value)) flags |= F.maxIsMin;
     }
-    scratchView.setFloat64(pos, last.value, true);
-    pos += 8;
-    pos = putVarint(scratch, pos, last.epoch === null ? 0 : last.epoch + 1);
+    scratch[pos++] = flags;
+    if (!(flags & F.full)) scratch[pos++] = count;
+    if (!dense) {
+      if (c > 0) pos = putVarint(scratch, pos, first - prevLast);
+      pos = putVarint(scratch, pos, last.step - first);
+    }
+    if (!(flags & F.lastRepeats)) {
+      scratchView.setFloat64(pos, last.value, true);
+      pos += 8;
+    }
+    if (minAt >= 0) {
+      pos = putVarint(scratch, pos, points[minAt].step - first);
+      pos = putVarint(scratch, pos, points[maxAt].step - first);
+      if (!(flags & F.minIsLast)) {
+        scratchView.setFloat64(pos, points[minAt].value, true);
+        pos += 8;
+      }
+      if (!(flags & (F.maxIsLast | F.maxIsMin))) {
+        scratchView.setFloat64(pos, points[maxAt].value, true);
+        pos += 8;
+      }
+    }
+    if (!(flags & F.epochRepeats)) pos = putVarint(scratch, pos, last.epoch === null ? 0 : last.epoch + 1);
     const ms = timeToMs(last.time);
     pos = putSigned(scratch, pos, ms - prevTime);
     prevTime = ms;
@@ -149,47 +192,105 @@ export function decodeSummary(bytes: Uint8Array, into = new ChunkSummaries()): C
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const r = new ByteReader(bytes, 0);
   while (r.pos < bytes.length) {
-    if (bytes[r.pos] !== SUMMARY_VERSION) throw corrupt(`unknown version ${bytes[r.pos]}`);
+    const version = bytes[r.pos];
+    if (version !== 1 && version !== SUMMARY_VERSION) throw corrupt(`unknown version ${version}`);
     const k = bytes[r.pos + 1];
     if (!(k >= 1 && k <= CHUNKS_PER_BLOCK)) throw corrupt(`${k} chunks`);
     r.pos += 2;
     into.reserve(k);
     const prevEnd = into.length > 0 ? into.lastStep[into.length - 1] : -1;
-    let prevLast = r.varint();
-    if (!(prevLast > prevEnd)) throw corrupt("chunks out of step order");
-    let prevTime = 0;
-    for (let c = 0; c < k; c++) {
-      const j = into.length++;
-      const count = bytes[r.pos++];
-      const gap = r.varint();
-      if (!(count >= 1 && count <= CHUNK) || c > 0 !== gap > 0) throw corrupt(`chunk ${c}`);
-      const first = prevLast + gap;
-      const last = first + r.varint();
-      const minOff = r.varint();
-      into.firstStep[j] = first;
-      into.lastStep[j] = last;
-      into.count[j] = count;
-      if (minOff === 0) {
-        into.minStep[j] = into.maxStep[j] = -1;
-      } else {
-        const maxOff = r.varint();
-        if (minOff - 1 > last - first || maxOff > last - first || r.pos + 16 > bytes.length) throw corrupt(`chunk ${c} extremes`);
-        into.minStep[j] = first + minOff - 1;
-        into.maxStep[j] = first + maxOff;
-        into.min[j] = view.getFloat64(r.pos, true);
-        into.max[j] = view.getFloat64(r.pos + 8, true);
-        r.pos += 16;
-      }
-      if (r.pos + 8 > bytes.length) throw corrupt("truncated");
-      into.lastValue[j] = view.getFloat64(r.pos, true);
-      r.pos += 8;
-      into.lastEpoch[j] = r.varint() - 1;
-      prevTime = into.lastTime[j] = prevTime + r.signed();
-      prevLast = last;
-    }
+    const first = r.varint();
+    if (!(first > prevEnd)) throw corrupt("chunks out of step order");
+    if (version === 1) readChunksV1(r, view, k, first, into);
+    else readChunks(r, view, k, first, into);
   }
   if (r.pos !== bytes.length) throw corrupt("length");
   return into;
+}
+
+function readChunks(r: ByteReader, view: DataView, k: number, blockFirst: number, into: ChunkSummaries): void {
+  const bytes = r.buf;
+  let prevLast = blockFirst - 1;
+  let prevTime = 0;
+  const f64 = (): number => {
+    if (r.pos + 8 > bytes.length) throw corrupt("truncated");
+    const x = view.getFloat64(r.pos, true);
+    r.pos += 8;
+    return x;
+  };
+  for (let c = 0; c < k; c++) {
+    const j = into.length++;
+    const flags = bytes[r.pos++];
+    if (c === 0 && flags & (F.lastRepeats | F.epochRepeats)) throw corrupt("chunk 0 repeats nothing");
+    const count = flags & F.full ? CHUNK : bytes[r.pos++];
+    if (!(count >= 1 && count <= CHUNK)) throw corrupt(`chunk ${c}`);
+    let first = c === 0 ? blockFirst : prevLast + 1;
+    let last = first + count - 1;
+    if (!(flags & F.dense)) {
+      if (c > 0) {
+        const gap = r.varint();
+        if (gap < 1) throw corrupt(`chunk ${c}`);
+        first = prevLast + gap;
+      }
+      last = first + r.varint();
+    }
+    if (!(last - first >= count - 1 && last <= Number.MAX_SAFE_INTEGER)) throw corrupt(`chunk ${c} steps`);
+    into.firstStep[j] = first;
+    into.lastStep[j] = last;
+    into.count[j] = count;
+    const lastValue = flags & F.lastRepeats ? into.lastValue[j - 1] : f64();
+    into.lastValue[j] = lastValue;
+    if (flags & F.allNaN) {
+      into.minStep[j] = into.maxStep[j] = -1;
+    } else {
+      const minOff = r.varint();
+      const maxOff = r.varint();
+      if (minOff > last - first || maxOff > last - first) throw corrupt(`chunk ${c} extremes`);
+      into.minStep[j] = first + minOff;
+      into.maxStep[j] = first + maxOff;
+      const min = flags & F.minIsLast ? lastValue : f64();
+      into.min[j] = min;
+      into.max[j] = flags & F.maxIsLast ? lastValue : flags & F.maxIsMin ? min : f64();
+    }
+    into.lastEpoch[j] = flags & F.epochRepeats ? into.lastEpoch[j - 1] : r.varint() - 1;
+    prevTime = into.lastTime[j] = prevTime + r.signed();
+    prevLast = last;
+  }
+}
+
+function readChunksV1(r: ByteReader, view: DataView, k: number, blockFirst: number, into: ChunkSummaries): void {
+  const bytes = r.buf;
+  let prevLast = blockFirst;
+  let prevTime = 0;
+  for (let c = 0; c < k; c++) {
+    const j = into.length++;
+    const count = bytes[r.pos++];
+    const gap = r.varint();
+    if (!(count >= 1 && count <= CHUNK) || c > 0 !== gap > 0) throw corrupt(`chunk ${c}`);
+    const first = prevLast + gap;
+    const last = first + r.varint();
+    const minOff = r.varint();
+    into.firstStep[j] = first;
+    into.lastStep[j] = last;
+    into.count[j] = count;
+    if (minOff === 0) {
+      into.minStep[j] = into.maxStep[j] = -1;
+    } else {
+      const maxOff = r.varint();
+      if (minOff - 1 > last - first || maxOff > last - first || r.pos + 16 > bytes.length) throw corrupt(`chunk ${c} extremes`);
+      into.minStep[j] = first + minOff - 1;
+      into.maxStep[j] = first + maxOff;
+      into.min[j] = view.getFloat64(r.pos, true);
+      into.max[j] = view.getFloat64(r.pos + 8, true);
+      r.pos += 16;
+    }
+    if (r.pos + 8 > bytes.length) throw corrupt("truncated");
+    into.lastValue[j] = view.getFloat64(r.pos, true);
+    r.pos += 8;
+    into.lastEpoch[j] = r.varint() - 1;
+    prevTime = into.lastTime[j] = prevTime + r.signed();
+    prevLast = last;
+  }
 }
 
 /**

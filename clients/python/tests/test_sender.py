@@ -1,11 +1,13 @@
-"""The queue's own pieces, without a server: a series' columns (epochs added late) and the
-cutting of a cut into batches of a size."""
+"""The queue's own pieces, without a server: a series' columns (epochs added late), the
+cutting of a cut into batches of a size, and the numbering of relative steps."""
 
 from __future__ import annotations
 
 import json
 from array import array
+from types import SimpleNamespace
 
+from runcamp import Run
 from runcamp._sender import Series, batches
 from runcamp._wire import encode_series
 
@@ -59,3 +61,18 @@ def test_batches_cut_series_at_the_size_keeping_every_point_once_in_order():
         assert rejoined[header][:3] == [steps, values, times]
         assert rejoined[header][3] == (epochs or array("q"))
     assert list(batches(groups, 100)) == [(groups, 13)]
+
+
+def test_relative_steps_are_numbered_from_the_bases_once_known():
+    # What Run._number sees after a resume while the server was away: steps -1 - k are the
+    # k-th after where the series stopped on the server (the base); explicit steps stay.
+    a, b = Series(0, '{"name":"a"'), Series(0, '{"name":"b"')
+    _fill(a, [(-1, 1.0, None, 1.0), (-2, 2.0, 3, 2.0), (100, 3.0, None, 3.0)])
+    _fill(b, [(-1, 4.0, None, 4.0)])
+    groups = [a.take(), b.take()]
+    unknown = SimpleNamespace(_was_relative=True, _base_by_prefix=None)
+    assert Run._number(unknown, groups) == (groups, "points-relative")
+    known = SimpleNamespace(_was_relative=True, _base_by_prefix={'{"name":"a"': 10})
+    numbered, kind = Run._number(known, groups)
+    assert kind == "points" and [list(g[1]) for g in numbered] == [[10, 11, 100], [0]]  # b: no base, from 0
+    assert [g[2:] for g in numbered] == [g[2:] for g in groups]

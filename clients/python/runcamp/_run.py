@@ -1,8 +1,8 @@
 """``runcamp.Run``: log a training run without ever waiting on the network.
 
-The training thread only appends a tuple to a list under a lock (``track()``); a sender
-thread cuts that list into batches (every ``flush_interval`` seconds or ``batch_size``
-points), encodes them to JSON and sends them. Failed sends are retried with backoff and
+The training thread only appends a tuple to its series' list under a lock (``track()``); a
+sender thread cuts those lists into batches (every ``flush_interval`` seconds or
+``batch_size`` points), encodes them to JSON and sends them. Failed sends are retried with backoff and
 jitter; a batch that cannot be delivered within ``spill_after`` seconds goes to the spool
 on disk, and so does everything after it until the server answers again (then the spool is
 re-sent first, so the server sees requests in the order they were made). Steps are chosen
@@ -51,6 +51,7 @@ import sys
 import threading
 import time
 import uuid
+from array import array
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -79,7 +80,7 @@ from ._inputs import wire_input
 from ._logs import LogLines, OutputCapture
 from ._provenance import capture_provenance
 from ._read import campaign_ensure_request
-from ._sender import Sender
+from ._sender import Sender, Series
 from ._system import SystemSampler
 from ._values import wire_value
 from ._wire import as_float, as_index, dumps, encode_log_lines
@@ -87,10 +88,7 @@ from ._wire import as_float, as_index, dumps, encode_log_lines
 log = logging.getLogger("runcamp")
 
 _CONTEXT_SCALARS = (str, int, float, bool)
-
-
-def _series_key(name: str, context: Optional[Mapping]) -> Any:
-    return (name, tuple(sorted(context.items()))) if context else name
+_now = time.time  # track()'s clock: one global lookup on its path
 
 
 def _series_prefix(name: str, context: Optional[Mapping]) -> str:
@@ -309,7 +307,12 @@ class Run:
         self._spill_after = spill_after
         self._close_timeout = close_timeout
         self._finish_at_exit = finish_at_exit
-        self._series: dict = {}  # key -> [next_step, prefix, next after explicit steps] (sender's lock)
+        # The run's series by series_key_text (one per series on the server), and the two
+        # lookups track() makes before that (sender's lock): by name without a context, and
+        # by (name, the context's items as given) -> (Series, the values' types or None).
+        self._series: dict = {}
+        self._by_name: dict = {}
+        self._by_items: dict = {}
         # Resumed while the server was away: automatic steps are relative until the bases
         # (where each series stopped on the server) are known.
         self._relative = False
@@ -553,7 +556,7 @@ class Run:
                 if s.get("last_step") is None:
                     continue
                 ctx = s.get("context") or None
-                self._series[_series_key(s["name"], ctx)] = [int(s["last_step"]) + 1, _series_prefix(s["name"], ctx), 0]
+                self._series[series_key_text(s["name"], ctx)] = Series(int(s["last_step"]) + 1, _series_prefix(s["name"], ctx))
             if capture_logs:
                 self._first_seq = self._last_log_seq(give_up)
         self.name = run.get("name")
@@ -578,25 +581,30 @@ class Run:
         """The server answered where each series stopped: relative steps become absolute."""
         with self._lock:
             by_prefix = {}
-            for key, rec in self._series.items():
-                name, ctx = (key[0], dict(key[1])) if isinstance(key, tuple) else (key, None)
-                base = bases.get(series_key_text(name, ctx), 0)
-                by_prefix[rec[1]] = base
+            for key, series in self._series.items():
+                base = bases.get(key, 0)
+                by_prefix[series.header] = base
                 if self._relative:
-                    rec[0] = max(base + rec[0], rec[2])
+                    series.next_step = max(base + series.next_step, series.next_explicit)
             self._base_by_prefix = by_prefix
             self._relative = False
 
-    def _number(self, chunk: list) -> tuple:
-        """A batch as the sender sends it, and its spool kind (sender thread): relative steps
-        numbered from the bases once they are known, left relative until then."""
+    def _number(self, groups: list) -> tuple:
+        """A batch of groups (``Series.take``) as the sender sends it, and its spool kind
+        (sender thread): relative steps numbered from the bases once they are known, left
+        relative until then."""
         if self._was_relative:
             bases = self._base_by_prefix
             if bases is None:
-                return chunk, "points-relative"  # numbered when the spool is re-sent
-            if any(p[1] < 0 for p in chunk):
-                chunk = [(p[0], bases.get(p[0], 0) - 1 - p[1], p[2], p[3], p[4]) if p[1] < 0 else p for p in chunk]
-        return chunk, "points"
+                return groups, "points-relative"  # numbered when the spool is re-sent
+            numbered = []
+            for header, steps, *rest in groups:
+                if min(steps) < 0:
+                    base = bases.get(header, 0) - 1
+                    steps = array("q", [base - s if s < 0 else s for s in steps])
+                numbered.append((header, steps, *rest))
+            groups = numbered
+        return groups, "points"
 
     # ---- the training thread's side ------------------------------------------------------
 
@@ -605,6 +613,13 @@ class Run:
 
         ``step`` defaults to the series' next step (its last tracked step + 1, counted per
         (name, context)); an explicit step moves that counter past it."""
+        # The training thread's path: every check that can be made once per series is made in
+        # _series_for, when a (name, context items) is first seen; encoding, and the NaN/Inf
+        # rule, wait for the sender thread (_wire.encode_series). The lock is the sender's, and
+        # taken once. No GIL-atomic append could replace it: a point is an append to each of
+        # its series' columns, which a cut between two of them would misalign; the system
+        # sampler's thread tracks too; and a point must never land after finish() cut the
+        # last batch.
         if type(value) is not float:
             if isinstance(value, Mapping):
                 if name is not None:
@@ -615,44 +630,75 @@ class Run:
             value = as_float(value)
         if epoch is not None and type(epoch) is not int:
             epoch = as_index(epoch, "epoch")
-        key = (name, tuple(sorted(context.items()))) if context else name
-        t = time.time()
+        t = _now()
         sender = self._sender
         with sender.lock:
             if sender.closed:
                 raise RuntimeError(f"runcamp: run {self.id} is finished; create or resume a Run to log more")
-            try:
-                rec = self._series.get(key)
-            except TypeError:  # an unhashable context value
-                rec = None
-            if rec is None:
-                rec = self._new_series(key, name, context)
+            if context:
+                try:
+                    found = self._by_items.get((name, tuple(context.items())))
+                except (TypeError, AttributeError):  # not a dict, or an unhashable value: _series_for says which
+                    found = None
+                if found is None or (found[1] is not None and found[1] != tuple(map(type, context.values()))):
+                    series = self._series_for(name, context)
+                else:
+                    series = found[0]
+            else:
+                try:
+                    series = self._by_name.get(name)
+                except TypeError:  # an unhashable name
+                    series = None
+                if series is None:
+                    series = self._series_for(name, None)
             if step is None:
-                step = rec[0]
-                rec[0] = step + 1
+                step = series.next_step
+                series.next_step = step + 1
                 if self._relative:
                     step = -1 - step
             else:
                 if type(step) is not int or step < 0:
                     step = as_index(step, "step")
                 if self._relative:
-                    if step >= rec[2]:
-                        rec[2] = step + 1
-                elif step >= rec[0]:
-                    rec[0] = step + 1
-            pending = sender.pending
-            pending.append((rec[1], step, value, epoch, t))
+                    if step >= series.next_explicit:
+                        series.next_explicit = step + 1
+                elif step >= series.next_step:
+                    series.next_step = step + 1
+            steps = series.steps
+            if not steps:
+                sender.pending.append(series)
+            steps.append(step)
+            series.values.append(value)
+            series.times.append(t)
+            epochs = series.epochs
+            if epochs is not None:
+                epochs.append(-1 if epoch is None else epoch)
+            elif epoch is not None:
+                series.add_epoch(epoch)
             queued = sender.queued = sender.queued + 1
-        if len(pending) == sender.batch_size:
-            sender.wake.set()
-        if queued >= sender.max_queue:
-            sender.wait_for_room()
+        if queued >= sender.attention:
+            sender.attend(queued)
 
-    def _new_series(self, key: Any, name: Any, context: Optional[Mapping]) -> list:
+    def _series_for(self, name: Any, context: Optional[Mapping]) -> Series:
+        """The series of (name, context), checked, created when new, and remembered for the
+        lookups track() makes first (sender's lock held).
+
+        Those lookups compare the context's items as given, by ``==``: the context is read
+        at every call (a dict changed since is a new lookup), and 1, 1.0 and True are equal
+        there. 1 and 1.0 are one series on the server, True another: an entry whose context
+        holds a value equal to 0 or 1 keeps the values' types, and track() compares them too."""
         _check_series(name, context)
-        rec = [0, _series_prefix(name, context), 0]  # next step, prefix, next after explicit steps
-        self._series[key] = rec
-        return rec
+        key = series_key_text(name, context)
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = Series(0, _series_prefix(name, context))
+        if not context:
+            self._by_name[name] = series
+        else:
+            values = tuple(context.values())
+            ambiguous = any(isinstance(v, (int, float)) and v in (0, 1) for v in values)
+            self._by_items[(name, tuple(context.items()))] = (series, tuple(map(type, values)) if ambiguous else None)
+        return series
 
     def _enqueue(self, method: str, path: str, payload: Any) -> None:
         self._sender.enqueue(SpooledRequest(self.url, method, path, dumps(payload)))  # encoded now: later mutation is harmless

@@ -1,8 +1,9 @@
 """The sending half of a ``Run``: its ordered queue and the thread that empties it.
 
-The training thread appends points to ``pending`` under ``lock`` (``Run.track``) and other
-requests with ``enqueue``; the sender thread cuts ``pending`` into batches of at most
-``batch_size`` points, sends them in order with the transport's retry policy, and spools
+The training thread appends points to their ``Series`` under ``lock`` (``Run.track``) and
+other requests with ``enqueue``; ``cut`` moves every series' points into the ordered queue, a
+group per series, and the sender thread cuts that into batches of at most ``batch_size``
+points, sends them in order with the transport's retry policy, and spools
 what it cannot deliver within ``spill_after`` seconds, then everything after it, until a
 probe finds the server again (``probe``: the oldest spooled request gets one attempt; when
 it lands the rest is re-sent first). At most ``max_queue`` points wait in memory: a full
@@ -21,6 +22,7 @@ import os
 import random
 import threading
 import time
+from array import array
 from collections import deque
 from typing import Callable, Optional
 
@@ -33,6 +35,61 @@ from ._delivery.transport import Outcome, Transport
 from ._wire import encode_series
 
 log = logging.getLogger("runcamp")
+
+
+class Series:
+    """One series of a run: its step counters (the Run's), its pre-encoded header and its
+    points not yet cut, as columns in the order tracked. A point is grouped by series as it is
+    tracked, so the sender never groups a batch point by point; and its numbers go into
+    arrays, not into a tuple per point: the queue holds no object per point for the garbage
+    collector to walk (full collections walked every queued tuple: bench/SDK-RESULTS.md).
+    An epoch column exists once a point of the cut has an epoch; -1 stands for None there."""
+
+    __slots__ = ("next_step", "header", "next_explicit", "steps", "values", "times", "epochs")
+
+    def __init__(self, next_step: int, header: str) -> None:
+        self.next_step = next_step
+        self.header = header  # ``{"name":...,"context":...``, see _wire.encode_series
+        self.next_explicit = 0  # past the explicit steps, while automatic ones are relative
+        self.steps = array("q")
+        self.values = array("d")
+        self.times = array("d")
+        self.epochs: Optional[array] = None
+
+    def add_epoch(self, epoch: int) -> None:
+        """The first epoch of the cut, of the point just appended: the points before it had none."""
+        self.epochs = array("q", [-1]) * (len(self.steps) - 1)
+        self.epochs.append(epoch)
+
+    def take(self) -> tuple:
+        """The points as a group ``(header, steps, values, times, epochs)``; the series starts empty."""
+        group = (self.header, self.steps, self.values, self.times, self.epochs)
+        self.steps, self.values, self.times, self.epochs = array("q"), array("d"), array("d"), None
+        return group
+
+
+def batches(groups: list, size: int):
+    """Groups (``Series.take``) cut into lists of groups of ``size`` points in all (the last
+    fewer), a series split where a batch ends; yields ``(groups, points)``."""
+    batch: list = []
+    n = 0
+    for group in groups:
+        count = len(group[1])
+        start = 0
+        while start < count:
+            take = min(size - n, count - start)
+            if take == count:
+                batch.append(group)
+            else:
+                header, *columns = group
+                batch.append((header, *(None if c is None else c[start : start + take] for c in columns)))
+            n += take
+            start += take
+            if n == size:
+                yield batch, n
+                batch, n = [], 0
+    if batch:
+        yield batch, n
 
 
 class Sender:
@@ -80,10 +137,14 @@ class Sender:
             "retries": 0,
             "heartbeats": 0,
         }
-        self.lock = threading.Lock()  # pending, ops, queued, closed (and the Run's series)
-        self.pending: list = []
-        self.ops: deque = deque()  # (seq, list of points | SpooledRequest)
+        self.lock = threading.Lock()  # pending, ops, queued, closed, attention, the Series' columns
+        self.pending: list = []  # the Series with points since the last cut
+        self.ops: deque = deque()  # (seq, list of groups (Series.take) | SpooledRequest)
         self.queued = 0  # points not yet delivered or spooled
+        self._cut_points = 0  # of them, those in ops
+        # track() calls attend() when queued reaches this: batch_size points wait to be cut,
+        # or the queue is full. One comparison on the training thread's path for both.
+        self.attention = min(batch_size, max_queue)
         self.closed = False
         self.logs_refused = False  # a batch of log lines was refused (the run's logs are full)
         self._enq_seq = 0
@@ -108,6 +169,19 @@ class Sender:
         self.keeper = keeper
         self._thread.start()
 
+    def attend(self, queued: int) -> None:
+        """track() queued the ``queued``-th point: wake the sender for a full batch, or wait for room."""
+        if queued >= self.max_queue:
+            self.wait_for_room()
+            return
+        with self.lock:  # once per batch: track() goes on without calling here until the next one
+            self.attention = min(queued + self.batch_size, self.max_queue)
+        self.wake.set()
+
+    def _aim(self) -> None:
+        """``attention`` from the counts (lock held)."""
+        self.attention = min(self._cut_points + self.batch_size, self.max_queue)
+
     def wait_for_room(self) -> None:
         self._hurry.set()
         self.wake.set()
@@ -125,11 +199,13 @@ class Sender:
         self.wake.set()
 
     def cut(self) -> None:
-        """Moves the pending points into the ordered queue (lock held)."""
+        """Moves the pending points into the ordered queue, a group per series (lock held)."""
         if self.pending:
             self._enq_seq += 1
-            self.ops.append((self._enq_seq, self.pending))
+            self.ops.append((self._enq_seq, [series.take() for series in self.pending]))
             self.pending = []
+            self._cut_points = self.queued
+            self._aim()
 
     def flush(self, timeout: Optional[float] = None) -> bool:
         """Waits until everything queued so far was delivered or spooled. False on timeout."""
@@ -227,18 +303,20 @@ class Sender:
         first = True
         while True:
             with self.lock:
-                if not self.ops and (first or self._stopping or len(self.pending) >= self.batch_size):
+                if not self.ops and (first or self._stopping or self.queued - self._cut_points >= self.batch_size):
                     self.cut()
                 if not self.ops:
                     return
                 seq, payload = self.ops.popleft()
             first = False
             if isinstance(payload, list):
-                for i in range(0, len(payload), self.batch_size):
-                    chunk, kind = self.number(payload[i : i + self.batch_size])
-                    self._send(SpooledRequest(self.url, "POST", f"{self.path}/metrics", encode_series(chunk), kind, len(chunk)))
+                for groups, n in batches(payload, self.batch_size):
+                    groups, kind = self.number(groups)
+                    self._send(SpooledRequest(self.url, "POST", f"{self.path}/metrics", encode_series(groups), kind, n))
                     with self.lock:
-                        self.queued -= len(chunk)
+                        self.queued -= n
+                        self._cut_points -= n
+                        self._aim()
                     with self._room:
                         self._room.notify_all()
                     if self.queued < self.max_queue and not self._past_deadline():

@@ -7,11 +7,13 @@ import math
 import subprocess
 import sys
 import textwrap
+from array import array
 
 import pytest
 
 import readback
 import runcamp
+from runcamp import _wire
 from runcamp._wire import encode_series
 
 
@@ -150,6 +152,65 @@ def test_bad_input_fails_in_the_calling_thread(server):
         runcamp.Run(repo="Bad Repo!", url=server.url)
 
 
+def test_a_context_is_read_at_every_call_and_its_value_types_kept_apart(server):
+    with runcamp.Run(repo="py-sdk", url=server.url) as run:
+        ctx = {"subset": "train"}
+        run.track(1.0, name="loss", context=ctx)
+        ctx["subset"] = "val"  # changed after the call: the point above stays in train
+        run.track(2.0, name="loss", context=ctx)
+        run.track(3.0, name="loss", context={"subset": "train"})
+        # 1 == 1.0 == True in Python, and the lookups compare contexts by ==: 1 and 1.0 are one
+        # series on the server, True another, also when the same dict is changed in place.
+        fold = {"fold": 1}
+        run.track(4.0, name="acc", context=fold)
+        fold["fold"] = True
+        run.track(5.0, name="acc", context=fold)
+        run.track(6.0, name="acc", context={"fold": 1.0})
+        run.track(7.0, name="acc", context={"fold": True})
+        run.track(8.0, name="acc", context={"fold": 0})
+        run.track(9.0, name="acc", context={"fold": False})
+        # Keys in another order: the same series.
+        run.track(1.0, name="lr", context={"a": "x", "b": "y"})
+        run.track(2.0, name="lr", context={"b": "y", "a": "x"})
+        # A context seen before and then made invalid is refused at the call, every time.
+        bad = {"subset": "train"}
+        run.track(10.0, name="loss", context=bad)
+        bad["subset"] = ["a"]
+        for _ in range(2):
+            with pytest.raises(TypeError):
+                run.track(11.0, name="loss", context=bad)
+        bad["subset"] = "x" * 256
+        with pytest.raises(ValueError):
+            run.track(11.0, name="loss", context=bad)
+        with pytest.raises(TypeError):
+            run.track(11.0, name="loss", context="train")
+        for _ in range(2):
+            with pytest.raises(ValueError):
+                run.track(11.0, name="", context={"subset": "train"})
+    got = {
+        (name, json.dumps(ctx)): [p[:2] for p in readback.points(server.url, "py-sdk", run.id, name, ctx)]
+        for name, ctx in [
+            ("loss", {"subset": "train"}),
+            ("loss", {"subset": "val"}),
+            ("acc", {"fold": 1}),
+            ("acc", {"fold": True}),
+            ("acc", {"fold": 0}),
+            ("acc", {"fold": False}),
+            ("lr", {"a": "x", "b": "y"}),
+        ]
+    }
+    assert got == {
+        ("loss", '{"subset": "train"}'): [(0, 1.0), (1, 3.0), (2, 10.0)],
+        ("loss", '{"subset": "val"}'): [(0, 2.0)],
+        ("acc", '{"fold": 1}'): [(0, 4.0), (1, 6.0)],
+        ("acc", '{"fold": true}'): [(0, 5.0), (1, 7.0)],
+        ("acc", '{"fold": 0}'): [(0, 8.0)],
+        ("acc", '{"fold": false}'): [(0, 9.0)],
+        ("lr", '{"a": "x", "b": "y"}'): [(0, 1.0), (1, 2.0)],
+    }
+    assert len(readback.run(server.url, "py-sdk", run.id)["metrics"]) == 7
+
+
 def test_a_request_the_server_rejects_is_reported_not_retried(server):
     with runcamp.Run(repo="py-sdk", url=server.url) as run:
         run.add_tag("not a valid tag!")
@@ -202,29 +263,42 @@ def test_interpreter_exit_flushes_and_finishes(server):
     assert len(readback.points(server.url, "py-sdk", "py-exit-crash", "loss")) == 1
 
 
-def test_encode_series_is_exact_columnar_json():
+@pytest.mark.parametrize("columns", ["python", "orjson"])
+def test_encode_series_is_exact_columnar_json(columns, monkeypatch):
+    monkeypatch.setattr(_wire, "_columns", getattr(_wire, f"_columns_{columns}"))
     loss = '{"name":"loss","context":{"subset":"val"}'
     acc = '{"name":"acc"'
-    batch = [
-        (loss, 0, 0.1, None, 1.0005),
-        (acc, 7, 1.0, None, 1.5),
-        (loss, 1, float("nan"), 2, 2.0),
-        (loss, 2, float("-inf"), None, 3.0),
-        (loss, 3, 1e308 * 10, None, 4.0),
-        (loss, 4, 5e-324, 0, 5.0),
-        (loss, 1, 0.5, None, 6.0),
+    points = [
+        (0, 0.1, None, 1.0005),
+        (1, float("nan"), 2, 2.0),
+        (2, float("-inf"), None, 3.0),
+        (3, 1e308 * 10, None, 4.0),
+        (4, 5e-324, 0, 5.0),
+        (5, -0.0, None, 5.5),
+        (6, 0.1 + 0.2, None, 5.75),
+        (2**53 - 1, 1e-7, None, 1764147000.1234567),
+        (1, 0.5, None, 6.0),
     ]
-    assert json.loads(encode_series(batch))["series"] == [
+    steps, values, epochs, times = zip(*points)
+    groups = [
+        (loss, array("q", steps), array("d", values), array("d", times), array("q", [-1 if e is None else e for e in epochs])),
+        (acc, array("q", [7]), array("d", [1.0]), array("d", [1.5]), None),
+    ]
+    got = json.loads(encode_series(groups))["series"]
+    assert got == [
         {
             "name": "loss",
             "context": {"subset": "val"},
-            "steps": [0, 1, 2, 3, 4, 1],  # in order: the server keeps the last of a repeated step
-            "values": [0.1, "NaN", "-Infinity", "Infinity", 5e-324, 0.5],
-            "epochs": [None, 2, None, None, 0, None],
-            "times": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],  # times to the ms, as stored
+            "steps": [0, 1, 2, 3, 4, 5, 6, 2**53 - 1, 1],  # in order: the server keeps the last of a repeated step
+            "values": [0.1, "NaN", "-Infinity", "Infinity", 5e-324, -0.0, 0.1 + 0.2, 1e-7, 0.5],
+            "epochs": [None, 2, None, None, 0, None, None, None, None],
+            "times": got[0]["times"],
         },
         {"name": "acc", "steps": [7], "values": [1.0], "times": [1.5]},  # no epochs: all None
     ]
+    assert math.copysign(1, got[0]["values"][5]) == -1
+    # Times are kept to the millisecond (the server's rule): Python's writer sends that, orjson every digit.
+    assert [round(t, 3) for t in got[0]["times"]] == [1.0, 2.0, 3.0, 4.0, 5.0, 5.5, 5.75, 1764147000.123, 6.0]
 
 
 def test_split_batch_halves_either_form_keeping_every_point_once():

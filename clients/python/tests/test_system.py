@@ -10,6 +10,7 @@ import types
 import pytest
 
 import runcamp
+from runcamp._delivery.sync import series_key_text
 from runcamp._system import SystemSampler
 
 
@@ -153,9 +154,9 @@ def test_a_run_logs_gpu_series_with_steps_as_sample_indexes(server, monkeypatch)
     finally:
         run.finish()
     got = run._series
-    key = ("system/gpu_power_w", (("gpu", "0"),))
-    assert key in got and got[key][0] >= 3  # next automatic step: one per sample
-    assert ("system/gpu_power_w", (("gpu", "1"),)) not in got
+    key = series_key_text("system/gpu_power_w", {"gpu": "0"})
+    assert key in got and got[key].next_step >= 3  # next automatic step: one per sample
+    assert series_key_text("system/gpu_power_w", {"gpu": "1"}) not in got
 
 
 def test_psutil_missing_warns_once_and_samples_nothing(monkeypatch, caplog):

@@ -2,6 +2,7 @@
 // Typical training data: consecutive steps, constant epoch, time advancing a few ms, and values
 // of three shapes: full-precision noise, noise logged from float32, a constant.
 import { BLOCK_SIZE, type Block, decodeBlock, encodeBlock, type Point } from "../src/series/codec/block.ts";
+import { columnsOf } from "../src/series/codec/columns.ts";
 import { downsample } from "../src/series/downsample.ts";
 import { planWrite, readRange } from "../src/series/plan.ts";
 
@@ -56,7 +57,7 @@ for (const [shape, value] of Object.entries(SHAPES)) {
 
   const tail = blocks[blocks.length - 1];
   const batch = typicalPoints(10_000, value, tail.lastStep + 1);
-  time("planWrite append 10,000 after the tail block", 50, () => planWrite([tail], batch));
+  time("planWrite append 10,000 after the tail block", 50, () => planWrite([tail], columnsOf(batch)));
   const shuffled = [...batch].sort(() => Math.random() - 0.5);
-  time("planWrite append 10,000 shuffled", 20, () => planWrite([tail], shuffled));
+  time("planWrite append 10,000 shuffled", 20, () => planWrite([tail], columnsOf(shuffled)));
 }

@@ -18,9 +18,12 @@ import {
   TimeColumn,
 } from "../src/series/codec/block.ts";
 import { type ChunkSummaries, decodeSummary, encodeSummary } from "../src/series/codec/chunk-summary.ts";
+import { columnsOf } from "../src/series/codec/columns.ts";
 import { type Bucket, downsample } from "../src/series/downsample.ts";
 import { readRange } from "../src/series/plan.ts";
 import { encodeBlockV1, encodeSummaryV1 } from "./support/codec-v1.ts";
+
+const point = (step: number): Point => ({ step, value: 0, epoch: null, time: 0 });
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_TIME_S = (2 ** 52 - 1) / 1000;
@@ -161,17 +164,17 @@ describe("block version 2", () => {
           values[pad + i] = p.value;
         });
         const columns = {
-          steps: [...Array(pad).fill(0), ...points.map((p) => p.step)],
+          steps: Float64Array.from([...Array(pad).fill(0), ...points.map((p) => p.step)]),
           values,
-          epochs: [...Array(pad).fill(null), ...points.map((p) => p.epoch)],
-          times: [...Array(pad).fill(0), ...points.map((p) => p.time)],
+          epochs: Float64Array.from([...Array(pad).fill(Number.NaN), ...points.map((p) => p.epoch ?? Number.NaN)]),
+          times: Float64Array.from([...Array(pad).fill(0), ...points.map((p) => p.time)]),
         };
         expect(encodeBlockColumns(columns, pad, pad + points.length).data).toEqual(encodeBlock(points).data);
       }),
       { numRuns: 50 },
     );
-    expect(() => encodeBlockColumns({ steps: [1, 1], values: [0, 0], epochs: [null, null], times: [0, 0] }, 0, 2)).toThrow(/increasing unique/);
-    expect(() => encodeBlockColumns({ steps: [0, 1], values: [0, 0], epochs: [null, -1], times: [0, 0] }, 1, 2)).toThrow(/points\[0\]\.epoch/);
+    expect(() => encodeBlockColumns(columnsOf([point(1), point(1)]), 0, 2)).toThrow(/increasing unique/);
+    expect(() => encodeBlockColumns(columnsOf([point(0), { ...point(1), epoch: -1 }]), 1, 2)).toThrow(/points\[0\]\.epoch/);
   });
 
   it("downsamples to the same buckets over version-2 blocks as over version-1 blocks", () => {

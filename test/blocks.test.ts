@@ -13,6 +13,7 @@ import {
   TimeColumn,
 } from "../src/series/codec/block.ts";
 import { ChunkSummaries, decodeSummary, downsampleSummaries, encodeSummary } from "../src/series/codec/chunk-summary.ts";
+import { columnsOf } from "../src/series/codec/columns.ts";
 import { type Bucket, downsample } from "../src/series/downsample.ts";
 import { type BlockWithSummary, planWrite, readRange } from "../src/series/plan.ts";
 
@@ -235,7 +236,7 @@ class Store {
   write(points: Point[]): { touched: Block[]; remove: number[]; insert: BlockWithSummary[] } {
     const steps = points.map((p) => p.step);
     const touched = points.length ? this.touched(Math.min(...steps), Math.max(...steps)) : [];
-    const plan = planWrite(touched, points);
+    const plan = planWrite(touched, columnsOf(points));
     const touchedFirst = new Set(touched.map((b) => b.firstStep));
     expect(new Set(plan.remove).size).toBe(plan.remove.length);
     for (const first of plan.remove) expect(touchedFirst.has(first), "only touched blocks are removed").toBe(true);
@@ -335,7 +336,7 @@ function naiveSummary(points: Point[]) {
 
 describe("planWrite", () => {
   it("packs a new series into full blocks", () => {
-    const { remove, insert } = planWrite([], typical(2500));
+    const { remove, insert } = planWrite([], columnsOf(typical(2500)));
     expect(remove).toEqual([]);
     expect(insert.map((b) => b.count)).toEqual([1024, 1024, 452]);
   });
@@ -388,10 +389,10 @@ describe("planWrite", () => {
   });
 
   it("is a no-op for no points and throws, planning nothing, on an invalid one", () => {
-    expect(planWrite([], [])).toEqual({ remove: [], insert: [], last: null });
+    expect(planWrite([], columnsOf([]))).toEqual({ remove: [], insert: [], last: null });
     const points = typical(10);
     points[5] = { ...points[5], time: NaN };
-    expect(() => planWrite([], points)).toThrow(/points\[5\]\.time/);
+    expect(() => planWrite([], columnsOf(points))).toThrow(/points\[5\]\.time/);
   });
 });
 

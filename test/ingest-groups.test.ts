@@ -16,6 +16,7 @@ import { writeIngestGroupPipelined } from "../src/api/metrics/ingest-pipelined.t
 import { type IngestWrite, type NotRunning, writeIngestGroup } from "../src/api/metrics/ingest-write.ts";
 import { defaultLimits } from "../src/config.ts";
 import { openDatabase } from "../src/hosts/node.ts";
+import { columnsOf } from "../src/series/index.ts";
 import { apiHosts, json, useHost } from "./support/hosts.ts";
 
 const point = (step: number, value: number) => ({ step, value, epoch: null, time: 1_764_000_000 + step });
@@ -64,7 +65,7 @@ describe.each<[string, GroupWriter, number]>([
     runPk,
     reopen: false,
     maxSeriesPerRun,
-    series: names.map((name) => ({ name, context: "{}", points: steps.map((s) => point(s, s / 2)) })),
+    series: names.map((name) => ({ name, context: "{}", columns: columnsOf(steps.map((s) => point(s, s / 2))) })),
   });
 
   test("ingests queued together share one transaction; refused ones roll back alone, each with its own answer", async () => {
@@ -103,7 +104,7 @@ describe.each<[string, GroupWriter, number]>([
     const toFind = (repo: string, runId: string, notRunning: NotRunning, name = "found"): IngestWrite => ({
       find: { repo, runId, notRunning },
       maxSeriesPerRun: 100,
-      series: [{ name, context: "{}", points: [point(0, 1)] }],
+      series: [{ name, context: "{}", columns: columnsOf([point(0, 1)]) }],
     });
     const writeIngest = ingestGroups(counting, { writeGroup });
     const before = transactions;
@@ -217,7 +218,11 @@ describe("the two group writers store the same", () => {
               const from = random() < 0.33 ? Math.floor(random() * start) : start;
               const n = 1 + Math.floor(random() * 1500);
               next.set(key, Math.max(start, from + n));
-              return { name, context: "{}", points: Array.from({ length: n }, (_, i) => point(from + i, random() < 0.05 ? Number.NaN : random() - 0.5)) };
+              return {
+                name,
+                context: "{}",
+                columns: columnsOf(Array.from({ length: n }, (_, i) => point(from + i, random() < 0.05 ? Number.NaN : random() - 0.5))),
+              };
             }),
           };
         }),

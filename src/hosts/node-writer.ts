@@ -28,14 +28,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type Client, createClient, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
 import { ingestGroups } from "../api/metrics/ingest-groups.ts";
-import { type PackedIngestWrite, unpackIngestWrite } from "../api/metrics/ingest-write.ts";
+import type { IngestWrite } from "../api/metrics/ingest-write.ts";
 import { createWriteLock } from "../http/write-lock.ts";
 
 export type WriterRequest =
   | { id: number; op: "execute"; tx: number; mode: TransactionMode; stmt: InStatement }
   | { id: number; op: "batch"; tx?: number; stmts: InStatement[]; mode?: TransactionMode }
   | { id: number; op: "commit" | "rollback" | "close-tx"; tx: number }
-  | { id: number; op: "ingest"; write: PackedIngestWrite };
+  | { id: number; op: "ingest"; write: IngestWrite };
 
 export interface WireResultSet {
   columns: string[];
@@ -125,7 +125,7 @@ function serve(client: Client) {
       case "close-tx":
         return settle(req.tx, "rollback");
       case "ingest":
-        return writeIngest(unpackIngestWrite(req.write));
+        return writeIngest(req.write);
     }
   }
   parentPort!.on("message", (req: WriterRequest) => {

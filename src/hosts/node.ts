@@ -23,7 +23,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Hono } from "hono";
 import type { Sha256Factory } from "../api/artifacts/store.ts";
-import { type IngestWrite, type IngestWriteResult, packIngestWrite } from "../api/metrics/ingest-write.ts";
+import { type IngestWrite, type IngestWriteResult, ingestTransferList } from "../api/metrics/ingest-write.ts";
 import { warmUpReads } from "../api/metrics/warm-up.ts";
 import { createApp } from "../app.ts";
 import type { Deps } from "../deps.ts";
@@ -249,10 +249,7 @@ export async function writerClient(reads: Client, url: string, timeout: number):
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  const writeIngest = (write: IngestWrite) => {
-    const { packed, transfer } = packIngestWrite(write);
-    return call<IngestWriteResult>({ op: "ingest", write: packed }, transfer);
-  };
+  const writeIngest = (write: IngestWrite) => call<IngestWriteResult>({ op: "ingest", write }, ingestTransferList(write));
   return { client, writeIngest };
 }
 

@@ -7,6 +7,8 @@ export type { SeriesRow, SeriesSummary, SummaryColumn } from "./catalog.ts";
 export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, listSeriesOfRuns, SUMMARY_SQL } from "./catalog.ts";
 export type { Point } from "./codec/block.ts";
 export { MAX_TIME_MS } from "./codec/block.ts";
+export type { PointColumns } from "./codec/columns.ts";
+export { allocColumns, columnsOf, concatColumns } from "./codec/columns.ts";
 export type { Bucket } from "./downsample.ts";
 export type { SeriesSource } from "./read.ts";
 export { downsampleSeries, readPoints } from "./read.ts";

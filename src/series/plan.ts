@@ -2,8 +2,9 @@
 // ingest writes a few rows instead of one per point, NaN survives (SQLite turns it into NULL),
 // and long reads can use block summaries. This module is pure: it plans which rows to
 // rewrite and packs/unpacks them; ./store.ts does the SQL. Format: ./codec/block.ts.
-import { BLOCK_SIZE, type Block, decodeBlock, encodeBlock, MAX_STEP, type Point } from "./codec/block.ts";
-import { encodeSummary } from "./codec/chunk-summary.ts";
+import { BLOCK_SIZE, type Block, decodeBlock, decodeBlockColumns, encodeBlockColumns, MAX_STEP, type Point } from "./codec/block.ts";
+import { encodeSummaryColumns } from "./codec/chunk-summary.ts";
+import { allocColumns, copyPoint, headOf, type PointColumns, pointAt } from "./codec/columns.ts";
 import { firstEndingAtOrAfter } from "./downsample.ts";
 
 /** A block as written: with the chunk summaries stored beside it (./blocks-summary.ts). */
@@ -27,11 +28,12 @@ export interface WritePlan {
  * are validated where they enter (the API); the codec asserts, so an invalid one throws
  * before anything is planned.
  */
-export function planWrite(touched: Block[], incoming: Point[]): WritePlan {
-  if (incoming.length === 0) return { remove: [], insert: [], last: null };
+export function planWrite(touched: Block[], incoming: PointColumns): WritePlan {
+  if (incoming.steps.length === 0) return { remove: [], insert: [], last: null };
   const fresh = sortedUnique(incoming);
-  const minIn = fresh[0].step;
-  const maxIn = fresh[fresh.length - 1].step;
+  const freshCount = fresh.steps.length;
+  const minIn = fresh.steps[0];
+  const maxIn = fresh.steps[freshCount - 1];
 
   let prev: Block | undefined;
   const hit: Block[] = [];
@@ -44,62 +46,67 @@ export function planWrite(touched: Block[], incoming: Point[]): WritePlan {
   const absorbPrev = prev !== undefined && prev.count < BLOCK_SIZE && (hit.length === 0 || minIn < hit[0].firstStep);
   const rewrite = prev && absorbPrev ? [prev, ...hit] : hit;
 
-  const merged =
-    rewrite.length === 0
-      ? fresh
-      : mergeByStep(
-          rewrite.flatMap((b) => decodeBlock(b.data)),
-          fresh,
-        );
+  const merged = rewrite.length === 0 ? fresh : mergeByStep(decodeAll(rewrite), fresh);
+  const total = merged.steps.length;
   // Appending past the rewritten range: fill blocks to the brim, the tail block will grow with
   // the next append. Inserting inside it: split evenly, leaving room for the next insert
   // instead of a trail of 1-point blocks.
   const appending = rewrite.length === 0 || maxIn > rewrite[rewrite.length - 1].lastStep;
-  const sizes = appending ? fullChunks(merged.length) : evenChunks(merged.length);
+  const sizes = appending ? fullChunks(total) : evenChunks(total);
   const insert: BlockWithSummary[] = [];
   let at = 0;
   for (const size of sizes) {
-    const points = merged.slice(at, at + size);
-    const block = encodeBlock(points); // validates the points, so encodeSummary may trust them
-    insert.push({ ...block, summary: encodeSummary(points) });
+    const block = encodeBlockColumns(merged, at, at + size); // validates the points, so the summary may trust them
+    insert.push({ ...block, summary: encodeSummaryColumns(merged, at, at + size) });
     at += size;
   }
-  return { remove: rewrite.map((b) => b.firstStep), insert, last: merged[merged.length - 1] };
+  return { remove: rewrite.map((b) => b.firstStep), insert, last: pointAt(merged, total - 1) };
 }
 
-/** Sorts by step and keeps the last occurrence of each step. */
-function sortedUnique(incoming: Point[]): Point[] {
+/** The points of consecutive blocks, in order. */
+function decodeAll(blocks: readonly Block[]): PointColumns {
+  const out = allocColumns(blocks.reduce((n, b) => n + b.count, 0));
+  let at = 0;
+  for (const b of blocks) at = decodeBlockColumns(b.data, out, at);
+  return at === out.steps.length ? out : headOf(out, at);
+}
+
+/** Sorted by step, the last occurrence of each step kept: the columns themselves when they already are. */
+function sortedUnique(incoming: PointColumns): PointColumns {
+  const steps = incoming.steps;
+  const n = steps.length;
   let sorted = true;
-  for (let i = 1; i < incoming.length && sorted; i++) if (incoming[i].step <= incoming[i - 1].step) sorted = false;
+  for (let i = 1; i < n && sorted; i++) if (!(steps[i] > steps[i - 1])) sorted = false;
   if (sorted) return incoming;
-  const order = incoming.map((_, i) => i);
-  order.sort((a, b) => incoming[a].step - incoming[b].step || a - b);
-  const out: Point[] = [];
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => steps[a] - steps[b] || a - b);
+  const out = allocColumns(n);
+  let k = 0;
   for (const i of order) {
-    const p = incoming[i];
-    if (out.length > 0 && out[out.length - 1].step === p.step) out[out.length - 1] = p;
-    else out.push(p);
+    if (k > 0 && out.steps[k - 1] === steps[i]) k--; // a later occurrence of the same step wins
+    copyPoint(incoming, i, out, k++);
   }
-  return out;
+  return headOf(out, k);
 }
 
-/** Merges two step-sorted lists; on equal steps `winners` wins. */
-function mergeByStep(existing: Point[], winners: Point[]): Point[] {
-  const out: Point[] = [];
+/** Merges two step-sorted column sets; on equal steps `winners` wins. */
+function mergeByStep(existing: PointColumns, winners: PointColumns): PointColumns {
+  const a = existing.steps;
+  const b = winners.steps;
+  const out = allocColumns(a.length + b.length);
   let i = 0;
   let j = 0;
-  while (i < existing.length && j < winners.length) {
-    const a = existing[i].step;
-    const b = winners[j].step;
-    if (a < b) out.push(existing[i++]);
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) copyPoint(existing, i++, out, k++);
     else {
-      if (a === b) i++;
-      out.push(winners[j++]);
+      if (a[i] === b[j]) i++;
+      copyPoint(winners, j++, out, k++);
     }
   }
-  while (i < existing.length) out.push(existing[i++]);
-  while (j < winners.length) out.push(winners[j++]);
-  return out;
+  while (i < a.length) copyPoint(existing, i++, out, k++);
+  while (j < b.length) copyPoint(winners, j++, out, k++);
+  return headOf(out, k);
 }
 
 function fullChunks(total: number): number[] {

@@ -3,8 +3,9 @@
 // touches are rewritten; summaries are kept up to date from the blocks swapped, or
 // recounted from block metadata in SQL.
 import type { Client, InStatement, Row, Transaction } from "@libsql/client";
-import { type Block, type Point, timeToMs } from "./codec/block.ts";
+import { type Block, timeToMs } from "./codec/block.ts";
 import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
+import type { PointColumns } from "./codec/columns.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
 import { type BlockWithSummary, planWrite, type WritePlan } from "./plan.ts";
 
@@ -76,7 +77,8 @@ export interface SeriesWrite {
   name: string;
   /** Canonical context JSON. */
   context: string;
-  points: Point[];
+  /** The points, in any order; the last occurrence of a step wins. */
+  columns: PointColumns;
 }
 
 const keyOf = (name: string, context: string) => `${name}\u0000${context}`;
@@ -89,12 +91,13 @@ function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   return out;
 }
 
-function stepRange(points: readonly Point[]): { lo: number; hi: number } {
+function stepRange({ steps }: PointColumns): { lo: number; hi: number } {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const p of points) {
-    if (p.step < lo) lo = p.step;
-    if (p.step > hi) hi = p.step;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step < lo) lo = step;
+    if (step > hi) hi = step;
   }
   return { lo, hi };
 }
@@ -264,7 +267,7 @@ export function touchedBlocksStatements(writes: readonly SeriesWrite[], stored: 
     const key = keyOf(write.name, write.context);
     const found = stored.get(key);
     if (!found) continue;
-    const { lo, hi } = stepRange(write.points);
+    const { lo, hi } = stepRange(write.columns);
     // An append past the last step touches only the series' last block, already fetched.
     if (found.series.lastStep !== null && lo > found.series.lastStep) continue;
     statements.set(key, touchedBlocksStatement(found.series.pk, lo, hi));
@@ -297,16 +300,16 @@ export function seriesWriteStatements(
     const key = keyOf(write.name, write.context);
     const found = stored.get(key);
     if (!found) {
-      const plan = planWrite([], write.points);
+      const plan = planWrite([], write.columns);
       fresh.push({ write, plan });
       for (const block of plan.insert) inserted.push([{ runPk, name: write.name, context: write.context }, block]);
       continue;
     }
     const blocks = touched.get(key) ?? (found.tail ? [found.tail] : []);
-    const plan = planWrite(blocks, write.points);
+    const plan = planWrite(blocks, write.columns);
     for (const firstStep of plan.remove) removed.push([found.series.pk, firstStep]);
     for (const block of plan.insert) inserted.push([found.series.pk, block]);
-    updates.push(summaryUpdate(found.series, blocks, plan, stepRange(write.points).lo));
+    updates.push(summaryUpdate(found.series, blocks, plan, stepRange(write.columns).lo));
   }
   const freshRows: InStatement[] = chunks(fresh).map((part) => ({
     sql: `INSERT INTO series (run_pk, name, context, count, first_step, last_step, last_value, flags, min, max, last_time, version)

@@ -56,7 +56,7 @@ interface Pending {
 
 const DEFAULT_MAX_GROUP_POINTS = 1_000_000;
 
-const pointsOf = (w: IngestWrite) => w.series.reduce((n, s) => n + s.points.length, 0);
+const pointsOf = (w: IngestWrite) => w.series.reduce((n, s) => n + s.columns.steps.length, 0);
 
 /** A writer of ingests in groups; call it for each ingest, as often and as concurrently as requests come. */
 export function ingestGroups(client: GroupClient, options: IngestGroupOptions = {}) {

@@ -8,7 +8,7 @@ import type { Client, Row } from "@libsql/client";
 import type { RunStatus } from "../../lib/run-status.ts";
 import { activityStatement } from "../../runs-core/liveness.ts";
 import { updateRun } from "../../runs-core/run-update.ts";
-import { type Executor, type Point, type SeriesWrite, writeSeries } from "../../series/index.ts";
+import { type Executor, type SeriesWrite, writeSeries } from "../../series/index.ts";
 
 /**
  * What ingest does to a run that is not running: refuse (409), reopen it (status running
@@ -121,40 +121,15 @@ export async function writeIngestGroup(client: Pick<Client, "transaction">, writ
 }
 
 /**
- * An IngestWrite for another thread: each series' points as four Float64Arrays (a null epoch
- * as NaN, which no stored epoch is), whose buffers move instead of being copied. A structured
- * clone of 10,000 point objects cost more than the write itself: with it, ingest alone ran at
- * half the rate of writes made statement by statement.
+ * The buffers to move with an IngestWrite sent to another thread: its series' columns. A
+ * structured clone of 10,000 point objects cost more than the write itself (with it, ingest
+ * alone ran at half the rate of writes made statement by statement); moved Float64Arrays cost
+ * nothing. The sender must not touch the columns afterwards.
  */
-type PackedSeries = { name: string; context: string; steps: Float64Array; values: Float64Array; epochs: Float64Array; times: Float64Array }[];
-export type PackedIngestWrite = (Omit<FoundIngest, "series"> | Omit<IngestToFind, "series">) & { series: PackedSeries };
-
-export function packIngestWrite(w: IngestWrite): { packed: PackedIngestWrite; transfer: ArrayBuffer[] } {
-  const transfer: ArrayBuffer[] = [];
-  const series = w.series.map(({ name, context, points }) => {
-    const n = points.length;
-    const columns = { steps: new Float64Array(n), values: new Float64Array(n), epochs: new Float64Array(n), times: new Float64Array(n) };
-    for (let i = 0; i < n; i++) {
-      const p = points[i];
-      columns.steps[i] = p.step;
-      columns.values[i] = p.value;
-      columns.epochs[i] = p.epoch ?? Number.NaN;
-      columns.times[i] = p.time;
-    }
-    transfer.push(columns.steps.buffer, columns.values.buffer, columns.epochs.buffer, columns.times.buffer);
-    return { name, context, ...columns };
-  });
-  return { packed: { ...w, series }, transfer };
-}
-
-export function unpackIngestWrite(p: PackedIngestWrite): IngestWrite {
-  const series = p.series.map(({ name, context, steps, values, epochs, times }) => {
-    const points: Point[] = new Array(steps.length);
-    for (let i = 0; i < steps.length; i++) {
-      const epoch = epochs[i];
-      points[i] = { step: steps[i], value: values[i], epoch: Number.isNaN(epoch) ? null : epoch, time: times[i] };
-    }
-    return { name, context, points };
-  });
-  return { ...p, series };
+export function ingestTransferList(w: IngestWrite): ArrayBuffer[] {
+  const transfer = new Set<ArrayBuffer>(); // a buffer listed twice is a DataCloneError
+  for (const { columns } of w.series) {
+    for (const column of [columns.steps, columns.values, columns.epochs, columns.times]) transfer.add(column.buffer as ArrayBuffer);
+  }
+  return [...transfer];
 }

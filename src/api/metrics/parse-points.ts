@@ -6,6 +6,7 @@
 import type { Limits } from "../../config.ts";
 import { badRequest } from "../../http/problems.ts";
 import { parseJsonAllowingNonFinite } from "../../lib/nonfinite-json.ts";
+import { columnsOf } from "../../series/index.ts";
 import {
   checkContext,
   checkCount,
@@ -119,12 +120,12 @@ export function parsePointsNdjson(text: string, limits: Limits, now: number): In
 
 /** Points grouped by series, each series' points in request order (the last of a step wins). */
 export function groupPoints(points: readonly IncomingPoint[]): IncomingSeries[] {
-  const groups = new Map<string, IncomingSeries>();
+  const groups = new Map<string, { name: string; context: string; points: IncomingPoint[] }>();
   for (const p of points) {
     const key = `${p.name}\u0000${p.context}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { name: p.name, context: p.context, points: [] }));
-    group.points.push(p); // an IncomingPoint is a Point with its series attached: no copy
+    group.points.push(p);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ name, context, points }) => ({ name, context, columns: columnsOf(points) }));
 }

@@ -50,25 +50,17 @@
 // (-0 reads back as 0).
 
 import { BitWriter, ByteReader, putSigned, putVarint } from "./bits.ts";
+import { columnsOf, type PointColumns } from "./columns.ts";
 import { DeltaTimes, putDeltaTimes } from "./delta-times.ts";
+import type { Point } from "./point.ts";
 import { putXorValues, readXorValues } from "./xor-values.ts";
 
 export const BLOCK_SIZE = 1024;
 
-export interface Point {
-  step: number;
-  value: number;
-  epoch: number | null;
-  time: number;
-}
+export type { Point } from "./point.ts";
 
-/** The columns of points, as the encoder takes them: index i of each is point i. Times in Unix seconds. */
-export interface BlockColumns {
-  steps: ArrayLike<number>;
-  values: ArrayLike<number>;
-  epochs: ArrayLike<number | null>;
-  times: ArrayLike<number>;
-}
+/** The columns of points, as the encoder takes them: ./columns.ts (a NaN epoch is none). */
+export type BlockColumns = PointColumns;
 
 /** min/max are over non-NaN values (±Infinity count); null when every value is NaN. */
 export interface BlockMeta {
@@ -118,9 +110,9 @@ function checkAt(c: BlockColumns, i: number, where: string, from: number): void 
   const epoch = c.epochs[i];
   const time = c.times[i];
   if (!Number.isSafeInteger(step) || step < 0) throw invalid(where, i - from, "step", "an integer in 0..2^53-1", step);
-  if (typeof c.values[i] !== "number") throw invalid(where, i - from, "value", "a number", c.values[i]);
-  if (epoch !== null && (!Number.isSafeInteger(epoch) || epoch < 0)) throw invalid(where, i - from, "epoch", "null or an integer in 0..2^53-1", epoch);
-  if (typeof time !== "number" || !(Math.abs(timeToMs(time)) <= MAX_TIME_MS)) {
+  // biome-ignore lint/suspicious/noSelfCompare: NaN is no epoch
+  if (epoch === epoch && (!Number.isSafeInteger(epoch) || epoch < 0)) throw invalid(where, i - from, "epoch", "null or an integer in 0..2^53-1", epoch);
+  if (!(Math.abs(timeToMs(time)) <= MAX_TIME_MS)) {
     throw invalid(where, i - from, "time", "finite Unix seconds within ±2^52 ms", time);
   }
 }
@@ -129,29 +121,11 @@ function invalid(where: string, i: number, field: string, rule: string, got: unk
   return new Error(`${where}[${i}].${field} must be ${rule}, got ${String(got)}`);
 }
 
-// encodeBlock's columns, reused: the adapter copies points into them.
-const pointColumns = {
-  steps: new Float64Array(BLOCK_SIZE),
-  values: new Float64Array(BLOCK_SIZE),
-  epochs: new Array<number | null>(BLOCK_SIZE).fill(null),
-  times: new Array<number>(BLOCK_SIZE).fill(0),
-};
-
 /** Packs points (sorted by step, unique, 1..BLOCK_SIZE of them) into a block. Throws on invalid input. */
 export function encodeBlock(points: Point[]): Block {
   const n = points.length;
   if (n === 0 || n > BLOCK_SIZE) throw new Error(`a block holds 1..${BLOCK_SIZE} points, got ${n}`);
-  const c = pointColumns;
-  for (let i = 0; i < n; i++) {
-    const p = points[i];
-    // A value that is no number fails the check below; the Float64Array would coerce it.
-    if (typeof p.value !== "number") throw invalid("points", i, "value", "a number", p.value);
-    c.steps[i] = p.step;
-    c.values[i] = p.value;
-    c.epochs[i] = p.epoch;
-    c.times[i] = p.time;
-  }
-  return encodeBlockColumns(c, 0, n);
+  return encodeBlockColumns(columnsOf(points), 0, n);
 }
 
 /**
@@ -274,28 +248,35 @@ function writeSteps(steps: ArrayLike<number>, from: number, to: number, pos: num
   return pos;
 }
 
-function writeEpochs(epochs: ArrayLike<number | null>, from: number, to: number, pos: number): number {
+// A NaN epoch is none: `e !== e` below.
+function writeEpochs(epochs: Float64Array, from: number, to: number, pos: number): number {
   for (let i = from; i < to; ) {
     const e = epochs[i];
     let len = 1;
     let stride = 0;
-    if (e === null) {
-      while (i + len < to && epochs[i + len] === null) len++;
-    } else {
-      const next = i + 1 < to ? epochs[i + 1] : null;
-      if (next !== null) {
+    // biome-ignore lint/suspicious/noSelfCompare: NaN is no epoch
+    if (e !== e) {
+      // biome-ignore lint/suspicious/noSelfCompare: NaN is no epoch
+      while (i + len < to && epochs[i + len] !== epochs[i + len]) len++;
+    } else if (i + 1 < to) {
+      const next = epochs[i + 1];
+      // biome-ignore lint/suspicious/noSelfCompare: NaN is no epoch
+      if (next === next) {
         stride = next - e;
         len = 2;
         for (let prev = next; i + len < to; len++) {
           const x = epochs[i + len];
-          if (x === null || x - prev !== stride) break;
+          // (x − prev !== stride) also holds for a NaN x
+          if (x - prev !== stride) break;
           prev = x;
         }
       }
     }
     pos = putVarint(scratch, pos, len);
-    pos = putVarint(scratch, pos, e === null ? 0 : e + 1);
-    if (e !== null && len > 1) pos = putSigned(scratch, pos, stride);
+    // biome-ignore lint/suspicious/noSelfCompare: NaN is no epoch
+    const none = e !== e;
+    pos = putVarint(scratch, pos, none ? 0 : e + 1);
+    if (!none && len > 1) pos = putSigned(scratch, pos, stride);
     i += len;
   }
   return pos;
@@ -537,6 +518,23 @@ export class TimeColumn {
 
 const decodeRuns = new StepRuns();
 const decodeTimes = new Float64Array(BLOCK_SIZE);
+
+/** Decodes a block's points into `into` from index `at` on; returns the index after the last. */
+export function decodeBlockColumns(data: Uint8Array, into: PointColumns, at: number): number {
+  const h = readHeader(data);
+  const n = h.count;
+  const values = into.values.subarray(at, at + n);
+  const read = readValues(data, h, values);
+  if (read !== values) values.set(read); // a version-1 view: same-type set copies the bits
+  decodeRuns.load(data, h).fill(into.steps.subarray(at, at + n));
+  const epochs = new EpochCursor(data, h);
+  const times = new TimeColumn(data, h, decodeTimes);
+  for (let i = 0; i < n; i++) {
+    into.epochs[at + i] = epochs.at(i) ?? Number.NaN;
+    into.times[at + i] = times.ms(i) / 1000;
+  }
+  return at + n;
+}
 
 export function decodeBlock(data: Uint8Array): Point[] {
   const h = readHeader(data);

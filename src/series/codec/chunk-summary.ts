@@ -39,6 +39,7 @@
 import type { Bucket } from "../downsample.ts";
 import { ByteReader, putSigned, putVarint } from "./bits.ts";
 import { BLOCK_SIZE, CHUNK, type Point, timeToMs } from "./block.ts";
+import { columnsOf, type PointColumns } from "./columns.ts";
 
 export const SUMMARY_VERSION = 2;
 /** The most chunks one block has. */
@@ -65,12 +66,18 @@ function sameBits(a: number, b: number): boolean {
  * checked (encodeBlock takes the same points and validates them).
  */
 export function encodeSummary(points: Point[]): Uint8Array {
-  const n = points.length;
+  return encodeSummaryColumns(columnsOf(points), 0, points.length);
+}
+
+/** The summary of points from..to−1 of the columns, as encodeSummary. */
+export function encodeSummaryColumns(cols: PointColumns, from: number, to: number): Uint8Array {
+  const { steps, values, epochs, times } = cols;
+  const n = to - from;
   const k = Math.ceil(n / CHUNK);
   scratch[0] = SUMMARY_VERSION;
   scratch[1] = k;
-  let pos = putVarint(scratch, 2, points[0].step);
-  let prevLast = points[0].step;
+  let pos = putVarint(scratch, 2, steps[from]);
+  let prevLast = steps[from];
   let prevTime = 0;
   for (let c = 0; c < k; c++) {
     const i0 = c * CHUNK;
@@ -78,58 +85,61 @@ export function encodeSummary(points: Point[]): Uint8Array {
     let minAt = -1;
     let maxAt = -1;
     for (let i = i0; i < i1; i++) {
-      const v = points[i].value;
+      const v = values[from + i];
       // Strict comparisons keep the first occurrence, as downsample reports it.
       // biome-ignore lint/suspicious/noSelfCompare: the NaN test without a call, once per point
       if (v === v) {
-        if (minAt < 0 || v < points[minAt].value) minAt = i;
-        if (maxAt < 0 || v > points[maxAt].value) maxAt = i;
+        if (minAt < 0 || v < values[from + minAt]) minAt = i;
+        if (maxAt < 0 || v > values[from + maxAt]) maxAt = i;
       }
     }
-    const first = points[i0].step;
-    const last = points[i1 - 1];
+    const first = steps[from + i0];
+    const lastAt = from + i1 - 1;
     const count = i1 - i0;
-    const dense = last.step - first === count - 1 && (c === 0 || first - prevLast === 1);
-    const previous = c > 0 ? points[i0 - 1] : null; // the previous chunk's last point
+    const dense = steps[lastAt] - first === count - 1 && (c === 0 || first - prevLast === 1);
+    const prevAt = c > 0 ? from + i0 - 1 : -1; // the previous chunk's last point
     let flags = (dense ? F.dense : 0) | (count === CHUNK ? F.full : 0);
-    if (previous && sameBits(last.value, previous.value)) flags |= F.lastRepeats;
-    if (previous && last.epoch === previous.epoch) flags |= F.epochRepeats;
+    if (prevAt >= 0 && sameBits(values[lastAt], values[prevAt])) flags |= F.lastRepeats;
+    if (prevAt >= 0 && sameEpoch(epochs[lastAt], epochs[prevAt])) flags |= F.epochRepeats;
     if (minAt < 0) flags |= F.allNaN;
     else {
-      if (sameBits(points[minAt].value, last.value)) flags |= F.minIsLast;
-      if (sameBits(points[maxAt].value, last.value)) flags |= F.maxIsLast;
-      else if (sameBits(points[maxAt].value, points[minAt].value)) flags |= F.maxIsMin;
+      if (sameBits(values[from + minAt], values[lastAt])) flags |= F.minIsLast;
+      if (sameBits(values[from + maxAt], values[lastAt])) flags |= F.maxIsLast;
+      else if (sameBits(values[from + maxAt], values[from + minAt])) flags |= F.maxIsMin;
     }
     scratch[pos++] = flags;
     if (!(flags & F.full)) scratch[pos++] = count;
     if (!dense) {
       if (c > 0) pos = putVarint(scratch, pos, first - prevLast);
-      pos = putVarint(scratch, pos, last.step - first);
+      pos = putVarint(scratch, pos, steps[lastAt] - first);
     }
     if (!(flags & F.lastRepeats)) {
-      scratchView.setFloat64(pos, last.value, true);
+      scratchView.setFloat64(pos, values[lastAt], true);
       pos += 8;
     }
     if (minAt >= 0) {
-      pos = putVarint(scratch, pos, points[minAt].step - first);
-      pos = putVarint(scratch, pos, points[maxAt].step - first);
+      pos = putVarint(scratch, pos, steps[from + minAt] - first);
+      pos = putVarint(scratch, pos, steps[from + maxAt] - first);
       if (!(flags & F.minIsLast)) {
-        scratchView.setFloat64(pos, points[minAt].value, true);
+        scratchView.setFloat64(pos, values[from + minAt], true);
         pos += 8;
       }
       if (!(flags & (F.maxIsLast | F.maxIsMin))) {
-        scratchView.setFloat64(pos, points[maxAt].value, true);
+        scratchView.setFloat64(pos, values[from + maxAt], true);
         pos += 8;
       }
     }
-    if (!(flags & F.epochRepeats)) pos = putVarint(scratch, pos, last.epoch === null ? 0 : last.epoch + 1);
-    const ms = timeToMs(last.time);
+    if (!(flags & F.epochRepeats)) pos = putVarint(scratch, pos, Number.isNaN(epochs[lastAt]) ? 0 : epochs[lastAt] + 1);
+    const ms = timeToMs(times[lastAt]);
     pos = putSigned(scratch, pos, ms - prevTime);
     prevTime = ms;
-    prevLast = last.step;
+    prevLast = steps[lastAt];
   }
   return scratch.slice(0, pos);
 }
+
+/** Equal epochs, none (NaN) equal to none. */
+const sameEpoch = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 /**
  * Chunk summaries of consecutive blocks, one column per field so that a million-point series

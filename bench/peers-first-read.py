@@ -42,6 +42,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -234,18 +235,29 @@ def read_aim(python: str, repo: Path, run_hash: str) -> dict:
     }
 
 
-def tree_cpu_ticks(pid: int) -> int:
-    """CPU time (utime + stime, in clock ticks) of `pid` and every process below it."""
-    total, todo = 0, [pid]
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every process below it."""
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
+        found.append(p)
         try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
-        except (FileNotFoundError, ProcessLookupError):
+        except FileNotFoundError:
             continue
+    return found
+
+
+def tree_cpu_ticks(pid: int) -> int:
+    """CPU time (utime + stime, in clock ticks) of `pid` and every process below it."""
+    total = 0
+    for p in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])
     return total
 
 
@@ -262,14 +274,35 @@ def wait_quiet(pid: int, window: float = 0.5, timeout: float = 300) -> None:
     raise TimeoutError("mlflow server kept busy")
 
 
+def stop_tree(proc: subprocess.Popen) -> None:
+    """Stops `mlflow server` and waits until its workers and job runner are gone too (the next system's read must not share the cores with them)."""
+    tree = process_tree(proc.pid)
+    proc.terminate()
+    proc.wait(30)
+    deadline = time.monotonic() + 30
+    while (alive := [p for p in tree if running(p)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` exists and has not exited (a zombie waiting to be reaped uses no CPU)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def read_mlflow(folder: Path, run_id: str) -> dict:
     """A fresh `mlflow server`: the interval read first (then again), then the full history in the same process."""
     port = free_port()
     spawned = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mlflow", "server", "--host", "127.0.0.1", "--port", str(port),
-         "--backend-store-uri", f"sqlite:///{folder}/mlflow.db", "--artifacts-destination", f"{folder}/artifacts"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    with open(MLFLOW_LOG, "a") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mlflow", "server", "--host", "127.0.0.1", "--port", str(port),
+             "--backend-store-uri", f"sqlite:///{folder}/mlflow.db", "--artifacts-destination", f"{folder}/artifacts"],
+            stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     try:
         while True:
             if proc.poll() is not None:
@@ -288,14 +321,22 @@ def read_mlflow(folder: Path, run_id: str) -> dict:
         first_s, wire, body = get(port, interval)
         answered = time.perf_counter()
         repeat_s = get(port, interval)[0]
-        history_s, history_wire, history_body = get(port, MLFLOW_HISTORY.format(run_id=run_id))
+        try:
+            history = get(port, MLFLOW_HISTORY.format(run_id=run_id))
+        except http.client.RemoteDisconnected:
+            history = None  # see FAILED_HISTORY
     finally:
-        proc.terminate()
-        proc.wait(30)
+        stop_tree(proc)
 
     def summary(body: bytes) -> dict:
         metrics = json.loads(body)["metrics"]
         return {"points": len(metrics), "last_step": max(int(m.get("step", 0)) for m in metrics)}
+
+    if history:
+        history_s, history_wire, history_body = history
+        full = {"first_s": history_s, "wire": history_wire, **summary(history_body)}
+    else:
+        full = {"first_s": None, "failed": True}
 
     return {
         "mlflow-interval": {
@@ -306,12 +347,17 @@ def read_mlflow(folder: Path, run_id: str) -> dict:
             "start_s": ready - spawned,
             "to_answer_s": answered - spawned,
         },
-        "mlflow-history": {"first_s": history_s, "repeat_s": None, "wire": history_wire, **summary(history_body), "start_s": None, "to_answer_s": None},
+        "mlflow-history": {**full, "repeat_s": None, "start_s": None, "to_answer_s": None},
     }
 
 
 MLFLOW_INTERVAL = f"/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids={{run_id}}&metric_key=loss&max_results={BUCKETS}"
 MLFLOW_HISTORY = "/api/2.0/mlflow/metrics/get-history?run_id={run_id}&metric_key=loss"
+MLFLOW_LOG = CACHE / "mlflow-server.log"
+# A get-history of 10^6 points keeps its worker busy for tens of seconds; uvicorn (under
+# `mlflow server`) kills a worker that misses its 5 s health-check ping, and the client sees the
+# connection closed. That is MLflow's answer, so the round records it rather than stopping.
+FAILED_HISTORY = f"closed the connection without an answer (its log: {MLFLOW_LOG.relative_to(ROOT)})"
 LABELS = {
     "runcamp": f"runcamp: `GET .../metrics/loss?points={BUCKETS}&format=columnar`",
     "aim": f"AIM: `get_run(h).get_metric(...).data.sample({BUCKETS}).numpy()` in-process",
@@ -346,6 +392,10 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1e3:,.1f}"
 
 
+def first_ms(r: dict) -> str:
+    return "failed" if r.get("failed") else f"{ms(r['first_s'])} ms"
+
+
 def median_ms(runs: list[dict], key: str) -> str:
     values = [r[key] for r in runs if r[key] is not None]
     return f"{ms(statistics.median(values))} ms" if values else "—"
@@ -360,13 +410,40 @@ def table(results: dict, systems: list[str]) -> list[str]:
     for n in SIZES:
         for system in systems:
             runs = results[n][system]
-            each = ", ".join(ms(r["first_s"]) for r in runs)
-            wire = f"{runs[0]['wire'] / 1000:,.1f} KB" if "wire" in runs[0] else "(in-process)"
+            each = ", ".join(first_ms(r).removesuffix(" ms") for r in runs)
+            answered = [r for r in runs if not r.get("failed")]
+            if not answered:
+                lines.append(f"| {n:,} | {LABELS[system]} | — | {FAILED_HISTORY}, every round | — | — | — | — |")
+                continue
+            runs, first = answered, answered[0]
+            wire = f"{first['wire'] / 1000:,.1f} KB" if "wire" in first else "(in-process)"
             lines.append(
-                f"| {n:,} | {LABELS[system]} | {runs[0]['points']:,} | **{median_ms(runs, 'first_s')}** ({each}) | {median_ms(runs, 'repeat_s')} | {wire} "
+                f"| {n:,} | {LABELS[system]} | {first['points']:,} | **{median_ms(runs, 'first_s')}** ({each}) | {median_ms(runs, 'repeat_s')} | {wire} "
                 f"| {median_ms(runs, 'start_s')} | {median_ms(runs, 'to_answer_s')} |"
             )
     return lines
+
+
+def notes(results: dict, with_aim: bool) -> str:
+    """What the columns hold, and what each system's 1,000 points are."""
+    aim = ""
+    if with_aim:
+        runs = [r for n in SIZES for r in results[n]["aim"]]
+        samples = ", ".join(f"{ms(statistics.median(r['sample_s'] for r in results[n]['aim']))} ms" for n in SIZES)
+        aim = (
+            f" ({ms(statistics.median(r['interpreter_s'] for r in runs))} ms, {ms(statistics.median(r['import_s'] for r in runs))} ms and "
+            f"{ms(statistics.median(r['open_s'] for r in runs))} ms, medians over all sizes); of its first read, `.data.sample(1000).numpy()` "
+            f"alone took {samples} (medians at {', '.join(f'{n:,}' for n in SIZES)} points), the rest finding the run and the metric"
+        )
+    return (
+        '"Process start → ready": runcamp until it prints "listening"; MLflow until `/health` answers and then its processes '
+        "(4 workers, a job runner) stay under ~4% of a core for 0.5 s, since its first worker answers while the others still start; "
+        f"AIM the interpreter, `import aim` and `Repo(path)`{aim}. AIM's read is a random sample of 1,000 stored points (a spike between "
+        "them is not drawn); runcamp's 1,000 buckets each carry their count, min and max (with steps) and their last point; MLflow's "
+        "interval read picks 1,000 steps evenly and returns their points. A `failed` get-history "
+        + FAILED_HISTORY
+        + ": uvicorn kills a worker that misses its 5 s health-check ping, and one encoding that many points misses it."
+    )
 
 
 def write_section(text: str) -> None:
@@ -409,21 +486,21 @@ def main() -> None:
                 else:
                     continue
                 for name, r in reads.items():
-                    if r["last_step"] != n - 1:
+                    if not r.get("failed") and r["last_step"] != n - 1:
                         raise RuntimeError(f"{name}, {n:,} points: the answer ends at step {r['last_step']}, not {n - 1}")
                     results[n][name].append(r)
-                    print(f"round {round_ + 1}, {n:,} points, {name}: first {ms(r['first_s'])} ms", flush=True)
+                    print(f"round {round_ + 1}, {n:,} points, {name}: first {first_ms(r)}", flush=True)
     loads.append(os.getloadavg()[0])
 
     node = subprocess.run([str(ROOT / "node_modules/.bin/node"), "--version"], capture_output=True, text=True).stdout.strip()
-    command = "AIM_PYTHON=/tmp/aim-venv/bin/python .venv/bin/python bench/peers-first-read.py" if python else ".venv/bin/python bench/peers-first-read.py"
-    extra = " ".join(f"{k}={os.environ[k]}" for k in ("BENCH_SCALE", "PEERS_ROUNDS") if k in os.environ)
+    env = " ".join(f"{k}={os.environ[k]}" for k in ("AIM_PYTHON", "BENCH_SCALE", "PEERS_ROUNDS") if k in os.environ)
+    command = f"{env} .venv/bin/python bench/peers-first-read.py".strip()
     lines = [
         SECTION[0],
         "",
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; machine: {cpu_name()}, {os.cpu_count()} cores, shared with other sessions' work "
         f"(1-minute load average {min(loads):.1f}–{max(loads):.1f} while it ran)",
-        f"- command: `{f'{extra} ' if extra else ''}{command}`",
+        f"- command: `{command}`",
         f"- runcamp (Node host {node}, embedded libSQL file), "
         + (f"AIM {aim_version} (`aim.Repo` in-process)" if python else "AIM left out (no AIM_PYTHON)")
         + f", MLflow {mlflow.__version__} (`mlflow server`, SQLite backend, default workers); Python {platform.python_version()}",
@@ -432,21 +509,7 @@ def main() -> None:
         "",
         *table(results, systems),
         "",
-        '"Process start → ready": runcamp until it prints "listening"; MLflow until `/health` answers and then its processes '
-        "(4 workers, a job runner) stay under ~4% of a core for 0.5 s, since its first worker answers while the others still start; "
-        "AIM the interpreter, `import aim` and `Repo(path)`"
-        + (
-            f" ({ms(statistics.median(r['interpreter_s'] for n in SIZES for r in results[n]['aim']))} ms, "
-            f"{ms(statistics.median(r['import_s'] for n in SIZES for r in results[n]['aim']))} ms and "
-            f"{ms(statistics.median(r['open_s'] for n in SIZES for r in results[n]['aim']))} ms, medians over all sizes); "
-            "of its first read, `.data.sample(1000).numpy()` alone took "
-            + ", ".join(f"{ms(statistics.median(r['sample_s'] for r in results[n]['aim']))} ms" for n in SIZES)
-            + f" (medians at {', '.join(f'{n:,}' for n in SIZES)} points), the rest finding the run and the metric"
-            if python
-            else ""
-        )
-        + ". AIM's read is a random sample of 1,000 stored points (a spike between them is not drawn); runcamp's 1,000 buckets each "
-        "carry their count, min and max (with steps) and their last point; MLflow's interval read picks 1,000 steps evenly and returns their points.",
+        notes(results, python is not None),
         SECTION[1],
     ]
     text = "\n".join(lines)

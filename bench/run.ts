@@ -4,7 +4,8 @@
 // shortens the mixed-load section (default 60 s). Then the Python pieces: bench/export-import.py
 // (the CLI's export/import) and bench/mlflow-client.py (the mlflow client against runcamp and
 // a real `mlflow server`) each write their section of RESULTS.md; bench/sdk-python.py (the
-// Python SDK's overhead) writes bench/SDK-RESULTS.md.
+// Python SDK's overhead) writes bench/SDK-RESULTS.md; with AIM_PYTHON set (an interpreter with
+// AIM), bench/peers-first-read.py adds the first downsampled read beside AIM and MLflow.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
@@ -314,6 +315,8 @@ async function main() {
   benchPython("export-import.py", "runcamp export/import (the CLI)");
   benchPython("mlflow-client.py", "the mlflow client against runcamp and mlflow server");
   benchPython("sdk-python.py", "Python SDK overhead");
+  // AIM does not install beside runcamp's .venv: only when the one who runs the bench made it a venv of its own.
+  if (process.env.AIM_PYTHON) benchPython("peers-first-read.py", "the first downsampled read beside AIM and MLflow");
 }
 
 /**

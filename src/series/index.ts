@@ -8,6 +8,8 @@ export { decodeSummaryColumn, deleteSeriesOf, findSeries, listRunSeries, listSer
 export type { Point } from "./codec/block.ts";
 export { MAX_TIME_MS } from "./codec/block.ts";
 export type { Bucket } from "./downsample.ts";
+export type { LevelSeal } from "./levels.ts";
+export { sealLevels } from "./levels.ts";
 export type { SeriesSource } from "./read.ts";
 export { downsampleSeries, readPoints } from "./read.ts";
 export type { Executor, SeriesWrite, StoredSeries } from "./store.ts";

@@ -45,14 +45,16 @@ function uncovered(rows: ChunkSummaries, bounds: LevelRowBounds, lastStep: numbe
 function fillStatement(pk: number, level: number, holes: [number, number][]) {
   const coveredBy = (above: number, alias: string) =>
     `coalesce((SELECT c.last_step FROM series_levels c WHERE c.series_pk = :pk AND c.level = ${above} AND c.first_step <= ${alias}.first_step ORDER BY c.first_step DESC LIMIT 1) >= ${alias}.last_step, 0)`;
+  // CROSS JOIN keeps the holes the outer loop: joined the other way, SQLite would visit every
+  // block of the series to test it against the holes.
   const parts = [];
   for (let l = level - 1; l >= 1; l--) {
-    parts.push(`SELECT ${l} AS level, u.first_step, u.summary FROM holes h JOIN series_levels u
-      ON u.series_pk = :pk AND u.level = ${l} AND u.first_step > h.a AND u.first_step < h.b AND u.last_step < h.b
+    parts.push(`SELECT ${l} AS level, u.first_step, u.summary FROM holes h CROSS JOIN series_levels u
+      ON u.series_pk = :pk AND u.level = ${l} AND u.first_step > h.a AND u.first_step < h.b AND +u.last_step < h.b
       WHERE NOT ${coveredBy(l + 1, "u")}`);
   }
-  parts.push(`SELECT 0 AS level, b.first_step, b.summary FROM holes h JOIN series_blocks b
-      ON b.series_pk = :pk AND b.first_step > h.a AND b.first_step < h.b AND b.last_step < h.b
+  parts.push(`SELECT 0 AS level, b.first_step, b.summary FROM holes h CROSS JOIN series_blocks b
+      ON b.series_pk = :pk AND b.first_step > h.a AND b.first_step < h.b AND +b.last_step < h.b
       WHERE NOT ${coveredBy(1, "b")}`);
   const args: Record<string, number> = { pk };
   holes.forEach(([a, b], i) => {

@@ -77,21 +77,21 @@ function sealReadStatement(seal: LevelSeal, fanout: number): InStatement {
   const limit = SEAL_READ_ROWS * fanout;
   // The level-L rows just before and after the written steps bound the stretch.
   const after = (level: number) =>
-    `coalesce((SELECT last_step FROM series_levels WHERE series_pk = s.pk AND level = ${level} AND first_step < :lo ORDER BY first_step DESC LIMIT 1), -1)`;
+    `coalesce((SELECT last_step FROM series_levels WHERE series_pk = (SELECT pk FROM s) AND level = ${level} AND first_step < :lo ORDER BY first_step DESC LIMIT 1), -1)`;
   const before = (level: number) =>
-    `coalesce((SELECT first_step FROM series_levels WHERE series_pk = s.pk AND level = ${level} AND first_step > :hi ORDER BY first_step LIMIT 1), ${NO_STEP})`;
+    `coalesce((SELECT first_step FROM series_levels WHERE series_pk = (SELECT pk FROM s) AND level = ${level} AND first_step > :hi ORDER BY first_step LIMIT 1), ${NO_STEP})`;
   const parts = [
-    `SELECT * FROM (SELECT s.pk AS pk, 0 AS unit, b.first_step, b.last_step, b.count, b.summary,
-       coalesce((SELECT last_step FROM series_blocks WHERE series_pk = s.pk AND first_step < b.first_step ORDER BY first_step DESC LIMIT 1), -1) AS prev_last
-     FROM s JOIN series_blocks b ON b.series_pk = s.pk
-     WHERE b.first_step > ${after(1)} AND b.last_step < ${before(1)} AND b.last_step < s.top
+    `SELECT * FROM (SELECT b.series_pk AS pk, 0 AS unit, b.first_step, b.last_step, b.count, b.summary,
+       coalesce((SELECT last_step FROM series_blocks WHERE series_pk = b.series_pk AND first_step < b.first_step ORDER BY first_step DESC LIMIT 1), -1) AS prev_last
+     FROM series_blocks b
+     WHERE b.series_pk = (SELECT pk FROM s) AND b.first_step > ${after(1)} AND +b.last_step < ${before(1)} AND +b.last_step < (SELECT top FROM s)
      ORDER BY b.first_step LIMIT ${limit})`,
   ];
   for (let level = 2; level <= MAX_LEVEL; level++) {
     parts.push(
-      `SELECT * FROM (SELECT s.pk AS pk, ${level - 1} AS unit, u.first_step, u.last_step, u.count, u.summary, u.prev_last
-       FROM s JOIN series_levels u ON u.series_pk = s.pk AND u.level = ${level - 1}
-       WHERE u.first_step > ${after(level)} AND u.last_step < ${before(level)}
+      `SELECT * FROM (SELECT u.series_pk AS pk, ${level - 1} AS unit, u.first_step, u.last_step, u.count, u.summary, u.prev_last
+       FROM series_levels u
+       WHERE u.series_pk = (SELECT pk FROM s) AND u.level = ${level - 1} AND u.first_step > ${after(level)} AND +u.last_step < ${before(level)}
        ORDER BY u.first_step LIMIT ${limit})`,
     );
   }

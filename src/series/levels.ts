@@ -104,24 +104,22 @@ function sealReadStatement(seal: LevelSeal, fanout: number): InStatement {
   };
 }
 
-/** A unit of some level: its step range, the last step before its first block, and its points summed up as one entry. */
+/** A unit of some level: its step range, the last step before its first block, and where its points summed up as one entry are in the pool. */
 interface Unit {
   firstStep: number;
   lastStep: number;
   prevLast: number;
-  entry: ChunkSummaries;
+  at: number;
 }
 
-function collapsed(entries: ChunkSummaries): ChunkSummaries {
-  const one = new ChunkSummaries();
-  appendCollapsed(one, entries);
-  return one;
-}
-
-function storedUnit(row: Row): Unit {
+/** Adds the unit of `row` (a block or a level row) to `pool`, decoding it through `scratch`. */
+function storedUnit(row: Row, pool: ChunkSummaries, scratch: ChunkSummaries): Unit {
   const bytes = new Uint8Array(row.summary as ArrayBuffer);
-  const entries = Number(row.unit) === 0 ? decodeSummary(bytes) : decodeLevel(bytes);
-  return { firstStep: Number(row.first_step), lastStep: Number(row.last_step), prevLast: Number(row.prev_last), entry: collapsed(entries) };
+  scratch.length = 0;
+  if (Number(row.unit) === 0) decodeSummary(bytes, scratch);
+  else decodeLevel(bytes, scratch);
+  appendCollapsed(pool, scratch);
+  return { firstStep: Number(row.first_step), lastStep: Number(row.last_step), prevLast: Number(row.prev_last), at: pool.length - 1 };
 }
 
 /** A new level row: `series_levels` values but the series pk. */
@@ -165,10 +163,13 @@ export function sealedRows(rows: readonly Row[], fanout: number): NewRow[] {
   const limit = SEAL_READ_ROWS * fanout;
   const storedAt: Unit[][] = Array.from({ length: MAX_LEVEL }, () => []);
   const boundedAt: boolean[] = [];
+  // Every unit's entry in one pool: a ChunkSummaries each costs ten arrays.
+  const pool = new ChunkSummaries();
+  const scratch = new ChunkSummaries();
   for (const row of rows) {
     const unit = Number(row.unit);
     if (unit < 0) boundedAt[-unit] = Number(row.first_step) < NO_STEP;
-    else storedAt[unit].push(storedUnit(row));
+    else storedAt[unit].push(storedUnit(row, pool, scratch));
   }
   const out: NewRow[] = [];
   let built: Unit[] = [];
@@ -186,7 +187,7 @@ export function sealedRows(rows: readonly Row[], fanout: number): NewRow[] {
         const group = run.slice(from, to);
         const entries = new ChunkSummaries();
         entries.reserve(group.length);
-        for (const u of group) appendCollapsed(entries, u.entry);
+        for (const u of group) appendCollapsed(entries, pool, u.at, u.at + 1);
         const prevLast = group[0].prevLast;
         const row: NewRow = {
           level,
@@ -197,7 +198,8 @@ export function sealedRows(rows: readonly Row[], fanout: number): NewRow[] {
           summary: encodeLevel(entries, prevLast),
         };
         out.push(row);
-        built.push({ firstStep: row.firstStep, lastStep: row.lastStep, prevLast, entry: collapsed(entries) });
+        appendCollapsed(pool, entries);
+        built.push({ firstStep: row.firstStep, lastStep: row.lastStep, prevLast, at: pool.length - 1 });
       }
     });
   }

@@ -3,7 +3,7 @@
 // touches are rewritten; summaries are kept up to date from the blocks swapped, or
 // recounted from block metadata in SQL; summary levels by ./levels.ts.
 import type { Client, InStatement, Row, Transaction } from "@libsql/client";
-import { type Block, type Point, timeToMs } from "./codec/block.ts";
+import { BLOCK_SIZE, type Block, type Point, timeToMs } from "./codec/block.ts";
 import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
 import { invalidateLevelsStatement, LEVEL_FANOUT, type LevelSeal, type SeriesKey, sealLevels } from "./levels.ts";
@@ -287,7 +287,12 @@ export function seriesWriteStatements(
   writes: readonly SeriesWrite[],
   stored: ReadonlyMap<string, StoredSeries>,
   touched: ReadonlyMap<string, Block[]>,
+  fanout = LEVEL_FANOUT,
 ): { statements: InStatement[]; created: number; seals: LevelSeal[] } {
+  // Appends seal a level row each `fanout` sealed blocks: the seal pass runs when the count of
+  // sealed blocks (all full while a series is appended in order) passes a multiple of it.
+  // Skipping it otherwise loses nothing: the next pass starts where the last row ends.
+  const groupsOf = (count: number) => Math.floor(Math.floor(Math.max(0, count - 1) / BLOCK_SIZE) / fanout);
   const removed: [number, number][] = [];
   const inserted: [SeriesKey, BlockWithSummary][] = [];
   const updates: InStatement[] = [];
@@ -302,7 +307,7 @@ export function seriesWriteStatements(
       fresh.push({ write, plan });
       const series = { runPk, name: write.name, context: write.context };
       for (const block of plan.insert) inserted.push([series, block]);
-      if (plan.insert.length > 1) seals.push({ series, lo, hi });
+      if (groupsOf(write.points.length) > 0) seals.push({ series, lo, hi });
       continue;
     }
     const pk = found.series.pk;
@@ -311,9 +316,13 @@ export function seriesWriteStatements(
     for (const firstStep of plan.remove) removed.push([pk, firstStep]);
     for (const block of plan.insert) inserted.push([pk, block]);
     updates.push(summaryUpdate(found.series, blocks, plan, lo));
-    // An append rewrites only the last block, which no level covers; it seals blocks when it
-    // writes more than one. Any other write may rewrite covered blocks (see ./levels.ts).
+    // An append rewrites only the last block, which no level covers. Any other write may
+    // rewrite covered blocks (see ./levels.ts).
     const pureAppend = found.series.lastStep === null || lo > found.series.lastStep;
+    const removedSet = new Set(plan.remove);
+    let count = found.series.count;
+    for (const b of blocks) if (removedSet.has(b.firstStep)) count -= b.count;
+    for (const b of plan.insert) count += b.count;
     if (!pureAppend) {
       // `blocks` are those overlapping [lo, hi] and the one before lo, if any.
       const from = blocks.length && blocks[0].lastStep < lo ? blocks[0].firstStep : -1;
@@ -321,7 +330,7 @@ export function seriesWriteStatements(
       for (const b of [...blocks, ...plan.insert]) to = Math.max(to, b.lastStep);
       updates.push(invalidateLevelsStatement(pk, from, to));
     }
-    if (!pureAppend || plan.insert.length > 1) seals.push({ series: pk, lo, hi });
+    if (!pureAppend || groupsOf(count) > groupsOf(found.series.count)) seals.push({ series: pk, lo, hi });
   }
   const freshRows: InStatement[] = chunks(fresh).map((part) => ({
     sql: `INSERT INTO series (run_pk, name, context, count, first_step, last_step, last_value, flags, min, max, last_time, version)
@@ -344,7 +353,7 @@ export async function writeSeries(tx: Executor, runPk: number, writes: readonly 
   const found = await tx.batch(storedSeriesStatements([runPk], writes));
   const stored = storedSeriesFromRows(found.flatMap((rs) => rs.rows)).get(runPk) ?? new Map<string, StoredSeries>();
   const [touched] = await readTouchedBlocks(tx, [touchedBlocksStatements(writes, stored)]);
-  const { statements, created, seals } = seriesWriteStatements(runPk, writes, stored, touched);
+  const { statements, created, seals } = seriesWriteStatements(runPk, writes, stored, touched, fanout);
   if (statements.length) await tx.batch(statements);
   await sealLevels(tx, seals, fanout);
   return { created };

@@ -7,9 +7,8 @@
 //
 // Rules, each kept inside the write's transaction so that no read sees a half-kept level:
 // - Only sealed blocks are grouped: never the series' last block, which the next append
-//   rewrites. Appends that seal no block (most small ones: they rewrite the last block) do
-//   nothing here; one that seals blocks costs one more read, and one INSERT every
-//   LEVEL_FANOUT sealed blocks.
+//   rewrites. An append runs the seal pass only when its series' sealed blocks pass a
+//   multiple of LEVEL_FANOUT (./store.ts): one more read, and one INSERT when a row is due.
 // - A write that rewrites blocks other than the last first deletes, at every level, the
 //   rows over the step range of the blocks it touched, and the first row after that range
 //   when the block before it was among them (its prev_last would be stale); then the seal

@@ -1,5 +1,5 @@
 // DELETE of a run removes every row it owns in every table that references runs (series and
-// their blocks, values, logs, inputs, model inputs, artifacts and their parts, MLflow logged
+// their blocks and summary levels, values, logs, inputs, model inputs, artifacts and their parts, MLflow logged
 // models and their metrics), and nothing of the run beside it.
 import { describe, expect, test } from "vitest";
 import { apiHosts, json, uniqueRepo, useHost } from "./support/hosts.ts";
@@ -10,6 +10,7 @@ const API = "/api/2.0/mlflow";
 const OWNED: Record<string, string> = {
   series: "SELECT count(*) AS n FROM series WHERE run_pk = ?",
   series_blocks: "SELECT count(*) AS n FROM series_blocks WHERE series_pk IN (SELECT pk FROM series WHERE run_pk = ?)",
+  series_levels: "SELECT count(*) AS n FROM series_levels WHERE series_pk IN (SELECT pk FROM series WHERE run_pk = ?)",
   run_values: "SELECT count(*) AS n FROM run_values WHERE run_pk = ?",
   run_logs: "SELECT count(*) AS n FROM run_logs WHERE run_pk = ?",
   run_inputs: "SELECT count(*) AS n FROM run_inputs WHERE run_pk = ?",
@@ -35,6 +36,9 @@ describe.each(apiHosts)("run delete on $name", (factory) => {
     const id = (await ok(`${API}/runs/create`, json("POST", { experiment_id: experimentId }))).run.info.run_id;
     const path = `/v1/repos/${repo}/runs/${id}`;
     await ok(`${path}/metrics`, json("POST", { points: [{ name: "loss", step: 0, value: 0.5 }] }));
+    // 17 blocks: 16 sealed ones make a summary level row (src/series/levels.ts).
+    const steps = Array.from({ length: 16 * 1024 + 1 }, (_, i) => i);
+    await ok(`${path}/metrics`, json("POST", { series: [{ name: "long", steps, values: steps.map((s) => s / 2) }] }));
     await ok(`${path}/values`, json("PUT", [{ name: "acc", value: 0.9 }]));
     await ok(`${path}/logs`, json("POST", { lines: [{ seq: 0, text: "epoch 1" }] }));
     await ok(`${path}/inputs`, json("POST", [{ name: "iris", digest: "a1b2c3d4" }]));

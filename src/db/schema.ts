@@ -211,6 +211,28 @@ export const seriesBlocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.seriesPk, t.firstStep] }), index("series_blocks_last").on(t.seriesPk, t.lastStep)],
 );
 
+// Summary levels (src/series/levels.ts): a level-1 row summarises a group of consecutive
+// blocks, one entry per block; a level-L row a group of level-(L−1) rows, one entry each
+// (src/series/codec/level-summary.ts). A whole-series downsampled read then fetches a few
+// hundred rows however long the series is. Rows of one level never overlap.
+export const seriesLevels = sqliteTable(
+  "series_levels",
+  {
+    seriesPk: integer("series_pk")
+      .notNull()
+      .references(() => series.pk, { onDelete: "cascade" }),
+    level: integer("level").notNull(),
+    firstStep: integer("first_step").notNull(),
+    lastStep: integer("last_step").notNull(),
+    // The last step of the block just before the row's first block (-1: none): a row whose
+    // neighbour changes is found by it and rebuilt (src/series/levels.ts).
+    prevLast: integer("prev_last").notNull(),
+    count: integer("count").notNull(),
+    summary: blob("summary", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesPk, t.level, t.firstStep] })],
+);
+
 // API tokens (RUNCAMP_ADMIN_TOKEN is the bootstrap admin and is not stored). Only the
 // SHA-256 of a secret is kept: a leaked database reveals no usable token.
 export const tokens = sqliteTable(

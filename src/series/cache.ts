@@ -3,14 +3,19 @@
 // database fetch: fetching ~1,000 blobs is most of a cold 1M-point read. Entries are keyed by
 // the series' `version`, which every write bumps in the database, so a write by this or any
 // other process makes the cached copy unreachable. A long series read whole caches its chunk
-// summaries (about a tenth of the bytes): that read never fetches the blocks.
+// summaries (about a tenth of the bytes), or the summary-level entries it read: that read
+// never fetches the blocks.
 import type { Block } from "./codec/block.ts";
 import type { ChunkSummaries } from "./codec/chunk-summary.ts";
 
-/** What is cached of a series: its blocks (exact reads) or the chunk summaries of all its blocks (long whole-series downsampling). */
+/**
+ * What is cached of a series: its blocks (exact reads), the chunk summaries of all its blocks
+ * or the entries of one summary level (long whole-series downsampling).
+ */
 interface Kinds {
   blocks: Block[];
   chunks: ChunkSummaries;
+  levels: { level: number; entries: ChunkSummaries };
 }
 type Kind = keyof Kinds;
 
@@ -20,7 +25,8 @@ interface Entry {
   bytes: number;
 }
 
-const sizeOf = (value: Kinds[Kind]) => (Array.isArray(value) ? value.reduce((sum, b) => sum + b.data.byteLength + 64, 0) : value.byteLength);
+const sizeOf = (value: Kinds[Kind]) =>
+  Array.isArray(value) ? value.reduce((sum, b) => sum + b.data.byteLength + 64, 0) : "entries" in value ? value.entries.byteLength : value.byteLength;
 
 export class BlockCache {
   // Keyed by kind and series, so both kinds of one series can be held at once.

@@ -99,9 +99,10 @@ export async function findSeries(db: Executor, runPks: readonly number[], keys: 
   return rs.rows.map((row) => rowOf(row as unknown as Record<string, unknown>));
 }
 
-/** Statements deleting every series (blocks first) of the runs `runPksSql` selects. */
+/** Statements deleting every series (blocks and summary levels first) of the runs `runPksSql` selects. */
 export function deleteSeriesOf(runPksSql: string, args: (string | number)[]): InStatement[] {
   return [
+    { sql: `DELETE FROM series_levels WHERE series_pk IN (SELECT pk FROM series WHERE run_pk IN (${runPksSql}))`, args },
     { sql: `DELETE FROM series_blocks WHERE series_pk IN (SELECT pk FROM series WHERE run_pk IN (${runPksSql}))`, args },
     { sql: `DELETE FROM series WHERE run_pk IN (${runPksSql})`, args },
   ];

@@ -10,6 +10,8 @@ export { MAX_TIME_MS } from "./codec/block.ts";
 export type { PointColumns } from "./codec/columns.ts";
 export { allocColumns, columnsOf, concatColumns } from "./codec/columns.ts";
 export type { Bucket } from "./downsample.ts";
+export type { LevelSeal } from "./levels.ts";
+export { sealLevels } from "./levels.ts";
 export type { SeriesSource } from "./read.ts";
 export { downsampleSeries, readPoints } from "./read.ts";
 export type { Executor, SeriesWrite, StoredSeries } from "./store.ts";

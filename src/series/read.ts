@@ -1,6 +1,7 @@
 // The read planner: which stored form answers a read. A long series read whole is
-// downsampled from its chunk summaries (no block data fetched); other downsampled reads and
-// raw pages decode blocks, from the block cache when the series' version is cached.
+// downsampled from its summary levels (./levels-read.ts) or its chunk summaries (no block
+// data fetched); other downsampled reads and raw pages decode blocks, from the block cache
+// when the series' version is cached.
 
 import type { BlockCache } from "./cache.ts";
 import type { SeriesRow } from "./catalog.ts";
@@ -8,6 +9,7 @@ import type { Block, Point } from "./codec/block.ts";
 import { CHUNK } from "./codec/block.ts";
 import { downsampleSummaries } from "./codec/chunk-summary.ts";
 import { type Bucket, downsample, firstEndingAtOrAfter } from "./downsample.ts";
+import { levelFor, readLevelEntries } from "./levels-read.ts";
 import { readRange } from "./plan.ts";
 import { type Executor, readBlocks, readChunkSummaries } from "./store.ts";
 
@@ -25,6 +27,19 @@ export interface ReadRange {
 export async function downsampleSeries({ client, blockCache }: SeriesSource, series: SeriesRow, n: number, range: ReadRange = {}): Promise<Bucket[]> {
   const { pk, version } = series;
   const whole = range.from === undefined && range.to === undefined;
+  // A series long enough that a summary level has ENTRIES_PER_BUCKET entries a bucket: those
+  // entries, O(n) of them however long the series. A series whose levels cover too little
+  // (stored before levels existed) falls through to its chunk summaries.
+  const level = whole ? levelFor(series.summary.count, n) : 0;
+  if (level > 0) {
+    let cached = blockCache?.get("levels", pk, version);
+    if (cached?.level !== level) {
+      const entries = await readLevelEntries(client, series, level);
+      cached = entries ? { level, entries } : undefined;
+      if (cached) blockCache?.set("levels", pk, version, cached);
+    }
+    if (cached) return downsampleSummaries(cached.entries, n);
+  }
   // A long series read whole: buckets of whole 64-point chunks from the stored chunk
   // summaries, without fetching the blocks' data (~10 MB for 1M points). Every chunk holds
   // at most 64 points, so count >= 2·64·n means buckets average at least 2 chunks. The

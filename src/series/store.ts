@@ -1,12 +1,13 @@
 // The block store on libSQL: series rows with their summaries, and series_blocks rows each
 // holding up to BLOCK_SIZE points packed by ./codec/block.ts. Only the blocks a write
 // touches are rewritten; summaries are kept up to date from the blocks swapped, or
-// recounted from block metadata in SQL.
+// recounted from block metadata in SQL; summary levels by ./levels.ts.
 import type { Client, InStatement, Row, Transaction } from "@libsql/client";
-import { type Block, timeToMs } from "./codec/block.ts";
+import { BLOCK_SIZE, type Block, timeToMs } from "./codec/block.ts";
 import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
 import type { PointColumns } from "./codec/columns.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
+import { invalidateLevelsStatement, LEVEL_FANOUT, type LevelSeal, type SeriesKey, sealLevels } from "./levels.ts";
 import { type BlockWithSummary, planWrite, type WritePlan } from "./plan.ts";
 
 export type Executor = Pick<Transaction, "execute" | "batch"> | Client;
@@ -147,12 +148,9 @@ export function storedSeriesFromRows(rows: readonly Row[]): Map<number, Map<stri
   return found;
 }
 
-/** A series' pk, or the run and key of one inserted earlier in the same batch. */
-type SeriesRef = number | { runPk: number; name: string; context: string };
-
-function insertBlocks(rows: readonly [SeriesRef, BlockWithSummary][]): InStatement[] {
-  const pkOf = (ref: SeriesRef) => (typeof ref === "number" ? "?" : "(SELECT pk FROM series WHERE run_pk = ? AND name = ? AND context = ?)");
-  const refArgs = (ref: SeriesRef) => (typeof ref === "number" ? [ref] : [ref.runPk, ref.name, ref.context]);
+function insertBlocks(rows: readonly [SeriesKey, BlockWithSummary][]): InStatement[] {
+  const pkOf = (ref: SeriesKey) => (typeof ref === "number" ? "?" : "(SELECT pk FROM series WHERE run_pk = ? AND name = ? AND context = ?)");
+  const refArgs = (ref: SeriesKey) => (typeof ref === "number" ? [ref] : [ref.runPk, ref.name, ref.context]);
   return chunks(rows).map((part) => ({
     sql: `INSERT INTO series_blocks (series_pk, ${BLOCK_COLUMNS}, summary) VALUES ${part.map(([ref]) => `(${pkOf(ref)}, ?, ?, ?, ?, ?, ?, ?, ?)`).join(", ")}`,
     args: part.flatMap(([ref, block]) => [
@@ -281,8 +279,9 @@ export const blocksFromRows = (rows: readonly Row[]): Block[] => rows.map(blockF
  * The statements that write `writes` (series of run `runPk`), given what is stored of them
  * (`stored`, by series key) and the blocks read for those that do not just append
  * (`touched`, by series key): new series rows with their summaries, blocks deleted and
- * inserted (multi-row statements), and each existing series' summary update. To be run in
- * order, in one transaction, before anything else changes these series. Re-sent steps
+ * inserted (multi-row statements), each existing series' summary update, and the summary
+ * level rows a rewrite makes stale deleted. To be run in order, in one transaction, before
+ * anything else changes these series, followed by sealLevels(`seals`). Re-sent steps
  * overwrite (the last occurrence in a series' points wins), so retrying a request never
  * duplicates a point.
  */
@@ -291,25 +290,50 @@ export function seriesWriteStatements(
   writes: readonly SeriesWrite[],
   stored: ReadonlyMap<string, StoredSeries>,
   touched: ReadonlyMap<string, Block[]>,
-): { statements: InStatement[]; created: number } {
+  fanout = LEVEL_FANOUT,
+): { statements: InStatement[]; created: number; seals: LevelSeal[] } {
+  // Appends seal a level row each `fanout` sealed blocks: the seal pass runs when the count of
+  // sealed blocks (all full while a series is appended in order) passes a multiple of it.
+  // Skipping it otherwise loses nothing: the next pass starts where the last row ends.
+  const groupsOf = (count: number) => Math.floor(Math.floor(Math.max(0, count - 1) / BLOCK_SIZE) / fanout);
   const removed: [number, number][] = [];
-  const inserted: [SeriesRef, BlockWithSummary][] = [];
+  const inserted: [SeriesKey, BlockWithSummary][] = [];
   const updates: InStatement[] = [];
   const fresh: { write: SeriesWrite; plan: WritePlan }[] = [];
+  const seals: LevelSeal[] = [];
   for (const write of writes) {
     const key = keyOf(write.name, write.context);
     const found = stored.get(key);
+    const { lo, hi } = stepRange(write.columns);
     if (!found) {
       const plan = planWrite([], write.columns);
       fresh.push({ write, plan });
-      for (const block of plan.insert) inserted.push([{ runPk, name: write.name, context: write.context }, block]);
+      const series = { runPk, name: write.name, context: write.context };
+      for (const block of plan.insert) inserted.push([series, block]);
+      if (groupsOf(write.columns.steps.length) > 0) seals.push({ series, lo, hi });
       continue;
     }
+    const pk = found.series.pk;
     const blocks = touched.get(key) ?? (found.tail ? [found.tail] : []);
     const plan = planWrite(blocks, write.columns);
-    for (const firstStep of plan.remove) removed.push([found.series.pk, firstStep]);
-    for (const block of plan.insert) inserted.push([found.series.pk, block]);
-    updates.push(summaryUpdate(found.series, blocks, plan, stepRange(write.columns).lo));
+    for (const firstStep of plan.remove) removed.push([pk, firstStep]);
+    for (const block of plan.insert) inserted.push([pk, block]);
+    updates.push(summaryUpdate(found.series, blocks, plan, lo));
+    // An append rewrites only the last block, which no level covers. Any other write may
+    // rewrite covered blocks (see ./levels.ts).
+    const pureAppend = found.series.lastStep === null || lo > found.series.lastStep;
+    const removedSet = new Set(plan.remove);
+    let count = found.series.count;
+    for (const b of blocks) if (removedSet.has(b.firstStep)) count -= b.count;
+    for (const b of plan.insert) count += b.count;
+    if (!pureAppend) {
+      // `blocks` are those overlapping [lo, hi] and the one before lo, if any.
+      const from = blocks.length && blocks[0].lastStep < lo ? blocks[0].firstStep : -1;
+      let to = hi;
+      for (const b of [...blocks, ...plan.insert]) to = Math.max(to, b.lastStep);
+      updates.push(invalidateLevelsStatement(pk, from, to));
+    }
+    if (!pureAppend || groupsOf(count) > groupsOf(found.series.count)) seals.push({ series: pk, lo, hi });
   }
   const freshRows: InStatement[] = chunks(fresh).map((part) => ({
     sql: `INSERT INTO series (run_pk, name, context, count, first_step, last_step, last_value, flags, min, max, last_time, version)
@@ -318,21 +342,23 @@ export function seriesWriteStatements(
   }));
   // New series' rows before the blocks that refer to them; deletes before inserts: a
   // rewritten block may keep its first step (the primary key).
-  return { statements: [...freshRows, ...deleteBlocks(removed), ...insertBlocks(inserted), ...updates], created: fresh.length };
+  return { statements: [...freshRows, ...deleteBlocks(removed), ...insertBlocks(inserted), ...updates], created: fresh.length, seals };
 }
 
 /**
  * Writes the points of many series of one run inside the caller's transaction, in few round
  * trips however many series there are: one query per 500 names finds the existing series
- * with their last blocks, one batch reads the blocks of writes that do not just append, and
- * one batch writes.
+ * with their last blocks, one batch reads the blocks of writes that do not just append, one
+ * batch writes, and, when blocks were sealed or rewritten, the summary levels are kept
+ * (`fanout`: units per level row, small in tests).
  */
-export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[]): Promise<{ created: number }> {
+export async function writeSeries(tx: Executor, runPk: number, writes: readonly SeriesWrite[], fanout = LEVEL_FANOUT): Promise<{ created: number }> {
   const found = await tx.batch(storedSeriesStatements([runPk], writes));
   const stored = storedSeriesFromRows(found.flatMap((rs) => rs.rows)).get(runPk) ?? new Map<string, StoredSeries>();
   const [touched] = await readTouchedBlocks(tx, [touchedBlocksStatements(writes, stored)]);
-  const { statements, created } = seriesWriteStatements(runPk, writes, stored, touched);
+  const { statements, created, seals } = seriesWriteStatements(runPk, writes, stored, touched, fanout);
   if (statements.length) await tx.batch(statements);
+  await sealLevels(tx, seals, fanout);
   return { created };
 }
 

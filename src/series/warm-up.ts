@@ -2,14 +2,16 @@
 // for the engine's first use: V8 compiles a function lazily on its first call and optimises
 // it only once it has run hot, and the embedded host prepares each statement on its first use
 // (src/hosts/node-statements.ts). A first read in a fresh process spent most of its time there
-// (bench/RESULTS.md, "Cold start"). A synthetic series is run through both read paths (chunk
-// summaries, and blocks), and each read statement is issued for a series that cannot exist:
+// (bench/RESULTS.md, "Cold start"). A synthetic series is run through the read paths (summary
+// level entries, chunk summaries, and blocks), and each read statement is issued for a series that cannot exist:
 // nothing is read or written.
 
 import { findSeries } from "./catalog.ts";
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type Point } from "./codec/block.ts";
 import { decodeSummary, downsampleSummaries, encodeSummary } from "./codec/chunk-summary.ts";
+import { decodeLevel, encodeLevel } from "./codec/level-summary.ts";
 import { type Bucket, downsample } from "./downsample.ts";
+import { readLevelEntries } from "./levels-read.ts";
 import { type Executor, readBlocks, readChunkSummaries } from "./store.ts";
 
 const SENTINEL_PK = -1;
@@ -42,8 +44,13 @@ export function exerciseReadPath(): Bucket[] {
     bytes.set(s, at);
     at += s.length;
   }
+  // The chunks as the entries of one level row: the same bucketing, another decoder.
+  const level = encodeLevel(decodeSummary(bytes), -1);
   let buckets: Bucket[] = [];
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) buckets = downsampleSummaries(decodeSummary(bytes), 100);
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    downsampleSummaries(decodeLevel(level), 100);
+    buckets = downsampleSummaries(decodeSummary(bytes), 100);
+  }
   return buckets;
 }
 
@@ -51,6 +58,8 @@ export function exerciseReadPath(): Bucket[] {
 export async function prepareReadStatements(client: Executor): Promise<void> {
   await findSeries(client, [SENTINEL_PK], [{ name: "", context: "{}" }]);
   await readChunkSummaries(client, SENTINEL_PK);
+  const summary = { name: "", context: "{}", count: 1, firstStep: 0, lastStep: 0, last: 0, min: 0, max: 0, lastTime: 0 };
+  await readLevelEntries(client, { pk: SENTINEL_PK, runPk: SENTINEL_PK, version: 0, summary }, 1);
   await readBlocks(client, SENTINEL_PK);
   await readBlocks(client, SENTINEL_PK, 0, 0, 16);
 }

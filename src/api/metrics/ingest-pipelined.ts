@@ -4,7 +4,8 @@
 // group of 64 took ~400 sequential requests. Here the group is one transaction of three or
 // four: every ingest's reads in one batch (its run, its run's series count, its stored series
 // with their last blocks), the blocks that overwrites touch in a second when there are any,
-// every ingest's writes in one more, then COMMIT. Ingests that come with their run still to
+// every ingest's writes in one more (then, when blocks were sealed, one or two for the
+// summary levels: src/series/levels.ts), then COMMIT. Ingests that come with their run still to
 // find (IngestToFind: the request did not look it up, which would have been a round trip of
 // its own) have it found first, all in one batch: the transaction's first, sent with its BEGIN.
 //
@@ -19,8 +20,10 @@ import type { Client, InStatement, Transaction } from "@libsql/client";
 import { activityStatement } from "../../runs-core/liveness.ts";
 import { updateRunStatement } from "../../runs-core/run-update.ts";
 import {
+  type LevelSeal,
   readTouchedBlocks,
   type StoredSeries,
+  sealLevels,
   seriesWriteStatements,
   storedSeriesFromRows,
   storedSeriesStatements,
@@ -81,22 +84,27 @@ async function writeRound(tx: Transaction, writes: readonly FoundIngest[]): Prom
   );
 
   const statements: InStatement[] = [];
+  const seals: LevelSeal[] = [];
   const outcomes = writes.map((w, i): IngestOutcome => {
     const run = runOf.get(w.runPk);
     // Found before the request queued for its group: a delete may have come in between.
     if (!run) return { ok: true, value: { written: false, gone: true } };
     try {
-      const { statements: seriesWrites, created } = seriesWriteStatements(w.runPk, w.series, storedOf(w), touched[i]);
+      const { statements: seriesWrites, created, seals: written } = seriesWriteStatements(w.runPk, w.series, storedOf(w), touched[i]);
       // Appends to known series cannot pass the limit; new ones are counted on top of the stored.
       if (created > 0 && run.seriesCount + created > w.maxSeriesPerRun) return { ok: true, value: { written: false, held: run.seriesCount + created } };
       if (w.reopen && run.status !== "running") statements.push(updateRunStatement(w.runPk, { status: "running", ended_at: null }));
       statements.push(...seriesWrites, activityStatement(w.runPk));
+      seals.push(...written);
       return { ok: true, value: { written: true } };
     } catch (error) {
       return { ok: false, error };
     }
   });
   if (statements.length) await tx.batch(statements);
+  // Summary levels of the series whose sealed blocks changed: a read (and an INSERT when rows
+  // are due) after the writes, in rounds that seal blocks only.
+  await sealLevels(tx, seals);
   return outcomes;
 }
 

@@ -150,7 +150,8 @@ export class ChunkSummaries {
   length = 0;
   firstStep = new Float64Array(0);
   lastStep = new Float64Array(0);
-  count = new Uint8Array(0);
+  // Float64: a summary level's entry (../levels.ts) counts the points of many blocks.
+  count = new Float64Array(0);
   min = new Float64Array(0);
   max = new Float64Array(0);
   minStep = new Float64Array(0);
@@ -161,7 +162,7 @@ export class ChunkSummaries {
 
   /** Memory held, for the block cache's budget. */
   get byteLength(): number {
-    return this.count.length * (9 * 8 + 1);
+    return this.count.length * 10 * 8;
   }
 
   /** Makes room for `extra` more chunks. */
@@ -169,22 +170,21 @@ export class ChunkSummaries {
     const need = this.length + extra;
     if (need <= this.count.length) return;
     const size = Math.max(need, 2 * this.count.length, 64);
-    const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
+    const grow = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(size);
       b.set(a.subarray(0, this.length));
       return b;
     };
-    const f64 = (n: number) => new Float64Array(n);
-    this.firstStep = grow(this.firstStep, f64);
-    this.lastStep = grow(this.lastStep, f64);
-    this.count = grow(this.count, (n) => new Uint8Array(n));
-    this.min = grow(this.min, f64);
-    this.max = grow(this.max, f64);
-    this.minStep = grow(this.minStep, f64);
-    this.maxStep = grow(this.maxStep, f64);
-    this.lastValue = grow(this.lastValue, f64);
-    this.lastEpoch = grow(this.lastEpoch, f64);
-    this.lastTime = grow(this.lastTime, f64);
+    this.firstStep = grow(this.firstStep);
+    this.lastStep = grow(this.lastStep);
+    this.count = grow(this.count);
+    this.min = grow(this.min);
+    this.max = grow(this.max);
+    this.minStep = grow(this.minStep);
+    this.maxStep = grow(this.maxStep);
+    this.lastValue = grow(this.lastValue);
+    this.lastEpoch = grow(this.lastEpoch);
+    this.lastTime = grow(this.lastTime);
   }
 }
 

@@ -35,6 +35,7 @@ a.set_title("Ingest rate and size vs series length")
 
 b.plot(xs, [r["firstReadMs"] for r in length], "o-", label="first read")
 b.plot(xs, [r["repeatReadMs"] for r in length], "s-", label="repeat read")
+b.plot(xs, [r["freshReadMs"] for r in length], "^-", label="first read, fresh process")
 b.set_xscale("log")
 b.set_xlabel("points in one series")
 b.set_ylabel("ms")

@@ -20,7 +20,7 @@ import { benchArtifacts } from "./artifacts.ts";
 import { benchLoad } from "./load.ts";
 import { benchScaling, plotScaling } from "./scaling.ts";
 import { benchSearchAndSummary, SEARCH_PATH } from "./search-summary.ts";
-import { caller, fileBytes, inProcessDeps, pointsBody, root, seriesBody, startServer as startHost, stopServer } from "./server.ts";
+import { caller, fileBytes, firstReadInFreshProcess, inProcessDeps, pointsBody, root, seriesBody, startServer as startHost, stopServer } from "./server.ts";
 import { timeEach, timeGets } from "./timing.ts";
 import { benchWebUi, writeWebUiSection } from "./ui.ts";
 
@@ -97,6 +97,8 @@ async function inProcessIngest(total: number): Promise<number> {
 }
 
 /** Plain SQLite, one row per point, in 10,000-row transactions: what a row-per-point design could reach. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function rowPerPointInsert(total: number): Promise<{ rate: number; bytesPerPoint: number }> {
   const file = join(tmp, "rows.db");
   const client = createClient({ url: `file:${file}` });
@@ -207,7 +209,12 @@ async function main() {
     await sizer.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     sizer.close();
     const bpp = fileBytes(dbFile) / TOTAL_POINTS;
-    rows.push({ what: "Database size per point (file after checkpoint / points)", result: `${bpp.toFixed(2)} bytes`, target: "≤ 12 bytes", ok: bpp <= 12 });
+    rows.push({
+      what: "Database size per point (file after checkpoint / points): a loss-like series, 10 ms-spaced times, epochs",
+      result: `${bpp.toFixed(2)} bytes`,
+      target: "(the targets are per shape: the scaling section's series-shape table)",
+      ok: null,
+    });
 
     const rowPoints = Math.round(TOTAL_POINTS / 5);
     await call("POST", "/v1/repos/bench/runs", { id: "rows" });
@@ -252,6 +259,17 @@ async function main() {
         ok: first.p50 <= 8,
       });
     }
+
+    // A fresh server process on the same file (beside the running one): the first read it serves.
+    const fresh: number[] = [];
+    for (let i = 0; i < 3; i++) fresh.push(await firstReadInFreshProcess(dbFile, PORT + 1, downsampled(0)));
+    rows.push({
+      what: `First downsampled read of a ${seriesPoints.toLocaleString("en")}-point series to 1,000 points in a fresh server process (median of ${fresh.length} restarts; gzip accepted)`,
+      result: `${median(fresh).toFixed(2)} ms (each: ${fresh.map((t) => t.toFixed(1)).join(", ")} ms)`,
+      target: "≤ 10 ms (AIM: 14 ms in-process)",
+      ok: median(fresh) <= 10,
+    });
+    save();
 
     await call("POST", "/v1/repos/bench/runs", { id: "chatty" });
     console.log(`ingesting ${CHATTY_POINTS} points in 100-point requests...`);

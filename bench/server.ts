@@ -43,6 +43,24 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** A JSON request helper against `base`; throws on any non-2xx answer. */
+/**
+ * The first request a fresh server process on `dbFile` (on `port`, beside any server already
+ * on the file) serves: ms from sending `path` to its whole answer, gzip accepted as a browser does.
+ */
+export async function firstReadInFreshProcess(dbFile: string, port: number, path: string): Promise<number> {
+  const child = await startServer(`file:${dbFile}`, port);
+  try {
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { "accept-encoding": "gzip" } });
+    await res.arrayBuffer();
+    const ms = performance.now() - t0;
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+    return ms;
+  } finally {
+    await stopServer(child);
+  }
+}
+
 export function caller(base: string) {
   return async function call(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
     const res = await fetch(base + path, {

@@ -4,10 +4,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
-import { Duplex } from "node:stream";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { createGzip } from "node:zlib";
 import { type ServerType, serve } from "@hono/node-server";
 import {
   type Client,
@@ -27,12 +26,12 @@ import { type IngestWrite, type IngestWriteResult, ingestTransferList } from "..
 import { warmUpReads } from "../api/metrics/warm-up.ts";
 import { createApp } from "../app.ts";
 import type { Deps } from "../deps.ts";
-import type { Compressor } from "../http/compression.ts";
 import { ApiError } from "../http/problems.ts";
 import type { AssetLoader } from "../http/web-ui.ts";
 import { startBackupSchedule } from "./backup.ts";
 import { type AppOptions, type EmbeddedReplica, hostSettingsOrExit, listeningLine, type NodeServerOptions } from "./host-settings.ts";
 import { httpBase, withProtobufStatements } from "./hrana-protobuf.ts";
+import { nodeGzip } from "./node-gzip.ts";
 import { withPreparedStatements } from "./node-statements.ts";
 import type { WireError, WireResultSet, WriterReply, WriterRequest } from "./node-writer.ts";
 
@@ -258,10 +257,6 @@ export const nodeSha256: Sha256Factory = () => {
   const hash = createHash("sha256");
   return { update: (bytes) => void hash.update(bytes), digest: async () => new Uint8Array(hash.digest()) };
 };
-
-/** node:zlib at level 1 for compressed responses: half the CPU of CompressionStream's default level (src/http/compression.ts). */
-export const nodeGzip: Compressor = (body) =>
-  body.pipeThrough(Duplex.toWeb(createGzip({ level: 1 })) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
 
 // Node's HTTP parser refuses some requests before the app sees them (headers past
 // --max-http-header-size, a malformed request line) and by default answers them with a bare

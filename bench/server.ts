@@ -3,6 +3,7 @@
 // deps for the benchmarks that write their data in-process.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, statSync } from "node:fs";
+import { request } from "node:http";
 import { join, resolve } from "node:path";
 import { defaultLimits } from "../src/config.ts";
 import type { Deps } from "../src/deps.ts";
@@ -45,17 +46,23 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 /** A JSON request helper against `base`; throws on any non-2xx answer. */
 /**
  * The first request a fresh server process on `dbFile` (on `port`, beside any server already
- * on the file) serves: ms from sending `path` to its whole answer, gzip accepted as a browser does.
+ * on the file) serves: ms from sending `path` to its whole answer, gzip accepted as a browser
+ * does. The client is node:http, lean like a browser's native stack: fetch (undici) in this
+ * process adds its own first-connection cost to a new origin.
  */
 export async function firstReadInFreshProcess(dbFile: string, port: number, path: string): Promise<number> {
   const child = await startServer(`file:${dbFile}`, port);
   try {
-    const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { "accept-encoding": "gzip" } });
-    await res.arrayBuffer();
-    const ms = performance.now() - t0;
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-    return ms;
+    return await new Promise<number>((done, fail) => {
+      const t0 = performance.now();
+      request({ host: "127.0.0.1", port, path, headers: { "accept-encoding": "gzip" } }, (res) => {
+        if (res.statusCode !== 200) fail(new Error(`GET ${path}: ${res.statusCode}`));
+        res.on("data", () => {});
+        res.on("end", () => done(performance.now() - t0));
+      })
+        .on("error", fail)
+        .end();
+    });
   } finally {
     await stopServer(child);
   }

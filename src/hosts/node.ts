@@ -32,6 +32,7 @@ import { startBackupSchedule } from "./backup.ts";
 import { type AppOptions, type EmbeddedReplica, hostSettingsOrExit, listeningLine, type NodeServerOptions } from "./host-settings.ts";
 import { httpBase, withProtobufStatements } from "./hrana-protobuf.ts";
 import { nodeGzip } from "./node-gzip.ts";
+import { warmUpOverSocket } from "./node-socket-warm-up.ts";
 import { withPreparedStatements } from "./node-statements.ts";
 import type { WireError, WireResultSet, WriterReply, WriterRequest } from "./node-writer.ts";
 
@@ -343,6 +344,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
   if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  await warmUpOverSocket(options.host, port);
   return {
     server,
     client,

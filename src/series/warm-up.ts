@@ -31,7 +31,11 @@ export function exerciseReadPath(): Bucket[] {
     const points: Point[] = [];
     for (let i = 0; i < BLOCK_SIZE; i++) {
       const step = b * BLOCK_SIZE + i;
-      points.push({ step, value: 1 / (1 + step), epoch: step >> 10, time: 1_764_147_000 + step / 100 });
+      // Noisy values and a constant block: real series take every branch of the summary
+      // codec (extremes stored or implied by the last value), and a decoder optimised on
+      // one kind alone is deoptimised by the first real read (~4 ms instead of ~1 for 1M points).
+      const value = b % 4 === 3 ? 0.5 : Math.sin(step * 0.37) * (1 + (step % 13) / 13);
+      points.push({ step, value, epoch: b % 8 === 5 ? null : step >> 10, time: 1_764_147_000 + step / 100 + (step % 3) / 1000 });
     }
     if (b < ENCODED_BLOCKS) blocks.push(encodeBlock(points));
     summaries.push(encodeSummary(points));

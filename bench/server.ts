@@ -3,7 +3,7 @@
 // deps for the benchmarks that write their data in-process.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, statSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { join, resolve } from "node:path";
 import { defaultLimits } from "../src/config.ts";
 import type { Deps } from "../src/deps.ts";
@@ -66,6 +66,25 @@ export async function firstReadInFreshProcess(dbFile: string, port: number, path
   } finally {
     await stopServer(child);
   }
+}
+
+/**
+ * GET as a lean client measures a read's latency: one keep-alive connection (node:http),
+ * gzip accepted, the body received but not inflated or parsed (a client's own cost, not the
+ * server's). Same signature as caller's function, for the timing helpers.
+ */
+export function reader(base: string) {
+  const { hostname, port } = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return (method: string, path: string): Promise<unknown> =>
+    new Promise((done, fail) => {
+      request({ host: hostname, port, path, method, agent, headers: { "accept-encoding": "gzip" } }, (res) => {
+        res.on("data", () => {});
+        res.on("end", () => (res.statusCode === 200 ? done(null) : fail(new Error(`${method} ${path}: ${res.statusCode}`))));
+      })
+        .on("error", fail)
+        .end();
+    });
 }
 
 export function caller(base: string) {

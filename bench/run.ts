@@ -411,20 +411,14 @@ const NOTES = `
   into the engine's points once. A binary body would save most of the remaining ~3 ms per
   10,000 points but needs its own encoders in every client, and parsing is not what bounds
   ingest (next point), so it was not built.
-- What bounds columnar ingest over HTTP (target 1,500,000 points/s and 85% of the
-  in-process ceiling: missed), measured with per-thread CPU from /proc during 4,000,000
-  points in 10,000-point requests at ~650,000 points/s: the server's main thread 0.57 of a
-  core (HTTP, JSON.parse, checks, packing), its writer thread 0.29, the client 0.58; no
-  thread is saturated. Each request is one write transaction whose COMMIT waits for the WAL
-  fsync (synchronous=FULL), and the app's write lock lets one ingest at a time reach the
-  writer, so the writer alternates between work and waiting for the disk; runs of the same
-  probe on this machine vary between ~550,000 and ~775,000 points/s with the disk. The
-  in-process ceiling itself is ~0.9–1.2M points/s: an in-process 10,000-point request takes
-  ~11 ms, of which the SQL ~1.7 ms and the COMMIT ~2.3 ms, the rest JavaScript (grouping and
-  block encoding, ~0.7 µs a point). So the 1.5M target is above what the engine does
-  in-process on this machine. The levers, not built: group commit (several queued requests
-  in one transaction, each under a savepoint, acknowledged after the shared COMMIT), and a
-  faster block encoder.
+- What bounds columnar ingest over HTTP (issue 31's target 1,500,000 points/s: met; the
+  older "85% of the in-process ceiling": missed, as the ceiling rose with it): the columnar
+  body is checked straight into four Float64Arrays that move to the writer thread and reach
+  the block encoder as they are (src/series/codec/columns.ts); before, the points were built
+  as objects, packed into columns for the thread and rebuilt there (701,251 points/s at
+  2026-12-01). Ingests waiting are written in groups, one COMMIT each
+  (src/api/metrics/ingest-groups.ts). What is left per 10,000-point request on the server's
+  main thread is mostly JSON.parse (~1.6 ms); the client's JSON.stringify shares the cores.
 - Writes run on a writer thread (src/hosts/node-writer.ts): the embedded driver is
   synchronous, and before it a write's statements and above all its COMMIT ran on the event
   loop. A --cpu-prof of the server under the mixed load showed ~36% of all samples inside
@@ -447,34 +441,26 @@ const NOTES = `
   search every 500 ms) leave ingest at ~90% of the writers-alone rate and reads well under
   50 ms p99. Writers alone are bounded by the disk, not the CPU (server ~0.9 of two cores):
   one fsync'd transaction per 1,000-point request.
-- Database size (target ≤ 12 bytes/point: missed by ~0.05–0.2): a block stores values as
-  raw IEEE 754 doubles (8 bytes, so that reads take a Float64Array view and NaN/±Inf/-0
-  stay exact), times as 2-byte millisecond offsets, steps and epochs as runs (a few bytes a
-  block), chunk summaries ~0.5 byte/point; the rest is SQLite's pages. That is why smooth,
-  noisy and constant series cost the same (scaling section): value bits are never
-  compressed. XOR-compressed values (as Gorilla does) would bring smooth and constant
-  series far below 8 bytes, at the price of decoding on every read; not built.
+- Database size: block format v2 (src/series/codec/block.ts) XOR-codes values (Gorilla;
+  bit patterns kept, so NaN payloads, ±Inf and -0 stay exact; stored once when constant, raw
+  when XOR would not be smaller) and bit-packs millisecond time deltas; chunk summaries v2
+  drop what repeats. The series-shape table (scaling section) has the issue 31 targets:
+  constant ≤ 1, float32-logged ≤ 5, float64 noise ≤ 9 bytes/point, each met. The loss-like
+  series of the table above (noisy values, 10 ms times) takes ~8.1.
 - A downsampled read of a whole long series (at least 128 points per bucket) builds its
-  buckets from whole 64-point chunks, using the per-chunk summaries stored beside each block
-  (~0.5 byte/point): a first read of a 1,000,000-point series fetches ~0.5 MB of summaries,
-  concatenated by SQLite into one value, instead of ~980 blocks (~10 MB). Repeat reads (a
-  plot refreshing) use the decoded summaries from the in-process cache, validated by the
-  series' version column, and skip the fetch. Reads here ask for format=columnar, as the web
-  UI and both SDKs do.
-- Why the first read of a 1,000,000-point series misses 8 ms, measured in-process (one
-  server, cold cache, 5 series): ~10.8 ms for the whole request, of which fetching and
-  decoding its chunk summaries ~6 ms and bucketing them ~0.5 ms. The SELECT alone (977
-  summaries, ~0.5 MB) takes ~6.5 ms: a block row is ~12 KB, one to a leaf page, and each
-  summary sits in its row's page, so the read touches ~4 MB of pages for 0.5 MB of
-  summaries. Summaries in a table of their own (contiguous pages) are the lever; not built.
-- Why the repeat read misses 3 ms and its answer 60 KB, measured on one 1,000,000-point
-  series: end to end ~7.6 ms, of which the client's JSON.parse ~0.9 ms; the same request
-  in-process (app.request, no socket) ~3.5 ms, of which JSON.stringify of the answer ~1 ms,
-  the rest bucketing ~15,600 cached chunk summaries into 1,000 buckets; the other ~3 ms are
-  HTTP over loopback on a 2-core machine shared with the client. The answer is 11 columns ×
-  1,000 buckets, ~126 KB: values, min and max are 17-digit doubles (~22–24 KB each); gzip
-  (level 1) makes it ~50 KB, and the Node host does not compress (a Worker behind
-  Cloudflare's edge is). Compressing answers, or fewer columns by request, are the levers.
+  buckets from stored summaries, never from the blocks: per-64-point-chunk summaries beside
+  each block, and for longer series summary levels (src/series/levels.ts: rows rolling 16
+  blocks, then 16 rows, up), the coarsest level giving ≥ 4 entries a bucket, so a 10^8-point
+  read fetches a few thousand entries (scaling section). Repeat reads (a plot refreshing) use
+  the decoded entries from the in-process cache, validated by the series' version column.
+  Reads here ask for format=columnar, as the web UI and both SDKs do, with gzip accepted;
+  latencies are a lean keep-alive node:http client's (the body not inflated or parsed).
+- What is left of the first read in a fresh process (1,000,000 points, ~12 ms against 10):
+  the host pays the code's first use before it listens (src/series/warm-up.ts, and a few
+  requests to itself over its socket: src/hosts/node-socket-warm-up.ts); measured in-process,
+  the rest is ~3 ms of SQL reading 461 KB of chunk summaries through a connection whose page
+  cache is empty, ~1 ms decoding 15,625 chunks, the answer's JSON and gzip. A level finer
+  than one entry per block would cut the bytes read; not built.
 - Under load, the client process (16 writers building JSON bodies, readers parsing 1,000-bucket
   answers) shares the two cores with the server, so its latencies include waiting for the
   client's own event loop.

@@ -56,8 +56,8 @@ module.exports = {
       name: "node-only-in-node-host",
       severity: "error",
       comment:
-        "Only the Node host (src/hosts/node.ts and its writer thread, node-writer.ts) and the backups of its embedded file (backup.ts and its thread) may use Node built-ins: everything else runs on Workers too.",
-      from: { path: "^src/", pathNot: "^src/hosts/(node(-writer)?|backup(-thread)?)\\.ts$" },
+        "Only the Node host (src/hosts/node.ts, its writer thread node-writer.ts, its gzip node-gzip.ts and its socket warm-up node-socket-warm-up.ts) and the backups of its embedded file (backup.ts and its thread) may use Node built-ins: everything else runs on Workers too.",
+      from: { path: "^src/", pathNot: "^src/hosts/(node(-writer|-gzip|-socket-warm-up)?|backup(-thread)?)\\.ts$" },
       to: { dependencyTypes: ["core"], dependencyTypesNot: ["type-only"] },
     },
     {

@@ -3,8 +3,9 @@
 // "times"?: [...]}]}. A series' name and context are sent and checked once, and JSON.parse
 // of number arrays costs a fraction of parsing one object per point (bench/RESULTS.md).
 // Each column is checked in one tight loop into a Float64Array: the engine takes the columns
-// as they are (no object per point on the way to the block encoder). Same rules and messages as the point form (./ingest-fields.ts); errors name the
-// item, e.g. `series.3.values.17`, and never quote it.
+// as they are (no object per point on the way to the block encoder). Same rules and messages
+// as the point form (./ingest-fields.ts); errors name the item, e.g. `series.3.values.17`,
+// and never quote it.
 import type { Limits } from "../../config.ts";
 import { badRequest } from "../../http/problems.ts";
 import { allocColumns, concatColumns, type PointColumns } from "../../series/index.ts";

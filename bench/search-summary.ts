@@ -7,6 +7,7 @@ import { createCampaign as createCampaignService } from "../src/api/campaigns/se
 import { ingestPoints } from "../src/api/metrics/service.ts";
 import { createRun, patchRun } from "../src/api/runs/service.ts";
 import { putValues } from "../src/api/values/service.ts";
+import { prng } from "../test/support/prng.ts"; // every bench run builds the same data
 import type { Row } from "./run.ts";
 import { inProcessDeps } from "./server.ts";
 import { type Call, timeGets } from "./timing.ts";
@@ -15,18 +16,6 @@ const REPO = "search-bench";
 const LRS = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
 const AUGS = ["none", "flip", "crop", "mixup"];
 const SEARCH = 'params.lr > 1e-3 and metrics.loss{subset:"val"}.min < 0.2';
-
-// Deterministic pseudo-random numbers, so every bench run builds the same data.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `task(i)` for i in [0, count) with `concurrency` in flight. */
 async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {

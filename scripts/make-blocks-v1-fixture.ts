@@ -7,20 +7,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Point } from "../src/series/codec/block.ts";
 import { encodeBlockV1, encodeSummaryV1 } from "../test/support/codec-v1.ts";
+import { prng } from "../test/support/prng.ts";
 
 const MAX = Number.MAX_SAFE_INTEGER;
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fromBits(hex: string): number {
   const view = new DataView(new ArrayBuffer(8));

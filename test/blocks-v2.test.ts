@@ -22,6 +22,7 @@ import { columnsOf } from "../src/series/codec/columns.ts";
 import { type Bucket, downsample } from "../src/series/downsample.ts";
 import { readRange } from "../src/series/plan.ts";
 import { encodeBlockV1, encodeSummaryV1 } from "./support/codec-v1.ts";
+import { prng } from "./support/prng.ts";
 
 const point = (step: number): Point => ({ step, value: 0, epoch: null, time: 0 });
 
@@ -48,18 +49,6 @@ function exact(x: unknown): unknown {
 
 function expectExact(actual: unknown, expected: unknown, what?: string) {
   expect(exact(actual), what).toEqual(exact(expected));
-}
-
-/** A small deterministic PRNG, so a block of 1,024 points costs one fast-check value (the seed). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NAN_PAYLOAD = fromBits("7ff80000deadbeef");

@@ -16,6 +16,7 @@ import { ChunkSummaries, decodeSummary, downsampleSummaries, encodeSummary } fro
 import { columnsOf } from "../src/series/codec/columns.ts";
 import { type Bucket, downsample } from "../src/series/downsample.ts";
 import { type BlockWithSummary, planWrite, readRange } from "../src/series/plan.ts";
+import { prng } from "./support/prng.ts";
 
 interface SeriesSummary {
   count: number;
@@ -444,18 +445,6 @@ describe("summarize, readRange, downsample", () => {
 });
 
 // --- Property tests: random batches against the simulated store and the plain model. ---
-
-/** A small deterministic PRNG, so a batch of thousands of points costs one fast-check value (the seed). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIALS = [NaN, Infinity, -Infinity, -0, 0];
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compileFilter, compileSort, jsonPath } from "../src/filter/compile.ts";
 import { type ContextEntry, type Expr, type Field, FilterError, type Literal, parseFilter, parseSort } from "../src/filter/parse.ts";
 import { canonicalContext } from "../src/lib/context.ts";
+import { prng } from "./support/prng.ts";
 
 // ---------------------------------------------------------------------------------------
 // Test data
@@ -38,15 +39,8 @@ interface TestRun {
 }
 
 // A small seeded PRNG so the data set is the same on every run.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function seeded(seed: number) {
+  const next = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const chance = (p: number) => next() < p;
   return { next, pick, chance };
@@ -82,7 +76,7 @@ const VALUE_NAMES = ["acc", "f1", "test.acc"];
 const CONTEXTS: Ctx[] = [{}, { subset: "test" }, { subset: "val" }, { fold: 1, subset: "test" }, { fold: true }, { fold: "1" }, { "10": 1, "9": 2 }];
 
 function randomRuns(): TestRun[] {
-  const r = prng(20260102);
+  const r = seeded(20260102);
   const scalar = (): Json => {
     const k = r.next();
     if (k < 0.4) return r.pick(NUMBERS);

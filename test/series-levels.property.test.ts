@@ -22,6 +22,7 @@ import { MAX_LEVEL } from "../src/series/levels.ts";
 import { readLevelEntries } from "../src/series/levels-read.ts";
 import { downsampleSeries } from "../src/series/read.ts";
 import { writeSeries } from "../src/series/store.ts";
+import { prng } from "./support/prng.ts";
 
 const FANOUT = 2;
 
@@ -33,17 +34,6 @@ beforeAll(async () => {
   deps = { client, config: { limits: defaultLimits, corsOrigins: [] } };
 });
 afterAll(() => client.close());
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIALS = [NaN, Infinity, -Infinity, -0, 0];
 

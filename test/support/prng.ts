@@ -1,0 +1,12 @@
+// A small deterministic PRNG (mulberry32): seeded test data and bench data that are the same on
+// every run, and property tests that draw one seed from fast-check instead of 1,024 values.
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

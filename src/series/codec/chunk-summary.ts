@@ -279,28 +279,50 @@ function readChunksV1(r: ByteReader, view: DataView, k: number, blockFirst: numb
     if (!(count >= 1 && count <= CHUNK) || c > 0 !== gap > 0) throw corrupt(`chunk ${c}`);
     const first = prevLast + gap;
     const last = first + r.varint();
-    const minOff = r.varint();
-    into.firstStep[j] = first;
-    into.lastStep[j] = last;
     into.count[j] = count;
-    if (minOff === 0) {
-      into.minStep[j] = into.maxStep[j] = -1;
-    } else {
-      const maxOff = r.varint();
-      if (minOff - 1 > last - first || maxOff > last - first || r.pos + 16 > bytes.length) throw corrupt(`chunk ${c} extremes`);
-      into.minStep[j] = first + minOff - 1;
-      into.maxStep[j] = first + maxOff;
-      into.min[j] = view.getFloat64(r.pos, true);
-      into.max[j] = view.getFloat64(r.pos + 8, true);
-      r.pos += 16;
-    }
-    if (r.pos + 8 > bytes.length) throw corrupt("truncated");
-    into.lastValue[j] = view.getFloat64(r.pos, true);
-    r.pos += 8;
-    into.lastEpoch[j] = r.varint() - 1;
-    prevTime = into.lastTime[j] = prevTime + r.signed();
+    prevTime = readEntryV1(r, view, into, j, first, last, prevTime, "chunk", c, corrupt);
     prevLast = last;
   }
+}
+
+/**
+ * The rest of entry `j` in the version-1 layout, which level rows (./level-summary.ts) keep
+ * too: after its first and last step, the extremes' offsets and values, the last value, epoch
+ * and time (a delta from `prevTime`, returned as the entry's). Errors name entry `what` `c`
+ * (built only on failure: this runs once per entry) through `fail`, which names the format.
+ */
+export function readEntryV1(
+  r: ByteReader,
+  view: DataView,
+  into: ChunkSummaries,
+  j: number,
+  first: number,
+  last: number,
+  prevTime: number,
+  what: string,
+  c: number,
+  fail: (why: string) => Error,
+): number {
+  const size = r.buf.length;
+  const minOff = r.varint();
+  into.firstStep[j] = first;
+  into.lastStep[j] = last;
+  if (minOff === 0) {
+    into.minStep[j] = into.maxStep[j] = -1;
+  } else {
+    const maxOff = r.varint();
+    if (minOff - 1 > last - first || maxOff > last - first || r.pos + 16 > size) throw fail(`${what} ${c} extremes`);
+    into.minStep[j] = first + minOff - 1;
+    into.maxStep[j] = first + maxOff;
+    into.min[j] = view.getFloat64(r.pos, true);
+    into.max[j] = view.getFloat64(r.pos + 8, true);
+    r.pos += 16;
+  }
+  if (r.pos + 8 > size) throw fail("truncated");
+  into.lastValue[j] = view.getFloat64(r.pos, true);
+  r.pos += 8;
+  into.lastEpoch[j] = r.varint() - 1;
+  return (into.lastTime[j] = prevTime + r.signed());
 }
 
 /**

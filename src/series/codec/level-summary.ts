@@ -26,7 +26,7 @@
 // Rows are self-delimiting: several concatenated in step order decode as one sequence.
 
 import { ByteReader, putSigned, putVarint } from "./bits.ts";
-import { ChunkSummaries } from "./chunk-summary.ts";
+import { ChunkSummaries, readEntryV1 } from "./chunk-summary.ts";
 
 export const LEVEL_VERSION = 1;
 
@@ -129,26 +129,8 @@ export function decodeLevel(bytes: Uint8Array, into = new ChunkSummaries(), rows
       if (!(count >= 1) || c > 0 !== gap > 0) throw corrupt(`entry ${c}`);
       const first = prevEnd + gap;
       const last = first + r.varint();
-      const minOff = r.varint();
-      into.firstStep[j] = first;
-      into.lastStep[j] = last;
       into.count[j] = count;
-      if (minOff === 0) {
-        into.minStep[j] = into.maxStep[j] = -1;
-      } else {
-        const maxOff = r.varint();
-        if (minOff - 1 > last - first || maxOff > last - first || r.pos + 16 > bytes.length) throw corrupt(`entry ${c} extremes`);
-        into.minStep[j] = first + minOff - 1;
-        into.maxStep[j] = first + maxOff;
-        into.min[j] = view.getFloat64(r.pos, true);
-        into.max[j] = view.getFloat64(r.pos + 8, true);
-        r.pos += 16;
-      }
-      if (r.pos + 8 > bytes.length) throw corrupt("truncated");
-      into.lastValue[j] = view.getFloat64(r.pos, true);
-      r.pos += 8;
-      into.lastEpoch[j] = r.varint() - 1;
-      prevTime = into.lastTime[j] = prevTime + r.signed();
+      prevTime = readEntryV1(r, view, into, j, first, last, prevTime, "entry", c, corrupt);
       prevEnd = last;
     }
   }

@@ -32,6 +32,7 @@ import {
   startServer as startHost,
   stopServer,
 } from "./server.ts";
+import { benchSqldReads } from "./sqld-reads.ts";
 import { timeEach, timeGets } from "./timing.ts";
 import { benchWebUi, writeWebUiSection } from "./ui.ts";
 
@@ -273,7 +274,7 @@ async function main() {
 
     // A fresh server process on the same file (beside the running one): the first read it serves.
     const fresh: number[] = [];
-    for (let i = 0; i < 3; i++) fresh.push(await firstReadInFreshProcess(dbFile, PORT + 1, downsampled(0)));
+    for (let i = 0; i < 3; i++) fresh.push(await firstReadInFreshProcess(`file:${dbFile}`, PORT + 1, downsampled(0)));
     rows.push({
       what: `First downsampled read of a ${seriesPoints.toLocaleString("en")}-point series to 1,000 points in a fresh server process (median of ${fresh.length} restarts; gzip accepted)`,
       result: `${median(fresh).toFixed(2)} ms (each: ${fresh.map((t) => t.toFixed(1)).join(", ")} ms)`,
@@ -325,6 +326,9 @@ async function main() {
 
   rows.push(...(await scaleOut()));
   save();
+  const throughSqld = await benchSqldReads();
+  if (throughSqld) sections.push(throughSqld);
+  save();
 
   const plain = await rowPerPointInsert(Math.min(TOTAL_POINTS / 5, 2_000_000));
   rows.push({
@@ -368,7 +372,7 @@ function benchPython(script: string, what: string) {
 }
 
 /** The headings this file writes; any other section of RESULTS.md (web UI, export, MLflow, history) is kept. */
-const OWN_SECTIONS = ["## Under load", "## Scaling curves", "## How to read these"];
+const OWN_SECTIONS = ["## Under load", "## Scaling curves", "## Long reads through the Node host", "## How to read these"];
 
 function writeResults(rows: Row[], sections: string[]) {
   const file = join(root, "bench", "RESULTS.md");

@@ -118,7 +118,7 @@ export async function benchScaling(scale: number): Promise<{ data: Scaling; sect
           const bytesPerPoint = (await checkpointedBytes(dbFile)) / points;
           const first = await timeEach(reader(base), [read]);
           const repeat = await timeGets(reader(base), read, 20);
-          const freshReadMs = await firstReadInFreshProcess(dbFile, PORT + 1, read);
+          const freshReadMs = await firstReadInFreshProcess(`file:${dbFile}`, PORT + 1, read);
           return { points, rate, bytesPerPoint, firstReadMs: first.p50, repeatReadMs: repeat.p50, freshReadMs };
         }),
       );

@@ -45,27 +45,35 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 /** A JSON request helper against `base`; throws on any non-2xx answer. */
 /**
- * The first request a fresh server process on `dbFile` (on `port`, beside any server already
- * on the file) serves: ms from sending `path` to its whole answer, gzip accepted as a browser
- * does. The client is node:http, lean like a browser's native stack: fetch (undici) in this
- * process adds its own first-connection cost to a new origin.
+ * The first request a fresh server process on `libsqlUrl` (an embedded file: URL beside any
+ * server already on the file, or a libSQL server's URL; on `port`) serves: ms from sending
+ * `path` to its whole answer, gzip accepted as a browser does.
  */
-export async function firstReadInFreshProcess(dbFile: string, port: number, path: string): Promise<number> {
-  const child = await startServer(`file:${dbFile}`, port);
+export async function firstReadInFreshProcess(libsqlUrl: string, port: number, path: string): Promise<number> {
+  const child = await startServer(libsqlUrl, port);
   try {
-    return await new Promise<number>((done, fail) => {
-      const t0 = performance.now();
-      request({ host: "127.0.0.1", port, path, headers: { "accept-encoding": "gzip" } }, (res) => {
-        if (res.statusCode !== 200) fail(new Error(`GET ${path}: ${res.statusCode}`));
-        res.on("data", () => {});
-        res.on("end", () => done(performance.now() - t0));
-      })
-        .on("error", fail)
-        .end();
-    });
+    return await timeGet(port, path);
   } finally {
     await stopServer(child);
   }
+}
+
+/**
+ * ms of one GET of `path` on a new connection to 127.0.0.1:`port`, to its whole answer, gzip
+ * accepted. The client is node:http, lean like a browser's native stack: fetch (undici) in
+ * this process adds its own first-connection cost to a new origin, and inflating the body.
+ */
+export function timeGet(port: number, path: string): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    const t0 = performance.now();
+    request({ host: "127.0.0.1", port, path, headers: { "accept-encoding": "gzip" } }, (res) => {
+      if (res.statusCode !== 200) fail(new Error(`GET ${path}: ${res.statusCode}`));
+      res.on("data", () => {});
+      res.on("end", () => done(performance.now() - t0));
+    })
+      .on("error", fail)
+      .end();
+  });
 }
 
 /**

@@ -109,28 +109,51 @@ export class BitWriter {
   }
 }
 
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
- * A zero-padded copy of a bit stream's section (reused), so that every read of up to 32 bits
- * is a few byte loads and shifts, in bounds while the stream is well formed. Decoders keep
- * the bit position in a local and call peek32 (a plain function: V8 inlines it).
+ * A bit stream's section copied (reused) as big-endian 32-bit words followed by two zero
+ * words, so that every read of up to 32 bits is two word loads and shifts (peekWord), in
+ * bounds while the stream is well formed. Decoders keep the bit position in a local and call
+ * peekWord (a plain function: V8 inlines it). Words, not bytes: the XOR value decoder, which
+ * reads two or three times a value, ran ~1.5x slower with five byte loads a read.
  */
 export class PaddedBits {
-  buf = new Uint8Array(64);
+  words = new Uint32Array(16);
   size = 0;
+  private lastByte = 0;
 
-  load(data: Uint8Array, pos: number, end: number): Uint8Array {
-    this.size = end - pos;
-    if (this.buf.length < this.size + 8) this.buf = new Uint8Array(2 * this.size + 8);
-    this.buf.set(data.subarray(pos, end));
-    this.buf.fill(0, this.size, this.size + 8);
-    return this.buf;
+  load(data: Uint8Array, pos: number, end: number): Uint32Array {
+    const size = end - pos;
+    const n = (size + 3) >>> 2;
+    this.size = size;
+    this.lastByte = size > 0 ? data[end - 1] : 0;
+    if (this.words.length < n + 2) this.words = new Uint32Array(2 * n + 2);
+    const w = this.words;
+    const bytes = new Uint8Array(w.buffer, 0, 4 * (n + 2));
+    bytes.set(data.subarray(pos, end));
+    bytes.fill(0, size);
+    if (LITTLE_ENDIAN_HOST) {
+      for (let i = 0; i < n; i++) {
+        const x = w[i];
+        w[i] = ((x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0;
+      }
+    }
+    return w;
   }
 
   /** Whether a stream read up to `bit` ended exactly at the section's end, padded with zero bits. */
   endsAt(bit: number): boolean {
     const pad = (8 - (bit & 7)) & 7;
-    return Math.ceil(bit / 8) === this.size && (this.size === 0 || (this.buf[this.size - 1] & ((1 << pad) - 1)) === 0);
+    return Math.ceil(bit / 8) === this.size && (this.size === 0 || (this.lastByte & ((1 << pad) - 1)) === 0);
   }
+}
+
+/** The 32 bits of a PaddedBits section from bit position `bit` on, as an unsigned integer. */
+export function peekWord(w: Uint32Array, bit: number): number {
+  const q = bit >>> 5;
+  const s = bit & 31;
+  return s === 0 ? w[q] : ((w[q] << s) | (w[q + 1] >>> (32 - s))) >>> 0;
 }
 
 /** The 32 bits of b from bit position `bit` on, as an unsigned integer (zeros past the end). */

@@ -19,7 +19,7 @@
 // window's 11-bit header is cheaper than the current window's unused bits (plain Gorilla keeps
 // a window that only ever widens). Words are handled as two unsigned 32-bit halves: no BigInt.
 
-import { type BitWriter, PaddedBits, peek32 } from "./bits.ts";
+import { type BitWriter, PaddedBits, peekWord } from "./bits.ts";
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
@@ -108,15 +108,15 @@ export function putXorValues(w: BitWriter, values: ArrayLike<number>, from: numb
 export function readXorValues(data: Uint8Array, pos: number, end: number, n: number, out: Float64Array): boolean {
   const words = new Uint32Array(out.buffer, out.byteOffset, 2 * n);
   const b = padded.load(data, pos, end);
-  let h = peek32(b, 0);
-  let l = peek32(b, 32);
+  let h = peekWord(b, 0);
+  let l = peekWord(b, 32);
   let bit = 64;
   words[2 * n - 2 + HI] = h;
   words[2 * n - 2 + LO] = l;
   let trail = -1; // no window yet
   let len = 0;
   for (let i = n - 2; i >= 0; i--) {
-    let next = peek32(b, bit);
+    let next = peekWord(b, bit);
     if (next >= 0x80000000) {
       if (next >= 0xc0000000) {
         len = (next >>> 19) & 63 || 64;
@@ -125,13 +125,13 @@ export function readXorValues(data: Uint8Array, pos: number, end: number, n: num
         bit += 13;
       } else if (trail < 0) return false;
       else bit += 2;
-      next = peek32(b, bit);
+      next = peekWord(b, bit);
       let mh = 0;
       let ml: number;
       if (len > 32) {
         mh = next >>> (64 - len);
         bit += len - 32;
-        ml = peek32(b, bit);
+        ml = peekWord(b, bit);
         bit += 32;
       } else {
         ml = next >>> (32 - len);

@@ -2,9 +2,10 @@
 // of writes (appends in random batch sizes, overwrites, out-of-order steps, NaN/±Inf/−0) every
 // level row summarises exactly the points of the units it names, and a read through any level
 // gives entries, and buckets, whose statistics equal a brute-force computation over the raw
-// points. A fan-out of 2 builds several levels from a few thousand points.
+// points, and so does a ranged read (a long range reads chunk summaries and cuts the blocks
+// at its ends). A fan-out of 2 builds several levels from a few thousand points.
 
-import { type Client, createClient, type Row } from "@libsql/client";
+import { type Client, createClient, type InStatement, type Row } from "@libsql/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createRun, deleteRun } from "../src/api/runs/service.ts";
@@ -189,6 +190,19 @@ async function expectReadsExact(series: SeriesRow, all: Point[], seed: number) {
   // Through the read planner, which picks a level (n small enough for these short series).
   const buckets = await downsampleSeries({ client }, series, 1);
   expectTiling(buckets, all, "downsampleSeries, n=1");
+  // Ranges: one holding 2·64·n points or more is read from chunk summaries, the blocks its
+  // ends cut summarised on the spot; either way each bucket is exact over the points inside.
+  const top = all[all.length - 1].step;
+  for (let k = 0; k < 4; k++) {
+    const from = Math.floor(r() * (top + 1)) - (k === 0 ? 5 : 0);
+    const to = from + Math.floor(r() * (top + 3 - from));
+    const n = 1 + Math.floor(r() * 3);
+    const inside = all.filter((p) => p.step >= from && p.step <= to);
+    const ranged = await downsampleSeries({ client }, series, n, { from, to });
+    if (!inside.length) expect(ranged).toEqual([]);
+    else expectTiling(ranged, inside, `range [${from}, ${to}], n=${n}`);
+    expect(ranged.length).toBeLessThanOrEqual(n);
+  }
 }
 
 let runNumber = 0;
@@ -228,6 +242,48 @@ describe("summary levels", () => {
       { numRuns: 60 },
     );
   }, 300_000);
+
+  test("a long range reads the chunk summaries of the blocks inside it and cuts the two at its ends", async () => {
+    await createRun(deps, "levels", { id: "ranged" });
+    const runPk = Number((await client.execute({ sql: "SELECT pk FROM runs WHERE id = 'ranged'" })).rows[0].pk);
+    // 20 blocks with a gap, NaN and -0 inside, so cuts fall mid-chunk and mid-block.
+    const all = Array.from({ length: 20 * 1024 }, (_, i) => {
+      const step = i < 9000 ? i : i + 500;
+      const value = i % 997 === 0 ? Number.NaN : i % 991 === 0 ? -0 : Math.sin(i / 50) * (1 + (i % 7));
+      return { step, value, epoch: i % 5 === 0 ? null : i >> 10, time: 1_700_000_000 + i / 100 };
+    });
+    const tx = await client.transaction("write");
+    await writeSeries(tx, runPk, [{ name: "m", context: "{}", columns: columnsOf(all) }], FANOUT);
+    await tx.commit();
+    const [series] = await findSeries(client, [runPk], [{ name: "m", context: "{}" }]);
+    const statements: string[] = [];
+    const spy = new Proxy(client, {
+      get: (target, prop) =>
+        prop === "execute"
+          ? (stmt: InStatement) => {
+              statements.push(typeof stmt === "string" ? stmt : stmt.sql);
+              return target.execute(stmt);
+            }
+          : Reflect.get(target, prop),
+    });
+    for (const [from, to, n] of [
+      [1500, 15_333, 50], // cuts two blocks mid-chunk
+      [1024, 2047 + 3 * 1024, 10], // whole blocks only
+      [100, 900, 6], // inside one block
+      [8990, 9600, 2], // across the gap
+      [-50, 40_000, 150], // past both ends
+    ]) {
+      statements.length = 0;
+      const buckets = await downsampleSeries({ client: spy }, series, n, { from, to });
+      const inside = all.filter((p) => p.step >= from && p.step <= to);
+      expectTiling(buckets, inside, `range [${from}, ${to}]`);
+      // Blocks are read only when the range holds too few points (the gap makes the series'
+      // density promise more than [8990, 9600] has: the summaries are read, then the blocks).
+      const fromSummaries = !statements.some((sql) => sql.includes("flags, data FROM series_blocks"));
+      expect(fromSummaries, `[${from}, ${to}] n=${n}: from chunk summaries`).toBe(inside.length >= 128 * n);
+      if (fromSummaries) expect(buckets.length, "buckets of whole chunks").toBeGreaterThan(n / 2);
+    }
+  });
 
   test("appends in order build every level, one row per FANOUT units, and reads use them", async () => {
     await createRun(deps, "levels", { id: "ordered" });

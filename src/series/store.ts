@@ -3,9 +3,9 @@
 // touches are rewritten; summaries are kept up to date from the blocks swapped, or
 // recounted from block metadata in SQL; summary levels by ./levels.ts.
 import type { Client, InStatement, Row, Transaction } from "@libsql/client";
-import { BLOCK_SIZE, type Block, timeToMs } from "./codec/block.ts";
-import { ChunkSummaries, decodeSummary } from "./codec/chunk-summary.ts";
-import type { PointColumns } from "./codec/columns.ts";
+import { BLOCK_SIZE, type Block, decodeBlockColumns, timeToMs } from "./codec/block.ts";
+import { ChunkSummaries, decodeSummary, encodeSummaryColumns } from "./codec/chunk-summary.ts";
+import { allocColumns, type PointColumns } from "./codec/columns.ts";
 import { FLAG, maxFromColumn, minFromColumn, summaryFlags, toColumn } from "./codec/float-columns.ts";
 import { invalidateLevelsStatement, LEVEL_FANOUT, type LevelSeal, type SeriesKey, sealLevels } from "./levels.ts";
 import { type BlockWithSummary, planWrite, type WritePlan } from "./plan.ts";
@@ -380,6 +380,46 @@ export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = 
     args: limit ? [seriesPk, from, to, limit] : [seriesPk, from, to],
   });
   return rs.rows.map(blockFromRow);
+}
+
+/**
+ * The points of steps from..to as chunk summaries, in step order: the stored summaries of the
+ * blocks inside the range, and of the in-range part of the (at most two) blocks its ends cut,
+ * summarised from their decoded points. One statement, so one snapshot of the series.
+ */
+export async function readRangeSummaries(db: Executor, seriesPk: number, from: number, to: number): Promise<ChunkSummaries> {
+  const rs = await db.execute({
+    // Blocks never overlap: at most one holds `from` past its first step, one `to` before its last.
+    sql: `SELECT
+            (SELECT data FROM series_blocks WHERE series_pk = :pk AND last_step >= :from AND first_step < :from ORDER BY last_step LIMIT 1) AS head,
+            (SELECT first_step FROM series_blocks WHERE series_pk = :pk AND last_step >= :from AND first_step < :from ORDER BY last_step LIMIT 1) AS head_first,
+            (SELECT data FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to ORDER BY first_step DESC LIMIT 1) AS tail,
+            (SELECT first_step FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to ORDER BY first_step DESC LIMIT 1) AS tail_first,
+            (SELECT CAST(group_concat(summary, '') AS BLOB) FROM
+              (SELECT summary FROM series_blocks WHERE series_pk = :pk AND first_step >= :from AND last_step <= :to ORDER BY first_step)) AS inside`,
+    args: { pk: seriesPk, from, to },
+  });
+  const row = rs.rows[0];
+  const chunks = new ChunkSummaries();
+  const cut = (data: unknown) => {
+    const bytes = new Uint8Array(data as ArrayBuffer);
+    const cols = allocColumns(BLOCK_SIZE);
+    const n = decodeBlockColumns(bytes, cols, 0);
+    let i = 0;
+    while (i < n && cols.steps[i] < from) i++;
+    let j = i;
+    while (j < n && cols.steps[j] <= to) j++;
+    if (j > i) decodeSummary(encodeSummaryColumns(cols, i, j), chunks);
+  };
+  if (row?.head) cut(row.head);
+  const inside = row?.inside as ArrayBuffer | null | undefined;
+  if (inside) {
+    chunks.reserve(Math.ceil(inside.byteLength / 30));
+    decodeSummary(new Uint8Array(inside), chunks);
+  }
+  // One block holding both ends is the head already.
+  if (row?.tail && Number(row.tail_first) !== Number(row.head_first ?? Number.NaN)) cut(row.tail);
+  return chunks;
 }
 
 /**

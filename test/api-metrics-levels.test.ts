@@ -1,7 +1,8 @@
 // Summary levels through the API at the production fan-out (src/series/levels.ts): a series
 // long enough for two levels is written in columnar requests, read downsampled through level 2
 // and level 1, then overwritten in the middle and out of order, and read again. Every bucket
-// must equal the raw points it covers; the level rows must be there and cover the series.
+// must equal the raw points it covers; the level rows must be there and cover the series. So
+// must every bucket of a ranged read, long (chunk summaries) or short (blocks).
 import { beforeAll, describe, expect, test } from "vitest";
 import { LEVEL_FANOUT } from "../src/series/levels.ts";
 import { levelFor } from "../src/series/levels-read.ts";
@@ -28,14 +29,20 @@ const POINTS = LEVEL_FANOUT * LEVEL_FANOUT * 1024 + 5_000;
 /** The model's points in step order. */
 const sorted = (model: Map<number, number>) => [...model.entries()].sort((a, b) => a[0] - b[0]);
 
-/** Buckets tile the points in order, at most n, each with the raw points' count, extremes (first occurrence, NaN ignored) and last point. */
-function expectBucketsExact(buckets: Bucket[], points: [number, number][], n: number) {
+/**
+ * Buckets tile the points in order, at most n, each with the raw points' count, extremes (first
+ * occurrence, NaN ignored) and last point. Buckets of whole chunks start at their first point
+ * and end at their last; a ranged read from blocks has equal-width buckets, which start and
+ * end where their width does.
+ */
+function expectBucketsExact(buckets: Bucket[], points: [number, number][], n: number, startsAtPoint = true) {
   expect(buckets.length).toBeGreaterThan(0);
   expect(buckets.length).toBeLessThanOrEqual(n);
   let i = 0;
   buckets.forEach((b, k) => {
     if (k > 0) expect(b.start).toBeGreaterThan(buckets[k - 1].end);
-    expect(points[i][0], `bucket ${k} starts at the next point`).toBe(b.start);
+    if (startsAtPoint) expect(points[i][0], `bucket ${k} starts at the next point`).toBe(b.start);
+    else expect(points[i][0], `bucket ${k} holds the next point`).toBeGreaterThanOrEqual(b.start);
     const inside: [number, number][] = [];
     for (; i < points.length && points[i][0] <= b.end; i++) inside.push(points[i]);
     let min: [number, number] | null = null;
@@ -51,7 +58,7 @@ function expectBucketsExact(buckets: Bucket[], points: [number, number][], n: nu
       `bucket ${k}`,
     ).toEqual({
       start: b.start,
-      end: last[0],
+      end: startsAtPoint ? last[0] : b.end,
       count: inside.length,
       min: min && toWire(min[1]),
       max: max && toWire(max[1]),
@@ -127,5 +134,19 @@ describe.each(apiHosts)("summary levels on $name", (factory) => {
     // The stretches the rewrites emptied are regrouped in the same writes: at most one group per level short.
     expect(rows[2]).toBe(1);
     expect(rows[1]).toBeGreaterThanOrEqual(Math.floor((Math.ceil(model.size / 1024) - 1) / LEVEL_FANOUT) - 2);
+  });
+
+  test("ranged reads are exact: a long range from chunk summaries with its end blocks cut, a short one from blocks", async () => {
+    // ~195k points (read from summaries at n = 100 and 1,000), then ~5k points (from blocks).
+    for (const [from, to, n, fromChunks] of [
+      [10_001, 400_003, 100, true],
+      [10_001, 400_003, 1000, true],
+      [150_000, 160_000, 1000, false],
+    ] as const) {
+      const res = await call(`${path}/metrics/m?points=${n}&from=${from}&to=${to}`);
+      expect(res.status).toBe(200);
+      const inside = sorted(model).filter(([step]) => step >= from && step <= to);
+      expectBucketsExact((await res.json()).buckets, inside, n, fromChunks);
+    }
   });
 });

@@ -389,14 +389,15 @@ export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = 
  */
 export async function readRangeSummaries(db: Executor, seriesPk: number, from: number, to: number): Promise<ChunkSummaries> {
   const rs = await db.execute({
-    // Blocks never overlap: at most one holds `from` past its first step, one `to` before its last.
+    // Blocks never overlap: at most one holds `from` past its first step, one `to` before its
+    // last. `first_step <= :to` bounds the scan of the primary key (implied by last_step).
     sql: `SELECT
             (SELECT data FROM series_blocks WHERE series_pk = :pk AND last_step >= :from AND first_step < :from ORDER BY last_step LIMIT 1) AS head,
             (SELECT first_step FROM series_blocks WHERE series_pk = :pk AND last_step >= :from AND first_step < :from ORDER BY last_step LIMIT 1) AS head_first,
             (SELECT data FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to ORDER BY first_step DESC LIMIT 1) AS tail,
             (SELECT first_step FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to ORDER BY first_step DESC LIMIT 1) AS tail_first,
             (SELECT CAST(group_concat(summary, '') AS BLOB) FROM
-              (SELECT summary FROM series_blocks WHERE series_pk = :pk AND first_step >= :from AND last_step <= :to ORDER BY first_step)) AS inside`,
+              (SELECT summary FROM series_blocks WHERE series_pk = :pk AND first_step >= :from AND first_step <= :to AND last_step <= :to ORDER BY first_step)) AS inside`,
     args: { pk: seriesPk, from, to },
   });
   const row = rs.rows[0];

@@ -456,15 +456,22 @@ const NOTES = `
   each block, and for longer series summary levels (src/series/levels.ts: rows rolling 16
   blocks, then 16 rows, up), the coarsest level giving ≥ 4 entries a bucket, so a 10^8-point
   read fetches a few thousand entries (scaling section). Repeat reads (a plot refreshing) use
-  the decoded entries from the in-process cache, validated by the series' version column.
+  the decoded entries from the in-process cache, validated by the series' version column. A
+  range holding at least 128 points a bucket (a zoom) is bucketed from the chunk summaries of
+  the blocks inside it, the two blocks its ends cut decoded on the spot: a zoom over 800,000
+  of a 1M-point series' steps took ~20 ms decoding every block, ~6-8 ms so (by hand).
   Reads here ask for format=columnar, as the web UI and both SDKs do, with gzip accepted;
   latencies are a lean keep-alive node:http client's (the body not inflated or parsed).
-- What is left of the first read in a fresh process (1,000,000 points, ~12 ms against 10):
-  the host pays the code's first use before it listens (src/series/warm-up.ts, and a few
-  requests to itself over its socket: src/hosts/node-socket-warm-up.ts); measured in-process,
-  the rest is ~3 ms of SQL reading 461 KB of chunk summaries through a connection whose page
-  cache is empty, ~1 ms decoding 15,625 chunks, the answer's JSON and gzip. A level finer
-  than one entry per block would cut the bytes read; not built.
+- The first read in a fresh process (1,000,000 points): the host pays the code's first use
+  before it listens (src/series/warm-up.ts; ten rounds of requests to itself over its socket,
+  then the read path's code once more and 50 ms for the compiler to finish:
+  src/hosts/node-socket-warm-up.ts). What is left, timed by phase in the server (median of 9
+  restarts, ~8 ms in all): ~2 ms of SQL reading 461 KB of chunk summaries through a connection
+  whose page cache is empty, ~0.7 ms decoding 15,625 chunks, ~1 ms gzip and ~0.5 ms JSON of
+  the 125 KB answer, ~1 ms from the client's connect to the server's accept, ~1 ms middleware
+  and validation. A series written out of order has more, partly filled chunks (the scaling
+  section's series, 4 requests in flight) and reads slower. A level finer than one entry per
+  block would cut the bytes read; not built.
 - Under load, the client process (16 writers building JSON bodies, readers parsing 1,000-bucket
   answers) shares the two cores with the server, so its latencies include waiting for the
   client's own event loop.

@@ -4,8 +4,9 @@
 // conversion, the middleware, the validators and the socket's write of a large gzipped body
 // run for the first time. Requests to itself pay that: a read of a run that cannot exist and
 // the OpenAPI document (a large compressible answer), each with gzip accepted, ROUNDS times
-// (with 3, the middleware took ~0.3 ms longer on the first real read than with 10). Best effort: a
-// failure (a bind address the host cannot reach itself on) only leaves the first client to pay.
+// (with 3, the middleware took ~0.3 ms longer on the first real read than with 10). Best
+// effort: a failure (a bind address the host cannot reach itself on) only leaves the first
+// client to pay.
 //
 // Then the read path's code runs once more, last, and the compiler gets SETTLE_MS to finish:
 // V8 throws away optimised code whose assumptions later work broke (an allocation site's

@@ -90,12 +90,18 @@ const segment = new Extremes();
 const blockValues = new Float64Array(BLOCK_SIZE);
 const blockTimes = new Float64Array(BLOCK_SIZE);
 
-export function downsample(blocks: Block[], n: number, from = 0, to = MAX_STEP): Bucket[] {
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`n must be a positive integer, got ${n}`);
+/**
+ * The whole steps a read's bounds take in: steps are integers in 0..2^53-1, and whole bounds
+ * in that range keep all step arithmetic exact.
+ */
+export function stepBounds(from = 0, to = MAX_STEP): [number, number] {
   if (Number.isNaN(from) || Number.isNaN(to)) throw new Error("from/to must be numbers");
-  // Steps are integers in 0..2^53-1; whole bounds in that range keep all step arithmetic exact.
-  from = Math.max(0, Math.ceil(from));
-  to = Math.min(MAX_STEP, Math.floor(to));
+  return [Math.max(0, Math.ceil(from)), Math.min(MAX_STEP, Math.floor(to))];
+}
+
+export function downsample(blocks: Block[], n: number, rangeFrom = 0, rangeTo = MAX_STEP): Bucket[] {
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`n must be a positive integer, got ${n}`);
+  const [from, to] = stepBounds(rangeFrom, rangeTo);
   const first = firstEndingAtOrAfter(blocks, from);
   const last = lastStartingAtOrBefore(blocks, to);
   if (first > last) return [];

@@ -119,7 +119,5 @@ export async function readLevelEntries(client: Executor, series: SeriesRow, leve
   const fill = await client.execute(fillStatement(pk, level, holes));
   if (!fill.rows.length || Number(fill.rows[0].version) !== version) return null;
   const entries = merged(rows, decodeFill(fill.rows));
-  let total = 0;
-  for (let i = 0; i < entries.length; i++) total += entries.count[i];
-  return total === count ? entries : null;
+  return entries.points() === count ? entries : null;
 }

@@ -9,7 +9,7 @@ import type { SeriesRow } from "./catalog.ts";
 import type { Block, Point } from "./codec/block.ts";
 import { CHUNK } from "./codec/block.ts";
 import { downsampleSummaries } from "./codec/chunk-summary.ts";
-import { type Bucket, downsample, firstEndingAtOrAfter } from "./downsample.ts";
+import { type Bucket, downsample, firstEndingAtOrAfter, stepBounds } from "./downsample.ts";
 import { levelFor, readLevelEntries } from "./levels-read.ts";
 import { readRange } from "./plan.ts";
 import { type Executor, readBlocks, readChunkSummaries, readRangeSummaries } from "./store.ts";
@@ -58,13 +58,10 @@ export async function downsampleSeries({ client, blockCache }: SeriesSource, ser
     // it and of the in-range part of the two blocks its ends cut, when the range holds at
     // least 2·64·n points (decoding every block of a 1M-point range cost ~15 ms; its summaries
     // ~3). Tried when the series' density says the range may hold that many.
-    const from = Math.max(0, Math.ceil(range.from ?? 0));
-    const to = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(range.to ?? Number.MAX_SAFE_INTEGER));
+    const [from, to] = stepBounds(range.from, range.to);
     if (from <= to && pointsIn(series, from, to) >= 2 * CHUNK * n) {
       const chunks = await readRangeSummaries(client, pk, from, to);
-      let count = 0;
-      for (let i = 0; i < chunks.length; i++) count += chunks.count[i];
-      if (count >= 2 * CHUNK * n) return downsampleSummaries(chunks, n);
+      if (chunks.points() >= 2 * CHUNK * n) return downsampleSummaries(chunks, n);
     }
   }
   let blocks = blockCache?.get("blocks", pk, version);

@@ -389,13 +389,12 @@ export async function readBlocks(db: Executor, seriesPk: number, from = 0, to = 
  */
 export async function readRangeSummaries(db: Executor, seriesPk: number, from: number, to: number): Promise<ChunkSummaries> {
   const rs = await db.execute({
-    // Blocks never overlap: at most one holds `from` past its first step, one `to` before its
-    // last. `first_step <= :to` bounds the scan of the primary key (implied by last_step).
+    // Blocks never overlap: at most one holds `from` past its first step (the head), one `to`
+    // before its last (the tail, unless that block is the head). `first_step <= :to` bounds the
+    // scan of the primary key (implied by last_step).
     sql: `SELECT
             (SELECT data FROM series_blocks WHERE series_pk = :pk AND last_step >= :from AND first_step < :from ORDER BY last_step LIMIT 1) AS head,
-            (SELECT first_step FROM series_blocks WHERE series_pk = :pk AND last_step >= :from AND first_step < :from ORDER BY last_step LIMIT 1) AS head_first,
-            (SELECT data FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to ORDER BY first_step DESC LIMIT 1) AS tail,
-            (SELECT first_step FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to ORDER BY first_step DESC LIMIT 1) AS tail_first,
+            (SELECT data FROM series_blocks WHERE series_pk = :pk AND first_step <= :to AND last_step > :to AND first_step >= :from ORDER BY first_step DESC LIMIT 1) AS tail,
             (SELECT CAST(group_concat(summary, '') AS BLOB) FROM
               (SELECT summary FROM series_blocks WHERE series_pk = :pk AND first_step >= :from AND first_step <= :to AND last_step <= :to ORDER BY first_step)) AS inside`,
     args: { pk: seriesPk, from, to },
@@ -418,8 +417,7 @@ export async function readRangeSummaries(db: Executor, seriesPk: number, from: n
     chunks.reserve(Math.ceil(inside.byteLength / 30));
     decodeSummary(new Uint8Array(inside), chunks);
   }
-  // One block holding both ends is the head already.
-  if (row?.tail && Number(row.tail_first) !== Number(row.head_first ?? Number.NaN)) cut(row.tail);
+  if (row?.tail) cut(row.tail);
   return chunks;
 }
 

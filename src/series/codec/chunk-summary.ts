@@ -160,6 +160,13 @@ export class ChunkSummaries {
   lastEpoch = new Float64Array(0);
   lastTime = new Float64Array(0);
 
+  /** How many points the entries hold. */
+  points(): number {
+    let total = 0;
+    for (let i = 0; i < this.length; i++) total += this.count[i];
+    return total;
+  }
+
   /** Memory held, for the block cache's budget. */
   get byteLength(): number {
     return this.count.length * 10 * 8;

@@ -73,6 +73,25 @@ const seriesSpec: fc.Arbitrary<SeriesSpec> = fc.record({
   times: fc.constantFrom("sdk", "equal", "random", "stride"),
 });
 
+/**
+ * The specs' series as consecutive parts of one series (each a block's points): each moved
+ * past the previous part, with a gap of 0, 1 or 2 times `gap` steps; parts that would pass
+ * the largest step are left out.
+ */
+function consecutive(specs: SeriesSpec[], gap: number): Point[][] {
+  const parts: Point[][] = [];
+  let next = 0;
+  for (const spec of specs) {
+    const points = makeSeries({ ...spec, steps: spec.steps === "top" ? "dense" : spec.steps });
+    const shift = next - points[0].step;
+    const moved = points.map((p) => ({ ...p, step: p.step + shift }));
+    if (moved.at(-1)!.step > MAX) break;
+    parts.push(moved);
+    next = moved.at(-1)!.step + 1 + (spec.seed % 3) * gap;
+  }
+  return parts;
+}
+
 function makeSeries(spec: SeriesSpec): Point[] {
   const r = prng(spec.seed);
   const n = spec.size;
@@ -169,19 +188,9 @@ describe("block version 2", () => {
   it("downsamples to the same buckets over version-2 blocks as over version-1 blocks", () => {
     fc.assert(
       fc.property(fc.array(seriesSpec, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (specs, seed) => {
-        // Consecutive blocks of one series: each spec's points moved past the previous block.
-        const v1: Block[] = [];
-        const v2: Block[] = [];
-        let next = 0;
-        for (const spec of specs) {
-          const points = makeSeries({ ...spec, steps: spec.steps === "top" ? "dense" : spec.steps });
-          const shift = next - points[0].step;
-          const moved = points.map((p) => ({ ...p, step: p.step + shift }));
-          if (moved.at(-1)!.step > MAX) break;
-          v1.push(encodeBlockV1(moved));
-          v2.push(encodeBlock(moved));
-          next = moved.at(-1)!.step + 1 + (spec.seed % 3) * 1000;
-        }
+        const parts = consecutive(specs, 1000);
+        const v1: Block[] = parts.map((p) => encodeBlockV1(p));
+        const v2: Block[] = parts.map((p) => encodeBlock(p));
         const r = prng(seed);
         const last = v1.at(-1)!.lastStep;
         for (const n of [1, 3, 10, 100, 1000, 1 + Math.floor(r() * 5000)]) {
@@ -252,19 +261,10 @@ describe("chunk summary version 2", () => {
     };
     fc.assert(
       fc.property(fc.array(seriesSpec, { minLength: 1, maxLength: 4 }), (specs) => {
-        const v1: Uint8Array[] = [];
-        const v2: Uint8Array[] = [];
-        let next = 0;
-        for (const spec of specs) {
-          const points = makeSeries({ ...spec, steps: spec.steps === "top" ? "dense" : spec.steps });
-          const shift = next - points[0].step;
-          const moved = points.map((p) => ({ ...p, step: p.step + shift }));
-          if (moved.at(-1)!.step > MAX) break;
-          v1.push(encodeSummaryV1(moved));
-          v2.push(encodeSummary(moved));
-          expect(v2.at(-1)![0]).toBe(2);
-          next = moved.at(-1)!.step + 1 + (spec.seed % 3);
-        }
+        const parts = consecutive(specs, 1);
+        const v1 = parts.map((p) => encodeSummaryV1(p));
+        const v2 = parts.map((p) => encodeSummary(p));
+        for (const summary of v2) expect(summary[0]).toBe(2);
         const expected = columns(decodeSummary(Buffer.concat(v1)));
         expectExact(columns(decodeSummary(Buffer.concat(v2))), expected, "v2");
         // Blocks rewritten since version 2 sit beside old ones: summaries of both versions mix.

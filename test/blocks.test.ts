@@ -17,6 +17,7 @@ import { columnsOf } from "../src/series/codec/columns.ts";
 import { type Bucket, downsample } from "../src/series/downsample.ts";
 import { type BlockWithSummary, planWrite, readRange } from "../src/series/plan.ts";
 import { prng } from "./support/prng.ts";
+import { expectSame, naiveBucket } from "./support/same.ts";
 
 interface SeriesSummary {
   count: number;
@@ -69,18 +70,6 @@ const bits = (x: number) => {
   const f = new Float64Array([x]);
   return new BigUint64Array(f.buffer)[0];
 };
-
-/** Deep equality with Object.is on leaves (NaN equals NaN, -0 differs from 0); toEqual only to report a difference. */
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return Object.is(a, b);
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-function expectSame(actual: unknown, expected: unknown, what?: string) {
-  if (!same(actual, expected)) expect(actual, what).toEqual(expected);
-}
 
 function roundTrip(points: Point[]): Point[] {
   const block = encodeBlock(points);
@@ -582,22 +571,6 @@ function checkChunkBuckets(buckets: Bucket[], blocks: Block[], all: Point[], n: 
     expectSame(b, naiveBucket(b.start, b.end, inside), `bucket ${k} of n=${n}`);
   });
   expect(i, "every point is in a bucket").toBe(all.length);
-}
-
-function naiveBucket(start: number, end: number, points: Point[]): Bucket {
-  const real = points.filter((p) => !Number.isNaN(p.value));
-  const minP = real.reduce<Point | null>((best, p) => (best === null || p.value < best.value ? p : best), null);
-  const maxP = real.reduce<Point | null>((best, p) => (best === null || p.value > best.value ? p : best), null);
-  return {
-    start,
-    end,
-    count: points.length,
-    min: minP?.value ?? null,
-    max: maxP?.value ?? null,
-    minStep: minP?.step ?? null,
-    maxStep: maxP?.step ?? null,
-    last: points.at(-1)!,
-  };
 }
 
 describe("block store properties", () => {

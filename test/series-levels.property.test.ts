@@ -24,6 +24,7 @@ import { readLevelEntries } from "../src/series/levels-read.ts";
 import { downsampleSeries } from "../src/series/read.ts";
 import { writeSeries } from "../src/series/store.ts";
 import { prng } from "./support/prng.ts";
+import { expectSame, naiveBucket } from "./support/same.ts";
 
 const FANOUT = 2;
 
@@ -71,43 +72,11 @@ function makeBatch({ kind, size, seed }: BatchSpec, model: Map<number, Point>, b
   return points;
 }
 
-const bits = (x: number) => {
-  const v = new DataView(new ArrayBuffer(8));
-  v.setFloat64(0, x);
-  return v.getBigUint64(0);
-};
-/** Equal, with numbers compared by their bits (NaN equals NaN, −0 is not 0). */
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return bits(a) === bits(b) || (Number.isNaN(a) && Number.isNaN(b));
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return a === b;
-}
-const expectSame = (actual: unknown, expected: unknown, what: string) =>
-  expect(same(actual, expected), `${what}: ${JSON.stringify([actual, expected])}`).toBe(true);
-
-/** The bucket of `points` (in step order) as downsampling reports it: first occurrences of min and max, NaN ignored. */
-function naiveBucket(start: number, end: number, points: Point[]): Bucket {
-  let minP: Point | null = null;
-  let maxP: Point | null = null;
-  for (const p of points) {
-    if (Number.isNaN(p.value)) continue;
-    if (minP === null || p.value < minP.value) minP = p;
-    if (maxP === null || p.value > maxP.value) maxP = p;
-  }
-  const last = points[points.length - 1];
-  return {
-    start,
-    end,
-    count: points.length,
-    min: minP?.value ?? null,
-    max: maxP?.value ?? null,
-    minStep: minP?.step ?? null,
-    maxStep: maxP?.step ?? null,
-    last: { step: last.step, value: last.value, epoch: last.epoch, time: Math.round(last.time * 1000) / 1000 },
-  };
+/** The raw points' bucket, its last point's time to the millisecond, as entries keep it. */
+function naiveEntryBucket(start: number, end: number, points: Point[]): Bucket {
+  const bucket = naiveBucket(start, end, points);
+  const { step, value, epoch, time } = bucket.last;
+  return { ...bucket, last: { step, value, epoch, time: Math.round(time * 1000) / 1000 } };
 }
 
 /** Entry `i` of `entries` as a bucket. */
@@ -131,7 +100,7 @@ function expectTiling(ranges: Bucket[], all: Point[], what: string) {
     const inside: Point[] = [];
     for (; i < all.length && all[i].step <= b.end; i++) inside.push(all[i]);
     expect(inside.length, `${what}: range ${k} holds points`).toBeGreaterThan(0);
-    expectSame(b, naiveBucket(b.start, b.end, inside), `${what}: range ${k}`);
+    expectSame(b, naiveEntryBucket(b.start, b.end, inside), `${what}: range ${k}`);
   });
   expect(i, `${what}: every point covered`).toBe(all.length);
 }

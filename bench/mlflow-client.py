@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,14 +21,10 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+from peer_processes import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "## MLflow client"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:

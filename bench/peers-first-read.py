@@ -43,7 +43,6 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -54,6 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "clients" / "python" / "tests"))
 
+from peer_processes import aim_python, free_port  # noqa: E402
 from server import Server  # noqa: E402
 
 CACHE = ROOT / "bench" / "tmp-peers"
@@ -128,12 +128,6 @@ for first in range(0, n, per_batch):
     store.log_batch(run.info.run_id, metrics, [], [])
 print(json.dumps({"run_id": run.info.run_id, "write_s": time.perf_counter() - started}))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(port: int, path: str) -> tuple[float, int, bytes]:
@@ -365,18 +359,6 @@ LABELS = {
     "mlflow-interval": f"MLflow: `get-history-bulk-interval?max_results={BUCKETS}`",
     "mlflow-history": "MLflow: then `get-history` (every point) in the same process",
 }
-
-
-def aim_python() -> str | None:
-    explicit = os.environ.get("AIM_PYTHON")
-    if explicit:
-        return explicit
-    try:
-        import aim  # noqa: F401
-
-        return sys.executable
-    except ImportError:
-        return None
 
 
 def cpu_name() -> str:

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "clients" / "python" / "tests"))
 
 import runcamp  # noqa: E402
+from peer_processes import aim_python  # noqa: E402
 from server import Server  # noqa: E402
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
@@ -84,18 +85,6 @@ for _ in range(2):
 from importlib.metadata import version
 print(json.dumps({"version": version("aim"), "log_s": logged, "reads_s": reads, "rows": rows, "columns": list(df.columns)}))
 """
-
-
-def aim_python() -> str | None:
-    explicit = os.environ.get("AIM_PYTHON")
-    if explicit:
-        return explicit
-    try:
-        import aim  # noqa: F401
-
-        return sys.executable
-    except ImportError:
-        return None
 
 
 def bench_aim(python: str) -> dict:
